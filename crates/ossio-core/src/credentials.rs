@@ -1,0 +1,127 @@
+//! Access keys. The secret and the STS token never appear in `Debug`, `Display` or errors.
+
+use std::fmt;
+
+/// A string that is redacted whenever it is formatted.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The secret itself: call this only where the value is used (signing).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"***\"")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// An access key pair, with an optional STS security token.
+///
+/// ```
+/// use ossio_core::Credentials;
+/// let c = Credentials::new("LTAIexample", "very-secret").with_security_token("sts-token");
+/// let shown = format!("{c:?} {c}");
+/// assert!(shown.contains("LTAIexample"));
+/// assert!(!shown.contains("very-secret") && !shown.contains("sts-token"));
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    access_key_id: String,
+    access_key_secret: Secret,
+    security_token: Option<Secret>,
+}
+
+impl Credentials {
+    /// Credentials from an access key id and secret.
+    pub fn new(access_key_id: impl Into<String>, access_key_secret: impl Into<String>) -> Self {
+        Credentials {
+            access_key_id: access_key_id.into(),
+            access_key_secret: Secret::new(access_key_secret),
+            security_token: None,
+        }
+    }
+
+    /// Adds an STS security token; an empty token means none.
+    pub fn with_security_token(mut self, token: impl Into<String>) -> Self {
+        let token = token.into();
+        self.security_token = (!token.is_empty()).then(|| Secret::new(token));
+        self
+    }
+
+    /// The access key id (not secret).
+    pub fn access_key_id(&self) -> &str {
+        &self.access_key_id
+    }
+
+    /// The access key secret.
+    pub fn access_key_secret(&self) -> &Secret {
+        &self.access_key_secret
+    }
+
+    /// The STS security token, if any.
+    pub fn security_token(&self) -> Option<&Secret> {
+        self.security_token.as_ref()
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("access_key_id", &self.access_key_id)
+            .field("access_key_secret", &self.access_key_secret)
+            .field(
+                "security_token",
+                &self.security_token.as_ref().map(|_| "***"),
+            )
+            .finish()
+    }
+}
+
+impl fmt::Display for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "access key {}", self.access_key_id)?;
+        if self.security_token.is_some() {
+            f.write_str(" (with STS token)")?;
+        }
+        Ok(())
+    }
+}
+
+/// Masks STS tokens inside text that may carry one: `x-oss-security-token:` lines of a
+/// canonical request and `security-token=` / `x-oss-security-token=` URL parameters.
+pub fn redact_tokens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("security-token") {
+        let after = &rest[i + "security-token".len()..];
+        out.push_str(&rest[..i + "security-token".len()]);
+        match after.chars().next() {
+            Some(sep @ (':' | '=')) => {
+                out.push(sep);
+                out.push_str("***");
+                let end = after[1..]
+                    .find(['\n', '&', ' ', '"'])
+                    .map_or(after.len(), |e| e + 1);
+                rest = &after[end..];
+            }
+            _ => rest = after,
+        }
+    }
+    out.push_str(rest);
+    out
+}

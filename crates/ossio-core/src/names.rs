@@ -1,0 +1,46 @@
+//! Header names and content types, written once for every crate.
+
+/// Bucket ACL header.
+pub const X_OSS_ACL: &str = "x-oss-acl";
+/// Object ACL header.
+pub const X_OSS_OBJECT_ACL: &str = "x-oss-object-acl";
+/// Access point name header (management calls).
+pub const X_OSS_ACCESS_POINT_NAME: &str = "x-oss-access-point-name";
+/// STS token header.
+pub const X_OSS_SECURITY_TOKEN: &str = "x-oss-security-token";
+/// V4 signing time header.
+pub const X_OSS_DATE: &str = "x-oss-date";
+/// V4 payload hash header.
+pub const X_OSS_CONTENT_SHA256: &str = "x-oss-content-sha256";
+/// CRC-64/ECMA of an object.
+pub const X_OSS_HASH_CRC64ECMA: &str = "x-oss-hash-crc64ecma";
+/// Storage class header.
+pub const X_OSS_STORAGE_CLASS: &str = "x-oss-storage-class";
+/// Prefix of user metadata headers.
+pub const X_OSS_META_PREFIX: &str = "x-oss-meta-";
+/// Version id header.
+pub const X_OSS_VERSION_ID: &str = "x-oss-version-id";
+/// Object type header.
+pub const X_OSS_OBJECT_TYPE: &str = "x-oss-object-type";
+/// Server-side encryption header.
+pub const X_OSS_SERVER_SIDE_ENCRYPTION: &str = "x-oss-server-side-encryption";
+/// `Authorization`.
+pub const AUTHORIZATION: &str = "Authorization";
+/// `Content-Type`.
+pub const CONTENT_TYPE: &str = "Content-Type";
+/// `Content-MD5`.
+pub const CONTENT_MD5: &str = "Content-MD5";
+/// `Content-Length`.
+pub const CONTENT_LENGTH: &str = "Content-Length";
+/// `Date`.
+pub const DATE: &str = "Date";
+/// `ETag`.
+pub const ETAG: &str = "ETag";
+/// `Last-Modified`.
+pub const LAST_MODIFIED: &str = "Last-Modified";
+/// `Range`.
+pub const RANGE: &str = "Range";
+/// Content type of XML request bodies.
+pub const APPLICATION_XML: &str = "application/xml";
+/// Default content type of objects.
+pub const APPLICATION_OCTET_STREAM: &str = "application/octet-stream";

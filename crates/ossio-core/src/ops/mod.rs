@@ -1,0 +1,41 @@
+//! Operations as data: each is a typed input that builds a [`Request`] and parses the
+//! [`Response`] into a typed output. One file per operation.
+
+use crate::error::Error;
+use crate::names;
+use crate::request::{Body, Request};
+use crate::response::Response;
+use base64::Engine as _;
+use md5::{Digest, Md5};
+
+mod create_access_point;
+mod put_bucket_acl;
+
+pub use create_access_point::{CreateAccessPoint, CreateAccessPointOutput, NetworkOrigin};
+pub use put_bucket_acl::{PutBucketAcl, PutBucketAclOutput};
+
+/// An OSS operation: a typed input that becomes a request, and a parser for its response.
+pub trait Operation {
+    /// The typed result.
+    type Output;
+    /// The API name, e.g. `CreateAccessPoint`.
+    const NAME: &'static str;
+    /// Validates the input and builds the request (with its V1 sub-resources declared).
+    fn to_request(&self) -> Result<Request, Error>;
+    /// Turns a response into the typed output, or the typed error.
+    fn parse_response(&self, response: &Response<'_>) -> Result<Self::Output, Error>;
+}
+
+/// Base64 MD5 of `bytes`, the `Content-MD5` header value.
+pub fn content_md5(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(Md5::digest(bytes))
+}
+
+/// Attaches an XML document as the body, with `Content-Type` and `Content-MD5` (as the
+/// official SDKs send them, so the signed bytes match theirs).
+pub fn with_xml_body(req: Request, doc: String) -> Request {
+    let md5 = content_md5(doc.as_bytes());
+    req.header(names::CONTENT_TYPE, names::APPLICATION_XML)
+        .header(names::CONTENT_MD5, md5)
+        .body(Body::Bytes(doc.into_bytes()))
+}

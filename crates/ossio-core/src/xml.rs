@@ -1,0 +1,223 @@
+//! XML in and out: a small tolerant reader (local names, namespaces ignored, entity
+//! declarations refused) and a writer that escapes everything XML 1.0 can carry.
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+/// One element of a parsed document: its local name, its text and its child elements.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Element {
+    /// Local name (any namespace prefix removed).
+    pub name: String,
+    /// Concatenated text content, trimmed.
+    pub text: String,
+    /// Child elements in document order.
+    pub children: Vec<Element>,
+}
+
+impl Element {
+    /// The first child named `name`.
+    pub fn child(&self, name: &str) -> Option<&Element> {
+        self.children.iter().find(|c| c.name == name)
+    }
+
+    /// Every child named `name`.
+    pub fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> {
+        self.children.iter().filter(move |c| c.name == name)
+    }
+
+    /// The text of the first child named `name`.
+    pub fn text_of(&self, name: &str) -> Option<&str> {
+        self.child(name).map(|c| c.text.as_str())
+    }
+
+    /// The text of the first child named `name`, or an error naming it.
+    pub fn required(&self, name: &str) -> Result<&str, String> {
+        self.text_of(name)
+            .ok_or_else(|| format!("missing element <{name}> in <{}>", self.name))
+    }
+
+    /// Follows a path of child names, e.g. `["Owner", "ID"]`.
+    pub fn path(&self, names: &[&str]) -> Option<&Element> {
+        names.iter().try_fold(self, |e, n| e.child(n))
+    }
+}
+
+/// Parses a whole document into its root element. Truncated, malformed or non-XML input and
+/// documents with a DOCTYPE (entity declarations) are errors, never panics.
+pub fn parse(bytes: &[u8]) -> Result<Element, String> {
+    let mut reader = Reader::from_reader(bytes);
+    reader.config_mut().trim_text(true);
+    let mut stack: Vec<Element> = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                if stack.len() > 64 {
+                    return Err("XML nested too deeply".into());
+                }
+                stack.push(Element {
+                    name: String::from_utf8_lossy(e.local_name().as_ref()).into_owned(),
+                    ..Element::default()
+                });
+            }
+            Ok(Event::Empty(e)) => {
+                let el = Element {
+                    name: String::from_utf8_lossy(e.local_name().as_ref()).into_owned(),
+                    ..Element::default()
+                };
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(el),
+                    None => return Ok(el),
+                }
+            }
+            Ok(Event::End(_)) => {
+                let mut el = stack.pop().ok_or("unbalanced end tag")?;
+                let trimmed = el.text.trim();
+                if trimmed.len() != el.text.len() {
+                    el.text = trimmed.to_owned();
+                }
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(el),
+                    None => return Ok(el),
+                }
+            }
+            Ok(Event::Text(t)) => {
+                let text = t.unescape().map_err(|e| format!("bad XML text: {e}"))?;
+                match stack.last_mut() {
+                    Some(el) => el.text.push_str(&text),
+                    None if text.trim().is_empty() => {}
+                    None => return Err("text outside the root element: not an XML document".into()),
+                }
+            }
+            Ok(Event::CData(t)) => {
+                if let Some(el) = stack.last_mut() {
+                    el.text.push_str(&String::from_utf8_lossy(&t.into_inner()));
+                }
+            }
+            Ok(Event::DocType(_)) => return Err("XML with a DOCTYPE is refused".into()),
+            Ok(Event::Eof) => {
+                return Err(if stack.is_empty() {
+                    "empty document".into()
+                } else {
+                    "truncated XML document".into()
+                });
+            }
+            Ok(_) => {}
+            Err(e) => return Err(format!("malformed XML: {e}")),
+        }
+    }
+}
+
+/// Escapes text for an XML element or attribute: `& < > " '` as entities, control characters
+/// (other than tab, LF, CR) as character references.
+pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || b < 0x20)
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("&#x{:X};", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Builds an XML document without declaration or whitespace, as the official SDKs send.
+///
+/// ```
+/// let mut w = ossio_core::xml::Writer::new();
+/// w.start("A");
+/// w.element("B", "x & y");
+/// w.end("A");
+/// assert_eq!(w.finish(), "<A><B>x &amp; y</B></A>");
+/// ```
+#[derive(Debug, Default)]
+pub struct Writer {
+    buf: String,
+}
+
+impl Writer {
+    /// An empty document.
+    pub fn new() -> Self {
+        Writer::default()
+    }
+
+    /// Opens `<name>`.
+    pub fn start(&mut self, name: &str) {
+        self.buf.push('<');
+        self.buf.push_str(name);
+        self.buf.push('>');
+    }
+
+    /// Closes `</name>`.
+    pub fn end(&mut self, name: &str) {
+        self.buf.push_str("</");
+        self.buf.push_str(name);
+        self.buf.push('>');
+    }
+
+    /// Writes `<name>text</name>` with `text` escaped.
+    pub fn element(&mut self, name: &str, text: &str) {
+        self.start(name);
+        self.buf.push_str(&escape(text));
+        self.end(name);
+    }
+
+    /// The document.
+    pub fn finish(self) -> String {
+        self.buf
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_with_namespace_and_entities() {
+        let doc = br#"<?xml version="1.0"?><R xmlns="http://x"><A> a &amp; b </A><B/><C><D>1</D><D>2</D></C></R>"#;
+        let r = parse(doc).unwrap();
+        assert_eq!(r.name, "R");
+        assert_eq!(r.text_of("A"), Some("a & b"));
+        assert_eq!(r.text_of("B"), Some(""));
+        assert_eq!(
+            r.child("C")
+                .unwrap()
+                .children_named("D")
+                .map(|d| d.text.as_str())
+                .collect::<Vec<_>>(),
+            ["1", "2"]
+        );
+        assert!(r.required("Z").unwrap_err().contains("<Z>"));
+    }
+
+    #[test]
+    fn refuses_bad_documents() {
+        for bad in [
+            &b""[..],
+            b"<html><body>502 Bad Gateway",
+            b"not xml at all",
+            b"<A><B></A>",
+            b"<!DOCTYPE x [<!ENTITY e \"boom\">]><A>&e;</A>",
+        ] {
+            assert!(parse(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn escape_round_trips() {
+        let s = "a<b>&\"c'\u{1}\té";
+        let doc = format!("<A>{}</A>", escape(s));
+        assert_eq!(parse(doc.as_bytes()).unwrap().text, s.trim());
+    }
+}
