@@ -23,6 +23,7 @@ for pkg in ossio-python ossio-node; do
 done
 cargo test --workspace "${EXCLUDE[@]}" --all-targets 2>&1 | tee "$log"
 cargo test --workspace "${EXCLUDE[@]}" --doc 2>&1 | tee -a "$log"
+cargo test -p ossio-core --test vectors -- --nocapture 2>&1 | tee -a "$log"
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
 vectors=$(grep -Eo 'signing vectors: [0-9]+ of [0-9]+ passed' "$log" | head -1 || true)
 record "rust tests" "$passed passed"
