@@ -23,11 +23,13 @@
 
 pub mod acl;
 pub mod config;
+pub mod crc64;
 pub mod credentials;
 pub mod encoding;
 pub mod error;
 pub mod names;
 pub mod ops;
+pub mod paginate;
 pub mod request;
 pub mod response;
 pub mod signer;

@@ -8,11 +8,43 @@ use crate::response::Response;
 use base64::Engine as _;
 use md5::{Digest, Md5};
 
+pub mod common;
 mod create_access_point;
+mod delete_access_point;
+mod delete_access_point_policy;
+mod delete_access_point_public_access_block;
+mod get_access_point;
+mod get_access_point_policy;
+mod get_access_point_public_access_block;
+mod get_bucket_acl;
+mod get_object_acl;
+mod list_access_points;
+mod put_access_point_policy;
+mod put_access_point_public_access_block;
 mod put_bucket_acl;
+mod put_object_acl;
 
+pub use common::{AccessControlPolicy, DataRedundancyType, EmptyOutput, ObjectMeta, StorageClass};
 pub use create_access_point::{CreateAccessPoint, CreateAccessPointOutput, NetworkOrigin};
+pub use delete_access_point::{DeleteAccessPoint, DeleteAccessPointOutput};
+pub use delete_access_point_policy::{DeleteAccessPointPolicy, DeleteAccessPointPolicyOutput};
+pub use delete_access_point_public_access_block::{
+    DeleteAccessPointPublicAccessBlock, DeleteAccessPointPublicAccessBlockOutput,
+};
+pub use get_access_point::{GetAccessPoint, GetAccessPointOutput};
+pub use get_access_point_policy::{GetAccessPointPolicy, GetAccessPointPolicyOutput};
+pub use get_access_point_public_access_block::{
+    GetAccessPointPublicAccessBlock, GetAccessPointPublicAccessBlockOutput,
+};
+pub use get_bucket_acl::{GetBucketAcl, GetBucketAclOutput};
+pub use get_object_acl::{GetObjectAcl, GetObjectAclOutput};
+pub use list_access_points::{AccessPointSummary, ListAccessPoints, ListAccessPointsOutput};
+pub use put_access_point_policy::{PutAccessPointPolicy, PutAccessPointPolicyOutput};
+pub use put_access_point_public_access_block::{
+    PutAccessPointPublicAccessBlock, PutAccessPointPublicAccessBlockOutput,
+};
 pub use put_bucket_acl::{PutBucketAcl, PutBucketAclOutput};
+pub use put_object_acl::{PutObjectAcl, PutObjectAclOutput};
 
 /// An OSS operation: a typed input that becomes a request, and a parser for its response.
 pub trait Operation {
