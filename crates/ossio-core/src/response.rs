@@ -126,6 +126,7 @@ pub fn service_error(resp: &Response<'_>) -> ServiceError {
 
 fn default_code(status: u16) -> &'static str {
     match status {
+        304 => "NotModified",
         400 => "BadRequest",
         403 => "AccessDenied",
         404 => "NotFound",

@@ -13,15 +13,25 @@ mod create_access_point;
 mod delete_access_point;
 mod delete_access_point_policy;
 mod delete_access_point_public_access_block;
+mod delete_bucket;
+mod delete_multiple_objects;
+mod delete_object;
 mod get_access_point;
 mod get_access_point_policy;
 mod get_access_point_public_access_block;
 mod get_bucket_acl;
+mod get_bucket_info;
+mod get_object;
 mod get_object_acl;
+mod head_object;
 mod list_access_points;
+mod list_buckets;
+mod list_objects_v2;
 mod put_access_point_policy;
 mod put_access_point_public_access_block;
+mod put_bucket;
 mod put_bucket_acl;
+mod put_object;
 mod put_object_acl;
 
 pub use common::{AccessControlPolicy, DataRedundancyType, EmptyOutput, ObjectMeta, StorageClass};
@@ -31,19 +41,31 @@ pub use delete_access_point_policy::{DeleteAccessPointPolicy, DeleteAccessPointP
 pub use delete_access_point_public_access_block::{
     DeleteAccessPointPublicAccessBlock, DeleteAccessPointPublicAccessBlockOutput,
 };
+pub use delete_bucket::{DeleteBucket, DeleteBucketOutput};
+pub use delete_multiple_objects::{
+    DeleteMultipleObjects, DeleteMultipleObjectsOutput, DeletedObject, ObjectIdentifier,
+};
+pub use delete_object::{DeleteObject, DeleteObjectOutput};
 pub use get_access_point::{GetAccessPoint, GetAccessPointOutput};
 pub use get_access_point_policy::{GetAccessPointPolicy, GetAccessPointPolicyOutput};
 pub use get_access_point_public_access_block::{
     GetAccessPointPublicAccessBlock, GetAccessPointPublicAccessBlockOutput,
 };
 pub use get_bucket_acl::{GetBucketAcl, GetBucketAclOutput};
+pub use get_bucket_info::{GetBucketInfo, GetBucketInfoOutput};
+pub use get_object::{GetObject, GetObjectOutput, ResponseOverrides};
 pub use get_object_acl::{GetObjectAcl, GetObjectAclOutput};
+pub use head_object::{HeadObject, HeadObjectOutput};
 pub use list_access_points::{AccessPointSummary, ListAccessPoints, ListAccessPointsOutput};
+pub use list_buckets::{BucketSummary, ListBuckets, ListBucketsOutput};
+pub use list_objects_v2::{ListObjectsV2, ListObjectsV2Output, ObjectSummary};
 pub use put_access_point_policy::{PutAccessPointPolicy, PutAccessPointPolicyOutput};
 pub use put_access_point_public_access_block::{
     PutAccessPointPublicAccessBlock, PutAccessPointPublicAccessBlockOutput,
 };
+pub use put_bucket::{PutBucket, PutBucketOutput};
 pub use put_bucket_acl::{PutBucketAcl, PutBucketAclOutput};
+pub use put_object::{PutObject, PutObjectOutput};
 pub use put_object_acl::{PutObjectAcl, PutObjectAclOutput};
 
 /// An OSS operation: a typed input that becomes a request, and a parser for its response.
