@@ -1,0 +1,24 @@
+//! The native module `ossio._ossio` behind the `ossio` Python package. It is a thin layer:
+//! every protocol rule comes from `ossio_core`, every network call from the `ossio` client.
+
+// Python constructors mirror keyword-argument lists, so long signatures are the norm here.
+#![allow(clippy::too_many_arguments)]
+
+mod errors;
+mod sansio;
+
+use pyo3::prelude::*;
+
+/// The native module.
+#[pymodule]
+fn _ossio(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<sansio::Credentials>()?;
+    m.add_class::<sansio::Request>()?;
+    m.add_class::<sansio::SignedRequest>()?;
+    m.add_class::<sansio::PresignedRequest>()?;
+    m.add_class::<sansio::Signer>()?;
+    m.add_function(wrap_pyfunction!(sansio::_v1_signature, m)?)?;
+    m.add_function(wrap_pyfunction!(sansio::_v4_canonical_headers, m)?)?;
+    m.add_function(wrap_pyfunction!(sansio::_panic_for_test, m)?)?;
+    Ok(())
+}
