@@ -145,7 +145,7 @@ fn default_code(status: u16) -> &'static str {
 
 fn fill_from_xml(err: &mut ServiceError, root: &xml::Element) {
     for child in &root.children {
-        let v = child.text.clone();
+        let v = child.text.trim().to_owned();
         match child.name.as_str() {
             "Code" => err.code = v,
             "Message" => err.message = v,

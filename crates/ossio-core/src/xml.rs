@@ -9,7 +9,8 @@ use quick_xml::events::Event;
 pub struct Element {
     /// Local name (any namespace prefix removed).
     pub name: String,
-    /// Concatenated text content, trimmed.
+    /// Text content: exact for leaf elements (object keys may start or end with spaces),
+    /// trimmed for elements with children (where it is only indentation).
     pub text: String,
     /// Child elements in document order.
     pub children: Vec<Element>,
@@ -47,7 +48,6 @@ impl Element {
 /// documents with a DOCTYPE (entity declarations) are errors, never panics.
 pub fn parse(bytes: &[u8]) -> Result<Element, String> {
     let mut reader = Reader::from_reader(bytes);
-    reader.config_mut().trim_text(true);
     let mut stack: Vec<Element> = Vec::new();
     loop {
         match reader.read_event() {
@@ -72,9 +72,11 @@ pub fn parse(bytes: &[u8]) -> Result<Element, String> {
             }
             Ok(Event::End(_)) => {
                 let mut el = stack.pop().ok_or("unbalanced end tag")?;
-                let trimmed = el.text.trim();
-                if trimmed.len() != el.text.len() {
-                    el.text = trimmed.to_owned();
+                if !el.children.is_empty() {
+                    let trimmed = el.text.trim();
+                    if trimmed.len() != el.text.len() {
+                        el.text = trimmed.to_owned();
+                    }
                 }
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(el),
@@ -188,7 +190,7 @@ mod tests {
         let doc = br#"<?xml version="1.0"?><R xmlns="http://x"><A> a &amp; b </A><B/><C><D>1</D><D>2</D></C></R>"#;
         let r = parse(doc).unwrap();
         assert_eq!(r.name, "R");
-        assert_eq!(r.text_of("A"), Some("a & b"));
+        assert_eq!(r.text_of("A"), Some(" a & b "));
         assert_eq!(r.text_of("B"), Some(""));
         assert_eq!(
             r.child("C")
@@ -218,6 +220,7 @@ mod tests {
     fn escape_round_trips() {
         let s = "a<b>&\"c'\u{1}\té";
         let doc = format!("<A>{}</A>", escape(s));
-        assert_eq!(parse(doc.as_bytes()).unwrap().text, s.trim());
+        assert_eq!(parse(doc.as_bytes()).unwrap().text, s);
+        assert_eq!(parse(b"<K> padded key </K>").unwrap().text, " padded key ");
     }
 }
