@@ -1,0 +1,319 @@
+// The `ossio` package: a thin JavaScript layer over the native module (ossio.node).
+// Protocol rules live in the Rust core; this file shapes values, errors and iterators.
+'use strict';
+const util = require('node:util');
+const path = require('node:path');
+
+let native;
+try {
+  native = require(path.join(__dirname, 'ossio.node'));
+} catch (e) {
+  const err = new Error(`ossio: the native module is missing or unloadable (${e.message}); ` +
+    'rebuild it with `npm rebuild ossio` (needs Rust: https://rustup.rs)');
+  err.cause = e;
+  throw err;
+}
+
+const MARKER = '\u0001ossio-error:';
+
+/** An error from ossio: a service error from OSS, a validation error, or a transport failure. */
+class OssError extends Error {
+  constructor(info) {
+    super(info.message);
+    this.name = 'OssError';
+    this.code = info.code;
+    this.status = info.status ?? null;
+    this.requestId = info.requestId ?? null;
+    this.ec = info.ec ?? null;
+    this.hostId = info.hostId ?? null;
+    this.recommendDoc = info.recommendDoc ?? null;
+    this.details = info.details ?? {};
+    this.field = info.field ?? null;
+    this.value = info.value ?? null;
+    this.operation = info.operation ?? null;
+    this.stringToSign = info.stringToSign ?? null;
+    this.retryable = info.retryable ?? false;
+  }
+}
+
+function argumentError(field, message) {
+  return new OssError({ code: 'InvalidArgument', message: `invalid ${field}: ${message}`, field });
+}
+
+/** Any error from the native module as an OssError. */
+function toOssError(e) {
+  if (e instanceof OssError) return e;
+  const message = e && typeof e.message === 'string' ? e.message : String(e);
+  if (message.startsWith(MARKER)) {
+    return new OssError(JSON.parse(message.slice(MARKER.length)));
+  }
+  // napi's own argument conversion errors (a wrong JavaScript type reached the binding).
+  const code = e && typeof e.code === 'string' && /Expected|InvalidArg/.test(e.code) ? 'InvalidArgument' : 'InternalError';
+  const err = new OssError({ code, message });
+  err.cause = e;
+  return err;
+}
+
+function call(fn) {
+  try {
+    return fn();
+  } catch (e) {
+    throw toOssError(e);
+  }
+}
+
+const nativeCredentials = new WeakMap();
+
+/** An access key pair with an optional STS token; never shows its secret or token. */
+class Credentials {
+  constructor(options) {
+    if (options === null || typeof options !== 'object') {
+      throw argumentError('credentials', 'expected { accessKeyId, accessKeySecret, securityToken? }');
+    }
+    const { accessKeyId, accessKeySecret, securityToken } = options;
+    if (typeof accessKeyId !== 'string' || accessKeyId === '') throw argumentError('accessKeyId', 'must be a non-empty string');
+    if (typeof accessKeySecret !== 'string' || accessKeySecret === '') throw argumentError('accessKeySecret', 'must be a non-empty string');
+    if (securityToken != null && typeof securityToken !== 'string') throw argumentError('securityToken', 'must be a string');
+    nativeCredentials.set(this, call(() => new native.NativeCredentials(accessKeyId, accessKeySecret, securityToken || undefined)));
+    Object.freeze(this);
+  }
+
+  /** The access key id (not secret). */
+  get accessKeyId() {
+    return nativeCredentials.get(this).accessKeyId;
+  }
+
+  /** Whether an STS token is present. */
+  get hasSecurityToken() {
+    return nativeCredentials.get(this).hasSecurityToken;
+  }
+
+  /** Credentials from OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET and OSS_SESSION_TOKEN. */
+  static fromEnv(env = process.env) {
+    return new Credentials({
+      accessKeyId: env.OSS_ACCESS_KEY_ID,
+      accessKeySecret: env.OSS_ACCESS_KEY_SECRET,
+      securityToken: env.OSS_SESSION_TOKEN || env.OSS_SECURITY_TOKEN || undefined,
+    });
+  }
+
+  toJSON() {
+    const shown = { accessKeyId: this.accessKeyId, accessKeySecret: '***' };
+    if (this.hasSecurityToken) shown.securityToken = '***';
+    return shown;
+  }
+
+  toString() {
+    return `Credentials(${this.accessKeyId}${this.hasSecurityToken ? ', with STS token' : ''})`;
+  }
+
+  [util.inspect.custom](depth, options, inspect) {
+    return `Credentials ${(inspect || util.inspect)(this.toJSON(), options)}`;
+  }
+}
+
+function credentialsOf(value, field = 'credentials') {
+  if (value instanceof Credentials) return nativeCredentials.get(value);
+  if (value !== null && typeof value === 'object') return nativeCredentials.get(new Credentials(value));
+  throw argumentError(field, 'expected a Credentials or { accessKeyId, accessKeySecret, securityToken? }');
+}
+
+function toBuffer(body, field = 'body') {
+  if (body == null) return null;
+  if (Buffer.isBuffer(body)) return body;
+  if (typeof body === 'string') return Buffer.from(body, 'utf8');
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (body instanceof ArrayBuffer) return Buffer.from(body);
+  throw argumentError(field, 'must be a string, Buffer, Uint8Array or ArrayBuffer');
+}
+
+function queryPairs(query) {
+  if (query == null) return [];
+  const pairs = [];
+  const push = (name, value) => {
+    if (value === undefined) return;
+    if (value !== null && typeof value !== 'string') {
+      if (typeof value === 'number' || typeof value === 'boolean') value = String(value);
+      else throw argumentError(`query.${name}`, 'must be a string or null');
+    }
+    pairs.push({ name: String(name), value: value ?? undefined });
+  };
+  if (query instanceof URLSearchParams) {
+    for (const [k, v] of query) push(k, v);
+  } else if (Array.isArray(query)) {
+    for (const entry of query) {
+      if (!Array.isArray(entry)) throw argumentError('query', 'an array of query parameters holds [name, value] pairs');
+      push(entry[0], entry.length > 1 ? entry[1] : null);
+    }
+  } else if (typeof query === 'object') {
+    for (const [k, v] of Object.entries(query)) push(k, v);
+  } else {
+    throw argumentError('query', 'must be an object, an array of pairs or URLSearchParams');
+  }
+  return pairs;
+}
+
+function headerPairs(headers) {
+  if (headers == null) return [];
+  const pairs = [];
+  const push = (name, value) => {
+    if (value === undefined || value === null) return;
+    if (typeof value === 'number') value = String(value);
+    if (typeof value !== 'string') throw argumentError(`headers.${name}`, 'must be a string');
+    pairs.push({ name: String(name), value });
+  };
+  if (Array.isArray(headers)) {
+    for (const [k, v] of headers) push(k, v);
+  } else if (typeof headers.forEach === 'function' && typeof headers.get === 'function') {
+    headers.forEach((v, k) => push(k, v));
+  } else if (typeof headers === 'object') {
+    for (const [k, v] of Object.entries(headers)) push(k, v);
+  } else {
+    throw argumentError('headers', 'must be an object');
+  }
+  return pairs;
+}
+
+function optionalString(value, field) {
+  if (value == null) return undefined;
+  if (typeof value !== 'string') throw argumentError(field, 'must be a string');
+  return value;
+}
+
+/** A request as the native module takes it. */
+function normalizeRequest(request) {
+  if (request === null || typeof request !== 'object') throw argumentError('request', 'must be an object');
+  const method = request.method == null ? 'GET' : request.method;
+  if (typeof method !== 'string') throw argumentError('method', 'must be a string');
+  let subResources;
+  if (request.subResources != null) {
+    if (!Array.isArray(request.subResources) || request.subResources.some((s) => typeof s !== 'string')) {
+      throw argumentError('subResources', 'must be an array of strings');
+    }
+    subResources = request.subResources;
+  }
+  return {
+    method,
+    bucket: optionalString(request.bucket, 'bucket'),
+    key: optionalString(request.key, 'key'),
+    query: queryPairs(request.query),
+    headers: headerPairs(request.headers),
+    body: toBuffer(request.body) ?? undefined,
+    subResources,
+  };
+}
+
+function headersObject(pairs) {
+  const out = {};
+  for (const { name, value } of pairs) {
+    out[name] = Object.prototype.hasOwnProperty.call(out, name) ? `${out[name]}, ${value}` : value;
+  }
+  return out;
+}
+
+function dateMillis(value, field) {
+  if (value == null) return Date.now();
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'number') return value;
+  throw argumentError(field, 'must be a Date');
+}
+
+function stringList(value, field) {
+  if (value == null) return undefined;
+  if (!Array.isArray(value) || value.some((s) => typeof s !== 'string')) throw argumentError(field, 'must be an array of strings');
+  return value;
+}
+
+/** The public form of a request built by an operation. */
+function requestOut(r) {
+  const out = { method: r.method };
+  if (r.bucket != null) out.bucket = r.bucket;
+  if (r.key != null) out.key = r.key;
+  out.query = r.query.map(({ name, value }) => [name, value ?? null]);
+  out.headers = headersObject(r.headers);
+  out.body = r.body ?? null;
+  out.subResources = r.subResources ?? [];
+  return out;
+}
+
+const signerState = new WeakMap();
+
+/** Sans-IO signer: signs requests and presigns URLs for one region and key pair. */
+class Signer {
+  constructor(options) {
+    if (options === null || typeof options !== 'object') throw argumentError('options', 'must be an object');
+    const creds = credentialsOf(options.credentials);
+    if (typeof options.region !== 'string') throw argumentError('region', 'must be a string');
+    const config = {
+      region: options.region,
+      endpoint: optionalString(options.endpoint, 'endpoint'),
+      addressing: optionalString(options.addressing, 'addressing'),
+      version: optionalString(options.version, 'version'),
+      product: optionalString(options.product, 'product'),
+      cloudBoxId: optionalString(options.cloudBoxId, 'cloudBoxId'),
+      additionalHeaders: stringList(options.additionalHeaders, 'additionalHeaders'),
+    };
+    signerState.set(this, { signer: call(() => new native.NativeSigner(config)), creds });
+    Object.freeze(this);
+  }
+
+  /** Signs `request` (at `options.at`, default now). */
+  sign(request, options = {}) {
+    const { signer, creds } = signerState.get(this);
+    const req = normalizeRequest(request);
+    const at = dateMillis(options.at, 'at');
+    const extra = stringList(options.additionalHeaders, 'additionalHeaders');
+    const s = call(() => signer.sign(req, creds, at, extra));
+    return {
+      method: s.method,
+      url: s.url,
+      headers: headersObject(s.headers),
+      body: req.body ?? null,
+      stringToSign: s.stringToSign,
+      canonicalRequest: s.canonicalRequest ?? null,
+    };
+  }
+
+  /** Presigns `request`: a URL valid for `options.expires` seconds (default 900). */
+  presign(request, options = {}) {
+    const { signer, creds } = signerState.get(this);
+    const req = normalizeRequest(request);
+    const at = dateMillis(options.at, 'at');
+    let expires;
+    if (options.expires != null) {
+      if (typeof options.expires !== 'number') throw argumentError('expires', 'must be a number of seconds');
+      expires = options.expires;
+    }
+    let expiration;
+    if (options.expiration != null) expiration = Math.floor(dateMillis(options.expiration, 'expiration') / 1000);
+    const extra = stringList(options.additionalHeaders, 'additionalHeaders');
+    const p = call(() => signer.presign(req, creds, at, expires, expiration, extra));
+    return {
+      url: p.url,
+      method: p.method,
+      headers: headersObject(p.headers),
+      expiration: new Date(p.expiration * 1000),
+      stringToSign: p.stringToSign,
+      canonicalRequest: p.canonicalRequest ?? null,
+    };
+  }
+
+  [util.inspect.custom]() {
+    return 'Signer {}';
+  }
+
+  toJSON() {
+    return {};
+  }
+}
+
+module.exports = {
+  Credentials,
+  Signer,
+  OssError,
+};
+// Internal helpers shared with the rest of the package (not part of the public API).
+Object.defineProperty(module.exports, '_internal', {
+  value: { native, call, toOssError, normalizeRequest, requestOut, headersObject, credentialsOf, toBuffer, argumentError },
+  enumerable: false,
+});

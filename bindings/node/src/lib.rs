@@ -1,0 +1,16 @@
+//! Node.js binding of ossio: the native half of the `ossio` npm package.
+//!
+//! It is thin on purpose: every protocol rule comes from `ossio_core`, every network call
+//! from the `ossio` client. The JavaScript wrapper (`index.js`) gives the public API its
+//! shape; this crate converts values and errors and keeps Rust panics away from Node.
+
+// The `#[napi]` macros expand to FFI glue that needs `unsafe`; this crate writes none itself.
+#![allow(unsafe_code)]
+
+mod credentials;
+mod error;
+mod ops;
+mod signer;
+
+pub use credentials::NativeCredentials;
+pub use signer::NativeSigner;
