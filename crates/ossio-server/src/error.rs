@@ -1,0 +1,130 @@
+//! OSS error responses: `<Error>` XML with OSS's codes, statuses and EC numbers.
+
+use crate::http::{Response, ResponseBody};
+use base64::Engine as _;
+use ossio_core::xml::Writer;
+
+/// An error to answer with.
+#[derive(Debug, Clone)]
+pub(crate) struct OssError {
+    pub status: u16,
+    pub code: String,
+    pub message: String,
+    pub ec: &'static str,
+    /// Extra elements (`BucketName`, `ArgumentName`, `StringToSign`, ...), in order.
+    pub details: Vec<(String, String)>,
+}
+
+pub(crate) type Result<T> = std::result::Result<T, OssError>;
+
+impl OssError {
+    pub fn new(status: u16, code: &str, message: impl Into<String>) -> Self {
+        OssError {
+            status,
+            code: code.to_owned(),
+            message: message.into(),
+            ec: "",
+            details: Vec::new(),
+        }
+    }
+
+    pub fn ec(mut self, ec: &'static str) -> Self {
+        self.ec = ec;
+        self
+    }
+
+    pub fn detail(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.details.push((name.to_owned(), value.into()));
+        self
+    }
+
+    pub fn no_such_bucket(bucket: &str) -> Self {
+        OssError::new(404, "NoSuchBucket", "The specified bucket does not exist.")
+            .ec("0015-00000101")
+            .detail("BucketName", bucket)
+    }
+
+    pub fn no_such_key(key: &str) -> Self {
+        OssError::new(404, "NoSuchKey", "The specified key does not exist.")
+            .ec("0026-00000001")
+            .detail("Key", key)
+    }
+
+    pub fn no_such_access_point(name: &str) -> Self {
+        OssError::new(
+            404,
+            "NoSuchAccessPoint",
+            "The specified access point does not exist.",
+        )
+        .detail("AccessPointName", name)
+    }
+
+    pub fn access_denied(message: &str) -> Self {
+        OssError::new(403, "AccessDenied", message).ec("0003-00000001")
+    }
+
+    pub fn invalid_argument(message: &str, name: &str, value: &str) -> Self {
+        OssError::new(400, "InvalidArgument", message)
+            .ec("0017-00000001")
+            .detail("ArgumentName", name)
+            .detail("ArgumentValue", value)
+    }
+
+    pub fn malformed_xml(why: &str) -> Self {
+        OssError::new(
+            400,
+            "MalformedXML",
+            format!("The XML you provided was not well-formed or did not validate against our published schema: {why}"),
+        )
+        .ec("0031-00000001")
+    }
+
+    pub fn not_implemented(what: &str) -> Self {
+        OssError::new(
+            501,
+            "NotImplemented",
+            format!("{what} is not implemented by this server."),
+        )
+    }
+
+    /// The `<Error>` document.
+    pub fn to_xml(&self, request_id: &str, host_id: &str) -> String {
+        let mut w = Writer::new();
+        w.start("Error");
+        w.element("Code", &self.code);
+        w.element("Message", &self.message);
+        w.element("RequestId", request_id);
+        w.element("HostId", host_id);
+        for (k, v) in &self.details {
+            w.element(k, v);
+        }
+        if !self.ec.is_empty() {
+            w.element("EC", self.ec);
+            w.element(
+                "RecommendDoc",
+                &format!("https://api.aliyun.com/troubleshoot?q={}", self.ec),
+            );
+        }
+        w.end("Error");
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", w.finish())
+    }
+
+    /// The response; for HEAD the document travels base64-encoded in `x-oss-err`.
+    pub fn to_response(&self, request_id: &str, host_id: &str, is_head: bool) -> Response {
+        let doc = self.to_xml(request_id, host_id);
+        let mut resp = Response::new(self.status).header("Content-Type", "application/xml");
+        if !self.ec.is_empty() {
+            resp.set_header("x-oss-ec", self.ec);
+        }
+        if is_head {
+            resp.set_header(
+                "x-oss-err",
+                base64::engine::general_purpose::STANDARD.encode(doc.as_bytes()),
+            );
+            resp.head_length = Some(0);
+            resp
+        } else {
+            resp.body(ResponseBody::Bytes(doc.into_bytes()))
+        }
+    }
+}

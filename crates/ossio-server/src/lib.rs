@@ -1,0 +1,255 @@
+//! # ossio-server
+//!
+//! A local server that speaks Alibaba Cloud OSS's HTTP API closely enough for the official
+//! SDKs, and that checks what OSS checks: V1 and V4 signatures (header and presigned URL),
+//! STS tokens, clock skew, bucket and object ACLs, access point rules. State lives in memory,
+//! or durably in a data directory. Faults (errors, dropped connections, truncated bodies,
+//! delays, wrong checksums, a skewed clock) can be injected through [`Faults`].
+//!
+//! ```
+//! use ossio_server::{start, ServerConfig};
+//! let server = start(ServerConfig::new()).unwrap();
+//! assert!(server.endpoint().starts_with("http://127.0.0.1:"));
+//! assert_eq!(server.region(), "cn-hangzhou");
+//! server.faults().fail_next(1, 503, "ServiceUnavailable");
+//! // Dropping the handle stops the server and joins its threads.
+//! ```
+
+mod auth;
+mod error;
+mod faults;
+mod http;
+mod service;
+mod state;
+
+pub use faults::Faults;
+
+use auth::KeyPair;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// The default access key id.
+pub const DEFAULT_ACCESS_KEY_ID: &str = "test-access-key-id";
+/// The default access key secret.
+pub const DEFAULT_ACCESS_KEY_SECRET: &str = "test-access-key-secret";
+/// The default account id (owner of every bucket).
+pub const DEFAULT_ACCOUNT_ID: &str = "1234567890123456";
+/// The default largest request body: 5 GiB, OSS's limit for a single PutObject.
+pub const DEFAULT_MAX_BODY: u64 = 5 * 1024 * 1024 * 1024;
+
+/// How to run a server.
+#[derive(Clone)]
+pub struct ServerConfig {
+    addr: SocketAddr,
+    region: String,
+    account_id: String,
+    keys: Vec<KeyPair>,
+    default_key: bool,
+    data_dir: Option<PathBuf>,
+    domains: Vec<String>,
+    max_body: u64,
+}
+
+impl fmt::Debug for ServerConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServerConfig")
+            .field("addr", &self.addr)
+            .field("region", &self.region)
+            .field("account_id", &self.account_id)
+            .field(
+                "access_key_ids",
+                &self
+                    .keys
+                    .iter()
+                    .map(|k| k.access_key_id.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .field("data_dir", &self.data_dir)
+            .field("domains", &self.domains)
+            .field("max_body", &self.max_body)
+            .finish()
+    }
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig::new()
+    }
+}
+
+impl ServerConfig {
+    /// `127.0.0.1:0`, region `cn-hangzhou`, account `1234567890123456`, the key pair
+    /// (`test-access-key-id`, `test-access-key-secret`), state in memory.
+    pub fn new() -> Self {
+        ServerConfig {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            region: "cn-hangzhou".to_owned(),
+            account_id: DEFAULT_ACCOUNT_ID.to_owned(),
+            keys: vec![KeyPair {
+                access_key_id: DEFAULT_ACCESS_KEY_ID.to_owned(),
+                secret: DEFAULT_ACCESS_KEY_SECRET.to_owned(),
+                token: None,
+            }],
+            default_key: true,
+            data_dir: None,
+            domains: Vec::new(),
+            max_body: DEFAULT_MAX_BODY,
+        }
+    }
+
+    /// Listens on `a` (port 0: any free port).
+    pub fn addr(mut self, a: SocketAddr) -> Self {
+        self.addr = a;
+        self
+    }
+
+    fn add_key(&mut self, k: KeyPair) {
+        if self.default_key {
+            self.keys.clear();
+            self.default_key = false;
+        }
+        self.keys.retain(|e| e.access_key_id != k.access_key_id);
+        self.keys.push(k);
+    }
+
+    /// Accepts this key pair. The first call replaces the default pair.
+    pub fn key(mut self, access_key_id: &str, secret: &str) -> Self {
+        self.add_key(KeyPair {
+            access_key_id: access_key_id.to_owned(),
+            secret: secret.to_owned(),
+            token: None,
+        });
+        self
+    }
+
+    /// Accepts this STS triple: the key works only together with `token`. The first call
+    /// of `key`/`sts` replaces the default pair.
+    pub fn sts(mut self, access_key_id: &str, secret: &str, token: &str) -> Self {
+        self.add_key(KeyPair {
+            access_key_id: access_key_id.to_owned(),
+            secret: secret.to_owned(),
+            token: Some(token.to_owned()),
+        });
+        self
+    }
+
+    /// Keeps the default key pair and adds this one (for tests that need both).
+    pub fn also_key(mut self, access_key_id: &str, secret: &str) -> Self {
+        self.default_key = false;
+        self.add_key(KeyPair {
+            access_key_id: access_key_id.to_owned(),
+            secret: secret.to_owned(),
+            token: None,
+        });
+        self
+    }
+
+    /// The region (V4 scopes must name it; a leading `oss-` is stripped).
+    pub fn region(mut self, r: &str) -> Self {
+        self.region = r.strip_prefix("oss-").unwrap_or(r).to_owned();
+        self
+    }
+
+    /// The account id that owns every bucket and access point.
+    pub fn account_id(mut self, id: &str) -> Self {
+        self.account_id = id.to_owned();
+        self
+    }
+
+    /// Keeps state durably in `dir` (created if missing) and loads what is there.
+    pub fn data_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.data_dir = Some(dir.into());
+        self
+    }
+
+    /// A domain the server is reached at: `Host: <bucket>.<domain>` is virtual-hosted and
+    /// `Host: <domain>` is service- or path-style. `localhost`, IP addresses and the
+    /// region's `oss-<region>.aliyuncs.com` are always known.
+    pub fn domain(mut self, d: &str) -> Self {
+        self.domains.push(d.to_ascii_lowercase());
+        self
+    }
+
+    /// Largest request body accepted (larger ones get `EntityTooLarge`).
+    pub fn max_body(mut self, bytes: u64) -> Self {
+        self.max_body = bytes;
+        self
+    }
+}
+
+/// A running server; stops and joins its threads when dropped.
+pub struct ServerHandle {
+    http: Mutex<http::HttpServer>,
+    addr: SocketAddr,
+    region: String,
+    faults: Arc<Faults>,
+}
+
+impl fmt::Debug for ServerHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServerHandle")
+            .field("addr", &self.addr)
+            .field("region", &self.region)
+            .finish()
+    }
+}
+
+impl ServerHandle {
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://<addr>`: use it as the endpoint (IP endpoints use path-style addressing).
+    pub fn endpoint(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The region requests must be signed for.
+    pub fn region(&self) -> &str {
+        &self.region
+    }
+
+    /// Fault injection for the next requests.
+    pub fn faults(&self) -> &Faults {
+        &self.faults
+    }
+
+    /// Stops the server now (dropping the handle does the same).
+    pub fn stop(&self) {
+        self.http.lock().unwrap_or_else(|p| p.into_inner()).stop();
+    }
+}
+
+impl Drop for ServerHandle {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Starts a server in background threads.
+pub fn start(config: ServerConfig) -> std::io::Result<ServerHandle> {
+    let store = state::Store::open(config.data_dir.clone())?;
+    let faults = Arc::new(Faults::default());
+    let mut domains = config.domains.clone();
+    domains.push(config.addr.ip().to_string());
+    let service = Arc::new(service::Service {
+        keys: config.keys.clone(),
+        region: config.region.clone(),
+        account_id: config.account_id.clone(),
+        domains,
+        max_body: config.max_body,
+        faults: faults.clone(),
+        store: Mutex::new(store),
+        request_ids: std::sync::atomic::AtomicU64::new(0),
+    });
+    let http = http::HttpServer::start(config.addr, service)?;
+    Ok(ServerHandle {
+        addr: http.addr(),
+        http: Mutex::new(http),
+        region: config.region,
+        faults,
+    })
+}

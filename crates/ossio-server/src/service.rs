@@ -1,0 +1,1544 @@
+//! Routing, access control and the operations.
+
+use crate::auth::{KeyPair, Principal, SignedParts, Verifier};
+use crate::error::{OssError, Result};
+use crate::faults::{Fault, Faults};
+use crate::http::{BodyReader, Delivery, Handler, RequestHead, Response, ResponseBody};
+use crate::state::{AccessPoint, Blob, Bucket, Object, Store, unique_suffix};
+use md5::{Digest, Md5};
+use ossio_core::ops::{self, CreateAccessPoint};
+use ossio_core::{Acl, Headers, ObjectAcl, encoding, time, validate, xml};
+use std::io::{Read, Write};
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// Access points per bucket.
+pub(crate) const MAX_AP_PER_BUCKET: usize = 100;
+/// Access points per account.
+pub(crate) const MAX_AP_PER_ACCOUNT: usize = 1000;
+/// Largest XML or JSON request document read into memory.
+const MAX_DOC_BYTES: u64 = 1 << 20;
+
+/// Everything a running server shares between its connection threads.
+pub(crate) struct Service {
+    pub keys: Vec<KeyPair>,
+    pub region: String,
+    pub account_id: String,
+    pub domains: Vec<String>,
+    pub max_body: u64,
+    pub faults: Arc<Faults>,
+    pub store: Mutex<Store>,
+    pub request_ids: AtomicU64,
+}
+
+/// Bucket, key and decoded query of a request.
+type Route = (
+    Option<String>,
+    Option<String>,
+    Vec<(String, Option<String>)>,
+);
+
+/// One request, with bucket and key resolved from host and path.
+struct Ctx<'a> {
+    method: String,
+    bucket: Option<String>,
+    key: Option<String>,
+    query: Vec<(String, Option<String>)>,
+    headers: &'a Headers,
+    principal: Principal,
+    now: u64,
+}
+
+impl Ctx<'_> {
+    fn has(&self, name: &str) -> bool {
+        self.query.iter().any(|(k, _)| k == name)
+    }
+
+    fn q(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_deref().unwrap_or(""))
+    }
+
+    fn owner(&self) -> Result<()> {
+        match self.principal {
+            Principal::Owner => Ok(()),
+            Principal::Anonymous => Err(OssError::access_denied(
+                "You have no right to access this resource: anonymous access is not allowed.",
+            )),
+        }
+    }
+}
+
+fn quoted_md5(md5: &[u8]) -> String {
+    let hex: String = md5.iter().map(|b| format!("{b:02X}")).collect();
+    format!("\"{hex}\"")
+}
+
+fn md5_from_etag(etag: &str) -> Option<Vec<u8>> {
+    let h = etag.trim_matches('"');
+    if h.len() != 32 {
+        return None;
+    }
+    (0..16)
+        .map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).ok())
+        .collect()
+}
+
+fn b64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn xml_response(doc: String) -> Response {
+    Response::new(200)
+        .header("Content-Type", "application/xml")
+        .body(ResponseBody::Bytes(
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{doc}").into_bytes(),
+        ))
+}
+
+fn io_err(e: std::io::Error) -> OssError {
+    OssError::new(500, "InternalError", format!("storage error: {e}"))
+}
+
+fn is_ip(host: &str) -> bool {
+    host.starts_with('[') || host.parse::<std::net::Ipv4Addr>().is_ok()
+}
+
+impl Service {
+    fn now(&self) -> u64 {
+        let real = time::unix_seconds(std::time::SystemTime::now()) as i64;
+        (real + self.faults.clock_skew()).max(0) as u64
+    }
+
+    fn store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn request_id(&self) -> String {
+        let n = self.request_ids.fetch_add(1, Ordering::SeqCst);
+        let t = time::unix_seconds(std::time::SystemTime::now());
+        format!("{:08X}{:016X}", t as u32, n ^ 0x5EED_0000_0000_0000)
+    }
+
+    /// The bucket named by a virtual-hosted `Host`, if any.
+    fn host_bucket(&self, host: &str) -> Option<String> {
+        let name = if host.starts_with('[') {
+            return None;
+        } else {
+            host.rsplit_once(':').map_or(host, |(h, _)| h)
+        }
+        .to_ascii_lowercase();
+        if name.is_empty() || is_ip(&name) || self.is_domain(&name) {
+            return None;
+        }
+        let (first, rest) = name.split_once('.')?;
+        if rest.is_empty() {
+            return None;
+        }
+        // `<bucket>.<a known domain>`, or any other `<bucket>.<host>` (the host the client
+        // reached this server at).
+        Some(first.to_owned())
+    }
+
+    fn is_domain(&self, name: &str) -> bool {
+        name == "localhost"
+            || self.domains.iter().any(|d| d == name)
+            || name == format!("oss-{}.aliyuncs.com", self.region)
+            || name == format!("oss-{}-internal.aliyuncs.com", self.region)
+    }
+
+    fn route(&self, head: &RequestHead) -> Result<Route> {
+        let (raw_path, raw_query) = head
+            .target
+            .split_once('?')
+            .unwrap_or((head.target.as_str(), ""));
+        // Absolute-form targets (`http://host/path`) carry the path after the authority.
+        let raw_path = match raw_path.split_once("://") {
+            Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+            None => raw_path,
+        };
+        let path = encoding::decode(raw_path, false).map_err(|_| {
+            OssError::invalid_argument(
+                "The request path is not valid percent-encoding.",
+                "path",
+                raw_path,
+            )
+        })?;
+        let query = encoding::parse_query(raw_query).map_err(|_| {
+            OssError::invalid_argument(
+                "The query string is not valid percent-encoding.",
+                "query",
+                raw_query,
+            )
+        })?;
+        let host = head.headers.get("host").unwrap_or("");
+        let rest = path.strip_prefix('/').unwrap_or(&path);
+        let (bucket, key) = match self.host_bucket(host) {
+            Some(b) => (Some(b), rest.to_owned()),
+            None if rest.is_empty() => (None, String::new()),
+            None => match rest.split_once('/') {
+                Some((b, k)) => (Some(b.to_owned()), k.to_owned()),
+                None => (Some(rest.to_owned()), String::new()),
+            },
+        };
+        Ok((bucket, (!key.is_empty()).then_some(key), query))
+    }
+
+    fn handle_inner(&self, head: &RequestHead, body: &mut BodyReader<'_>) -> Result<Response> {
+        let (bucket, key, query) = self.route(head)?;
+        let now = self.now();
+        let method = head.method.to_ascii_uppercase();
+        let verifier = Verifier {
+            keys: &self.keys,
+            region: &self.region,
+            now,
+        };
+        let principal = verifier.verify(&SignedParts {
+            method: &method,
+            bucket: bucket.as_deref(),
+            key: key.as_deref(),
+            query: &query,
+            headers: &head.headers,
+        })?;
+        let ctx = Ctx {
+            method,
+            bucket,
+            key,
+            query,
+            headers: &head.headers,
+            principal,
+            now,
+        };
+        self.dispatch(&ctx, body)
+    }
+
+    fn dispatch(&self, ctx: &Ctx<'_>, body: &mut BodyReader<'_>) -> Result<Response> {
+        let m = ctx.method.as_str();
+        let Some(bucket) = ctx.bucket.as_deref() else {
+            return match m {
+                "GET" if ctx.has("accessPoint") => self.list_access_points(ctx, None),
+                "GET" => self.list_buckets(ctx),
+                _ => Err(OssError::new(
+                    405,
+                    "MethodNotAllowed",
+                    "The specified method is not allowed against this resource.",
+                )),
+            };
+        };
+        if let Some(key) = ctx.key.as_deref() {
+            return self.object_op(ctx, bucket, key, body);
+        }
+        match m {
+            "PUT" if ctx.has("acl") => self.put_bucket_acl(ctx, bucket),
+            "GET" if ctx.has("acl") => self.get_bucket_acl(ctx, bucket),
+            "PUT" if ctx.has("accessPoint") => self.create_access_point(ctx, bucket, body),
+            "GET" if ctx.has("accessPoint") => {
+                if ctx.headers.get(ops_name_header()).is_some() {
+                    self.get_access_point(ctx, bucket)
+                } else {
+                    self.list_access_points(ctx, Some(bucket))
+                }
+            }
+            "DELETE" if ctx.has("accessPoint") => self.delete_access_point(ctx, bucket),
+            _ if ctx.has("accessPointPolicy") => self.access_point_policy(ctx, bucket, body),
+            _ if ctx.has("publicAccessBlock") && ctx.has("x-oss-access-point-name") => {
+                self.access_point_pab(ctx, bucket, body)
+            }
+            "GET" if ctx.has("bucketInfo") => self.get_bucket_info(ctx, bucket),
+            "GET" if ctx.has("location") => self.get_bucket_location(ctx, bucket),
+            "POST" if ctx.has("delete") => self.delete_multiple(ctx, bucket, body),
+            "GET" if ctx.q("list-type") == Some("2") => self.list_objects(ctx, bucket, true),
+            "GET" if !ctx.query.iter().any(|(k, _)| known_bucket_sub(k)) => {
+                self.list_objects(ctx, bucket, false)
+            }
+            "PUT" if ctx.query.is_empty() => self.put_bucket(ctx, bucket, body),
+            "DELETE" if ctx.query.is_empty() => self.delete_bucket(ctx, bucket),
+            _ => Err(OssError::not_implemented(&format!(
+                "{m} on a bucket with {:?}",
+                ctx.query
+                    .iter()
+                    .map(|(k, _)| k.as_str())
+                    .collect::<Vec<_>>()
+            ))),
+        }
+    }
+
+    // ---------------------------------------------------------------- buckets
+
+    fn bucket<'s>(&self, store: &'s Store, name: &str) -> Result<&'s Bucket> {
+        store
+            .buckets
+            .get(name)
+            .ok_or_else(|| OssError::no_such_bucket(name))
+    }
+
+    fn put_bucket(&self, ctx: &Ctx<'_>, name: &str, body: &mut BodyReader<'_>) -> Result<Response> {
+        ctx.owner()?;
+        validate::bucket_name(name).map_err(|e| {
+            OssError::new(
+                400,
+                "InvalidBucketName",
+                format!("The specified bucket is not valid: {}", e.reason),
+            )
+            .ec("0015-00000001")
+            .detail("BucketName", name)
+        })?;
+        let doc = read_doc(body)?;
+        let op = ops::PutBucket::from_xml(name, &doc).map_err(|e| OssError::malformed_xml(&e))?;
+        let acl = match ctx.headers.get("x-oss-acl") {
+            Some(a) => parse_acl(a, "x-oss-acl")?,
+            None => op.acl.unwrap_or(Acl::Private),
+        };
+        let mut store = self.store();
+        if store.buckets.contains_key(name) || store.resolve(name).is_some() {
+            return Err(OssError::new(
+                409,
+                "BucketAlreadyExists",
+                "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.",
+            )
+            .ec("0015-00000104")
+            .detail("BucketName", name));
+        }
+        if store.buckets.len() >= 100 {
+            return Err(OssError::new(
+                400,
+                "TooManyBuckets",
+                "You have attempted to create more buckets than allowed (100 per region).",
+            ));
+        }
+        store.buckets.insert(
+            name.to_owned(),
+            Bucket {
+                name: name.to_owned(),
+                acl: acl.as_str().to_owned(),
+                created: ctx.now,
+                storage_class: op
+                    .storage_class
+                    .map_or("Standard".to_owned(), |c| c.as_str().to_owned()),
+                data_redundancy: op
+                    .data_redundancy_type
+                    .map_or("LRS".to_owned(), |d| d.as_str().to_owned()),
+                region: self.region.clone(),
+                owner: self.account_id.clone(),
+            },
+        );
+        if let Err(e) = store.save_meta() {
+            store.buckets.remove(name);
+            return Err(io_err(e));
+        }
+        Ok(Response::new(200).header("Location", format!("/{name}")))
+    }
+
+    fn delete_bucket(&self, ctx: &Ctx<'_>, name: &str) -> Result<Response> {
+        ctx.owner()?;
+        let mut store = self.store();
+        self.bucket(&store, name)?;
+        if !store.bucket_is_empty(name) {
+            return Err(OssError::new(
+                409,
+                "BucketNotEmpty",
+                "The bucket you tried to delete is not empty.",
+            )
+            .ec("0015-00000301")
+            .detail("BucketName", name));
+        }
+        if store.access_points.values().any(|a| a.bucket == name) {
+            return Err(OssError::new(
+                409,
+                "BucketNotEmpty",
+                "The bucket you tried to delete still has access points. Delete them first.",
+            )
+            .detail("BucketName", name));
+        }
+        let old = store.buckets.remove(name);
+        store.objects.remove(name);
+        if let Err(e) = store.save_meta() {
+            if let Some(b) = old {
+                store.buckets.insert(name.to_owned(), b);
+            }
+            return Err(io_err(e));
+        }
+        Ok(Response::new(204))
+    }
+
+    fn put_bucket_acl(&self, ctx: &Ctx<'_>, name: &str) -> Result<Response> {
+        ctx.owner()?;
+        let value = ctx.headers.get("x-oss-acl").unwrap_or("");
+        let acl = parse_acl(value, "x-oss-acl")?;
+        let mut store = self.store();
+        let b = store
+            .buckets
+            .get_mut(name)
+            .ok_or_else(|| OssError::no_such_bucket(name))?;
+        let old = std::mem::replace(&mut b.acl, acl.as_str().to_owned());
+        if let Err(e) = store.save_meta() {
+            if let Some(b) = store.buckets.get_mut(name) {
+                b.acl = old;
+            }
+            return Err(io_err(e));
+        }
+        Ok(Response::new(200))
+    }
+
+    fn get_bucket_acl(&self, ctx: &Ctx<'_>, name: &str) -> Result<Response> {
+        ctx.owner()?;
+        let store = self.store();
+        let b = self.bucket(&store, name)?;
+        let doc = ops::AccessControlPolicy {
+            owner_id: b.owner.clone(),
+            owner_display_name: b.owner.clone(),
+            grant: b.acl.clone(),
+        }
+        .to_xml();
+        Ok(xml_response(doc))
+    }
+
+    fn endpoints(&self) -> (String, String) {
+        (
+            format!("oss-{}.aliyuncs.com", self.region),
+            format!("oss-{}-internal.aliyuncs.com", self.region),
+        )
+    }
+
+    fn get_bucket_info(&self, ctx: &Ctx<'_>, name: &str) -> Result<Response> {
+        ctx.owner()?;
+        let store = self.store();
+        let b = self.bucket(&store, name)?;
+        let (ext, int) = self.endpoints();
+        let out = ops::GetBucketInfoOutput {
+            name: b.name.clone(),
+            creation_date: time::iso8601_extended(b.created),
+            location: format!("oss-{}", b.region),
+            region: Some(b.region.clone()),
+            extranet_endpoint: Some(ext),
+            intranet_endpoint: Some(int),
+            storage_class: Some(b.storage_class.clone()),
+            data_redundancy_type: Some(b.data_redundancy.clone()),
+            owner_id: b.owner.clone(),
+            owner_display_name: b.owner.clone(),
+            acl: b.acl.clone(),
+            resource_group_id: None,
+            request_id: String::new(),
+        };
+        Ok(xml_response(out.to_xml()))
+    }
+
+    fn get_bucket_location(&self, ctx: &Ctx<'_>, name: &str) -> Result<Response> {
+        ctx.owner()?;
+        let store = self.store();
+        let b = self.bucket(&store, name)?;
+        let mut w = xml::Writer::new();
+        w.element("LocationConstraint", &format!("oss-{}", b.region));
+        Ok(xml_response(w.finish()))
+    }
+
+    fn list_buckets(&self, ctx: &Ctx<'_>) -> Result<Response> {
+        ctx.owner()?;
+        let prefix = ctx.q("prefix").filter(|p| !p.is_empty());
+        let marker = ctx.q("marker").filter(|p| !p.is_empty());
+        let max = parse_max_keys(ctx.q("max-keys"), 100, 1000)?;
+        let store = self.store();
+        let (ext, int) = self.endpoints();
+        let mut buckets = Vec::new();
+        let mut truncated = false;
+        for b in store.buckets.values() {
+            if prefix.is_some_and(|p| !b.name.starts_with(p))
+                || marker.is_some_and(|m| b.name.as_str() <= m)
+            {
+                continue;
+            }
+            if buckets.len() == max {
+                truncated = true;
+                break;
+            }
+            buckets.push(ops::BucketSummary {
+                name: b.name.clone(),
+                creation_date: time::iso8601_extended(b.created),
+                location: format!("oss-{}", b.region),
+                region: Some(b.region.clone()),
+                extranet_endpoint: Some(ext.clone()),
+                intranet_endpoint: Some(int.clone()),
+                storage_class: Some(b.storage_class.clone()),
+            });
+        }
+        let next_marker = truncated
+            .then(|| buckets.last().map(|b| b.name.clone()))
+            .flatten();
+        let out = ops::ListBucketsOutput {
+            owner_id: self.account_id.clone(),
+            owner_display_name: self.account_id.clone(),
+            prefix: prefix.map(str::to_owned),
+            marker: marker.map(str::to_owned),
+            max_keys: ctx.q("max-keys").map(|_| max as u32),
+            is_truncated: truncated,
+            next_marker,
+            buckets,
+            request_id: String::new(),
+        };
+        Ok(xml_response(out.to_xml()))
+    }
+
+    // ---------------------------------------------------------------- access points
+
+    fn create_access_point(
+        &self,
+        ctx: &Ctx<'_>,
+        bucket: &str,
+        body: &mut BodyReader<'_>,
+    ) -> Result<Response> {
+        ctx.owner()?;
+        let doc = read_doc(body)?;
+        {
+            let store = self.store();
+            self.bucket(&store, bucket)?;
+        }
+        let op =
+            CreateAccessPoint::from_xml(bucket, &doc).map_err(|e| OssError::malformed_xml(&e))?;
+        op.validate().map_err(|e| {
+            let name = match e.kind {
+                ossio_core::ValidationKind::AccessPointName => "AccessPointName",
+                ossio_core::ValidationKind::NetworkOrigin => "NetworkOrigin",
+                _ => "BucketName",
+            };
+            OssError::invalid_argument(&e.to_string(), name, e.value.as_deref().unwrap_or(""))
+        })?;
+        let mut store = self.store();
+        self.bucket(&store, bucket)?;
+        if store.access_points.contains_key(&op.name) {
+            return Err(OssError::new(
+                409,
+                "AccessPointAlreadyExists",
+                "An access point of this name already exists in this region of the account.",
+            )
+            .detail("AccessPointName", &op.name));
+        }
+        let on_bucket = store
+            .access_points
+            .values()
+            .filter(|a| a.bucket == bucket)
+            .count();
+        if on_bucket >= MAX_AP_PER_BUCKET {
+            return Err(OssError::new(
+                400,
+                "TooManyAccessPoints",
+                format!("A bucket can have at most {MAX_AP_PER_BUCKET} access points."),
+            )
+            .detail("BucketName", bucket));
+        }
+        if store.access_points.len() >= MAX_AP_PER_ACCOUNT {
+            return Err(OssError::new(
+                400,
+                "TooManyAccessPoints",
+                format!("An account can have at most {MAX_AP_PER_ACCOUNT} access points."),
+            ));
+        }
+        let random: String = (unique_suffix() + &unique_suffix())
+            .chars()
+            .take(30)
+            .collect();
+        let alias = format!("{}-{random}-ossalias", op.name);
+        let arn = format!(
+            "acs:oss:{}:{}:accesspoint/{}",
+            self.region, self.account_id, op.name
+        );
+        store.access_points.insert(
+            op.name.clone(),
+            AccessPoint {
+                name: op.name.clone(),
+                bucket: bucket.to_owned(),
+                network_origin: op.network_origin.as_str().to_owned(),
+                vpc_id: op.vpc_id.clone(),
+                alias: alias.clone(),
+                arn: arn.clone(),
+                created: ctx.now,
+                status: "enable".to_owned(),
+                policy: None,
+                block_public_access: None,
+            },
+        );
+        if let Err(e) = store.save_meta() {
+            store.access_points.remove(&op.name);
+            return Err(io_err(e));
+        }
+        let out = ops::CreateAccessPointOutput {
+            access_point_arn: arn,
+            alias,
+            request_id: String::new(),
+        };
+        Ok(xml_response(out.to_xml()))
+    }
+
+    /// The access point named by the `x-oss-access-point-name` header (or query parameter)
+    /// on `bucket`.
+    fn named_ap<'s>(
+        &self,
+        ctx: &Ctx<'_>,
+        store: &'s Store,
+        bucket: &str,
+    ) -> Result<&'s AccessPoint> {
+        self.bucket(store, bucket)?;
+        let name = ctx
+            .headers
+            .get(ops_name_header())
+            .or_else(|| ctx.q("x-oss-access-point-name"))
+            .unwrap_or("");
+        if name.is_empty() {
+            return Err(OssError::new(
+                400,
+                "MissingArgument",
+                "The access point name (x-oss-access-point-name) is missing.",
+            )
+            .ec("0016-00000502")
+            .detail("ArgumentName", "x-oss-access-point-name"));
+        }
+        store
+            .access_points
+            .get(name)
+            .filter(|a| a.bucket == bucket)
+            .ok_or_else(|| OssError::no_such_access_point(name))
+    }
+
+    fn get_access_point(&self, ctx: &Ctx<'_>, bucket: &str) -> Result<Response> {
+        ctx.owner()?;
+        let store = self.store();
+        let ap = self.named_ap(ctx, &store, bucket)?;
+        let out = ops::GetAccessPointOutput {
+            name: ap.name.clone(),
+            bucket: ap.bucket.clone(),
+            account_id: self.account_id.clone(),
+            network_origin: ap.network_origin.clone(),
+            vpc_id: ap.vpc_id.clone(),
+            access_point_arn: ap.arn.clone(),
+            creation_date: ap.created.to_string(),
+            alias: ap.alias.clone(),
+            status: ap.status.clone(),
+            public_endpoint: Some(format!(
+                "{}.oss-{}.oss-accesspoint.aliyuncs.com",
+                ap.name, self.region
+            )),
+            internal_endpoint: Some(format!(
+                "{}.oss-{}-internal.oss-accesspoint.aliyuncs.com",
+                ap.name, self.region
+            )),
+            block_public_access: Some(ap.block_public_access.unwrap_or(false)),
+            request_id: String::new(),
+        };
+        Ok(xml_response(out.to_xml()))
+    }
+
+    fn list_access_points(&self, ctx: &Ctx<'_>, bucket: Option<&str>) -> Result<Response> {
+        ctx.owner()?;
+        let limit = if bucket.is_some() { 100 } else { 1000 };
+        let max = parse_max_keys(ctx.q("max-keys"), limit, limit)?;
+        let token = ctx.q("continuation-token").filter(|t| !t.is_empty());
+        let store = self.store();
+        if let Some(b) = bucket {
+            self.bucket(&store, b)?;
+        }
+        let mut page = Vec::new();
+        let mut truncated = false;
+        for ap in store.access_points.values() {
+            if bucket.is_some_and(|b| ap.bucket != b) || token.is_some_and(|t| ap.name.as_str() < t)
+            {
+                continue;
+            }
+            if page.len() == max {
+                truncated = true;
+                break;
+            }
+            page.push(ap);
+        }
+        let next = if truncated {
+            let last = page.last().map(|a| a.name.clone()).unwrap_or_default();
+            // The token is the first name of the next page.
+            store
+                .access_points
+                .range::<String, _>((std::ops::Bound::Excluded(&last), std::ops::Bound::Unbounded))
+                .find(|(_, a)| bucket.is_none_or(|b| a.bucket == b))
+                .map(|(n, _)| n.clone())
+        } else {
+            None
+        };
+        let out = ops::ListAccessPointsOutput {
+            is_truncated: truncated,
+            next_continuation_token: next,
+            account_id: self.account_id.clone(),
+            max_keys: Some(max as u32),
+            access_points: page
+                .iter()
+                .map(|a| ops::AccessPointSummary {
+                    bucket: a.bucket.clone(),
+                    name: a.name.clone(),
+                    alias: a.alias.clone(),
+                    network_origin: a.network_origin.clone(),
+                    vpc_id: a.vpc_id.clone(),
+                    status: a.status.clone(),
+                })
+                .collect(),
+            request_id: String::new(),
+        };
+        Ok(xml_response(out.to_xml()))
+    }
+
+    fn delete_access_point(&self, ctx: &Ctx<'_>, bucket: &str) -> Result<Response> {
+        ctx.owner()?;
+        let mut store = self.store();
+        let name = self.named_ap(ctx, &store, bucket)?.name.clone();
+        let old = store.access_points.remove(&name);
+        if let Err(e) = store.save_meta() {
+            if let Some(a) = old {
+                store.access_points.insert(name, a);
+            }
+            return Err(io_err(e));
+        }
+        Ok(Response::new(204))
+    }
+
+    fn update_ap(
+        &self,
+        ctx: &Ctx<'_>,
+        bucket: &str,
+        f: impl FnOnce(&mut AccessPoint),
+    ) -> Result<()> {
+        let mut store = self.store();
+        let name = self.named_ap(ctx, &store, bucket)?.name.clone();
+        let ap = store.access_points.get_mut(&name).expect("checked above");
+        let old = ap.clone();
+        f(ap);
+        if let Err(e) = store.save_meta() {
+            store.access_points.insert(name, old);
+            return Err(io_err(e));
+        }
+        Ok(())
+    }
+
+    fn access_point_policy(
+        &self,
+        ctx: &Ctx<'_>,
+        bucket: &str,
+        body: &mut BodyReader<'_>,
+    ) -> Result<Response> {
+        ctx.owner()?;
+        match ctx.method.as_str() {
+            "PUT" => {
+                let doc = read_doc(body)?;
+                let text = String::from_utf8(doc).map_err(|_| {
+                    OssError::new(400, "InvalidPolicyDocument", "The policy is not UTF-8.")
+                })?;
+                if serde_json::from_str::<serde_json::Value>(&text).is_err() {
+                    return Err(OssError::new(
+                        400,
+                        "InvalidPolicyDocument",
+                        "The policy document is not valid JSON.",
+                    ));
+                }
+                self.update_ap(ctx, bucket, |ap| ap.policy = Some(text))?;
+                Ok(Response::new(200))
+            }
+            "GET" => {
+                let store = self.store();
+                let ap = self.named_ap(ctx, &store, bucket)?;
+                let policy = ap.policy.clone().ok_or_else(|| {
+                    OssError::new(
+                        404,
+                        "NoSuchAccessPointPolicy",
+                        "The access point has no policy.",
+                    )
+                    .detail("AccessPointName", &ap.name)
+                })?;
+                Ok(Response::new(200)
+                    .header("Content-Type", "application/json")
+                    .body(ResponseBody::Bytes(policy.into_bytes())))
+            }
+            "DELETE" => {
+                self.update_ap(ctx, bucket, |ap| ap.policy = None)?;
+                Ok(Response::new(204))
+            }
+            m => Err(OssError::not_implemented(&format!(
+                "{m} ?accessPointPolicy"
+            ))),
+        }
+    }
+
+    fn access_point_pab(
+        &self,
+        ctx: &Ctx<'_>,
+        bucket: &str,
+        body: &mut BodyReader<'_>,
+    ) -> Result<Response> {
+        ctx.owner()?;
+        match ctx.method.as_str() {
+            "PUT" => {
+                let doc = read_doc(body)?;
+                let block = ops::common::public_access_block_from_xml(&doc)
+                    .map_err(|e| OssError::malformed_xml(&e))?;
+                self.update_ap(ctx, bucket, |ap| ap.block_public_access = Some(block))?;
+                Ok(Response::new(200))
+            }
+            "GET" => {
+                let store = self.store();
+                let ap = self.named_ap(ctx, &store, bucket)?;
+                Ok(xml_response(ops::common::public_access_block_xml(
+                    ap.block_public_access.unwrap_or(false),
+                )))
+            }
+            "DELETE" => {
+                self.update_ap(ctx, bucket, |ap| ap.block_public_access = None)?;
+                Ok(Response::new(204))
+            }
+            m => Err(OssError::not_implemented(&format!(
+                "{m} ?publicAccessBlock"
+            ))),
+        }
+    }
+
+    // ---------------------------------------------------------------- objects
+
+    /// Resolves a bucket name or alias and checks the caller may do `write` (or read).
+    fn object_access(
+        &self,
+        ctx: &Ctx<'_>,
+        store: &Store,
+        name: &str,
+        write: bool,
+        object: Option<&Object>,
+    ) -> Result<String> {
+        let (bucket, ap) = store
+            .resolve(name)
+            .ok_or_else(|| OssError::no_such_bucket(name))?;
+        if ctx.principal == Principal::Owner {
+            return Ok(bucket.name.clone());
+        }
+        if ap.is_some_and(|a| a.block_public_access == Some(true)) {
+            return Err(OssError::access_denied(
+                "Public access through this access point is blocked.",
+            ));
+        }
+        let effective = match object.map(|o| o.acl.as_str()) {
+            Some(a) if a != "default" && !write => a,
+            _ => bucket.acl.as_str(),
+        };
+        let allowed = if write {
+            effective == "public-read-write"
+        } else {
+            effective == "public-read" || effective == "public-read-write"
+        };
+        if allowed {
+            Ok(bucket.name.clone())
+        } else {
+            Err(OssError::access_denied(
+                "You have no right to access this object because of bucket acl.",
+            ))
+        }
+    }
+
+    fn object_op(
+        &self,
+        ctx: &Ctx<'_>,
+        name: &str,
+        key: &str,
+        body: &mut BodyReader<'_>,
+    ) -> Result<Response> {
+        validate::object_key(key).map_err(|e| {
+            OssError::new(
+                400,
+                "InvalidObjectName",
+                format!("The specified object is not valid: {}", e.reason),
+            )
+            .detail("ObjectName", key)
+        })?;
+        match ctx.method.as_str() {
+            "PUT" if ctx.has("acl") => self.put_object_acl(ctx, name, key),
+            "GET" if ctx.has("acl") => self.get_object_acl(ctx, name, key),
+            "PUT" if ctx.headers.get("x-oss-copy-source").is_some() => {
+                Err(OssError::not_implemented("CopyObject"))
+            }
+            "PUT" if !ctx.query.iter().any(|(k, _)| known_object_sub(k)) => {
+                self.put_object(ctx, name, key, body)
+            }
+            "GET" | "HEAD"
+                if !ctx.query.iter().any(|(k, _)| known_object_sub(k)) || ctx.has("objectMeta") =>
+            {
+                self.get_object(ctx, name, key)
+            }
+            "DELETE" if !ctx.query.iter().any(|(k, _)| known_object_sub(k)) => {
+                self.delete_object(ctx, name, key)
+            }
+            m => Err(OssError::not_implemented(&format!(
+                "{m} on an object with {:?}",
+                ctx.query
+                    .iter()
+                    .map(|(k, _)| k.as_str())
+                    .collect::<Vec<_>>()
+            ))),
+        }
+    }
+
+    fn put_object(
+        &self,
+        ctx: &Ctx<'_>,
+        name: &str,
+        key: &str,
+        body: &mut BodyReader<'_>,
+    ) -> Result<Response> {
+        let bucket = {
+            let store = self.store();
+            self.object_access(ctx, &store, name, true, None)?
+        };
+        let acl = match ctx.headers.get("x-oss-object-acl") {
+            Some(a) => parse_object_acl(a)?,
+            None => ObjectAcl::Default,
+        };
+        if ctx
+            .headers
+            .get("x-oss-forbid-overwrite")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+            && self
+                .store()
+                .objects
+                .get(&bucket)
+                .is_some_and(|m| m.contains_key(key))
+        {
+            return Err(OssError::new(
+                409,
+                "FileAlreadyExists",
+                "The object you specified already exists and can not be overwritten.",
+            )
+            .ec("0026-00000011"));
+        }
+        if let Some(n) = body.declared_len() {
+            if n > self.max_body {
+                return Err(too_large(self.max_body));
+            }
+        }
+        let data_file = self.store().new_data_file(&bucket, key);
+        let mut sink: Box<dyn Write> = match &data_file {
+            Some((_, tmp)) => Box::new(std::fs::File::create(tmp).map_err(io_err)?),
+            None => Box::new(Vec::new()),
+        };
+        let mut mem = Vec::new();
+        let mut md5 = Md5::new();
+        let mut crc = ossio_core::crc64::Crc64::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut total = 0u64;
+        let cleanup = |f: &Option<(String, std::path::PathBuf)>| {
+            if let Some((_, tmp)) = f {
+                let _ = std::fs::remove_file(tmp);
+            }
+        };
+        loop {
+            let n = match body.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) => {
+                    cleanup(&data_file);
+                    return Err(OssError::new(
+                        400,
+                        "IncompleteBody",
+                        format!("The request body could not be read: {e}"),
+                    ));
+                }
+            };
+            total += n as u64;
+            if total > self.max_body {
+                cleanup(&data_file);
+                return Err(too_large(self.max_body));
+            }
+            md5.update(&buf[..n]);
+            crc.update(&buf[..n]);
+            if data_file.is_some() {
+                if let Err(e) = sink.write_all(&buf[..n]) {
+                    cleanup(&data_file);
+                    return Err(io_err(e));
+                }
+            } else {
+                mem.extend_from_slice(&buf[..n]);
+            }
+        }
+        let digest = md5.finalize();
+        if let Some(expected) = ctx.headers.get("content-md5") {
+            if expected.trim() != b64(&digest) {
+                cleanup(&data_file);
+                return Err(OssError::new(
+                    400,
+                    "InvalidDigest",
+                    "The Content-MD5 you specified is not valid.",
+                )
+                .ec("0002-00000016"));
+            }
+        }
+        if let Some((name_, tmp)) = &data_file {
+            sink.flush().map_err(io_err)?;
+            drop(sink);
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(tmp)
+                .map_err(io_err)?;
+            f.sync_all().map_err(io_err)?;
+            self.store().commit_data_file(tmp, name_).map_err(io_err)?;
+        }
+        let mut meta = Vec::new();
+        let mut stored = Vec::new();
+        for (k, v) in ctx.headers.iter() {
+            let lk = k.to_ascii_lowercase();
+            if lk.starts_with("x-oss-meta-") {
+                meta.push((lk, v.to_owned()));
+            } else if matches!(
+                lk.as_str(),
+                "cache-control"
+                    | "content-disposition"
+                    | "content-encoding"
+                    | "content-language"
+                    | "expires"
+            ) {
+                stored.push((k.to_owned(), v.to_owned()));
+            }
+        }
+        let etag = quoted_md5(&digest);
+        let crc64 = crc.value();
+        let obj = Object {
+            bucket: bucket.clone(),
+            key: key.to_owned(),
+            size: total,
+            etag: etag.clone(),
+            crc64,
+            content_type: ctx
+                .headers
+                .get("content-type")
+                .filter(|c| !c.is_empty())
+                .unwrap_or(ossio_core::names::APPLICATION_OCTET_STREAM)
+                .to_owned(),
+            meta,
+            headers: stored,
+            acl: acl.as_str().to_owned(),
+            storage_class: ctx
+                .headers
+                .get("x-oss-storage-class")
+                .unwrap_or("Standard")
+                .to_owned(),
+            last_modified: ctx.now,
+            data_file: data_file.as_ref().map(|(n, _)| n.clone()),
+            mem: data_file.is_none().then(|| Arc::new(mem)),
+        };
+        self.store().put_object(obj).map_err(io_err)?;
+        Ok(Response::new(200)
+            .header("ETag", etag)
+            .header("Content-MD5", b64(&digest))
+            .header("x-oss-hash-crc64ecma", crc64.to_string()))
+    }
+
+    fn lookup(&self, store: &Store, bucket: &str, key: &str) -> Result<Object> {
+        store
+            .objects
+            .get(bucket)
+            .and_then(|m| m.get(key))
+            .cloned()
+            .ok_or_else(|| OssError::no_such_key(key))
+    }
+
+    fn get_object(&self, ctx: &Ctx<'_>, name: &str, key: &str) -> Result<Response> {
+        let store = self.store();
+        let (b, _) = store
+            .resolve(name)
+            .ok_or_else(|| OssError::no_such_bucket(name))?;
+        let existing = store.objects.get(&b.name).and_then(|m| m.get(key)).cloned();
+        let bucket = self.object_access(ctx, &store, name, false, existing.as_ref())?;
+        let obj = self.lookup(&store, &bucket, key)?;
+        let blob = obj.blob(&store);
+        drop(store);
+        let mut resp = Response::new(200)
+            .header("ETag", obj.etag.clone())
+            .header("Last-Modified", time::rfc1123(obj.last_modified))
+            .header("x-oss-object-type", "Normal")
+            .header("x-oss-storage-class", obj.storage_class.clone())
+            .header("x-oss-hash-crc64ecma", obj.crc64.to_string());
+        if ctx.has("objectMeta") {
+            resp.head_length = Some(0);
+            return Ok(resp);
+        }
+        resp.set_header("Content-Type", obj.content_type.clone());
+        resp.set_header("Accept-Ranges", "bytes");
+        if let Some(md5) = md5_from_etag(&obj.etag) {
+            resp.set_header("Content-MD5", b64(&md5));
+        }
+        for (k, v) in obj.meta.iter().chain(obj.headers.iter()) {
+            resp.set_header(k, v.clone());
+        }
+        // Conditional requests.
+        if let Some(m) = ctx.headers.get("if-match") {
+            if m.trim() != "*" && m.trim() != obj.etag {
+                return Err(OssError::new(
+                    412,
+                    "PreconditionFailed",
+                    "At least one of the pre-conditions you specified did not hold.",
+                )
+                .detail("Condition", "If-Match"));
+            }
+        }
+        if let Some(m) = ctx.headers.get("if-none-match") {
+            if m.trim() == "*" || m.trim() == obj.etag {
+                let mut r = Response::new(304);
+                r.headers = resp.headers;
+                return Ok(r);
+            }
+        }
+        for (param, header) in [
+            ("response-content-type", "Content-Type"),
+            ("response-content-language", "Content-Language"),
+            ("response-expires", "Expires"),
+            ("response-cache-control", "Cache-Control"),
+            ("response-content-disposition", "Content-Disposition"),
+            ("response-content-encoding", "Content-Encoding"),
+        ] {
+            if let Some(v) = ctx.q(param) {
+                resp.set_header(header, v.to_owned());
+            }
+        }
+        let (start, len) = match ctx
+            .headers
+            .get("range")
+            .and_then(|r| parse_range(r, obj.size))
+        {
+            Some(Ok((s, e))) => {
+                resp.status = 206;
+                resp.set_header("Content-Range", format!("bytes {s}-{e}/{}", obj.size));
+                (s, e - s + 1)
+            }
+            Some(Err(())) => {
+                return Err(OssError::new(
+                    416,
+                    "InvalidRange",
+                    "The requested range cannot be satisfied.",
+                )
+                .detail("ActualObjectSize", obj.size.to_string()));
+            }
+            None => (0, obj.size),
+        };
+        let body = if ctx.method == "HEAD" {
+            resp.head_length = Some(len);
+            ResponseBody::Bytes(Vec::new())
+        } else {
+            match blob {
+                Blob::Mem(m) => ResponseBody::Shared(m, start, len),
+                Blob::File(p) => {
+                    ResponseBody::File(std::fs::File::open(p).map_err(io_err)?, start, len)
+                }
+            }
+        };
+        resp.body = body;
+        Ok(resp)
+    }
+
+    fn delete_object(&self, ctx: &Ctx<'_>, name: &str, key: &str) -> Result<Response> {
+        let mut store = self.store();
+        let bucket = self.object_access(ctx, &store, name, true, None)?;
+        store.delete_object(&bucket, key).map_err(io_err)?;
+        Ok(Response::new(204))
+    }
+
+    fn put_object_acl(&self, ctx: &Ctx<'_>, name: &str, key: &str) -> Result<Response> {
+        ctx.owner()?;
+        let acl = parse_object_acl(ctx.headers.get("x-oss-object-acl").unwrap_or(""))?;
+        let mut store = self.store();
+        let bucket = self.object_access(ctx, &store, name, true, None)?;
+        let obj = store
+            .objects
+            .get_mut(&bucket)
+            .and_then(|m| m.get_mut(key))
+            .ok_or_else(|| OssError::no_such_key(key))?;
+        obj.acl = acl.as_str().to_owned();
+        let obj = obj.clone();
+        store.save_object_meta(&obj).map_err(io_err)?;
+        Ok(Response::new(200))
+    }
+
+    fn get_object_acl(&self, ctx: &Ctx<'_>, name: &str, key: &str) -> Result<Response> {
+        ctx.owner()?;
+        let store = self.store();
+        let bucket = self.object_access(ctx, &store, name, false, None)?;
+        let obj = self.lookup(&store, &bucket, key)?;
+        let doc = ops::AccessControlPolicy {
+            owner_id: self.account_id.clone(),
+            owner_display_name: self.account_id.clone(),
+            grant: obj.acl.clone(),
+        }
+        .to_xml();
+        Ok(xml_response(doc))
+    }
+
+    fn delete_multiple(
+        &self,
+        ctx: &Ctx<'_>,
+        name: &str,
+        body: &mut BodyReader<'_>,
+    ) -> Result<Response> {
+        let doc = read_doc(body)?;
+        let op = ops::DeleteMultipleObjects::from_xml(name, &doc)
+            .map_err(|e| OssError::malformed_xml(&e))?;
+        if op.objects.len() > 1000 {
+            return Err(OssError::malformed_xml("at most 1000 objects per request"));
+        }
+        let url = ctx.q("encoding-type") == Some("url");
+        let mut store = self.store();
+        let bucket = self.object_access(ctx, &store, name, true, None)?;
+        let mut deleted = Vec::new();
+        for o in &op.objects {
+            store.delete_object(&bucket, &o.key).map_err(io_err)?;
+            if !op.quiet {
+                deleted.push(ops::DeletedObject {
+                    key: o.key.clone(),
+                    version_id: None,
+                    delete_marker: false,
+                });
+            }
+        }
+        let out = ops::DeleteMultipleObjectsOutput {
+            deleted,
+            request_id: String::new(),
+        };
+        Ok(xml_response(out.to_xml(url)))
+    }
+
+    fn list_objects(&self, ctx: &Ctx<'_>, name: &str, v2: bool) -> Result<Response> {
+        let store = self.store();
+        let bucket = self.object_access(ctx, &store, name, false, None)?;
+        let prefix = ctx.q("prefix").unwrap_or("");
+        let delimiter = ctx.q("delimiter").unwrap_or("");
+        let max = parse_max_keys(ctx.q("max-keys"), 100, 1000)?;
+        let url = ctx.q("encoding-type") == Some("url");
+        let enc = |s: &str| {
+            if url {
+                encoding::encode_path(s)
+            } else {
+                s.to_owned()
+            }
+        };
+        let marker = if v2 {
+            ctx.q("continuation-token")
+                .filter(|t| !t.is_empty())
+                .or(ctx.q("start-after"))
+                .unwrap_or("")
+        } else {
+            ctx.q("marker").unwrap_or("")
+        };
+        let empty = std::collections::BTreeMap::new();
+        let objects = store.objects.get(&bucket).unwrap_or(&empty);
+        let mut contents: Vec<&Object> = Vec::new();
+        let mut prefixes: Vec<String> = Vec::new();
+        let mut truncated = false;
+        let mut last = String::new();
+        let from = std::ops::Bound::Excluded(marker.to_owned());
+        let iter = if marker.is_empty() {
+            objects.range::<String, _>(..)
+        } else {
+            objects.range((from, std::ops::Bound::Unbounded))
+        };
+        for (k, o) in iter {
+            if !k.starts_with(prefix) {
+                // Keys are sorted: past the prefix range nothing more can match.
+                if k.as_str() > prefix {
+                    break;
+                }
+                continue;
+            }
+            let common = (!delimiter.is_empty())
+                .then(|| {
+                    k[prefix.len()..]
+                        .find(delimiter)
+                        .map(|i| k[..prefix.len() + i + delimiter.len()].to_owned())
+                })
+                .flatten();
+            if let Some(cp) = &common {
+                if prefixes.last() == Some(cp) || last.starts_with(cp.as_str()) {
+                    continue;
+                }
+            }
+            if contents.len() + prefixes.len() == max {
+                truncated = true;
+                break;
+            }
+            match common {
+                Some(cp) => {
+                    last = cp.clone();
+                    prefixes.push(cp);
+                }
+                None => {
+                    last = k.clone();
+                    contents.push(o);
+                }
+            }
+        }
+        let owner = !v2 || ctx.q("fetch-owner") == Some("true");
+        if v2 {
+            let out = ops::ListObjectsV2Output {
+                name: name.to_owned(),
+                prefix: Some(prefix.to_owned()),
+                delimiter: ctx.q("delimiter").map(str::to_owned),
+                start_after: ctx.q("start-after").map(str::to_owned),
+                max_keys: Some(max as u32),
+                key_count: Some((contents.len() + prefixes.len()) as u32),
+                is_truncated: truncated,
+                continuation_token: ctx.q("continuation-token").map(str::to_owned),
+                next_continuation_token: truncated.then(|| last.clone()),
+                encoding_type: url.then(|| "url".to_owned()),
+                contents: contents
+                    .iter()
+                    .map(|o| ops::ObjectSummary {
+                        key: o.key.clone(),
+                        last_modified: time::iso8601_extended(o.last_modified),
+                        etag: o.etag.clone(),
+                        size: o.size,
+                        storage_class: Some(o.storage_class.clone()),
+                        object_type: Some("Normal".to_owned()),
+                        owner_id: owner.then(|| self.account_id.clone()),
+                    })
+                    .collect(),
+                common_prefixes: prefixes,
+                request_id: String::new(),
+            };
+            return Ok(xml_response(out.to_xml()));
+        }
+        // ListObjects (v1) is not one of the core's operations; the SDKs' list calls use it.
+        let mut w = xml::Writer::new();
+        w.start("ListBucketResult");
+        w.element("Name", name);
+        w.element("Prefix", &enc(prefix));
+        if v2 {
+            if let Some(s) = ctx.q("start-after") {
+                w.element("StartAfter", &enc(s));
+            }
+            if let Some(t) = ctx.q("continuation-token") {
+                w.element("ContinuationToken", t);
+            }
+        } else {
+            w.element("Marker", &enc(marker));
+        }
+        w.element("MaxKeys", &max.to_string());
+        w.element("Delimiter", &enc(delimiter));
+        if url {
+            w.element("EncodingType", "url");
+        }
+        w.element("IsTruncated", if truncated { "true" } else { "false" });
+        if truncated {
+            if v2 {
+                w.element("NextContinuationToken", &last);
+            } else {
+                w.element("NextMarker", &enc(&last));
+            }
+        }
+        if v2 {
+            w.element("KeyCount", &(contents.len() + prefixes.len()).to_string());
+        }
+        for o in contents {
+            w.start("Contents");
+            w.element("Key", &enc(&o.key));
+            w.element("LastModified", &time::iso8601_extended(o.last_modified));
+            w.element("ETag", &o.etag);
+            w.element("Type", "Normal");
+            w.element("Size", &o.size.to_string());
+            w.element("StorageClass", &o.storage_class);
+            if owner {
+                w.start("Owner");
+                w.element("ID", &self.account_id);
+                w.element("DisplayName", &self.account_id);
+                w.end("Owner");
+            }
+            w.end("Contents");
+        }
+        for p in prefixes {
+            w.start("CommonPrefixes");
+            w.element("Prefix", &enc(&p));
+            w.end("CommonPrefixes");
+        }
+        w.end("ListBucketResult");
+        Ok(xml_response(w.finish()))
+    }
+}
+
+fn ops_name_header() -> &'static str {
+    ossio_core::names::X_OSS_ACCESS_POINT_NAME
+}
+
+/// Bucket sub-resources this server does not list objects for.
+fn known_bucket_sub(k: &str) -> bool {
+    use ossio_core::signer::v1::{BUILTIN_SUB_RESOURCES, OPERATION_SUB_RESOURCES};
+    k != "continuation-token"
+        && (BUILTIN_SUB_RESOURCES.contains(&k) || OPERATION_SUB_RESOURCES.contains(&k))
+}
+
+fn known_object_sub(k: &str) -> bool {
+    matches!(
+        k,
+        "acl"
+            | "append"
+            | "uploads"
+            | "uploadId"
+            | "partNumber"
+            | "tagging"
+            | "symlink"
+            | "restore"
+            | "objectMeta"
+            | "x-oss-process"
+    )
+}
+
+fn too_large(max: u64) -> OssError {
+    OssError::new(
+        400,
+        "EntityTooLarge",
+        format!("Your proposed upload exceeds the maximum allowed size of {max} bytes."),
+    )
+    .detail("MaxSizeAllowed", max.to_string())
+}
+
+fn read_doc(body: &mut BodyReader<'_>) -> Result<Vec<u8>> {
+    if body.declared_len().is_some_and(|n| n > MAX_DOC_BYTES) {
+        return Err(OssError::new(
+            400,
+            "EntityTooLarge",
+            "The request document is too large.",
+        ));
+    }
+    let mut out = Vec::new();
+    body.take(MAX_DOC_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| {
+            OssError::new(
+                400,
+                "IncompleteBody",
+                format!("The request body could not be read: {e}"),
+            )
+        })?;
+    if out.len() as u64 > MAX_DOC_BYTES {
+        return Err(OssError::new(
+            400,
+            "EntityTooLarge",
+            "The request document is too large.",
+        ));
+    }
+    Ok(out)
+}
+
+fn parse_acl(value: &str, header: &str) -> Result<Acl> {
+    value.parse::<Acl>().map_err(|_| {
+        OssError::invalid_argument("no such bucket access control exists", header, value)
+            .ec("0015-00000204")
+    })
+}
+
+fn parse_object_acl(value: &str) -> Result<ObjectAcl> {
+    value.parse::<ObjectAcl>().map_err(|_| {
+        OssError::invalid_argument(
+            "no such object access control exists",
+            "x-oss-object-acl",
+            value,
+        )
+        .ec("0017-00000105")
+    })
+}
+
+fn parse_max_keys(v: Option<&str>, default: usize, max: usize) -> Result<usize> {
+    match v.filter(|s| !s.is_empty()) {
+        None => Ok(default),
+        Some(s) => match s.parse::<usize>() {
+            Ok(n) if n >= 1 && n <= max => Ok(n),
+            _ => Err(OssError::invalid_argument(
+                &format!("max-keys must be between 1 and {max}."),
+                "max-keys",
+                s,
+            )),
+        },
+    }
+}
+
+/// `bytes=a-b`, `bytes=a-`, `bytes=-n`: `None` when not a single byte range (the whole
+/// object is sent, as OSS does), `Some(Err)` when it starts past the end.
+fn parse_range(h: &str, size: u64) -> Option<std::result::Result<(u64, u64), ()>> {
+    let spec = h.trim().strip_prefix("bytes=")?;
+    if spec.contains(',') {
+        return None;
+    }
+    let (a, b) = spec.split_once('-')?;
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_empty() {
+        let n: u64 = b.parse().ok()?;
+        if n == 0 || size == 0 {
+            return None;
+        }
+        return Some(Ok((size.saturating_sub(n), size - 1)));
+    }
+    let start: u64 = a.parse().ok()?;
+    let end: u64 = if b.is_empty() {
+        u64::MAX
+    } else {
+        b.parse().ok()?
+    };
+    if end < start {
+        return None;
+    }
+    if start >= size {
+        return Some(Err(()));
+    }
+    Some(Ok((start, end.min(size - 1))))
+}
+
+impl Handler for Service {
+    fn handle(
+        &self,
+        head: &RequestHead,
+        body: &mut BodyReader<'_>,
+        _peer: SocketAddr,
+    ) -> (Response, Delivery) {
+        let request_id = self.request_id();
+        let host = head.headers.get("host").unwrap_or("").to_owned();
+        let is_head = head.method.eq_ignore_ascii_case("HEAD");
+        let fault = self.faults.take();
+        let mut delivery = Delivery::Normal;
+        let result = match &fault {
+            Some(Fault::Fail(status, code)) => Err(OssError::new(
+                *status,
+                code,
+                "This error was injected by the server's fault injection.",
+            )),
+            Some(Fault::Delay(d)) => {
+                std::thread::sleep(*d);
+                self.handle_inner(head, body)
+            }
+            Some(Fault::Drop) => {
+                delivery = Delivery::Drop;
+                self.handle_inner(head, body)
+            }
+            Some(Fault::Truncate) => {
+                delivery = Delivery::Truncate;
+                self.handle_inner(head, body)
+            }
+            _ => self.handle_inner(head, body),
+        };
+        let mut resp = match result {
+            Ok(r) => r,
+            Err(e) => e.to_response(&request_id, &host, is_head),
+        };
+        if matches!(fault, Some(Fault::CorruptCrc)) {
+            if let Some(v) = resp.get_header("x-oss-hash-crc64ecma") {
+                let wrong = v.parse::<u64>().unwrap_or(0) ^ 0x5A5A_5A5A;
+                resp.set_header("x-oss-hash-crc64ecma", wrong.to_string());
+            }
+        }
+        resp.set_header("x-oss-request-id", request_id);
+        resp.set_header("Date", time::rfc1123(self.now()));
+        resp.set_header("Server", "AliyunOSS");
+        (resp, delivery)
+    }
+
+    fn bad_request(&self, status: u16, code: &str, message: &str) -> Response {
+        let id = self.request_id();
+        let mut resp = OssError::new(status, code, message).to_response(&id, "", false);
+        resp.set_header("x-oss-request-id", id);
+        resp.set_header("Date", time::rfc1123(self.now()));
+        resp
+    }
+}

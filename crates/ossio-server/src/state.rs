@@ -1,0 +1,316 @@
+//! Buckets, objects and access points; in memory, or durable in a data directory.
+//!
+//! On disk: `state.json` (buckets and access points) and, per object, `objects/<h>.json`
+//! (metadata) plus `objects/<h>-<n>.data` (bytes), where `<h>` is the SHA-256 of bucket and
+//! key: keys never become file names, so no key can escape the directory. Every file is
+//! written to a temporary name, fsynced and renamed, so a crash leaves the old or the new
+//! version, never half of one.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A bucket.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Bucket {
+    pub name: String,
+    pub acl: String,
+    pub created: u64,
+    pub storage_class: String,
+    pub data_redundancy: String,
+    pub region: String,
+    pub owner: String,
+}
+
+/// Where an object's bytes are.
+#[derive(Debug, Clone)]
+pub(crate) enum Blob {
+    Mem(Arc<Vec<u8>>),
+    File(PathBuf),
+}
+
+/// An object's metadata (and, in memory, its bytes).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Object {
+    pub bucket: String,
+    pub key: String,
+    pub size: u64,
+    /// Quoted upper-case hex MD5.
+    pub etag: String,
+    pub crc64: u64,
+    pub content_type: String,
+    /// `x-oss-meta-*` headers (lower-case names) and other stored headers.
+    pub meta: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    pub acl: String,
+    pub storage_class: String,
+    pub last_modified: u64,
+    /// Data file name inside `objects/` (durable mode).
+    #[serde(default)]
+    pub data_file: Option<String>,
+    #[serde(skip)]
+    pub mem: Option<Arc<Vec<u8>>>,
+}
+
+impl Object {
+    pub fn blob(&self, store: &Store) -> Blob {
+        match (&self.mem, &self.data_file, &store.dir) {
+            (Some(m), _, _) => Blob::Mem(m.clone()),
+            (None, Some(f), Some(d)) => Blob::File(d.join("objects").join(f)),
+            _ => Blob::Mem(Arc::new(Vec::new())),
+        }
+    }
+}
+
+/// An access point.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct AccessPoint {
+    pub name: String,
+    pub bucket: String,
+    pub network_origin: String,
+    pub vpc_id: Option<String>,
+    pub alias: String,
+    pub arn: String,
+    pub created: u64,
+    pub status: String,
+    pub policy: Option<String>,
+    pub block_public_access: Option<bool>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Persisted {
+    buckets: BTreeMap<String, Bucket>,
+    access_points: BTreeMap<String, AccessPoint>,
+}
+
+/// Everything the server knows.
+#[derive(Debug, Default)]
+pub(crate) struct Store {
+    pub buckets: BTreeMap<String, Bucket>,
+    /// bucket → key → object.
+    pub objects: BTreeMap<String, BTreeMap<String, Object>>,
+    /// name → access point.
+    pub access_points: BTreeMap<String, AccessPoint>,
+    pub dir: Option<PathBuf>,
+}
+
+static SEQ: AtomicU64 = AtomicU64::new(0);
+
+/// A name that no other write of this process (or an earlier one) uses.
+pub(crate) fn unique_suffix() -> String {
+    let n = SEQ.fetch_add(1, Ordering::SeqCst);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let mut h = Sha256::new();
+    h.update(t.to_le_bytes());
+    h.update(n.to_le_bytes());
+    h.update(std::process::id().to_le_bytes());
+    hex(&h.finalize()[..8])
+}
+
+pub(crate) fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn object_hash(bucket: &str, key: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(bucket.as_bytes());
+    h.update([0u8]);
+    h.update(key.as_bytes());
+    hex(&h.finalize())
+}
+
+/// Writes `bytes` to `path` atomically: temporary file, fsync, rename, fsync the directory.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(".tmp-{}", unique_suffix()));
+    {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    fs::rename(&tmp, path)?;
+    sync_dir(dir);
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+impl Store {
+    /// An empty in-memory store, or the one saved in `dir`.
+    pub fn open(dir: Option<PathBuf>) -> io::Result<Store> {
+        let Some(dir) = dir else {
+            return Ok(Store::default());
+        };
+        let objects_dir = dir.join("objects");
+        fs::create_dir_all(&objects_dir)?;
+        let mut store = Store {
+            dir: Some(dir.clone()),
+            ..Store::default()
+        };
+        match fs::read(dir.join("state.json")) {
+            Ok(bytes) => {
+                let p: Persisted = serde_json::from_slice(&bytes)
+                    .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+                store.buckets = p.buckets;
+                store.access_points = p.access_points;
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        let mut referenced = std::collections::HashSet::new();
+        for entry in fs::read_dir(&objects_dir)? {
+            let path = entry?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if !name.ends_with(".json") || name.starts_with('.') {
+                continue;
+            }
+            let Ok(obj) = serde_json::from_slice::<Object>(&fs::read(&path)?) else {
+                continue;
+            };
+            if let Some(f) = &obj.data_file {
+                referenced.insert(f.clone());
+            }
+            if store.buckets.contains_key(&obj.bucket) {
+                store
+                    .objects
+                    .entry(obj.bucket.clone())
+                    .or_default()
+                    .insert(obj.key.clone(), obj);
+            }
+        }
+        // Leftovers of interrupted writes: temporary files and unreferenced data.
+        for entry in fs::read_dir(&objects_dir)? {
+            let path = entry?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let stale = name.starts_with(".tmp-")
+                || (name.ends_with(".data") && !referenced.contains(name));
+            if stale {
+                let _ = fs::remove_file(&path);
+            }
+        }
+        Ok(store)
+    }
+
+    /// Saves buckets and access points.
+    pub fn save_meta(&self) -> io::Result<()> {
+        let Some(dir) = &self.dir else { return Ok(()) };
+        let p = Persisted {
+            buckets: self.buckets.clone(),
+            access_points: self.access_points.clone(),
+        };
+        let bytes = serde_json::to_vec_pretty(&p).map_err(io::Error::other)?;
+        write_atomic(&dir.join("state.json"), &bytes)
+    }
+
+    /// A new file for object bytes (durable mode): returns its final name and a temporary
+    /// path to write to.
+    pub fn new_data_file(&self, bucket: &str, key: &str) -> Option<(String, PathBuf)> {
+        let dir = self.dir.as_ref()?;
+        let name = format!("{}-{}.data", object_hash(bucket, key), unique_suffix());
+        Some((
+            name,
+            dir.join("objects")
+                .join(format!(".tmp-{}", unique_suffix())),
+        ))
+    }
+
+    /// Makes a written temporary data file final.
+    pub fn commit_data_file(&self, tmp: &Path, name: &str) -> io::Result<()> {
+        let Some(dir) = &self.dir else { return Ok(()) };
+        let objects = dir.join("objects");
+        fs::rename(tmp, objects.join(name))?;
+        sync_dir(&objects);
+        Ok(())
+    }
+
+    /// Stores `obj`, replacing any object of the same key.
+    pub fn put_object(&mut self, obj: Object) -> io::Result<()> {
+        if let Some(dir) = &self.dir {
+            let meta = dir
+                .join("objects")
+                .join(format!("{}.json", object_hash(&obj.bucket, &obj.key)));
+            let bytes = serde_json::to_vec(&obj).map_err(io::Error::other)?;
+            write_atomic(&meta, &bytes)?;
+        }
+        let old = self
+            .objects
+            .entry(obj.bucket.clone())
+            .or_default()
+            .insert(obj.key.clone(), obj);
+        if let Some(old) = old {
+            self.forget_data(&old, self.current_data(&old.bucket, &old.key));
+        }
+        Ok(())
+    }
+
+    fn current_data(&self, bucket: &str, key: &str) -> Option<String> {
+        self.objects
+            .get(bucket)
+            .and_then(|m| m.get(key))
+            .and_then(|o| o.data_file.clone())
+    }
+
+    fn forget_data(&self, old: &Object, current: Option<String>) {
+        if let (Some(dir), Some(f)) = (&self.dir, &old.data_file) {
+            if current.as_deref() != Some(f.as_str()) {
+                let _ = fs::remove_file(dir.join("objects").join(f));
+            }
+        }
+    }
+
+    /// Rewrites an object's metadata (ACL changes).
+    pub fn save_object_meta(&self, obj: &Object) -> io::Result<()> {
+        if let Some(dir) = &self.dir {
+            let meta = dir
+                .join("objects")
+                .join(format!("{}.json", object_hash(&obj.bucket, &obj.key)));
+            write_atomic(&meta, &serde_json::to_vec(obj).map_err(io::Error::other)?)?;
+        }
+        Ok(())
+    }
+
+    /// Deletes an object; true if it existed.
+    pub fn delete_object(&mut self, bucket: &str, key: &str) -> io::Result<bool> {
+        let Some(old) = self.objects.get_mut(bucket).and_then(|m| m.remove(key)) else {
+            return Ok(false);
+        };
+        if let Some(dir) = &self.dir {
+            let meta = dir
+                .join("objects")
+                .join(format!("{}.json", object_hash(bucket, key)));
+            fs::remove_file(meta)?;
+            sync_dir(&dir.join("objects"));
+        }
+        self.forget_data(&old, None);
+        Ok(true)
+    }
+
+    pub fn bucket_is_empty(&self, bucket: &str) -> bool {
+        self.objects.get(bucket).is_none_or(|m| m.is_empty())
+    }
+
+    /// Resolves a bucket name or an access point alias to (bucket, access point).
+    pub fn resolve<'a>(&'a self, name: &str) -> Option<(&'a Bucket, Option<&'a AccessPoint>)> {
+        if let Some(b) = self.buckets.get(name) {
+            return Some((b, None));
+        }
+        if name.ends_with("-ossalias") {
+            let ap = self.access_points.values().find(|a| a.alias == name)?;
+            let b = self.buckets.get(&ap.bucket)?;
+            return Some((b, Some(ap)));
+        }
+        None
+    }
+}
