@@ -394,6 +394,14 @@ impl Client {
         let req = op
             .to_request()
             .map_err(|e| Error::from_core(O::NAME, e, None))?;
+        if let Body::Stream { .. } = req.body {
+            return Err(ossio_core::ValidationError::invalid(
+                "body",
+                "stream",
+                "a streamed body is sent with send_from_reader or send_from_file",
+            )
+            .into());
+        }
         let ex = self.execute(O::NAME, &req, Payload::Request, false)?;
         let resp = Response::new(ex.status, &ex.headers, ex.bytes());
         let out = op
@@ -592,13 +600,11 @@ impl Client {
     /// Learns the server's clock from a response: its `Date`, or the `ServerTime` of a
     /// `RequestTimeTooSkewed` body. Returns whether the offset changed.
     fn observe_clock(&self, headers: &Headers, server_time: Option<&str>, force: bool) -> bool {
-        let server = server_time
-            .and_then(ossio_core::time::parse_iso8601)
-            .or_else(|| {
-                headers
-                    .get(ossio_core::names::DATE)
-                    .and_then(ossio_core::time::parse_rfc1123)
-            });
+        let server = server_time.and_then(parse_server_time).or_else(|| {
+            headers
+                .get(ossio_core::names::DATE)
+                .and_then(ossio_core::time::parse_rfc1123)
+        });
         let Some(server) = server else { return false };
         let local = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -825,6 +831,15 @@ impl Client {
     }
 }
 
+/// `ServerTime` of an error body: ISO 8601, basic or extended (`2023-12-16T16:20:57.000Z`).
+fn parse_server_time(s: &str) -> Option<u64> {
+    ossio_core::time::parse_iso8601(s).or_else(|| {
+        let whole = s.trim().trim_end_matches('Z').split('.').next()?;
+        let basic: String = whole.chars().filter(|c| !matches!(c, '-' | ':')).collect();
+        ossio_core::time::parse_iso8601(&format!("{basic}Z"))
+    })
+}
+
 fn check_crc(operation: &'static str, expected: u64, actual: u64) -> Result<(), Error> {
     if expected == actual {
         Ok(())
@@ -848,5 +863,28 @@ fn describe_transport(e: &ureq::Error) -> (String, bool) {
         U::Protocol(p) => (format!("HTTP protocol error: {p}"), true),
         U::BodyExceedsLimit(n) => (format!("response body larger than {n} bytes"), false),
         other => (other.to_string(), false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_time_in_both_forms() {
+        let t = 1_702_743_657;
+        assert_eq!(parse_server_time("20231216T162057Z"), Some(t));
+        assert_eq!(parse_server_time("2023-12-16T16:20:57.000Z"), Some(t));
+        assert_eq!(parse_server_time("2023-12-16T16:20:57Z"), Some(t));
+        assert_eq!(parse_server_time("yesterday"), None);
+    }
+
+    #[test]
+    fn proxy_passwords_are_masked() {
+        assert_eq!(
+            redact_proxy("http://user:pw@proxy:3128"),
+            "http://user:***@proxy:3128"
+        );
+        assert_eq!(redact_proxy("http://proxy:3128"), "http://proxy:3128");
     }
 }

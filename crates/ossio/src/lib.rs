@@ -42,6 +42,7 @@ pub use ossio_core::{
 };
 
 use ossio_core::ops::*;
+use ossio_core::paginate::{Pages, Paginated};
 
 macro_rules! operations {
     ($($(#[$doc:meta])* $method:ident => $op:ident, $out:ident;)*) => {
@@ -85,4 +86,107 @@ operations! {
     put_object_acl => PutObjectAcl, PutObjectAclOutput;
     /// Reads an object's ACL.
     get_object_acl => GetObjectAcl, GetObjectAclOutput;
+    /// Creates a bucket.
+    put_bucket => PutBucket, PutBucketOutput;
+    /// Deletes an (empty) bucket.
+    delete_bucket => DeleteBucket, DeleteBucketOutput;
+    /// Lists the account's buckets (one page; see [`Client::pages`]).
+    list_buckets => ListBuckets, ListBucketsOutput;
+    /// Reads a bucket's configuration.
+    get_bucket_info => GetBucketInfo, GetBucketInfoOutput;
+    /// Uploads an object whose body is in memory ([`PutObject::bytes`]); for streams use
+    /// [`Client::put_object_from_reader`] or [`Client::put_object_from_file`].
+    put_object => PutObject, PutObjectOutput;
+    /// Reads an object's metadata.
+    head_object => HeadObject, HeadObjectOutput;
+    /// Deletes an object.
+    delete_object => DeleteObject, DeleteObjectOutput;
+    /// Deletes up to 1000 objects in one request.
+    delete_multiple_objects => DeleteMultipleObjects, DeleteMultipleObjectsOutput;
+    /// Lists objects (one page; see [`Client::pages`]).
+    list_objects_v2 => ListObjectsV2, ListObjectsV2Output;
+}
+
+impl Client {
+    /// Uploads `len` bytes read from `body`, streamed, CRC-checked. The stream is not
+    /// rewindable, so the upload is not retried once a byte was sent.
+    pub fn put_object_from_reader(
+        &self,
+        op: &PutObject,
+        body: impl std::io::Read + Send,
+        len: u64,
+    ) -> Result<PutObjectOutput, Error> {
+        self.send_from_reader(op, body, len)
+    }
+
+    /// Uploads the file at `path`, streamed, CRC-checked, retried from the start of the
+    /// file when the policy allows.
+    pub fn put_object_from_file(
+        &self,
+        op: &PutObject,
+        path: impl AsRef<std::path::Path>,
+    ) -> Result<PutObjectOutput, Error> {
+        self.send_from_file(op, path)
+    }
+
+    /// Downloads an object: the metadata at once ([`ObjectReader::meta`]), the body as it is
+    /// read. A whole-object download is CRC-checked at the end.
+    pub fn get_object(&self, op: &GetObject) -> Result<ObjectReader<GetObjectOutput>, Error> {
+        self.send_for_reader(op)
+    }
+
+    /// Downloads an object into a new file at `path`, restarting if the transfer breaks.
+    pub fn get_object_to_file(
+        &self,
+        op: &GetObject,
+        path: impl AsRef<std::path::Path>,
+    ) -> Result<GetObjectOutput, Error> {
+        self.send_to_file(op, path)
+    }
+
+    /// Every page of a listing, fetched lazily as the iterator advances.
+    ///
+    /// ```no_run
+    /// use ossio::{Client, ops::ListObjectsV2};
+    /// let client = Client::from_env()?;
+    /// for page in client.pages(ListObjectsV2::new("examplebucket")) {
+    ///     for object in page?.contents {
+    ///         println!("{}", object.key);
+    ///     }
+    /// }
+    /// # Ok::<(), ossio::Error>(())
+    /// ```
+    pub fn pages<O: Paginated>(&self, first: O) -> PageIter<'_, O> {
+        PageIter {
+            client: self,
+            pages: Pages::new(first),
+            failed: false,
+        }
+    }
+}
+
+/// The pages of a listing; see [`Client::pages`].
+pub struct PageIter<'a, O: Paginated> {
+    client: &'a Client,
+    pages: Pages<O>,
+    failed: bool,
+}
+
+impl<O: Paginated> Iterator for PageIter<'_, O> {
+    type Item = Result<O::Output, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let op = self.pages.next_op()?.clone();
+        let result = self.client.send(&op).and_then(|page| {
+            self.pages
+                .feed(&page)
+                .map(|()| page)
+                .map_err(|e| Error::from_core(O::NAME, e, None))
+        });
+        self.failed = result.is_err();
+        Some(result)
+    }
 }
