@@ -14,9 +14,10 @@ record() { SUMMARY+=("$(printf '%-34s %s' "$1" "$2")"); }
 
 step "Rust workspace tests"
 log=$(mktemp)
-# The binding crates are built and tested by their own parts (maturin, napi) below.
+# The binding crates are built and tested by their own parts (maturin, napi) below; the
+# benchmark crate (peer signers as dependencies) runs with scripts/bench.sh, not here.
 EXCLUDE=()
-for pkg in ossio-python ossio-node; do
+for pkg in ossio-python ossio-node ossio-bench; do
   if cargo metadata --no-deps --format-version 1 | grep -q "\"name\":\"$pkg\""; then
     EXCLUDE+=(--exclude "$pkg")
   fi

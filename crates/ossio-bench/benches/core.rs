@@ -1,0 +1,262 @@
+#![allow(missing_docs)] // criterion_group! generates undocumented functions
+
+//! ossio-core against the physical floor (the bare cryptography and a bare quick-xml scan of
+//! the same bytes) and against peer signers, in one run. Read the ratios, not the times.
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use hmac::{Hmac, Mac};
+use ossio_bench::*;
+use ossio_core::ops::{
+    CreateAccessPoint, ListAccessPoints, ListObjectsV2, NetworkOrigin, Operation, PutBucketAcl,
+};
+use ossio_core::signer::v4;
+use ossio_core::{Acl, Config, Credentials, Headers, Response, SignatureVersion, Signer};
+use sha2::{Digest, Sha256};
+use std::hint::black_box;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+fn at() -> SystemTime {
+    UNIX_EPOCH + Duration::from_secs(AT)
+}
+
+fn creds() -> Credentials {
+    Credentials::new(AK, SK)
+}
+
+fn signer(version: SignatureVersion) -> Signer {
+    Signer::new(
+        Config::new("cn-hangzhou")
+            .unwrap()
+            .with_signature_version(version),
+    )
+}
+
+fn bench_v4(c: &mut Criterion) {
+    let req = request();
+    let creds = creds();
+    let s = signer(SignatureVersion::V4);
+    let signed = s.sign(&req, &creds, at()).unwrap();
+    let canonical = signed.canonical_request.clone().unwrap();
+    let key = v4::signing_key(SK, "20231216", "cn-hangzhou", "oss");
+    let scope = v4::scope("20231216", "cn-hangzhou", "oss");
+
+    let mut g = c.benchmark_group("v4_header_sign");
+    g.bench_function("ossio (cached key)", |b| {
+        b.iter(|| s.sign(black_box(&req), &creds, at()).unwrap())
+    });
+    g.bench_function("ossio (cold key)", |b| {
+        let cfg = s.config().clone();
+        b.iter_batched(
+            || Signer::new(cfg.clone()),
+            |fresh| fresh.sign(black_box(&req), &creds, at()).unwrap(),
+            BatchSize::SmallInput,
+        )
+    });
+    g.bench_function("floor: sha256(canonical) + hmac-sha256", |b| {
+        b.iter(|| {
+            let hash = Sha256::digest(black_box(canonical.as_bytes()));
+            let mut mac = Hmac::<Sha256>::new_from_slice(&key).unwrap();
+            mac.update(b"OSS4-HMAC-SHA256\n20231216T162057Z\n");
+            mac.update(scope.as_bytes());
+            mac.update(b"\n");
+            mac.update(&hash);
+            black_box(mac.finalize().into_bytes())
+        })
+    });
+    g.bench_function("peer: aws-sigv4 (same size)", |b| {
+        use aws_credential_types::Credentials as AwsCreds;
+        use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
+        use aws_sigv4::sign::v4 as awsv4;
+        let identity = AwsCreds::new(AK, SK, None, None, "bench").into();
+        let uri = format!(
+            "https://{BUCKET}.s3.us-east-1.amazonaws.com/{}",
+            ossio_core::encoding::encode_path(KEY)
+        );
+        let hdrs = headers();
+        b.iter(|| {
+            let params = awsv4::SigningParams::builder()
+                .identity(&identity)
+                .region("us-east-1")
+                .name("s3")
+                .time(at())
+                .settings(SigningSettings::default())
+                .build()
+                .unwrap()
+                .into();
+            let signable = SignableRequest::new(
+                "PUT",
+                &uri,
+                hdrs.iter().copied(),
+                SignableBody::UnsignedPayload,
+            )
+            .unwrap();
+            black_box(sign(signable, &params).unwrap())
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("v4_presign");
+    let get = ossio_core::Request::new(ossio_core::Method::Get)
+        .bucket(BUCKET)
+        .key(KEY);
+    let p = s
+        .presign(&get, &creds, at(), Duration::from_secs(3600))
+        .unwrap();
+    let pcanon = p.canonical_request.clone().unwrap();
+    g.bench_function("ossio", |b| {
+        b.iter(|| {
+            s.presign(black_box(&get), &creds, at(), Duration::from_secs(3600))
+                .unwrap()
+        })
+    });
+    g.bench_function("floor: sha256(canonical) + hmac-sha256", |b| {
+        b.iter(|| {
+            let hash = Sha256::digest(black_box(pcanon.as_bytes()));
+            let mut mac = Hmac::<Sha256>::new_from_slice(&key).unwrap();
+            mac.update(
+                p.string_to_sign
+                    .as_bytes()
+                    .split_at(p.string_to_sign.len() - 64)
+                    .0,
+            );
+            mac.update(&hash);
+            black_box(mac.finalize().into_bytes())
+        })
+    });
+    g.finish();
+}
+
+fn bench_v1(c: &mut Criterion) {
+    let req = request();
+    let creds = creds();
+    let s = signer(SignatureVersion::V1);
+    let signed = s.sign(&req, &creds, at()).unwrap();
+    let sts = signed.string_to_sign.clone();
+
+    let mut g = c.benchmark_group("v1_header_sign");
+    g.bench_function("ossio", |b| {
+        b.iter(|| s.sign(black_box(&req), &creds, SystemTime::now()).unwrap())
+    });
+    g.bench_function("floor: hmac-sha1", |b| {
+        b.iter(|| {
+            let mut mac = Hmac::<sha1::Sha1>::new_from_slice(SK.as_bytes()).unwrap();
+            mac.update(black_box(sts.as_bytes()));
+            black_box(mac.finalize().into_bytes())
+        })
+    });
+    g.bench_function("peer: reqsign-aliyun-oss", |b| {
+        use reqsign_aliyun_oss::{Credential, RequestSigner};
+        use reqsign_core::{Context, SignRequest};
+        let rs = RequestSigner::new(BUCKET);
+        let ctx = Context::new();
+        let cred = Credential {
+            access_key_id: AK.into(),
+            access_key_secret: SK.into(),
+            ..Default::default()
+        };
+        let uri = format!(
+            "https://{BUCKET}.oss-cn-hangzhou.aliyuncs.com/{}",
+            ossio_core::encoding::encode_path(KEY)
+        );
+        let mut builder = http::Request::put(uri);
+        for (k, v) in headers() {
+            builder = builder.header(k, v);
+        }
+        let (parts, ()) = builder.body(()).unwrap().into_parts();
+        b.iter_batched(
+            || parts.clone(),
+            |mut p| {
+                futures_executor::block_on(rs.sign_request(&ctx, &mut p, Some(&cred), None))
+                    .unwrap();
+                black_box(p)
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    g.finish();
+}
+
+fn bench_build(c: &mut Criterion) {
+    let mut g = c.benchmark_group("build_request");
+    g.bench_function("CreateAccessPoint", |b| {
+        let op = CreateAccessPoint::new(BUCKET, "ap-01", NetworkOrigin::Vpc)
+            .vpc_id("vpc-t4nlw426y44rd3iq4xxxx");
+        b.iter(|| black_box(&op).to_request().unwrap())
+    });
+    g.bench_function("PutBucketAcl", |b| {
+        let op = PutBucketAcl::new(BUCKET, Acl::PublicRead);
+        b.iter(|| black_box(&op).to_request().unwrap())
+    });
+    g.finish();
+}
+
+/// Counts events: the least any parser of the document must do.
+fn scan(doc: &[u8]) -> usize {
+    let mut r = quick_xml::Reader::from_reader(doc);
+    let mut n = 0;
+    loop {
+        match r.read_event() {
+            Ok(quick_xml::events::Event::Eof) => return n,
+            Ok(_) => n += 1,
+            Err(_) => return n,
+        }
+    }
+}
+
+fn bench_parse(c: &mut Criterion) {
+    let h: Headers = [("x-oss-request-id", "5C1B138A109F4E405B2Dxxxx")]
+        .into_iter()
+        .collect();
+    let objects = list_objects_xml(1000);
+    let aps = list_access_points_xml(1000);
+
+    let mut g = c.benchmark_group("parse_error");
+    g.bench_function("ossio", |b| {
+        b.iter(|| {
+            ossio_core::response::service_error(&Response::new(
+                400,
+                &h,
+                black_box(ERROR_XML.as_bytes()),
+            ))
+        })
+    });
+    g.bench_function("floor: quick-xml scan", |b| {
+        b.iter(|| scan(black_box(ERROR_XML.as_bytes())))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("parse_list_objects_v2_1000");
+    let op = ListObjectsV2::new(BUCKET);
+    g.bench_function("ossio", |b| {
+        b.iter(|| {
+            op.parse_response(&Response::new(200, &h, black_box(objects.as_bytes())))
+                .unwrap()
+        })
+    });
+    g.bench_function("floor: quick-xml scan", |b| {
+        b.iter(|| scan(black_box(objects.as_bytes())))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("parse_list_access_points_1000");
+    let op = ListAccessPoints::new();
+    g.bench_function("ossio", |b| {
+        b.iter(|| {
+            op.parse_response(&Response::new(200, &h, black_box(aps.as_bytes())))
+                .unwrap()
+        })
+    });
+    g.bench_function("floor: quick-xml scan", |b| {
+        b.iter(|| scan(black_box(aps.as_bytes())))
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = bench_v4, bench_v1, bench_build, bench_parse
+}
+criterion_main!(benches);
