@@ -168,8 +168,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends every request through this proxy (`http://[user:password@]host:port`, or
-    /// `socks5://...`).
+    /// Sends every request through this HTTP proxy (`http://[user:password@]host:port`).
     pub fn proxy(mut self, url: &str) -> Self {
         self.proxy = Some(url.to_owned());
         self

@@ -1,22 +1,7 @@
 //! CRC-64/ECMA (the `x-oss-hash-crc64ecma` checksum), computed incrementally while bytes
 //! stream through the client.
 
-/// An incremental CRC-64/ECMA.
-pub(crate) struct Crc64(crc64fast::Digest);
-
-impl Crc64 {
-    pub(crate) fn new() -> Self {
-        Crc64(crc64fast::Digest::new())
-    }
-
-    pub(crate) fn update(&mut self, bytes: &[u8]) {
-        self.0.write(bytes);
-    }
-
-    pub(crate) fn value(&self) -> u64 {
-        self.0.sum64()
-    }
-}
+pub(crate) use ossio_core::crc64::Crc64;
 
 /// The checksum OSS reported in `x-oss-hash-crc64ecma`, if any and well-formed.
 pub(crate) fn reported(headers: &ossio_core::Headers) -> Option<u64> {

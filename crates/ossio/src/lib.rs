@@ -190,3 +190,7 @@ impl<O: Paginated> Iterator for PageIter<'_, O> {
         Some(result)
     }
 }
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -323,9 +323,9 @@ fn upload_crc_mismatch_is_a_typed_error_unless_switched_off() {
 }
 
 fn crc_of(bytes: &[u8]) -> u64 {
-    let mut d = crc64fast::Digest::new();
-    d.write(bytes);
-    d.sum64()
+    let mut d = ossio::ossio_core::crc64::Crc64::new();
+    d.update(bytes);
+    d.value()
 }
 
 #[test]
