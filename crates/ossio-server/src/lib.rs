@@ -165,8 +165,8 @@ impl ServerConfig {
     }
 
     /// A domain the server is reached at: `Host: <bucket>.<domain>` is virtual-hosted and
-    /// `Host: <domain>` is service- or path-style. `localhost`, IP addresses and the
-    /// region's `oss-<region>.aliyuncs.com` are always known.
+    /// any other `Host` is service- or path-style. `localhost` and the listening address
+    /// are always known.
     pub fn domain(mut self, d: &str) -> Self {
         self.domains.push(d.to_ascii_lowercase());
         self

@@ -104,10 +104,6 @@ fn io_err(e: std::io::Error) -> OssError {
     OssError::new(500, "InternalError", format!("storage error: {e}"))
 }
 
-fn is_ip(host: &str) -> bool {
-    host.starts_with('[') || host.parse::<std::net::Ipv4Addr>().is_ok()
-}
-
 impl Service {
     fn now(&self) -> u64 {
         let real = time::unix_seconds(std::time::SystemTime::now()) as i64;
@@ -124,31 +120,24 @@ impl Service {
         format!("{:08X}{:016X}", t as u32, n ^ 0x5EED_0000_0000_0000)
     }
 
-    /// The bucket named by a virtual-hosted `Host`, if any.
+    /// The bucket named by a virtual-hosted `Host: <bucket>.<domain>`, where `<domain>` is a
+    /// host this server is reached at (`localhost`, its address, a configured domain). Any
+    /// other `Host` is taken as path-style: some SDKs send a virtual-hosted `Host` header
+    /// for the cloud endpoint while putting the bucket in the path of a local endpoint.
     fn host_bucket(&self, host: &str) -> Option<String> {
-        let name = if host.starts_with('[') {
-            return None;
-        } else {
-            host.rsplit_once(':').map_or(host, |(h, _)| h)
-        }
-        .to_ascii_lowercase();
-        if name.is_empty() || is_ip(&name) || self.is_domain(&name) {
+        if host.starts_with('[') {
             return None;
         }
+        let name = host
+            .rsplit_once(':')
+            .map_or(host, |(h, _)| h)
+            .to_ascii_lowercase();
         let (first, rest) = name.split_once('.')?;
-        if rest.is_empty() {
-            return None;
-        }
-        // `<bucket>.<a known domain>`, or any other `<bucket>.<host>` (the host the client
-        // reached this server at).
-        Some(first.to_owned())
+        (!first.is_empty() && self.is_domain(rest)).then(|| first.to_owned())
     }
 
     fn is_domain(&self, name: &str) -> bool {
-        name == "localhost"
-            || self.domains.iter().any(|d| d == name)
-            || name == format!("oss-{}.aliyuncs.com", self.region)
-            || name == format!("oss-{}-internal.aliyuncs.com", self.region)
+        name == "localhost" || self.domains.iter().any(|d| d == name)
     }
 
     fn route(&self, head: &RequestHead) -> Result<Route> {
