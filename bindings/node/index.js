@@ -307,10 +307,170 @@ class Signer {
   }
 }
 
+function inputJson(input, name) {
+  if (input == null) input = {};
+  if (typeof input !== 'object') throw argumentError('input', `${name} takes an object`);
+  return JSON.stringify(input, (k, v) => (v === undefined ? null : v));
+}
+
+function parseOutput(text) {
+  return JSON.parse(text);
+}
+
+/** Sans-IO operations: `new ops.X(input)`, `.request()`, `.parse(status, headers, body)`. */
+const ops = {};
+for (const name of native.operationNames()) {
+  const Op = class {
+    constructor(input = {}) {
+      const { body, ...rest } = input || {};
+      this.input = Object.freeze(rest);
+      this.body = toBuffer(body) ?? undefined;
+      this.json = inputJson(rest, name);
+      // Validate now, so a bad input fails where it was written.
+      call(() => native.opRequest(name, this.json, this.body));
+    }
+    /** The request to sign and send. */
+    request() {
+      return requestOut(call(() => native.opRequest(name, this.json, this.body)));
+    }
+    /** The typed output of a response (throws OssError for an error response). */
+    parse(status, headers, body) {
+      const hs = headerPairs(headers);
+      const buf = toBuffer(body ?? Buffer.alloc(0)) ?? Buffer.alloc(0);
+      return parseOutput(call(() => native.opParse(name, this.json, status, hs, buf)));
+    }
+    static get operationName() {
+      return name;
+    }
+  };
+  Object.defineProperty(Op, 'name', { value: name });
+  ops[name] = Op;
+}
+
+const clientState = new WeakMap();
+
+async function settle(promise) {
+  try {
+    return await promise;
+  } catch (e) {
+    throw toOssError(e);
+  }
+}
+
+/** The ready client: every call runs on the libuv thread pool and returns a Promise. */
+class Client {
+  constructor(options = {}) {
+    if (options === null || typeof options !== 'object') throw argumentError('options', 'must be an object');
+    const region = options.region ?? process.env.OSS_REGION;
+    if (typeof region !== 'string' || region === '') throw argumentError('region', 'is required (or set OSS_REGION)');
+    const endpoint = options.endpoint ?? (process.env.OSS_ENDPOINT || undefined);
+    const creds = options.credentials == null ? undefined : credentialsOf(options.credentials);
+    if (options.timeout != null && typeof options.timeout !== 'number') throw argumentError('timeout', 'must be milliseconds');
+    if (options.retries != null && (!Number.isInteger(options.retries) || options.retries < 0)) throw argumentError('retries', 'must be a non-negative integer');
+    const config = {
+      region,
+      endpoint: optionalString(endpoint, 'endpoint'),
+      addressing: optionalString(options.addressing, 'addressing'),
+      signatureVersion: optionalString(options.signatureVersion, 'signatureVersion'),
+      timeoutMs: options.timeout ?? undefined,
+      retries: options.retries ?? undefined,
+    };
+    clientState.set(this, call(() => new native.NativeClient(config, creds)));
+    Object.freeze(this);
+  }
+
+  /** Sends operation `name` (e.g. 'GetAccessPoint') with its input. */
+  async send(name, input = {}, body) {
+    const c = clientState.get(this);
+    const r = await settle(call(() => c.call(name, inputJson(input, name), toBuffer(body) ?? undefined)));
+    return parseOutput(r.output);
+  }
+
+  putBucketAcl(bucket, acl) {
+    return this.send('PutBucketAcl', { bucket, acl });
+  }
+
+  /** Uploads `data` (Buffer, Uint8Array or string) or, given `{ path }` or a path string
+   * with `options.fromFile`, a file streamed from disk. */
+  async putObject(bucket, key, data, options = {}) {
+    const c = clientState.get(this);
+    const input = { ...options, bucket, key };
+    delete input.fromFile;
+    if (data !== null && typeof data === 'object' && !(data instanceof Uint8Array) && !(data instanceof ArrayBuffer) && typeof data.path === 'string') {
+      return parseOutput((await settle(call(() => c.putObjectFile(inputJson(input, 'PutObject'), data.path)))).output);
+    }
+    const body = toBuffer(data, 'data');
+    return parseOutput((await settle(call(() => c.call('PutObject', inputJson(input, 'PutObject'), body ?? undefined)))).output);
+  }
+
+  /** Downloads an object into a Buffer (`data`), or into the file `options.path`. */
+  async getObject(bucket, key, options = {}) {
+    const c = clientState.get(this);
+    const { path: file, ...rest } = options;
+    const input = inputJson({ ...rest, bucket, key }, 'GetObject');
+    if (typeof file === 'string') {
+      return parseOutput((await settle(call(() => c.getObjectFile(input, file)))).output);
+    }
+    const r = await settle(call(() => c.getObjectBuffer(input)));
+    return { ...parseOutput(r.output), data: r.data ?? Buffer.alloc(0) };
+  }
+
+  /** Every page of access points (account-wide, or of `input.bucket`). */
+  async *listAccessPoints(input = {}) {
+    let token = input.continuationToken;
+    for (;;) {
+      const page = await this.send('ListAccessPoints', { ...input, continuationToken: token });
+      yield page;
+      if (!page.isTruncated || !page.nextContinuationToken) return;
+      token = page.nextContinuationToken;
+    }
+  }
+
+  /** Every page of objects of `input.bucket`. */
+  async *listObjects(input) {
+    let token = input.continuationToken;
+    for (;;) {
+      const page = await this.send('ListObjectsV2', { ...input, continuationToken: token });
+      yield page;
+      if (!page.isTruncated || !page.nextContinuationToken) return;
+      token = page.nextContinuationToken;
+    }
+  }
+
+  /** A presigned URL for `request`, valid `options.expires` seconds (default 900). */
+  presign(request, options = {}) {
+    const c = clientState.get(this);
+    const req = normalizeRequest(request);
+    const expires = options.expires ?? 900;
+    if (typeof expires !== 'number') throw argumentError('expires', 'must be a number of seconds');
+    const p = call(() => c.presign(req, expires));
+    return { url: p.url, method: p.method, headers: headersObject(p.headers), expiration: new Date(p.expiration * 1000) };
+  }
+
+  [util.inspect.custom]() {
+    return 'Client {}';
+  }
+}
+
+const SPECIAL = new Set(['PutBucketAcl', 'PutObject', 'GetObject', 'ListAccessPoints']);
+for (const name of native.operationNames()) {
+  if (SPECIAL.has(name)) continue;
+  const method = name[0].toLowerCase() + name.slice(1);
+  Object.defineProperty(Client.prototype, method, {
+    value: function (input) {
+      return this.send(name, input);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
 module.exports = {
+  Client,
   Credentials,
   Signer,
   OssError,
+  ops,
 };
 // Internal helpers shared with the rest of the package (not part of the public API).
 Object.defineProperty(module.exports, '_internal', {

@@ -25,6 +25,7 @@ pub struct ErrorInfo {
     pub value: Option<String>,
     pub operation: Option<String>,
     pub string_to_sign: Option<String>,
+    pub retryable: bool,
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -69,6 +70,7 @@ impl ErrorInfo {
         o.insert("value".into(), json!(self.value));
         o.insert("operation".into(), json!(self.operation));
         o.insert("stringToSign".into(), json!(self.string_to_sign));
+        o.insert("retryable".into(), json!(self.retryable));
         napi::Error::from_reason(format!("{MARKER}{}", Value::Object(o)))
     }
 }

@@ -7,10 +7,13 @@
 // The `#[napi]` macros expand to FFI glue that needs `unsafe`; this crate writes none itself.
 #![allow(unsafe_code)]
 
+mod client;
 mod credentials;
 mod error;
 mod ops;
 mod signer;
 
+pub use client::NativeClient;
 pub use credentials::NativeCredentials;
+pub use ops::{op_parse, op_request, operation_names};
 pub use signer::NativeSigner;

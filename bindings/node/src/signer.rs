@@ -126,7 +126,6 @@ pub fn request_from(data: RequestData) -> napi::Result<Request> {
 }
 
 /// The JavaScript form of a core request.
-#[allow(dead_code)] // used by the operations module
 pub fn request_to(req: Request) -> RequestData {
     RequestData {
         method: req.method.as_str().to_owned(),
