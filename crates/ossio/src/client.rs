@@ -301,10 +301,66 @@ impl fmt::Debug for Client {
 pub(crate) enum Payload<'a> {
     /// Whatever the request carries in memory (or nothing).
     Request,
-    /// A stream that cannot be rewound: never re-sent once a byte was read.
-    Reader(&'a mut dyn Read),
+    /// A stream that cannot be rewound: re-sent only while what was read of it still fits
+    /// in its replay buffer.
+    Reader(Replay<'a>),
     /// A file, rewound to `start` for each attempt.
     File { file: &'a mut File, start: u64 },
+}
+
+/// How much of a non-rewindable stream is kept so the request can still be retried when it
+/// fails early (a stale pooled connection fails within the first bytes).
+const REPLAY_LIMIT: usize = 256 << 10;
+
+/// A stream that remembers its first [`REPLAY_LIMIT`] bytes, so it can start over as long
+/// as no more than that was read.
+pub(crate) struct Replay<'a> {
+    inner: &'a mut dyn Read,
+    prefix: Vec<u8>,
+    pos: usize,
+    overflowed: bool,
+}
+
+impl<'a> Replay<'a> {
+    pub(crate) fn new(inner: &'a mut dyn Read) -> Self {
+        Replay {
+            inner,
+            prefix: Vec::new(),
+            pos: 0,
+            overflowed: false,
+        }
+    }
+
+    fn can_rewind(&self) -> bool {
+        !self.overflowed
+    }
+
+    fn rewind(&mut self) {
+        debug_assert!(!self.overflowed);
+        self.pos = 0;
+    }
+}
+
+impl Read for Replay<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.pos < self.prefix.len() {
+            let n = buf.len().min(self.prefix.len() - self.pos);
+            buf[..n].copy_from_slice(&self.prefix[self.pos..self.pos + n]);
+            self.pos += n;
+            return Ok(n);
+        }
+        let n = self.inner.read(buf)?;
+        if !self.overflowed {
+            if self.prefix.len() + n <= REPLAY_LIMIT {
+                self.prefix.extend_from_slice(&buf[..n]);
+                self.pos = self.prefix.len();
+            } else {
+                self.overflowed = true;
+                self.prefix = Vec::new();
+            }
+        }
+        Ok(n)
+    }
 }
 
 /// Counts and checksums the bytes ureq reads from the body.
@@ -416,8 +472,9 @@ impl Client {
     }
 
     /// Sends an operation whose request body streams from `body`: exactly `len` bytes,
-    /// never held in memory whole. The stream cannot be rewound, so once a byte was sent
-    /// the request is not retried (the error says so). With the CRC check on, the CRC-64
+    /// never held in memory whole. The stream cannot be rewound: only its first 256 KiB
+    /// are kept, so a request that fails after more than that was sent is not retried
+    /// (the error says so). With the CRC check on, the CRC-64
     /// of the bytes sent is compared with the one OSS reports.
     pub fn send_from_reader<O: Operation>(
         &self,
@@ -429,7 +486,8 @@ impl Client {
             .to_request()
             .map_err(|e| Error::from_core(O::NAME, e, None))?
             .body(Body::Stream { length: len });
-        let ex = self.execute(O::NAME, &req, Payload::Reader(&mut body), false)?;
+        let payload = Payload::Reader(Replay::new(&mut body));
+        let ex = self.execute(O::NAME, &req, payload, false)?;
         self.finish_upload(op, ex)
     }
 
@@ -695,16 +753,19 @@ impl Client {
         }
 
         let mut cursor;
-        let (source, rewindable): (&mut dyn Read, bool) = match payload {
+        let source: &mut dyn Read = match payload {
             Payload::Request => {
                 cursor = io::Cursor::new(req.body.as_bytes().unwrap_or_default());
-                (&mut cursor, true)
+                &mut cursor
             }
-            Payload::Reader(r) => (&mut **r, false),
+            Payload::Reader(r) => {
+                r.rewind();
+                r
+            }
             Payload::File { file, start } => {
                 file.seek(SeekFrom::Start(*start))
                     .map_err(|e| Error::io(operation, "cannot rewind the file", &e))?;
-                (&mut **file as &mut dyn Read, true)
+                &mut **file
             }
         };
         // Never send more than the declared length, whatever the source holds.
@@ -730,10 +791,14 @@ impl Client {
         };
         let sent = tracked.sent;
         let sent_crc = tracked.crc.value();
+        let rewindable = match payload {
+            Payload::Reader(r) => r.can_rewind(),
+            _ => true,
+        };
         let resend_note = |retryable: bool| -> Option<String> {
             (retryable && !rewindable && sent > 0).then(|| {
                 format!(
-                    "; not retried: the body is a non-rewindable stream and {sent} bytes were already sent"
+                    "; not retried: the body is a non-rewindable stream and {sent} bytes were already sent (more than the {REPLAY_LIMIT} bytes kept for a retry)"
                 )
             })
         };
@@ -876,6 +941,21 @@ mod tests {
         assert_eq!(parse_server_time("2023-12-16T16:20:57.000Z"), Some(t));
         assert_eq!(parse_server_time("2023-12-16T16:20:57Z"), Some(t));
         assert_eq!(parse_server_time("yesterday"), None);
+    }
+
+    #[test]
+    fn replay_restarts_until_the_limit() {
+        let data: Vec<u8> = (0..REPLAY_LIMIT as u32 + 1000).map(|i| i as u8).collect();
+        let mut src = &data[..];
+        let mut r = Replay::new(&mut src);
+        let mut first = vec![0u8; 1000];
+        r.read_exact(&mut first).unwrap();
+        assert!(r.can_rewind());
+        r.rewind();
+        let mut all = Vec::new();
+        r.read_to_end(&mut all).unwrap();
+        assert_eq!(all, data);
+        assert!(!r.can_rewind());
     }
 
     #[test]

@@ -165,16 +165,28 @@ fn slow_responses_exhaust_into_a_timeout_error() {
 }
 
 #[test]
-fn non_rewindable_stream_is_not_resent() {
+fn non_rewindable_stream_is_not_resent_once_past_the_replay_buffer() {
     let mock = Mock::start(vec![Action::Drop], Action::ok());
     let c = client(&mock).build().unwrap();
-    let data = vec![7u8; 4096];
+    let len = 4 << 20;
     let err = c
-        .send_from_reader(&put_acl(), std::io::Cursor::new(data), 4096)
+        .send_from_reader(&put_acl(), std::io::repeat(7).take(len), len)
         .unwrap_err();
     let shown = err.to_string();
     assert!(shown.contains("non-rewindable"), "{shown}");
     assert_eq!(mock.requests(), 1);
+}
+
+#[test]
+fn a_short_stream_is_replayed_after_an_early_failure() {
+    let mock = Mock::start(vec![Action::Drop], Action::ok());
+    let c = client(&mock).build().unwrap();
+    let data = vec![7u8; 4096];
+    c.send_from_reader(&put_acl(), std::io::Cursor::new(data), 4096)
+        .unwrap();
+    let seen = mock.seen();
+    assert_eq!(seen.len(), 2);
+    assert_eq!(seen[1].body_len, 4096);
 }
 
 #[test]
