@@ -4,7 +4,9 @@
 // Python constructors mirror keyword-argument lists, so long signatures are the norm here.
 #![allow(clippy::too_many_arguments)]
 
+mod client;
 mod errors;
+mod ops;
 mod sansio;
 
 use pyo3::prelude::*;
@@ -17,6 +19,9 @@ fn _ossio(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sansio::SignedRequest>()?;
     m.add_class::<sansio::PresignedRequest>()?;
     m.add_class::<sansio::Signer>()?;
+    ops::register(m)?;
+    m.add_class::<client::NativeClient>()?;
+    m.add_class::<client::PageIterator>()?;
     m.add_function(wrap_pyfunction!(sansio::_v1_signature, m)?)?;
     m.add_function(wrap_pyfunction!(sansio::_v4_canonical_headers, m)?)?;
     m.add_function(wrap_pyfunction!(sansio::_panic_for_test, m)?)?;

@@ -285,7 +285,7 @@ impl SignedRequest {
 /// A presigned URL and the headers whoever uses it must send.
 #[pyclass(frozen, module = "ossio")]
 pub struct PresignedRequest {
-    inner: ossio_core::PresignedRequest,
+    pub(crate) inner: ossio_core::PresignedRequest,
 }
 
 #[pymethods]

@@ -7,6 +7,8 @@ Two ways in:
   sign and parse requests for any HTTP library you bring (requests, httpx, aiohttp).
 """
 
+from . import ops
+from ._client import Client
 from ._ossio import (
     Credentials,
     PresignedRequest,
@@ -26,6 +28,7 @@ from .exceptions import (
     InvalidArgument,
     InvalidBucketName,
     InvalidObjectName,
+    LocalIoError,
     MalformedXML,
     NoSuchAccessPoint,
     NoSuchAccessPointPolicy,
@@ -44,6 +47,8 @@ from .exceptions import (
 )
 
 __all__ = [
+    "ops",
+    "Client",
     "Credentials",
     "PresignedRequest",
     "Request",
@@ -60,6 +65,7 @@ __all__ = [
     "InvalidArgument",
     "InvalidBucketName",
     "InvalidObjectName",
+    "LocalIoError",
     "MalformedXML",
     "NoSuchAccessPoint",
     "NoSuchAccessPointPolicy",

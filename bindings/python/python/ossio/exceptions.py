@@ -17,6 +17,7 @@ __all__ = [
     "ParseError",
     "TransportError",
     "ChecksumError",
+    "LocalIoError",
     "AccessDenied",
     "AccessPointAlreadyExists",
     "BucketAlreadyExists",
@@ -77,6 +78,12 @@ class ChecksumError(OssError):
     operation: Optional[str] = None
     expected: int = 0
     actual: int = 0
+
+
+class LocalIoError(OssError, OSError):
+    """Reading or writing a local file failed during an upload or download."""
+
+    operation: Optional[str] = None
 
 
 class ServiceError(OssError):

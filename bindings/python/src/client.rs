@@ -1,0 +1,436 @@
+//! The native side of `ossio.Client`: the Rust `ossio::Client`, with the GIL released
+//! while it waits on the network.
+
+use crate::errors::{self, guard};
+use crate::ops::{self, ToPy};
+use crate::sansio::{Credentials, PresignedRequest, Request, seconds_of};
+use ossio_core::paginate::{Pages, Paginated};
+use pyo3::IntoPyObjectExt;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// A client error as the matching `ossio` exception.
+pub fn client_error(py: Python<'_>, e: &ossio::Error) -> PyErr {
+    let set = |err: PyErr, attrs: &[(&str, Py<PyAny>)]| {
+        let value = err.value(py);
+        for (k, v) in attrs {
+            let _ = value.setattr(*k, v);
+        }
+        err
+    };
+    let obj = |v: &dyn Fn(Python<'_>) -> PyResult<Bound<'_, PyAny>>| -> Py<PyAny> {
+        v(py).map(Bound::unbind).unwrap_or_else(|_| py.None())
+    };
+    match e {
+        ossio::Error::Validation(v) => errors::validation(py, v),
+        ossio::Error::Service {
+            operation,
+            error,
+            string_to_sign,
+        } => errors::service(py, error, Some(operation), string_to_sign.as_deref()),
+        ossio::Error::Parse { operation, error } => errors::parse(py, error, Some(operation)),
+        ossio::Error::Transport {
+            operation,
+            retryable,
+            ..
+        } => set(
+            named(py, "TransportError", e.to_string()),
+            &[
+                (
+                    "operation",
+                    obj(&|py| Ok(operation.into_pyobject(py)?.into_any())),
+                ),
+                (
+                    "retryable",
+                    obj(&|py| Ok(retryable.into_pyobject(py)?.to_owned().into_any())),
+                ),
+            ],
+        ),
+        ossio::Error::Crc {
+            operation,
+            expected,
+            actual,
+        } => set(
+            named(py, "ChecksumError", e.to_string()),
+            &[
+                (
+                    "operation",
+                    obj(&|py| Ok(operation.into_pyobject(py)?.into_any())),
+                ),
+                (
+                    "expected",
+                    obj(&|py| Ok(expected.into_pyobject(py)?.into_any())),
+                ),
+                (
+                    "actual",
+                    obj(&|py| Ok(actual.into_pyobject(py)?.into_any())),
+                ),
+            ],
+        ),
+        ossio::Error::Config(_) | ossio::Error::Credentials(_) => {
+            named(py, "ConfigError", e.to_string())
+        }
+        ossio::Error::Io { operation, .. } => set(
+            named(py, "LocalIoError", e.to_string()),
+            &[(
+                "operation",
+                obj(&|py| Ok(operation.into_pyobject(py)?.into_any())),
+            )],
+        ),
+        _ => errors::oss_error(py, e.to_string()),
+    }
+}
+
+fn named(py: Python<'_>, class: &str, message: String) -> PyErr {
+    match py
+        .import("ossio.exceptions")
+        .and_then(|m| m.getattr(class))
+        .and_then(|c| c.call1((message,)))
+    {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(e) => e,
+    }
+}
+
+/// Reads from a Python binary file object, taking the GIL only for each `read` call.
+struct PyReader(Py<PyAny>);
+
+impl Read for PyReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        Python::attach(|py| {
+            let chunk = self
+                .0
+                .call_method1(py, "read", (buf.len(),))
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+            let chunk = chunk.bind(py);
+            let bytes = chunk
+                .cast::<PyBytes>()
+                .map_err(|_| std::io::Error::other("read() must return bytes"))?
+                .as_bytes();
+            let n = bytes.len().min(buf.len());
+            buf[..n].copy_from_slice(&bytes[..n]);
+            Ok(n)
+        })
+    }
+}
+
+/// The blocking client; `ossio.Client` (Python) wraps it with one method per operation.
+#[pyclass(frozen, module = "ossio")]
+pub struct NativeClient {
+    inner: ossio::Client,
+}
+
+macro_rules! dispatch {
+    ($($name:ident, $method:ident;)*) => {
+        /// Sends any operation object of `ossio.ops`.
+        fn send_any(py: Python<'_>, client: &ossio::Client, op: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+            $(
+                if let Ok(o) = op.cast::<ops::$name>() {
+                    let inner = &o.get().inner;
+                    let result = py.detach(|| client.send(inner));
+                    return match result {
+                        Ok(v) => Ok(v.to_py().into_pyobject(py)?.into_any().unbind()),
+                        Err(e) => Err(client_error(py, &e)),
+                    };
+                }
+            )*
+            Err(errors::argument(py, "op", "must be an operation from ossio.ops"))
+        }
+    };
+}
+crate::for_each_op!(dispatch);
+
+#[pymethods]
+impl NativeClient {
+    #[new]
+    #[pyo3(signature = (region = None, *, endpoint = None, credentials = None, addressing = None, signature_version = None, timeout = None, connect_timeout = None, retries = None, additional_headers = Vec::new()))]
+    fn new(
+        py: Python<'_>,
+        region: Option<String>,
+        endpoint: Option<String>,
+        credentials: Option<&Credentials>,
+        addressing: Option<&str>,
+        signature_version: Option<&str>,
+        timeout: Option<f64>,
+        connect_timeout: Option<f64>,
+        retries: Option<u32>,
+        additional_headers: Vec<String>,
+    ) -> PyResult<Self> {
+        guard(py, || {
+            let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+            let region = region.or_else(|| env("OSS_REGION")).ok_or_else(|| {
+                named(
+                    py,
+                    "ConfigError",
+                    "no region: pass region= or set OSS_REGION".into(),
+                )
+            })?;
+            let mut b = ossio::Client::builder(&region);
+            if let Some(e) = endpoint.or_else(|| env("OSS_ENDPOINT")) {
+                b = b.endpoint(&e);
+            }
+            if let Some(c) = credentials {
+                b = b.credentials(c.inner.clone());
+            }
+            if let Some(a) = addressing {
+                b = b.addressing(a.parse().map_err(|e| errors::validation(py, &e))?);
+            }
+            if let Some(v) = signature_version {
+                b = b.signature_version(v.parse().map_err(|e| errors::validation(py, &e))?);
+            }
+            let secs = |v: f64, what: &str| {
+                if v.is_finite() && v > 0.0 {
+                    Ok(Duration::from_secs_f64(v))
+                } else {
+                    Err(errors::argument(
+                        py,
+                        what,
+                        "must be a positive number of seconds",
+                    ))
+                }
+            };
+            if let Some(t) = timeout {
+                let d = secs(t, "timeout")?;
+                b = b.read_timeout(d).write_timeout(d).connect_timeout(d);
+            }
+            if let Some(t) = connect_timeout {
+                b = b.connect_timeout(secs(t, "connect_timeout")?);
+            }
+            if let Some(n) = retries {
+                b = b.retry_policy(if n == 0 {
+                    ossio::RetryPolicy::none()
+                } else {
+                    ossio::RetryPolicy::default().max_attempts(n + 1)
+                });
+            }
+            if !additional_headers.is_empty() {
+                b = b.additional_headers(additional_headers);
+            }
+            let inner = b.build().map_err(|e| client_error(py, &e))?;
+            Ok(NativeClient { inner })
+        })
+    }
+
+    /// Sends an operation of `ossio.ops` and returns its result.
+    fn send(&self, py: Python<'_>, op: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        guard(py, || send_any(py, &self.inner, op))
+    }
+
+    /// Uploads the file at `path`, streamed.
+    fn put_object_from_file(
+        &self,
+        py: Python<'_>,
+        op: &ops::PutObject,
+        path: PathBuf,
+    ) -> PyResult<ops::PutObjectOutput> {
+        guard(py, || {
+            py.detach(|| self.inner.put_object_from_file(&op.inner, &path))
+                .map(ToPy::to_py)
+                .map_err(|e| client_error(py, &e))
+        })
+    }
+
+    /// Uploads `length` bytes read from a binary file object, streamed.
+    fn put_object_from_reader(
+        &self,
+        py: Python<'_>,
+        op: &ops::PutObject,
+        reader: Py<PyAny>,
+        length: u64,
+    ) -> PyResult<ops::PutObjectOutput> {
+        guard(py, || {
+            let reader = PyReader(reader);
+            py.detach(|| self.inner.put_object_from_reader(&op.inner, reader, length))
+                .map(ToPy::to_py)
+                .map_err(|e| client_error(py, &e))
+        })
+    }
+
+    /// Downloads an object into memory: `(data, result)`.
+    fn get_object_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        op: &ops::GetObject,
+    ) -> PyResult<(Bound<'py, PyBytes>, ops::GetObjectOutput)> {
+        guard(py, || {
+            let (data, meta) = py
+                .detach(|| -> Result<_, ossio::Error> {
+                    let mut reader = self.inner.get_object(&op.inner)?;
+                    let mut data = Vec::new();
+                    reader.read_to_end(&mut data).map_err(|e| io_error(&e))?;
+                    Ok((data, reader.into_meta()))
+                })
+                .map_err(|e| client_error(py, &e))?;
+            Ok((PyBytes::new(py, &data), meta.to_py()))
+        })
+    }
+
+    /// Downloads an object into a new file at `path`.
+    fn get_object_to_file(
+        &self,
+        py: Python<'_>,
+        op: &ops::GetObject,
+        path: PathBuf,
+    ) -> PyResult<ops::GetObjectOutput> {
+        guard(py, || {
+            py.detach(|| self.inner.get_object_to_file(&op.inner, &path))
+                .map(ToPy::to_py)
+                .map_err(|e| client_error(py, &e))
+        })
+    }
+
+    /// Downloads an object into a binary file object, chunk by chunk.
+    fn get_object_to_writer(
+        &self,
+        py: Python<'_>,
+        op: &ops::GetObject,
+        writer: &Bound<'_, PyAny>,
+    ) -> PyResult<ops::GetObjectOutput> {
+        guard(py, || {
+            let mut reader = py
+                .detach(|| self.inner.get_object(&op.inner))
+                .map_err(|e| client_error(py, &e))?;
+            let mut buf = vec![0u8; 256 * 1024];
+            loop {
+                let n = py
+                    .detach(|| reader.read(&mut buf))
+                    .map_err(|e| client_error(py, &io_error(&e)))?;
+                if n == 0 {
+                    break;
+                }
+                writer.call_method1("write", (PyBytes::new(py, &buf[..n]),))?;
+            }
+            Ok(reader.into_meta().to_py())
+        })
+    }
+
+    /// Every page of a listing operation (`ListAccessPoints`, `ListBuckets`,
+    /// `ListObjectsV2`), fetched lazily.
+    fn pages(&self, py: Python<'_>, op: &Bound<'_, PyAny>) -> PyResult<PageIterator> {
+        let state = if let Ok(o) = op.cast::<ops::ListAccessPoints>() {
+            AnyPages::AccessPoints(Pages::new(o.get().inner.clone()))
+        } else if let Ok(o) = op.cast::<ops::ListBuckets>() {
+            AnyPages::Buckets(Pages::new(o.get().inner.clone()))
+        } else if let Ok(o) = op.cast::<ops::ListObjectsV2>() {
+            AnyPages::Objects(Pages::new(o.get().inner.clone()))
+        } else {
+            return Err(errors::argument(
+                py,
+                "op",
+                "must be ListAccessPoints, ListBuckets or ListObjectsV2",
+            ));
+        };
+        Ok(PageIterator {
+            client: self.inner.clone(),
+            state: Mutex::new(state),
+        })
+    }
+
+    /// Presigns `request` for `expires` seconds from now.
+    #[pyo3(signature = (request, expires = None))]
+    fn presign(
+        &self,
+        py: Python<'_>,
+        request: &Request,
+        expires: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PresignedRequest> {
+        guard(py, || {
+            let secs = match expires.filter(|e| !e.is_none()) {
+                Some(e) => seconds_of(py, e, "expires")?,
+                None => 3600,
+            };
+            let inner = py
+                .detach(|| {
+                    self.inner
+                        .presign(&request.inner, Duration::from_secs(secs))
+                })
+                .map_err(|e| client_error(py, &e))?;
+            Ok(PresignedRequest { inner })
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        let c = self.inner.config();
+        format!(
+            "Client(region={:?}, endpoint={:?})",
+            c.region,
+            format!("{}://{}", c.endpoint.scheme.as_str(), c.endpoint.host)
+        )
+    }
+}
+
+fn io_error(e: &std::io::Error) -> ossio::Error {
+    // The client's reader reports its own failures (CRC, transport) as io errors that
+    // carry the client error inside.
+    if let Some(inner) = e.get_ref().and_then(|i| i.downcast_ref::<ossio::Error>()) {
+        return inner.clone();
+    }
+    ossio::Error::Transport {
+        operation: "GetObject",
+        message: e.to_string(),
+        retryable: false,
+    }
+}
+
+enum AnyPages {
+    AccessPoints(Pages<ossio_core::ops::ListAccessPoints>),
+    Buckets(Pages<ossio_core::ops::ListBuckets>),
+    Objects(Pages<ossio_core::ops::ListObjectsV2>),
+}
+
+fn next_page<O>(
+    py: Python<'_>,
+    client: &ossio::Client,
+    pages: &mut Pages<O>,
+) -> PyResult<Option<Py<PyAny>>>
+where
+    O: Paginated + Sync + Send,
+    O::Output: ToPy + Send,
+    <O::Output as ToPy>::Out: for<'py> IntoPyObject<'py>,
+{
+    let Some(op) = pages.next_op().cloned() else {
+        return Ok(None);
+    };
+    let page = py
+        .detach(|| client.send(&op))
+        .map_err(|e| client_error(py, &e))?;
+    pages
+        .feed(&page)
+        .map_err(|e| errors::core(py, &e, Some(O::NAME)))?;
+    Ok(Some(page.to_py().into_py_any(py)?))
+}
+
+/// Iterator over the pages of a listing.
+#[pyclass(frozen, module = "ossio")]
+pub struct PageIterator {
+    client: ossio::Client,
+    state: Mutex<AnyPages>,
+}
+
+#[pymethods]
+impl PageIterator {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        guard(py, || {
+            // Never wait for the lock while holding the GIL: the holder needs it to finish.
+            let mut state = self.state.try_lock().map_err(|_| {
+                errors::oss_error(
+                    py,
+                    "a page iterator cannot be advanced from two threads at once",
+                )
+            })?;
+            match &mut *state {
+                AnyPages::AccessPoints(p) => next_page(py, &self.client, p),
+                AnyPages::Buckets(p) => next_page(py, &self.client, p),
+                AnyPages::Objects(p) => next_page(py, &self.client, p),
+            }
+        })
+    }
+}
