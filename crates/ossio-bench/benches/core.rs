@@ -38,6 +38,8 @@ fn bench_v4(c: &mut Criterion) {
     let signed = s.sign(&req, &creds, at()).unwrap();
     let canonical = signed.canonical_request.clone().unwrap();
     let key = v4::signing_key(SK, "20231216", "cn-hangzhou", "oss");
+    // "Cached key" as the signer caches it: HMAC state with the pads already hashed.
+    let keyed = Hmac::<Sha256>::new_from_slice(&key).unwrap();
     let scope = v4::scope("20231216", "cn-hangzhou", "oss");
 
     let mut g = c.benchmark_group("v4_header_sign");
@@ -55,7 +57,7 @@ fn bench_v4(c: &mut Criterion) {
     g.bench_function("floor: sha256(canonical) + hmac-sha256", |b| {
         b.iter(|| {
             let hash = Sha256::digest(black_box(canonical.as_bytes()));
-            let mut mac = Hmac::<Sha256>::new_from_slice(&key).unwrap();
+            let mut mac = keyed.clone();
             mac.update(b"OSS4-HMAC-SHA256\n20231216T162057Z\n");
             mac.update(scope.as_bytes());
             mac.update(b"\n");
@@ -112,7 +114,7 @@ fn bench_v4(c: &mut Criterion) {
     g.bench_function("floor: sha256(canonical) + hmac-sha256", |b| {
         b.iter(|| {
             let hash = Sha256::digest(black_box(pcanon.as_bytes()));
-            let mut mac = Hmac::<Sha256>::new_from_slice(&key).unwrap();
+            let mut mac = keyed.clone();
             mac.update(
                 p.string_to_sign
                     .as_bytes()

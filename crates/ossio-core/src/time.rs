@@ -78,16 +78,37 @@ fn parts(secs: u64) -> Parts {
 /// ```
 pub fn rfc1123(secs: u64) -> String {
     let p = parts(secs);
-    format!(
-        "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
-        DAYS[p.weekday],
-        p.day,
-        MONTHS[(p.month - 1) as usize],
-        p.year,
-        p.hour,
-        p.minute,
-        p.second
-    )
+    let mut s = String::with_capacity(29);
+    s.push_str(DAYS[p.weekday]);
+    s.push_str(", ");
+    push2(&mut s, u64::from(p.day));
+    s.push(' ');
+    s.push_str(MONTHS[(p.month - 1) as usize]);
+    s.push(' ');
+    push4(&mut s, p.year);
+    s.push(' ');
+    push2(&mut s, p.hour);
+    s.push(':');
+    push2(&mut s, p.minute);
+    s.push(':');
+    push2(&mut s, p.second);
+    s.push_str(" GMT");
+    s
+}
+
+// Signing formats two dates per request: plain digit pushes instead of `format!`.
+fn push2(s: &mut String, v: u64) {
+    s.push((b'0' + (v / 10 % 10) as u8) as char);
+    s.push((b'0' + (v % 10) as u8) as char);
+}
+
+fn push4(s: &mut String, v: i64) {
+    if !(0..=9999).contains(&v) {
+        s.push_str(&v.to_string());
+        return;
+    }
+    push2(s, (v / 100) as u64);
+    push2(s, (v % 100) as u64);
 }
 
 /// ISO 8601 basic form used by V4: `20231216T162057Z`.
@@ -97,10 +118,16 @@ pub fn rfc1123(secs: u64) -> String {
 /// ```
 pub fn iso8601(secs: u64) -> String {
     let p = parts(secs);
-    format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        p.year, p.month, p.day, p.hour, p.minute, p.second
-    )
+    let mut s = String::with_capacity(16);
+    push4(&mut s, p.year);
+    push2(&mut s, u64::from(p.month));
+    push2(&mut s, u64::from(p.day));
+    s.push('T');
+    push2(&mut s, p.hour);
+    push2(&mut s, p.minute);
+    push2(&mut s, p.second);
+    s.push('Z');
+    s
 }
 
 /// ISO 8601 extended form used in XML documents: `2023-12-16T16:20:57.000Z`.
@@ -165,6 +192,38 @@ pub fn parse_iso8601(s: &str) -> Option<u64> {
     )
 }
 
+/// Parses the ISO 8601 extended form OSS writes in XML (`2023-12-16T16:20:57.000Z`, the
+/// fraction optional); `None` if it is not one.
+pub fn parse_iso8601_extended(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let rest = &s[19..];
+    let frac_ok = rest == "Z"
+        || rest
+            .strip_prefix('.')
+            .and_then(|r| r.strip_suffix('Z'))
+            .is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()));
+    if !frac_ok {
+        return None;
+    }
+    to_secs(
+        num(&s[0..4])?,
+        num(&s[5..7])?,
+        num(&s[8..10])?,
+        num(&s[11..13])?,
+        num(&s[14..16])?,
+        num(&s[17..19])?,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +242,16 @@ mod tests {
         }
         assert_eq!(rfc1123(1_701_475_200), "Sat, 02 Dec 2023 00:00:00 GMT");
         assert_eq!(iso8601_extended(1_702_743_657), "2023-12-16T16:20:57.000Z");
+        assert_eq!(
+            parse_iso8601_extended("2023-12-16T16:20:57.000Z"),
+            Some(1_702_743_657)
+        );
+        assert_eq!(
+            parse_iso8601_extended("2023-12-16T16:20:57Z"),
+            Some(1_702_743_657)
+        );
+        assert_eq!(parse_iso8601_extended("2023-12-16T16:20:57.Z"), None);
+        assert_eq!(parse_iso8601_extended("2023-12-16 16:20:57Z"), None);
     }
 
     #[test]

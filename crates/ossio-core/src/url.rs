@@ -7,10 +7,17 @@ use crate::request::Request;
 
 /// The host (with port) a request goes to.
 pub fn host(config: &Config, bucket: Option<&str>) -> String {
-    match (bucket, effective_addressing(config)) {
-        (Some(b), Addressing::VirtualHosted) => format!("{b}.{}", config.endpoint.host),
-        _ => config.endpoint.host.clone(),
+    let mut out = String::new();
+    push_host(&mut out, config, bucket);
+    out
+}
+
+fn push_host(out: &mut String, config: &Config, bucket: Option<&str>) {
+    if let (Some(b), Addressing::VirtualHosted) = (bucket, effective_addressing(config)) {
+        out.push_str(b);
+        out.push('.');
     }
+    out.push_str(&config.endpoint.host);
 }
 
 fn effective_addressing(config: &Config) -> Addressing {
@@ -59,15 +66,22 @@ where
     I: IntoIterator<Item = (&'a str, Option<&'a str>)>,
 {
     let bucket = req.bucket.as_deref();
-    let mut url = String::with_capacity(128);
+    let mut url = String::with_capacity(96 + req.key.as_ref().map_or(0, |k| k.len() * 3));
     url.push_str(config.endpoint.scheme.as_str());
     url.push_str("://");
-    url.push_str(&host(config, bucket));
-    url.push_str(&path(config, bucket, req.key.as_deref()));
-    let q = encoding::render_query(query);
-    if !q.is_empty() {
+    push_host(&mut url, config, bucket);
+    url.push('/');
+    if let (Some(b), Addressing::Path) = (bucket, effective_addressing(config)) {
+        url.push_str(b);
+        url.push('/');
+    }
+    if let Some(k) = &req.key {
+        encoding::encode_path_into(&mut url, k);
+    }
+    let mut query = query.into_iter().peekable();
+    if query.peek().is_some() {
         url.push('?');
-        url.push_str(&q);
+        url.push_str(&encoding::render_query(query));
     }
     url
 }

@@ -100,9 +100,9 @@ pub fn header(name: &str, value: &str) -> Result<(), ValidationError> {
             "must be a non-empty HTTP token",
         ));
     }
-    let secret = name.to_ascii_lowercase().contains("security-token")
-        || name.eq_ignore_ascii_case("authorization");
     let err = |reason: &'static str| {
+        let secret = name.to_ascii_lowercase().contains("security-token")
+            || name.eq_ignore_ascii_case("authorization");
         Err(ValidationError::new(
             ValidationKind::Header,
             format!("value of header {name}"),

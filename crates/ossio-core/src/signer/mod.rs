@@ -269,12 +269,13 @@ impl Signer {
         (datetime, scope)
     }
 
-    fn key(&self, creds: &Credentials, datetime: &str) -> [u8; 32] {
-        self.keys.get(
+    fn signature(&self, creds: &Credentials, datetime: &str, string_to_sign: &str) -> String {
+        self.keys.sign(
             creds.access_key_secret().expose(),
             &datetime[..8],
             self.config.signing_region(),
             self.config.product.name(),
+            string_to_sign,
         )
     }
 
@@ -310,13 +311,13 @@ impl Signer {
             additional: &additional,
         });
         let sts = v4::string_to_sign(&datetime, &scope, &canonical);
-        let sig = v4::signature(&self.key(creds, &datetime), &sts);
-        let mut auth = format!(
-            "{} Credential={}/{}",
-            v4::ALGORITHM,
-            creds.access_key_id(),
-            scope
-        );
+        let sig = self.signature(creds, &datetime, &sts);
+        let mut auth = String::with_capacity(200);
+        auth.push_str(v4::ALGORITHM);
+        auth.push_str(" Credential=");
+        auth.push_str(creds.access_key_id());
+        auth.push('/');
+        auth.push_str(&scope);
         if !additional.is_empty() {
             auth.push_str(",AdditionalHeaders=");
             auth.push_str(&additional.join(";"));
@@ -370,7 +371,7 @@ impl Signer {
             additional: &additional,
         });
         let sts = v4::string_to_sign(&datetime, &scope, &canonical);
-        let sig = v4::signature(&self.key(creds, &datetime), &sts);
+        let sig = self.signature(creds, &datetime, &sts);
         query.push(("x-oss-signature", Some(&sig)));
         PresignedRequest {
             method: req.method,

@@ -74,16 +74,40 @@ where
 /// the request plus `additional` (already effective), names lower-cased, values trimmed,
 /// sorted, repeated names joined with `,`.
 pub fn canonical_headers(headers: &Headers, additional: &[String]) -> String {
-    let mut signed: Vec<(String, &str)> = headers
-        .iter()
-        .map(|(k, v)| (k.to_ascii_lowercase(), v.trim()))
-        .filter(|(k, _)| is_default_signed(k) || additional.iter().any(|a| a == k))
-        .collect();
-    signed.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out = String::new();
+    write_canonical_headers(&mut out, headers, additional);
+    out
+}
+
+fn is_signed_name(name: &str, additional: &[String]) -> bool {
+    let b = name.as_bytes();
+    (b.len() >= 6 && b[..6].eq_ignore_ascii_case(b"x-oss-"))
+        || name.eq_ignore_ascii_case("content-type")
+        || name.eq_ignore_ascii_case("content-md5")
+        || additional.iter().any(|a| a.eq_ignore_ascii_case(name))
+}
+
+/// Appends the canonical headers block to `out` (on the signing hot path: no per-header
+/// allocation).
+pub fn write_canonical_headers(out: &mut String, headers: &Headers, additional: &[String]) {
+    // Names are usually lower-case already; only the others are copied.
+    let mut signed: Vec<(std::borrow::Cow<'_, str>, &str)> = headers
+        .iter()
+        .filter(|(k, _)| is_signed_name(k, additional))
+        .map(|(k, v)| {
+            let name = if k.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(k.to_ascii_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(k)
+            };
+            (name, v.trim())
+        })
+        .collect();
+    // Stable: repeated names keep the order they were given in.
+    signed.sort_by(|a, b| a.0.cmp(&b.0));
     let mut prev: Option<&str> = None;
     for (k, v) in &signed {
-        if prev == Some(k.as_str()) {
+        if prev == Some(k.as_ref()) {
             out.pop();
             out.push(',');
         } else {
@@ -94,7 +118,6 @@ pub fn canonical_headers(headers: &Headers, additional: &[String]) -> String {
         out.push('\n');
         prev = Some(k);
     }
-    out
 }
 
 /// The canonical URI: `/`, `/bucket/` or `/bucket/<path-encoded key>`.
@@ -133,16 +156,42 @@ pub fn canonical_request(input: &CanonicalInput<'_>) -> String {
         .headers
         .get("x-oss-content-sha256")
         .unwrap_or(UNSIGNED_PAYLOAD);
-    let mut s = String::with_capacity(256);
+    let estimate = 64
+        + input.key.map_or(0, |k| k.len() * 3)
+        + input
+            .headers
+            .iter()
+            .map(|(k, v)| k.len() + v.len() + 2)
+            .sum::<usize>()
+        + input
+            .query
+            .iter()
+            .map(|(k, v)| 2 + 3 * (k.len() + v.map_or(0, str::len)))
+            .sum::<usize>();
+    let mut s = String::with_capacity(estimate);
     s.push_str(input.method);
     s.push('\n');
-    s.push_str(&canonical_uri(input.bucket, input.key));
+    s.push('/');
+    if let Some(b) = input.bucket {
+        encoding::encode_path_into(&mut s, b);
+        s.push('/');
+        if let Some(k) = input.key {
+            encoding::encode_path_into(&mut s, k);
+        }
+    }
     s.push('\n');
-    s.push_str(&canonical_query(input.query.iter().copied()));
+    if !input.query.is_empty() {
+        s.push_str(&canonical_query(input.query.iter().copied()));
+    }
     s.push('\n');
-    s.push_str(&canonical_headers(input.headers, input.additional));
+    write_canonical_headers(&mut s, input.headers, input.additional);
     s.push('\n');
-    s.push_str(&input.additional.join(";"));
+    for (i, a) in input.additional.iter().enumerate() {
+        if i > 0 {
+            s.push(';');
+        }
+        s.push_str(a);
+    }
     s.push('\n');
     s.push_str(payload);
     s
@@ -156,7 +205,15 @@ pub fn scope(date: &str, region: &str, product: &str) -> String {
 /// The V4 string to sign.
 pub fn string_to_sign(datetime: &str, scope: &str, canonical_request: &str) -> String {
     let hash = Sha256::digest(canonical_request.as_bytes());
-    format!("{ALGORITHM}\n{datetime}\n{scope}\n{}", hex(&hash))
+    let mut s = String::with_capacity(ALGORITHM.len() + datetime.len() + scope.len() + 67);
+    s.push_str(ALGORITHM);
+    s.push('\n');
+    s.push_str(datetime);
+    s.push('\n');
+    s.push_str(scope);
+    s.push('\n');
+    s.push_str(&hex(&hash));
+    s
 }
 
 fn hmac256(key: &[u8], msg: &[u8]) -> [u8; 32] {
@@ -187,6 +244,9 @@ struct CachedKey {
     region: String,
     product: &'static str,
     key: [u8; 32],
+    // HMAC keyed with the signing key: its inner and outer pads are hashed once, not per
+    // signature.
+    mac: Hmac<Sha256>,
 }
 
 /// A one-entry cache of the signing key: it changes once a day per secret and region.
@@ -202,22 +262,48 @@ impl std::fmt::Debug for KeyCache {
 }
 
 impl KeyCache {
+    fn with<R>(
+        &self,
+        secret: &str,
+        date: &str,
+        region: &str,
+        product: &'static str,
+        f: impl FnOnce(&CachedKey) -> R,
+    ) -> R {
+        let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
+        let hit = slot.as_ref().is_some_and(|c| {
+            c.date == date && c.region == region && c.product == product && c.secret == secret
+        });
+        if !hit {
+            let key = signing_key(secret, date, region, product);
+            *slot = Some(CachedKey {
+                secret: secret.to_owned(),
+                date: date.to_owned(),
+                region: region.to_owned(),
+                product,
+                key,
+                mac: Hmac::<Sha256>::new_from_slice(&key).expect("HMAC takes any key"),
+            });
+        }
+        f(slot.as_ref().expect("filled above"))
+    }
+
     /// The signing key for these inputs, derived once and then reused.
     pub fn get(&self, secret: &str, date: &str, region: &str, product: &'static str) -> [u8; 32] {
-        let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(c) = slot.as_ref() {
-            if c.date == date && c.region == region && c.product == product && c.secret == secret {
-                return c.key;
-            }
-        }
-        let key = signing_key(secret, date, region, product);
-        *slot = Some(CachedKey {
-            secret: secret.to_owned(),
-            date: date.to_owned(),
-            region: region.to_owned(),
-            product,
-            key,
-        });
-        key
+        self.with(secret, date, region, product, |c| c.key)
+    }
+
+    /// The hex signature of `string_to_sign` with the (cached) signing key.
+    pub fn sign(
+        &self,
+        secret: &str,
+        date: &str,
+        region: &str,
+        product: &'static str,
+        string_to_sign: &str,
+    ) -> String {
+        let mut mac = self.with(secret, date, region, product, |c| c.mac.clone());
+        mac.update(string_to_sign.as_bytes());
+        hex(&mac.finalize().into_bytes())
     }
 }
