@@ -114,9 +114,19 @@ impl Repr for HashMap<String, String> {
     }
 }
 
+/// The source field of an output attribute: its own name, or the one given after `=`.
+macro_rules! pick {
+    ($o:ident, $f:ident) => {
+        $o.$f
+    };
+    ($o:ident, $f:ident, $src:ident) => {
+        $o.$src
+    };
+}
+
 /// A frozen result class with one read-only attribute per field of the core output.
 macro_rules! output {
-    ($(#[$m:meta])* $name:ident <- $core:ty { $($f:ident : $t:ty),* $(,)? }) => {
+    ($(#[$m:meta])* $name:ident <- $core:ty { $($f:ident : $t:ty $(= $src:ident)?),* $(,)? }) => {
         $(#[$m])*
         #[pyclass(frozen, eq, get_all, module = "ossio.ops")]
         #[derive(Clone, Debug, PartialEq)]
@@ -127,7 +137,8 @@ macro_rules! output {
         impl ToPy for $core {
             type Out = $name;
             fn to_py(self) -> $name {
-                $name { $($f: self.$f.to_py(),)* }
+                let o = self;
+                $name { $($f: pick!(o, $f $(, $src)?).clone().to_py(),)* }
             }
         }
 
@@ -164,14 +175,16 @@ output!(
 output!(
     /// The result of `CreateAccessPoint`.
     CreateAccessPointOutput <- core::CreateAccessPointOutput {
-        access_point_arn: String, alias: String, request_id: String,
+        access_point_arn: String, arn: String = access_point_arn, alias: String,
+        request_id: String,
     }
 );
 output!(
     /// The result of `GetAccessPoint`.
     GetAccessPointOutput <- core::GetAccessPointOutput {
         name: String, bucket: String, account_id: String, network_origin: String,
-        vpc_id: Option<String>, access_point_arn: String, creation_date: String,
+        vpc_id: Option<String>, access_point_arn: String, arn: String = access_point_arn,
+        creation_date: String,
         alias: String, status: String, public_endpoint: Option<String>,
         internal_endpoint: Option<String>, block_public_access: Option<bool>,
         request_id: String,
