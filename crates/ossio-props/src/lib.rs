@@ -3,7 +3,10 @@
 //! Test support for the reliability suites of ossio: a raw HTTP/1.1 exchange over a plain
 //! `TcpStream` (so a test can send a signed request byte for byte, or tamper with one byte of
 //! it, without a client library normalising anything), URL splitting and memory figures.
-//! The suites themselves live in `tests/`.
+//! The suites themselves live in `tests/`; the bodies of the fuzz targets in `fuzz/` live in
+//! [`fuzzing`], so that every committed seed and crash input is replayed by `cargo test`.
+
+pub mod fuzzing;
 
 use ossio_core::Headers;
 use ossio_core::response::{Response, service_error};
