@@ -44,3 +44,41 @@ pub const RANGE: &str = "Range";
 pub const APPLICATION_XML: &str = "application/xml";
 /// Default content type of objects.
 pub const APPLICATION_OCTET_STREAM: &str = "application/octet-stream";
+/// Request id header.
+pub const X_OSS_REQUEST_ID: &str = "x-oss-request-id";
+/// Fine-grained error code header.
+pub const X_OSS_EC: &str = "x-oss-ec";
+/// Base64 error document of a HEAD response.
+pub const X_OSS_ERR: &str = "x-oss-err";
+/// Copy source header (CopyObject).
+pub const X_OSS_COPY_SOURCE: &str = "x-oss-copy-source";
+/// Refuse to overwrite an existing object.
+pub const X_OSS_FORBID_OVERWRITE: &str = "x-oss-forbid-overwrite";
+/// Delete marker header.
+pub const X_OSS_DELETE_MARKER: &str = "x-oss-delete-marker";
+
+/// Query parameters of presigned URLs.
+pub mod presign {
+    /// V1: the access key id.
+    pub const OSS_ACCESS_KEY_ID: &str = "OSSAccessKeyId";
+    /// V1: absolute expiry, Unix seconds.
+    pub const EXPIRES: &str = "Expires";
+    /// V1: the base64 signature.
+    pub const SIGNATURE: &str = "Signature";
+    /// V1: the STS token.
+    pub const SECURITY_TOKEN: &str = "security-token";
+    /// V4: the algorithm.
+    pub const X_OSS_SIGNATURE_VERSION: &str = "x-oss-signature-version";
+    /// V4: signing time.
+    pub const X_OSS_DATE: &str = "x-oss-date";
+    /// V4: lifetime in seconds.
+    pub const X_OSS_EXPIRES: &str = "x-oss-expires";
+    /// V4: `<ak>/<scope>`.
+    pub const X_OSS_CREDENTIAL: &str = "x-oss-credential";
+    /// V4: the STS token.
+    pub const X_OSS_SECURITY_TOKEN: &str = "x-oss-security-token";
+    /// V4: additional signed header names, `;`-joined.
+    pub const X_OSS_ADDITIONAL_HEADERS: &str = "x-oss-additional-headers";
+    /// V4: the hex signature.
+    pub const X_OSS_SIGNATURE: &str = "x-oss-signature";
+}

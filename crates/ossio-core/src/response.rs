@@ -5,12 +5,7 @@ use crate::request::Headers;
 use crate::xml;
 use base64::Engine as _;
 
-/// Header carrying the request id.
-pub const REQUEST_ID: &str = "x-oss-request-id";
-/// Header carrying the fine-grained error code.
-pub const ERROR_EC: &str = "x-oss-ec";
-/// Header carrying the base64 error body of a HEAD response.
-pub const ERROR_HEADER: &str = "x-oss-err";
+use crate::names::{X_OSS_EC as ERROR_EC, X_OSS_ERR as ERROR_HEADER, X_OSS_REQUEST_ID as REQUEST_ID};
 
 /// A response: status, headers and the body bytes (empty for streamed bodies).
 #[derive(Debug, Clone, Copy)]

@@ -3,6 +3,7 @@
 
 use crate::error::{OssError, Result};
 use ossio_core::Headers;
+use ossio_core::names;
 use ossio_core::signer::{v1, v4};
 use ossio_core::time;
 use std::borrow::Cow;
@@ -173,13 +174,14 @@ impl Verifier<'_> {
                     .detail("ArgumentValue", auth.split(' ').next().unwrap_or("")),
             );
         }
-        if q("x-oss-signature-version").is_some()
-            || q("x-oss-signature").is_some()
-            || q("x-oss-credential").is_some()
+        if q(names::presign::X_OSS_SIGNATURE_VERSION).is_some()
+            || q(names::presign::X_OSS_SIGNATURE).is_some()
+            || q(names::presign::X_OSS_CREDENTIAL).is_some()
         {
             return self.verify_v4_query(p);
         }
-        if q("OSSAccessKeyId").is_some() || q("Signature").is_some() {
+        if q(names::presign::OSS_ACCESS_KEY_ID).is_some() || q(names::presign::SIGNATURE).is_some()
+        {
             return self.verify_v1_query(p);
         }
         Ok(Principal::Anonymous)
@@ -195,7 +197,7 @@ impl Verifier<'_> {
             .filter(|(k, _)| {
                 !k.starts_with("x-oss-")
                     || v1::OPERATION_SUB_RESOURCES.contains(&k.as_str())
-                    || k == "x-oss-access-point-name"
+                    || k == names::X_OSS_ACCESS_POINT_NAME
             })
             .cloned()
             .collect();
@@ -234,7 +236,7 @@ impl Verifier<'_> {
         let key = self.key(ak)?;
         let date = p
             .headers
-            .get("x-oss-date")
+            .get(names::X_OSS_DATE)
             .or_else(|| p.headers.get("date"))
             .ok_or_else(|| {
                 OssError::access_denied("The request has no Date header.").ec("0002-00000010")
@@ -245,8 +247,8 @@ impl Verifier<'_> {
         self.check_skew(t)?;
         let token = p
             .headers
-            .get("x-oss-security-token")
-            .or_else(|| p.headers.get("security-token"));
+            .get(names::X_OSS_SECURITY_TOKEN)
+            .or_else(|| p.headers.get(names::presign::SECURITY_TOKEN));
         let resources = self.v1_resources(p);
         let mut first = None;
         for resource in &resources {
@@ -271,12 +273,13 @@ impl Verifier<'_> {
             OssError::access_denied(&format!("The presigned URL has no {name} parameter."))
                 .detail("ArgumentName", name)
         };
-        let ak = q("OSSAccessKeyId").ok_or_else(|| missing("OSSAccessKeyId"))?;
-        let expires = q("Expires").ok_or_else(|| missing("Expires"))?;
-        let sig = q("Signature").ok_or_else(|| missing("Signature"))?;
+        let ak = q(names::presign::OSS_ACCESS_KEY_ID)
+            .ok_or_else(|| missing(names::presign::OSS_ACCESS_KEY_ID))?;
+        let expires = q(names::presign::EXPIRES).ok_or_else(|| missing(names::presign::EXPIRES))?;
+        let sig = q(names::presign::SIGNATURE).ok_or_else(|| missing(names::presign::SIGNATURE))?;
         let key = self.key(ak)?;
         let exp: u64 = expires.parse().map_err(|_| {
-            OssError::invalid_argument("Expires is not a number.", "Expires", expires)
+            OssError::invalid_argument("Expires is not a number.", names::presign::EXPIRES, expires)
         })?;
         if self.now > exp {
             return Err(OssError::access_denied("Request has expired.")
@@ -288,7 +291,7 @@ impl Verifier<'_> {
         for resource in &self.v1_resources(p) {
             let sts = v1::string_to_sign(p.method, p.headers, expires, resource);
             if eq_ct(&v1::signature(&key.secret, &sts), sig) {
-                self.check_token(key, q("security-token"))?;
+                self.check_token(key, q(names::presign::SECURITY_TOKEN))?;
                 return Ok(Principal::Owner);
             }
             first.get_or_insert(sts);
@@ -412,7 +415,7 @@ impl Verifier<'_> {
             .ec("0002-00000202")
         };
         let cred = cred.ok_or_else(|| bad("Credential"))?;
-        let sig = sig.ok_or_else(|| bad("Signature"))?;
+        let sig = sig.ok_or_else(|| bad(names::presign::SIGNATURE))?;
         if extra == Some("") {
             return Err(OssError::invalid_argument(
                 "AdditionalHeaders in the Authorization header is empty.",
@@ -424,14 +427,14 @@ impl Verifier<'_> {
         let (ak, date, region, product) = self.credential(cred)?;
         let key = self.key(ak)?;
         self.check_region(region)?;
-        let datetime = p.headers.get("x-oss-date").ok_or_else(|| {
+        let datetime = p.headers.get(names::X_OSS_DATE).ok_or_else(|| {
             OssError::access_denied("V4 requests must carry an x-oss-date header.")
                 .ec("0002-00000210")
         })?;
         let t = time::parse_iso8601(datetime).ok_or_else(|| {
             OssError::invalid_argument(
                 "x-oss-date is not an ISO 8601 time.",
-                "x-oss-date",
+                names::X_OSS_DATE,
                 datetime,
             )
         })?;
@@ -454,7 +457,7 @@ impl Verifier<'_> {
             .collect();
         match self.v4_match(p, &query, &additional, datetime, &scope, &signing_key, sig) {
             Ok(()) => {
-                self.check_token(key, p.headers.get("x-oss-security-token"))?;
+                self.check_token(key, p.headers.get(names::X_OSS_SECURITY_TOKEN))?;
                 Ok(Principal::Owner)
             }
             Err((canonical, sts)) => Err(Self::mismatch_v4(ak, sig, canonical, sts)),
@@ -473,38 +476,43 @@ impl Verifier<'_> {
                 .ec(ec)
                 .detail("ArgumentName", name)
         };
-        let version = q("x-oss-signature-version").unwrap_or("");
+        let version = q(names::presign::X_OSS_SIGNATURE_VERSION).unwrap_or("");
         if version != v4::ALGORITHM {
             return Err(OssError::invalid_argument(
                 "Unsupported x-oss-signature-version.",
-                "x-oss-signature-version",
+                names::presign::X_OSS_SIGNATURE_VERSION,
                 version,
             ));
         }
-        let cred =
-            q("x-oss-credential").ok_or_else(|| missing("x-oss-credential", "0002-00000217"))?;
-        let datetime = q("x-oss-date").ok_or_else(|| missing("x-oss-date", "0002-00000218"))?;
-        let sig =
-            q("x-oss-signature").ok_or_else(|| missing("x-oss-signature", "0002-00000219"))?;
-        let expires_s =
-            q("x-oss-expires").ok_or_else(|| missing("x-oss-expires", "0002-00000220"))?;
+        let cred = q(names::presign::X_OSS_CREDENTIAL)
+            .ok_or_else(|| missing(names::presign::X_OSS_CREDENTIAL, "0002-00000217"))?;
+        let datetime =
+            q(names::X_OSS_DATE).ok_or_else(|| missing(names::X_OSS_DATE, "0002-00000218"))?;
+        let sig = q(names::presign::X_OSS_SIGNATURE)
+            .ok_or_else(|| missing(names::presign::X_OSS_SIGNATURE, "0002-00000219"))?;
+        let expires_s = q(names::presign::X_OSS_EXPIRES)
+            .ok_or_else(|| missing(names::presign::X_OSS_EXPIRES, "0002-00000220"))?;
         let (ak, date, region, product) = self.credential(cred)?;
         let key = self.key(ak)?;
         self.check_region(region)?;
         let t = time::parse_iso8601(datetime).ok_or_else(|| {
             OssError::invalid_argument(
                 "x-oss-date is not an ISO 8601 time.",
-                "x-oss-date",
+                names::X_OSS_DATE,
                 datetime,
             )
         })?;
         let expires: u64 = expires_s.parse().map_err(|_| {
-            OssError::invalid_argument("x-oss-expires is not a number.", "x-oss-expires", expires_s)
+            OssError::invalid_argument(
+                "x-oss-expires is not a number.",
+                names::presign::X_OSS_EXPIRES,
+                expires_s,
+            )
         })?;
         if expires == 0 || expires > v4::MAX_PRESIGN_EXPIRES {
             return Err(OssError::invalid_argument(
                 "x-oss-expires must be between 1 and 604800 seconds.",
-                "x-oss-expires",
+                names::presign::X_OSS_EXPIRES,
                 expires_s,
             ));
         }
@@ -520,22 +528,22 @@ impl Verifier<'_> {
         if !datetime.starts_with(date) {
             return Err(OssError::invalid_argument(
                 "The date in the credential does not match x-oss-date.",
-                "x-oss-credential",
+                names::presign::X_OSS_CREDENTIAL,
                 date,
             ));
         }
-        let additional = Self::additional(q("x-oss-additional-headers"));
+        let additional = Self::additional(q(names::presign::X_OSS_ADDITIONAL_HEADERS));
         let scope = v4::scope(date, region, product);
         let signing_key = v4::signing_key(&key.secret, date, region, product);
         let query: Vec<(&str, Option<&str>)> = p
             .query
             .iter()
-            .filter(|(k, _)| k != "x-oss-signature")
+            .filter(|(k, _)| k != names::presign::X_OSS_SIGNATURE)
             .map(|(k, v)| (k.as_str(), v.as_deref()))
             .collect();
         match self.v4_match(p, &query, &additional, datetime, &scope, &signing_key, sig) {
             Ok(()) => {
-                self.check_token(key, q("x-oss-security-token"))?;
+                self.check_token(key, q(names::X_OSS_SECURITY_TOKEN))?;
                 Ok(Principal::Owner)
             }
             Err((canonical, sts)) => Err(Self::mismatch_v4(ak, sig, canonical, sts)),

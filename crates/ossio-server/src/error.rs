@@ -2,6 +2,7 @@
 
 use crate::http::{Response, ResponseBody};
 use base64::Engine as _;
+use ossio_core::names;
 use ossio_core::xml::Writer;
 
 /// An error to answer with.
@@ -114,11 +115,11 @@ impl OssError {
         let doc = self.to_xml(request_id, host_id);
         let mut resp = Response::new(self.status).header("Content-Type", "application/xml");
         if !self.ec.is_empty() {
-            resp.set_header("x-oss-ec", self.ec);
+            resp.set_header(names::X_OSS_EC, self.ec);
         }
         if is_head {
             resp.set_header(
-                "x-oss-err",
+                names::X_OSS_ERR,
                 base64::engine::general_purpose::STANDARD.encode(doc.as_bytes()),
             );
             resp.head_length = Some(0);

@@ -6,6 +6,7 @@ use crate::faults::{Fault, Faults};
 use crate::http::{BodyReader, Delivery, Handler, RequestHead, Response, ResponseBody};
 use crate::state::{AccessPoint, Blob, Bucket, Object, Store, unique_suffix};
 use md5::{Digest, Md5};
+use ossio_core::names;
 use ossio_core::ops::{self, CreateAccessPoint};
 use ossio_core::{Acl, Headers, ObjectAcl, encoding, time, validate, xml};
 use std::io::{Read, Write};
@@ -234,7 +235,7 @@ impl Service {
             }
             "DELETE" if ctx.has("accessPoint") => self.delete_access_point(ctx, bucket),
             _ if ctx.has("accessPointPolicy") => self.access_point_policy(ctx, bucket, body),
-            _ if ctx.has("publicAccessBlock") && ctx.has("x-oss-access-point-name") => {
+            _ if ctx.has("publicAccessBlock") && ctx.has(names::X_OSS_ACCESS_POINT_NAME) => {
                 self.access_point_pab(ctx, bucket, body)
             }
             "GET" if ctx.has("bucketInfo") => self.get_bucket_info(ctx, bucket),
@@ -278,8 +279,8 @@ impl Service {
         })?;
         let doc = read_doc(body)?;
         let op = ops::PutBucket::from_xml(name, &doc).map_err(|e| OssError::malformed_xml(&e))?;
-        let acl = match ctx.headers.get("x-oss-acl") {
-            Some(a) => parse_acl(a, "x-oss-acl")?,
+        let acl = match ctx.headers.get(names::X_OSS_ACL) {
+            Some(a) => parse_acl(a, names::X_OSS_ACL)?,
             None => op.acl.unwrap_or(Acl::Private),
         };
         let mut store = self.store();
@@ -356,8 +357,8 @@ impl Service {
 
     fn put_bucket_acl(&self, ctx: &Ctx<'_>, name: &str) -> Result<Response> {
         ctx.owner()?;
-        let value = ctx.headers.get("x-oss-acl").unwrap_or("");
-        let acl = parse_acl(value, "x-oss-acl")?;
+        let value = ctx.headers.get(names::X_OSS_ACL).unwrap_or("");
+        let acl = parse_acl(value, names::X_OSS_ACL)?;
         let mut store = self.store();
         let b = store
             .buckets
@@ -573,7 +574,7 @@ impl Service {
         let name = ctx
             .headers
             .get(ops_name_header())
-            .or_else(|| ctx.q("x-oss-access-point-name"))
+            .or_else(|| ctx.q(names::X_OSS_ACCESS_POINT_NAME))
             .unwrap_or("");
         if name.is_empty() {
             return Err(OssError::new(
@@ -582,7 +583,7 @@ impl Service {
                 "The access point name (x-oss-access-point-name) is missing.",
             )
             .ec("0016-00000502")
-            .detail("ArgumentName", "x-oss-access-point-name"));
+            .detail("ArgumentName", names::X_OSS_ACCESS_POINT_NAME));
         }
         store
             .access_points
@@ -843,7 +844,7 @@ impl Service {
         match ctx.method.as_str() {
             "PUT" if ctx.has("acl") => self.put_object_acl(ctx, name, key),
             "GET" if ctx.has("acl") => self.get_object_acl(ctx, name, key),
-            "PUT" if ctx.headers.get("x-oss-copy-source").is_some() => {
+            "PUT" if ctx.headers.get(names::X_OSS_COPY_SOURCE).is_some() => {
                 Err(OssError::not_implemented("CopyObject"))
             }
             "PUT" if !ctx.query.iter().any(|(k, _)| known_object_sub(k)) => {
@@ -878,13 +879,13 @@ impl Service {
             let store = self.store();
             self.object_access(ctx, &store, name, true, None)?
         };
-        let acl = match ctx.headers.get("x-oss-object-acl") {
+        let acl = match ctx.headers.get(names::X_OSS_OBJECT_ACL) {
             Some(a) => parse_object_acl(a)?,
             None => ObjectAcl::Default,
         };
         if ctx
             .headers
-            .get("x-oss-forbid-overwrite")
+            .get(names::X_OSS_FORBID_OVERWRITE)
             .is_some_and(|v| v.eq_ignore_ascii_case("true"))
             && self
                 .store()
@@ -974,7 +975,7 @@ impl Service {
         let mut stored = Vec::new();
         for (k, v) in ctx.headers.iter() {
             let lk = k.to_ascii_lowercase();
-            if lk.starts_with("x-oss-meta-") {
+            if lk.starts_with(names::X_OSS_META_PREFIX) {
                 meta.push((lk, v.to_owned()));
             } else if matches!(
                 lk.as_str(),
@@ -1006,7 +1007,7 @@ impl Service {
             acl: acl.as_str().to_owned(),
             storage_class: ctx
                 .headers
-                .get("x-oss-storage-class")
+                .get(names::X_OSS_STORAGE_CLASS)
                 .unwrap_or("Standard")
                 .to_owned(),
             last_modified: ctx.now,
@@ -1017,7 +1018,7 @@ impl Service {
         Ok(Response::new(200)
             .header("ETag", etag)
             .header("Content-MD5", b64(&digest))
-            .header("x-oss-hash-crc64ecma", crc64.to_string()))
+            .header(names::X_OSS_HASH_CRC64ECMA, crc64.to_string()))
     }
 
     fn lookup(&self, store: &Store, bucket: &str, key: &str) -> Result<Object> {
@@ -1042,9 +1043,9 @@ impl Service {
         let mut resp = Response::new(200)
             .header("ETag", obj.etag.clone())
             .header("Last-Modified", time::rfc1123(obj.last_modified))
-            .header("x-oss-object-type", "Normal")
-            .header("x-oss-storage-class", obj.storage_class.clone())
-            .header("x-oss-hash-crc64ecma", obj.crc64.to_string());
+            .header(names::X_OSS_OBJECT_TYPE, "Normal")
+            .header(names::X_OSS_STORAGE_CLASS, obj.storage_class.clone())
+            .header(names::X_OSS_HASH_CRC64ECMA, obj.crc64.to_string());
         if ctx.has("objectMeta") {
             resp.head_length = Some(0);
             return Ok(resp);
@@ -1131,7 +1132,7 @@ impl Service {
 
     fn put_object_acl(&self, ctx: &Ctx<'_>, name: &str, key: &str) -> Result<Response> {
         ctx.owner()?;
-        let acl = parse_object_acl(ctx.headers.get("x-oss-object-acl").unwrap_or(""))?;
+        let acl = parse_object_acl(ctx.headers.get(names::X_OSS_OBJECT_ACL).unwrap_or(""))?;
         let mut store = self.store();
         let bucket = self.object_access(ctx, &store, name, true, None)?;
         let obj = store
@@ -1423,7 +1424,7 @@ fn parse_object_acl(value: &str) -> Result<ObjectAcl> {
     value.parse::<ObjectAcl>().map_err(|_| {
         OssError::invalid_argument(
             "no such object access control exists",
-            "x-oss-object-acl",
+            names::X_OSS_OBJECT_ACL,
             value,
         )
         .ec("0017-00000105")
@@ -1512,12 +1513,12 @@ impl Handler for Service {
             Err(e) => e.to_response(&request_id, &host, is_head),
         };
         if matches!(fault, Some(Fault::CorruptCrc)) {
-            if let Some(v) = resp.get_header("x-oss-hash-crc64ecma") {
+            if let Some(v) = resp.get_header(names::X_OSS_HASH_CRC64ECMA) {
                 let wrong = v.parse::<u64>().unwrap_or(0) ^ 0x5A5A_5A5A;
-                resp.set_header("x-oss-hash-crc64ecma", wrong.to_string());
+                resp.set_header(names::X_OSS_HASH_CRC64ECMA, wrong.to_string());
             }
         }
-        resp.set_header("x-oss-request-id", request_id);
+        resp.set_header(names::X_OSS_REQUEST_ID, request_id);
         resp.set_header("Date", time::rfc1123(self.now()));
         resp.set_header("Server", "AliyunOSS");
         (resp, delivery)
@@ -1526,7 +1527,7 @@ impl Handler for Service {
     fn bad_request(&self, status: u16, code: &str, message: &str) -> Response {
         let id = self.request_id();
         let mut resp = OssError::new(status, code, message).to_response(&id, "", false);
-        resp.set_header("x-oss-request-id", id);
+        resp.set_header(names::X_OSS_REQUEST_ID, id);
         resp.set_header("Date", time::rfc1123(self.now()));
         resp
     }

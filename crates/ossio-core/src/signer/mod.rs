@@ -6,6 +6,7 @@ pub mod v4;
 use crate::config::{Config, SignatureVersion};
 use crate::credentials::{Credentials, redact_tokens};
 use crate::error::{Error, ValidationError, ValidationKind};
+use crate::names::{self, presign as P};
 use crate::request::{Headers, Method, Request};
 use crate::time;
 use crate::url;
@@ -197,18 +198,18 @@ impl Signer {
     fn sign_v1(&self, req: &Request, creds: &Credentials, now: u64) -> SignedRequest {
         let mut headers = req.headers.clone();
         if let Some(token) = creds.security_token() {
-            headers.insert("x-oss-security-token", token.expose());
+            headers.insert(names::X_OSS_SECURITY_TOKEN, token.expose());
         }
         let date = headers
-            .get("x-oss-date")
+            .get(names::X_OSS_DATE)
             .map(str::to_owned)
             .unwrap_or_else(|| time::rfc1123(now));
-        headers.insert("Date", date.as_str());
+        headers.insert(names::DATE, date.as_str());
         let resource = v1::request_resource(req);
         let sts = v1::string_to_sign(req.method.as_str(), &headers, &date, &resource);
         let sig = v1::signature(creds.access_key_secret().expose(), &sts);
         headers.insert(
-            "Authorization",
+            names::AUTHORIZATION,
             format!("OSS {}:{}", creds.access_key_id(), sig),
         );
         SignedRequest {
@@ -223,7 +224,7 @@ impl Signer {
     fn presign_v1(&self, req: &Request, creds: &Credentials, expiration: u64) -> PresignedRequest {
         let mut query = req.query.clone();
         if let Some(token) = creds.security_token() {
-            query.push(("security-token".into(), Some(token.expose().into())));
+            query.push((P::SECURITY_TOKEN.into(), Some(token.expose().into())));
         }
         let resource = v1::canonical_resource(
             req.bucket.as_deref(),
@@ -238,9 +239,9 @@ impl Signer {
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_deref()))
             .collect();
-        pairs.push(("OSSAccessKeyId", Some(creds.access_key_id())));
-        pairs.push(("Expires", Some(&expires)));
-        pairs.push(("Signature", Some(&sig)));
+        pairs.push((P::OSS_ACCESS_KEY_ID, Some(creds.access_key_id())));
+        pairs.push((P::EXPIRES, Some(&expires)));
+        pairs.push((P::SIGNATURE, Some(&sig)));
         PresignedRequest {
             method: req.method,
             url: url::build_with_query(&self.config, req, pairs),
@@ -288,14 +289,14 @@ impl Signer {
     ) -> SignedRequest {
         let (datetime, scope) = self.scope_parts(now);
         let mut headers = req.headers.clone();
-        headers.insert("x-oss-date", datetime.as_str());
-        if !headers.contains("x-oss-content-sha256") {
-            headers.insert("x-oss-content-sha256", v4::UNSIGNED_PAYLOAD);
+        headers.insert(names::X_OSS_DATE, datetime.as_str());
+        if !headers.contains(names::X_OSS_CONTENT_SHA256) {
+            headers.insert(names::X_OSS_CONTENT_SHA256, v4::UNSIGNED_PAYLOAD);
         }
         if let Some(token) = creds.security_token() {
-            headers.insert("x-oss-security-token", token.expose());
+            headers.insert(names::X_OSS_SECURITY_TOKEN, token.expose());
         }
-        headers.insert("Date", time::rfc1123(now));
+        headers.insert(names::DATE, time::rfc1123(now));
         let additional = v4::effective_additional_headers(self.additional(extra), &headers);
         let query: Vec<(&str, Option<&str>)> = req
             .query
@@ -324,7 +325,7 @@ impl Signer {
         }
         auth.push_str(",Signature=");
         auth.push_str(&sig);
-        headers.insert("Authorization", auth);
+        headers.insert(names::AUTHORIZATION, auth);
         SignedRequest {
             method: req.method,
             url: url::build(&self.config, req),
@@ -352,15 +353,15 @@ impl Signer {
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_deref()))
             .collect();
-        query.push(("x-oss-signature-version", Some(v4::ALGORITHM)));
-        query.push(("x-oss-date", Some(&datetime)));
-        query.push(("x-oss-expires", Some(&expires_s)));
-        query.push(("x-oss-credential", Some(&credential)));
+        query.push((P::X_OSS_SIGNATURE_VERSION, Some(v4::ALGORITHM)));
+        query.push((P::X_OSS_DATE, Some(&datetime)));
+        query.push((P::X_OSS_EXPIRES, Some(&expires_s)));
+        query.push((P::X_OSS_CREDENTIAL, Some(&credential)));
         if let Some(token) = creds.security_token() {
-            query.push(("x-oss-security-token", Some(token.expose())));
+            query.push((P::X_OSS_SECURITY_TOKEN, Some(token.expose())));
         }
         if !additional.is_empty() {
-            query.push(("x-oss-additional-headers", Some(&joined)));
+            query.push((P::X_OSS_ADDITIONAL_HEADERS, Some(&joined)));
         }
         let canonical = v4::canonical_request(&v4::CanonicalInput {
             method: req.method.as_str(),
@@ -372,7 +373,7 @@ impl Signer {
         });
         let sts = v4::string_to_sign(&datetime, &scope, &canonical);
         let sig = self.signature(creds, &datetime, &sts);
-        query.push(("x-oss-signature", Some(&sig)));
+        query.push((P::X_OSS_SIGNATURE, Some(&sig)));
         PresignedRequest {
             method: req.method,
             url: url::build_with_query(&self.config, req, query),
