@@ -21,13 +21,16 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// Resolves the settings (no network, no client yet).
-    pub fn new(global: Global) -> Result<Self, CliError> {
-        let (profile, required) = match (&global.profile, std::env::var("OSSIO_PROFILE")) {
+    /// Resolves the settings (no network, no client yet). A profile named with
+    /// `--profile` or `OSSIO_PROFILE` must exist when `profile_must_exist` (it need not for
+    /// `ossio config`, which creates it).
+    pub fn new(global: Global, profile_must_exist: bool) -> Result<Self, CliError> {
+        let (profile, named) = match (&global.profile, std::env::var("OSSIO_PROFILE")) {
             (Some(p), _) => (p.clone(), true),
             (None, Ok(p)) if !p.is_empty() => (p, true),
             _ => ("default".to_owned(), false),
         };
+        let required = named && profile_must_exist;
         let file = match config::file_path() {
             Some(p) => ProfileFile::load(&p)?,
             None => ProfileFile::default(),

@@ -21,7 +21,8 @@ fn run(cli: Cli) -> Result<(), error::CliError> {
     if let Command::Completions(a) = cli.command {
         return commands::completions(a);
     }
-    let mut ctx = ctx::Ctx::new(cli.global)?;
+    let creating = matches!(cli.command, Command::Config(ref a) if !a.show);
+    let mut ctx = ctx::Ctx::new(cli.global, !creating)?;
     match cli.command {
         Command::Api(op) => op.run(&mut ctx),
         Command::Ls(a) => commands::ls(&mut ctx, a),

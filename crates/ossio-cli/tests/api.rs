@@ -1,0 +1,671 @@
+//! `ossio api <operation>` end to end, exit codes, and `--dry-run`.
+
+mod common;
+
+use common::*;
+use ossio_core::ops::{CreateAccessPoint, NetworkOrigin, Operation, PutBucketAcl};
+use ossio_core::{Acl, Config, Credentials, Signer};
+use std::collections::BTreeSet;
+
+/// The subcommands `ossio api --help` lists.
+fn listed_operations() -> BTreeSet<String> {
+    let help = run(bare(std::env::temp_dir().as_path()).args(["api", "--help"]));
+    help.ok();
+    let mut ops = BTreeSet::new();
+    let mut in_commands = false;
+    for line in help.stdout.lines() {
+        if line.starts_with("Commands:") {
+            in_commands = true;
+            continue;
+        }
+        if in_commands {
+            let Some(name) = line.split_whitespace().next() else {
+                break;
+            };
+            if !line.starts_with("  ") {
+                break;
+            }
+            if name != "help" && name.contains('-') {
+                ops.insert(name.to_owned());
+            }
+        }
+    }
+    ops
+}
+
+#[test]
+fn every_api_subcommand() {
+    let f = Fixture::new();
+    let mut used = BTreeSet::new();
+    let mut api = |args: &[&str]| -> serde_json::Value {
+        used.insert(args[0].to_owned());
+        let mut full = vec!["api"];
+        full.extend_from_slice(args);
+        f.json(&full)
+    };
+
+    // Buckets.
+    let v = api(&[
+        "put-bucket",
+        "--bucket",
+        "cli-api",
+        "--acl",
+        "private",
+        "--storage-class",
+        "Standard",
+    ]);
+    assert!(!v["RequestId"].as_str().unwrap().is_empty());
+    for i in 0..3 {
+        api(&["put-bucket", "--bucket", &format!("cli-page-{i}")]);
+    }
+    let v = api(&["list-buckets", "--max-keys", "2"]);
+    let names: Vec<&str> = v["Buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["Name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["cli-api", "cli-page-0", "cli-page-1", "cli-page-2"]);
+    assert_eq!(
+        v["RequestIds"].as_array().unwrap().len(),
+        2,
+        "two pages of 2: {v}"
+    );
+    let v = api(&["get-bucket-info", "--bucket", "cli-api"]);
+    assert_eq!(v["Name"], "cli-api");
+    assert_eq!(v["Grant"], "private");
+    api(&[
+        "put-bucket-acl",
+        "--bucket",
+        "cli-api",
+        "--acl",
+        "public-read",
+    ]);
+    let v = api(&["get-bucket-acl", "--bucket", "cli-api"]);
+    assert_eq!(v["Grant"], "public-read");
+    assert!(v["Owner"]["ID"].is_string());
+
+    // Access points, listed one per page.
+    let v = api(&[
+        "create-access-point",
+        "--bucket",
+        "cli-api",
+        "--access-point-name",
+        "ap-01",
+        "--network-origin",
+        "vpc",
+        "--vpc-id",
+        "vpc-t4nlw426y44rd3iq4xxxx",
+    ]);
+    assert!(
+        v["AccessPointArn"]
+            .as_str()
+            .unwrap()
+            .ends_with("accesspoint/ap-01")
+    );
+    assert!(v["Alias"].as_str().unwrap().starts_with("ap-01-"));
+    api(&[
+        "create-access-point",
+        "--bucket",
+        "cli-api",
+        "--access-point-name",
+        "ap-02",
+        "--network-origin",
+        "internet",
+    ]);
+    let v = api(&[
+        "get-access-point",
+        "--bucket",
+        "cli-api",
+        "--access-point-name",
+        "ap-01",
+    ]);
+    assert_eq!(v["AccessPointName"], "ap-01");
+    assert_eq!(v["NetworkOrigin"], "vpc");
+    assert_eq!(v["VpcId"], "vpc-t4nlw426y44rd3iq4xxxx");
+    let v = api(&["list-access-points", "--max-keys", "1"]);
+    let aps: Vec<&str> = v["AccessPoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["AccessPointName"].as_str().unwrap())
+        .collect();
+    assert_eq!(aps, ["ap-01", "ap-02"]);
+    assert_eq!(
+        v["RequestIds"].as_array().unwrap().len(),
+        2,
+        "all pages: {v}"
+    );
+    let v = api(&["list-access-points", "--bucket", "cli-api"]);
+    assert_eq!(v["AccessPoints"].as_array().unwrap().len(), 2);
+
+    let policy_file = f.path("policy.json");
+    let policy = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:GetObject"],"Principal":["1234567890123456"],"Resource":["acs:oss:cn-hangzhou:1234567890123456:accesspoint/ap-01/object/*"]}]}"#;
+    std::fs::write(&policy_file, policy).unwrap();
+    let at_file = format!("@{}", policy_file.display());
+    api(&[
+        "put-access-point-policy",
+        "--bucket",
+        "cli-api",
+        "--access-point-name",
+        "ap-01",
+        "--policy",
+        &at_file,
+    ]);
+    let v = api(&[
+        "get-access-point-policy",
+        "--bucket",
+        "cli-api",
+        "--access-point-name",
+        "ap-01",
+    ]);
+    assert_eq!(v["Policy"], policy);
+    api(&[
+        "delete-access-point-policy",
+        "--bucket",
+        "cli-api",
+        "--access-point-name",
+        "ap-01",
+    ]);
+    f.run(&[
+        "api",
+        "get-access-point-policy",
+        "--bucket",
+        "cli-api",
+        "--access-point-name",
+        "ap-01",
+    ])
+    .code(3);
+
+    api(&[
+        "put-access-point-public-access-block",
+        "--bucket",
+        "cli-api",
+        "--access-point-name",
+        "ap-01",
+        "--block-public-access",
+        "false",
+    ]);
+    let v = api(&[
+        "get-access-point-public-access-block",
+        "--bucket",
+        "cli-api",
+        "--access-point-name",
+        "ap-01",
+    ]);
+    assert_eq!(v["BlockPublicAccess"], false);
+    api(&[
+        "delete-access-point-public-access-block",
+        "--bucket",
+        "cli-api",
+        "--access-point-name",
+        "ap-01",
+    ]);
+
+    // Objects.
+    let body = f.path("body.txt");
+    std::fs::write(&body, b"hello from the command line\n").unwrap();
+    let v = api(&[
+        "put-object",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "dir/a.txt",
+        "--body",
+        body.to_str().unwrap(),
+        "--content-type",
+        "text/plain",
+        "--meta",
+        "author=alice",
+    ]);
+    assert_eq!(
+        v["HashCrc64ecma"],
+        crc64(b"hello from the command line\n").to_string()
+    );
+    let v = api(&["head-object", "--bucket", "cli-api", "--key", "dir/a.txt"]);
+    assert_eq!(v["ContentLength"], 28);
+    assert_eq!(v["ContentType"], "text/plain");
+    assert_eq!(v["Metadata"]["author"], "alice");
+    let out = f.path("out.txt");
+    let v = api(&[
+        "get-object",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "dir/a.txt",
+        "--outfile",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(v["ContentLength"], 28);
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        b"hello from the command line\n"
+    );
+    let v = api(&[
+        "get-object",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "dir/a.txt",
+        "--outfile",
+        out.to_str().unwrap(),
+        "--range",
+        "6-9",
+    ]);
+    assert_eq!(v["ContentRange"], "bytes 6-9/28");
+    assert_eq!(std::fs::read(&out).unwrap(), b"from");
+    api(&[
+        "put-object-acl",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "dir/a.txt",
+        "--acl",
+        "public-read-write",
+    ]);
+    let v = api(&[
+        "get-object-acl",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "dir/a.txt",
+    ]);
+    assert_eq!(v["Grant"], "public-read-write");
+    for k in ["dir/b.txt", "dir/c.txt", "top.txt"] {
+        api(&["put-object", "--bucket", "cli-api", "--key", k]);
+    }
+    let v = api(&["list-objects-v2", "--bucket", "cli-api", "--max-keys", "1"]);
+    assert_eq!(v["KeyCount"], 4);
+    assert_eq!(
+        v["RequestIds"].as_array().unwrap().len(),
+        4,
+        "one key per page: {v}"
+    );
+    let v = api(&["list-objects-v2", "--bucket", "cli-api", "--delimiter", "/"]);
+    assert_eq!(v["CommonPrefixes"], serde_json::json!(["dir/"]));
+    assert_eq!(v["Contents"][0]["Key"], "top.txt");
+    api(&["delete-object", "--bucket", "cli-api", "--key", "top.txt"]);
+    let v = api(&[
+        "delete-multiple-objects",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "dir/a.txt",
+        "--key",
+        "dir/b.txt",
+        "--key",
+        "dir/c.txt",
+    ]);
+    assert_eq!(v["Deleted"].as_array().unwrap().len(), 3);
+    let v = api(&["list-objects-v2", "--bucket", "cli-api"]);
+    assert_eq!(v["KeyCount"], 0);
+
+    api(&[
+        "delete-access-point",
+        "--bucket",
+        "cli-api",
+        "--access-point-name",
+        "ap-01",
+    ]);
+    api(&[
+        "delete-access-point",
+        "--bucket",
+        "cli-api",
+        "--access-point-name",
+        "ap-02",
+    ]);
+    api(&["delete-bucket", "--bucket", "cli-api"]);
+    f.run(&["api", "get-bucket-info", "--bucket", "cli-api"])
+        .code(3);
+
+    assert_eq!(
+        used,
+        listed_operations(),
+        "every api subcommand is exercised"
+    );
+    assert_eq!(used.len(), 24);
+}
+
+#[test]
+fn yaml_and_table_output() {
+    let f = Fixture::new();
+    f.run(&["mb", "oss://cli-out"]).ok();
+    let y = f.run(&["api", "get-bucket-acl", "--bucket", "cli-out", "-o", "yaml"]);
+    y.ok();
+    assert!(y.stdout.contains("\nGrant: private\n"), "{}", y.stdout);
+    assert!(y.stdout.starts_with("Owner:\n  ID: "), "{}", y.stdout);
+    let t = f.run(&["api", "list-buckets", "--output", "table"]);
+    t.ok();
+    let lines: Vec<&str> = t.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("NAME") && lines[0].contains("CREATIONDATE"),
+        "{}",
+        t.stdout
+    );
+    assert!(lines[1].starts_with("cli-out "), "{}", t.stdout);
+}
+
+#[test]
+fn bad_access_point_name_is_rejected_before_sending() {
+    let f = Fixture::new();
+    // A queued fault is consumed by the next request that reaches the server: it must
+    // still be there afterwards.
+    f.server.faults().fail_next(1, 403, "Sentinel");
+    let r = f.run(&[
+        "api",
+        "create-access-point",
+        "--bucket",
+        "b-x",
+        "--access-point-name",
+        "AP_01!",
+        "--network-origin",
+        "vpc",
+        "--vpc-id",
+        "vpc-1",
+    ]);
+    r.code(2);
+    assert!(r.stderr.contains("access point name"), "{}", r.stderr);
+    assert!(r.stderr.contains("nothing was sent"), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "one line: {}", r.stderr);
+    assert!(r.stdout.is_empty());
+    assert_eq!(
+        f.server.faults().pending(),
+        1,
+        "no request reached the server"
+    );
+
+    // A vpc origin without a VPC id is refused the same way.
+    f.run(&[
+        "api",
+        "create-access-point",
+        "--bucket",
+        "b-x",
+        "--access-point-name",
+        "ap-01",
+        "--network-origin",
+        "vpc",
+    ])
+    .code(2);
+    assert_eq!(f.server.faults().pending(), 1);
+    // ... and the fault is really consumed by a request that does go out.
+    f.run(&["api", "list-buckets"]).code(3);
+    assert_eq!(f.server.faults().pending(), 0);
+}
+
+#[test]
+fn missing_bucket_is_a_service_error() {
+    let f = Fixture::new();
+    let r = f.run(&["api", "get-bucket-info", "--bucket", "no-such-bucket"]);
+    r.code(3);
+    let line = r.stderr.trim_end();
+    assert_eq!(line.lines().count(), 1, "{line}");
+    assert!(
+        line.starts_with("ossio: error: GetBucketInfo failed: 404 NoSuchBucket: "),
+        "{line}"
+    );
+    assert!(line.contains("request id "), "{line}");
+    f.run(&["ls", "oss://no-such-bucket"]).code(3);
+    f.run(&["rb", "oss://no-such-bucket"]).code(3);
+}
+
+#[test]
+fn refused_connection_is_a_transport_error() {
+    let f = Fixture::new();
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let endpoint = format!("http://127.0.0.1:{port}");
+    let r = f.run(&[
+        "--endpoint",
+        &endpoint,
+        "--max-attempts",
+        "1",
+        "api",
+        "list-buckets",
+    ]);
+    r.code(4);
+    assert!(r.stderr.contains("ListBuckets failed"), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let f = Fixture::new();
+    f.run(&[
+        "api",
+        "put-bucket-acl",
+        "--bucket",
+        "b-x",
+        "--acl",
+        "public",
+    ])
+    .code(2);
+    f.run(&["api", "no-such-operation"]).code(2);
+    f.run(&["ls", "s3://bucket"]).code(2);
+    // No credentials and no region.
+    let r = run(f.bare().args(["api", "list-buckets"]));
+    r.code(2);
+    assert!(r.stderr.contains("no region"), "{}", r.stderr);
+    let r = run(f
+        .bare()
+        .args(["--region", "cn-hangzhou", "api", "list-buckets"]));
+    r.code(2);
+    assert!(r.stderr.contains("no credentials"), "{}", r.stderr);
+    run(f.bare().arg("--help")).ok();
+    run(f.bare().arg("--version")).ok();
+}
+
+const SEED_TIME: &str = "Mon, 19 Jun 2023 03:15:40 GMT";
+const SEED_SECS: u64 = 1_687_144_540;
+
+/// `ossio --dry-run` for a seed request, with fixed credentials and time.
+fn dry_run(extra: &[&str], args: &[&str]) -> Run {
+    let home = tempfile::tempdir().unwrap();
+    let mut c = bare(home.path());
+    c.args([
+        "--region",
+        "cn-hangzhou",
+        "--access-key-id",
+        "LTAI5tExampleKeyId",
+        "--access-key-secret",
+        "the-very-secret-key",
+        "--signing-time",
+        SEED_TIME,
+        "--dry-run",
+    ]);
+    c.args(extra).args(args);
+    let r = run(&mut c);
+    r.ok();
+    assert!(!r.stdout.contains("the-very-secret-key"));
+    assert!(!r.stderr.contains("the-very-secret-key"));
+    r
+}
+
+/// The signature ossio-core computes for the same request.
+fn expected_signature(req: &ossio_core::Request, v1: bool) -> String {
+    let mut config = Config::new("cn-hangzhou").unwrap();
+    if v1 {
+        config = config.with_signature_version(ossio_core::SignatureVersion::V1);
+    }
+    let signed = Signer::new(config)
+        .sign(
+            req,
+            &Credentials::new("LTAI5tExampleKeyId", "the-very-secret-key"),
+            ossio_core::time::from_unix_seconds(SEED_SECS),
+        )
+        .unwrap();
+    let auth = signed.headers.get("Authorization").unwrap().to_owned();
+    match auth.split_once("Signature=") {
+        Some((_, sig)) => sig.to_owned(),
+        None => auth.rsplit(':').next().unwrap().to_owned(),
+    }
+}
+
+const CREATE_AP: [&str; 10] = [
+    "api",
+    "create-access-point",
+    "--bucket",
+    "oss-example",
+    "--access-point-name",
+    "ap-01",
+    "--network-origin",
+    "vpc",
+    "--vpc-id",
+    "vpc-t4nlw426y44rd3iq4xxxx",
+];
+
+#[test]
+fn dry_run_create_access_point_seed() {
+    let r = dry_run(&[], &CREATE_AP);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "PUT https://oss-example.oss-cn-hangzhou.aliyuncs.com/?accessPoint"
+    );
+    assert!(
+        lines.contains(&"Date: Mon, 19 Jun 2023 03:15:40 GMT"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        lines.contains(&"x-oss-date: 20230619T031540Z"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        lines.contains(&"Content-Type: application/xml"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("Content-MD5: ")),
+        "{}",
+        r.stdout
+    );
+    let auth = lines
+        .iter()
+        .find(|l| l.starts_with("Authorization: "))
+        .unwrap();
+    assert!(
+        auth.starts_with("Authorization: OSS4-HMAC-SHA256 Credential=LTAI5tExampleKeyId/20230619/cn-hangzhou/oss/aliyun_v4_request,"),
+        "{auth}"
+    );
+    assert!(auth.ends_with("Signature=<redacted>"), "{auth}");
+    assert!(
+        r.stdout
+            .contains("<AccessPointName>ap-01</AccessPointName>")
+    );
+    assert!(r.stdout.contains("<NetworkOrigin>vpc</NetworkOrigin>"));
+    assert!(
+        r.stdout
+            .contains("<VpcId>vpc-t4nlw426y44rd3iq4xxxx</VpcId>")
+    );
+
+    let req = CreateAccessPoint::new("oss-example", "ap-01", NetworkOrigin::Vpc)
+        .vpc_id("vpc-t4nlw426y44rd3iq4xxxx")
+        .to_request()
+        .unwrap();
+    let sig = expected_signature(&req, false);
+    assert!(!r.stdout.contains(&sig), "the signature is redacted");
+    let shown = dry_run(&["--show-signature"], &CREATE_AP);
+    assert!(
+        shown.stdout.contains(&format!("Signature={sig}\n")),
+        "{}",
+        shown.stdout
+    );
+}
+
+#[test]
+fn dry_run_put_bucket_acl_seed() {
+    let args = [
+        "api",
+        "put-bucket-acl",
+        "--bucket",
+        "oss-example",
+        "--acl",
+        "public-read",
+    ];
+    let r = dry_run(&[], &args);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "PUT https://oss-example.oss-cn-hangzhou.aliyuncs.com/?acl"
+    );
+    assert!(lines.contains(&"x-oss-acl: public-read"), "{}", r.stdout);
+    let req = PutBucketAcl::new("oss-example", Acl::PublicRead)
+        .to_request()
+        .unwrap();
+    let shown = dry_run(&["--show-signature"], &args);
+    assert!(shown.stdout.contains(&expected_signature(&req, false)));
+
+    // V1 redacts after the key id; an STS token never shows.
+    let r = dry_run(
+        &[
+            "--signature-version",
+            "v1",
+            "--security-token",
+            "sts-token-do-not-print",
+        ],
+        &args,
+    );
+    assert!(
+        r.stdout
+            .contains("Authorization: OSS LTAI5tExampleKeyId:<redacted>\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("x-oss-security-token: <redacted>\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("sts-token-do-not-print"));
+    let shown = dry_run(&["--signature-version", "v1", "--show-signature"], &args);
+    assert!(shown.stdout.contains(&format!(
+        "Authorization: OSS LTAI5tExampleKeyId:{}\n",
+        expected_signature(&req, true)
+    )));
+
+    // JSON when asked for.
+    let j = dry_run(&["--output", "json"], &args);
+    let v: serde_json::Value = serde_json::from_str(&j.stdout).unwrap();
+    assert_eq!(v["Method"], "PUT");
+    assert_eq!(v["Headers"]["x-oss-acl"], "public-read");
+}
+
+#[test]
+fn dry_run_sends_nothing() {
+    let f = Fixture::new();
+    f.server.faults().fail_next(1, 403, "Sentinel");
+    let r = f.run(&["--dry-run", "api", "put-bucket", "--bucket", "dry-bucket"]);
+    r.ok();
+    assert!(
+        r.stdout
+            .starts_with(&format!("PUT {}/dry-bucket/\n", f.server.endpoint())),
+        "{}",
+        r.stdout
+    );
+    f.run(&["--dry-run", "mb", "oss://dry-bucket"]).ok();
+    f.run(&["--dry-run", "ls", "oss://dry-bucket"]).ok();
+    let file = f.path("f.bin");
+    std::fs::write(&file, vec![7u8; 1000]).unwrap();
+    let up = f.run(&[
+        "--dry-run",
+        "cp",
+        file.to_str().unwrap(),
+        "oss://dry-bucket/k",
+    ]);
+    up.ok();
+    assert!(
+        up.stdout.contains("Content-Length: 1000\n"),
+        "{}",
+        up.stdout
+    );
+    assert!(up.stdout.contains("<1000 bytes from "), "{}", up.stdout);
+    assert_eq!(
+        f.server.faults().pending(),
+        1,
+        "no request reached the server"
+    );
+}
