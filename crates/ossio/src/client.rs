@@ -896,12 +896,10 @@ impl Client {
 }
 
 /// `ServerTime` of an error body: ISO 8601, basic or extended (`2023-12-16T16:20:57.000Z`).
+/// `ServerTime` of a `RequestTimeTooSkewed` error: OSS writes the extended ISO 8601 form.
 fn parse_server_time(s: &str) -> Option<u64> {
-    ossio_core::time::parse_iso8601(s).or_else(|| {
-        let whole = s.trim().trim_end_matches('Z').split('.').next()?;
-        let basic: String = whole.chars().filter(|c| !matches!(c, '-' | ':')).collect();
-        ossio_core::time::parse_iso8601(&format!("{basic}Z"))
-    })
+    let s = s.trim();
+    ossio_core::time::parse_iso8601_extended(s).or_else(|| ossio_core::time::parse_iso8601(s))
 }
 
 fn check_crc(operation: &'static str, expected: u64, actual: u64) -> Result<(), Error> {
