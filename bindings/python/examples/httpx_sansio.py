@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import sys
-from typing import Protocol, TypeVar
+from typing import List, Optional, Protocol, Tuple, TypeVar
 
 import httpx
 
@@ -26,7 +26,9 @@ class Operation(Protocol[T]):
 
     def request(self) -> ossio.Request: ...
 
-    def parse(self, status: int, headers: object, body: object = None) -> T: ...
+    def parse(
+        self, status: int, headers: List[Tuple[str, str]], body: Optional[bytes] = None
+    ) -> T: ...
 
 
 def now() -> datetime.datetime:

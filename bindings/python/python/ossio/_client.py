@@ -71,7 +71,7 @@ class Client:
 
     def send(self, op: Any) -> Any:
         """Sends any operation object of ``ossio.ops`` and returns its result."""
-        return self._native.send(op)
+        return self._native.send(op)  # the stub of NativeClient.send types each operation
 
     def pages(
         self, op: Union[ops.ListAccessPoints, ops.ListBuckets, ops.ListObjectsV2]
@@ -245,6 +245,7 @@ class Client:
         self,
         bucket: str,
         key: str,
+        dest: None = None,
         *,
         range: Optional[Tuple[int, Optional[int]]] = None,
         version_id: Optional[str] = None,
@@ -347,10 +348,10 @@ class Client:
 def _remaining(f: Any) -> int:
     """Bytes left in a file object from its current position."""
     try:
-        return os.fstat(f.fileno()).st_size - f.tell()
+        return os.fstat(f.fileno()).st_size - int(f.tell())
     except (AttributeError, OSError, io.UnsupportedOperation):
         pass
     pos = f.tell()
     end = f.seek(0, io.SEEK_END)
     f.seek(pos)
-    return int(end - pos)
+    return int(end) - int(pos)
