@@ -56,26 +56,30 @@ fn cp_50_mib_both_ways_with_crc() {
     assert_eq!(crc64(&got), crc);
     assert!(got == bytes);
 
-    // To stdout, the bytes only.
+    // A corrupted checksum on the way down: exit 5, and no file appears (a small object
+    // suffices for this).
+    let small = f.path("small.bin");
+    std::fs::write(&small, data(1 << 20, 3)).unwrap();
+    f.run(&["cp", small.to_str().unwrap(), "oss://cli-big/small.bin"])
+        .ok();
+    // To stdout: the bytes only.
     let out = f
         .cmd()
-        .args(["cp", "oss://cli-big/data/big.bin", "-"])
+        .args(["cp", "oss://cli-big/small.bin", "-"])
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert_eq!(crc64(&out.stdout), crc);
-
-    // A corrupted checksum on the way down: exit 5, and no file appears.
+    assert_eq!(out.stdout, data(1 << 20, 3));
     let dest = f.path("corrupt.bin");
     f.server.faults().corrupt_crc_next(1);
-    let r = f.run(&["cp", "oss://cli-big/data/big.bin", dest.to_str().unwrap()]);
+    let r = f.run(&["cp", "oss://cli-big/small.bin", dest.to_str().unwrap()]);
     r.code(5);
     assert!(r.stderr.contains("CRC-64 mismatch"), "{}", r.stderr);
     assert!(!dest.exists());
     assert!(!f.path("corrupt.bin.ossio-part").exists());
     // ... and on the way up.
     f.server.faults().corrupt_crc_next(1);
-    f.run(&["cp", src.to_str().unwrap(), "oss://cli-big/again.bin"])
+    f.run(&["cp", small.to_str().unwrap(), "oss://cli-big/again.bin"])
         .code(5);
 }
 
