@@ -443,9 +443,8 @@ fn prompt(label: &str, current: Option<&str>, secret: bool) -> Result<Option<Str
         Some(c) => format!(" [{c}]"),
         None => String::new(),
     };
-    eprint!("{label}{shown}: ");
-    let _ = std::io::stderr().flush();
-    // Echo off for secrets, through stty on the same terminal (no terminal library needed).
+    // Echo off for secrets, through stty on the same terminal (no terminal library needed),
+    // before the prompt appears so nothing typed after it can echo.
     let stty = |arg: &str| {
         std::process::Command::new("stty")
             .arg(arg)
@@ -455,6 +454,8 @@ fn prompt(label: &str, current: Option<&str>, secret: bool) -> Result<Option<Str
             .unwrap_or(false)
     };
     let hidden = secret && stty("-echo");
+    eprint!("{label}{shown}: ");
+    let _ = std::io::stderr().flush();
     let mut line = String::new();
     let read = std::io::stdin().lock().read_line(&mut line);
     if hidden {

@@ -558,3 +558,65 @@ fn completions_and_help() {
         top.stdout
     );
 }
+
+#[test]
+fn interactive_config_reads_the_secret_without_echo() {
+    let Some(script) = ["/usr/bin/script", "/bin/script"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+    else {
+        eprintln!("no `script` (util-linux) on this machine: the pseudo-terminal test cannot run");
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(script)
+        .args(["-qefc", &format!("'{BIN}' config"), "/dev/null"])
+        .envs(
+            bare(home.path())
+                .get_envs()
+                .filter_map(|(k, v)| v.map(|v| (k, v))),
+        )
+        .env_remove("OSS_REGION")
+        .env_remove("OSS_ACCESS_KEY_ID")
+        .env_remove("OSS_ACCESS_KEY_SECRET")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut screen = String::new();
+    // Answers each prompt once it is on the screen.
+    let mut answer = |prompt: &str, reply: &str, screen: &mut String| {
+        let mut buf = [0u8; 256];
+        while !screen.contains(prompt) {
+            let n = stdout.read(&mut buf).unwrap();
+            assert!(n > 0, "the prompt {prompt:?} never came: {screen:?}");
+            screen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+        stdin.write_all(reply.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+    };
+    answer("region: ", "cn-asked\n", &mut screen);
+    answer("endpoint: ", "\n", &mut screen);
+    answer("access_key_id: ", "asked-ak\n", &mut screen);
+    answer("access_key_secret: ", "asked-secret-value\n", &mut screen);
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    drop(stdin);
+    assert!(child.wait().unwrap().success(), "{screen}{rest}");
+    screen.push_str(&rest);
+    assert!(
+        screen.contains("asked-ak"),
+        "plain answers echo: {screen:?}"
+    );
+    assert!(
+        !screen.contains("asked-secret-value"),
+        "the secret must not echo: {screen:?}"
+    );
+    let text = std::fs::read_to_string(home.path().join(".ossio/config")).unwrap();
+    assert_eq!(
+        text,
+        "[default]\nregion = cn-asked\naccess_key_id = asked-ak\naccess_key_secret = asked-secret-value\n"
+    );
+}
