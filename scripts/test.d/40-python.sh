@@ -18,8 +18,8 @@ python -m pytest -q -p no:cacheprovider bindings/python/tests 2>&1 | tee "$log" 
 (cd bindings/python && mypy --strict examples/httpx_sansio.py python/ossio) || status=1
 (cd bindings/python && python -m mypy.stubtest ossio) || status=1
 
-passed=$(grep -Eo '[0-9]+ passed' "$log" | tail -1 | awk '{print $1}')
-failed=$(grep -Eo '[0-9]+ failed' "$log" | tail -1 | awk '{print $1}')
+passed=$(grep -Eo '[0-9]+ passed' "$log" | tail -1 | awk '{print $1}' || true)
+failed=$(grep -Eo '[0-9]+ failed' "$log" | tail -1 | awk '{print $1}' || true)
 if [ "$status" -ne 0 ]; then
   echo "python tests|FAILED (${passed:-0} passed, ${failed:-0} failed; see mypy/stubtest output above)"
   exit 1
