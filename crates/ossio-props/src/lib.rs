@@ -73,6 +73,9 @@ pub fn exchange(
     out.extend_from_slice(body);
     // The server may answer (and close) before reading a refused body.
     let _ = stream.write_all(&out);
+    // Half-close: the request is complete. (A server that waits for more of a body it has
+    // already refused then sees the end instead of waiting for the read timeout.)
+    let _ = stream.shutdown(std::net::Shutdown::Write);
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;
     parse_response(&raw, method.eq_ignore_ascii_case("HEAD"))
