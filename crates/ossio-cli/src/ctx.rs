@@ -234,19 +234,7 @@ impl Ctx {
     }
 }
 
-/// The `Authorization` value with its signature replaced by `<redacted>`: after
-/// `Signature=` (V4) or after the last `:` (V1 `OSS ak:sig`).
-pub fn redact_signature(auth: &str) -> String {
-    if let Some(i) = auth.find("Signature=") {
-        let start = i + "Signature=".len();
-        let end = auth[start..].find(',').map_or(auth.len(), |e| start + e);
-        format!("{}<redacted>{}", &auth[..start], &auth[end..])
-    } else if let Some(i) = auth.rfind(':') {
-        format!("{}<redacted>", &auth[..=i])
-    } else {
-        "<redacted>".to_owned()
-    }
-}
+pub use ossio_core::credentials::redact_signature;
 
 /// Writes to stdout; a closed pipe (`ossio ls | head`) ends the process quietly.
 pub fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {

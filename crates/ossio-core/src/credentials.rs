@@ -125,3 +125,32 @@ pub fn redact_tokens(text: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Masks the signature of an `Authorization` value (V4 `Signature=<hex>`, V1
+/// `OSS <ak>:<sig>`), keeping what identifies the key and scope.
+///
+/// ```
+/// use ossio_core::credentials::redact_signature;
+/// assert_eq!(redact_signature("OSS ak:c2lnbmF0dXJl"), "OSS ak:<redacted>");
+/// assert_eq!(
+///     redact_signature("OSS4-HMAC-SHA256 Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request,Signature=abc"),
+///     "OSS4-HMAC-SHA256 Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request,Signature=<redacted>"
+/// );
+/// ```
+pub fn redact_signature(authorization: &str) -> String {
+    if let Some(i) = authorization.find("Signature=") {
+        let start = i + "Signature=".len();
+        let end = authorization[start..]
+            .find(',')
+            .map_or(authorization.len(), |e| start + e);
+        format!(
+            "{}<redacted>{}",
+            &authorization[..start],
+            &authorization[end..]
+        )
+    } else if let Some(i) = authorization.rfind(':') {
+        format!("{}<redacted>", &authorization[..=i])
+    } else {
+        "<redacted>".to_owned()
+    }
+}
