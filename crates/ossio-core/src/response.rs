@@ -5,7 +5,9 @@ use crate::request::Headers;
 use crate::xml;
 use base64::Engine as _;
 
-use crate::names::{X_OSS_EC as ERROR_EC, X_OSS_ERR as ERROR_HEADER, X_OSS_REQUEST_ID as REQUEST_ID};
+use crate::names::{
+    X_OSS_EC as ERROR_EC, X_OSS_ERR as ERROR_HEADER, X_OSS_REQUEST_ID as REQUEST_ID,
+};
 
 /// A response: status, headers and the body bytes (empty for streamed bodies).
 #[derive(Debug, Clone, Copy)]
