@@ -15,15 +15,20 @@ fn is_unreserved(b: u8) -> bool {
 }
 
 fn encode_into(out: &mut String, s: &str, keep_slash: bool) {
-    for &b in s.as_bytes() {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
         if is_unreserved(b) || (keep_slash && b == b'/') {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 15) as usize] as char);
+            continue;
         }
+        // Copy the run of safe bytes at once (ASCII, so valid UTF-8 on its own even where
+        // it starts right after an escaped byte of a multi-byte character).
+        out.push_str(std::str::from_utf8(&bytes[start..i]).expect("ASCII run"));
+        let escaped = [b'%', HEX[(b >> 4) as usize], HEX[(b & 15) as usize]];
+        out.push_str(std::str::from_utf8(&escaped).expect("ASCII"));
+        start = i + 1;
     }
+    out.push_str(std::str::from_utf8(&bytes[start..]).expect("ASCII run"));
 }
 
 /// Percent-encodes a path (an object key, or `/bucket/key`), keeping `/`.
