@@ -29,7 +29,7 @@ fn builder(endpoint: &str, region: &str) -> ossio::ClientBuilder {
             ossio_server::DEFAULT_ACCESS_KEY_ID,
             ossio_server::DEFAULT_ACCESS_KEY_SECRET,
         ))
-        .read_timeout(Duration::from_millis(800))
+        .read_timeout(Duration::from_secs(2))
         .connect_timeout(Duration::from_secs(2))
         .retry_policy(
             RetryPolicy::default()
@@ -222,7 +222,7 @@ fn truncated_bodies_never_reach_the_caller_as_data() {
 fn responses_slower_than_the_read_timeout_are_retried_then_fail_typed() {
     let s = Arc::new(server());
     let c = client(&s);
-    s.faults().delay_next(1, Duration::from_millis(2500));
+    s.faults().delay_next(1, Duration::from_secs(4));
     let c2 = c.clone();
     let out = bounded("one slow answer", move || {
         c2.get_bucket_acl(&GetBucketAcl::new(BUCKET))
@@ -230,7 +230,7 @@ fn responses_slower_than_the_read_timeout_are_retried_then_fail_typed() {
     assert!(out.is_ok(), "{out:?}");
 
     s.faults()
-        .delay_next(ATTEMPTS as usize, Duration::from_millis(2500));
+        .delay_next(ATTEMPTS as usize, Duration::from_secs(4));
     let c2 = c.clone();
     let err = bounded("slow storm", move || {
         c2.get_bucket_acl(&GetBucketAcl::new(BUCKET))
