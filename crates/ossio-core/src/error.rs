@@ -89,7 +89,7 @@ impl fmt::Display for ValidationError {
 impl std::error::Error for ValidationError {}
 
 /// An error response from OSS (any non-2xx status), with every field the body carried.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct ServiceError {
     /// HTTP status.
     pub status: u16,
@@ -116,6 +116,39 @@ impl ServiceError {
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
+    }
+}
+
+// `SignatureDoesNotMatch` echoes the string to sign (and its hex bytes), which carries the
+// STS token of the request: mask it whenever the error is shown.
+impl fmt::Debug for ServiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let carries_token = self
+            .details
+            .iter()
+            .any(|(_, v)| v.contains("security-token"));
+        let details: Vec<(&str, String)> = self
+            .details
+            .iter()
+            .map(|(k, v)| {
+                let shown = if k == "StringToSignBytes" && carries_token {
+                    "<redacted: carries an STS token>".to_owned()
+                } else {
+                    crate::credentials::redact_tokens(v)
+                };
+                (k.as_str(), shown)
+            })
+            .collect();
+        f.debug_struct("ServiceError")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("request_id", &self.request_id)
+            .field("host_id", &self.host_id)
+            .field("ec", &self.ec)
+            .field("recommend_doc", &self.recommend_doc)
+            .field("details", &details)
+            .finish()
     }
 }
 

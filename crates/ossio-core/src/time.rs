@@ -159,6 +159,9 @@ fn to_secs(year: u64, month: u64, day: u64, h: u64, m: u64, s: u64) -> Option<u6
 
 /// Parses the RFC 1123 form (`Wed, 28 Dec 2022 10:27:41 GMT`); `None` if it is not one.
 pub fn parse_rfc1123(s: &str) -> Option<u64> {
+    if !s.is_ascii() {
+        return None;
+    }
     let mut it = s.split_ascii_whitespace();
     let _weekday = it.next()?;
     let day = num(it.next()?)?;
@@ -179,7 +182,8 @@ pub fn parse_rfc1123(s: &str) -> Option<u64> {
 /// Parses the ISO 8601 basic form (`20231216T162057Z`); `None` if it is not one.
 pub fn parse_iso8601(s: &str) -> Option<u64> {
     let b = s.as_bytes();
-    if b.len() != 16 || b[8] != b'T' || b[15] != b'Z' {
+    // Byte offsets below slice the string: only ASCII makes them character boundaries.
+    if !s.is_ascii() || b.len() != 16 || b[8] != b'T' || b[15] != b'Z' {
         return None;
     }
     to_secs(
@@ -195,6 +199,9 @@ pub fn parse_iso8601(s: &str) -> Option<u64> {
 /// Parses the ISO 8601 extended form OSS writes in XML (`2023-12-16T16:20:57.000Z`, the
 /// fraction optional); `None` if it is not one.
 pub fn parse_iso8601_extended(s: &str) -> Option<u64> {
+    if !s.is_ascii() {
+        return None;
+    }
     let b = s.as_bytes();
     if b.len() < 20
         || b[4] != b'-'
@@ -264,7 +271,14 @@ mod tests {
         ] {
             assert_eq!(parse_rfc1123(bad), None, "{bad}");
         }
-        for bad in ["20231216T162057", "2023121XT162057Z", "20231316T162057Z"] {
+        assert_eq!(parse_iso8601_extended("2023-12-16T16:20:5é.000Z"), None);
+        assert_eq!(parse_rfc1123("Wed, 28 Dec 2022 10:27:4é GMT"), None);
+        for bad in [
+            "20231216T162057",
+            "2023121XT162057Z",
+            "20231316T162057Z",
+            "2023é216T16205Z",
+        ] {
             assert_eq!(parse_iso8601(bad), None, "{bad}");
         }
     }

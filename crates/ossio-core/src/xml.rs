@@ -85,6 +85,10 @@ pub fn parse(bytes: &[u8]) -> Result<Element, String> {
             }
             Ok(Event::Text(t)) => {
                 let text = t.unescape().map_err(|e| format!("bad XML text: {e}"))?;
+                // XML 1.0 cannot carry U+0000, raw or as `&#x0;`: refuse both alike.
+                if text.contains('\0') {
+                    return Err("XML text contains U+0000".into());
+                }
                 match stack.last_mut() {
                     Some(el) => el.text.push_str(&text),
                     None if text.trim().is_empty() => {}
@@ -211,6 +215,8 @@ mod tests {
             b"not xml at all",
             b"<A><B></A>",
             b"<!DOCTYPE x [<!ENTITY e \"boom\">]><A>&e;</A>",
+            b"<A>a\0b</A>",
+            b"<A>&#x0;</A>",
         ] {
             assert!(parse(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
         }

@@ -84,3 +84,22 @@ fn json_error_body() {
     assert_eq!(e.request_id, "R4");
     assert_eq!(e.ec, "0003-00000001");
 }
+
+#[test]
+fn signature_mismatch_details_do_not_show_the_token() {
+    let sts = "GET\n\n\nWed, 28 Dec 2022 10:27:41 GMT\nx-oss-security-token:TOKEN-VALUE\n/b/k";
+    let hex: String = sts.bytes().map(|b| format!("{b:02x} ")).collect();
+    let body = format!(
+        "<Error><Code>SignatureDoesNotMatch</Code><Message>m</Message><RequestId>R</RequestId>\
+         <StringToSign>{sts}</StringToSign><StringToSignBytes>{hex}</StringToSignBytes></Error>"
+    );
+    let e = service_error(&Response::new(403, &h(&[]), body.as_bytes()));
+    // The value is kept for diagnosis ...
+    assert!(e.detail("StringToSign").unwrap().contains("TOKEN-VALUE"));
+    // ... and never shown.
+    let shown = format!("{e:?} {e}");
+    assert!(!shown.contains("TOKEN-VALUE"), "{shown}");
+    let token_hex: String = "TOKEN-VALUE".bytes().map(|b| format!("{b:02x} ")).collect();
+    assert!(!shown.contains(token_hex.trim()), "{shown}");
+    assert!(shown.contains("SignatureDoesNotMatch"));
+}

@@ -169,6 +169,15 @@ impl Operation for DeleteMultipleObjects {
         }
         for o in &self.objects {
             validate::object_key(&o.key)?;
+            if o.key.contains('\0') {
+                return Err(ValidationError::new(
+                    crate::ValidationKind::ObjectKey,
+                    "key",
+                    Some(&o.key),
+                    "contains U+0000, which an XML request body cannot carry",
+                )
+                .into());
+            }
         }
         // encoding-type=url makes OSS return keys that XML cannot carry (control characters).
         let req = Request::new(Method::Post)
