@@ -138,13 +138,14 @@ fn dropped_connections_before_the_response_are_retried() {
     put(&c, "dropped", b"payload");
     s.faults().drop_next(ATTEMPTS as usize - 1);
     let c2 = c.clone();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dropped");
+    let p2 = path.clone();
     let got = bounded("drop", move || {
-        c2.get_object_to_file(
-            &GetObject::new(BUCKET, "dropped"),
-            std::env::temp_dir().join(format!("ossio-drop-{}", std::process::id())),
-        )
+        c2.get_object_to_file(&GetObject::new(BUCKET, "dropped"), &p2)
     });
     assert!(got.is_ok(), "{got:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"payload");
     assert_eq!(s.faults().pending(), 0);
 
     s.faults().drop_next(ATTEMPTS as usize);
