@@ -568,9 +568,21 @@ fn serve_connection(stream: TcpStream, handler: &dyn Handler) {
             read: 0,
             failed: false,
         };
-        let (resp, delivery) = handler.handle(&head, &mut body, peer);
+        // A bug in a handler must cost one 500 answer, not the connection thread (and with
+        // it a socket nobody closes).
+        let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            handler.handle(&head, &mut body, peer)
+        }));
+        let (resp, delivery, panicked) = match handled {
+            Ok((resp, delivery)) => (resp, delivery, false),
+            Err(_) => (
+                handler.bad_request(500, "InternalError", "internal error"),
+                Delivery::Normal,
+                true,
+            ),
+        };
         // Keep the connection only if the rest of the body is small enough to skip.
-        let body_done = !body.failed && (body.finished() || body.drain(1 << 20));
+        let body_done = !panicked && !body.failed && (body.finished() || body.drain(1 << 20));
         let is_head = head.method.eq_ignore_ascii_case("HEAD");
         let keep = head.keep_alive && body_done;
         match write_response(&mut writer, resp, is_head, keep, delivery) {

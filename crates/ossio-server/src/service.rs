@@ -245,8 +245,12 @@ impl Service {
             "GET" if !ctx.query.iter().any(|(k, _)| known_bucket_sub(k)) => {
                 self.list_objects(ctx, bucket, false)
             }
-            "PUT" if ctx.query.is_empty() => self.put_bucket(ctx, bucket, body),
-            "DELETE" if ctx.query.is_empty() => self.delete_bucket(ctx, bucket),
+            "PUT" if ctx.query.iter().all(|(k, _)| is_auth_param(k)) => {
+                self.put_bucket(ctx, bucket, body)
+            }
+            "DELETE" if ctx.query.iter().all(|(k, _)| is_auth_param(k)) => {
+                self.delete_bucket(ctx, bucket)
+            }
             _ => Err(OssError::not_implemented(&format!(
                 "{m} on a bucket with {:?}",
                 ctx.query
@@ -1531,4 +1535,23 @@ impl Handler for Service {
         resp.set_header("Date", time::rfc1123(self.now()));
         resp
     }
+}
+
+/// Query parameters that carry a presigned URL's signature, not the operation.
+fn is_auth_param(name: &str) -> bool {
+    use names::presign as p;
+    [
+        p::OSS_ACCESS_KEY_ID,
+        p::EXPIRES,
+        p::SIGNATURE,
+        p::SECURITY_TOKEN,
+        p::X_OSS_SIGNATURE_VERSION,
+        p::X_OSS_DATE,
+        p::X_OSS_EXPIRES,
+        p::X_OSS_CREDENTIAL,
+        p::X_OSS_SECURITY_TOKEN,
+        p::X_OSS_ADDITIONAL_HEADERS,
+        p::X_OSS_SIGNATURE,
+    ]
+    .contains(&name)
 }
