@@ -52,6 +52,36 @@ pub fn error_body(data: &[u8]) {
 
 const STATUSES: [u16; 12] = [200, 200, 200, 204, 206, 304, 400, 403, 404, 409, 500, 503];
 
+/// What the server writes (`to_xml`) the client reads back as the same value:
+/// `parse(to_xml(parse(body))) == parse(body)` for every operation whose output has a document.
+fn round_trip<O>(op: &O, headers: &Headers, out: &O::Output, to_xml: impl Fn(&O::Output) -> String)
+where
+    O: Operation,
+    O::Output: PartialEq + std::fmt::Debug,
+{
+    let doc = to_xml(out);
+    // Known (tests/findings.rs): U+0000 is written as `&#x0;`, which the reader refuses.
+    if doc.contains("&#x0;") {
+        return;
+    }
+    let again = op
+        .parse_response(&Response::new(200, headers, doc.as_bytes()))
+        .unwrap_or_else(|e| panic!("{}: its own document does not parse: {e}\n{doc}", O::NAME));
+    assert_eq!(&again, out, "{}: {doc}", O::NAME);
+}
+
+macro_rules! parse_and_round_trip {
+    ($op:expr, $status:expr, $h:expr, $b:expr $(,)?) => {{
+        let op = $op;
+        if let Ok(out) = op.parse_response(&Response::new($status, $h, $b)) {
+            assert!((200..300).contains(&$status));
+            round_trip(&op, $h, &out, |o| o.to_xml());
+        } else {
+            parse_with(op, $status, $h, $b);
+        }
+    }};
+}
+
 fn parse_with<O: Operation>(op: O, status: u16, headers: &Headers, body: &[u8]) {
     let resp = Response::new(status, headers, body);
     let out = op.parse_response(&resp);
@@ -77,14 +107,14 @@ pub fn response_parsers(data: &[u8]) {
     let (h, b) = (&headers, body);
     let (bk, key, ap) = ("fuzz-bucket", "fuzz/key", "fuzz-ap");
     match op % 24 {
-        0 => parse_with(
+        0 => parse_and_round_trip!(
             ops::CreateAccessPoint::new(bk, ap, ops::NetworkOrigin::Internet),
             status,
             h,
             b,
         ),
-        1 => parse_with(ops::GetAccessPoint::new(bk, ap), status, h, b),
-        2 => parse_with(ops::ListAccessPoints::new(), status, h, b),
+        1 => parse_and_round_trip!(ops::GetAccessPoint::new(bk, ap), status, h, b),
+        2 => parse_and_round_trip!(ops::ListAccessPoints::new(), status, h, b),
         3 => parse_with(ops::DeleteAccessPoint::new(bk, ap), status, h, b),
         4 => parse_with(ops::PutAccessPointPolicy::new(bk, ap, "{}"), status, h, b),
         5 => parse_with(ops::GetAccessPointPolicy::new(bk, ap), status, h, b),
@@ -108,18 +138,18 @@ pub fn response_parsers(data: &[u8]) {
             b,
         ),
         10 => parse_with(ops::PutBucketAcl::new(bk, Acl::Private), status, h, b),
-        11 => parse_with(ops::GetBucketAcl::new(bk), status, h, b),
+        11 => parse_and_round_trip!(ops::GetBucketAcl::new(bk), status, h, b),
         12 => parse_with(
             ops::PutObjectAcl::new(bk, key, ObjectAcl::Default),
             status,
             h,
             b,
         ),
-        13 => parse_with(ops::GetObjectAcl::new(bk, key), status, h, b),
+        13 => parse_and_round_trip!(ops::GetObjectAcl::new(bk, key), status, h, b),
         14 => parse_with(ops::PutBucket::new(bk), status, h, b),
         15 => parse_with(ops::DeleteBucket::new(bk), status, h, b),
-        16 => parse_with(ops::ListBuckets::new(), status, h, b),
-        17 => parse_with(ops::GetBucketInfo::new(bk), status, h, b),
+        16 => parse_and_round_trip!(ops::ListBuckets::new(), status, h, b),
+        17 => parse_and_round_trip!(ops::GetBucketInfo::new(bk), status, h, b),
         18 => parse_with(ops::PutObject::new(bk, key), status, h, b),
         19 => parse_with(ops::GetObject::new(bk, key), status, h, b),
         20 => parse_with(ops::HeadObject::new(bk, key), status, h, b),
@@ -130,7 +160,7 @@ pub fn response_parsers(data: &[u8]) {
             h,
             b,
         ),
-        _ => parse_with(ops::ListObjectsV2::new(bk), status, h, b),
+        _ => parse_and_round_trip!(ops::ListObjectsV2::new(bk), status, h, b),
     }
 }
 
