@@ -211,6 +211,7 @@ fn oversized_bodies_and_heads_are_refused_without_memory_growth() {
     assert_eq!(r.code().as_deref(), Some("EntityTooLarge"));
 
     let hwm_after = proc_status_kib("VmHWM").unwrap_or(0);
+    println!("oversized input: peak RSS {hwm_before} KiB before, {hwm_after} KiB after");
     // Nothing near the announced sizes was allocated (the 6 MB document is the largest
     // thing sent).
     assert!(
