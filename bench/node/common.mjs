@@ -54,6 +54,37 @@ export async function medianNs(fn) {
   return median(samples);
 }
 
+/** Median nanoseconds per call of each contender (`{ name: fn }`, sync or async), timed in
+ * interleaved rounds so that a burst of load on a shared machine hits every contender alike. */
+export async function compare(fns) {
+  const repeats = QUICK ? 5 : 15;
+  const target = QUICK ? 0.03e9 : 0.1e9;
+  const loops = {};
+  for (const [name, fn] of Object.entries(fns)) {
+    for (let i = 0; i < 200; i++) await fn(); // let the JIT settle
+    let n = 1;
+    let dt;
+    for (;;) {
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < n; i++) await fn();
+      dt = Number(process.hrtime.bigint() - t0);
+      if (dt >= target / 4) break;
+      n *= 4;
+    }
+    loops[name] = Math.max(1, Math.floor((n * target) / dt));
+  }
+  const samples = Object.fromEntries(Object.keys(fns).map((k) => [k, []]));
+  for (let r = 0; r < repeats; r++) {
+    for (const [name, fn] of Object.entries(fns)) {
+      const n = loops[name];
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < n; i++) await fn();
+      samples[name].push(Number(process.hrtime.bigint() - t0) / n);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+}
+
 export function emit(group, name, value, unit) {
   process.stdout.write(JSON.stringify({ group, name, value, unit }) + '\n');
 }

@@ -2,7 +2,7 @@
 // V1; Authorization header and presigned URL). ali-oss is driven through the functions its
 // client calls (lib/common/signUtils for headers, signatureUrl/signatureUrlV4 for URLs),
 // with the headers object each contender builds per request included in the timed call.
-import { AK, AT, BUCKET, HEADERS, KEY, SK, emit, medianNs, ossio, quietly, require } from './common.mjs';
+import { AK, AT, BUCKET, HEADERS, KEY, SK, compare, emit, ossio, quietly, require } from './common.mjs';
 
 const OSS = require('ali-oss');
 const signUtils = require('ali-oss/lib/common/signUtils');
@@ -56,7 +56,7 @@ for (const v of ['v4', 'v1']) {
     const mine = ours[kind](v);
     const theirs = peer[kind][v];
     if (!mine() || !(await theirs())) throw new Error(`${kind} ${v}: no signature`);
-    emit(`node_${kind}_${v}`, OURS, await medianNs(mine), 'ns');
-    emit(`node_${kind}_${v}`, PEER, await medianNs(theirs), 'ns');
+    const medians = await compare({ [OURS]: mine, [PEER]: theirs });
+    for (const [name, ns] of Object.entries(medians)) emit(`node_${kind}_${v}`, name, ns, 'ns');
   }
 }

@@ -54,6 +54,36 @@ def median_ns(fn: Callable[[], object], repeats: int = 0, target: float = 0.0) -
     return statistics.median(samples)
 
 
+def compare(fns: Dict[str, Callable[[], object]]) -> Dict[str, float]:
+    """Median nanoseconds per call of each contender, timed in interleaved rounds (A, B, C,
+    A, B, C, ...) so that a burst of load on this shared machine hits every contender alike."""
+    repeats = 5 if QUICK else 15
+    target = 0.03 if QUICK else 0.1
+    loops: Dict[str, int] = {}
+    for name, fn in fns.items():
+        for _ in range(3):
+            fn()
+        n = 1
+        while True:
+            t0 = time.perf_counter()
+            for _ in range(n):
+                fn()
+            dt = time.perf_counter() - t0
+            if dt >= target / 4:
+                break
+            n *= 4
+        loops[name] = max(1, int(n * target / max(dt, 1e-9)))
+    samples: Dict[str, list] = {name: [] for name in fns}
+    for _ in range(repeats):
+        for name, fn in fns.items():
+            n = loops[name]
+            t0 = time.perf_counter_ns()
+            for _ in range(n):
+                fn()
+            samples[name].append((time.perf_counter_ns() - t0) / n)
+    return {name: statistics.median(v) for name, v in samples.items()}
+
+
 def emit(group: str, name: str, value: float, unit: str) -> None:
     print(json.dumps({"group": group, "name": name, "value": value, "unit": unit}))
     sys.stdout.flush()

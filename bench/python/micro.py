@@ -23,7 +23,7 @@ from alibabacloud_oss_v2.types import HttpRequest, OperationOutput, SigningConte
 
 import ossio
 import ossio.ops
-from common import AK, AT, BUCKET, HEADERS, KEY, REGION, SK, emit, median_ns
+from common import AK, AT, BUCKET, HEADERS, KEY, REGION, SK, compare, emit
 
 OURS = "ossio (Python)"
 V2 = "alibabacloud-oss-v2"
@@ -92,17 +92,15 @@ def bench_signing() -> None:
         assert v2_sign(False).request.headers["Authorization"]
         assert oss2_sign().headers["authorization"]
         group = f"py_sign_{version}"
-        emit(group, OURS, median_ns(ours_sign), "ns")
-        emit(group, V2, median_ns(lambda: v2_sign(False)), "ns")
-        emit(group, OSS2, median_ns(oss2_sign), "ns")
+        for name, ns in compare({OURS: ours_sign, V2: lambda: v2_sign(False), OSS2: oss2_sign}).items():
+            emit(group, name, ns, "ns")
 
         assert "ignature" in ours_presign().url
         assert "ignature" in v2_sign(True).request.url
         assert "ignature" in oss2_presign()
         group = f"py_presign_{version}"
-        emit(group, OURS, median_ns(ours_presign), "ns")
-        emit(group, V2, median_ns(lambda: v2_sign(True)), "ns")
-        emit(group, OSS2, median_ns(oss2_presign), "ns")
+        for name, ns in compare({OURS: ours_presign, V2: lambda: v2_sign(True), OSS2: oss2_presign}).items():
+            emit(group, name, ns, "ns")
 
 
 def bench_parse(body: bytes) -> None:
@@ -138,9 +136,8 @@ def bench_parse(body: bytes) -> None:
     counts = {ours(), v2(), oss2_parse()}
     assert counts == {1000}, counts
     group = "py_parse_list_objects_v2_1000"
-    emit(group, OURS, median_ns(ours), "ns")
-    emit(group, V2, median_ns(v2), "ns")
-    emit(group, OSS2, median_ns(oss2_parse), "ns")
+    for name, ns in compare({OURS: ours, V2: v2, OSS2: oss2_parse}).items():
+        emit(group, name, ns, "ns")
 
 
 def main() -> None:
