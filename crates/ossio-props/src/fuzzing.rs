@@ -252,6 +252,15 @@ fn sign_anything(s: &str) {
         let _ = signer.presign(&req, &creds, at, Duration::from_secs(60));
         if let Ok(signed) = signed {
             let _ = format!("{signed:?}");
+            // The key survives URL building: the path decodes back to it exactly.
+            let target = crate::path_and_query(&signed.url);
+            let path = target.split_once('?').map_or(target, |(p, _)| p);
+            assert_eq!(
+                decode(&path[1..], false).as_deref(),
+                Ok(key),
+                "{}",
+                signed.url
+            );
         }
     }
 }
