@@ -7,7 +7,8 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use hmac::{Hmac, Mac};
 use ossio_bench::*;
 use ossio_core::ops::{
-    CreateAccessPoint, ListAccessPoints, ListObjectsV2, NetworkOrigin, Operation, PutBucketAcl,
+    CreateAccessPoint, ListAccessPoints, ListObjectsV2, ListObjectsV2Output, NetworkOrigin,
+    ObjectSummary, Operation, PutBucketAcl,
 };
 use ossio_core::signer::v4;
 use ossio_core::{Acl, Config, Credentials, Headers, Response, SignatureVersion, Signer};
@@ -261,6 +262,91 @@ fn scan(doc: &[u8]) -> usize {
     }
 }
 
+/// A prototype for ossio-core (not used by ossio): ListObjectsV2 read straight from
+/// quick-xml events into the output, with no intermediate element tree. Same output as
+/// `ListObjectsV2::parse_response` for the benchmark document; it shows what a streaming
+/// reader would gain.
+fn list_objects_streaming(doc: &[u8]) -> Result<ListObjectsV2Output, String> {
+    use quick_xml::events::Event;
+    #[derive(Clone, Copy, PartialEq)]
+    enum F {
+        Other,
+        Contents,
+        Key,
+        LastModified,
+        ETag,
+        Size,
+        StorageClass,
+        Type,
+        Name,
+        EncodingType,
+        MaxKeys,
+        KeyCount,
+        IsTruncated,
+    }
+    let mut r = quick_xml::Reader::from_reader(doc);
+    let mut out = ListObjectsV2Output::default();
+    // What each open element is, by depth (the root is depth 1): no name is copied.
+    let mut stack: Vec<F> = Vec::with_capacity(8);
+    let mut cur = ObjectSummary::default();
+    let mut text = String::new();
+    loop {
+        match r.read_event().map_err(|e| e.to_string())? {
+            Event::Start(e) => {
+                let name = e.local_name();
+                let f = match (stack.len(), name.as_ref()) {
+                    (1, b"Contents") => F::Contents,
+                    (2, b"Key") if stack[1] == F::Contents => F::Key,
+                    (2, b"LastModified") if stack[1] == F::Contents => F::LastModified,
+                    (2, b"ETag") if stack[1] == F::Contents => F::ETag,
+                    (2, b"Size") if stack[1] == F::Contents => F::Size,
+                    (2, b"StorageClass") if stack[1] == F::Contents => F::StorageClass,
+                    (2, b"Type") if stack[1] == F::Contents => F::Type,
+                    (1, b"Name") => F::Name,
+                    (1, b"EncodingType") => F::EncodingType,
+                    (1, b"MaxKeys") => F::MaxKeys,
+                    (1, b"KeyCount") => F::KeyCount,
+                    (1, b"IsTruncated") => F::IsTruncated,
+                    _ => F::Other,
+                };
+                stack.push(f);
+                text.clear();
+            }
+            Event::Text(t) => text.push_str(&t.unescape().map_err(|e| e.to_string())?),
+            Event::End(_) => {
+                let f = stack.pop().ok_or("unbalanced")?;
+                let mut take = || std::mem::take(&mut text);
+                match f {
+                    F::Contents => out.contents.push(std::mem::take(&mut cur)),
+                    F::Key => cur.key = take(),
+                    F::LastModified => cur.last_modified = take(),
+                    F::ETag => cur.etag = take(),
+                    F::Size => cur.size = text.trim().parse().map_err(|_| "Size")?,
+                    F::StorageClass => cur.storage_class = Some(take()),
+                    F::Type => cur.object_type = Some(take()),
+                    F::Name => out.name = take(),
+                    F::EncodingType => out.encoding_type = Some(take()),
+                    F::MaxKeys => out.max_keys = text.trim().parse().ok(),
+                    F::KeyCount => out.key_count = text.trim().parse().ok(),
+                    F::IsTruncated => out.is_truncated = text.trim() == "true",
+                    F::Other => {}
+                }
+                text.clear();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if out.encoding_type.as_deref() == Some("url") {
+        for c in &mut out.contents {
+            if c.key.bytes().any(|b| b == b'%' || b == b'+') {
+                c.key = ossio_core::encoding::decode(&c.key, true).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn bench_parse(c: &mut Criterion) {
     let h: Headers = [("x-oss-request-id", "5C1B138A109F4E405B2Dxxxx")]
         .into_iter()
@@ -285,6 +371,11 @@ fn bench_parse(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("parse_list_objects_v2_1000");
     let op = ListObjectsV2::new(BUCKET);
+    let mut theirs = op
+        .parse_response(&Response::new(200, &h, objects.as_bytes()))
+        .unwrap();
+    theirs.request_id.clear();
+    assert_eq!(list_objects_streaming(objects.as_bytes()).unwrap(), theirs);
     g.bench_function("ossio", |b| {
         b.iter(|| {
             op.parse_response(&Response::new(200, &h, black_box(objects.as_bytes())))
@@ -293,6 +384,9 @@ fn bench_parse(c: &mut Criterion) {
     });
     g.bench_function("floor: quick-xml scan", |b| {
         b.iter(|| scan(black_box(objects.as_bytes())))
+    });
+    g.bench_function("prototype: streaming, no element tree", |b| {
+        b.iter(|| list_objects_streaming(black_box(objects.as_bytes())).unwrap())
     });
     g.finish();
 
