@@ -50,7 +50,7 @@ impl<'a> Response<'a> {
     }
 
     /// Parses a 2xx XML body into its root, after [`Response::check`].
-    pub fn xml(&self) -> Result<xml::Element, Error> {
+    pub fn xml(&self) -> Result<xml::Element<'a>, Error> {
         self.check()?;
         xml::parse(self.body).map_err(|reason| self.parse_error(reason))
     }
@@ -97,7 +97,7 @@ pub fn service_error(resp: &Response<'_>) -> ServiceError {
         fill_from_json(&mut err, body)
     } else {
         match xml::parse(body) {
-            Ok(root) if root.name == "Error" => {
+            Ok(root) if root.is("Error") => {
                 fill_from_xml(&mut err, &root);
                 true
             }
@@ -143,14 +143,14 @@ fn default_code(status: u16) -> &'static str {
 fn fill_from_xml(err: &mut ServiceError, root: &xml::Element) {
     for child in &root.children {
         let v = child.text.trim().to_owned();
-        match child.name.as_str() {
+        match &*child.name {
             "Code" => err.code = v,
             "Message" => err.message = v,
             "RequestId" => err.request_id = v,
             "HostId" => err.host_id = v,
             "EC" => err.ec = v,
             "RecommendDoc" => err.recommend_doc = v,
-            _ => err.details.push((child.name.clone(), v)),
+            _ => err.details.push((child.name.to_string(), v)),
         }
     }
 }

@@ -3,33 +3,41 @@
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
+use std::borrow::Cow;
+use std::sync::Arc;
 
-/// One element of a parsed document: its local name, its text and its child elements.
+/// One element of a parsed document: its local name, its text and its child elements. Text
+/// borrows from the document where it has no entity to resolve.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Element {
-    /// Local name (any namespace prefix removed).
-    pub name: String,
+pub struct Element<'a> {
+    /// Local name (any namespace prefix removed); shared by every element of that name.
+    pub name: Arc<str>,
     /// Text content: exact for leaf elements (object keys may start or end with spaces),
     /// trimmed for elements with children (where it is only indentation).
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Child elements in document order.
-    pub children: Vec<Element>,
+    pub children: Vec<Element<'a>>,
 }
 
-impl Element {
+impl<'a> Element<'a> {
+    /// Whether this element is named `name`.
+    pub fn is(&self, name: &str) -> bool {
+        &*self.name == name
+    }
+
     /// The first child named `name`.
-    pub fn child(&self, name: &str) -> Option<&Element> {
-        self.children.iter().find(|c| c.name == name)
+    pub fn child(&self, name: &str) -> Option<&Element<'a>> {
+        self.children.iter().find(|c| c.is(name))
     }
 
     /// Every child named `name`.
-    pub fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> {
-        self.children.iter().filter(move |c| c.name == name)
+    pub fn children_named<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s Element<'a>> {
+        self.children.iter().filter(move |c| c.is(name))
     }
 
     /// The text of the first child named `name`.
     pub fn text_of(&self, name: &str) -> Option<&str> {
-        self.child(name).map(|c| c.text.as_str())
+        self.child(name).map(|c| c.text.as_ref())
     }
 
     /// The text of the first child named `name`, or an error naming it.
@@ -39,16 +47,40 @@ impl Element {
     }
 
     /// Follows a path of child names, e.g. `["Owner", "ID"]`.
-    pub fn path(&self, names: &[&str]) -> Option<&Element> {
+    pub fn path(&self, names: &[&str]) -> Option<&Element<'a>> {
         names.iter().try_fold(self, |e, n| e.child(n))
+    }
+}
+
+/// Element names repeat (a listing has a thousand `<Key>`s): one allocation per distinct name.
+#[derive(Default)]
+struct Names(Vec<Arc<str>>);
+
+impl Names {
+    fn get(&mut self, raw: &[u8]) -> Arc<str> {
+        if let Some(n) = self.0.iter().find(|n| n.as_bytes() == raw) {
+            return n.clone();
+        }
+        let n: Arc<str> = Arc::from(String::from_utf8_lossy(raw).as_ref());
+        self.0.push(n.clone());
+        n
+    }
+}
+
+fn append<'a>(text: &mut Cow<'a, str>, more: Cow<'a, str>) {
+    if text.is_empty() {
+        *text = more;
+    } else {
+        text.to_mut().push_str(&more);
     }
 }
 
 /// Parses a whole document into its root element. Truncated, malformed or non-XML input and
 /// documents with a DOCTYPE (entity declarations) are errors, never panics.
-pub fn parse(bytes: &[u8]) -> Result<Element, String> {
+pub fn parse(bytes: &[u8]) -> Result<Element<'_>, String> {
     let mut reader = Reader::from_reader(bytes);
-    let mut stack: Vec<Element> = Vec::new();
+    let mut names = Names::default();
+    let mut stack: Vec<Element<'_>> = Vec::new();
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) => {
@@ -56,13 +88,13 @@ pub fn parse(bytes: &[u8]) -> Result<Element, String> {
                     return Err("XML nested too deeply".into());
                 }
                 stack.push(Element {
-                    name: String::from_utf8_lossy(e.local_name().as_ref()).into_owned(),
+                    name: names.get(e.local_name().as_ref()),
                     ..Element::default()
                 });
             }
             Ok(Event::Empty(e)) => {
                 let el = Element {
-                    name: String::from_utf8_lossy(e.local_name().as_ref()).into_owned(),
+                    name: names.get(e.local_name().as_ref()),
                     ..Element::default()
                 };
                 match stack.last_mut() {
@@ -73,10 +105,10 @@ pub fn parse(bytes: &[u8]) -> Result<Element, String> {
             Ok(Event::End(_)) => {
                 let mut el = stack.pop().ok_or("unbalanced end tag")?;
                 if !el.children.is_empty() {
-                    let trimmed = el.text.trim();
-                    if trimmed.len() != el.text.len() {
-                        el.text = trimmed.to_owned();
-                    }
+                    el.text = match std::mem::take(&mut el.text) {
+                        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+                        Cow::Owned(s) => Cow::Owned(s.trim().to_owned()),
+                    };
                 }
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(el),
@@ -90,14 +122,21 @@ pub fn parse(bytes: &[u8]) -> Result<Element, String> {
                     return Err("XML text contains U+0000".into());
                 }
                 match stack.last_mut() {
-                    Some(el) => el.text.push_str(&text),
+                    // Indentation between children is dropped as it comes.
+                    Some(el) if !el.children.is_empty() && text.trim().is_empty() => {}
+                    Some(el) => append(&mut el.text, text),
                     None if text.trim().is_empty() => {}
                     None => return Err("text outside the root element: not an XML document".into()),
                 }
             }
             Ok(Event::CData(t)) => {
                 if let Some(el) = stack.last_mut() {
-                    el.text.push_str(&String::from_utf8_lossy(&t.into_inner()));
+                    let raw = t.into_inner();
+                    let text = match raw {
+                        Cow::Borrowed(b) => String::from_utf8_lossy(b),
+                        Cow::Owned(b) => Cow::Owned(String::from_utf8_lossy(&b).into_owned()),
+                    };
+                    append(&mut el.text, text);
                 }
             }
             Ok(Event::DocType(_)) => return Err("XML with a DOCTYPE is refused".into()),
@@ -193,14 +232,14 @@ mod tests {
     fn parses_with_namespace_and_entities() {
         let doc = br#"<?xml version="1.0"?><R xmlns="http://x"><A> a &amp; b </A><B/><C><D>1</D><D>2</D></C></R>"#;
         let r = parse(doc).unwrap();
-        assert_eq!(r.name, "R");
+        assert!(r.is("R"));
         assert_eq!(r.text_of("A"), Some(" a & b "));
         assert_eq!(r.text_of("B"), Some(""));
         assert_eq!(
             r.child("C")
                 .unwrap()
                 .children_named("D")
-                .map(|d| d.text.as_str())
+                .map(|d| d.text.as_ref())
                 .collect::<Vec<_>>(),
             ["1", "2"]
         );

@@ -113,7 +113,7 @@ proptest! {
         let root = xml::parse(doc.as_bytes()).unwrap();
         prop_assert_eq!(root.children.len(), items.len());
         for (el, (name, text)) in root.children.iter().zip(&items) {
-            prop_assert_eq!(&el.name, name);
+            prop_assert_eq!(&*el.name, name.as_str());
             prop_assert_eq!(&el.text, text);
         }
     }

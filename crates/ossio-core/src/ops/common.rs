@@ -46,7 +46,7 @@ pub(crate) fn opt(root: &Element, name: &str) -> Option<String> {
 
 /// Checks the root element name.
 pub(crate) fn expect_root(resp: &Response<'_>, root: &Element, name: &str) -> Result<(), Error> {
-    if root.name == name {
+    if root.is(name) {
         Ok(())
     } else {
         Err(resp.parse_error(format!("expected <{name}>, found <{}>", root.name)))
@@ -111,7 +111,7 @@ impl AccessControlPolicy {
                 .unwrap_or_default(),
             grant: root
                 .path(&["AccessControlList", "Grant"])
-                .map(|g| g.text.clone())
+                .map(|g| g.text.to_string())
                 .ok_or_else(|| resp.parse_error("missing element <AccessControlList><Grant>"))?,
         })
     }
@@ -141,7 +141,7 @@ pub fn public_access_block_xml(block: bool) -> String {
 /// Reads a `PublicAccessBlockConfiguration` document.
 pub fn public_access_block_from_xml(body: &[u8]) -> Result<bool, String> {
     let root = xml::parse(body)?;
-    if root.name != "PublicAccessBlockConfiguration" {
+    if !root.is("PublicAccessBlockConfiguration") {
         return Err(format!("unexpected root <{}>", root.name));
     }
     match root.required("BlockPublicAccess")? {
@@ -326,10 +326,10 @@ impl EmptyOutput {
 }
 
 /// Decodes a value listed with `encoding-type=url`.
-pub(crate) fn url_decoded(resp: &Response<'_>, v: String, encoded: bool) -> Result<String, Error> {
+pub(crate) fn url_decoded(resp: &Response<'_>, v: &str, encoded: bool) -> Result<String, Error> {
     if !encoded {
-        return Ok(v);
+        return Ok(v.to_owned());
     }
-    crate::encoding::decode(&v, true)
+    crate::encoding::decode(v, true)
         .map_err(|_| resp.parse_error(format!("bad URL encoding in listing: {v:?}")))
 }

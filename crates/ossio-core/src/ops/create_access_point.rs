@@ -131,7 +131,7 @@ impl CreateAccessPoint {
     /// Reads a `CreateAccessPointConfiguration` document (the server side of this call).
     pub fn from_xml(bucket: &str, body: &[u8]) -> Result<Self, String> {
         let root = xml::parse(body)?;
-        if root.name != "CreateAccessPointConfiguration" {
+        if !root.is("CreateAccessPointConfiguration") {
             return Err(format!("unexpected root <{}>", root.name));
         }
         let origin = root
@@ -144,7 +144,7 @@ impl CreateAccessPoint {
             network_origin: origin,
             vpc_id: root
                 .path(&["VpcConfiguration", "VpcId"])
-                .map(|e| e.text.clone())
+                .map(|e| e.text.to_string())
                 .filter(|v| !v.is_empty()),
         })
     }

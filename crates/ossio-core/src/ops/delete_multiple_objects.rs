@@ -84,7 +84,7 @@ impl DeleteMultipleObjects {
     /// Reads a `Delete` document (the server side of this call).
     pub fn from_xml(bucket: &str, body: &[u8]) -> Result<Self, String> {
         let root = xml::parse(body)?;
-        if root.name != "Delete" {
+        if !root.is("Delete") {
             return Err(format!("unexpected root <{}>", root.name));
         }
         let objects = root
@@ -202,7 +202,7 @@ impl Operation for DeleteMultipleObjects {
             .children_named("Deleted")
             .map(|d| {
                 Ok(DeletedObject {
-                    key: url_decoded(resp, opt(d, "Key").unwrap_or_default(), encoded)?,
+                    key: url_decoded(resp, d.text_of("Key").unwrap_or_default(), encoded)?,
                     version_id: opt(d, "VersionId"),
                     delete_marker: d.text_of("DeleteMarker") == Some("true"),
                 })

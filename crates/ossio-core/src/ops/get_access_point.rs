@@ -119,7 +119,7 @@ impl Operation for GetAccessPoint {
             network_origin: req(resp, &root, "NetworkOrigin")?,
             vpc_id: root
                 .path(&["VpcConfiguration", "VpcId"])
-                .map(|e| e.text.clone())
+                .map(|e| e.text.to_string())
                 .filter(|v| !v.is_empty()),
             access_point_arn: req(resp, &root, "AccessPointArn")?,
             creation_date: opt(&root, "CreationDate").unwrap_or_default(),
@@ -127,10 +127,10 @@ impl Operation for GetAccessPoint {
             status: opt(&root, "Status").unwrap_or_default(),
             public_endpoint: root
                 .path(&["Endpoints", "PublicEndpoint"])
-                .map(|e| e.text.clone()),
+                .map(|e| e.text.to_string()),
             internal_endpoint: root
                 .path(&["Endpoints", "InternalEndpoint"])
-                .map(|e| e.text.clone()),
+                .map(|e| e.text.to_string()),
             block_public_access: block,
             request_id: resp.request_id(),
         })

@@ -128,7 +128,7 @@ impl Operation for GetBucketInfo {
                 .unwrap_or_default(),
             acl: b
                 .path(&["AccessControlList", "Grant"])
-                .map(|g| g.text.clone())
+                .map(|g| g.text.to_string())
                 .unwrap_or_default(),
             resource_group_id: opt(b, "ResourceGroupId"),
             request_id: resp.request_id(),

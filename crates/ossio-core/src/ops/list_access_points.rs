@@ -168,7 +168,7 @@ impl Operation for ListAccessPoints {
                         network_origin: opt(ap, "NetworkOrigin").unwrap_or_default(),
                         vpc_id: ap
                             .path(&["VpcConfiguration", "VpcId"])
-                            .map(|e| e.text.clone())
+                            .map(|e| e.text.to_string())
                             .filter(|v| !v.is_empty()),
                         status: opt(ap, "Status").unwrap_or_default(),
                     })

@@ -226,23 +226,27 @@ impl Operation for ListObjectsV2 {
         expect_root(resp, &root, "ListBucketResult")?;
         let enc = root.text_of("EncodingType") == Some("url");
         let dec = |v: Option<String>| -> Result<Option<String>, Error> {
-            v.map(|v| url_decoded(resp, v, enc)).transpose()
+            v.map(|v| url_decoded(resp, &v, enc)).transpose()
         };
         let mut contents = Vec::new();
         for c in root.children_named("Contents") {
             contents.push(ObjectSummary {
-                key: url_decoded(resp, super::common::req(resp, c, "Key")?, enc)?,
+                key: url_decoded(
+                    resp,
+                    c.required("Key").map_err(|e| resp.parse_error(e))?,
+                    enc,
+                )?,
                 last_modified: opt(c, "LastModified").unwrap_or_default(),
                 etag: opt(c, "ETag").unwrap_or_default(),
                 size: parse_num(resp, "Size", c.text_of("Size"))?.unwrap_or(0),
                 storage_class: opt(c, "StorageClass"),
                 object_type: opt(c, "Type"),
-                owner_id: c.path(&["Owner", "ID"]).map(|e| e.text.clone()),
+                owner_id: c.path(&["Owner", "ID"]).map(|e| e.text.to_string()),
             });
         }
         let mut common_prefixes = Vec::new();
         for p in root.children_named("CommonPrefixes") {
-            if let Some(v) = opt(p, "Prefix") {
+            if let Some(v) = p.text_of("Prefix") {
                 common_prefixes.push(url_decoded(resp, v, enc)?);
             }
         }

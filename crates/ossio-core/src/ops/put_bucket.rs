@@ -87,7 +87,7 @@ impl PutBucket {
             return Ok(op);
         }
         let root = xml::parse(body)?;
-        if root.name != "CreateBucketConfiguration" {
+        if !root.is("CreateBucketConfiguration") {
             return Err(format!("unexpected root <{}>", root.name));
         }
         if let Some(c) = root.text_of("StorageClass") {
