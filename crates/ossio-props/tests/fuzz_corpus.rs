@@ -67,7 +67,7 @@ fn signed_seeds_pass_authentication() {
         );
         statuses.push(status);
     }
-    assert_eq!(statuses.len(), 44);
+    assert_eq!(statuses.len(), 48);
     // One signed byte changed is refused.
     let (_, mut data) = fuzzing::server_auth_seeds().remove(3);
     let pos = data.iter().position(|&b| b == b'\n').unwrap() + 2;
