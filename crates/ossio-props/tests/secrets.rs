@@ -5,8 +5,8 @@
 
 use ossio::ops::*;
 use ossio::{
-    Client, Credentials, CredentialsProvider, Error, ExpiringCredentials, RefreshingProvider,
-    RetryPolicy, SignatureVersion, StaticProvider,
+    Client, Credentials, CredentialsProvider, ExpiringCredentials, RefreshingProvider, RetryPolicy,
+    SignatureVersion, StaticProvider,
 };
 use ossio_core::{Config, Method, Request, Signer};
 use ossio_server::ServerConfig;
