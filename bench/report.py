@@ -135,6 +135,12 @@ def ratio_text(group: str, rows, name: str, value: float, unit: str, groups=None
         if base and base[0] != name:
             return f"{100 * value / base[1]:.0f}% of {base[0]}"
         return "baseline"
+    if name.startswith("prototype"):
+        floor = next((v for n, v, _u in rows if n.startswith("floor")), None)
+        parts = [f"{value / floor:.2f}× floor"] if floor else []
+        if base:
+            parts.append(f"{value / base[1]:.2f}× {base[0]}")
+        return ", ".join(parts)
     ref_name = BASELINE_OF.get(name)
     ref = row_value(rows, ref_name) if ref_name else None
     if ref is None and base is not None:
