@@ -76,6 +76,18 @@ fn pairs<'py, V: FromPyObjectOwned<'py>>(
     what: &str,
 ) -> PyResult<Vec<(String, V)>> {
     let py = obj.py();
+    // Fast path for the common case, a dict: no `items()` call, no tuple per entry.
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut out = Vec::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let bad = || errors::argument(py, what, "must map names (str) to values (str)");
+            out.push((
+                k.extract().map_err(|_| bad())?,
+                v.extract().map_err(|_| bad())?,
+            ));
+        }
+        return Ok(out);
+    }
     let items = if obj.hasattr("items")? {
         obj.call_method0("items")?
     } else {
@@ -338,18 +350,21 @@ pub(crate) fn unix_of(py: Python<'_>, at: Option<&Bound<'_, PyAny>>) -> PyResult
     let Some(at) = at.filter(|a| !a.is_none()) else {
         return Ok(ossio_core::time::unix_seconds(SystemTime::now()));
     };
-    let datetime = py.import("datetime")?.getattr("datetime")?;
-    if !at.is_instance(&datetime)? {
+    // Looked up once per process, not per signature.
+    static DATETIME: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> =
+        pyo3::sync::PyOnceLock::new();
+    let datetime = DATETIME.import(py, "datetime", "datetime")?;
+    if !at.is_instance(datetime)? {
         return Err(errors::argument(py, "at", "must be a datetime"));
     }
-    if at.call_method0("utcoffset")?.is_none() {
+    if at.call_method0(pyo3::intern!(py, "utcoffset"))?.is_none() {
         return Err(errors::argument(
             py,
             "at",
             "must be timezone-aware (a naive datetime has no defined instant)",
         ));
     }
-    let ts: f64 = at.call_method0("timestamp")?.extract()?;
+    let ts: f64 = at.call_method0(pyo3::intern!(py, "timestamp"))?.extract()?;
     if ts.is_nan() || ts < 0.0 {
         return Err(errors::argument(py, "at", "must not be before 1970"));
     }
