@@ -203,6 +203,48 @@ function normalizeRequest(request) {
   };
 }
 
+/** A normalised request as the flat string array the native signer reads. */
+function flatRequest(req) {
+  const f = [req.method, req.bucket == null ? '' : `=${req.bucket}`, req.key == null ? '' : `=${req.key}`];
+  f.push(String(req.query.length));
+  for (const { name, value } of req.query) f.push(name, value == null ? '' : `=${value}`);
+  f.push(String(req.headers.length));
+  for (const { name, value } of req.headers) f.push(name, value);
+  if (req.subResources == null) f.push('-');
+  else f.push(String(req.subResources.length), ...req.subResources);
+  return f;
+}
+
+/** Fields as one string: each is its length, `:`, and itself (see src/signer.rs). */
+function pack(fields) {
+  let s = '';
+  for (const f of fields) s += `${f.length}:${f}`;
+  return s;
+}
+
+function unpack(s) {
+  const out = [];
+  let i = 0;
+  while (i < s.length) {
+    const colon = s.indexOf(':', i);
+    const n = Number(s.slice(i, colon));
+    out.push(s.slice(colon + 1, colon + 1 + n));
+    i = colon + 1 + n;
+  }
+  return out;
+}
+
+/** Headers from a flat array at `start` (`n, name, value, …`) as a plain object. */
+function flatHeaders(f, start) {
+  const out = {};
+  const n = Number(f[start]);
+  for (let i = start + 1; i < start + 1 + 2 * n; i += 2) {
+    const name = f[i];
+    out[name] = Object.prototype.hasOwnProperty.call(out, name) ? `${out[name]}, ${f[i + 1]}` : f[i + 1];
+  }
+  return out;
+}
+
 function headersObject(pairs) {
   const out = {};
   for (const { name, value } of pairs) {
@@ -263,14 +305,14 @@ class Signer {
     const req = normalizeRequest(request);
     const at = dateMillis(options.at, 'at');
     const extra = stringList(options.additionalHeaders, 'additionalHeaders');
-    const s = call(() => signer.sign(req, creds, at, extra));
+    const s = unpack(call(() => signer.signPacked(pack(flatRequest(req)), req.body, creds, at, extra)));
     return {
-      method: s.method,
-      url: s.url,
-      headers: headersObject(s.headers),
+      method: s[0],
+      url: s[1],
+      headers: flatHeaders(s, 4),
       body: req.body ?? null,
-      stringToSign: s.stringToSign,
-      canonicalRequest: s.canonicalRequest ?? null,
+      stringToSign: s[2],
+      canonicalRequest: s[3] === '' ? null : s[3].slice(1),
     };
   }
 
@@ -287,14 +329,14 @@ class Signer {
     let expiration;
     if (options.expiration != null) expiration = Math.floor(dateMillis(options.expiration, 'expiration') / 1000);
     const extra = stringList(options.additionalHeaders, 'additionalHeaders');
-    const p = call(() => signer.presign(req, creds, at, expires, expiration, extra));
+    const p = unpack(call(() => signer.presignPacked(pack(flatRequest(req)), req.body, creds, at, expires, expiration, extra)));
     return {
-      url: p.url,
-      method: p.method,
-      headers: headersObject(p.headers),
-      expiration: new Date(p.expiration * 1000),
-      stringToSign: p.stringToSign,
-      canonicalRequest: p.canonicalRequest ?? null,
+      url: p[1],
+      method: p[0],
+      headers: flatHeaders(p, 5),
+      expiration: new Date(Number(p[4]) * 1000),
+      stringToSign: p[2],
+      canonicalRequest: p[3] === '' ? null : p[3].slice(1),
     };
   }
 
