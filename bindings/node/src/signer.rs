@@ -67,38 +67,6 @@ pub struct SignerConfig {
     pub additional_headers: Option<Vec<String>>,
 }
 
-/// A signed request.
-#[napi(object)]
-pub struct SignedData {
-    /// HTTP method.
-    pub method: String,
-    /// Full URL.
-    pub url: String,
-    /// Every header to send.
-    pub headers: Vec<HeaderPair>,
-    /// The string that was signed.
-    pub string_to_sign: String,
-    /// The V4 canonical request.
-    pub canonical_request: Option<String>,
-}
-
-/// A presigned URL.
-#[napi(object)]
-pub struct PresignedData {
-    /// HTTP method.
-    pub method: String,
-    /// The URL.
-    pub url: String,
-    /// Headers the user of the URL must send unchanged.
-    pub headers: Vec<HeaderPair>,
-    /// Expiry in Unix seconds.
-    pub expiration: f64,
-    /// The string that was signed.
-    pub string_to_sign: String,
-    /// The V4 canonical request.
-    pub canonical_request: Option<String>,
-}
-
 /// A core request from its JavaScript form.
 pub fn request_from(data: RequestData) -> napi::Result<Request> {
     let method: Method = data.method.parse().map_err(error::validation)?;
@@ -222,67 +190,6 @@ impl NativeSigner {
         guard(|| {
             Ok(NativeSigner {
                 signer: Signer::new(config_from(&config)?),
-            })
-        })
-    }
-
-    /// Signs `request` at `at_ms` (JavaScript milliseconds) with `credentials`.
-    #[napi]
-    pub fn sign(
-        &self,
-        request: RequestData,
-        credentials: &NativeCredentials,
-        at_ms: f64,
-        additional_headers: Option<Vec<String>>,
-    ) -> napi::Result<SignedData> {
-        guard(|| {
-            let req = request_from(request)?;
-            let at = time_from_ms("at", at_ms)?;
-            let extra = additional_headers.unwrap_or_default();
-            let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
-            let s = self
-                .signer
-                .sign_with_headers(&req, &credentials.inner, at, &extra)
-                .map_err(error::core)?;
-            Ok(SignedData {
-                method: s.method.as_str().to_owned(),
-                url: s.url,
-                headers: headers_to(&s.headers),
-                string_to_sign: s.string_to_sign,
-                canonical_request: s.canonical_request,
-            })
-        })
-    }
-
-    /// Presigns `request`, signed at `at_ms`, valid for `expires` seconds or until the Unix
-    /// time `expiration` (seconds) when that is given.
-    #[napi]
-    pub fn presign(
-        &self,
-        request: RequestData,
-        credentials: &NativeCredentials,
-        at_ms: f64,
-        expires: Option<f64>,
-        expiration: Option<f64>,
-        additional_headers: Option<Vec<String>>,
-    ) -> napi::Result<PresignedData> {
-        guard(|| {
-            let req = request_from(request)?;
-            let p = self.presign_request(
-                &req,
-                credentials,
-                at_ms,
-                expires,
-                expiration,
-                additional_headers,
-            )?;
-            Ok(PresignedData {
-                method: p.method.as_str().to_owned(),
-                url: p.url,
-                headers: headers_to(&p.signed_headers),
-                expiration: p.expiration as f64,
-                string_to_sign: p.string_to_sign,
-                canonical_request: p.canonical_request,
             })
         })
     }
