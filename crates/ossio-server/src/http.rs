@@ -60,6 +60,12 @@ impl BodyReader<'_> {
 
     /// Reads and discards up to `limit` remaining bytes; true if the body ended.
     fn drain(&mut self, limit: u64) -> bool {
+        // A body announced longer than the limit is not worth waiting for: close instead.
+        if let Framing::Length(n) = self.framing {
+            if n > limit {
+                return false;
+            }
+        }
         let mut buf = [0u8; 16 * 1024];
         let mut total = 0u64;
         while total <= limit {
