@@ -110,6 +110,28 @@ pub struct ServiceError {
 }
 
 impl ServiceError {
+    /// The `<Error>` document as OSS writes it (the server side of every error response;
+    /// [`crate::response::service_error`] reads it back).
+    pub fn to_xml(&self) -> String {
+        let mut w = crate::xml::Writer::new();
+        w.start("Error");
+        w.element("Code", &self.code);
+        w.element("Message", &self.message);
+        w.element("RequestId", &self.request_id);
+        w.element("HostId", &self.host_id);
+        for (k, v) in &self.details {
+            w.element(k, v);
+        }
+        if !self.ec.is_empty() {
+            w.element("EC", &self.ec);
+        }
+        if !self.recommend_doc.is_empty() {
+            w.element("RecommendDoc", &self.recommend_doc);
+        }
+        w.end("Error");
+        w.finish()
+    }
+
     /// The value of an extra element such as `ArgumentName` or `StringToSign`.
     pub fn detail(&self, name: &str) -> Option<&str> {
         self.details

@@ -103,3 +103,25 @@ fn signature_mismatch_details_do_not_show_the_token() {
     assert!(!shown.contains(token_hex.trim()), "{shown}");
     assert!(shown.contains("SignatureDoesNotMatch"));
 }
+
+#[test]
+fn error_document_round_trips() {
+    let e = ossio_core::ServiceError {
+        status: 400,
+        code: "InvalidArgument".into(),
+        message: "no such bucket access control exists & <more>".into(),
+        request_id: "RID".into(),
+        host_id: "b.oss-cn-hangzhou.aliyuncs.com".into(),
+        ec: "0015-00000101".into(),
+        recommend_doc: "https://api.aliyun.com/troubleshoot?q=0015-00000101".into(),
+        details: vec![
+            ("ArgumentName".into(), "x-oss-acl".into()),
+            ("ArgumentValue".into(), "error-acl".into()),
+        ],
+    };
+    let doc = e.to_xml();
+    assert_eq!(
+        service_error(&Response::new(400, &h(&[]), doc.as_bytes())),
+        e
+    );
+}

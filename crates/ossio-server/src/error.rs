@@ -3,7 +3,6 @@
 use crate::http::{Response, ResponseBody};
 use base64::Engine as _;
 use ossio_core::names;
-use ossio_core::xml::Writer;
 
 /// An error to answer with.
 #[derive(Debug, Clone)]
@@ -90,30 +89,29 @@ impl OssError {
 
     /// The `<Error>` document.
     pub fn to_xml(&self, request_id: &str, host_id: &str) -> String {
-        let mut w = Writer::new();
-        w.start("Error");
-        w.element("Code", &self.code);
-        w.element("Message", &self.message);
-        w.element("RequestId", request_id);
-        w.element("HostId", host_id);
-        for (k, v) in &self.details {
-            w.element(k, v);
+        let doc = ossio_core::ServiceError {
+            status: self.status,
+            code: self.code.to_string(),
+            message: self.message.clone(),
+            request_id: request_id.to_owned(),
+            host_id: host_id.to_owned(),
+            ec: self.ec.to_owned(),
+            recommend_doc: if self.ec.is_empty() {
+                String::new()
+            } else {
+                format!("https://api.aliyun.com/troubleshoot?q={}", self.ec)
+            },
+            details: self.details.clone(),
         }
-        if !self.ec.is_empty() {
-            w.element("EC", self.ec);
-            w.element(
-                "RecommendDoc",
-                &format!("https://api.aliyun.com/troubleshoot?q={}", self.ec),
-            );
-        }
-        w.end("Error");
-        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", w.finish())
+        .to_xml();
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{doc}")
     }
 
     /// The response; for HEAD the document travels base64-encoded in `x-oss-err`.
     pub fn to_response(&self, request_id: &str, host_id: &str, is_head: bool) -> Response {
         let doc = self.to_xml(request_id, host_id);
-        let mut resp = Response::new(self.status).header("Content-Type", "application/xml");
+        let mut resp =
+            Response::new(self.status).header(names::CONTENT_TYPE, names::APPLICATION_XML);
         if !self.ec.is_empty() {
             resp.set_header(names::X_OSS_EC, self.ec);
         }

@@ -95,7 +95,7 @@ fn b64(bytes: &[u8]) -> String {
 
 fn xml_response(doc: String) -> Response {
     Response::new(200)
-        .header("Content-Type", "application/xml")
+        .header(names::CONTENT_TYPE, names::APPLICATION_XML)
         .body(ResponseBody::Bytes(
             format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{doc}").into_bytes(),
         ))
@@ -745,7 +745,7 @@ impl Service {
                     .detail("AccessPointName", &ap.name)
                 })?;
                 Ok(Response::new(200)
-                    .header("Content-Type", "application/json")
+                    .header(names::CONTENT_TYPE, "application/json")
                     .body(ResponseBody::Bytes(policy.into_bytes())))
             }
             "DELETE" => {
@@ -1020,8 +1020,8 @@ impl Service {
         };
         self.store().put_object(obj).map_err(io_err)?;
         Ok(Response::new(200)
-            .header("ETag", etag)
-            .header("Content-MD5", b64(&digest))
+            .header(names::ETAG, etag)
+            .header(names::CONTENT_MD5, b64(&digest))
             .header(names::X_OSS_HASH_CRC64ECMA, crc64.to_string()))
     }
 
@@ -1045,8 +1045,8 @@ impl Service {
         let blob = obj.blob(&store);
         drop(store);
         let mut resp = Response::new(200)
-            .header("ETag", obj.etag.clone())
-            .header("Last-Modified", time::rfc1123(obj.last_modified))
+            .header(names::ETAG, obj.etag.clone())
+            .header(names::LAST_MODIFIED, time::rfc1123(obj.last_modified))
             .header(names::X_OSS_OBJECT_TYPE, "Normal")
             .header(names::X_OSS_STORAGE_CLASS, obj.storage_class.clone())
             .header(names::X_OSS_HASH_CRC64ECMA, obj.crc64.to_string());
@@ -1054,10 +1054,10 @@ impl Service {
             resp.head_length = Some(0);
             return Ok(resp);
         }
-        resp.set_header("Content-Type", obj.content_type.clone());
+        resp.set_header(names::CONTENT_TYPE, obj.content_type.clone());
         resp.set_header("Accept-Ranges", "bytes");
         if let Some(md5) = md5_from_etag(&obj.etag) {
-            resp.set_header("Content-MD5", b64(&md5));
+            resp.set_header(names::CONTENT_MD5, b64(&md5));
         }
         for (k, v) in obj.meta.iter().chain(obj.headers.iter()) {
             resp.set_header(k, v.clone());
@@ -1301,16 +1301,7 @@ impl Service {
         w.start("ListBucketResult");
         w.element("Name", name);
         w.element("Prefix", &enc(prefix));
-        if v2 {
-            if let Some(s) = ctx.q("start-after") {
-                w.element("StartAfter", &enc(s));
-            }
-            if let Some(t) = ctx.q("continuation-token") {
-                w.element("ContinuationToken", t);
-            }
-        } else {
-            w.element("Marker", &enc(marker));
-        }
+        w.element("Marker", &enc(marker));
         w.element("MaxKeys", &max.to_string());
         w.element("Delimiter", &enc(delimiter));
         if url {
@@ -1318,14 +1309,7 @@ impl Service {
         }
         w.element("IsTruncated", if truncated { "true" } else { "false" });
         if truncated {
-            if v2 {
-                w.element("NextContinuationToken", &last);
-            } else {
-                w.element("NextMarker", &enc(&last));
-            }
-        }
-        if v2 {
-            w.element("KeyCount", &(contents.len() + prefixes.len()).to_string());
+            w.element("NextMarker", &enc(&last));
         }
         for o in contents {
             w.start("Contents");
@@ -1335,12 +1319,11 @@ impl Service {
             w.element("Type", "Normal");
             w.element("Size", &o.size.to_string());
             w.element("StorageClass", &o.storage_class);
-            if owner {
-                w.start("Owner");
-                w.element("ID", &self.account_id);
-                w.element("DisplayName", &self.account_id);
-                w.end("Owner");
-            }
+            // ListObjects (v1) always reports the owner.
+            w.start("Owner");
+            w.element("ID", &self.account_id);
+            w.element("DisplayName", &self.account_id);
+            w.end("Owner");
             w.end("Contents");
         }
         for p in prefixes {
