@@ -52,9 +52,9 @@ def unique(prefix):
 # ----------------------------------------------------------------- alibabacloud-oss-v2
 
 
-def v2_client(endpoint, version, secret=SK):
+def v2_client(endpoint, version, secret=SK, ak=AK):
     cfg = oss.config.load_default()
-    cfg.credentials_provider = oss.credentials.StaticCredentialsProvider(AK, secret)
+    cfg.credentials_provider = oss.credentials.StaticCredentialsProvider(ak, secret)
     cfg.region = REGION
     cfg.endpoint = endpoint
     cfg.use_path_style = True
@@ -177,3 +177,142 @@ def test_oss2(endpoint, version):
         bucket.get_access_point(ap)
     assert e.value.code == "NoSuchAccessPoint"
     bucket.delete_bucket()
+
+
+# ----------------------------------------------------------------- server fidelity, as the
+# SDKs see it: their paginators, is_bucket_exist, oss2's resumable download, a gzip GET.
+
+TREE = ["a", "d/a/1", "d/a/2", "d/a/x/3", "d/b", "d/c/1", "e/1", "e/2", "f"]
+
+
+def expected_listing(prefix, delimiter):
+    out = set()
+    for k in TREE:
+        if not k.startswith(prefix):
+            continue
+        rest = k[len(prefix):]
+        if delimiter and delimiter in rest:
+            out.add(prefix + rest[: rest.index(delimiter) + len(delimiter)])
+        else:
+            out.add(k)
+    return out
+
+
+def fill_tree(client, bucket):
+    client.put_bucket(oss.PutBucketRequest(bucket=bucket))
+    for k in TREE:
+        client.put_object(oss.PutObjectRequest(bucket=bucket, key=k, body=k.encode()))
+
+
+def take_pages(pages, limit=100):
+    seen = []
+    for n, page in enumerate(pages):
+        assert n < limit, "the paginator never ends"
+        seen.extend(o.key for o in (page.contents or []))
+        seen.extend(p.prefix for p in (page.common_prefixes or []))
+    return seen
+
+
+@pytest.mark.parametrize("max_keys", [1, 2, 3])
+@pytest.mark.parametrize("prefix,delimiter", [("", "/"), ("d/", "/"), ("d/a", "/"), ("", "")])
+def test_v2_paginators_yield_each_entry_once(endpoint, max_keys, prefix, delimiter):
+    client = v2_client(endpoint, "v4")
+    bucket = unique("pages")
+    fill_tree(client, bucket)
+    want = expected_listing(prefix, delimiter)
+    args = dict(bucket=bucket, prefix=prefix, max_keys=max_keys)
+    if delimiter:
+        args["delimiter"] = delimiter
+    v1 = take_pages(client.list_objects_paginator().iter_page(oss.ListObjectsRequest(**args)))
+    v2 = take_pages(client.list_objects_v2_paginator().iter_page(oss.ListObjectsV2Request(**args)))
+    for seen in (v1, v2):
+        assert len(seen) == len(set(seen)), seen
+        assert set(seen) == want
+
+
+@pytest.mark.parametrize("max_keys", [1, 2])
+def test_oss2_iterators_yield_each_entry_once(endpoint, max_keys):
+    client = v2_client(endpoint, "v4")
+    name = unique("iters")
+    fill_tree(client, name)
+    bucket = oss2.Bucket(oss2_auth("v4"), endpoint, name, region=REGION)
+    for iterator in (oss2.ObjectIterator, oss2.ObjectIteratorV2):
+        seen = []
+        for n, info in enumerate(iterator(bucket, delimiter="/", max_keys=max_keys)):
+            assert n < 100, "the iterator never ends"
+            seen.append(info.key)
+        assert len(seen) == len(set(seen)), seen
+        assert set(seen) == expected_listing("", "/")
+
+
+@pytest.mark.parametrize("version", ["v1", "v4"])
+def test_v2_is_bucket_exist_with_any_key(endpoint, version):
+    client = v2_client(endpoint, version)
+    bucket = unique("exist")
+    client.put_bucket(oss.PutBucketRequest(bucket=bucket))
+    assert client.is_bucket_exist(bucket) is True
+    assert client.is_bucket_exist(unique("missing")) is False
+    # OSS says a bucket does not exist before it looks at the key.
+    stranger = v2_client(endpoint, version, secret="whatever", ak="no-such-key")
+    assert stranger.is_bucket_exist(unique("missing")) is False
+
+
+def test_oss2_resumable_download_with_unquoted_etags(endpoint, tmp_path):
+    name = unique("resume")
+    bucket = oss2.Bucket(oss2_auth("v4"), endpoint, name, region=REGION)
+    bucket.create_bucket()
+    data = os.urandom(700 * 1024)
+    bucket.put_object("big.bin", data)
+    target = tmp_path / "big.bin"
+    oss2.resumable_download(
+        bucket,
+        "big.bin",
+        str(target),
+        multiget_threshold=100 * 1024,
+        part_size=128 * 1024,
+        num_threads=3,
+        store=oss2.ResumableDownloadStore(root=str(tmp_path / "store")),
+    )
+    assert target.read_bytes() == data
+
+
+def test_gzip_get_through_both_sdks(endpoint, tmp_path):
+    import gzip
+
+    client = v2_client(endpoint, "v4")
+    name = unique("gzip")
+    client.put_bucket(oss.PutBucketRequest(bucket=name))
+    text = b"a line that compresses very well\n" * 300
+    client.put_object(
+        oss.PutObjectRequest(bucket=name, key="notes.txt", body=text, content_type="text/plain")
+    )
+    raw = requests.get(
+        client.presign(oss.GetObjectRequest(bucket=name, key="notes.txt")).url,
+        headers={"Accept-Encoding": "gzip"},
+        stream=True,
+    )
+    assert raw.headers["Content-Encoding"] == "gzip"
+    assert "Content-Length" not in raw.headers
+    assert "x-oss-hash-crc64ecma" not in raw.headers
+    assert gzip.decompress(raw.raw.read()) == text
+
+    def plain(body):
+        return gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body
+
+    got = client.get_object(
+        oss.GetObjectRequest(bucket=name, key="notes.txt", accept_encoding="gzip")
+    )
+    assert plain(got.body.read()) == text
+    # get_object_to_file checks CRC-64 when the answer carries one; a gzip answer has none.
+    target = tmp_path / "v2.txt"
+    client.get_object_to_file(
+        oss.GetObjectRequest(bucket=name, key="notes.txt", accept_encoding="gzip"), str(target)
+    )
+    assert plain(target.read_bytes()) == text
+
+    bucket = oss2.Bucket(oss2_auth("v4"), endpoint, name, region=REGION)
+    headers = {"Accept-Encoding": "gzip"}
+    assert plain(bucket.get_object("notes.txt", headers=headers).read()) == text
+    target = tmp_path / "oss2.txt"
+    bucket.get_object_to_file("notes.txt", str(target), headers=headers)
+    assert plain(target.read_bytes()) == text

@@ -33,6 +33,7 @@ pub mod paginate;
 pub mod request;
 pub mod response;
 pub mod signer;
+pub mod subresources;
 pub mod time;
 pub mod url;
 pub mod validate;

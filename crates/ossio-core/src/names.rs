@@ -24,6 +24,16 @@ pub const X_OSS_VERSION_ID: &str = "x-oss-version-id";
 pub const X_OSS_OBJECT_TYPE: &str = "x-oss-object-type";
 /// Server-side encryption header.
 pub const X_OSS_SERVER_SIDE_ENCRYPTION: &str = "x-oss-server-side-encryption";
+/// Data encryption algorithm under KMS (`SM4`).
+pub const X_OSS_SERVER_SIDE_DATA_ENCRYPTION: &str = "x-oss-server-side-data-encryption";
+/// KMS key of server-side encryption.
+pub const X_OSS_SERVER_SIDE_ENCRYPTION_KEY_ID: &str = "x-oss-server-side-encryption-key-id";
+/// Resource group of a bucket.
+pub const X_OSS_RESOURCE_GROUP_ID: &str = "x-oss-resource-group-id";
+/// `Accept-Encoding`.
+pub const ACCEPT_ENCODING: &str = "Accept-Encoding";
+/// `Content-Encoding`.
+pub const CONTENT_ENCODING: &str = "Content-Encoding";
 /// `Authorization`.
 pub const AUTHORIZATION: &str = "Authorization";
 /// `Content-Type`.

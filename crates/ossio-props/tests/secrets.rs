@@ -172,8 +172,21 @@ fn client_types_never_show_the_secret_or_token() {
 fn errors_from_the_server_never_show_the_secret_or_token() {
     // The server knows the key with another secret: every signature mismatches, and the
     // server sends back the string it computed, token line included.
-    let server =
-        ossio_server::start(ServerConfig::new().sts(AK, "the-server-secret", TOKEN)).unwrap();
+    let server = ossio_server::start(ServerConfig::new().key("owner-ak", "owner-sk").sts(
+        AK,
+        "the-server-secret",
+        TOKEN,
+    ))
+    .unwrap();
+    // The bucket exists (created with a key the server does know), so the object calls
+    // fail on their signature, not on a missing bucket.
+    Client::builder(server.region())
+        .endpoint(&server.endpoint())
+        .credentials(Credentials::new("owner-ak", "owner-sk"))
+        .build()
+        .unwrap()
+        .put_bucket(&PutBucket::new("secret-bucket"))
+        .unwrap();
     let mut errors = Vec::new();
     for v in [SignatureVersion::V1, SignatureVersion::V4] {
         let client = Client::builder(server.region())

@@ -132,7 +132,7 @@ impl Verifier<'_> {
                 "InvalidSecurityToken",
                 "The security token you provided is invalid.",
             )
-            .ec("0002-00000011")),
+            .ec("0002-00000008")),
         }
     }
 
@@ -239,7 +239,7 @@ impl Verifier<'_> {
             .get(names::X_OSS_DATE)
             .or_else(|| p.headers.get("date"))
             .ok_or_else(|| {
-                OssError::access_denied("The request has no Date header.").ec("0002-00000010")
+                OssError::access_denied("The request has no Date header.").ec("0002-00000503")
             })?;
         let t = time::parse_rfc1123(date).ok_or_else(|| {
             OssError::access_denied("The Date header is not a valid RFC 1123 date.")
@@ -301,14 +301,27 @@ impl Verifier<'_> {
 
     /// Parses `Credential=ak/date/region/product/aliyun_v4_request` into (ak, date, region,
     /// product).
-    fn credential<'c>(&self, cred: &'c str) -> Result<(&'c str, &'c str, &'c str, &'c str)> {
+    fn credential<'c>(
+        &self,
+        cred: &'c str,
+        presigned: bool,
+    ) -> Result<(&'c str, &'c str, &'c str, &'c str)> {
         let bad = || {
-            OssError::invalid_argument(
-                "Invalid credential in Authorization header.",
-                "Credential",
-                cred,
-            )
-            .ec("0002-00000203")
+            if presigned {
+                OssError::invalid_argument(
+                    "Invalid credential in x-oss-credential.",
+                    names::presign::X_OSS_CREDENTIAL,
+                    cred,
+                )
+                .ec("0002-00000224")
+            } else {
+                OssError::invalid_argument(
+                    "Invalid credential in Authorization header.",
+                    "Credential",
+                    cred,
+                )
+                .ec("0002-00000213")
+            }
         };
         let parts: Vec<&str> = cred.split('/').collect();
         if parts.len() != 5 || parts[4] != "aliyun_v4_request" {
@@ -317,19 +330,26 @@ impl Verifier<'_> {
         Ok((parts[0], parts[1], parts[2], parts[3]))
     }
 
-    fn check_region(&self, region: &str) -> Result<()> {
-        if region != self.region {
-            return Err(OssError::invalid_argument(
-                &format!(
-                    "The signing region in credential is invalid: expected {}.",
-                    self.region
-                ),
+    /// OSS words the two cases differently and gives each its own EC.
+    fn check_region(&self, region: &str, presigned: bool) -> Result<()> {
+        if region == self.region {
+            return Ok(());
+        }
+        Err(if presigned {
+            OssError::invalid_argument(
+                "The signing region in credential is invalid.",
+                names::presign::X_OSS_CREDENTIAL,
+                region,
+            )
+            .ec("0002-00000226")
+        } else {
+            OssError::invalid_argument(
+                "Invalid signing region in Authorization header.",
                 "Credential",
                 region,
             )
-            .ec("0002-00000206"));
-        }
-        Ok(())
+            .ec("0002-00000228")
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -406,16 +426,16 @@ impl Verifier<'_> {
                 extra = Some(v.trim());
             }
         }
-        let bad = |what: &str| {
+        let bad = |what: &str, ec: &'static str| {
             OssError::invalid_argument(
                 &format!("Authorization header has no {what}."),
                 "Authorization",
                 what,
             )
-            .ec("0002-00000202")
+            .ec(ec)
         };
-        let cred = cred.ok_or_else(|| bad("Credential"))?;
-        let sig = sig.ok_or_else(|| bad(names::presign::SIGNATURE))?;
+        let cred = cred.ok_or_else(|| bad("Credential", "0002-00000205"))?;
+        let sig = sig.ok_or_else(|| bad(names::presign::SIGNATURE, "0002-00000207"))?;
         if extra == Some("") {
             return Err(OssError::invalid_argument(
                 "AdditionalHeaders in the Authorization header is empty.",
@@ -424,12 +444,12 @@ impl Verifier<'_> {
             )
             .ec("0002-00000209"));
         }
-        let (ak, date, region, product) = self.credential(cred)?;
+        let (ak, date, region, product) = self.credential(cred, false)?;
         let key = self.key(ak)?;
-        self.check_region(region)?;
+        self.check_region(region, false)?;
         let datetime = p.headers.get(names::X_OSS_DATE).ok_or_else(|| {
             OssError::access_denied("V4 requests must carry an x-oss-date header.")
-                .ec("0002-00000210")
+                .ec("0002-00000503")
         })?;
         let t = time::parse_iso8601(datetime).ok_or_else(|| {
             OssError::invalid_argument(
@@ -437,6 +457,7 @@ impl Verifier<'_> {
                 names::X_OSS_DATE,
                 datetime,
             )
+            .ec("0002-00000502")
         })?;
         self.check_skew(t)?;
         if !datetime.starts_with(date) {
@@ -487,20 +508,21 @@ impl Verifier<'_> {
         let cred = q(names::presign::X_OSS_CREDENTIAL)
             .ok_or_else(|| missing(names::presign::X_OSS_CREDENTIAL, "0002-00000217"))?;
         let datetime =
-            q(names::X_OSS_DATE).ok_or_else(|| missing(names::X_OSS_DATE, "0002-00000218"))?;
+            q(names::X_OSS_DATE).ok_or_else(|| missing(names::X_OSS_DATE, "0002-00000503"))?;
         let sig = q(names::presign::X_OSS_SIGNATURE)
             .ok_or_else(|| missing(names::presign::X_OSS_SIGNATURE, "0002-00000219"))?;
         let expires_s = q(names::presign::X_OSS_EXPIRES)
-            .ok_or_else(|| missing(names::presign::X_OSS_EXPIRES, "0002-00000220"))?;
-        let (ak, date, region, product) = self.credential(cred)?;
+            .ok_or_else(|| missing(names::presign::X_OSS_EXPIRES, "0002-00000215"))?;
+        let (ak, date, region, product) = self.credential(cred, true)?;
         let key = self.key(ak)?;
-        self.check_region(region)?;
+        self.check_region(region, true)?;
         let t = time::parse_iso8601(datetime).ok_or_else(|| {
             OssError::invalid_argument(
                 "x-oss-date is not an ISO 8601 time.",
                 names::X_OSS_DATE,
                 datetime,
             )
+            .ec("0002-00000502")
         })?;
         let expires: u64 = expires_s.parse().map_err(|_| {
             OssError::invalid_argument(
@@ -514,14 +536,15 @@ impl Verifier<'_> {
                 "x-oss-expires must be between 1 and 604800 seconds.",
                 names::presign::X_OSS_EXPIRES,
                 expires_s,
-            ));
+            )
+            .ec("0002-00000232"));
         }
         if t as i64 > self.now as i64 + MAX_SKEW {
             self.check_skew(t)?;
         }
         if self.now > t + expires {
             return Err(OssError::access_denied("Request has expired.")
-                .ec("0002-00000069")
+                .ec("0002-00000236")
                 .detail("Expires", time::iso8601_extended(t + expires))
                 .detail("ServerTime", time::iso8601_extended(self.now)));
         }

@@ -16,6 +16,18 @@ use std::time::Duration;
 
 /// Longest request head (request line and headers) accepted.
 pub(crate) const MAX_HEAD_BYTES: usize = 64 * 1024;
+/// Bodies up to this size are read before the handler runs, so a body that never comes is
+/// refused before anything changes.
+const READ_AHEAD_BYTES: u64 = 1 << 20;
+/// How long a kept-alive connection may wait for its next request.
+const IDLE_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Time limits of a connection.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Timeouts {
+    /// Longest wait for the next bytes of a request head or body.
+    pub body: Duration,
+}
 const MAX_HEADERS: usize = 128;
 
 /// A parsed request head.
@@ -29,7 +41,12 @@ pub(crate) struct RequestHead {
 /// How the request body is framed.
 enum Framing {
     Length(u64),
-    Chunked { remaining: u64, done: bool },
+    /// A small body read ahead of the handler: (bytes, position).
+    Memory(Vec<u8>, usize),
+    Chunked {
+        remaining: u64,
+        done: bool,
+    },
 }
 
 /// Reads the request body, whatever its framing; yields EOF at its end.
@@ -46,6 +63,7 @@ impl BodyReader<'_> {
     pub fn declared_len(&self) -> Option<u64> {
         match self.framing {
             Framing::Length(n) => Some(n + self.read),
+            Framing::Memory(ref b, _) => Some(b.len() as u64),
             Framing::Chunked { .. } => None,
         }
     }
@@ -54,6 +72,7 @@ impl BodyReader<'_> {
     fn finished(&self) -> bool {
         match self.framing {
             Framing::Length(n) => n == 0,
+            Framing::Memory(ref b, pos) => pos == b.len(),
             Framing::Chunked { done, .. } => done,
         }
     }
@@ -109,6 +128,13 @@ impl Read for BodyReader<'_> {
 impl BodyReader<'_> {
     fn read_inner(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         match &mut self.framing {
+            Framing::Memory(b, pos) => {
+                let n = (b.len() - *pos).min(buf.len());
+                buf[..n].copy_from_slice(&b[*pos..*pos + n]);
+                *pos += n;
+                self.read += n as u64;
+                Ok(n)
+            }
             Framing::Length(0) => Ok(0),
             Framing::Length(n) => {
                 let want = (*n).min(buf.len() as u64) as usize;
@@ -178,6 +204,8 @@ pub(crate) enum ResponseBody {
     Shared(Arc<Vec<u8>>, u64, u64),
     /// A range of a file: (file, start, length).
     File(std::fs::File, u64, u64),
+    /// Bytes of unknown length (an answer compressed on the fly), sent chunked.
+    Stream(Box<dyn Read + Send>),
 }
 
 impl ResponseBody {
@@ -185,7 +213,30 @@ impl ResponseBody {
         match self {
             ResponseBody::Bytes(b) => b.len() as u64,
             ResponseBody::Shared(_, _, len) | ResponseBody::File(_, _, len) => *len,
+            ResponseBody::Stream(_) => 0,
         }
+    }
+
+    /// A reader over the body's bytes.
+    pub fn into_reader(self) -> io::Result<Box<dyn Read + Send>> {
+        Ok(match self {
+            ResponseBody::Bytes(b) => Box::new(io::Cursor::new(b)),
+            ResponseBody::Shared(b, start, len) => {
+                let mut c = io::Cursor::new(SharedSlice(b));
+                c.set_position(start);
+                Box::new(c.take(len))
+            }
+            ResponseBody::File(mut f, start, len) => {
+                use std::io::Seek;
+                f.seek(io::SeekFrom::Start(start))?;
+                Box::new(f.take(len))
+            }
+            ResponseBody::Stream(r) => r,
+        })
+    }
+
+    fn is_stream(&self) -> bool {
+        matches!(self, ResponseBody::Stream(_))
     }
 
     /// Writes up to `limit` bytes of the body.
@@ -201,6 +252,37 @@ impl ResponseBody {
                 f.seek(io::SeekFrom::Start(start))?;
                 io::copy(&mut f.take(len.min(limit)), w).map(|_| ())
             }
+            ResponseBody::Stream(mut r) => write_chunked(&mut r, w, limit),
+        }
+    }
+}
+
+/// Shared bytes as `AsRef<[u8]>`, for a cursor.
+struct SharedSlice(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for SharedSlice {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// Writes `r` with chunked transfer coding; stops without the last chunk once `limit`
+/// bytes were written (a truncated answer).
+fn write_chunked(r: &mut dyn Read, w: &mut dyn Write, limit: u64) -> io::Result<()> {
+    let mut buf = vec![0u8; 32 * 1024];
+    let mut sent = 0u64;
+    loop {
+        let n = r.read(&mut buf)?;
+        if n == 0 {
+            return w.write_all(b"0\r\n\r\n");
+        }
+        let n = n.min((limit - sent).try_into().unwrap_or(usize::MAX));
+        write!(w, "{n:x}\r\n")?;
+        w.write_all(&buf[..n])?;
+        w.write_all(b"\r\n")?;
+        sent += n as u64;
+        if sent >= limit {
+            return Ok(());
         }
     }
 }
@@ -306,7 +388,10 @@ fn write_response(
         head.push_str(v);
         head.push_str("\r\n");
     }
-    if resp.status != 204 && resp.status != 304 {
+    let chunked = !no_body && resp.body.is_stream();
+    if chunked {
+        head.push_str("Transfer-Encoding: chunked\r\n");
+    } else if resp.status != 204 && resp.status != 304 {
         head.push_str(&format!("Content-Length: {announced}\r\n"));
     }
     let truncate = matches!(delivery, Delivery::Truncate);
@@ -317,7 +402,10 @@ fn write_response(
     });
     let mut w = io::BufWriter::with_capacity(64 * 1024, &mut *stream);
     if truncate {
-        if no_body || body_len == 0 {
+        if chunked {
+            w.write_all(head.as_bytes())?;
+            resp.body.write_to(&mut w, 1024)?;
+        } else if no_body || body_len == 0 {
             // Nothing to cut: stop inside the head instead.
             w.write_all(&head.as_bytes()[..head.len() / 2])?;
         } else {
@@ -358,7 +446,11 @@ pub(crate) struct HttpServer {
 }
 
 impl HttpServer {
-    pub fn start(addr: SocketAddr, handler: Arc<dyn Handler>) -> io::Result<HttpServer> {
+    pub fn start(
+        addr: SocketAddr,
+        handler: Arc<dyn Handler>,
+        timeouts: Timeouts,
+    ) -> io::Result<HttpServer> {
         let listener = TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
@@ -384,7 +476,7 @@ impl HttpServer {
                         let spawned = std::thread::Builder::new()
                             .name("ossio-server-conn".into())
                             .spawn(move || {
-                                serve_connection(stream, &*handler);
+                                serve_connection(stream, &*handler, timeouts);
                                 lock(&conns2).retain(|(i, _)| *i != id);
                             });
                         if let Ok(h) = spawned {
@@ -525,13 +617,30 @@ fn parse_head(raw: &[u8]) -> Result<(RequestHead, Option<u64>, bool, bool), Head
     ))
 }
 
-fn serve_connection(stream: TcpStream, handler: &dyn Handler) {
+/// Reads exactly `n` body bytes, or fails (timeout, cut short).
+fn read_ahead(reader: &mut BufReader<TcpStream>, n: u64) -> io::Result<Vec<u8>> {
+    let mut data = vec![0u8; n as usize];
+    reader.read_exact(&mut data)?;
+    Ok(data)
+}
+
+fn timed_out(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+    )
+}
+
+fn serve_connection(stream: TcpStream, handler: &dyn Handler, timeouts: Timeouts) {
     let Ok(peer) = stream.peer_addr() else { return };
     let Ok(mut writer) = stream.try_clone() else {
         return;
     };
     let mut reader = BufReader::with_capacity(64 * 1024, stream);
     loop {
+        // No thread waits forever: an idle kept-alive connection is closed after a while,
+        // a request whose bytes stop coming after the body timeout.
+        let _ = reader.get_ref().set_read_timeout(Some(IDLE_TIMEOUT));
         let raw = match read_head(&mut reader) {
             Ok(Some(raw)) => raw,
             Ok(None) => break,
@@ -560,13 +669,33 @@ fn serve_connection(stream: TcpStream, handler: &dyn Handler) {
         if expect_continue && writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n").is_err() {
             break;
         }
-        let framing = if chunked {
-            Framing::Chunked {
+        let _ = reader.get_ref().set_read_timeout(Some(timeouts.body));
+        let framing = match length {
+            _ if chunked => Framing::Chunked {
                 remaining: 0,
                 done: false,
-            }
-        } else {
-            Framing::Length(length.unwrap_or(0))
+            },
+            Some(n) if n > 0 && n <= READ_AHEAD_BYTES => match read_ahead(&mut reader, n) {
+                Ok(data) => Framing::Memory(data, 0),
+                Err(e) => {
+                    let resp = if timed_out(&e) {
+                        handler.bad_request(
+                            400,
+                            "RequestTimeout",
+                            "Your socket connection to the server was not read from or written to within the timeout period.",
+                        )
+                    } else {
+                        handler.bad_request(
+                            400,
+                            "IncompleteBody",
+                            "The request body was cut short.",
+                        )
+                    };
+                    let _ = write_response(&mut writer, resp, false, false, Delivery::Normal);
+                    break;
+                }
+            },
+            n => Framing::Length(n.unwrap_or(0)),
         };
         let mut body = BodyReader {
             inner: &mut reader,

@@ -19,6 +19,7 @@ mod auth;
 mod error;
 mod faults;
 mod http;
+mod routes;
 mod service;
 mod state;
 
@@ -36,6 +37,9 @@ pub const DEFAULT_ACCESS_KEY_ID: &str = "test-access-key-id";
 pub const DEFAULT_ACCESS_KEY_SECRET: &str = "test-access-key-secret";
 /// The default account id (owner of every bucket).
 pub const DEFAULT_ACCOUNT_ID: &str = "1234567890123456";
+/// How long the server waits for the next bytes of a request by default: a client that
+/// announces a body and does not send it gets `400 RequestTimeout` after this.
+pub const DEFAULT_BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 /// The default largest request body: 5 GiB, OSS's limit for a single PutObject.
 pub const DEFAULT_MAX_BODY: u64 = 5 * 1024 * 1024 * 1024;
 
@@ -50,6 +54,7 @@ pub struct ServerConfig {
     data_dir: Option<PathBuf>,
     domains: Vec<String>,
     max_body: u64,
+    body_timeout: std::time::Duration,
 }
 
 impl fmt::Debug for ServerConfig {
@@ -69,6 +74,7 @@ impl fmt::Debug for ServerConfig {
             .field("data_dir", &self.data_dir)
             .field("domains", &self.domains)
             .field("max_body", &self.max_body)
+            .field("body_timeout", &self.body_timeout)
             .finish()
     }
 }
@@ -96,6 +102,7 @@ impl ServerConfig {
             data_dir: None,
             domains: Vec::new(),
             max_body: DEFAULT_MAX_BODY,
+            body_timeout: DEFAULT_BODY_TIMEOUT,
         }
     }
 
@@ -177,6 +184,13 @@ impl ServerConfig {
         self.max_body = bytes;
         self
     }
+
+    /// How long to wait for the next bytes of a request body before answering
+    /// `400 RequestTimeout` (default [`DEFAULT_BODY_TIMEOUT`]).
+    pub fn body_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.body_timeout = timeout;
+        self
+    }
 }
 
 /// A running server; stops and joins its threads when dropped.
@@ -245,7 +259,10 @@ pub fn start(config: ServerConfig) -> std::io::Result<ServerHandle> {
         store: Mutex::new(store),
         request_ids: std::sync::atomic::AtomicU64::new(0),
     });
-    let http = http::HttpServer::start(config.addr, service)?;
+    let timeouts = http::Timeouts {
+        body: config.body_timeout,
+    };
+    let http = http::HttpServer::start(config.addr, service, timeouts)?;
     Ok(ServerHandle {
         addr: http.addr(),
         http: Mutex::new(http),

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 const USAGE: &str =
     "usage: ossio-server [--addr 127.0.0.1:9000] [--key AK:SK]... [--sts AK:SK:TOKEN]...
                     [--region cn-hangzhou] [--data-dir DIR] [--domain HOST]... [--max-body BYTES]
+                    [--body-timeout SECS]
 Key pairs also come from OSSIO_SERVER_KEYS=\"ak:sk,ak2:sk2\". Without any, the server accepts
 test-access-key-id / test-access-key-secret.";
 
@@ -53,6 +54,15 @@ fn parse(args: Vec<String>) -> Result<ServerConfig, String> {
             "--region" => config = config.region(&value()?),
             "--data-dir" => config = config.data_dir(value()?),
             "--domain" => config = config.domain(&value()?),
+            "--body-timeout" => {
+                let v = value()?;
+                let secs: f64 = v
+                    .parse()
+                    .ok()
+                    .filter(|s: &f64| *s > 0.0 && s.is_finite())
+                    .ok_or_else(|| format!("bad --body-timeout {v:?}"))?;
+                config = config.body_timeout(std::time::Duration::from_secs_f64(secs));
+            }
             "--max-body" => {
                 let v = value()?;
                 config = config.max_body(v.parse().map_err(|_| format!("bad --max-body {v:?}"))?);

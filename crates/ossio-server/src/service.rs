@@ -4,7 +4,10 @@ use crate::auth::{KeyPair, Principal, SignedParts, Verifier};
 use crate::error::{OssError, Result};
 use crate::faults::{Fault, Faults};
 use crate::http::{BodyReader, Delivery, Handler, RequestHead, Response, ResponseBody};
-use crate::state::{AccessPoint, Blob, Bucket, Object, Store, unique_suffix};
+use crate::routes::{self, Level, Op, Routed};
+use crate::state::{
+    AccessPoint, Blob, Bucket, DEFAULT_RESOURCE_GROUP, Object, Store, unique_suffix,
+};
 use md5::{Digest, Md5};
 use ossio_core::names;
 use ossio_core::ops::{self, CreateAccessPoint};
@@ -18,6 +21,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 pub(crate) const MAX_AP_PER_BUCKET: usize = 100;
 /// Access points per account.
 pub(crate) const MAX_AP_PER_ACCOUNT: usize = 1000;
+/// OSS's EC for a body that did not arrive in time.
+const EC_REQUEST_TIMEOUT: &str = "0017-00000704";
 /// Largest XML or JSON request document read into memory.
 const MAX_DOC_BYTES: u64 = 1 << 20;
 
@@ -52,10 +57,6 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn has(&self, name: &str) -> bool {
-        self.query.iter().any(|(k, _)| k == name)
-    }
-
     fn q(&self, name: &str) -> Option<&str> {
         self.query
             .iter()
@@ -182,18 +183,48 @@ impl Service {
         let (bucket, key, query) = self.route(head)?;
         let now = self.now();
         let method = head.method.to_ascii_uppercase();
+        let level = match (&bucket, &key) {
+            (None, _) => Level::Service,
+            (Some(_), None) => Level::Bucket,
+            (Some(_), Some(_)) => Level::Object,
+        };
+        let routed = routes::resolve(level, &method, &query, &head.headers);
         let verifier = Verifier {
             keys: &self.keys,
             region: &self.region,
             now,
         };
-        let principal = verifier.verify(&SignedParts {
+        let verified = verifier.verify(&SignedParts {
             method: &method,
             bucket: bucket.as_deref(),
             key: key.as_deref(),
             query: &query,
             headers: &head.headers,
-        })?;
+        });
+        let principal = match verified {
+            Ok(p) => p,
+            Err(e) => {
+                // OSS tells a caller that a bucket does not exist before it checks who is
+                // asking, except for the calls that may create one.
+                if let (Routed::Op(op), Some(b)) = (&routed, bucket.as_deref()) {
+                    if op.existence_first() && self.store().resolve(b).is_none() {
+                        return Err(OssError::no_such_bucket(b));
+                    }
+                }
+                return Err(e);
+            }
+        };
+        let op = match routed {
+            Routed::Op(op) => op,
+            Routed::NotImplemented(what) => return Err(OssError::not_implemented(&what)),
+            Routed::MethodNotAllowed => {
+                return Err(OssError::new(
+                    405,
+                    "MethodNotAllowed",
+                    "The specified method is not allowed against this resource.",
+                ));
+            }
+        };
         let ctx = Ctx {
             method,
             bucket,
@@ -203,61 +234,50 @@ impl Service {
             principal,
             now,
         };
-        self.dispatch(&ctx, body)
+        self.dispatch(op, &ctx, body)
     }
 
-    fn dispatch(&self, ctx: &Ctx<'_>, body: &mut BodyReader<'_>) -> Result<Response> {
-        let m = ctx.method.as_str();
-        let Some(bucket) = ctx.bucket.as_deref() else {
-            return match m {
-                "GET" if ctx.has("accessPoint") => self.list_access_points(ctx, None),
-                "GET" => self.list_buckets(ctx),
-                _ => Err(OssError::new(
-                    405,
-                    "MethodNotAllowed",
-                    "The specified method is not allowed against this resource.",
-                )),
-            };
-        };
-        if let Some(key) = ctx.key.as_deref() {
-            return self.object_op(ctx, bucket, key, body);
+    fn dispatch(&self, op: Op, ctx: &Ctx<'_>, body: &mut BodyReader<'_>) -> Result<Response> {
+        let bucket = ctx.bucket.as_deref().unwrap_or("");
+        let key = ctx.key.as_deref().unwrap_or("");
+        if !key.is_empty() {
+            validate::object_key(key).map_err(|e| {
+                OssError::new(
+                    400,
+                    "InvalidObjectName",
+                    format!("The specified object is not valid: {}", e.reason),
+                )
+                .detail("ObjectName", key)
+            })?;
         }
-        match m {
-            "PUT" if ctx.has("acl") => self.put_bucket_acl(ctx, bucket),
-            "GET" if ctx.has("acl") => self.get_bucket_acl(ctx, bucket),
-            "PUT" if ctx.has("accessPoint") => self.create_access_point(ctx, bucket, body),
-            "GET" if ctx.has("accessPoint") => {
-                if ctx.headers.get(ops_name_header()).is_some() {
-                    self.get_access_point(ctx, bucket)
-                } else {
-                    self.list_access_points(ctx, Some(bucket))
-                }
+        match op {
+            Op::ListBuckets => self.list_buckets(ctx),
+            Op::ListAccessPoints => self.list_access_points(ctx, ctx.bucket.as_deref()),
+            Op::PutBucket => self.put_bucket(ctx, bucket, body),
+            Op::DeleteBucket => self.delete_bucket(ctx, bucket),
+            Op::PutBucketAcl => self.put_bucket_acl(ctx, bucket),
+            Op::GetBucketAcl => self.get_bucket_acl(ctx, bucket),
+            Op::GetBucketInfo => self.get_bucket_info(ctx, bucket),
+            Op::GetBucketLocation => self.get_bucket_location(ctx, bucket),
+            Op::ListObjects => self.list_objects(ctx, bucket, false),
+            Op::ListObjectsV2 => self.list_objects(ctx, bucket, true),
+            Op::DeleteMultipleObjects => self.delete_multiple(ctx, bucket, body),
+            Op::CreateAccessPoint => self.create_access_point(ctx, bucket, body),
+            Op::GetAccessPoint => self.get_access_point(ctx, bucket),
+            Op::DeleteAccessPoint => self.delete_access_point(ctx, bucket),
+            Op::PutAccessPointPolicy | Op::GetAccessPointPolicy | Op::DeleteAccessPointPolicy => {
+                self.access_point_policy(ctx, bucket, body)
             }
-            "DELETE" if ctx.has("accessPoint") => self.delete_access_point(ctx, bucket),
-            _ if ctx.has("accessPointPolicy") => self.access_point_policy(ctx, bucket, body),
-            _ if ctx.has("publicAccessBlock") && ctx.has(names::X_OSS_ACCESS_POINT_NAME) => {
-                self.access_point_pab(ctx, bucket, body)
+            Op::PutAccessPointPublicAccessBlock
+            | Op::GetAccessPointPublicAccessBlock
+            | Op::DeleteAccessPointPublicAccessBlock => self.access_point_pab(ctx, bucket, body),
+            Op::PutObject => self.put_object(ctx, bucket, key, body),
+            Op::GetObject | Op::HeadObject | Op::GetObjectMeta => {
+                self.get_object(ctx, bucket, key, op == Op::GetObjectMeta)
             }
-            "GET" if ctx.has("bucketInfo") => self.get_bucket_info(ctx, bucket),
-            "GET" if ctx.has("location") => self.get_bucket_location(ctx, bucket),
-            "POST" if ctx.has("delete") => self.delete_multiple(ctx, bucket, body),
-            "GET" if ctx.q("list-type") == Some("2") => self.list_objects(ctx, bucket, true),
-            "GET" if !ctx.query.iter().any(|(k, _)| known_bucket_sub(k)) => {
-                self.list_objects(ctx, bucket, false)
-            }
-            "PUT" if ctx.query.iter().all(|(k, _)| is_auth_param(k)) => {
-                self.put_bucket(ctx, bucket, body)
-            }
-            "DELETE" if ctx.query.iter().all(|(k, _)| is_auth_param(k)) => {
-                self.delete_bucket(ctx, bucket)
-            }
-            _ => Err(OssError::not_implemented(&format!(
-                "{m} on a bucket with {:?}",
-                ctx.query
-                    .iter()
-                    .map(|(k, _)| k.as_str())
-                    .collect::<Vec<_>>()
-            ))),
+            Op::DeleteObject => self.delete_object(ctx, bucket, key),
+            Op::PutObjectAcl => self.put_object_acl(ctx, bucket, key),
+            Op::GetObjectAcl => self.get_object_acl(ctx, bucket, key),
         }
     }
 
@@ -287,14 +307,28 @@ impl Service {
             Some(a) => parse_acl(a, names::X_OSS_ACL)?,
             None => op.acl.unwrap_or(Acl::Private),
         };
+        let resource_group_id = ctx
+            .headers
+            .get(names::X_OSS_RESOURCE_GROUP_ID)
+            .filter(|g| !g.is_empty())
+            .unwrap_or(DEFAULT_RESOURCE_GROUP)
+            .to_owned();
+        let sse = bucket_sse(ctx.headers)?;
         let mut store = self.store();
+        // Every key of this server belongs to its one account: an existing bucket is the
+        // caller's own, which OSS leaves as it is and answers 200.
+        if let Some(b) = store.buckets.get(name) {
+            if b.owner == self.account_id {
+                return Ok(Response::new(200).header("Location", format!("/{name}")));
+            }
+        }
         if store.buckets.contains_key(name) || store.resolve(name).is_some() {
             return Err(OssError::new(
                 409,
                 "BucketAlreadyExists",
                 "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.",
             )
-            .ec("0015-00000104")
+            .ec("0015-00000102")
             .detail("BucketName", name));
         }
         if store.buckets.len() >= 100 {
@@ -318,6 +352,9 @@ impl Service {
                     .map_or("LRS".to_owned(), |d| d.as_str().to_owned()),
                 region: self.region.clone(),
                 owner: self.account_id.clone(),
+                resource_group_id,
+                comment: String::new(),
+                sse,
             },
         );
         if let Err(e) = store.save_meta() {
@@ -415,7 +452,24 @@ impl Service {
             owner_id: b.owner.clone(),
             owner_display_name: b.owner.clone(),
             acl: b.acl.clone(),
-            resource_group_id: None,
+            resource_group_id: Some(b.resource_group_id.clone()),
+            access_monitor: Some("Disabled".to_owned()),
+            cross_region_replication: Some("Disabled".to_owned()),
+            transfer_acceleration: Some("Disabled".to_owned()),
+            versioning: None,
+            comment: Some(b.comment.clone()),
+            block_public_access: Some(false),
+            sse_rule: Some(match &b.sse {
+                Some((alg, key, data)) => ops::SseRule {
+                    sse_algorithm: Some(alg.clone()),
+                    kms_master_key_id: key.clone(),
+                    kms_data_encryption: data.clone(),
+                },
+                None => ops::SseRule {
+                    sse_algorithm: Some("None".to_owned()),
+                    ..Default::default()
+                },
+            }),
             request_id: String::new(),
         };
         Ok(xml_response(out.to_xml()))
@@ -439,7 +493,14 @@ impl Service {
         let (ext, int) = self.endpoints();
         let mut buckets = Vec::new();
         let mut truncated = false;
+        let group = ctx
+            .headers
+            .get(names::X_OSS_RESOURCE_GROUP_ID)
+            .filter(|g| !g.is_empty());
         for b in store.buckets.values() {
+            if group.is_some_and(|g| b.resource_group_id != g) {
+                continue;
+            }
             if prefix.is_some_and(|p| !b.name.starts_with(p))
                 || marker.is_some_and(|m| b.name.as_str() <= m)
             {
@@ -457,6 +518,7 @@ impl Service {
                 extranet_endpoint: Some(ext.clone()),
                 intranet_endpoint: Some(int.clone()),
                 storage_class: Some(b.storage_class.clone()),
+                resource_group_id: Some(b.resource_group_id.clone()),
             });
         }
         let next_marker = truncated
@@ -830,48 +892,6 @@ impl Service {
         }
     }
 
-    fn object_op(
-        &self,
-        ctx: &Ctx<'_>,
-        name: &str,
-        key: &str,
-        body: &mut BodyReader<'_>,
-    ) -> Result<Response> {
-        validate::object_key(key).map_err(|e| {
-            OssError::new(
-                400,
-                "InvalidObjectName",
-                format!("The specified object is not valid: {}", e.reason),
-            )
-            .detail("ObjectName", key)
-        })?;
-        match ctx.method.as_str() {
-            "PUT" if ctx.has("acl") => self.put_object_acl(ctx, name, key),
-            "GET" if ctx.has("acl") => self.get_object_acl(ctx, name, key),
-            "PUT" if ctx.headers.get(names::X_OSS_COPY_SOURCE).is_some() => {
-                Err(OssError::not_implemented("CopyObject"))
-            }
-            "PUT" if !ctx.query.iter().any(|(k, _)| known_object_sub(k)) => {
-                self.put_object(ctx, name, key, body)
-            }
-            "GET" | "HEAD"
-                if !ctx.query.iter().any(|(k, _)| known_object_sub(k)) || ctx.has("objectMeta") =>
-            {
-                self.get_object(ctx, name, key)
-            }
-            "DELETE" if !ctx.query.iter().any(|(k, _)| known_object_sub(k)) => {
-                self.delete_object(ctx, name, key)
-            }
-            m => Err(OssError::not_implemented(&format!(
-                "{m} on an object with {:?}",
-                ctx.query
-                    .iter()
-                    .map(|(k, _)| k.as_str())
-                    .collect::<Vec<_>>()
-            ))),
-        }
-    }
-
     fn put_object(
         &self,
         ctx: &Ctx<'_>,
@@ -879,9 +899,26 @@ impl Service {
         key: &str,
         body: &mut BodyReader<'_>,
     ) -> Result<Response> {
-        let bucket = {
+        let (bucket, bucket_class) = {
             let store = self.store();
-            self.object_access(ctx, &store, name, true, None)?
+            let bucket = self.object_access(ctx, &store, name, true, None)?;
+            let class = self.bucket(&store, &bucket)?.storage_class.clone();
+            (bucket, class)
+        };
+        // An object without its own storage class takes the bucket's.
+        let storage_class = match ctx.headers.get(names::X_OSS_STORAGE_CLASS) {
+            Some(c) => c
+                .parse::<ops::StorageClass>()
+                .map_err(|_| {
+                    OssError::invalid_argument(
+                        "Invalid storage class.",
+                        names::X_OSS_STORAGE_CLASS,
+                        c,
+                    )
+                })?
+                .as_str()
+                .to_owned(),
+            None => bucket_class,
         };
         let acl = match ctx.headers.get(names::X_OSS_OBJECT_ACL) {
             Some(a) => parse_object_acl(a)?,
@@ -902,7 +939,7 @@ impl Service {
                 "FileAlreadyExists",
                 "The object you specified already exists and can not be overwritten.",
             )
-            .ec("0026-00000011"));
+            .ec("0026-00000002"));
         }
         if let Some(n) = body.declared_len() {
             if n > self.max_body {
@@ -930,11 +967,7 @@ impl Service {
                 Ok(n) => n,
                 Err(e) => {
                     cleanup(&data_file);
-                    return Err(OssError::new(
-                        400,
-                        "IncompleteBody",
-                        format!("The request body could not be read: {e}"),
-                    ));
+                    return Err(body_error(&e));
                 }
             };
             total += n as u64;
@@ -962,7 +995,7 @@ impl Service {
                     "InvalidDigest",
                     "The Content-MD5 you specified is not valid.",
                 )
-                .ec("0002-00000016"));
+                .ec("0017-00000503"));
             }
         }
         if let Some((name_, tmp)) = &data_file {
@@ -1009,11 +1042,7 @@ impl Service {
             meta,
             headers: stored,
             acl: acl.as_str().to_owned(),
-            storage_class: ctx
-                .headers
-                .get(names::X_OSS_STORAGE_CLASS)
-                .unwrap_or("Standard")
-                .to_owned(),
+            storage_class,
             last_modified: ctx.now,
             data_file: data_file.as_ref().map(|(n, _)| n.clone()),
             mem: data_file.is_none().then(|| Arc::new(mem)),
@@ -1034,7 +1063,13 @@ impl Service {
             .ok_or_else(|| OssError::no_such_key(key))
     }
 
-    fn get_object(&self, ctx: &Ctx<'_>, name: &str, key: &str) -> Result<Response> {
+    fn get_object(
+        &self,
+        ctx: &Ctx<'_>,
+        name: &str,
+        key: &str,
+        meta_only: bool,
+    ) -> Result<Response> {
         let store = self.store();
         let (b, _) = store
             .resolve(name)
@@ -1050,8 +1085,8 @@ impl Service {
             .header(names::X_OSS_OBJECT_TYPE, "Normal")
             .header(names::X_OSS_STORAGE_CLASS, obj.storage_class.clone())
             .header(names::X_OSS_HASH_CRC64ECMA, obj.crc64.to_string());
-        if ctx.has("objectMeta") {
-            resp.head_length = Some(0);
+        if meta_only {
+            resp.head_length = Some(obj.size);
             return Ok(resp);
         }
         resp.set_header(names::CONTENT_TYPE, obj.content_type.clone());
@@ -1062,22 +1097,21 @@ impl Service {
         for (k, v) in obj.meta.iter().chain(obj.headers.iter()) {
             resp.set_header(k, v.clone());
         }
-        // Conditional requests.
-        if let Some(m) = ctx.headers.get("if-match") {
-            if m.trim() != "*" && m.trim() != obj.etag {
+        match preconditions(ctx.headers, &obj.etag, obj.last_modified) {
+            Precondition::Proceed => {}
+            Precondition::NotModified => {
+                let mut r = Response::new(304);
+                r.headers = resp.headers;
+                return Ok(r);
+            }
+            Precondition::Failed(which) => {
                 return Err(OssError::new(
                     412,
                     "PreconditionFailed",
                     "At least one of the pre-conditions you specified did not hold.",
                 )
-                .detail("Condition", "If-Match"));
-            }
-        }
-        if let Some(m) = ctx.headers.get("if-none-match") {
-            if m.trim() == "*" || m.trim() == obj.etag {
-                let mut r = Response::new(304);
-                r.headers = resp.headers;
-                return Ok(r);
+                .ec("0017-00001001")
+                .detail("Condition", which));
             }
         }
         for (param, header) in [
@@ -1124,6 +1158,9 @@ impl Service {
             }
         };
         resp.body = body;
+        if ctx.method == "GET" && resp.status == 200 && gzip_applies(ctx.headers, &obj) {
+            resp = gzip(resp)?;
+        }
         Ok(resp)
     }
 
@@ -1212,23 +1249,31 @@ impl Service {
             }
         };
         let marker = if v2 {
-            ctx.q("continuation-token")
-                .filter(|t| !t.is_empty())
-                .or(ctx.q("start-after"))
-                .unwrap_or("")
+            match ctx.q("continuation-token").filter(|t| !t.is_empty()) {
+                Some(t) => decode_token(t).ok_or_else(|| {
+                    OssError::invalid_argument(
+                        "The continuation token provided is incorrect.",
+                        "continuation-token",
+                        t,
+                    )
+                    .ec("0015-00000404")
+                })?,
+                None => ctx.q("start-after").unwrap_or("").to_owned(),
+            }
         } else {
-            ctx.q("marker").unwrap_or("")
+            ctx.q("marker").unwrap_or("").to_owned()
         };
+        let marker = marker.as_str();
         let empty = std::collections::BTreeMap::new();
         let objects = store.objects.get(&bucket).unwrap_or(&empty);
         let mut contents: Vec<&Object> = Vec::new();
         let mut prefixes: Vec<String> = Vec::new();
         let mut truncated = false;
         let mut last = String::new();
-        let from = std::ops::Bound::Excluded(marker.to_owned());
         let iter = if marker.is_empty() {
             objects.range::<String, _>(..)
         } else {
+            let from = std::ops::Bound::Excluded(marker.to_owned());
             objects.range((from, std::ops::Bound::Unbounded))
         };
         for (k, o) in iter {
@@ -1243,11 +1288,13 @@ impl Service {
                 .then(|| {
                     k[prefix.len()..]
                         .find(delimiter)
-                        .map(|i| k[..prefix.len() + i + delimiter.len()].to_owned())
+                        .map(|i| &k[..prefix.len() + i + delimiter.len()])
                 })
                 .flatten();
-            if let Some(cp) = &common {
-                if prefixes.last() == Some(cp) || last.starts_with(cp.as_str()) {
+            if let Some(cp) = common {
+                // A marker that is a common prefix already returned covers every key
+                // under it.
+                if cp == marker || prefixes.last().is_some_and(|p| p == cp) {
                     continue;
                 }
             }
@@ -1257,8 +1304,8 @@ impl Service {
             }
             match common {
                 Some(cp) => {
-                    last = cp.clone();
-                    prefixes.push(cp);
+                    last = cp.to_owned();
+                    prefixes.push(cp.to_owned());
                 }
                 None => {
                     last = k.clone();
@@ -1277,7 +1324,7 @@ impl Service {
                 key_count: Some((contents.len() + prefixes.len()) as u32),
                 is_truncated: truncated,
                 continuation_token: ctx.q("continuation-token").map(str::to_owned),
-                next_continuation_token: truncated.then(|| last.clone()),
+                next_continuation_token: truncated.then(|| encode_token(&last)),
                 encoding_type: url.then(|| "url".to_owned()),
                 contents: contents
                     .iter()
@@ -1340,27 +1387,207 @@ fn ops_name_header() -> &'static str {
     ossio_core::names::X_OSS_ACCESS_POINT_NAME
 }
 
-/// Bucket sub-resources this server does not list objects for.
-fn known_bucket_sub(k: &str) -> bool {
-    use ossio_core::signer::v1::{BUILTIN_SUB_RESOURCES, OPERATION_SUB_RESOURCES};
-    k != "continuation-token"
-        && (BUILTIN_SUB_RESOURCES.contains(&k) || OPERATION_SUB_RESOURCES.contains(&k))
+/// ListObjectsV2 continuation tokens are opaque, as OSS's are: the last key or common
+/// prefix of the page, versioned and base64url-encoded.
+fn encode_token(last: &str) -> String {
+    use base64::Engine as _;
+    let mut raw = Vec::with_capacity(last.len() + 1);
+    raw.push(TOKEN_VERSION);
+    raw.extend_from_slice(last.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw)
 }
 
-fn known_object_sub(k: &str) -> bool {
-    matches!(
-        k,
-        "acl"
-            | "append"
-            | "uploads"
-            | "uploadId"
-            | "partNumber"
-            | "tagging"
-            | "symlink"
-            | "restore"
-            | "objectMeta"
-            | "x-oss-process"
-    )
+/// The position a token this server issued stands for; `None` for any other string.
+fn decode_token(token: &str) -> Option<String> {
+    use base64::Engine as _;
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(token)
+        .ok()?;
+    match raw.split_first() {
+        Some((&TOKEN_VERSION, rest)) if !rest.is_empty() => String::from_utf8(rest.to_vec()).ok(),
+        _ => None,
+    }
+}
+
+const TOKEN_VERSION: u8 = 0xA1;
+
+/// The outcome of a GET or HEAD's conditional headers.
+#[derive(Debug, PartialEq, Eq)]
+enum Precondition {
+    Proceed,
+    NotModified,
+    /// `412`, naming the header that failed.
+    Failed(&'static str),
+}
+
+/// Whether `etag` is among the entity tags of an `If-Match` / `If-None-Match` value. OSS
+/// compares with or without the quotes and ignores a weak `W/` marker.
+fn etag_listed(list: &str, etag: &str) -> bool {
+    let bare = |t: &str| {
+        let t = t.trim();
+        let t = t.strip_prefix("W/").unwrap_or(t);
+        t.trim_matches('"').to_owned()
+    };
+    let want = bare(etag);
+    list.split(',')
+        .map(bare)
+        .any(|t| t == "*" || t.eq_ignore_ascii_case(&want))
+}
+
+/// Evaluates conditional headers in RFC 7232's order: If-Match, else If-Unmodified-Since;
+/// then If-None-Match, else If-Modified-Since. A date that does not parse is ignored.
+fn preconditions(headers: &Headers, etag: &str, modified: u64) -> Precondition {
+    let date = |name: &str| headers.get(name).and_then(time::parse_rfc1123);
+    match headers.get("if-match") {
+        Some(list) if !etag_listed(list, etag) => return Precondition::Failed("If-Match"),
+        Some(_) => {}
+        None => {
+            if date("if-unmodified-since").is_some_and(|t| modified > t) {
+                return Precondition::Failed("If-Unmodified-Since");
+            }
+        }
+    }
+    match headers.get("if-none-match") {
+        Some(list) if etag_listed(list, etag) => Precondition::NotModified,
+        Some(_) => Precondition::Proceed,
+        None if date("if-modified-since").is_some_and(|t| modified <= t) => {
+            Precondition::NotModified
+        }
+        None => Precondition::Proceed,
+    }
+}
+
+/// The default encryption a PutBucket asks for in its headers, checked as OSS does.
+type BucketSse = Option<(String, Option<String>, Option<String>)>;
+
+fn bucket_sse(headers: &Headers) -> Result<BucketSse> {
+    let Some(alg) = headers.get(names::X_OSS_SERVER_SIDE_ENCRYPTION) else {
+        return Ok(None);
+    };
+    if !matches!(alg, "AES256" | "KMS" | "SM4") {
+        return Err(OssError::invalid_argument(
+            "The encryption method specified is not supported.",
+            names::X_OSS_SERVER_SIDE_ENCRYPTION,
+            alg,
+        ));
+    }
+    let key = headers
+        .get(names::X_OSS_SERVER_SIDE_ENCRYPTION_KEY_ID)
+        .filter(|k| !k.is_empty());
+    let data = headers
+        .get(names::X_OSS_SERVER_SIDE_DATA_ENCRYPTION)
+        .filter(|d| !d.is_empty());
+    if alg != "KMS" {
+        if let Some(k) = key {
+            return Err(OssError::invalid_argument(
+                "A KMS key can only be given with KMS encryption.",
+                names::X_OSS_SERVER_SIDE_ENCRYPTION_KEY_ID,
+                k,
+            ));
+        }
+        if let Some(d) = data {
+            return Err(OssError::invalid_argument(
+                "A data encryption algorithm can only be given with KMS encryption.",
+                names::X_OSS_SERVER_SIDE_DATA_ENCRYPTION,
+                d,
+            ));
+        }
+    }
+    if let Some(d) = data.filter(|d| *d != "SM4") {
+        return Err(OssError::invalid_argument(
+            "The data encryption algorithm specified is not supported.",
+            names::X_OSS_SERVER_SIDE_DATA_ENCRYPTION,
+            d,
+        ));
+    }
+    Ok(Some((
+        alg.to_owned(),
+        key.map(str::to_owned),
+        data.map(str::to_owned),
+    )))
+}
+
+/// Content types OSS compresses for `Accept-Encoding: gzip`.
+const GZIP_TYPES: &[&str] = &[
+    "application/javascript",
+    "application/json",
+    "application/rss+xml",
+    "application/x-javascript",
+    "application/xml",
+    "text/cache-manifest",
+    "text/css",
+    "text/html",
+    "text/json",
+    "text/plain",
+    "text/xml",
+];
+
+/// Smallest object OSS compresses.
+const GZIP_MIN_SIZE: u64 = 1024;
+
+/// Whether OSS would compress this whole-object GET: the client accepts gzip, the object is
+/// text-like, at least 1 KB, and not stored with an encoding of its own.
+fn gzip_applies(headers: &Headers, obj: &Object) -> bool {
+    let accepts = headers.get(names::ACCEPT_ENCODING).is_some_and(|v| {
+        v.split(',').any(|t| {
+            let mut parts = t.split(';');
+            let coding = parts.next().unwrap_or("").trim();
+            let refused = parts.any(|p| p.trim().replace(' ', "") == "q=0");
+            coding.eq_ignore_ascii_case("gzip") && !refused
+        })
+    });
+    let mime = obj
+        .content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let encoded = obj
+        .headers
+        .iter()
+        .any(|(k, _)| k.eq_ignore_ascii_case(names::CONTENT_ENCODING));
+    accepts && obj.size >= GZIP_MIN_SIZE && GZIP_TYPES.contains(&mime.as_str()) && !encoded
+}
+
+/// Compresses an answer on the fly, as OSS does: chunked, with `Content-Encoding: gzip` and
+/// without the headers that describe the stored bytes (length, ETag, MD5, CRC-64, ranges).
+fn gzip(mut resp: Response) -> Result<Response> {
+    let body = std::mem::replace(&mut resp.body, ResponseBody::Bytes(Vec::new()));
+    let reader = body.into_reader().map_err(io_err)?;
+    let encoder = flate2::read::GzEncoder::new(reader, flate2::Compression::default());
+    for h in [
+        names::ETAG,
+        names::CONTENT_MD5,
+        names::X_OSS_HASH_CRC64ECMA,
+        "Accept-Ranges",
+    ] {
+        resp.headers.retain(|(k, _)| !k.eq_ignore_ascii_case(h));
+    }
+    resp.set_header(names::CONTENT_ENCODING, "gzip");
+    resp.body = ResponseBody::Stream(Box::new(encoder));
+    Ok(resp)
+}
+
+/// The answer to a request body that could not be read: too slow, or cut short.
+fn body_error(e: &std::io::Error) -> OssError {
+    if matches!(
+        e.kind(),
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+    ) {
+        OssError::new(
+            400,
+            "RequestTimeout",
+            "Your socket connection to the server was not read from or written to within the timeout period.",
+        )
+        .ec(EC_REQUEST_TIMEOUT)
+    } else {
+        OssError::new(
+            400,
+            "IncompleteBody",
+            format!("The request body could not be read: {e}"),
+        )
+    }
 }
 
 fn too_large(max: u64) -> OssError {
@@ -1383,13 +1610,7 @@ fn read_doc(body: &mut BodyReader<'_>) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     body.take(MAX_DOC_BYTES + 1)
         .read_to_end(&mut out)
-        .map_err(|e| {
-            OssError::new(
-                400,
-                "IncompleteBody",
-                format!("The request body could not be read: {e}"),
-            )
-        })?;
+        .map_err(|e| body_error(&e))?;
     if out.len() as u64 > MAX_DOC_BYTES {
         return Err(OssError::new(
             400,
@@ -1414,7 +1635,7 @@ fn parse_object_acl(value: &str) -> Result<ObjectAcl> {
             names::X_OSS_OBJECT_ACL,
             value,
         )
-        .ec("0017-00000105")
+        .ec("0017-00000104")
     })
 }
 
@@ -1513,28 +1734,13 @@ impl Handler for Service {
 
     fn bad_request(&self, status: u16, code: &str, message: &str) -> Response {
         let id = self.request_id();
-        let mut resp = OssError::new(status, code, message).to_response(&id, "", false);
+        let mut err = OssError::new(status, code, message);
+        if code == "RequestTimeout" {
+            err = err.ec(EC_REQUEST_TIMEOUT);
+        }
+        let mut resp = err.to_response(&id, "", false);
         resp.set_header(names::X_OSS_REQUEST_ID, id);
         resp.set_header("Date", time::rfc1123(self.now()));
         resp
     }
-}
-
-/// Query parameters that carry a presigned URL's signature, not the operation.
-fn is_auth_param(name: &str) -> bool {
-    use names::presign as p;
-    [
-        p::OSS_ACCESS_KEY_ID,
-        p::EXPIRES,
-        p::SIGNATURE,
-        p::SECURITY_TOKEN,
-        p::X_OSS_SIGNATURE_VERSION,
-        p::X_OSS_DATE,
-        p::X_OSS_EXPIRES,
-        p::X_OSS_CREDENTIAL,
-        p::X_OSS_SECURITY_TOKEN,
-        p::X_OSS_ADDITIONAL_HEADERS,
-        p::X_OSS_SIGNATURE,
-    ]
-    .contains(&name)
 }

@@ -25,6 +25,20 @@ pub(crate) struct Bucket {
     pub data_redundancy: String,
     pub region: String,
     pub owner: String,
+    #[serde(default = "default_resource_group")]
+    pub resource_group_id: String,
+    #[serde(default)]
+    pub comment: String,
+    /// Default server-side encryption: algorithm, KMS key, KMS data encryption.
+    #[serde(default)]
+    pub sse: Option<(String, Option<String>, Option<String>)>,
+}
+
+/// The account's default resource group, where a bucket created without one goes.
+pub(crate) const DEFAULT_RESOURCE_GROUP: &str = "rg-default-id";
+
+fn default_resource_group() -> String {
+    DEFAULT_RESOURCE_GROUP.to_owned()
 }
 
 /// Where an object's bytes are.

@@ -160,6 +160,8 @@ pub struct ObjectMeta {
     pub content_length: Option<u64>,
     /// `Content-Type`.
     pub content_type: Option<String>,
+    /// `Content-Encoding`: stored with the object, or `gzip` for an answer OSS compressed.
+    pub content_encoding: Option<String>,
     /// `ETag` (with its quotes, as sent).
     pub etag: Option<String>,
     /// `Last-Modified` as sent.
@@ -185,6 +187,7 @@ impl ObjectMeta {
                 .get(names::CONTENT_LENGTH)
                 .and_then(|v| v.trim().parse().ok()),
             content_type: own(names::CONTENT_TYPE),
+            content_encoding: own(names::CONTENT_ENCODING),
             etag: own(names::ETAG),
             last_modified: own(names::LAST_MODIFIED),
             crc64: h

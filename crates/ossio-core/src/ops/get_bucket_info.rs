@@ -51,8 +51,33 @@ pub struct GetBucketInfoOutput {
     pub acl: String,
     /// Resource group id.
     pub resource_group_id: Option<String>,
+    /// Access tracking: `Enabled` or `Disabled`.
+    pub access_monitor: Option<String>,
+    /// Cross-region replication: `Enabled` or `Disabled`.
+    pub cross_region_replication: Option<String>,
+    /// Transfer acceleration: `Enabled` or `Disabled`.
+    pub transfer_acceleration: Option<String>,
+    /// Versioning state (`Enabled`, `Suspended`), absent when never enabled.
+    pub versioning: Option<String>,
+    /// The bucket's comment.
+    pub comment: Option<String>,
+    /// Whether public access is blocked for the bucket.
+    pub block_public_access: Option<bool>,
+    /// Default server-side encryption.
+    pub sse_rule: Option<SseRule>,
     /// `x-oss-request-id` of the response.
     pub request_id: String,
+}
+
+/// A bucket's default server-side encryption, as GetBucketInfo reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SseRule {
+    /// `KMS`, `AES256`, `SM4`, or `None` when the bucket has no default encryption.
+    pub sse_algorithm: Option<String>,
+    /// The KMS key, for `KMS`.
+    pub kms_master_key_id: Option<String>,
+    /// The data encryption algorithm under KMS (`SM4`).
+    pub kms_data_encryption: Option<String>,
 }
 
 impl GetBucketInfoOutput {
@@ -61,6 +86,9 @@ impl GetBucketInfoOutput {
         let mut w = xml::Writer::new();
         w.start("BucketInfo");
         w.start("Bucket");
+        if let Some(a) = &self.access_monitor {
+            w.element("AccessMonitor", a);
+        }
         w.element("CreationDate", &self.creation_date);
         if let Some(e) = &self.extranet_endpoint {
             w.element("ExtranetEndpoint", e);
@@ -76,6 +104,15 @@ impl GetBucketInfoOutput {
         if let Some(s) = &self.storage_class {
             w.element("StorageClass", s);
         }
+        if let Some(t) = &self.transfer_acceleration {
+            w.element("TransferAcceleration", t);
+        }
+        if let Some(c) = &self.cross_region_replication {
+            w.element("CrossRegionReplication", c);
+        }
+        if let Some(v) = &self.versioning {
+            w.element("Versioning", v);
+        }
         if let Some(d) = &self.data_redundancy_type {
             w.element("DataRedundancyType", d);
         }
@@ -89,6 +126,25 @@ impl GetBucketInfoOutput {
         w.start("AccessControlList");
         w.element("Grant", &self.acl);
         w.end("AccessControlList");
+        if let Some(c) = &self.comment {
+            w.element("Comment", c);
+        }
+        if let Some(b) = self.block_public_access {
+            w.element("BlockPublicAccess", if b { "true" } else { "false" });
+        }
+        if let Some(r) = &self.sse_rule {
+            w.start("ServerSideEncryptionRule");
+            if let Some(a) = &r.sse_algorithm {
+                w.element("SSEAlgorithm", a);
+            }
+            if let Some(k) = &r.kms_master_key_id {
+                w.element("KMSMasterKeyID", k);
+            }
+            if let Some(d) = &r.kms_data_encryption {
+                w.element("KMSDataEncryption", d);
+            }
+            w.end("ServerSideEncryptionRule");
+        }
         w.end("Bucket");
         w.end("BucketInfo");
         w.finish()
@@ -131,6 +187,20 @@ impl Operation for GetBucketInfo {
                 .map(|g| g.text.to_string())
                 .unwrap_or_default(),
             resource_group_id: opt(b, "ResourceGroupId"),
+            access_monitor: opt(b, "AccessMonitor"),
+            cross_region_replication: opt(b, "CrossRegionReplication"),
+            transfer_acceleration: opt(b, "TransferAcceleration"),
+            versioning: opt(b, "Versioning"),
+            comment: opt(b, "Comment"),
+            block_public_access: match b.text_of("BlockPublicAccess") {
+                Some(v) => Some(super::common::parse_bool(resp, "BlockPublicAccess", v)?),
+                None => None,
+            },
+            sse_rule: b.child("ServerSideEncryptionRule").map(|r| SseRule {
+                sse_algorithm: opt(r, "SSEAlgorithm"),
+                kms_master_key_id: opt(r, "KMSMasterKeyID"),
+                kms_data_encryption: opt(r, "KMSDataEncryption"),
+            }),
             request_id: resp.request_id(),
         })
     }

@@ -61,6 +61,8 @@ pub struct BucketSummary {
     pub intranet_endpoint: Option<String>,
     /// Storage class.
     pub storage_class: Option<String>,
+    /// Resource group id.
+    pub resource_group_id: Option<String>,
 }
 
 /// One page of [`ListBuckets`].
@@ -129,6 +131,9 @@ impl ListBucketsOutput {
             if let Some(s) = &b.storage_class {
                 w.element("StorageClass", s);
             }
+            if let Some(g) = &b.resource_group_id {
+                w.element("ResourceGroupId", g);
+            }
             w.end("Bucket");
         }
         w.end("Buckets");
@@ -174,6 +179,7 @@ impl Operation for ListBuckets {
                         extranet_endpoint: opt(b, "ExtranetEndpoint"),
                         intranet_endpoint: opt(b, "IntranetEndpoint"),
                         storage_class: opt(b, "StorageClass"),
+                        resource_group_id: opt(b, "ResourceGroupId"),
                     })
                     .collect()
             })

@@ -52,7 +52,7 @@ pub use get_access_point_public_access_block::{
     GetAccessPointPublicAccessBlock, GetAccessPointPublicAccessBlockOutput,
 };
 pub use get_bucket_acl::{GetBucketAcl, GetBucketAclOutput};
-pub use get_bucket_info::{GetBucketInfo, GetBucketInfoOutput};
+pub use get_bucket_info::{GetBucketInfo, GetBucketInfoOutput, SseRule};
 pub use get_object::{GetObject, GetObjectOutput, ResponseOverrides};
 pub use get_object_acl::{GetObjectAcl, GetObjectAclOutput};
 pub use head_object::{HeadObject, HeadObjectOutput};

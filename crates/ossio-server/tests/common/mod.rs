@@ -89,6 +89,29 @@ pub fn read_reply(r: &mut BufReader<TcpStream>, head_request: bool) -> std::io::
             headers.append(k.trim(), v.trim());
         }
     }
+    let chunked = headers
+        .get("transfer-encoding")
+        .is_some_and(|v| v.eq_ignore_ascii_case("chunked"));
+    if chunked && !head_request {
+        let mut body = Vec::new();
+        loop {
+            let mut size = String::new();
+            r.read_line(&mut size)?;
+            let n = usize::from_str_radix(size.trim(), 16)
+                .map_err(|_| std::io::Error::other(format!("bad chunk size {size:?}")))?;
+            let mut chunk = vec![0u8; n + 2];
+            r.read_exact(&mut chunk)?;
+            if n == 0 {
+                break;
+            }
+            body.extend_from_slice(&chunk[..n]);
+        }
+        return Ok(Reply {
+            status,
+            headers,
+            body,
+        });
+    }
     let len: usize = headers
         .get("content-length")
         .and_then(|v| v.parse().ok())
@@ -174,24 +197,33 @@ pub fn send_signed_at(
     at: SystemTime,
 ) -> Reply {
     let signed = Signer::new(config(server, v)).sign(req, creds, at).unwrap();
-    let headers: Vec<(String, String)> = signed
-        .headers
-        .iter()
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
-    let hrefs: Vec<(&str, &str)> = headers
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
     let body = req.body.as_bytes().unwrap_or(&[]).to_vec();
-    raw(
-        server.addr(),
-        req.method.as_str(),
-        &target_of(&signed.url),
-        &hrefs,
-        &body,
-    )
-    .unwrap()
+    send_signed(server, req.method.as_str(), &signed, &body)
+}
+
+/// Writes a signed request (its headers and the path of its URL) on a new connection.
+pub fn send_signed(
+    server: &ServerHandle,
+    method: &str,
+    signed: &ossio_core::SignedRequest,
+    body: &[u8],
+) -> Reply {
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write_signed(&mut s, server.addr(), method, signed, body).unwrap();
+    read_reply(&mut BufReader::new(s), method == "HEAD").unwrap()
+}
+
+/// Writes a signed request on an open connection.
+pub fn write_signed(
+    s: &mut TcpStream,
+    addr: SocketAddr,
+    method: &str,
+    signed: &ossio_core::SignedRequest,
+    body: &[u8],
+) -> std::io::Result<()> {
+    let headers: Vec<(&str, &str)> = signed.headers.iter().collect();
+    write_request(s, addr, method, &target_of(&signed.url), &headers, body)
 }
 
 pub fn send_as(
