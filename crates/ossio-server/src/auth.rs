@@ -101,6 +101,35 @@ fn eq_ct(a: &str, b: &str) -> bool {
             == 0
 }
 
+/// The access key id a request is signed with, valid or not: from the `Authorization`
+/// header (V1 `OSS ak:sig`, V4 `Credential=ak/...`) or a presigned URL's parameters.
+pub(crate) fn access_key_id(headers: &Headers, query: &[(String, Option<String>)]) -> Option<String> {
+    let q = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| v.clone())
+    };
+    if let Some(auth) = headers.get("authorization") {
+        let auth = auth.trim();
+        if let Some(rest) = auth.strip_prefix(v4::ALGORITHM) {
+            return rest
+                .split(',')
+                .find_map(|p| p.trim().strip_prefix("Credential="))
+                .and_then(|c| c.split('/').next())
+                .map(str::to_owned);
+        }
+        return auth
+            .strip_prefix("OSS ")
+            .and_then(|r| r.trim().split(':').next())
+            .map(str::to_owned);
+    }
+    if let Some(cred) = q(names::presign::X_OSS_CREDENTIAL) {
+        return cred.split('/').next().map(str::to_owned);
+    }
+    q(names::presign::OSS_ACCESS_KEY_ID)
+}
+
 pub(crate) struct Verifier<'a> {
     pub keys: &'a [KeyPair],
     pub region: &'a str,

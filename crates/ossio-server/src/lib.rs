@@ -19,11 +19,13 @@ mod auth;
 mod error;
 mod faults;
 mod http;
+mod log;
 mod routes;
 mod service;
 mod state;
 
 pub use faults::Faults;
+pub use log::RequestRecord;
 
 use auth::KeyPair;
 use std::fmt;
@@ -199,7 +201,13 @@ pub struct ServerHandle {
     addr: SocketAddr,
     region: String,
     faults: Arc<Faults>,
+    service: Arc<service::Service>,
 }
+
+/// A copy of a server's whole state (buckets, objects with their bytes, access points),
+/// taken by [`ServerHandle::snapshot`] and put back by [`ServerHandle::restore`].
+#[derive(Clone, Debug)]
+pub struct Snapshot(state::StoreSnapshot);
 
 impl fmt::Debug for ServerHandle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -231,6 +239,40 @@ impl ServerHandle {
         &self.faults
     }
 
+    /// Drops every bucket, object and access point, as if the server had just started
+    /// (keys, faults and the request log are kept).
+    pub fn reset(&self) -> std::io::Result<()> {
+        self.service.store().clear()
+    }
+
+    /// A copy of the whole state, for restoring between tests.
+    ///
+    /// ```
+    /// # use ossio_server::{start, ServerConfig};
+    /// let server = start(ServerConfig::new()).unwrap();
+    /// let clean = server.snapshot().unwrap();
+    /// // ... a test changes things ...
+    /// server.restore(&clean).unwrap();
+    /// ```
+    pub fn snapshot(&self) -> std::io::Result<Snapshot> {
+        self.service.store().snapshot().map(Snapshot)
+    }
+
+    /// Replaces the whole state with `snapshot`.
+    pub fn restore(&self, snapshot: &Snapshot) -> std::io::Result<()> {
+        self.service.store().restore(&snapshot.0)
+    }
+
+    /// Every request served so far, oldest first (the last 100,000).
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        self.service.log.all()
+    }
+
+    /// Forgets the requests logged so far.
+    pub fn clear_requests(&self) {
+        self.service.log.clear()
+    }
+
     /// Stops the server now (dropping the handle does the same).
     pub fn stop(&self) {
         self.http.lock().unwrap_or_else(|p| p.into_inner()).stop();
@@ -258,15 +300,17 @@ pub fn start(config: ServerConfig) -> std::io::Result<ServerHandle> {
         faults: faults.clone(),
         store: Mutex::new(store),
         request_ids: std::sync::atomic::AtomicU64::new(0),
+        log: log::RequestLog::default(),
     });
     let timeouts = http::Timeouts {
         body: config.body_timeout,
     };
-    let http = http::HttpServer::start(config.addr, service, timeouts)?;
+    let http = http::HttpServer::start(config.addr, service.clone(), timeouts)?;
     Ok(ServerHandle {
         addr: http.addr(),
         http: Mutex::new(http),
         region: config.region,
         faults,
+        service,
     })
 }

@@ -23,7 +23,6 @@ macro_rules! served {
 
         impl Op {
             /// The API name.
-            #[cfg(test)]
             pub fn name(self) -> &'static str {
                 match self { $(Op::$op => stringify!($op)),* }
             }

@@ -2,7 +2,9 @@
 
 use crate::auth::{KeyPair, Principal, SignedParts, Verifier};
 use crate::error::{OssError, Result};
+use crate::auth;
 use crate::faults::{Fault, Faults};
+use crate::log::{RequestLog, RequestRecord};
 use crate::http::{BodyReader, Delivery, Handler, RequestHead, Response, ResponseBody};
 use crate::routes::{self, Level, Op, Routed};
 use crate::state::{
@@ -36,6 +38,7 @@ pub(crate) struct Service {
     pub faults: Arc<Faults>,
     pub store: Mutex<Store>,
     pub request_ids: AtomicU64,
+    pub log: RequestLog,
 }
 
 /// Bucket, key and decoded query of a request.
@@ -44,6 +47,15 @@ type Route = (
     Option<String>,
     Vec<(String, Option<String>)>,
 );
+
+/// A request as the log records it.
+#[derive(Default)]
+struct Seen {
+    op: Option<Op>,
+    bucket: Option<String>,
+    key: Option<String>,
+    query: Vec<(String, Option<String>)>,
+}
 
 /// One request, with bucket and key resolved from host and path.
 struct Ctx<'a> {
@@ -112,7 +124,7 @@ impl Service {
         (real + self.faults.clock_skew()).max(0) as u64
     }
 
-    fn store(&self) -> MutexGuard<'_, Store> {
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
 
@@ -177,6 +189,29 @@ impl Service {
             },
         };
         Ok((bucket, (!key.is_empty()).then_some(key), query))
+    }
+
+    /// What a request is, for the request log: routed without authenticating.
+    fn identify(&self, head: &RequestHead) -> Seen {
+        let Ok((bucket, key, query)) = self.route(head) else {
+            return Seen::default();
+        };
+        let level = match (&bucket, &key) {
+            (None, _) => Level::Service,
+            (Some(_), None) => Level::Bucket,
+            (Some(_), Some(_)) => Level::Object,
+        };
+        let op = match routes::resolve(level, &head.method.to_ascii_uppercase(), &query, &head.headers)
+        {
+            Routed::Op(op) => Some(op),
+            _ => None,
+        };
+        Seen {
+            op,
+            bucket,
+            key,
+            query,
+        }
     }
 
     fn handle_inner(&self, head: &RequestHead, body: &mut BodyReader<'_>) -> Result<Response> {
@@ -1692,8 +1727,10 @@ impl Handler for Service {
         _peer: SocketAddr,
     ) -> (Response, Delivery) {
         let request_id = self.request_id();
+        let arrived = std::time::SystemTime::now();
         let host = head.headers.get("host").unwrap_or("").to_owned();
         let is_head = head.method.eq_ignore_ascii_case("HEAD");
+        let seen = self.identify(head);
         let fault = self.faults.take();
         let mut delivery = Delivery::Normal;
         let result = match &fault {
@@ -1716,10 +1753,22 @@ impl Handler for Service {
             }
             _ => self.handle_inner(head, body),
         };
+        let error_code = result.as_ref().err().map(|e| e.code.clone());
         let mut resp = match result {
             Ok(r) => r,
             Err(e) => e.to_response(&request_id, &host, is_head),
         };
+        self.log.push(RequestRecord {
+            operation: seen.op.map(Op::name),
+            method: head.method.to_ascii_uppercase(),
+            bucket: seen.bucket,
+            key: seen.key,
+            status: resp.status,
+            error_code,
+            access_key_id: auth::access_key_id(&head.headers, &seen.query),
+            request_id: request_id.clone(),
+            time: arrived,
+        });
         if matches!(fault, Some(Fault::CorruptCrc)) {
             if let Some(v) = resp.get_header(names::X_OSS_HASH_CRC64ECMA) {
                 let wrong = v.parse::<u64>().unwrap_or(0) ^ 0x5A5A_5A5A;

@@ -113,6 +113,14 @@ pub(crate) struct Store {
     pub dir: Option<PathBuf>,
 }
 
+/// A copy of the whole state, object bytes included (held in memory).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StoreSnapshot {
+    buckets: BTreeMap<String, Bucket>,
+    objects: BTreeMap<String, BTreeMap<String, Object>>,
+    access_points: BTreeMap<String, AccessPoint>,
+}
+
 static SEQ: AtomicU64 = AtomicU64::new(0);
 
 /// A name that no other write of this process (or an earlier one) uses.
@@ -309,6 +317,68 @@ impl Store {
         }
         self.forget_data(&old, None);
         Ok(true)
+    }
+
+    /// Drops every bucket, object and access point (and their files).
+    pub fn clear(&mut self) -> io::Result<()> {
+        let keys: Vec<(String, String)> = self
+            .objects
+            .iter()
+            .flat_map(|(b, m)| m.keys().map(move |k| (b.clone(), k.clone())))
+            .collect();
+        for (b, k) in keys {
+            self.delete_object(&b, &k)?;
+        }
+        self.objects.clear();
+        self.buckets.clear();
+        self.access_points.clear();
+        self.save_meta()
+    }
+
+    /// A copy of everything, with the bytes of file-backed objects read into memory so the
+    /// copy outlives later overwrites.
+    pub fn snapshot(&self) -> io::Result<StoreSnapshot> {
+        let mut objects = BTreeMap::new();
+        for (bucket, m) in &self.objects {
+            let mut copy = BTreeMap::new();
+            for (key, obj) in m {
+                let bytes = match obj.blob(self) {
+                    Blob::Mem(b) => b,
+                    Blob::File(path) => Arc::new(fs::read(path)?),
+                };
+                let mut o = obj.clone();
+                o.data_file = None;
+                o.mem = Some(bytes);
+                copy.insert(key.clone(), o);
+            }
+            objects.insert(bucket.clone(), copy);
+        }
+        Ok(StoreSnapshot {
+            buckets: self.buckets.clone(),
+            objects,
+            access_points: self.access_points.clone(),
+        })
+    }
+
+    /// Replaces everything with `snap` (written to the data directory when there is one).
+    pub fn restore(&mut self, snap: &StoreSnapshot) -> io::Result<()> {
+        self.clear()?;
+        self.buckets = snap.buckets.clone();
+        self.access_points = snap.access_points.clone();
+        self.save_meta()?;
+        for m in snap.objects.values() {
+            for obj in m.values() {
+                let mut o = obj.clone();
+                if let Some((name, tmp)) = self.new_data_file(&o.bucket, &o.key) {
+                    write_atomic(&tmp, o.mem.as_deref().map_or(&[][..], |v| v.as_slice()))?;
+                    self.commit_data_file(&tmp, &name)?;
+                    o.data_file = Some(name);
+                    o.mem = None;
+                }
+                self.put_object(o)?;
+            }
+        }
+        Ok(())
     }
 
     pub fn bucket_is_empty(&self, bucket: &str) -> bool {
