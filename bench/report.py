@@ -22,6 +22,7 @@ CRITERION_GROUPS = [
     "parse_error",
     "parse_list_objects_v2_1000",
     "parse_list_access_points_1000",
+    "server_start",
 ]
 TITLES = {
     "v4_header_sign": "Rust: V4 header signing",
@@ -32,6 +33,9 @@ TITLES = {
     "parse_error": "Rust: parsing an error body",
     "parse_list_objects_v2_1000": "Rust: parsing ListObjectsV2 (1,000 keys)",
     "parse_list_access_points_1000": "Rust: parsing ListAccessPoints (1,000)",
+    "server_start": "Rust: starting a local server (ossio-server)",
+    "py_server_start": "Python: ossio.testing.LocalServer() start and stop",
+    "node_server_start": "Node: ossio/testing startServer() and close()",
     "py_sign_v4": "Python: V4 header signing",
     "py_presign_v4": "Python: V4 presign",
     "py_sign_v1": "Python: V1 header signing",

@@ -60,7 +60,7 @@ step "release build: the ossio Node package"
 cargo build --release --quiet -p ossio-node --lib
 rm -rf "$OUT/node/ossio"
 mkdir -p "$OUT/node/ossio"
-cp bindings/node/index.js bindings/node/package.json "$OUT/node/ossio/"
+cp bindings/node/index.js bindings/node/testing.js bindings/node/package.json "$OUT/node/ossio/"
 cp "$CARGO_TARGET_DIR/release/libossio_node.so" "$OUT/node/ossio/ossio.node"
 export OSSIO_NODE_DIR="$OUT/node/ossio"
 
@@ -113,6 +113,9 @@ step "Python: signing and parsing against alibabacloud-oss-v2 and oss2"
 (cd bench/python && python micro.py "$OUT/list_objects_1000.xml") >> "$RESULTS"
 step "Node: signing against ali-oss"
 node bench/node/micro.mjs >> "$RESULTS"
+step "Starting the test server from Python and Node"
+python bench/startup.py >> "$RESULTS"
+OSSIO_NODE_TESTING="$OSSIO_NODE_DIR/testing.js" node bench/node/startup.mjs >> "$RESULTS"
 
 # ---- the table -----------------------------------------------------------------------------------
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -18,6 +18,26 @@ python -m pytest -q -p no:cacheprovider bindings/python/tests 2>&1 | tee "$log" 
 (cd bindings/python && mypy --strict examples/httpx_sansio.py python/ossio) || status=1
 (cd bindings/python && python -m mypy.stubtest ossio) || status=1
 
+# The wheel in an empty virtualenv: the package, its testing module and the pytest plugin
+# (registered through its entry point) work without anything from this checkout.
+fresh=$(mktemp -d)
+(
+  set -e
+  maturin build --profile dev --quiet -m bindings/python/Cargo.toml -i "$(command -v python)" --out "$fresh/wheels"
+  python -m venv "$fresh/venv"
+  "$fresh/venv/bin/python" -m pip install --quiet "$fresh"/wheels/ossio-*.whl pytest
+  mkdir "$fresh/suite"
+  cat > "$fresh/suite/test_user.py" <<'PY'
+def test_fixture(oss_server, oss_bucket):
+    client = oss_server.client()
+    client.put_object(oss_bucket, "k", b"v")
+    assert client.get_object(oss_bucket, "k") == b"v"
+    assert [r["operation"] for r in oss_server.requests()][-1] == "GetObject"
+PY
+  cd "$fresh/suite" && "$fresh/venv/bin/python" -m pytest -q -p no:cacheprovider test_user.py
+) 2>&1 | tee -a "$log" || status=1
+rm -rf "$fresh"
+
 passed=$(grep -Eo '[0-9]+ passed' "$log" | tail -1 | awk '{print $1}' || true)
 failed=$(grep -Eo '[0-9]+ failed' "$log" | tail -1 | awk '{print $1}' || true)
 if [ "$status" -ne 0 ]; then

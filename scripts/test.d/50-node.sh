@@ -51,5 +51,17 @@ assert.equal(typeof Client, "function");
 assert.ok(new OssError({ code: "X", message: "m" }) instanceof Error);
 console.log("packed tarball installs and signs");
 '
-passed=$((passed + 1))
+node -e '
+const assert = require("node:assert/strict");
+const { startServer } = require("ossio/testing");
+(async () => {
+  const server = await startServer();
+  const client = server.client();
+  await client.putBucket({ bucket: "packed" });
+  assert.equal(server.requests().at(-1).operation, "PutBucket");
+  server.close();
+  console.log("packed tarball serves ossio/testing");
+})().catch((e) => { console.error(e); process.exit(1); });
+'
+passed=$((passed + 2))
 echo "node tests|$passed passed"

@@ -12,8 +12,10 @@ mod credentials;
 mod error;
 mod ops;
 mod signer;
+mod testing;
 
 pub use client::NativeClient;
 pub use credentials::NativeCredentials;
 pub use ops::{op_parse, op_request, operation_names};
 pub use signer::NativeSigner;
+pub use testing::{NativeServer, NativeServerSnapshot};

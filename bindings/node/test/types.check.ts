@@ -12,3 +12,19 @@ new ops.CreateAccessPoint({ bucket: 'b', name: 'n', networkOrigin: 'lan' });
 // @ts-expect-error: version is 'v1' | 'v4'
 new Signer({ credentials: { accessKeyId: 'a', accessKeySecret: 's' }, region: 'r', version: 'v2' });
 console.log(out.alias, expiration);
+
+// ossio/testing
+import { startServer, type RequestRecord, type LocalServer } from 'ossio/testing';
+async function useServer(): Promise<void> {
+  const server: LocalServer = await startServer({ region: 'cn-hangzhou', dataDir: '/tmp/x' });
+  server.failNext(1, 503, 'ServiceUnavailable');
+  const log: RequestRecord[] = server.requests();
+  const ops: (string | null)[] = log.map((r) => r.operation);
+  const snap = server.snapshot();
+  server.restore(snap);
+  // @ts-expect-error: a snapshot is not a string
+  server.restore('state');
+  console.log(ops, server.client().constructor.name, server.aliOssOptions().sldEnable);
+  server.close();
+}
+void useServer;

@@ -8,6 +8,7 @@ mod client;
 mod errors;
 mod ops;
 mod sansio;
+mod testing;
 
 use pyo3::prelude::*;
 
@@ -22,6 +23,8 @@ fn _ossio(m: &Bound<'_, PyModule>) -> PyResult<()> {
     ops::register(m)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<client::PageIterator>()?;
+    m.add_class::<testing::NativeServer>()?;
+    m.add_class::<testing::ServerSnapshot>()?;
     m.add_function(wrap_pyfunction!(sansio::_v1_signature, m)?)?;
     m.add_function(wrap_pyfunction!(sansio::_v4_canonical_headers, m)?)?;
     m.add_function(wrap_pyfunction!(sansio::_panic_for_test, m)?)?;

@@ -404,11 +404,30 @@ fn bench_parse(c: &mut Criterion) {
     g.finish();
 }
 
+/// Starting a local server for a test suite: bind, spawn, answer the first request, stop.
+fn bench_server_start(c: &mut Criterion) {
+    use std::io::{Read, Write};
+    let mut g = c.benchmark_group("server_start");
+    g.bench_function("ossio-server: start, first answer, stop", |b| {
+        b.iter(|| {
+            let server = ossio_server::start(ossio_server::ServerConfig::new()).unwrap();
+            let mut s = std::net::TcpStream::connect(server.addr()).unwrap();
+            s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .unwrap();
+            let mut answer = Vec::new();
+            s.read_to_end(&mut answer).unwrap();
+            assert!(answer.starts_with(b"HTTP/1.1 403"));
+            drop(server);
+        })
+    });
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    targets = bench_v4, bench_v4_parts, bench_v1, bench_build, bench_parse
+    targets = bench_v4, bench_v4_parts, bench_v1, bench_build, bench_parse, bench_server_start
 }
 criterion_main!(benches);

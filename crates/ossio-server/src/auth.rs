@@ -103,7 +103,10 @@ fn eq_ct(a: &str, b: &str) -> bool {
 
 /// The access key id a request is signed with, valid or not: from the `Authorization`
 /// header (V1 `OSS ak:sig`, V4 `Credential=ak/...`) or a presigned URL's parameters.
-pub(crate) fn access_key_id(headers: &Headers, query: &[(String, Option<String>)]) -> Option<String> {
+pub(crate) fn access_key_id(
+    headers: &Headers,
+    query: &[(String, Option<String>)],
+) -> Option<String> {
     let q = |name: &str| {
         query
             .iter()

@@ -20,6 +20,19 @@ pub(crate) enum Fault {
     CorruptCrc,
 }
 
+impl Fault {
+    /// A short name for the request log.
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            Fault::Fail(..) => "fail",
+            Fault::Drop => "drop",
+            Fault::Truncate => "truncate",
+            Fault::Delay(_) => "delay",
+            Fault::CorruptCrc => "corrupt-crc",
+        }
+    }
+}
+
 /// Faults to inject into the next requests. Thread-safe; every request that arrives takes the
 /// oldest queued fault (if any), so faults queued by several calls apply in call order, one
 /// per request.

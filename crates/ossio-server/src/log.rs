@@ -26,6 +26,10 @@ pub struct RequestRecord {
     /// The access key id the request was signed with (whether or not it was valid); `None`
     /// for an anonymous request.
     pub access_key_id: Option<String>,
+    /// The fault injected into this request, if any: `fail`, `drop`, `truncate`, `delay` or
+    /// `corrupt-crc` (a dropped or truncated answer was still handled: `status` is what the
+    /// client would have been sent).
+    pub fault: Option<&'static str>,
     /// The `x-oss-request-id` answered.
     pub request_id: String,
     /// When the request arrived.

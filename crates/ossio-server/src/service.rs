@@ -1,11 +1,11 @@
 //! Routing, access control and the operations.
 
+use crate::auth;
 use crate::auth::{KeyPair, Principal, SignedParts, Verifier};
 use crate::error::{OssError, Result};
-use crate::auth;
 use crate::faults::{Fault, Faults};
-use crate::log::{RequestLog, RequestRecord};
 use crate::http::{BodyReader, Delivery, Handler, RequestHead, Response, ResponseBody};
+use crate::log::{RequestLog, RequestRecord};
 use crate::routes::{self, Level, Op, Routed};
 use crate::state::{
     AccessPoint, Blob, Bucket, DEFAULT_RESOURCE_GROUP, Object, Store, unique_suffix,
@@ -201,8 +201,12 @@ impl Service {
             (Some(_), None) => Level::Bucket,
             (Some(_), Some(_)) => Level::Object,
         };
-        let op = match routes::resolve(level, &head.method.to_ascii_uppercase(), &query, &head.headers)
-        {
+        let op = match routes::resolve(
+            level,
+            &head.method.to_ascii_uppercase(),
+            &query,
+            &head.headers,
+        ) {
             Routed::Op(op) => Some(op),
             _ => None,
         };
@@ -1766,6 +1770,7 @@ impl Handler for Service {
             status: resp.status,
             error_code,
             access_key_id: auth::access_key_id(&head.headers, &seen.query),
+            fault: fault.as_ref().map(Fault::name),
             request_id: request_id.clone(),
             time: arrived,
         });

@@ -22,7 +22,10 @@ fn snapshot_and_restore(s: &ServerHandle) {
     put(s, "snap", "added", b"x");
     create_bucket(s, "later");
     s.restore(&snap).unwrap();
-    assert_eq!(body(s, "snap", "kept").as_deref(), Some(&b"version one"[..]));
+    assert_eq!(
+        body(s, "snap", "kept").as_deref(),
+        Some(&b"version one"[..])
+    );
     assert_eq!(body(s, "snap", "added"), None);
     assert_eq!(
         call(s, &GetBucketAcl::new("later"))
@@ -35,7 +38,10 @@ fn snapshot_and_restore(s: &ServerHandle) {
     // The same snapshot restores again, after more changes.
     call(s, &ossio_core::ops::DeleteObject::new("snap", "kept")).unwrap();
     s.restore(&snap).unwrap();
-    assert_eq!(body(s, "snap", "kept").as_deref(), Some(&b"version one"[..]));
+    assert_eq!(
+        body(s, "snap", "kept").as_deref(),
+        Some(&b"version one"[..])
+    );
     s.reset().unwrap();
     assert_eq!(
         call(s, &GetBucketAcl::new("snap"))
@@ -70,7 +76,9 @@ fn snapshot_restore_and_reset_with_a_data_directory() {
     let s = start(ServerConfig::new().data_dir(dir.path())).unwrap();
     assert_eq!(body(&s, "snap", "kept").as_deref(), Some(&b"again"[..]));
     // Nothing but live objects is left in the directory.
-    let files = std::fs::read_dir(dir.path().join("objects")).unwrap().count();
+    let files = std::fs::read_dir(dir.path().join("objects"))
+        .unwrap()
+        .count();
     assert_eq!(files, 2, "one metadata and one data file");
 }
 
@@ -114,6 +122,8 @@ fn the_request_log_names_each_operation() {
     let statuses: Vec<u16> = log.iter().map(|r| r.status).collect();
     assert_eq!(statuses, [200, 200, 503, 200, 501, 403, 403]);
     assert_eq!(log[2].error_code.as_deref(), Some("ServiceUnavailable"));
+    assert_eq!(log[2].fault, Some("fail"));
+    assert_eq!(log[3].fault, None);
     assert_eq!(log[0].access_key_id.as_deref(), Some(AK));
     assert_eq!(log[5].access_key_id.as_deref(), Some("someone-else"));
     assert_eq!(log[6].access_key_id, None);
