@@ -137,13 +137,3 @@ def test_controls(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError):
         server.requests()
 
-
-def test_ossfs_against_the_fixture(oss_server: LocalServer, oss_bucket: str) -> None:
-    import ossfs  # type: ignore[import-untyped]
-
-    fs = ossfs.OSSFileSystem(
-        key=oss_server.access_key_id, secret=oss_server.access_key_secret, endpoint=oss_server.endpoint
-    )
-    fs.pipe(f"/{oss_bucket}/dir/a.txt", b"through fsspec")
-    assert fs.cat(f"/{oss_bucket}/dir/a.txt") == b"through fsspec"
-    assert [e["name"] for e in fs.ls(f"/{oss_bucket}/dir")] == [f"/{oss_bucket}/dir/a.txt"]

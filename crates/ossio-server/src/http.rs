@@ -636,6 +636,8 @@ fn serve_connection(stream: TcpStream, handler: &dyn Handler, timeouts: Timeouts
     let Ok(mut writer) = stream.try_clone() else {
         return;
     };
+    // A client that stops reading an answer does not hold the thread forever either.
+    let _ = writer.set_write_timeout(Some(IDLE_TIMEOUT));
     let mut reader = BufReader::with_capacity(64 * 1024, stream);
     loop {
         // No thread waits forever: an idle kept-alive connection is closed after a while,
