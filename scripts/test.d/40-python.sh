@@ -18,6 +18,9 @@ python -m pytest -q -p no:cacheprovider bindings/python/tests 2>&1 | tee "$log" 
 (cd bindings/python && mypy --strict examples/httpx_sansio.py python/ossio) || status=1
 (cd bindings/python && python -m mypy.stubtest ossio) || status=1
 
+passed=$(grep -Eo '[0-9]+ passed' "$log" | tail -1 | awk '{print $1}' || true)
+failed=$(grep -Eo '[0-9]+ failed' "$log" | tail -1 | awk '{print $1}' || true)
+
 # The wheel in an empty virtualenv: the package, its testing module and the pytest plugin
 # (registered through its entry point) work without anything from this checkout.
 fresh=$(mktemp -d)
@@ -35,11 +38,10 @@ def test_fixture(oss_server, oss_bucket):
     assert [r["operation"] for r in oss_server.requests()][-1] == "GetObject"
 PY
   cd "$fresh/suite" && "$fresh/venv/bin/python" -m pytest -q -p no:cacheprovider test_user.py
-) 2>&1 | tee -a "$log" || status=1
-rm -rf "$fresh"
+) 2>&1 | tee "$fresh.log" || status=1
+grep -q '1 passed' "$fresh.log" && passed=$((${passed:-0} + 1)) || status=1
+rm -rf "$fresh" "$fresh.log"
 
-passed=$(grep -Eo '[0-9]+ passed' "$log" | tail -1 | awk '{print $1}' || true)
-failed=$(grep -Eo '[0-9]+ failed' "$log" | tail -1 | awk '{print $1}' || true)
 if [ "$status" -ne 0 ]; then
   echo "python tests|FAILED (${passed:-0} passed, ${failed:-0} failed; see mypy/stubtest output above)"
   exit 1
