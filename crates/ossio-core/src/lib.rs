@@ -21,6 +21,8 @@
 //! # Ok::<(), ossio_core::Error>(())
 //! ```
 
+extern crate self as ossio_core;
+
 pub mod acl;
 pub mod config;
 pub mod crc64;

@@ -1,6 +1,6 @@
 //! Pieces several operations share: documents, header metadata, small parsers.
 
-use crate::acl::{Acl, ObjectAcl};
+use crate::acl::ObjectAcl;
 use crate::error::{Error, ValidationError, ValidationKind};
 use crate::names;
 use crate::request::{Headers, Request};
@@ -114,12 +114,6 @@ impl AccessControlPolicy {
                 .map(|g| g.text.to_string())
                 .ok_or_else(|| resp.parse_error("missing element <AccessControlList><Grant>"))?,
         })
-    }
-
-    pub(crate) fn bucket_acl(&self, resp: &Response<'_>) -> Result<Acl, Error> {
-        self.grant
-            .parse()
-            .map_err(|_| resp.parse_error(format!("unknown bucket ACL {:?}", self.grant)))
     }
 
     pub(crate) fn object_acl(&self, resp: &Response<'_>) -> Result<ObjectAcl, Error> {

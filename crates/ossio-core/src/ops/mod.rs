@@ -9,6 +9,9 @@ use base64::Engine as _;
 use md5::{Digest, Md5};
 
 pub mod common;
+pub mod decl;
+
+mod bucket_acl;
 mod create_access_point;
 mod delete_access_point;
 mod delete_access_point_policy;
@@ -19,7 +22,6 @@ mod delete_object;
 mod get_access_point;
 mod get_access_point_policy;
 mod get_access_point_public_access_block;
-mod get_bucket_acl;
 mod get_bucket_info;
 mod get_object;
 mod get_object_acl;
@@ -30,10 +32,10 @@ mod list_objects_v2;
 mod put_access_point_policy;
 mod put_access_point_public_access_block;
 mod put_bucket;
-mod put_bucket_acl;
 mod put_object;
 mod put_object_acl;
 
+pub use bucket_acl::{GetBucketAcl, GetBucketAclOutput, PutBucketAcl, PutBucketAclOutput};
 pub use common::{AccessControlPolicy, DataRedundancyType, EmptyOutput, ObjectMeta, StorageClass};
 pub use create_access_point::{CreateAccessPoint, CreateAccessPointOutput, NetworkOrigin};
 pub use delete_access_point::{DeleteAccessPoint, DeleteAccessPointOutput};
@@ -51,7 +53,6 @@ pub use get_access_point_policy::{GetAccessPointPolicy, GetAccessPointPolicyOutp
 pub use get_access_point_public_access_block::{
     GetAccessPointPublicAccessBlock, GetAccessPointPublicAccessBlockOutput,
 };
-pub use get_bucket_acl::{GetBucketAcl, GetBucketAclOutput};
 pub use get_bucket_info::{GetBucketInfo, GetBucketInfoOutput, SseRule};
 pub use get_object::{GetObject, GetObjectOutput, ResponseOverrides};
 pub use get_object_acl::{GetObjectAcl, GetObjectAclOutput};
@@ -64,7 +65,6 @@ pub use put_access_point_public_access_block::{
     PutAccessPointPublicAccessBlock, PutAccessPointPublicAccessBlockOutput,
 };
 pub use put_bucket::{PutBucket, PutBucketOutput};
-pub use put_bucket_acl::{PutBucketAcl, PutBucketAclOutput};
 pub use put_object::{PutObject, PutObjectOutput};
 pub use put_object_acl::{PutObjectAcl, PutObjectAclOutput};
 
