@@ -1267,6 +1267,7 @@ impl Service {
             }
         }
         let out = ops::DeleteMultipleObjectsOutput {
+            encoding_type: None,
             deleted,
             request_id: String::new(),
         };

@@ -1,20 +1,30 @@
 //! DeleteMultipleObjects: `POST /?delete` with a `Delete` document (Content-MD5 required).
 
-use super::common::{expect_root, opt, url_decoded};
-use super::{Operation, with_xml_body};
-use crate::encoding;
-use crate::error::{Error, ValidationError};
-use crate::request::{Method, Request};
-use crate::response::Response;
-use crate::validate;
-use crate::xml;
+use super::decl::{self, Oss};
+use crate::error::{ValidationError, ValidationKind};
+
+/// An object key that a `Delete` document can carry.
+fn validate_listed_key(key: &str) -> Result<(), ValidationError> {
+    crate::validate::object_key(key)?;
+    if key.contains('\0') {
+        return Err(ValidationError::new(
+            ValidationKind::ObjectKey,
+            "key",
+            Some(key),
+            "contains U+0000, which an XML request body cannot carry",
+        ));
+    }
+    Ok(())
+}
 
 /// An object to delete.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Oss)]
 pub struct ObjectIdentifier {
     /// Object key.
+    #[oss(xml = "Key", required, validate = validate_listed_key)]
     pub key: String,
     /// A specific version.
+    #[oss(xml = "VersionId")]
     pub version_id: Option<String>,
 }
 
@@ -28,14 +38,26 @@ pub struct ObjectIdentifier {
 ///     b"<Delete><Quiet>true</Quiet><Object><Key>a&amp;b.txt</Key></Object>\
 ///       <Object><Key>c&lt;d</Key></Object></Delete>");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+// encoding-type=url makes OSS return keys that XML cannot carry (control characters).
+#[derive(Debug, Clone, PartialEq, Eq, Oss)]
+#[oss(
+    op = "DeleteMultipleObjects",
+    method = "POST",
+    sub_resource = "delete",
+    fixed_query = "encoding-type=url",
+    xml = "Delete",
+    output = DeleteMultipleObjectsOutput
+)]
 pub struct DeleteMultipleObjects {
     /// The bucket or access point alias.
+    #[oss(bucket)]
     pub bucket: String,
-    /// The objects.
-    pub objects: Vec<ObjectIdentifier>,
     /// Quiet mode: the response lists only failures.
+    #[oss(xml = "Quiet")]
     pub quiet: bool,
+    /// The objects.
+    #[oss(xml = "Object", min = 1, max = 1000)]
+    pub objects: Vec<ObjectIdentifier>,
 }
 
 impl DeleteMultipleObjects {
@@ -66,61 +88,46 @@ impl DeleteMultipleObjects {
 
     /// The `Delete` document.
     pub fn to_xml(&self) -> String {
-        let mut w = xml::Writer::new();
-        w.start("Delete");
-        w.element("Quiet", if self.quiet { "true" } else { "false" });
-        for o in &self.objects {
-            w.start("Object");
-            w.element("Key", &o.key);
-            if let Some(v) = &o.version_id {
-                w.element("VersionId", v);
-            }
-            w.end("Object");
-        }
-        w.end("Delete");
-        w.finish()
+        decl::input_xml(self).unwrap_or_default()
     }
 
     /// Reads a `Delete` document (the server side of this call).
     pub fn from_xml(bucket: &str, body: &[u8]) -> Result<Self, String> {
-        let root = xml::parse(body)?;
-        if !root.is("Delete") {
-            return Err(format!("unexpected root <{}>", root.name));
-        }
-        let objects = root
-            .children_named("Object")
-            .map(|o| {
-                Ok(ObjectIdentifier {
-                    key: o.required("Key")?.to_owned(),
-                    version_id: o.text_of("VersionId").map(str::to_owned),
-                })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
-        Ok(DeleteMultipleObjects {
-            bucket: bucket.to_owned(),
-            objects,
-            quiet: root.text_of("Quiet") == Some("true"),
-        })
+        decl::input_from_xml(bucket, body)
     }
 }
 
 /// One deleted object.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Oss)]
 pub struct DeletedObject {
     /// Object key.
+    #[oss(xml = "Key", url_encoded)]
     pub key: String,
     /// Version deleted.
+    #[oss(xml = "VersionId")]
     pub version_id: Option<String>,
     /// Whether a delete marker was created.
+    #[oss(xml = "DeleteMarker")]
     pub delete_marker: bool,
 }
 
 /// The result of [`DeleteMultipleObjects`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Oss)]
+#[oss(
+    xml = "DeleteResult",
+    url_encoding = "EncodingType",
+    body_optional,
+    custom_xml
+)]
 pub struct DeleteMultipleObjectsOutput {
+    /// `url` when the keys were URL-encoded on the wire (already decoded here).
+    #[oss(xml = "EncodingType")]
+    pub encoding_type: Option<String>,
     /// The objects deleted (empty in quiet mode).
+    #[oss(xml = "Deleted", rename = "deleted_objects")]
     pub deleted: Vec<DeletedObject>,
     /// `x-oss-request-id` of the response.
+    #[oss(header = "x-oss-request-id")]
     pub request_id: String,
 }
 
@@ -128,89 +135,8 @@ impl DeleteMultipleObjectsOutput {
     /// The `DeleteResult` document (the server side of this call); keys URL-encoded when
     /// `url_encoded`.
     pub fn to_xml(&self, url_encoded: bool) -> String {
-        let mut w = xml::Writer::new();
-        w.start("DeleteResult");
-        if url_encoded {
-            w.element("EncodingType", "url");
-        }
-        for d in &self.deleted {
-            w.start("Deleted");
-            if url_encoded {
-                w.element("Key", &encoding::encode_component(&d.key));
-            } else {
-                w.element("Key", &d.key);
-            }
-            if let Some(v) = &d.version_id {
-                w.element("VersionId", v);
-            }
-            if d.delete_marker {
-                w.element("DeleteMarker", "true");
-            }
-            w.end("Deleted");
-        }
-        w.end("DeleteResult");
-        w.finish()
-    }
-}
-
-impl Operation for DeleteMultipleObjects {
-    type Output = DeleteMultipleObjectsOutput;
-    const NAME: &'static str = "DeleteMultipleObjects";
-
-    fn to_request(&self) -> Result<Request, Error> {
-        validate::bucket_name(&self.bucket)?;
-        if self.objects.is_empty() || self.objects.len() > 1000 {
-            return Err(ValidationError::invalid(
-                "objects",
-                &self.objects.len().to_string(),
-                "must name 1 to 1000 objects",
-            )
-            .into());
-        }
-        for o in &self.objects {
-            validate::object_key(&o.key)?;
-            if o.key.contains('\0') {
-                return Err(ValidationError::new(
-                    crate::ValidationKind::ObjectKey,
-                    "key",
-                    Some(&o.key),
-                    "contains U+0000, which an XML request body cannot carry",
-                )
-                .into());
-            }
-        }
-        // encoding-type=url makes OSS return keys that XML cannot carry (control characters).
-        let req = Request::new(Method::Post)
-            .bucket(&self.bucket)
-            .query_flag("delete")
-            .query("encoding-type", "url");
-        Ok(with_xml_body(req, self.to_xml()))
-    }
-
-    fn parse_response(&self, resp: &Response<'_>) -> Result<Self::Output, Error> {
-        resp.check()?;
-        if resp.body.iter().all(u8::is_ascii_whitespace) {
-            return Ok(DeleteMultipleObjectsOutput {
-                deleted: Vec::new(),
-                request_id: resp.request_id(),
-            });
-        }
-        let root = resp.xml()?;
-        expect_root(resp, &root, "DeleteResult")?;
-        let encoded = root.text_of("EncodingType") == Some("url");
-        let deleted = root
-            .children_named("Deleted")
-            .map(|d| {
-                Ok(DeletedObject {
-                    key: url_decoded(resp, d.text_of("Key").unwrap_or_default(), encoded)?,
-                    version_id: opt(d, "VersionId"),
-                    delete_marker: d.text_of("DeleteMarker") == Some("true"),
-                })
-            })
-            .collect::<Result<Vec<_>, Error>>()?;
-        Ok(DeleteMultipleObjectsOutput {
-            deleted,
-            request_id: resp.request_id(),
-        })
+        let mut out = self.clone();
+        out.encoding_type = url_encoded.then(|| "url".to_owned());
+        decl::to_xml(&out)
     }
 }

@@ -1,5 +1,6 @@
 //! Operations as data: each is a typed input that builds a [`Request`] and parses the
-//! [`Response`] into a typed output. One file per operation.
+//! [`Response`] into a typed output. Each is declared once (see [`decl`]), in a file per
+//! operation or per small family, and listed in the registry [`OPERATIONS`].
 
 use crate::error::Error;
 use crate::names;
@@ -8,65 +9,133 @@ use crate::response::Response;
 use base64::Engine as _;
 use md5::{Digest, Md5};
 
+/// Pagination from the declared fields: the output's `is_truncated` and next-token field,
+/// the input's token field, the output's list of items.
+macro_rules! paginated {
+    ($op:ident, $item:ty, $token:ident, $next:ident, $items:ident) => {
+        impl $crate::paginate::Paginated for $op {
+            type Item = $item;
+
+            fn next_token(output: &Self::Output) -> Option<String> {
+                output.is_truncated.then(|| output.$next.clone()).flatten()
+            }
+
+            fn with_token(&self, token: String) -> Self {
+                $op {
+                    $token: Some(token),
+                    ..self.clone()
+                }
+            }
+
+            fn items(output: Self::Output) -> Vec<Self::Item> {
+                output.$items
+            }
+        }
+    };
+}
+use paginated;
+
 pub mod common;
 pub mod decl;
 
+mod access_point;
+mod access_point_policy;
+mod access_point_public_access_block;
+mod bucket;
 mod bucket_acl;
-mod create_access_point;
-mod delete_access_point;
-mod delete_access_point_policy;
-mod delete_access_point_public_access_block;
-mod delete_bucket;
 mod delete_multiple_objects;
-mod delete_object;
-mod get_access_point;
-mod get_access_point_policy;
-mod get_access_point_public_access_block;
 mod get_bucket_info;
-mod get_object;
-mod get_object_acl;
-mod head_object;
-mod list_access_points;
 mod list_buckets;
 mod list_objects_v2;
-mod put_access_point_policy;
-mod put_access_point_public_access_block;
-mod put_bucket;
-mod put_object;
-mod put_object_acl;
+mod object;
+mod object_acl;
 
+pub use access_point::{
+    AccessPointSummary, CreateAccessPoint, CreateAccessPointOutput, DeleteAccessPoint,
+    DeleteAccessPointOutput, GetAccessPoint, GetAccessPointOutput, ListAccessPoints,
+    ListAccessPointsOutput, NetworkOrigin,
+};
+pub use access_point_policy::{
+    DeleteAccessPointPolicy, DeleteAccessPointPolicyOutput, GetAccessPointPolicy,
+    GetAccessPointPolicyOutput, PutAccessPointPolicy, PutAccessPointPolicyOutput,
+};
+pub use access_point_public_access_block::{
+    DeleteAccessPointPublicAccessBlock, DeleteAccessPointPublicAccessBlockOutput,
+    GetAccessPointPublicAccessBlock, GetAccessPointPublicAccessBlockOutput,
+    PutAccessPointPublicAccessBlock, PutAccessPointPublicAccessBlockOutput,
+};
+pub use bucket::{DeleteBucket, DeleteBucketOutput, PutBucket, PutBucketOutput};
 pub use bucket_acl::{GetBucketAcl, GetBucketAclOutput, PutBucketAcl, PutBucketAclOutput};
 pub use common::{AccessControlPolicy, DataRedundancyType, EmptyOutput, ObjectMeta, StorageClass};
-pub use create_access_point::{CreateAccessPoint, CreateAccessPointOutput, NetworkOrigin};
-pub use delete_access_point::{DeleteAccessPoint, DeleteAccessPointOutput};
-pub use delete_access_point_policy::{DeleteAccessPointPolicy, DeleteAccessPointPolicyOutput};
-pub use delete_access_point_public_access_block::{
-    DeleteAccessPointPublicAccessBlock, DeleteAccessPointPublicAccessBlockOutput,
-};
-pub use delete_bucket::{DeleteBucket, DeleteBucketOutput};
 pub use delete_multiple_objects::{
     DeleteMultipleObjects, DeleteMultipleObjectsOutput, DeletedObject, ObjectIdentifier,
 };
-pub use delete_object::{DeleteObject, DeleteObjectOutput};
-pub use get_access_point::{GetAccessPoint, GetAccessPointOutput};
-pub use get_access_point_policy::{GetAccessPointPolicy, GetAccessPointPolicyOutput};
-pub use get_access_point_public_access_block::{
-    GetAccessPointPublicAccessBlock, GetAccessPointPublicAccessBlockOutput,
-};
 pub use get_bucket_info::{GetBucketInfo, GetBucketInfoOutput, SseRule};
-pub use get_object::{GetObject, GetObjectOutput, ResponseOverrides};
-pub use get_object_acl::{GetObjectAcl, GetObjectAclOutput};
-pub use head_object::{HeadObject, HeadObjectOutput};
-pub use list_access_points::{AccessPointSummary, ListAccessPoints, ListAccessPointsOutput};
 pub use list_buckets::{BucketSummary, ListBuckets, ListBucketsOutput};
 pub use list_objects_v2::{ListObjectsV2, ListObjectsV2Output, ObjectSummary};
-pub use put_access_point_policy::{PutAccessPointPolicy, PutAccessPointPolicyOutput};
-pub use put_access_point_public_access_block::{
-    PutAccessPointPublicAccessBlock, PutAccessPointPublicAccessBlockOutput,
+pub use object::{
+    DeleteObject, DeleteObjectOutput, GetObject, GetObjectOutput, HeadObject, HeadObjectOutput,
+    PutObject, PutObjectOutput, ResponseOverrides,
 };
-pub use put_bucket::{PutBucket, PutBucketOutput};
-pub use put_object::{PutObject, PutObjectOutput};
-pub use put_object_acl::{PutObjectAcl, PutObjectAclOutput};
+pub use object_acl::{GetObjectAcl, GetObjectAclOutput, PutObjectAcl, PutObjectAclOutput};
+
+/// Lists the registry's operations, by type, once: the registry below and the test that
+/// round-trips every operation both take the list from here.
+///
+/// `for_each_operation!(m)` calls `m!(CreateAccessPoint, DeleteAccessPoint, ...)`.
+#[macro_export]
+macro_rules! for_each_operation {
+    ($m:ident) => {
+        $m! {
+            CreateAccessPoint,
+            GetAccessPoint,
+            DeleteAccessPoint,
+            ListAccessPoints,
+            PutAccessPointPolicy,
+            GetAccessPointPolicy,
+            DeleteAccessPointPolicy,
+            PutAccessPointPublicAccessBlock,
+            GetAccessPointPublicAccessBlock,
+            DeleteAccessPointPublicAccessBlock,
+            PutBucket,
+            DeleteBucket,
+            GetBucketInfo,
+            ListBuckets,
+            PutBucketAcl,
+            GetBucketAcl,
+            PutObject,
+            GetObject,
+            HeadObject,
+            DeleteObject,
+            DeleteMultipleObjects,
+            ListObjectsV2,
+            PutObjectAcl,
+            GetObjectAcl
+        }
+    };
+}
+
+macro_rules! registry {
+    ($($op:ident),* $(,)?) => {
+        /// Every operation the core declares: name and spellings, doc text, method,
+        /// sub-resources and the input and output schemas. Code generators, the CLI and the
+        /// server read this.
+        pub static OPERATIONS: &[&decl::OpSchema] = &[$(&<$op as decl::Declared>::OP),*];
+    };
+}
+
+for_each_operation!(registry);
+
+/// The operation named `name` in any spelling: `PutBucketAcl`, `put_bucket_acl`,
+/// `putBucketAcl` or `put-bucket-acl`.
+///
+/// ```
+/// let op = ossio_core::ops::operation("put-bucket-acl").unwrap();
+/// assert_eq!(op.name, "PutBucketAcl");
+/// ```
+pub fn operation(name: &str) -> Option<&'static decl::OpSchema> {
+    OPERATIONS.iter().copied().find(|op| op.is_named(name))
+}
 
 /// An OSS operation: a typed input that becomes a request, and a parser for its response.
 pub trait Operation {
