@@ -64,6 +64,7 @@ struct FieldAttrs {
     md5: bool,
     content_type: Option<LitStr>,
     each: bool,
+    empty_none: bool,
 }
 
 enum Shape {
@@ -213,6 +214,8 @@ fn parse_field_attrs(attrs: &[syn::Attribute]) -> syn::Result<FieldAttrs> {
                 f.md5 = true;
             } else if p.is_ident("each") {
                 f.each = true;
+            } else if p.is_ident("empty_none") {
+                f.empty_none = true;
             } else if p.is_ident("content_type") {
                 f.content_type = Some(m.value()?.parse()?);
             } else {
@@ -316,6 +319,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
         let required = fa.required;
         let enc = fa.url_encoded;
         let each = fa.each;
+        let empty_none = fa.empty_none;
         if each && !(matches!(sh, Shape::List(_)) && matches!(loc, Loc::Xml(_))) {
             return Err(syn::Error::new_spanned(
                 field,
@@ -360,6 +364,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
                 url_encoded: #enc,
                 when_true: #when_true,
                 each: #each,
+                empty_none: #empty_none,
             }
         });
 
@@ -489,6 +494,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
                     last: #last,
                     field: #name,
                     enc: #enc,
+                    empty_none: #empty_none,
                 });
                 match &sh {
                     Shape::Opt(inner) => quote!(#d::xml_opt::<#inner>(src, #at)?),

@@ -76,7 +76,7 @@ pub struct CreateAccessPoint {
     #[oss(xml = "NetworkOrigin", required)]
     pub network_origin: NetworkOrigin,
     /// VPC id; required for [`NetworkOrigin::Vpc`], refused for `Internet`.
-    #[oss(xml = "VpcConfiguration>VpcId")]
+    #[oss(xml = "VpcConfiguration>VpcId", empty_none)]
     pub vpc_id: Option<String>,
 }
 
@@ -190,7 +190,7 @@ pub struct GetAccessPointOutput {
     #[oss(xml = "NetworkOrigin", required)]
     pub network_origin: String,
     /// VPC id (for `vpc`).
-    #[oss(xml = "VpcConfiguration>VpcId")]
+    #[oss(xml = "VpcConfiguration>VpcId", empty_none)]
     pub vpc_id: Option<String>,
     /// ARN, passed through verbatim.
     #[oss(xml = "AccessPointArn", required)]
@@ -326,7 +326,7 @@ pub struct AccessPointSummary {
     #[oss(xml = "NetworkOrigin")]
     pub network_origin: String,
     /// VPC id (empty for internet access points).
-    #[oss(xml = "VpcConfiguration>VpcId")]
+    #[oss(xml = "VpcConfiguration>VpcId", empty_none)]
     pub vpc_id: Option<String>,
     /// Status.
     #[oss(xml = "Status")]
@@ -341,7 +341,7 @@ pub struct ListAccessPointsOutput {
     #[oss(xml = "IsTruncated")]
     pub is_truncated: bool,
     /// Token for the next page.
-    #[oss(xml = "NextContinuationToken")]
+    #[oss(xml = "NextContinuationToken", empty_none)]
     pub next_continuation_token: Option<String>,
     /// Account id.
     #[oss(xml = "AccountId")]

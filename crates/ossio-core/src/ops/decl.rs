@@ -9,6 +9,7 @@
 //! let op = GetBucketAcl::new("examplebucket");
 //! let req = op.to_request()?;                         // built from the declaration
 //! assert_eq!(GetBucketAcl::from_request(&req)?, op);  // and read back (the server side)
+//! assert!(GetBucketAcl::from_request(&req)?.validate().is_ok());
 //! let schema = GetBucketAcl::OP;
 //! assert_eq!((schema.snake, schema.kebab), ("get_bucket_acl", "get-bucket-acl"));
 //! assert!(matches!(GetBucketAcl::SCHEMA.fields[0].location, Location::Bucket));
@@ -47,7 +48,7 @@
 //! | `status` | the response status |
 //! | `flatten` | the fields of another declared struct, inline |
 //!
-//! and any of: `each` (a list at `A>B` whose items each have their own `A`), `rename = "access_point_name"` (the field's name in the registry, as
+//! and any of: `empty_none` (an empty element reads as `None`, not `Some("")`), `each` (a list at `A>B` whose items each have their own `A`), `rename = "access_point_name"` (the field's name in the registry, as
 //! `alibabacloud-oss-v2` names it, when the Rust name differs), `required` (must be present;
 //! for strings, non-blank), `validate = path` (a rule, `fn(&T) -> Result<(), ValidationError>`,
 //! repeatable), `min = N` / `max = N` (a number's range, or a list's length), `when_true = "url"`
@@ -147,6 +148,8 @@ pub struct FieldSchema {
     pub when_true: Option<&'static str>,
     /// For a list at `A>B`: each item has its own `A` (`<A><B>1</B></A><A><B>2</B></A>`).
     pub each: bool,
+    /// Whether an empty element reads as absent (OSS writes `<VpcId></VpcId>` for none).
+    pub empty_none: bool,
 }
 
 /// A declared struct: an operation's input or output, or a nested document.
@@ -259,6 +262,10 @@ pub trait Scalar: Sized {
     fn to_text(&self) -> Cow<'_, str>;
     /// Reads the wire text.
     fn from_text(s: &str) -> Result<Self, ValidationError>;
+    /// What an empty optional element means: absent, except for text.
+    fn from_empty() -> Option<Self> {
+        None
+    }
 }
 
 /// A value an XML element carries: a [`Scalar`], or a declared struct.
@@ -269,6 +276,10 @@ pub trait Value: Sized {
     fn write_xml(&self, w: &mut Writer, name: &str, cx: Cx);
     /// Reads an element.
     fn read_xml(e: &Element<'_>, cx: Cx) -> Result<Self, String>;
+    /// Reads an element of an optional field.
+    fn read_opt(e: &Element<'_>, cx: Cx) -> Result<Option<Self>, String> {
+        Self::read_xml(e, cx).map(Some)
+    }
     /// The rules of a nested struct.
     fn validate_value(&self) -> Result<(), ValidationError> {
         Ok(())
@@ -297,6 +308,13 @@ impl<T: Scalar> Value for T {
             e.text.as_ref()
         };
         T::from_text(text).map_err(|err| format!("<{}> {:?}: {}", e.name, text, err.reason))
+    }
+
+    fn read_opt(e: &Element<'_>, cx: Cx) -> Result<Option<Self>, String> {
+        if e.text.is_empty() && e.children.is_empty() {
+            return Ok(T::from_empty());
+        }
+        Self::read_xml(e, cx).map(Some)
     }
 }
 
@@ -339,7 +357,9 @@ pub trait Declared: Fields {
     }
 
     /// Reads the input back from a request: the inverse of [`Declared::declared_request`],
-    /// for the server. The rules are checked too.
+    /// for the server. The rules are not checked here: a server answers a request it cannot
+    /// read (`MalformedXML`) apart from a readable one that breaks a rule
+    /// (`InvalidArgument`), which [`Fields::validate`] finds.
     fn from_request(req: &Request) -> Result<Self, ValidationError> {
         read_request(req)
     }
@@ -567,7 +587,7 @@ fn check_root(e: &Element<'_>, root: &str) -> Result<(), String> {
     }
 }
 
-/// Reads an input back from its request and checks its rules.
+/// Reads an input back from its request (without checking its rules).
 pub fn read_request<T: Declared>(req: &Request) -> Result<T, ValidationError> {
     let bad_doc =
         |reason: String| ValidationError::new(ValidationKind::Argument, "body", None, reason);
@@ -589,9 +609,7 @@ pub fn read_request<T: Declared>(req: &Request) -> Result<T, ValidationError> {
         xml: doc.as_ref(),
         url: false,
     };
-    let op = T::read(&src).map_err(FieldError::into_validation)?;
-    op.validate()?;
-    Ok(op)
+    T::read(&src).map_err(FieldError::into_validation)
 }
 
 /// Reads an input from its XML body alone (with the bucket from the host).
@@ -776,6 +794,8 @@ pub struct At {
     pub field: &'static str,
     /// Whether its text is URL-encoded in a `url` document.
     pub enc: bool,
+    /// Whether an empty element reads as absent.
+    pub empty_none: bool,
 }
 
 /// The field's parent element; on a missing element, its index in the path and its parent.
@@ -814,12 +834,19 @@ pub fn xml_req<T: Value>(src: &Source<'_>, at: &At) -> Result<T, FieldError> {
     read_at(e, src, at)
 }
 
-/// An optional element; an empty one counts as absent.
+/// An optional element. An empty one is empty text for a string, absent for other
+/// values, and absent for any field declared `empty_none`.
 pub fn xml_opt<T: Value>(src: &Source<'_>, at: &At) -> Result<Option<T>, FieldError> {
     match locate(src, at).ok().and_then(|p| p.child(at.last)) {
         None => Ok(None),
-        Some(e) if e.text.is_empty() && e.children.is_empty() => Ok(None),
-        Some(e) => read_at(e, src, at).map(Some),
+        Some(e) if at.empty_none && e.text.is_empty() && e.children.is_empty() => Ok(None),
+        Some(e) => {
+            let cx = Cx {
+                url: src.url,
+                encoded: at.enc,
+            };
+            T::read_opt(e, cx).map_err(|r| FieldError::new(at.field, r))
+        }
     }
 }
 
@@ -985,6 +1012,9 @@ impl Scalar for String {
     }
     fn from_text(s: &str) -> Result<Self, ValidationError> {
         Ok(s.to_owned())
+    }
+    fn from_empty() -> Option<Self> {
+        Some(String::new())
     }
 }
 

@@ -82,10 +82,10 @@ pub struct ListBucketsOutput {
     #[oss(xml = "Owner>DisplayName")]
     pub owner_display_name: String,
     /// Prefix as echoed.
-    #[oss(xml = "Prefix")]
+    #[oss(xml = "Prefix", empty_none)]
     pub prefix: Option<String>,
     /// Marker as echoed.
-    #[oss(xml = "Marker")]
+    #[oss(xml = "Marker", empty_none)]
     pub marker: Option<String>,
     /// Page size as echoed.
     #[oss(xml = "MaxKeys")]
@@ -94,7 +94,7 @@ pub struct ListBucketsOutput {
     #[oss(xml = "IsTruncated")]
     pub is_truncated: bool,
     /// Marker of the next page.
-    #[oss(xml = "NextMarker")]
+    #[oss(xml = "NextMarker", empty_none)]
     pub next_marker: Option<String>,
     /// The buckets of this page.
     #[oss(xml = "Buckets>Bucket")]

@@ -123,13 +123,13 @@ pub struct ListObjectsV2Output {
     #[oss(xml = "Name")]
     pub name: String,
     /// Prefix as echoed (decoded).
-    #[oss(xml = "Prefix", url_encoded)]
+    #[oss(xml = "Prefix", url_encoded, empty_none)]
     pub prefix: Option<String>,
     /// Delimiter as echoed (decoded).
-    #[oss(xml = "Delimiter", url_encoded)]
+    #[oss(xml = "Delimiter", url_encoded, empty_none)]
     pub delimiter: Option<String>,
     /// Start-after as echoed (decoded).
-    #[oss(xml = "StartAfter", url_encoded)]
+    #[oss(xml = "StartAfter", url_encoded, empty_none)]
     pub start_after: Option<String>,
     /// Page size as echoed.
     #[oss(xml = "MaxKeys")]
@@ -141,10 +141,10 @@ pub struct ListObjectsV2Output {
     #[oss(xml = "IsTruncated")]
     pub is_truncated: bool,
     /// Token this page continued from.
-    #[oss(xml = "ContinuationToken")]
+    #[oss(xml = "ContinuationToken", empty_none)]
     pub continuation_token: Option<String>,
     /// Token for the next page.
-    #[oss(xml = "NextContinuationToken")]
+    #[oss(xml = "NextContinuationToken", empty_none)]
     pub next_continuation_token: Option<String>,
     /// `url` when OSS encoded the keys (already decoded here).
     #[oss(xml = "EncodingType")]
@@ -214,12 +214,9 @@ impl Operation for ListObjectsV2 {
                 last_modified: text(c, "LastModified").unwrap_or_default(),
                 etag: text(c, "ETag").unwrap_or_default(),
                 size: value(resp, c, "Size")?.unwrap_or(0),
-                storage_class: nonempty(c, "StorageClass"),
-                object_type: nonempty(c, "Type"),
-                owner_id: c
-                    .path(&["Owner", "ID"])
-                    .filter(|e| !e.text.is_empty())
-                    .map(|e| e.text.to_string()),
+                storage_class: text(c, "StorageClass"),
+                object_type: text(c, "Type"),
+                owner_id: c.path(&["Owner", "ID"]).map(|e| e.text.to_string()),
             });
         }
         let mut common_prefixes = Vec::new();
@@ -238,7 +235,7 @@ impl Operation for ListObjectsV2 {
             is_truncated: value(resp, &root, "IsTruncated")?.unwrap_or(false),
             continuation_token: nonempty(&root, "ContinuationToken"),
             next_continuation_token: nonempty(&root, "NextContinuationToken"),
-            encoding_type: nonempty(&root, "EncodingType"),
+            encoding_type: text(&root, "EncodingType"),
             contents,
             common_prefixes,
             request_id: resp.request_id(),
