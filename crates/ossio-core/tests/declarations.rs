@@ -31,6 +31,11 @@ fn input<T: Declared + Operation + PartialEq + Debug>(x: T, seen: &mut Seen) {
     assert_eq!(req.method, T::OP.method, "{}", T::OP.name);
     let back = T::from_request(&req).unwrap_or_else(|e| panic!("{}: {e}", T::OP.name));
     assert_eq!(back, x, "{}", T::OP.name);
+    assert_eq!(
+        route(&req).map(|o| o.name),
+        Some(T::OP.name),
+        "the request routes back to its operation"
+    );
     seen.insert((T::OP.name, ""));
     for f in T::SCHEMA.fields {
         let on_wire = match f.location {
@@ -589,6 +594,40 @@ fn the_server_side_reads_requests_and_refuses_bad_ones() {
             .field,
         "objects"
     );
+}
+
+#[test]
+fn requests_of_no_registered_operation_do_not_route() {
+    use ossio_core::{Method, Request};
+    let unknown = [
+        Request::new(Method::Get).bucket("b").query_flag("cors"),
+        Request::new(Method::Put)
+            .bucket("b")
+            .query_flag("acl")
+            .query_flag("cors"),
+        Request::new(Method::Get).bucket("b"), // ListObjects v1: no list-type=2
+        Request::new(Method::Head)
+            .bucket("b")
+            .key("k")
+            .query_flag("objectMeta"),
+        Request::new(Method::Post)
+            .bucket("b")
+            .key("k")
+            .query_flag("uploads"),
+        Request::new(Method::Get).key("k"),
+    ];
+    for req in unknown {
+        assert_eq!(route(&req).map(|o| o.name), None, "{req:?}");
+    }
+    // Refining parameters never change the operation.
+    let req = Request::new(Method::Get)
+        .bucket("b")
+        .key("k")
+        .query("response-content-type", "text/plain")
+        .query("x-oss-unknown", "1");
+    assert_eq!(route(&req).map(|o| o.name), Some("GetObject"));
+    let svc = Request::new(Method::Get).query_flag("accessPoint");
+    assert_eq!(route(&svc).map(|o| o.name), Some("ListAccessPoints"));
 }
 
 #[test]

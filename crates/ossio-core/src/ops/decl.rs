@@ -208,6 +208,45 @@ impl OpSchema {
     pub fn is_named(&self, name: &str) -> bool {
         [self.name, self.snake, self.camel, self.kebab].contains(&name)
     }
+
+    /// Whether every header and query parameter the input requires is in `req`: what tells
+    /// GetAccessPoint (`x-oss-access-point-name`) from ListAccessPoints on the same path.
+    pub fn has_required_fields(&self, req: &Request) -> bool {
+        self.input.fields.iter().all(|f| match f.location {
+            _ if f.optional || f.when_true.is_some() => true,
+            Location::Header(h) => req.headers.contains(h),
+            Location::Query(q) => req.query_value(q).is_some(),
+            _ => true,
+        })
+    }
+
+    /// Whether `req` is a request for this operation: the method, the level (service,
+    /// bucket, object: from the input's bucket and key fields), exactly the declared
+    /// sub-resources among the query's (see [`crate::subresources`]) and the fixed query
+    /// values. Other query parameters refine an operation and never change it.
+    pub fn matches(&self, req: &Request) -> bool {
+        let field = |l: Location| self.input.fields.iter().find(|f| f.location == l);
+        let level_ok = |given: bool, l: Location| match field(l) {
+            None => !given,
+            Some(f) => given || f.optional,
+        };
+        req.method == self.method
+            && level_ok(req.bucket.is_some(), Location::Bucket)
+            && level_ok(req.key.is_some(), Location::Key)
+            && req
+                .query
+                .iter()
+                .filter(|(k, _)| crate::subresources::is_sub_resource(k))
+                .all(|(k, _)| self.sub_resources.contains(&k.as_str()))
+            && self
+                .sub_resources
+                .iter()
+                .all(|s| req.query_value(s).is_some())
+            && self
+                .fixed_query
+                .iter()
+                .all(|(k, v)| req.query_value(k) == Some(Some(v)))
+    }
 }
 
 /// A field that could not be read from a request, a response or a document.

@@ -137,6 +137,30 @@ pub fn operation(name: &str) -> Option<&'static decl::OpSchema> {
     OPERATIONS.iter().copied().find(|op| op.is_named(name))
 }
 
+/// The registered operation a request is for, if any: what a server dispatches on, and
+/// answers `501 NotImplemented` without.
+///
+/// ```
+/// use ossio_core::{Method, Request};
+/// let req = Request::new(Method::Get).bucket("b").query_flag("acl");
+/// assert_eq!(ossio_core::ops::route(&req).map(|o| o.name), Some("GetBucketAcl"));
+/// let cors = Request::new(Method::Get).bucket("b").query_flag("cors");
+/// assert!(ossio_core::ops::route(&cors).is_none());
+/// ```
+pub fn route(req: &Request) -> Option<&'static decl::OpSchema> {
+    let mut candidates = OPERATIONS.iter().copied().filter(|op| op.matches(req));
+    let first = candidates.next()?;
+    // Operations on one path are told apart by the fields they require.
+    if first.has_required_fields(req) {
+        return Some(first);
+    }
+    Some(
+        candidates
+            .find(|op| op.has_required_fields(req))
+            .unwrap_or(first),
+    )
+}
+
 /// An OSS operation: a typed input that becomes a request, and a parser for its response.
 pub trait Operation {
     /// The typed result.
