@@ -13,7 +13,7 @@ const out = path.join(pkgDir, 'native');
 fs.rmSync(out, { recursive: true, force: true });
 if (process.argv.includes('--clean')) process.exit(0);
 
-const CRATES = ['crates/ossio-core', 'crates/ossio', 'crates/ossio-server'];
+const CRATES = ['crates/ossio-macros', 'crates/ossio-core', 'crates/ossio', 'crates/ossio-server'];
 const skip = new Set(['target', 'node_modules', 'native', 'tests', 'benches', 'examples', '.git']);
 function copy(from, to, top = true) {
   fs.mkdirSync(to, { recursive: true });

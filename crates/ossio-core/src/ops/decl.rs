@@ -22,7 +22,7 @@
 //!
 //! | attribute | meaning |
 //! |---|---|
-//! | `op = "PutBucketAcl"` | this struct is an operation's input, with that API name |
+//! | `op = "GetBucketCors"` | this struct is an operation's input, with that API name |
 //! | `method = "PUT"` | its HTTP method |
 //! | `sub_resource = "acl"` | a valueless query parameter that names the operation (repeatable) |
 //! | `fixed_query = "list-type=2"` | a constant query parameter (repeatable) |
@@ -181,13 +181,13 @@ impl StructSchema {
 /// One operation in the registry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OpSchema {
-    /// The API name, e.g. `PutBucketAcl`.
+    /// The API name, e.g. `GetBucketCors`.
     pub name: &'static str,
-    /// `put_bucket_acl`.
+    /// `get_bucket_cors`.
     pub snake: &'static str,
-    /// `putBucketAcl`.
+    /// `getBucketCors`.
     pub camel: &'static str,
-    /// `put-bucket-acl`.
+    /// `get-bucket-cors`.
     pub kebab: &'static str,
     /// The doc text.
     pub doc: &'static str,
