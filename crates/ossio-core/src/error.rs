@@ -38,6 +38,8 @@ pub struct ValidationError {
     pub value: Option<String>,
     /// Why it was rejected.
     pub reason: Cow<'static, str>,
+    /// The operation whose input it was, when known (`CreateAccessPoint`).
+    pub operation: Option<&'static str>,
 }
 
 impl ValidationError {
@@ -53,7 +55,14 @@ impl ValidationError {
             field: field.into(),
             value: value.map(|v| truncate(v, 128)),
             reason: reason.into(),
+            operation: None,
         }
+    }
+
+    /// The same error, naming the operation whose input it was.
+    pub fn in_operation(mut self, operation: &'static str) -> Self {
+        self.operation = Some(operation);
+        self
     }
 
     /// A generic invalid argument.
@@ -79,6 +88,9 @@ fn truncate(s: &str, max: usize) -> String {
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(op) = self.operation {
+            write!(f, "{op}: ")?;
+        }
         match &self.value {
             Some(v) => write!(f, "invalid {} {:?}: {}", self.field, v, self.reason),
             None => write!(f, "invalid {}: {}", self.field, self.reason),

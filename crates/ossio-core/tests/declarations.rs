@@ -3,6 +3,7 @@
 //! response (`parse(to_response(y)) == y`), and the registry's data is complete.
 
 use ossio_core::ops::decl::{self, Declared, Fields, Location, TypeRef};
+use ossio_core::ops::dynamic::{self, DynField};
 use ossio_core::ops::*;
 use ossio_core::{Acl, Body, Error, ObjectAcl, Operation};
 use std::collections::BTreeSet;
@@ -23,10 +24,20 @@ fn wire_fields(op: &decl::OpSchema) -> impl Iterator<Item = (&'static str, &'sta
 
 /// The request of `x` reads back as `x`; records the operation and which of its query
 /// parameters and headers the example put on the wire.
-fn input<T: Declared + Operation + PartialEq + Debug>(x: T, seen: &mut Seen) {
+fn input<T: Declared + Operation + PartialEq + Debug + DynField>(x: T, seen: &mut Seen) {
     let req = x
         .to_request()
         .unwrap_or_else(|e| panic!("{}: {e}", T::OP.name));
+    // The same input as a plain value (what the bindings send) builds the same request.
+    let value = x.to_dyn();
+    let erased = dynamic::build(T::OP.snake, &value).unwrap_or_else(|e| panic!("{e}"));
+    let mut via_value = erased.to_request().unwrap();
+    if matches!(req.body, Body::Stream { .. }) {
+        // A stream is not a value: the bindings hand streamed bodies over themselves.
+        via_value.body = req.body.clone();
+    }
+    assert_eq!(via_value, req, "{}", T::OP.name);
+    assert_eq!(erased.schema().name, T::OP.name);
     assert_eq!(req, x.declared_request().unwrap(), "{}", T::OP.name);
     assert_eq!(req.method, T::OP.method, "{}", T::OP.name);
     let back = T::from_request(&req).unwrap_or_else(|e| panic!("{}: {e}", T::OP.name));
@@ -50,12 +61,22 @@ fn input<T: Declared + Operation + PartialEq + Debug>(x: T, seen: &mut Seen) {
 }
 
 /// The response of `y` parses back as `y`, through the operation's own parser.
-fn output<T: Declared + Operation<Output = O>, O: Fields + PartialEq + Debug>(op: &T, y: O) {
+fn output<
+    T: Declared + Operation<Output = O> + DynField,
+    O: Fields + PartialEq + Debug + DynField,
+>(
+    op: &T,
+    y: O,
+) {
     let parts = y.to_response();
     let back = op
         .parse_response(&parts.as_response())
         .unwrap_or_else(|e| panic!("{}: {e}", T::OP.name));
     assert_eq!(back, y, "{}", T::OP.name);
+    // Through the value bridge the output arrives as the same fields.
+    let erased = dynamic::build(T::OP.kebab, &op.to_dyn()).unwrap();
+    let value = erased.parse_response(&parts.as_response()).unwrap();
+    assert_eq!(value, y.to_dyn(), "{}", T::OP.name);
 }
 
 #[test]
@@ -659,4 +680,68 @@ fn malformed_responses_are_errors_naming_the_element() {
         PutObject::new("bkt", "k").parse_response(&ossio_core::Response::new(200, &bad_crc, b"")),
         Err(Error::Parse(_))
     ));
+}
+
+/// Every way a plain value can be wrong is an error naming the operation and the field,
+/// before any request exists.
+#[test]
+fn bad_plain_values_name_the_operation_and_the_field() {
+    use dynamic::Dyn;
+    let cases = [
+        (
+            "CreateAccessPoint",
+            Dyn::map([
+                ("bucket", Dyn::from("bkt")),
+                ("network_origin", Dyn::from("internet")),
+            ]),
+            "access_point_name",
+            "is required",
+        ),
+        (
+            "ListObjectsV2",
+            Dyn::map([("bucket", Dyn::from("bkt")), ("max_keys", Dyn::from("ten"))]),
+            "max_keys",
+            "expected an integer",
+        ),
+        (
+            "CreateAccessPoint",
+            Dyn::map([
+                ("bucket", Dyn::from("bkt")),
+                ("access_point_name", Dyn::from("ap-1")),
+                ("network_origin", Dyn::from("lan")),
+            ]),
+            "network_origin",
+            "expected one of: vpc, internet",
+        ),
+        (
+            "PutBucketAcl",
+            Dyn::map([
+                ("bucket", Dyn::from("bkt")),
+                ("acl", Dyn::from("private")),
+                ("acll", Dyn::from("private")),
+            ]),
+            "acll",
+            "unknown field",
+        ),
+        (
+            "ListObjectsV2",
+            Dyn::map([("bucket", Dyn::from("bkt")), ("max_keys", Dyn::Int(5000))]),
+            "max_keys",
+            "",
+        ),
+    ];
+    for (op, value, field, reason) in cases {
+        let err = dynamic::build(op, &value)
+            .and_then(|o| o.to_request())
+            .expect_err(op);
+        let Error::Validation(v) = &err else {
+            panic!("{op}: not a validation error: {err:?}")
+        };
+        assert_eq!(v.operation, Some(op), "{err}");
+        let text = err.to_string();
+        assert!(text.contains(op) && text.contains(field), "{text}");
+        assert!(text.contains(reason), "{text}");
+    }
+    assert!(dynamic::build("NoSuchOperation", &Dyn::Map(vec![])).is_err());
+    assert!(dynamic::build("put_bucket_acl", &Dyn::from("not a map")).is_err());
 }

@@ -295,6 +295,9 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
     let mut checks = Vec::new();
     let mut idents = Vec::new();
     let mut url_flag = quote!(false);
+    let dy = quote!(::ossio_core::ops::dynamic);
+    let mut dyn_pushes = Vec::new();
+    let mut dyn_reads = Vec::new();
 
     for field in &named.named {
         let f = field.ident.as_ref().expect("named");
@@ -326,6 +329,37 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
                 "`each` is for a Vec in an xml path A>B",
             ));
         }
+
+        // As a plain value, for the bindings.
+        let (push, read) = match loc {
+            Loc::HeaderPrefix(_) => (
+                quote!(out.push((::std::string::String::from(#name), #dy::pairs_to_dyn(&self.#f)));),
+                quote!(match #dy::take(m, #name, used) {
+                    ::core::option::Option::Some(v) => #dy::pairs_from_dyn(v, #name)?,
+                    ::core::option::Option::None => ::std::vec::Vec::new(),
+                }),
+            ),
+            Loc::Body => (
+                quote!(out.push((::std::string::String::from(#name), <#ty as #dy::DynBody>::body_dyn(&self.#f)));),
+                quote!(<#ty as #dy::DynBody>::body_from_dyn(
+                    #dy::take(m, #name, used).unwrap_or(&#dy::Dyn::Null),
+                    #name,
+                )?),
+            ),
+            Loc::Flatten => (
+                quote!(#dy::DynStruct::dyn_fields(&self.#f, out);),
+                quote!(<#ty as #dy::DynStruct>::from_dyn_map(m, used)?),
+            ),
+            _ => (
+                quote!(out.push((::std::string::String::from(#name), #dy::DynField::to_dyn(&self.#f)));),
+                quote!(match #dy::take(m, #name, used) {
+                    ::core::option::Option::Some(v) => <#ty as #dy::DynField>::from_dyn(v, #name)?,
+                    ::core::option::Option::None => <#ty as #dy::DynField>::absent(#name)?,
+                }),
+            ),
+        };
+        dyn_pushes.push(push);
+        dyn_reads.push(read);
 
         // The schema entry.
         let (location, ty_ref) = match loc {
@@ -601,6 +635,33 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
 
             fn url_encoded(&self) -> bool {
                 #url_flag
+            }
+        }
+
+        impl #dy::DynStruct for #ident {
+            fn dyn_fields(&self, out: &mut ::std::vec::Vec<(::std::string::String, #dy::Dyn)>) {
+                #(#dyn_pushes)*
+            }
+
+            fn from_dyn_map(
+                m: &[(::std::string::String, #dy::Dyn)],
+                used: &mut ::std::vec::Vec<&'static str>,
+            ) -> ::core::result::Result<Self, #d::FieldError> {
+                ::core::result::Result::Ok(#ident {
+                    #(#idents: #dyn_reads,)*
+                })
+            }
+        }
+
+        impl #dy::DynField for #ident {
+            fn to_dyn(&self) -> #dy::Dyn {
+                let mut out = ::std::vec::Vec::new();
+                #dy::DynStruct::dyn_fields(self, &mut out);
+                #dy::Dyn::Map(out)
+            }
+
+            fn from_dyn(v: &#dy::Dyn, field: &'static str) -> ::core::result::Result<Self, #d::FieldError> {
+                #dy::struct_from_dyn(v, field)
             }
         }
 

@@ -8,6 +8,7 @@ use crate::object::ObjectReader;
 use crate::retry::RetryPolicy;
 use ossio_core::credentials::redact_tokens;
 use ossio_core::ops::Operation;
+use ossio_core::ops::dynamic::{Dyn, ErasedOp};
 use ossio_core::response::service_error;
 use ossio_core::{
     Addressing, Body, Config, Credentials, Headers, Method, PresignedRequest, Request, Response,
@@ -446,9 +447,19 @@ impl Client {
 
     /// Sends any core operation whose request and response fit in memory.
     pub fn send<O: Operation>(&self, op: &O) -> Result<O::Output, Error> {
+        self.call(op)
+    }
+
+    /// Sends an operation built from a plain value ([`ossio_core::ops::dynamic`]): what the
+    /// bindings and the CLI use for every registered operation. Its output is a value too.
+    pub fn send_dyn(&self, op: &dyn ErasedOp) -> Result<Dyn, Error> {
+        self.call(&DynCall(op))
+    }
+
+    fn call<O: Call>(&self, op: &O) -> Result<O::Out, Error> {
         let req = op
-            .to_request()
-            .map_err(|e| Error::from_core(O::NAME, e, None))?;
+            .request()
+            .map_err(|e| Error::from_core(op.name(), e, None))?;
         if let Body::Stream { .. } = req.body {
             return Err(ossio_core::ValidationError::invalid(
                 "body",
@@ -457,15 +468,15 @@ impl Client {
             )
             .into());
         }
-        let ex = self.execute(O::NAME, &req, Payload::Request, false)?;
+        let ex = self.execute(op.name(), &req, Payload::Request, false)?;
         let resp = Response::new(ex.status, &ex.headers, ex.bytes());
         let out = op
-            .parse_response(&resp)
-            .map_err(|e| Error::from_core(O::NAME, e, Some(&ex.string_to_sign)))?;
+            .parse(&resp)
+            .map_err(|e| Error::from_core(op.name(), e, Some(&ex.string_to_sign)))?;
         if self.inner.crc_check && !req.body.is_empty() {
             // Only object uploads carry the header; everything else skips the check.
             if let Some(expected) = crc::reported(&ex.headers) {
-                check_crc(O::NAME, expected, ex.sent_crc)?;
+                check_crc(op.name(), expected, ex.sent_crc)?;
             }
         }
         Ok(out)
@@ -479,15 +490,34 @@ impl Client {
     pub fn send_from_reader<O: Operation>(
         &self,
         op: &O,
-        mut body: impl Read + Send,
+        body: impl Read + Send,
         len: u64,
     ) -> Result<O::Output, Error> {
+        self.call_from_reader(op, body, len)
+    }
+
+    /// [`Client::send_from_reader`] for an operation built from a plain value.
+    pub fn send_dyn_from_reader(
+        &self,
+        op: &dyn ErasedOp,
+        body: impl Read + Send,
+        len: u64,
+    ) -> Result<Dyn, Error> {
+        self.call_from_reader(&DynCall(op), body, len)
+    }
+
+    fn call_from_reader<O: Call>(
+        &self,
+        op: &O,
+        mut body: impl Read + Send,
+        len: u64,
+    ) -> Result<O::Out, Error> {
         let req = op
-            .to_request()
-            .map_err(|e| Error::from_core(O::NAME, e, None))?
+            .request()
+            .map_err(|e| Error::from_core(op.name(), e, None))?
             .body(Body::Stream { length: len });
         let payload = Payload::Reader(Replay::new(&mut body));
-        let ex = self.execute(O::NAME, &req, payload, false)?;
+        let ex = self.execute(op.name(), &req, payload, false)?;
         self.finish_upload(op, ex)
     }
 
@@ -498,33 +528,46 @@ impl Client {
         op: &O,
         path: impl AsRef<Path>,
     ) -> Result<O::Output, Error> {
+        self.call_from_file(op, path)
+    }
+
+    /// [`Client::send_from_file`] for an operation built from a plain value.
+    pub fn send_dyn_from_file(
+        &self,
+        op: &dyn ErasedOp,
+        path: impl AsRef<Path>,
+    ) -> Result<Dyn, Error> {
+        self.call_from_file(&DynCall(op), path)
+    }
+
+    fn call_from_file<O: Call>(&self, op: &O, path: impl AsRef<Path>) -> Result<O::Out, Error> {
         let path = path.as_ref();
         let what = format!("cannot read {}", path.display());
-        let mut file = File::open(path).map_err(|e| Error::io(O::NAME, &what, &e))?;
+        let mut file = File::open(path).map_err(|e| Error::io(op.name(), &what, &e))?;
         let len = file
             .metadata()
-            .map_err(|e| Error::io(O::NAME, &what, &e))?
+            .map_err(|e| Error::io(op.name(), &what, &e))?
             .len();
         let req = op
-            .to_request()
-            .map_err(|e| Error::from_core(O::NAME, e, None))?
+            .request()
+            .map_err(|e| Error::from_core(op.name(), e, None))?
             .body(Body::Stream { length: len });
         let payload = Payload::File {
             file: &mut file,
             start: 0,
         };
-        let ex = self.execute(O::NAME, &req, payload, false)?;
+        let ex = self.execute(op.name(), &req, payload, false)?;
         self.finish_upload(op, ex)
     }
 
-    fn finish_upload<O: Operation>(&self, op: &O, ex: Exchange) -> Result<O::Output, Error> {
+    fn finish_upload<O: Call>(&self, op: &O, ex: Exchange) -> Result<O::Out, Error> {
         let resp = Response::new(ex.status, &ex.headers, ex.bytes());
         let out = op
-            .parse_response(&resp)
-            .map_err(|e| Error::from_core(O::NAME, e, Some(&ex.string_to_sign)))?;
+            .parse(&resp)
+            .map_err(|e| Error::from_core(op.name(), e, Some(&ex.string_to_sign)))?;
         if self.inner.crc_check {
             if let Some(expected) = crc::reported(&ex.headers) {
-                check_crc(O::NAME, expected, ex.sent_crc)?;
+                check_crc(op.name(), expected, ex.sent_crc)?;
             }
         }
         Ok(out)
@@ -535,27 +578,36 @@ impl Client {
     /// A whole-object (not ranged) `200` body is checked against `x-oss-hash-crc64ecma`
     /// when the CRC check is on.
     pub fn send_for_reader<O: Operation>(&self, op: &O) -> Result<ObjectReader<O::Output>, Error> {
+        self.call_for_reader(op)
+    }
+
+    /// [`Client::send_for_reader`] for an operation built from a plain value.
+    pub fn send_dyn_for_reader(&self, op: &dyn ErasedOp) -> Result<ObjectReader<Dyn>, Error> {
+        self.call_for_reader(&DynCall(op))
+    }
+
+    fn call_for_reader<O: Call>(&self, op: &O) -> Result<ObjectReader<O::Out>, Error> {
         let req = op
-            .to_request()
-            .map_err(|e| Error::from_core(O::NAME, e, None))?;
-        let ex = self.execute(O::NAME, &req, Payload::Request, true)?;
+            .request()
+            .map_err(|e| Error::from_core(op.name(), e, None))?;
+        let ex = self.execute(op.name(), &req, Payload::Request, true)?;
         match ex.body {
             ResponseBody::Streaming(body) => {
                 let meta = op
-                    .parse_response(&Response::new(ex.status, &ex.headers, &[]))
-                    .map_err(|e| Error::from_core(O::NAME, e, Some(&ex.string_to_sign)))?;
+                    .parse(&Response::new(ex.status, &ex.headers, &[]))
+                    .map_err(|e| Error::from_core(op.name(), e, Some(&ex.string_to_sign)))?;
                 let whole = ex.status == 200 && !req.headers.contains(ossio_core::names::RANGE);
                 let expected = if self.inner.crc_check && whole {
                     crc::reported(&ex.headers)
                 } else {
                     None
                 };
-                Ok(ObjectReader::new(O::NAME, meta, body, expected))
+                Ok(ObjectReader::new(op.name(), meta, body, expected))
             }
             ResponseBody::Buffered(ref bytes) => {
                 let resp = Response::new(ex.status, &ex.headers, bytes);
                 Err(Error::Service {
-                    operation: O::NAME,
+                    operation: op.name(),
                     error: Box::new(service_error(&resp)),
                     string_to_sign: Some(redact_tokens(&ex.string_to_sign)),
                 })
@@ -925,6 +977,43 @@ fn describe_transport(e: &ureq::Error) -> (String, bool) {
         U::Protocol(p) => (format!("HTTP protocol error: {p}"), true),
         U::BodyExceedsLimit(n) => (format!("response body larger than {n} bytes"), false),
         other => (other.to_string(), false),
+    }
+}
+
+/// What the client sends: a typed operation, or one built from a plain value.
+trait Call {
+    type Out;
+    fn name(&self) -> &'static str;
+    fn request(&self) -> Result<Request, ossio_core::Error>;
+    fn parse(&self, resp: &Response<'_>) -> Result<Self::Out, ossio_core::Error>;
+}
+
+impl<O: Operation> Call for O {
+    type Out = O::Output;
+    fn name(&self) -> &'static str {
+        O::NAME
+    }
+    fn request(&self) -> Result<Request, ossio_core::Error> {
+        self.to_request()
+    }
+    fn parse(&self, resp: &Response<'_>) -> Result<O::Output, ossio_core::Error> {
+        self.parse_response(resp)
+    }
+}
+
+/// An erased operation as a [`Call`].
+struct DynCall<'a>(&'a dyn ErasedOp);
+
+impl Call for DynCall<'_> {
+    type Out = Dyn;
+    fn name(&self) -> &'static str {
+        self.0.schema().name
+    }
+    fn request(&self) -> Result<Request, ossio_core::Error> {
+        self.0.to_request()
+    }
+    fn parse(&self, resp: &Response<'_>) -> Result<Dyn, ossio_core::Error> {
+        self.0.parse_response(resp)
     }
 }
 

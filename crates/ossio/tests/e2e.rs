@@ -551,3 +551,63 @@ fn sts_credentials_from_a_refreshing_provider() {
     );
     assert!(!format!("{c:?}").contains("sts-secret"));
 }
+
+/// Every operation can be sent as a plain value (what the bindings and the CLI do), and
+/// its output comes back as one.
+#[test]
+fn operations_built_from_plain_values() {
+    use ossio::ops::dynamic::{self, Dyn};
+    let s = server();
+    let c = client(&s);
+    let send = |name: &str, input: Dyn| c.send_dyn(&*dynamic::build(name, &input).unwrap());
+    send(
+        "put_bucket",
+        Dyn::map([("bucket", Dyn::from("plain-values"))]),
+    )
+    .unwrap();
+    let put = send(
+        "PutObject",
+        Dyn::map([
+            ("bucket", Dyn::from("plain-values")),
+            ("key", Dyn::from("a/b.txt")),
+            ("body", Dyn::Bytes(b"from a value".to_vec())),
+            ("metadata", Dyn::map([("team", Dyn::from("storage"))])),
+        ]),
+    )
+    .unwrap();
+    assert!(matches!(put.get("etag"), Some(Dyn::Str(e)) if e.len() == 34));
+    let list = send(
+        "list-objects-v2",
+        Dyn::map([
+            ("bucket", Dyn::from("plain-values")),
+            ("max_keys", Dyn::Int(10)),
+        ]),
+    )
+    .unwrap();
+    let Some(Dyn::List(contents)) = list.get("contents") else {
+        panic!("{list:?}")
+    };
+    assert_eq!(contents[0].get("key"), Some(&Dyn::from("a/b.txt")));
+    let op = dynamic::build(
+        "getObject",
+        &Dyn::map([
+            ("bucket", Dyn::from("plain-values")),
+            ("key", Dyn::from("a/b.txt")),
+        ]),
+    )
+    .unwrap();
+    let reader = c.send_dyn_for_reader(&*op).unwrap();
+    assert_eq!(
+        reader.meta().get("metadata"),
+        Some(&Dyn::map([("team", Dyn::from("storage"))]))
+    );
+    assert_eq!(read_all(reader), b"from a value");
+    // A service error names the operation.
+    let err = send(
+        "GetBucketAcl",
+        Dyn::map([("bucket", Dyn::from("no-such-bucket"))]),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), Some("NoSuchBucket"));
+    assert!(err.to_string().contains("GetBucketAcl"), "{err}");
+}

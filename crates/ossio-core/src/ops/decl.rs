@@ -257,11 +257,11 @@ pub struct FieldError {
     /// What was wrong.
     pub reason: String,
     /// The typed error when a value was refused by its type (an unknown ACL, ...).
-    pub validation: Option<ValidationError>,
+    pub validation: Option<Box<ValidationError>>,
 }
 
 impl FieldError {
-    fn new(field: &'static str, reason: impl Into<String>) -> Self {
+    pub(crate) fn new(field: &'static str, reason: impl Into<String>) -> Self {
         FieldError {
             field,
             reason: reason.into(),
@@ -271,7 +271,7 @@ impl FieldError {
 
     /// As the error a server answers a bad request with.
     pub fn into_validation(self) -> ValidationError {
-        self.validation.unwrap_or_else(|| {
+        self.validation.map(|v| *v).unwrap_or_else(|| {
             ValidationError::new(ValidationKind::Argument, self.field, None, self.reason)
         })
     }
@@ -786,7 +786,7 @@ fn text_value<T: Scalar>(s: &str, field: &'static str) -> Result<T, FieldError> 
     T::from_text(s).map_err(|e| FieldError {
         field,
         reason: format!("{field} {s:?}: {}", e.reason),
-        validation: Some(e),
+        validation: Some(Box::new(e)),
     })
 }
 

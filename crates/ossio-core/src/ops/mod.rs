@@ -37,6 +37,7 @@ use paginated;
 
 pub mod common;
 pub mod decl;
+pub mod dynamic;
 
 mod access_point;
 mod access_point_policy;
@@ -125,6 +126,18 @@ macro_rules! registry {
 }
 
 for_each_operation!(registry);
+
+macro_rules! dyn_registry {
+    ($($op:ident),* $(,)?) => {
+        /// Every registered operation's builder from a plain value ([`dynamic::build`]).
+        pub static DYN_OPERATIONS: &[dynamic::DynEntry] = &[$(dynamic::DynEntry {
+            schema: &<$op as decl::Declared>::OP,
+            build: dynamic::build_as::<$op>,
+        }),*];
+    };
+}
+
+for_each_operation!(dyn_registry);
 
 /// The operation named `name` in any spelling: `PutBucketAcl`, `put_bucket_acl`,
 /// `putBucketAcl` or `put-bucket-acl`.

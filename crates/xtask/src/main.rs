@@ -1,0 +1,86 @@
+//! Repository tasks.
+//!
+//! `cargo run -p xtask -- codegen` writes every generated file from the operation registry
+//! (`ossio_core::ops::OPERATIONS`); `cargo run -p xtask -- codegen --check` fails, naming the
+//! files, when one is stale (`scripts/test.sh` runs it).
+
+mod node;
+mod python;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// A generated file: its path from the repository root and its whole contents (starting
+/// with a line that says `@generated`).
+pub(crate) struct Generated {
+    pub path: &'static str,
+    pub contents: String,
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("the repository root")
+}
+
+fn all() -> Vec<Generated> {
+    let mut files = python::generate();
+    files.extend(node::generate());
+    files
+}
+
+fn codegen(check: bool) -> ExitCode {
+    let root = root();
+    let mut stale = Vec::new();
+    for file in all() {
+        assert!(
+            file.contents
+                .lines()
+                .take(5)
+                .any(|l| l.contains("@generated")),
+            "{} must say @generated in its first lines",
+            file.path
+        );
+        let path = root.join(file.path);
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        if current == file.contents {
+            continue;
+        }
+        if check {
+            stale.push(file.path);
+        } else {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).expect("create the directory");
+            }
+            std::fs::write(&path, &file.contents).expect("write the generated file");
+            eprintln!("wrote {}", file.path);
+        }
+    }
+    if stale.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "stale generated files (run `cargo run -p xtask -- codegen`): {}",
+            stale.join(", ")
+        );
+        ExitCode::FAILURE
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["codegen"] => codegen(false),
+        ["codegen", "--check"] => codegen(true),
+        _ => {
+            eprintln!("usage: cargo run -p xtask -- codegen [--check]");
+            ExitCode::from(2)
+        }
+    }
+}
