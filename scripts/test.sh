@@ -12,6 +12,10 @@ SUMMARY=()
 step() { echo; echo "==> $*"; }
 record() { SUMMARY+=("$(printf '%-34s %s' "$1" "$2")"); }
 
+step "Generated files are current"
+# Stubs and typings are generated from the operation registry; a stale one fails the run.
+cargo run -q -p xtask -- codegen --check
+
 step "Rust workspace tests"
 log=$(mktemp)
 # The binding crates are built and tested by their own parts (maturin, napi) below; the
