@@ -201,6 +201,9 @@ fn every_operation_round_trips_its_request() {
     let mut ho = HeadObject::new("bkt", "k");
     ho.version_id = Some("v2".into());
     input(ho, s);
+    let mut gm = GetObjectMeta::new("bkt", "k");
+    gm.version_id = Some("v2".into());
+    input(gm, s);
     let mut dobj = DeleteObject::new("bkt", "k");
     dobj.version_id = Some("v3".into());
     input(dobj, s);
@@ -418,6 +421,19 @@ fn every_operation_round_trips_its_response() {
         }
     );
     out!(
+        GetObjectMeta::new("bkt", "k"),
+        GetObjectMetaOutput {
+            content_length: Some(344_606),
+            etag: Some("\"5B3C1A2E053D763E1B002CC607C5A0FE\"".into()),
+            last_modified: Some("Fri, 24 Feb 2012 06:07:48 GMT".into()),
+            last_access_time: Some("Thu, 14 Oct 2021 11:49:05 GMT".into()),
+            crc64: Some(4_527_271_926_178_024_104),
+            version_id: Some("CAEQNhiBgMDJgZCA0BYiIDc4MGZjZGI2OTBjOTRmNTE5NmU5NmFhZjhjYmY0".into()),
+            transition_time: None,
+            request_id: rid(),
+        }
+    );
+    out!(
         DeleteObject::new("bkt", "k"),
         DeleteObjectOutput {
             delete_marker: true,
@@ -524,7 +540,7 @@ fn check_field(op: &str, f: &ossio_core::ops::decl::FieldSchema) {
 
 #[test]
 fn the_registry_is_complete() {
-    assert_eq!(OPERATIONS.len(), 24);
+    assert_eq!(OPERATIONS.len(), 25);
     let mut names = BTreeSet::new();
     for op in OPERATIONS {
         for n in [op.name, op.snake, op.camel, op.kebab] {
@@ -627,7 +643,7 @@ fn requests_of_no_registered_operation_do_not_route() {
             .query_flag("acl")
             .query_flag("cors"),
         Request::new(Method::Get).bucket("b"), // ListObjects v1: no list-type=2
-        Request::new(Method::Head)
+        Request::new(Method::Get)
             .bucket("b")
             .key("k")
             .query_flag("objectMeta"),

@@ -75,8 +75,8 @@ pub use get_bucket_info::{GetBucketInfo, GetBucketInfoOutput, SseRule};
 pub use list_buckets::{BucketSummary, ListBuckets, ListBucketsOutput};
 pub use list_objects_v2::{ListObjectsV2, ListObjectsV2Output, ObjectSummary};
 pub use object::{
-    DeleteObject, DeleteObjectOutput, GetObject, GetObjectOutput, HeadObject, HeadObjectOutput,
-    PutObject, PutObjectOutput, ResponseOverrides,
+    DeleteObject, DeleteObjectOutput, GetObject, GetObjectMeta, GetObjectMetaOutput,
+    GetObjectOutput, HeadObject, HeadObjectOutput, PutObject, PutObjectOutput, ResponseOverrides,
 };
 pub use object_acl::{GetObjectAcl, GetObjectAclOutput, PutObjectAcl, PutObjectAclOutput};
 
@@ -107,6 +107,7 @@ macro_rules! for_each_operation {
             PutObject,
             GetObject,
             HeadObject,
+            GetObjectMeta,
             DeleteObject,
             DeleteMultipleObjects,
             ListObjectsV2,

@@ -1,4 +1,4 @@
-//! Objects: PutObject, GetObject, HeadObject, DeleteObject (`/<key>`). Object bodies are
+//! Objects: PutObject, GetObject, HeadObject, GetObjectMeta, DeleteObject (`/<key>`). Object bodies are
 //! the caller's to stream: the core declares their length and reads only status and headers.
 
 use super::common::{ObjectMeta, StorageClass, validate_metadata};
@@ -313,6 +313,68 @@ pub struct HeadObjectOutput {
     /// Object metadata from the headers.
     #[oss(flatten)]
     pub meta: ObjectMeta,
+    /// `x-oss-request-id` of the response.
+    #[oss(header = "x-oss-request-id")]
+    pub request_id: String,
+}
+
+/// Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than
+/// HeadObject: `HEAD /<key>?objectMeta`.
+///
+/// ```
+/// use ossio_core::ops::{GetObjectMeta, Operation};
+/// let req = GetObjectMeta::new("examplebucket", "a.txt").to_request().unwrap();
+/// assert_eq!(req.query_value("objectMeta"), Some(None));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Oss)]
+#[oss(op = "GetObjectMeta", method = "HEAD", sub_resource = "objectMeta", output = GetObjectMetaOutput)]
+pub struct GetObjectMeta {
+    /// The bucket or access point alias.
+    #[oss(bucket)]
+    pub bucket: String,
+    /// Object key.
+    #[oss(key)]
+    pub key: String,
+    /// A specific version.
+    #[oss(query = "versionId")]
+    pub version_id: Option<String>,
+}
+
+impl GetObjectMeta {
+    /// The metadata of `bucket`/`key`.
+    pub fn new(bucket: impl Into<String>, key: impl Into<String>) -> Self {
+        GetObjectMeta {
+            bucket: bucket.into(),
+            key: key.into(),
+            version_id: None,
+        }
+    }
+}
+
+/// The result of [`GetObjectMeta`].
+#[derive(Debug, Clone, PartialEq, Eq, Oss)]
+pub struct GetObjectMetaOutput {
+    /// The object's size.
+    #[oss(header = "Content-Length")]
+    pub content_length: Option<u64>,
+    /// `ETag`.
+    #[oss(header = "ETag")]
+    pub etag: Option<String>,
+    /// `Last-Modified`.
+    #[oss(header = "Last-Modified")]
+    pub last_modified: Option<String>,
+    /// When the object was last read (with access tracking on).
+    #[oss(header = "x-oss-last-access-time")]
+    pub last_access_time: Option<String>,
+    /// CRC-64/ECMA of the object.
+    #[oss(header = "x-oss-hash-crc64ecma", rename = "hash_crc64")]
+    pub crc64: Option<u64>,
+    /// The version, in a versioned bucket.
+    #[oss(header = "x-oss-version-id")]
+    pub version_id: Option<String>,
+    /// When the object moved to a colder storage class.
+    #[oss(header = "x-oss-transition-time")]
+    pub transition_time: Option<String>,
     /// `x-oss-request-id` of the response.
     #[oss(header = "x-oss-request-id")]
     pub request_id: String,
