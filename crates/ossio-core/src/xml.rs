@@ -177,6 +177,9 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The path step that names an element's own text rather than a child.
+pub const SELF: &str = ".";
+
 /// Builds an XML document without declaration or whitespace, as the official SDKs send.
 ///
 /// ```
@@ -211,8 +214,13 @@ impl Writer {
         self.buf.push('>');
     }
 
-    /// Writes `<name>text</name>` with `text` escaped.
+    /// Writes `<name>text</name>` with `text` escaped; the name `.` writes the text alone,
+    /// as the enclosing element's own text (`<LocationConstraint>oss-cn-hangzhou</...>`).
     pub fn element(&mut self, name: &str, text: &str) {
+        if name == SELF {
+            self.buf.push_str(&escape(text));
+            return;
+        }
         self.start(name);
         self.buf.push_str(&escape(text));
         self.end(name);

@@ -6,12 +6,13 @@ use crate::error::{OssError, Result};
 use crate::faults::{Fault, Faults};
 use crate::http::{BodyReader, Delivery, Handler, RequestHead, Response, ResponseBody};
 use crate::log::{RequestLog, RequestRecord};
-use crate::routes::{self, Level, Op, Routed};
+use crate::routes::{self, Routed};
 use crate::state::{
     AccessPoint, Blob, Bucket, DEFAULT_RESOURCE_GROUP, Object, Store, unique_suffix,
 };
 use md5::{Digest, Md5};
 use ossio_core::names;
+use ossio_core::ops::decl::OpSchema;
 use ossio_core::ops::{self, CreateAccessPoint};
 use ossio_core::{Acl, Headers, ObjectAcl, encoding, time, validate, xml};
 use std::io::{Read, Write};
@@ -48,10 +49,53 @@ type Route = (
     Vec<(String, Option<String>)>,
 );
 
+/// The registered operations this server serves (`dispatch` has an arm for each).
+const SERVED: &[&str] = &[
+    "ListBuckets",
+    "ListAccessPoints",
+    "PutBucket",
+    "DeleteBucket",
+    "PutBucketAcl",
+    "GetBucketAcl",
+    "GetBucketInfo",
+    "GetBucketLocation",
+    "ListObjects",
+    "ListObjectsV2",
+    "DeleteMultipleObjects",
+    "CreateAccessPoint",
+    "GetAccessPoint",
+    "DeleteAccessPoint",
+    "PutAccessPointPolicy",
+    "GetAccessPointPolicy",
+    "DeleteAccessPointPolicy",
+    "PutAccessPointPublicAccessBlock",
+    "GetAccessPointPublicAccessBlock",
+    "DeleteAccessPointPublicAccessBlock",
+    "PutObject",
+    "GetObject",
+    "HeadObject",
+    "GetObjectMeta",
+    "DeleteObject",
+    "PutObjectAcl",
+    "GetObjectAcl",
+];
+
+/// Whether this server serves the registered operation `name`.
+pub(crate) fn serves(name: &str) -> bool {
+    SERVED.contains(&name)
+}
+
+/// Whether OSS answers `404 NoSuchBucket` for a missing bucket before it authenticates a
+/// request for `op`: every call to a bucket but the two that may create one (PutBucket, and
+/// PutBucketAcl, which once did).
+fn existence_first(op: &str) -> bool {
+    !matches!(op, "PutBucket" | "PutBucketAcl" | "ListBuckets")
+}
+
 /// A request as the log records it.
 #[derive(Default)]
 struct Seen {
-    op: Option<Op>,
+    op: Option<&'static str>,
     bucket: Option<String>,
     key: Option<String>,
     query: Vec<(String, Option<String>)>,
@@ -196,18 +240,15 @@ impl Service {
         let Ok((bucket, key, query)) = self.route(head) else {
             return Seen::default();
         };
-        let level = match (&bucket, &key) {
-            (None, _) => Level::Service,
-            (Some(_), None) => Level::Bucket,
-            (Some(_), Some(_)) => Level::Object,
-        };
         let op = match routes::resolve(
-            level,
+            bucket.as_deref(),
+            key.as_deref(),
             &head.method.to_ascii_uppercase(),
             &query,
             &head.headers,
+            serves,
         ) {
-            Routed::Op(op) => Some(op),
+            Routed::Op(op) => Some(op.name),
             _ => None,
         };
         Seen {
@@ -222,12 +263,14 @@ impl Service {
         let (bucket, key, query) = self.route(head)?;
         let now = self.now();
         let method = head.method.to_ascii_uppercase();
-        let level = match (&bucket, &key) {
-            (None, _) => Level::Service,
-            (Some(_), None) => Level::Bucket,
-            (Some(_), Some(_)) => Level::Object,
-        };
-        let routed = routes::resolve(level, &method, &query, &head.headers);
+        let routed = routes::resolve(
+            bucket.as_deref(),
+            key.as_deref(),
+            &method,
+            &query,
+            &head.headers,
+            serves,
+        );
         let verifier = Verifier {
             keys: &self.keys,
             region: &self.region,
@@ -246,7 +289,7 @@ impl Service {
                 // OSS tells a caller that a bucket does not exist before it checks who is
                 // asking, except for the calls that may create one.
                 if let (Routed::Op(op), Some(b)) = (&routed, bucket.as_deref()) {
-                    if op.existence_first() && self.store().resolve(b).is_none() {
+                    if existence_first(op.name) && self.store().resolve(b).is_none() {
                         return Err(OssError::no_such_bucket(b));
                     }
                 }
@@ -276,7 +319,12 @@ impl Service {
         self.dispatch(op, &ctx, body)
     }
 
-    fn dispatch(&self, op: Op, ctx: &Ctx<'_>, body: &mut BodyReader<'_>) -> Result<Response> {
+    fn dispatch(
+        &self,
+        op: &OpSchema,
+        ctx: &Ctx<'_>,
+        body: &mut BodyReader<'_>,
+    ) -> Result<Response> {
         let bucket = ctx.bucket.as_deref().unwrap_or("");
         let key = ctx.key.as_deref().unwrap_or("");
         if !key.is_empty() {
@@ -289,34 +337,35 @@ impl Service {
                 .detail("ObjectName", key)
             })?;
         }
-        match op {
-            Op::ListBuckets => self.list_buckets(ctx),
-            Op::ListAccessPoints => self.list_access_points(ctx, ctx.bucket.as_deref()),
-            Op::PutBucket => self.put_bucket(ctx, bucket, body),
-            Op::DeleteBucket => self.delete_bucket(ctx, bucket),
-            Op::PutBucketAcl => self.put_bucket_acl(ctx, bucket),
-            Op::GetBucketAcl => self.get_bucket_acl(ctx, bucket),
-            Op::GetBucketInfo => self.get_bucket_info(ctx, bucket),
-            Op::GetBucketLocation => self.get_bucket_location(ctx, bucket),
-            Op::ListObjects => self.list_objects(ctx, bucket, false),
-            Op::ListObjectsV2 => self.list_objects(ctx, bucket, true),
-            Op::DeleteMultipleObjects => self.delete_multiple(ctx, bucket, body),
-            Op::CreateAccessPoint => self.create_access_point(ctx, bucket, body),
-            Op::GetAccessPoint => self.get_access_point(ctx, bucket),
-            Op::DeleteAccessPoint => self.delete_access_point(ctx, bucket),
-            Op::PutAccessPointPolicy | Op::GetAccessPointPolicy | Op::DeleteAccessPointPolicy => {
+        // One arm per served operation; `SERVED` below lists the same names.
+        match op.name {
+            "ListBuckets" => self.list_buckets(ctx),
+            "ListAccessPoints" => self.list_access_points(ctx, ctx.bucket.as_deref()),
+            "PutBucket" => self.put_bucket(ctx, bucket, body),
+            "DeleteBucket" => self.delete_bucket(ctx, bucket),
+            "PutBucketAcl" => self.put_bucket_acl(ctx, bucket),
+            "GetBucketAcl" => self.get_bucket_acl(ctx, bucket),
+            "GetBucketInfo" => self.get_bucket_info(ctx, bucket),
+            "GetBucketLocation" => self.get_bucket_location(ctx, bucket),
+            "ListObjects" => self.list_objects(ctx, bucket, false),
+            "ListObjectsV2" => self.list_objects(ctx, bucket, true),
+            "DeleteMultipleObjects" => self.delete_multiple(ctx, bucket, body),
+            "CreateAccessPoint" => self.create_access_point(ctx, bucket, body),
+            "GetAccessPoint" => self.get_access_point(ctx, bucket),
+            "DeleteAccessPoint" => self.delete_access_point(ctx, bucket),
+            "PutAccessPointPolicy" | "GetAccessPointPolicy" | "DeleteAccessPointPolicy" => {
                 self.access_point_policy(ctx, bucket, body)
             }
-            Op::PutAccessPointPublicAccessBlock
-            | Op::GetAccessPointPublicAccessBlock
-            | Op::DeleteAccessPointPublicAccessBlock => self.access_point_pab(ctx, bucket, body),
-            Op::PutObject => self.put_object(ctx, bucket, key, body),
-            Op::GetObject | Op::HeadObject | Op::GetObjectMeta => {
-                self.get_object(ctx, bucket, key, op == Op::GetObjectMeta)
-            }
-            Op::DeleteObject => self.delete_object(ctx, bucket, key),
-            Op::PutObjectAcl => self.put_object_acl(ctx, bucket, key),
-            Op::GetObjectAcl => self.get_object_acl(ctx, bucket, key),
+            "PutAccessPointPublicAccessBlock"
+            | "GetAccessPointPublicAccessBlock"
+            | "DeleteAccessPointPublicAccessBlock" => self.access_point_pab(ctx, bucket, body),
+            "PutObject" => self.put_object(ctx, bucket, key, body),
+            "GetObject" | "HeadObject" => self.get_object(ctx, bucket, key, false),
+            "GetObjectMeta" => self.get_object(ctx, bucket, key, true),
+            "DeleteObject" => self.delete_object(ctx, bucket, key),
+            "PutObjectAcl" => self.put_object_acl(ctx, bucket, key),
+            "GetObjectAcl" => self.get_object_acl(ctx, bucket, key),
+            other => Err(OssError::not_implemented(other)),
         }
     }
 
@@ -1764,7 +1813,7 @@ impl Handler for Service {
             Err(e) => e.to_response(&request_id, &host, is_head),
         };
         self.log.push(RequestRecord {
-            operation: seen.op.map(Op::name),
+            operation: seen.op,
             method: head.method.to_ascii_uppercase(),
             bucket: seen.bucket,
             key: seen.key,

@@ -710,3 +710,21 @@ fn text_objects_are_gzipped_on_request() {
         assert_eq!(gunzip(&r.body), text);
     }
 }
+
+/// DeleteMultipleObjects as oss2 sends it: `?delete` alone, without `encoding-type`.
+#[test]
+fn delete_multiple_without_encoding_type_is_routed() {
+    let s = server();
+    create_bucket(&s, "multi");
+    put(&s, "multi", "a", b"1");
+    let doc = "<Delete><Quiet>false</Quiet><Object><Key>a</Key></Object></Delete>";
+    let req = ossio_core::ops::with_xml_body(
+        Request::new(Method::Post)
+            .bucket("multi")
+            .query_flag("delete"),
+        doc.to_owned(),
+    );
+    let r = send(&s, &req);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(get(&s, "multi", "a", &[]).code(), "NoSuchKey");
+}

@@ -222,8 +222,9 @@ impl OpSchema {
 
     /// Whether `req` is a request for this operation: the method, the level (service,
     /// bucket, object: from the input's bucket and key fields), exactly the declared
-    /// sub-resources among the query's (see [`crate::subresources`]) and the fixed query
-    /// values. Other query parameters refine an operation and never change it.
+    /// sub-resources among the query's (see [`crate::subresources`]) and, for an operation
+    /// no sub-resource names, the fixed query values. Other query parameters refine an
+    /// operation and never change it.
     pub fn matches(&self, req: &Request) -> bool {
         let field = |l: Location| self.input.fields.iter().find(|f| f.location == l);
         let level_ok = |given: bool, l: Location| match field(l) {
@@ -242,10 +243,14 @@ impl OpSchema {
                 .sub_resources
                 .iter()
                 .all(|s| req.query_value(s).is_some())
-            && self
-                .fixed_query
-                .iter()
-                .all(|(k, v)| req.query_value(k) == Some(Some(v)))
+            // Constant parameters name an operation only when no sub-resource does
+            // (`list-type=2`); with one, they are what the SDK sends and may be left out
+            // (`?delete` without `encoding-type=url`).
+            && (!self.sub_resources.is_empty()
+                || self
+                    .fixed_query
+                    .iter()
+                    .all(|(k, v)| req.query_value(k) == Some(Some(v))))
     }
 }
 
@@ -856,6 +861,15 @@ fn read_at<T: Value>(e: &Element<'_>, src: &Source<'_>, at: &At) -> Result<T, Fi
     T::read_xml(e, cx).map_err(|r| FieldError::new(at.field, r))
 }
 
+/// The child named `name`, or with [`xml::SELF`] the element itself (its own text).
+fn child_or_self<'e, 'a>(p: &'e Element<'a>, name: &str) -> Option<&'e Element<'a>> {
+    if name == xml::SELF {
+        Some(p)
+    } else {
+        p.child(name)
+    }
+}
+
 /// A required element.
 pub fn xml_req<T: Value>(src: &Source<'_>, at: &At) -> Result<T, FieldError> {
     let missing = |(from, parent): (usize, String)| {
@@ -867,16 +881,15 @@ pub fn xml_req<T: Value>(src: &Source<'_>, at: &At) -> Result<T, FieldError> {
         FieldError::new(at.field, format!("missing element {path} in <{parent}>"))
     };
     let p = locate(src, at).map_err(missing)?;
-    let e = p
-        .child(at.last)
-        .ok_or_else(|| missing((at.parents.len(), p.name.to_string())))?;
+    let e =
+        child_or_self(p, at.last).ok_or_else(|| missing((at.parents.len(), p.name.to_string())))?;
     read_at(e, src, at)
 }
 
 /// An optional element. An empty one is empty text for a string, absent for other
 /// values, and absent for any field declared `empty_none`.
 pub fn xml_opt<T: Value>(src: &Source<'_>, at: &At) -> Result<Option<T>, FieldError> {
-    match locate(src, at).ok().and_then(|p| p.child(at.last)) {
+    match locate(src, at).ok().and_then(|p| child_or_self(p, at.last)) {
         None => Ok(None),
         Some(e) if at.empty_none && e.text.is_empty() && e.children.is_empty() => Ok(None),
         Some(e) => {
@@ -891,7 +904,7 @@ pub fn xml_opt<T: Value>(src: &Source<'_>, at: &At) -> Result<Option<T>, FieldEr
 
 /// An element that defaults when absent.
 pub fn xml_or_default<T: Value + Default>(src: &Source<'_>, at: &At) -> Result<T, FieldError> {
-    match locate(src, at).ok().and_then(|p| p.child(at.last)) {
+    match locate(src, at).ok().and_then(|p| child_or_self(p, at.last)) {
         None => Ok(T::default()),
         Some(e) => read_at(e, src, at),
     }

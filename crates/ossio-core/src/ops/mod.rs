@@ -44,9 +44,11 @@ mod access_point_policy;
 mod access_point_public_access_block;
 mod bucket;
 mod bucket_acl;
+mod bucket_location;
 mod delete_multiple_objects;
 mod get_bucket_info;
 mod list_buckets;
+mod list_objects;
 mod list_objects_v2;
 mod object;
 mod object_acl;
@@ -67,12 +69,14 @@ pub use access_point_public_access_block::{
 };
 pub use bucket::{DeleteBucket, DeleteBucketOutput, PutBucket, PutBucketOutput};
 pub use bucket_acl::{GetBucketAcl, GetBucketAclOutput, PutBucketAcl, PutBucketAclOutput};
+pub use bucket_location::*;
 pub use common::{AccessControlPolicy, DataRedundancyType, EmptyOutput, ObjectMeta, StorageClass};
 pub use delete_multiple_objects::{
     DeleteMultipleObjects, DeleteMultipleObjectsOutput, DeletedObject, ObjectIdentifier,
 };
 pub use get_bucket_info::{GetBucketInfo, GetBucketInfoOutput, SseRule};
 pub use list_buckets::{BucketSummary, ListBuckets, ListBucketsOutput};
+pub use list_objects::*;
 pub use list_objects_v2::{ListObjectsV2, ListObjectsV2Output, ObjectSummary};
 pub use object::{
     DeleteObject, DeleteObjectOutput, GetObject, GetObjectMeta, GetObjectMetaOutput,
@@ -101,6 +105,7 @@ macro_rules! for_each_operation {
             PutBucket,
             DeleteBucket,
             GetBucketInfo,
+            GetBucketLocation,
             ListBuckets,
             PutBucketAcl,
             GetBucketAcl,
@@ -110,6 +115,7 @@ macro_rules! for_each_operation {
             GetObjectMeta,
             DeleteObject,
             DeleteMultipleObjects,
+            ListObjects,
             ListObjectsV2,
             PutObjectAcl,
             GetObjectAcl
@@ -162,17 +168,31 @@ pub fn operation(name: &str) -> Option<&'static decl::OpSchema> {
 /// assert!(ossio_core::ops::route(&cors).is_none());
 /// ```
 pub fn route(req: &Request) -> Option<&'static decl::OpSchema> {
-    let mut candidates = OPERATIONS.iter().copied().filter(|op| op.matches(req));
-    let first = candidates.next()?;
-    // Operations on one path are told apart by the fields they require.
-    if first.has_required_fields(req) {
-        return Some(first);
-    }
-    Some(
-        candidates
-            .find(|op| op.has_required_fields(req))
-            .unwrap_or(first),
-    )
+    // Operations on one path are told apart by the fields they require, then by how much
+    // of the request names them (`list-type=2` makes a listing ListObjectsV2).
+    OPERATIONS
+        .iter()
+        .copied()
+        .filter(|op| op.matches(req))
+        .max_by_key(|op| {
+            let named_by_fields = op
+                .input
+                .fields
+                .iter()
+                .filter(|f| !f.optional && f.when_true.is_none())
+                .filter(|f| {
+                    matches!(
+                        f.location,
+                        decl::Location::Header(_) | decl::Location::Query(_)
+                    )
+                })
+                .count();
+            (
+                op.has_required_fields(req),
+                op.sub_resources.len() + op.fixed_query.len(),
+                named_by_fields,
+            )
+        })
 }
 
 /// An OSS operation: a typed input that becomes a request, and a parser for its response.
