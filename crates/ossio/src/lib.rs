@@ -23,6 +23,7 @@ mod crc;
 mod credentials;
 mod error;
 mod object;
+mod operations;
 mod retry;
 
 pub use client::{Client, ClientBuilder};
@@ -43,69 +44,6 @@ pub use ossio_core::{
 
 use ossio_core::ops::*;
 use ossio_core::paginate::{Pages, Paginated};
-
-macro_rules! operations {
-    ($($(#[$doc:meta])* $method:ident => $op:ident, $out:ident;)*) => {
-        impl Client {
-            $(
-                $(#[$doc])*
-                pub fn $method(&self, op: &$op) -> Result<$out, Error> {
-                    self.send(op)
-                }
-            )*
-        }
-    };
-}
-
-operations! {
-    /// Creates an access point on a bucket (`PUT /?accessPoint`).
-    create_access_point => CreateAccessPoint, CreateAccessPointOutput;
-    /// Reads an access point's configuration.
-    get_access_point => GetAccessPoint, GetAccessPointOutput;
-    /// Lists access points of the account or of one bucket (one page).
-    list_access_points => ListAccessPoints, ListAccessPointsOutput;
-    /// Deletes an access point.
-    delete_access_point => DeleteAccessPoint, DeleteAccessPointOutput;
-    /// Sets an access point's policy.
-    put_access_point_policy => PutAccessPointPolicy, PutAccessPointPolicyOutput;
-    /// Reads an access point's policy.
-    get_access_point_policy => GetAccessPointPolicy, GetAccessPointPolicyOutput;
-    /// Deletes an access point's policy.
-    delete_access_point_policy => DeleteAccessPointPolicy, DeleteAccessPointPolicyOutput;
-    /// Sets an access point's public access block.
-    put_access_point_public_access_block => PutAccessPointPublicAccessBlock, PutAccessPointPublicAccessBlockOutput;
-    /// Reads an access point's public access block.
-    get_access_point_public_access_block => GetAccessPointPublicAccessBlock, GetAccessPointPublicAccessBlockOutput;
-    /// Deletes an access point's public access block.
-    delete_access_point_public_access_block => DeleteAccessPointPublicAccessBlock, DeleteAccessPointPublicAccessBlockOutput;
-    /// Sets a bucket's ACL.
-    put_bucket_acl => PutBucketAcl, PutBucketAclOutput;
-    /// Reads a bucket's ACL.
-    get_bucket_acl => GetBucketAcl, GetBucketAclOutput;
-    /// Sets an object's ACL.
-    put_object_acl => PutObjectAcl, PutObjectAclOutput;
-    /// Reads an object's ACL.
-    get_object_acl => GetObjectAcl, GetObjectAclOutput;
-    /// Creates a bucket.
-    put_bucket => PutBucket, PutBucketOutput;
-    /// Deletes an (empty) bucket.
-    delete_bucket => DeleteBucket, DeleteBucketOutput;
-    /// Lists the account's buckets (one page; see [`Client::pages`]).
-    list_buckets => ListBuckets, ListBucketsOutput;
-    /// Reads a bucket's configuration.
-    get_bucket_info => GetBucketInfo, GetBucketInfoOutput;
-    /// Uploads an object whose body is in memory ([`PutObject::bytes`]); for streams use
-    /// [`Client::put_object_from_reader`] or [`Client::put_object_from_file`].
-    put_object => PutObject, PutObjectOutput;
-    /// Reads an object's metadata.
-    head_object => HeadObject, HeadObjectOutput;
-    /// Deletes an object.
-    delete_object => DeleteObject, DeleteObjectOutput;
-    /// Deletes up to 1000 objects in one request.
-    delete_multiple_objects => DeleteMultipleObjects, DeleteMultipleObjectsOutput;
-    /// Lists objects (one page; see [`Client::pages`]).
-    list_objects_v2 => ListObjectsV2, ListObjectsV2Output;
-}
 
 impl Client {
     /// Uploads `len` bytes read from `body`, streamed, CRC-checked. The stream is not

@@ -6,6 +6,7 @@
 
 mod node;
 mod python;
+mod rust;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,9 +26,37 @@ fn root() -> PathBuf {
 }
 
 fn all() -> Vec<Generated> {
-    let mut files = python::generate();
+    let mut files = rust::generate();
+    files.extend(python::generate());
     files.extend(node::generate());
+    for f in &mut files {
+        if f.path.ends_with(".rs") {
+            f.contents = rustfmt(&f.contents);
+        }
+    }
     files
+}
+
+/// Formats Rust source as `cargo fmt` would, so that formatting the tree never makes a
+/// generated file look stale.
+fn rustfmt(source: &str) -> String {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("rustfmt")
+        .args(["--edition", "2024", "--emit", "stdout"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("rustfmt (from the Rust toolchain) runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(source.as_bytes())
+        .expect("feed rustfmt");
+    let out = child.wait_with_output().expect("rustfmt finishes");
+    assert!(out.status.success(), "rustfmt failed on generated code");
+    String::from_utf8(out.stdout).expect("rustfmt writes UTF-8")
 }
 
 fn codegen(check: bool) -> ExitCode {

@@ -281,7 +281,7 @@ pub struct GetObjectOutput {
 }
 
 /// Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
-/// [`Response::check`](crate::Response::check) decodes.
+/// `Response::check` decodes.
 #[derive(Debug, Clone, PartialEq, Eq, Oss)]
 #[oss(op = "HeadObject", method = "HEAD", output = HeadObjectOutput)]
 pub struct HeadObject {
