@@ -580,7 +580,7 @@ fn check_field(op: &str, f: &ossio_core::ops::decl::FieldSchema) {
 fn the_registry_is_complete() {
     assert_eq!(OPERATIONS.len(), 27);
     let mut names = BTreeSet::new();
-    for op in OPERATIONS {
+    for op in OPERATIONS.iter() {
         for n in [op.name, op.snake, op.camel, op.kebab] {
             assert!(names.insert(n), "{n} is not unique");
             assert_eq!(operation(n).map(|o| o.name), Some(op.name));

@@ -732,6 +732,20 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
                     output: &<#output as #d::Fields>::SCHEMA,
                 };
             }
+
+            // The registry entries: no hand-kept list of operations exists. linkme places
+            // them in a link section, which the unsafe-code lint counts as unsafe.
+            #[allow(unsafe_code)]
+            const _: () = {
+                #[::linkme::distributed_slice(::ossio_core::ops::REGISTERED)]
+                static OP: &'static #d::OpSchema = &<#ident as #d::Declared>::OP;
+
+                #[::linkme::distributed_slice(::ossio_core::ops::DYN_OPERATIONS)]
+                static DYN: ::ossio_core::ops::dynamic::DynEntry = ::ossio_core::ops::dynamic::DynEntry {
+                    schema: &<#ident as #d::Declared>::OP,
+                    build: ::ossio_core::ops::dynamic::build_as::<#ident>,
+                };
+            };
         });
         if !sa.manual {
             out.extend(quote! {

@@ -173,7 +173,7 @@ const UNSERVED_PLAIN: &[(&str, &str)] = &[
 /// server serves, so that it cannot drift.
 #[cfg(test)]
 pub(crate) fn known_gaps_markdown(served: impl Fn(&str) -> bool) -> String {
-    let ops = ossio_core::ops::OPERATIONS;
+    let ops = &*ossio_core::ops::OPERATIONS;
     let mut none = Vec::new();
     let mut partly = Vec::new();
     for sub in ossio_core::subresources::ALL {

@@ -17,44 +17,10 @@ impl Client {
         self.send(op)
     }
 
-    /// Reads an access point's configuration.
-    ///
-    /// `GET /?accessPoint`; see [`GetAccessPoint`].
-    pub fn get_access_point(&self, op: &GetAccessPoint) -> Result<GetAccessPointOutput, Error> {
-        self.send(op)
-    }
-
     /// Deletes an access point (asynchronously on OSS: it passes through `deleting`).
     ///
     /// `DELETE /?accessPoint`; see [`DeleteAccessPoint`].
     pub fn delete_access_point(&self, op: &DeleteAccessPoint) -> Result<EmptyOutput, Error> {
-        self.send(op)
-    }
-
-    /// Lists access points of the account (no bucket) or of one bucket, one page at a time.
-    ///
-    /// `GET /?accessPoint`; see [`ListAccessPoints`].
-    pub fn list_access_points(
-        &self,
-        op: &ListAccessPoints,
-    ) -> Result<ListAccessPointsOutput, Error> {
-        self.send(op)
-    }
-
-    /// Sets an access point's policy (a JSON document, sent verbatim).
-    ///
-    /// `PUT /?accessPointPolicy`; see [`PutAccessPointPolicy`].
-    pub fn put_access_point_policy(&self, op: &PutAccessPointPolicy) -> Result<EmptyOutput, Error> {
-        self.send(op)
-    }
-
-    /// Reads an access point's policy.
-    ///
-    /// `GET /?accessPointPolicy`; see [`GetAccessPointPolicy`].
-    pub fn get_access_point_policy(
-        &self,
-        op: &GetAccessPointPolicy,
-    ) -> Result<GetAccessPointPolicyOutput, Error> {
         self.send(op)
     }
 
@@ -68,13 +34,54 @@ impl Client {
         self.send(op)
     }
 
-    /// Turns an access point's block-public-access switch on or off.
+    /// Removes an access point's block-public-access setting.
     ///
-    /// `PUT /?publicAccessBlock`; see [`PutAccessPointPublicAccessBlock`].
-    pub fn put_access_point_public_access_block(
+    /// `DELETE /?publicAccessBlock`; see [`DeleteAccessPointPublicAccessBlock`].
+    pub fn delete_access_point_public_access_block(
         &self,
-        op: &PutAccessPointPublicAccessBlock,
+        op: &DeleteAccessPointPublicAccessBlock,
     ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Deletes an empty bucket.
+    ///
+    /// `DELETE /`; see [`DeleteBucket`].
+    pub fn delete_bucket(&self, op: &DeleteBucket) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Deletes up to 1,000 objects in one request.
+    ///
+    /// `POST /?delete&encoding-type=url`; see [`DeleteMultipleObjects`].
+    pub fn delete_multiple_objects(
+        &self,
+        op: &DeleteMultipleObjects,
+    ) -> Result<DeleteMultipleObjectsOutput, Error> {
+        self.send(op)
+    }
+
+    /// Deletes an object (deleting a missing key succeeds, as on OSS).
+    ///
+    /// `DELETE /<key>`; see [`DeleteObject`].
+    pub fn delete_object(&self, op: &DeleteObject) -> Result<DeleteObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads an access point's configuration.
+    ///
+    /// `GET /?accessPoint`; see [`GetAccessPoint`].
+    pub fn get_access_point(&self, op: &GetAccessPoint) -> Result<GetAccessPointOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads an access point's policy.
+    ///
+    /// `GET /?accessPointPolicy`; see [`GetAccessPointPolicy`].
+    pub fn get_access_point_policy(
+        &self,
+        op: &GetAccessPointPolicy,
+    ) -> Result<GetAccessPointPolicyOutput, Error> {
         self.send(op)
     }
 
@@ -88,27 +95,10 @@ impl Client {
         self.send(op)
     }
 
-    /// Removes an access point's block-public-access setting.
+    /// Reads a bucket's ACL and owner.
     ///
-    /// `DELETE /?publicAccessBlock`; see [`DeleteAccessPointPublicAccessBlock`].
-    pub fn delete_access_point_public_access_block(
-        &self,
-        op: &DeleteAccessPointPublicAccessBlock,
-    ) -> Result<EmptyOutput, Error> {
-        self.send(op)
-    }
-
-    /// Creates a bucket.
-    ///
-    /// `PUT /`; see [`PutBucket`].
-    pub fn put_bucket(&self, op: &PutBucket) -> Result<EmptyOutput, Error> {
-        self.send(op)
-    }
-
-    /// Deletes an empty bucket.
-    ///
-    /// `DELETE /`; see [`DeleteBucket`].
-    pub fn delete_bucket(&self, op: &DeleteBucket) -> Result<EmptyOutput, Error> {
+    /// `GET /?acl`; see [`GetBucketAcl`].
+    pub fn get_bucket_acl(&self, op: &GetBucketAcl) -> Result<GetBucketAclOutput, Error> {
         self.send(op)
     }
 
@@ -129,39 +119,10 @@ impl Client {
         self.send(op)
     }
 
-    /// Lists the account's buckets, one page at a time.
+    /// Reads an object's ACL and owner.
     ///
-    /// `GET /`; see [`ListBuckets`].
-    pub fn list_buckets(&self, op: &ListBuckets) -> Result<ListBucketsOutput, Error> {
-        self.send(op)
-    }
-
-    /// Sets a bucket's ACL.
-    ///
-    /// `PUT /?acl`; see [`PutBucketAcl`].
-    pub fn put_bucket_acl(&self, op: &PutBucketAcl) -> Result<PutBucketAclOutput, Error> {
-        self.send(op)
-    }
-
-    /// Reads a bucket's ACL and owner.
-    ///
-    /// `GET /?acl`; see [`GetBucketAcl`].
-    pub fn get_bucket_acl(&self, op: &GetBucketAcl) -> Result<GetBucketAclOutput, Error> {
-        self.send(op)
-    }
-
-    /// Uploads an object: from bytes, or as a stream of declared length the caller sends.
-    ///
-    /// `PUT /<key>`; see [`PutObject`].
-    pub fn put_object(&self, op: &PutObject) -> Result<PutObjectOutput, Error> {
-        self.send(op)
-    }
-
-    /// Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
-    /// `Response::check` decodes.
-    ///
-    /// `HEAD /<key>`; see [`HeadObject`].
-    pub fn head_object(&self, op: &HeadObject) -> Result<HeadObjectOutput, Error> {
+    /// `GET /<key>?acl`; see [`GetObjectAcl`].
+    pub fn get_object_acl(&self, op: &GetObjectAcl) -> Result<GetObjectAclOutput, Error> {
         self.send(op)
     }
 
@@ -173,20 +134,28 @@ impl Client {
         self.send(op)
     }
 
-    /// Deletes an object (deleting a missing key succeeds, as on OSS).
+    /// Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
+    /// `Response::check` decodes.
     ///
-    /// `DELETE /<key>`; see [`DeleteObject`].
-    pub fn delete_object(&self, op: &DeleteObject) -> Result<DeleteObjectOutput, Error> {
+    /// `HEAD /<key>`; see [`HeadObject`].
+    pub fn head_object(&self, op: &HeadObject) -> Result<HeadObjectOutput, Error> {
         self.send(op)
     }
 
-    /// Deletes up to 1,000 objects in one request.
+    /// Lists access points of the account (no bucket) or of one bucket, one page at a time.
     ///
-    /// `POST /?delete&encoding-type=url`; see [`DeleteMultipleObjects`].
-    pub fn delete_multiple_objects(
+    /// `GET /?accessPoint`; see [`ListAccessPoints`].
+    pub fn list_access_points(
         &self,
-        op: &DeleteMultipleObjects,
-    ) -> Result<DeleteMultipleObjectsOutput, Error> {
+        op: &ListAccessPoints,
+    ) -> Result<ListAccessPointsOutput, Error> {
+        self.send(op)
+    }
+
+    /// Lists the account's buckets, one page at a time.
+    ///
+    /// `GET /`; see [`ListBuckets`].
+    pub fn list_buckets(&self, op: &ListBuckets) -> Result<ListBucketsOutput, Error> {
         self.send(op)
     }
 
@@ -205,17 +174,48 @@ impl Client {
         self.send(op)
     }
 
+    /// Sets an access point's policy (a JSON document, sent verbatim).
+    ///
+    /// `PUT /?accessPointPolicy`; see [`PutAccessPointPolicy`].
+    pub fn put_access_point_policy(&self, op: &PutAccessPointPolicy) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns an access point's block-public-access switch on or off.
+    ///
+    /// `PUT /?publicAccessBlock`; see [`PutAccessPointPublicAccessBlock`].
+    pub fn put_access_point_public_access_block(
+        &self,
+        op: &PutAccessPointPublicAccessBlock,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Creates a bucket.
+    ///
+    /// `PUT /`; see [`PutBucket`].
+    pub fn put_bucket(&self, op: &PutBucket) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's ACL.
+    ///
+    /// `PUT /?acl`; see [`PutBucketAcl`].
+    pub fn put_bucket_acl(&self, op: &PutBucketAcl) -> Result<PutBucketAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Uploads an object: from bytes, or as a stream of declared length the caller sends.
+    ///
+    /// `PUT /<key>`; see [`PutObject`].
+    pub fn put_object(&self, op: &PutObject) -> Result<PutObjectOutput, Error> {
+        self.send(op)
+    }
+
     /// Sets an object's ACL (`default` follows the bucket).
     ///
     /// `PUT /<key>?acl`; see [`PutObjectAcl`].
     pub fn put_object_acl(&self, op: &PutObjectAcl) -> Result<PutObjectAclOutput, Error> {
-        self.send(op)
-    }
-
-    /// Reads an object's ACL and owner.
-    ///
-    /// `GET /<key>?acl`; see [`GetObjectAcl`].
-    pub fn get_object_acl(&self, op: &GetObjectAcl) -> Result<GetObjectAclOutput, Error> {
         self.send(op)
     }
 }

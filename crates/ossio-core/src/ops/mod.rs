@@ -53,98 +53,44 @@ mod list_objects_v2;
 mod object;
 mod object_acl;
 
-pub use access_point::{
-    AccessPointSummary, CreateAccessPoint, CreateAccessPointOutput, DeleteAccessPoint,
-    DeleteAccessPointOutput, GetAccessPoint, GetAccessPointOutput, ListAccessPoints,
-    ListAccessPointsOutput, NetworkOrigin,
-};
-pub use access_point_policy::{
-    DeleteAccessPointPolicy, DeleteAccessPointPolicyOutput, GetAccessPointPolicy,
-    GetAccessPointPolicyOutput, PutAccessPointPolicy, PutAccessPointPolicyOutput,
-};
-pub use access_point_public_access_block::{
-    DeleteAccessPointPublicAccessBlock, DeleteAccessPointPublicAccessBlockOutput,
-    GetAccessPointPublicAccessBlock, GetAccessPointPublicAccessBlockOutput,
-    PutAccessPointPublicAccessBlock, PutAccessPointPublicAccessBlockOutput,
-};
-pub use bucket::{DeleteBucket, DeleteBucketOutput, PutBucket, PutBucketOutput};
-pub use bucket_acl::{GetBucketAcl, GetBucketAclOutput, PutBucketAcl, PutBucketAclOutput};
+pub use access_point::*;
+pub use access_point_policy::*;
+pub use access_point_public_access_block::*;
+pub use bucket::*;
+pub use bucket_acl::*;
 pub use bucket_location::*;
 pub use common::{AccessControlPolicy, DataRedundancyType, EmptyOutput, ObjectMeta, StorageClass};
-pub use delete_multiple_objects::{
-    DeleteMultipleObjects, DeleteMultipleObjectsOutput, DeletedObject, ObjectIdentifier,
-};
-pub use get_bucket_info::{GetBucketInfo, GetBucketInfoOutput, SseRule};
-pub use list_buckets::{BucketSummary, ListBuckets, ListBucketsOutput};
+pub use delete_multiple_objects::*;
+pub use get_bucket_info::*;
+pub use list_buckets::*;
 pub use list_objects::*;
-pub use list_objects_v2::{ListObjectsV2, ListObjectsV2Output, ObjectSummary};
-pub use object::{
-    DeleteObject, DeleteObjectOutput, GetObject, GetObjectMeta, GetObjectMetaOutput,
-    GetObjectOutput, HeadObject, HeadObjectOutput, PutObject, PutObjectOutput, ResponseOverrides,
-};
-pub use object_acl::{GetObjectAcl, GetObjectAclOutput, PutObjectAcl, PutObjectAclOutput};
+pub use list_objects_v2::*;
+pub use object::*;
+pub use object_acl::*;
 
-/// Lists the registry's operations, by type, once: the registry below and the test that
-/// round-trips every operation both take the list from here.
-///
-/// `for_each_operation!(m)` calls `m!(CreateAccessPoint, DeleteAccessPoint, ...)`.
-#[macro_export]
-macro_rules! for_each_operation {
-    ($m:ident) => {
-        $m! {
-            CreateAccessPoint,
-            GetAccessPoint,
-            DeleteAccessPoint,
-            ListAccessPoints,
-            PutAccessPointPolicy,
-            GetAccessPointPolicy,
-            DeleteAccessPointPolicy,
-            PutAccessPointPublicAccessBlock,
-            GetAccessPointPublicAccessBlock,
-            DeleteAccessPointPublicAccessBlock,
-            PutBucket,
-            DeleteBucket,
-            GetBucketInfo,
-            GetBucketLocation,
-            ListBuckets,
-            PutBucketAcl,
-            GetBucketAcl,
-            PutObject,
-            GetObject,
-            HeadObject,
-            GetObjectMeta,
-            DeleteObject,
-            DeleteMultipleObjects,
-            ListObjects,
-            ListObjectsV2,
-            PutObjectAcl,
-            GetObjectAcl
-        }
-    };
-}
+/// Every declaration registers itself here (`#[derive(Oss)]` on an operation adds its
+/// entry), so no list of operations is kept by hand; [`OPERATIONS`] is the sorted view.
+// linkme gathers the entries from a link section, which the unsafe-code lint counts as
+// unsafe; no unsafe code is written here.
+#[allow(unsafe_code)]
+#[linkme::distributed_slice]
+pub static REGISTERED: [&'static decl::OpSchema];
 
-macro_rules! registry {
-    ($($op:ident),* $(,)?) => {
-        /// Every operation the core declares: name and spellings, doc text, method,
-        /// sub-resources and the input and output schemas. Code generators, the CLI and the
-        /// server read this.
-        pub static OPERATIONS: &[&decl::OpSchema] = &[$(&<$op as decl::Declared>::OP),*];
-    };
-}
+/// Every operation's builder from a plain value, registered the same way
+/// ([`dynamic::build`]).
+#[allow(unsafe_code)]
+#[linkme::distributed_slice]
+pub static DYN_OPERATIONS: [dynamic::DynEntry];
 
-for_each_operation!(registry);
-
-macro_rules! dyn_registry {
-    ($($op:ident),* $(,)?) => {
-        /// Every registered operation's builder from a plain value ([`dynamic::build`]).
-        pub static DYN_OPERATIONS: &[dynamic::DynEntry] = &[$(dynamic::DynEntry {
-            schema: &<$op as decl::Declared>::OP,
-            build: dynamic::build_as::<$op>,
-        }),*];
-    };
-}
-
-for_each_operation!(dyn_registry);
+/// Every operation the core declares, sorted by name: name and spellings, doc text,
+/// method, sub-resources and the input and output schemas. Code generators, the CLI and
+/// the server read this.
+pub static OPERATIONS: std::sync::LazyLock<Vec<&'static decl::OpSchema>> =
+    std::sync::LazyLock::new(|| {
+        let mut ops: Vec<_> = REGISTERED.iter().copied().collect();
+        ops.sort_by_key(|o| o.name);
+        ops
+    });
 
 /// The operation named `name` in any spelling: `PutBucketAcl`, `put_bucket_acl`,
 /// `putBucketAcl` or `put-bucket-acl`.
