@@ -11,7 +11,12 @@ import statistics
 import subprocess
 import sys
 
-SKIP = re.compile(r"(^|/)(tests?|docs?|benches|bench|fuzz|examples?)(/|$)|\.md$|(^|/)test_[^/]*$|\.test\.js$")
+# Tests, docs, benches (crates/ossio-bench), fuzzing and property tests (crates/ossio-props),
+# examples, and the test scripts.
+SKIP = re.compile(
+    r"(^|/)(tests?|docs?|benches|bench|fuzz|examples?|test\.d|ossio-bench|ossio-props)(/|$)"
+    r"|\.md$|(^|/)test_[^/]*$|\.test\.js$"
+)
 SOURCE = re.compile(r"\.(rs|py|pyi|js|mjs|ts|sh)$")
 
 
