@@ -798,3 +798,22 @@ fn bad_plain_values_name_the_operation_and_the_field() {
     assert!(dynamic::build("NoSuchOperation", &Dyn::Map(vec![])).is_err());
     assert!(dynamic::build("put_bucket_acl", &Dyn::from("not a map")).is_err());
 }
+
+/// A listing built from a plain value asks OSS to URL-encode keys, as the constructor does.
+#[test]
+fn plain_listings_ask_for_url_encoding() {
+    use dynamic::Dyn;
+    for op in ["ListObjects", "ListObjectsV2"] {
+        let req = dynamic::build(op, &Dyn::map([("bucket", Dyn::from("bkt"))]))
+            .unwrap()
+            .to_request()
+            .unwrap();
+        assert_eq!(req.query_value("encoding-type"), Some(Some("url")), "{op}");
+        let off = Dyn::map([
+            ("bucket", Dyn::from("bkt")),
+            ("url_encoding", Dyn::Bool(false)),
+        ]);
+        let req = dynamic::build(op, &off).unwrap().to_request().unwrap();
+        assert_eq!(req.query_value("encoding-type"), None, "{op}");
+    }
+}

@@ -65,6 +65,7 @@ struct FieldAttrs {
     content_type: Option<LitStr>,
     each: bool,
     empty_none: bool,
+    default_true: bool,
 }
 
 enum Shape {
@@ -216,6 +217,8 @@ fn parse_field_attrs(attrs: &[syn::Attribute]) -> syn::Result<FieldAttrs> {
                 f.each = true;
             } else if p.is_ident("empty_none") {
                 f.empty_none = true;
+            } else if p.is_ident("default_true") {
+                f.default_true = true;
             } else if p.is_ident("content_type") {
                 f.content_type = Some(m.value()?.parse()?);
             } else {
@@ -350,13 +353,22 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
                 quote!(#dy::DynStruct::dyn_fields(&self.#f, out);),
                 quote!(<#ty as #dy::DynStruct>::from_dyn_map(m, used)?),
             ),
-            _ => (
-                quote!(out.push((::std::string::String::from(#name), #dy::DynField::to_dyn(&self.#f)));),
-                quote!(match #dy::take(m, #name, used) {
-                    ::core::option::Option::Some(v) => <#ty as #dy::DynField>::from_dyn(v, #name)?,
-                    ::core::option::Option::None => <#ty as #dy::DynField>::absent(#name)?,
-                }),
-            ),
+            _ => {
+                // A field left out of a plain value takes its type's empty value, or true
+                // for a flag declared `default_true` (as the constructor sets it).
+                let absent = if fa.default_true {
+                    quote!(<#ty as #dy::DynField>::from_dyn(&#dy::Dyn::Bool(true), #name)?)
+                } else {
+                    quote!(<#ty as #dy::DynField>::absent(#name)?)
+                };
+                (
+                    quote!(out.push((::std::string::String::from(#name), #dy::DynField::to_dyn(&self.#f)));),
+                    quote!(match #dy::take(m, #name, used) {
+                        ::core::option::Option::Some(v) => <#ty as #dy::DynField>::from_dyn(v, #name)?,
+                        ::core::option::Option::None => #absent,
+                    }),
+                )
+            }
         };
         dyn_pushes.push(push);
         dyn_reads.push(read);

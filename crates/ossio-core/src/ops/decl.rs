@@ -52,7 +52,8 @@
 //! `alibabacloud-oss-v2` names it, when the Rust name differs), `required` (must be present;
 //! for strings, non-blank), `validate = path` (a rule, `fn(&T) -> Result<(), ValidationError>`,
 //! repeatable), `min = N` / `max = N` (a number's range, or a list's length), `when_true = "url"`
-//! (a `bool` sent as that query value when true, absent when false), `url_encoded` (decoded
+//! (a `bool` sent as that query value when true, absent when false), `default_true` (a `bool`
+//! that a plain value leaving it out sets, as the constructor does), `url_encoded` (decoded
 //! when the document says `encoding-type=url`), `md5` and `content_type = "..."` (for `body`).
 
 use crate::acl::{Acl, ObjectAcl};

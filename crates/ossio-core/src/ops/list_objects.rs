@@ -35,7 +35,7 @@ pub struct ListObjects {
     pub max_keys: Option<u32>,
     /// Ask OSS to URL-encode keys (on by default: XML cannot carry every key) and decode
     /// them here.
-    #[oss(query = "encoding-type", when_true = "url")]
+    #[oss(query = "encoding-type", when_true = "url", default_true)]
     pub url_encoding: bool,
 }
 

@@ -45,7 +45,7 @@ pub struct ListObjectsV2 {
     pub fetch_owner: bool,
     /// Ask OSS to URL-encode keys (on by default: XML cannot carry every key) and decode
     /// them here.
-    #[oss(query = "encoding-type", when_true = "url")]
+    #[oss(query = "encoding-type", when_true = "url", default_true)]
     pub url_encoding: bool,
 }
 
