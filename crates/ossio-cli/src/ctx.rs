@@ -114,37 +114,35 @@ impl Ctx {
 
     /// Sends `op`, or with `--dry-run` prints its signed request and returns `None`.
     pub fn exec<O: Operation>(&mut self, op: &O) -> Result<Option<O::Output>, CliError> {
-        if self.global.dry_run {
-            let req = op.to_request()?;
-            self.print_dry_run(&req, None)?;
+        if self.dry_run(op)? {
             return Ok(None);
         }
         Ok(Some(self.client()?.send(op)?))
     }
 
-    /// With `--dry-run`, prints the signed request of `op` whose body is `length` streamed
-    /// bytes from `what`, and returns true.
-    pub fn dry_run_stream<O: Operation>(
+    /// With `--dry-run`, prints the signed request of `op` (no body), and returns true.
+    pub fn dry_run<O: Operation>(&mut self, op: &O) -> Result<bool, CliError> {
+        self.dry_run_request(|| op.to_request(), None)
+    }
+
+    /// With `--dry-run`, prints the signed request `request` builds (its body `length`
+    /// streamed bytes from `what` when `stream` says so), and returns true. The request is
+    /// built, and so validated, only on a dry run.
+    pub fn dry_run_request(
         &mut self,
-        op: &O,
-        length: u64,
-        what: &str,
+        request: impl FnOnce() -> Result<Request, ossio_core::Error>,
+        stream: Option<(u64, &str)>,
     ) -> Result<bool, CliError> {
         if !self.global.dry_run {
             return Ok(false);
         }
-        let req = op.to_request()?.body(Body::Stream { length });
-        self.print_dry_run(&req, Some(what))?;
-        Ok(true)
-    }
-
-    /// With `--dry-run`, prints the signed request of `op` (no body), and returns true.
-    pub fn dry_run<O: Operation>(&mut self, op: &O) -> Result<bool, CliError> {
-        if !self.global.dry_run {
-            return Ok(false);
+        let req = request()?;
+        match stream {
+            Some((length, what)) => {
+                self.print_dry_run(&req.body(Body::Stream { length }), Some(what))?
+            }
+            None => self.print_dry_run(&req, None)?,
         }
-        let req = op.to_request()?;
-        self.print_dry_run(&req, None)?;
         Ok(true)
     }
 

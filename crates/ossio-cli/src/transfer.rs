@@ -2,6 +2,8 @@
 
 use crate::ctx::Ctx;
 use crate::error::CliError;
+use ossio::{Client, ObjectReader};
+use ossio_core::Operation;
 use ossio_core::ops::{GetObject, GetObjectOutput, PutObject, PutObjectOutput};
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -114,44 +116,65 @@ pub fn upload(
     match source {
         None => ctx.exec(&op),
         Some("-") => {
-            // The length must be known before sending: stdin is read into memory.
-            let mut body = Vec::new();
-            io::stdin()
-                .read_to_end(&mut body)
-                .map_err(|e| CliError::local(format!("cannot read stdin: {e}")))?;
+            let body = read_stdin()?;
             ctx.exec(&op.bytes(body))
         }
-        Some(path) => {
-            let fail = |e: io::Error| CliError::local(format!("cannot read {path}: {e}"));
-            let file = File::open(path).map_err(fail)?;
-            let meta = file.metadata().map_err(fail)?;
-            if meta.is_dir() {
-                return Err(CliError::usage(format!("{path} is a directory")));
-            }
-            let len = meta.len();
-            if ctx.dry_run_stream(&op, len, path)? {
-                return Ok(None);
-            }
-            let show = ctx.progress();
-            let client = ctx.client()?;
-            let out = if show {
-                // Counting the bytes needs a reader; the upload is then not retried once
-                // bytes went out (the file path below is rewound and retried).
-                let reader = Counting {
-                    inner: io::BufReader::with_capacity(256 << 10, file),
-                    bar: Progress::new(format!("upload {path}"), Some(len)),
-                };
-                let mut reader = reader;
-                let result = client.put_object_from_reader(&op, &mut reader, len);
-                reader.bar.finish();
-                result?
-            } else {
-                drop(file);
-                client.put_object_from_file(&op, path)?
-            };
-            Ok(Some(out))
-        }
+        Some(path) => upload_file(
+            ctx,
+            path,
+            || op.to_request(),
+            |c, p| c.put_object_from_file(&op, p),
+            |c, r, len| c.put_object_from_reader(&op, r, len),
+        ),
     }
+}
+
+/// Reads all of stdin: a body's length must be known before sending.
+pub fn read_stdin() -> Result<Vec<u8>, CliError> {
+    let mut body = Vec::new();
+    io::stdin()
+        .read_to_end(&mut body)
+        .map_err(|e| CliError::local(format!("cannot read stdin: {e}")))?;
+    Ok(body)
+}
+
+/// Sends a request whose body streams from the file at `path`: `request` builds it (for a
+/// dry run), `from_file` sends it from the file (rewound for each retry), `from_reader`
+/// from a reader that draws the progress bar. `None` on a dry run.
+pub fn upload_file<T>(
+    ctx: &mut Ctx,
+    path: &str,
+    request: impl FnOnce() -> Result<ossio_core::Request, ossio_core::Error>,
+    from_file: impl FnOnce(&Client, &str) -> Result<T, ossio::Error>,
+    from_reader: impl FnOnce(&Client, &mut (dyn Read + Send), u64) -> Result<T, ossio::Error>,
+) -> Result<Option<T>, CliError> {
+    let fail = |e: io::Error| CliError::local(format!("cannot read {path}: {e}"));
+    let file = File::open(path).map_err(fail)?;
+    let meta = file.metadata().map_err(fail)?;
+    if meta.is_dir() {
+        return Err(CliError::usage(format!("{path} is a directory")));
+    }
+    let len = meta.len();
+    if ctx.dry_run_request(request, Some((len, path)))? {
+        return Ok(None);
+    }
+    let show = ctx.progress();
+    let client = ctx.client()?;
+    let out = if show {
+        // Counting the bytes needs a reader; the upload is then not retried once bytes
+        // went out (the file path below is rewound and retried).
+        let mut reader = Counting {
+            inner: io::BufReader::with_capacity(256 << 10, file),
+            bar: Progress::new(format!("upload {path}"), Some(len)),
+        };
+        let result = from_reader(client, &mut reader, len);
+        reader.bar.finish();
+        result?
+    } else {
+        drop(file);
+        from_file(client, path)?
+    };
+    Ok(Some(out))
 }
 
 /// The temporary name a download is written to before it is checked and renamed.
@@ -171,56 +194,72 @@ pub fn download(
     if ctx.dry_run(op)? {
         return Ok(None);
     }
-    let show = ctx.progress();
     let label = format!("download oss://{}/{}", op.bucket, op.key);
+    let out = download_with(
+        ctx,
+        label,
+        dest,
+        |c| c.get_object(op),
+        Some(&|c: &Client, p: &Path| c.get_object_to_file(op, p)),
+        |m| m.meta.content_length,
+    )?;
+    Ok(Some(out))
+}
+
+/// Writes a download straight to a file (see [`download_with`]).
+pub type ToFile<'a, M> = &'a dyn Fn(&Client, &Path) -> Result<M, ossio::Error>;
+
+/// Streams an answer into `dest` (`-` for stdout): `open` sends the request and gives the
+/// body as a reader, `to_file` (when there is one) writes it straight to a file, restarting
+/// when the transfer breaks, and is used when no progress bar is drawn. `length` reads the
+/// size the metadata announces, for the progress bar.
+pub fn download_with<M>(
+    ctx: &mut Ctx,
+    label: String,
+    dest: &Path,
+    open: impl Fn(&Client) -> Result<ObjectReader<M>, ossio::Error>,
+    to_file: Option<ToFile<'_, M>>,
+    length: impl Fn(&M) -> Option<u64>,
+) -> Result<M, CliError> {
+    let show = ctx.progress();
     let client = ctx.client()?.clone();
-    if dest.as_os_str() == "-" {
-        let reader = client.get_object(op)?;
-        let total = reader.meta().meta.content_length;
+    // The body into `out`, through the progress bar when one is drawn.
+    let copy = |out: &mut dyn Write| -> Result<M, CliError> {
+        let reader = open(&client)?;
+        let total = length(reader.meta());
         let mut counting = Counting {
             inner: reader,
-            bar: Progress::new(label, total),
+            bar: Progress::new(label.clone(), total),
         };
-        let mut out = io::stdout().lock();
         let copied = if show {
-            io::copy(&mut counting, &mut out)
+            io::copy(&mut counting, out)
         } else {
-            io::copy(&mut counting.inner, &mut out)
+            io::copy(&mut counting.inner, out)
         };
         if show {
             counting.bar.finish();
         }
         copied?;
         out.flush()?;
-        return Ok(Some(counting.inner.into_meta()));
+        Ok(counting.inner.into_meta())
+    };
+    if dest.as_os_str() == "-" {
+        return copy(&mut io::stdout().lock());
     }
     let part = part_path(dest);
-    let result = (|| -> Result<GetObjectOutput, CliError> {
-        if !show {
-            return Ok(client.get_object_to_file(op, &part)?);
+    let result = (|| -> Result<M, CliError> {
+        if let (false, Some(to_file)) = (show, to_file) {
+            return Ok(to_file(&client, &part)?);
         }
-        let reader = client.get_object(op)?;
-        let total = reader.meta().meta.content_length;
-        let mut counting = Counting {
-            inner: reader,
-            bar: Progress::new(label, total),
-        };
-        let mut file = io::BufWriter::with_capacity(
-            256 << 10,
-            File::create(&part)
-                .map_err(|e| CliError::local(format!("cannot write {}: {e}", part.display())))?,
-        );
-        let copied = io::copy(&mut counting, &mut file);
-        counting.bar.finish();
-        copied?;
-        file.flush()?;
-        Ok(counting.inner.into_meta())
+        let file = File::create(&part)
+            .map_err(|e| CliError::local(format!("cannot write {}: {e}", part.display())))?;
+        copy(&mut io::BufWriter::with_capacity(256 << 10, file))
     })();
     match result {
         Ok(meta) => {
             std::fs::rename(&part, dest)
                 .map_err(|e| CliError::local(format!("cannot write {}: {e}", dest.display())))?;
-            Ok(Some(meta))
+            Ok(meta)
         }
         Err(e) => {
             let _ = std::fs::remove_file(&part);

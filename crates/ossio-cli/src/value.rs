@@ -1,6 +1,8 @@
 //! A small ordered value tree and its three renderings (JSON, YAML, table), written by hand
 //! so the binary needs no serialisation framework.
 
+use base64::Engine as _;
+use ossio_core::ops::dynamic::Dyn;
 use std::fmt::Write as _;
 
 /// A rendered result: objects keep their field order.
@@ -10,8 +12,8 @@ pub enum Value {
     Null,
     /// A boolean.
     Bool(bool),
-    /// An unsigned number (sizes, counts, CRC-64 values).
-    Num(u64),
+    /// An integer (sizes, counts, CRC-64 values).
+    Num(i128),
     /// A string.
     Str(String),
     /// A list.
@@ -46,7 +48,7 @@ impl From<bool> for Value {
 
 impl From<u64> for Value {
     fn from(n: u64) -> Self {
-        Value::Num(n)
+        Value::Num(n.into())
     }
 }
 
@@ -58,7 +60,7 @@ impl From<u32> for Value {
 
 impl From<usize> for Value {
     fn from(n: usize) -> Self {
-        Value::Num(n as u64)
+        Value::Num(n as i128)
     }
 }
 
@@ -71,6 +73,30 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 impl<T: Into<Value>> From<Vec<T>> for Value {
     fn from(v: Vec<T>) -> Self {
         Value::List(v.into_iter().map(Into::into).collect())
+    }
+}
+
+/// An operation's output as the dynamic bridge gives it: maps keep their field order; bytes
+/// are text when they are UTF-8, base64 otherwise.
+impl From<&Dyn> for Value {
+    fn from(d: &Dyn) -> Self {
+        match d {
+            Dyn::Null => Value::Null,
+            Dyn::Bool(b) => Value::Bool(*b),
+            Dyn::Int(n) => Value::Num(*n),
+            Dyn::Str(s) => Value::Str(s.clone()),
+            Dyn::Bytes(b) => Value::Str(match std::str::from_utf8(b) {
+                Ok(s) => s.to_owned(),
+                Err(_) => base64::engine::general_purpose::STANDARD.encode(b),
+            }),
+            Dyn::List(items) => Value::List(items.iter().map(Value::from).collect()),
+            Dyn::Map(fields) => Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Value::from(v)))
+                    .collect(),
+            ),
+        }
     }
 }
 
