@@ -1,735 +1,780 @@
-//! `ossio api <operation>`: one subcommand per core operation, flags named after the API's
-//! fields, results as the API names them.
+//! `ossio api <operation>`: one subcommand per operation of the core's registry
+//! (`ossio_core::ops::OPERATIONS`), built at run time. Flags come from the input schema,
+//! help from the docs, and every call goes through the one generic bridge
+//! (`ossio_core::ops::dynamic`): nothing here is written per operation.
 
 use crate::ctx::Ctx;
 use crate::error::CliError;
-use crate::value::{Format, Value, obj};
-use clap::{Args, Subcommand};
-use ossio_core::ops::*;
-use ossio_core::{Acl, ObjectAcl};
-use std::fmt::Display;
-use std::path::PathBuf;
-use std::str::FromStr;
+use crate::transfer;
+use crate::value::{Format, Value};
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Arg, ArgAction, ArgMatches, Command, FromArgMatches, Subcommand};
+use ossio_core::ops::decl::{FieldSchema, Location, OpSchema, StructSchema, TypeRef};
+use ossio_core::ops::dynamic::{self, Dyn, ErasedOp};
+use ossio_core::ops::{OPERATIONS, operation};
+use ossio_core::{Method, ValidationError, ValidationKind};
+use std::io::Read;
+use std::path::Path;
 
-/// Parses a value with the core's `FromStr`, for clap (a bad value is a usage error).
-fn core_value<T>(s: &str) -> Result<T, String>
-where
-    T: FromStr,
-    T::Err: Display,
-{
-    s.parse::<T>().map_err(|e| e.to_string())
+/// The flags every operation's subcommand may add to those of its fields.
+const INPUT: &str = "input";
+const OUTFILE: &str = "outfile";
+const NO_PAGINATE: &str = "no-paginate";
+
+/// One registered operation and the flags it was called with.
+#[derive(Debug, Clone)]
+pub struct ApiCommand {
+    op: &'static OpSchema,
+    matches: ArgMatches,
 }
 
-/// `--bucket` and `--access-point-name`: the address of an access point.
-#[derive(Debug, Args)]
-pub struct ApTarget {
-    /// The bucket the access point belongs to.
-    #[arg(long)]
-    pub bucket: String,
-    /// The access point name: 3 to 19 lowercase letters, digits and hyphens, not starting or
-    /// ending with a hyphen.
-    #[arg(long, value_name = "NAME")]
-    pub access_point_name: String,
+impl FromArgMatches for ApiCommand {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        let (name, sub) = m.subcommand().ok_or_else(|| {
+            clap::Error::raw(
+                clap::error::ErrorKind::MissingSubcommand,
+                "an operation is required",
+            )
+        })?;
+        let op = operation(name).ok_or_else(|| {
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidSubcommand,
+                format!("{name} is not a registered operation"),
+            )
+        })?;
+        Ok(ApiCommand {
+            op,
+            matches: sub.clone(),
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(m)?;
+        Ok(())
+    }
 }
 
-/// `--bucket`.
-#[derive(Debug, Args)]
-pub struct BucketTarget {
-    /// The bucket name.
-    #[arg(long)]
-    pub bucket: String,
+impl Subcommand for ApiCommand {
+    fn augment_subcommands(cmd: Command) -> Command {
+        cmd.subcommands(OPERATIONS.iter().copied().map(op_command))
+    }
+
+    fn augment_subcommands_for_update(cmd: Command) -> Command {
+        Self::augment_subcommands(cmd)
+    }
+
+    fn has_subcommand(name: &str) -> bool {
+        operation(name).is_some()
+    }
 }
 
-/// `--bucket`, `--key` and `--version-id`.
-#[derive(Debug, Args)]
-pub struct ObjectTarget {
-    /// The bucket name (or an access point alias).
-    #[arg(long)]
-    pub bucket: String,
-    /// The object key.
-    #[arg(long)]
-    pub key: String,
-    /// A specific version of the object.
-    #[arg(long, value_name = "ID")]
-    pub version_id: Option<String>,
+/// How a flag fills its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// One value: text, a number, a boolean, one of an enumeration, a byte range.
+    Scalar,
+    /// Repeatable: one list item per use.
+    List,
+    /// Repeatable `NAME=VALUE`: one map entry per use.
+    Pairs,
+    /// The whole value as a JSON document.
+    Json,
+    /// The body given inline (`-` reads stdin).
+    Body,
+    /// The body read from a file (streamed when the body is an object's bytes).
+    BodyFile,
 }
 
-/// Every operation.
-#[derive(Debug, Subcommand)]
-pub enum ApiCommand {
-    /// CreateAccessPoint: create an access point on a bucket.
-    CreateAccessPoint(CreateAccessPointArgs),
-    /// GetAccessPoint: read an access point's configuration.
-    GetAccessPoint(ApTarget),
-    /// ListAccessPoints: list the account's (or one bucket's) access points, all pages.
-    ListAccessPoints(ListAccessPointsArgs),
-    /// DeleteAccessPoint: delete an access point.
-    DeleteAccessPoint(ApTarget),
-    /// PutAccessPointPolicy: set an access point's policy.
-    PutAccessPointPolicy(PutAccessPointPolicyArgs),
-    /// GetAccessPointPolicy: read an access point's policy.
-    GetAccessPointPolicy(ApTarget),
-    /// DeleteAccessPointPolicy: delete an access point's policy.
-    DeleteAccessPointPolicy(ApTarget),
-    /// PutAccessPointPublicAccessBlock: block (or allow) public access through an access
-    /// point.
-    PutAccessPointPublicAccessBlock(PutAccessPointPublicAccessBlockArgs),
-    /// GetAccessPointPublicAccessBlock: read an access point's public access block.
-    GetAccessPointPublicAccessBlock(ApTarget),
-    /// DeleteAccessPointPublicAccessBlock: delete an access point's public access block.
-    DeleteAccessPointPublicAccessBlock(ApTarget),
-    /// PutBucketAcl: set a bucket's ACL.
-    PutBucketAcl(PutBucketAclArgs),
-    /// GetBucketAcl: read a bucket's ACL.
-    GetBucketAcl(BucketTarget),
-    /// PutObjectAcl: set an object's ACL.
-    PutObjectAcl(PutObjectAclArgs),
-    /// GetObjectAcl: read an object's ACL.
-    GetObjectAcl(ObjectTarget),
-    /// PutBucket: create a bucket.
-    PutBucket(PutBucketArgs),
-    /// DeleteBucket: delete an empty bucket.
-    DeleteBucket(BucketTarget),
-    /// ListBuckets: list the account's buckets, all pages.
-    ListBuckets(ListBucketsArgs),
-    /// GetBucketInfo: read a bucket's configuration.
-    GetBucketInfo(BucketTarget),
-    /// PutObject: upload a file (streamed, CRC-64 checked).
-    PutObject(PutObjectArgs),
-    /// GetObject: download an object into a file (streamed, CRC-64 checked) and print its
-    /// metadata.
-    GetObject(GetObjectArgs),
-    /// HeadObject: read an object's metadata.
-    HeadObject(ObjectTarget),
-    /// DeleteObject: delete an object.
-    DeleteObject(ObjectTarget),
-    /// DeleteMultipleObjects: delete up to 1000 objects in one request.
-    DeleteMultipleObjects(DeleteMultipleObjectsArgs),
-    /// ListObjectsV2: list a bucket's objects, all pages.
-    ListObjectsV2(ListObjectsV2Args),
+/// A flag derived from an input field.
+#[derive(Debug, Clone)]
+pub struct Flag {
+    /// The long name, without `--`; also the argument's id.
+    pub long: String,
+    /// The field it fills.
+    pub field: &'static FieldSchema,
+    /// How.
+    pub form: Form,
 }
 
-/// `create-access-point`.
-#[derive(Debug, Args)]
-pub struct CreateAccessPointArgs {
-    #[command(flatten)]
-    target: ApTarget,
-    /// Where requests may come from: vpc (only from --vpc-id) or internet.
-    #[arg(long, value_name = "ORIGIN", value_parser = core_value::<NetworkOrigin>)]
-    network_origin: NetworkOrigin,
-    /// The VPC allowed to use the access point; required with --network-origin vpc.
-    #[arg(long, value_name = "ID")]
-    vpc_id: Option<String>,
+/// The input fields of `s` as flags see them: a flattened struct's fields stand beside
+/// their parent's (the bridge reads them from the same map).
+fn input_fields(s: &'static StructSchema, out: &mut Vec<&'static FieldSchema>) {
+    for f in s.fields {
+        match (f.location, f.ty) {
+            (Location::Flatten, TypeRef::Struct(inner)) => input_fields(inner, out),
+            _ => out.push(f),
+        }
+    }
 }
 
-/// `list-access-points`.
-#[derive(Debug, Args)]
-pub struct ListAccessPointsArgs {
-    /// Only the access points of this bucket (default: every bucket of the account).
-    #[arg(long)]
-    bucket: Option<String>,
-    /// Page size: 1 to 1000 (1 to 100 with --bucket); every page is fetched.
-    #[arg(long, value_name = "N")]
-    max_keys: Option<u32>,
-    /// Start at this token (from an earlier listing).
-    #[arg(long, value_name = "TOKEN")]
-    continuation_token: Option<String>,
+fn is_scalar(t: &TypeRef) -> bool {
+    matches!(
+        t,
+        TypeRef::String
+            | TypeRef::Bool
+            | TypeRef::U16
+            | TypeRef::U32
+            | TypeRef::U64
+            | TypeRef::ByteRange
+            | TypeRef::Enum(_)
+    )
 }
 
-/// `put-access-point-policy`.
-#[derive(Debug, Args)]
-pub struct PutAccessPointPolicyArgs {
-    #[command(flatten)]
-    target: ApTarget,
-    /// The policy document (JSON), or @FILE to read it from a file.
-    #[arg(long, value_name = "JSON|@FILE")]
-    policy: String,
+/// Whether the bridge refuses the input without the field: a declared rule, or a value
+/// with no obvious empty form (`false`, an empty list or map, an empty object body).
+pub fn is_required(f: &FieldSchema) -> bool {
+    f.required
+        || (!f.optional
+            && !matches!(
+                f.ty,
+                TypeRef::Bool | TypeRef::List(_) | TypeRef::Map | TypeRef::Body
+            ))
 }
 
-/// `put-access-point-public-access-block`.
-#[derive(Debug, Args)]
-pub struct PutAccessPointPublicAccessBlockArgs {
-    #[command(flatten)]
-    target: ApTarget,
-    /// true to block public access through the access point, false to allow it.
-    #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set)]
-    block_public_access: bool,
+/// The long flags the command line already uses: the global options and the subcommand's
+/// own (`--input`, ...). A field whose name is one of them gets `--field-<name>`.
+fn reserved() -> Vec<String> {
+    let globals = <crate::cli::Global as clap::Args>::augment_args(Command::new("global"));
+    let mut taken: Vec<String> = globals
+        .get_arguments()
+        .filter_map(|a| a.get_long().map(str::to_owned))
+        .collect();
+    taken.extend([INPUT, OUTFILE, NO_PAGINATE, "help", "version"].map(String::from));
+    taken
 }
 
-/// `put-bucket-acl`.
-#[derive(Debug, Args)]
-pub struct PutBucketAclArgs {
-    /// The bucket name.
-    #[arg(long)]
-    bucket: String,
-    /// The ACL: private, public-read or public-read-write.
-    #[arg(long, value_parser = core_value::<Acl>)]
-    acl: Acl,
+/// Every flag of `op`'s input, in declaration order.
+pub fn flags(op: &OpSchema) -> Vec<Flag> {
+    let taken = reserved();
+    let mut fields = Vec::new();
+    input_fields(op.input, &mut fields);
+    let mut out = Vec::new();
+    for field in fields {
+        let kebab = field.name.replace('_', "-");
+        let mut push = |suffix: &str, form: Form| {
+            let mut long = format!("{kebab}{suffix}");
+            if taken.contains(&long) {
+                long = format!("field-{long}");
+            }
+            out.push(Flag { long, field, form });
+        };
+        match (field.location, field.ty) {
+            (Location::Body, _) => {
+                push("", Form::Body);
+                push("-file", Form::BodyFile);
+            }
+            (_, t) if is_scalar(&t) => push("", Form::Scalar),
+            (_, TypeRef::List(inner)) if is_scalar(inner) => {
+                push("", Form::List);
+                push("-json", Form::Json);
+            }
+            (_, TypeRef::Map) => {
+                push("", Form::Pairs);
+                push("-json", Form::Json);
+            }
+            _ => push("-json", Form::Json),
+        }
+    }
+    out
 }
 
-/// `put-object-acl`.
-#[derive(Debug, Args)]
-pub struct PutObjectAclArgs {
-    #[command(flatten)]
-    target: ObjectTarget,
-    /// The ACL: default (inherit the bucket's), private, public-read or public-read-write.
-    #[arg(long, value_parser = core_value::<ObjectAcl>)]
-    acl: ObjectAcl,
+/// Whether `op` answers with a stream of bytes: a GET whose output is read from the
+/// status and headers alone (the body is the object's, for the caller to read).
+pub fn streams_answer(op: &OpSchema) -> bool {
+    let mut fields = Vec::new();
+    input_fields(op.output, &mut fields);
+    op.method == Method::Get
+        && fields.iter().all(|f| {
+            matches!(
+                f.location,
+                Location::Header(_) | Location::HeaderPrefix(_) | Location::Status
+            )
+        })
 }
 
-/// `put-bucket`.
-#[derive(Debug, Args)]
-pub struct PutBucketArgs {
-    /// The bucket name: 3 to 63 lowercase letters, digits and hyphens.
-    #[arg(long)]
-    bucket: String,
-    /// The ACL: private (default), public-read or public-read-write.
-    #[arg(long, value_parser = core_value::<Acl>)]
-    acl: Option<Acl>,
-    /// Default storage class: Standard, IA, Archive, ColdArchive or DeepColdArchive.
-    #[arg(long, value_name = "CLASS", value_parser = core_value::<StorageClass>)]
-    storage_class: Option<StorageClass>,
-    /// Data redundancy: LRS or ZRS.
-    #[arg(long, value_name = "TYPE", value_parser = core_value::<DataRedundancyType>)]
-    data_redundancy_type: Option<DataRedundancyType>,
-    /// Resource group to put the bucket in.
-    #[arg(long, value_name = "ID")]
-    resource_group_id: Option<String>,
-}
-
-/// `list-buckets`.
-#[derive(Debug, Args)]
-pub struct ListBucketsArgs {
-    /// Only buckets whose names start with this.
-    #[arg(long)]
-    prefix: Option<String>,
-    /// Start after this bucket name.
-    #[arg(long)]
-    marker: Option<String>,
-    /// Page size (1 to 1000); every page is fetched.
-    #[arg(long, value_name = "N")]
-    max_keys: Option<u32>,
-}
-
-/// `put-object`.
-#[derive(Debug, Args)]
-pub struct PutObjectArgs {
-    /// The bucket name (or an access point alias).
-    #[arg(long)]
-    bucket: String,
-    /// The object key.
-    #[arg(long)]
-    key: String,
-    /// The file to upload (`-` reads stdin into memory first).
-    #[arg(long, value_name = "FILE")]
-    body: Option<PathBuf>,
-    /// Content-Type.
-    #[arg(long, value_name = "TYPE")]
-    content_type: Option<String>,
-    /// Cache-Control.
-    #[arg(long, value_name = "VALUE")]
-    cache_control: Option<String>,
-    /// Content-Disposition.
-    #[arg(long, value_name = "VALUE")]
-    content_disposition: Option<String>,
-    /// Content-Encoding.
-    #[arg(long, value_name = "VALUE")]
-    content_encoding: Option<String>,
-    /// The object ACL: default, private, public-read or public-read-write.
-    #[arg(long, value_parser = core_value::<ObjectAcl>)]
-    acl: Option<ObjectAcl>,
-    /// Storage class: Standard, IA, Archive, ColdArchive or DeepColdArchive.
-    #[arg(long, value_name = "CLASS", value_parser = core_value::<StorageClass>)]
-    storage_class: Option<StorageClass>,
-    /// User metadata NAME=VALUE, sent as x-oss-meta-NAME (repeatable).
-    #[arg(long = "meta", value_name = "NAME=VALUE")]
-    meta: Vec<String>,
-}
-
-/// `get-object`.
-#[derive(Debug, Args)]
-pub struct GetObjectArgs {
-    #[command(flatten)]
-    target: ObjectTarget,
-    /// Where to write the body (`-` for stdout, then no metadata is printed).
-    #[arg(long, value_name = "FILE")]
-    outfile: PathBuf,
-    /// Only these bytes: FIRST-LAST or FIRST- (inclusive).
-    #[arg(long, value_name = "FIRST-[LAST]")]
-    range: Option<String>,
-}
-
-/// `delete-multiple-objects`.
-#[derive(Debug, Args)]
-pub struct DeleteMultipleObjectsArgs {
-    /// The bucket name.
-    #[arg(long)]
-    bucket: String,
-    /// A key to delete (repeatable, at most 1000).
-    #[arg(long = "key", value_name = "KEY", required = true)]
-    keys: Vec<String>,
-    /// Quiet mode: OSS lists only the keys it failed to delete.
-    #[arg(long)]
-    quiet: bool,
-}
-
-/// `list-objects-v2`.
-#[derive(Debug, Args)]
-pub struct ListObjectsV2Args {
-    /// The bucket name (or an access point alias).
-    #[arg(long)]
-    bucket: String,
-    /// Only keys starting with this.
-    #[arg(long)]
-    prefix: Option<String>,
-    /// Group keys up to the next occurrence of this (usually /) into CommonPrefixes.
-    #[arg(long)]
-    delimiter: Option<String>,
-    /// Only keys after this one.
-    #[arg(long, value_name = "KEY")]
-    start_after: Option<String>,
-    /// Page size (1 to 1000); every page is fetched.
-    #[arg(long, value_name = "N")]
-    max_keys: Option<u32>,
-    /// Start at this token (from an earlier listing).
-    #[arg(long, value_name = "TOKEN")]
-    continuation_token: Option<String>,
-    /// Include each object's owner.
-    #[arg(long)]
-    fetch_owner: bool,
-}
-
-/// Splits NAME=VALUE metadata flags.
-pub fn parse_meta(meta: &[String]) -> Result<Vec<(String, String)>, CliError> {
-    meta.iter()
-        .map(|m| {
-            m.split_once('=')
-                .map(|(k, v)| (k.to_owned(), v.to_owned()))
-                .ok_or_else(|| CliError::usage(format!("--meta {m:?} is not NAME=VALUE")))
+/// For a listing, the output fields that carry the next page's tokens and the input fields
+/// they go to (`next_marker` to `marker`): a paginated output says `is_truncated`. Empty
+/// for anything else.
+pub fn page_links(op: &OpSchema) -> Vec<(&'static str, &'static str)> {
+    if op.output.field("is_truncated").is_none() {
+        return Vec::new();
+    }
+    op.output
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let target = f.name.strip_prefix("next_")?;
+            op.input.field(target).map(|t| (f.name, t.name))
         })
         .collect()
 }
 
-fn request_id(id: &str) -> (&'static str, Value) {
-    ("RequestId", id.into())
-}
-
-fn empty(o: &EmptyOutput) -> Value {
-    obj([request_id(&o.request_id)])
-}
-
-/// Object metadata as HeadObject and GetObject print it.
-pub fn meta_value(m: &ObjectMeta, content_range: Option<&str>, rid: &str) -> Value {
-    let mut fields = vec![
-        ("ContentLength".to_owned(), Value::from(m.content_length)),
-        ("ContentType".into(), m.content_type.clone().into()),
-        ("ETag".into(), m.etag.clone().into()),
-        ("LastModified".into(), m.last_modified.clone().into()),
-        (
-            "HashCrc64ecma".into(),
-            m.crc64.map(|c| c.to_string()).into(),
-        ),
-        ("VersionId".into(), m.version_id.clone().into()),
-        ("ObjectType".into(), m.object_type.clone().into()),
-        ("StorageClass".into(), m.storage_class.clone().into()),
-        (
-            "Metadata".into(),
-            Value::Object(
-                m.metadata
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.into()))
-                    .collect(),
-            ),
-        ),
-    ];
-    if let Some(r) = content_range {
-        fields.push(("ContentRange".into(), r.into()));
+/// Doc text for a terminal: rustdoc links (`` [`Name`] ``, `[text](target)`) and code
+/// marks dropped, lines of a paragraph joined.
+pub fn plain_doc(doc: &str) -> String {
+    let mut out = String::new();
+    let mut rest = doc;
+    while let Some(i) = rest.find('[') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let link = after.find(']').filter(|&j| {
+            (after.starts_with('`') && after[..j].ends_with('`')) || after[j + 1..].starts_with('(')
+        });
+        match link {
+            Some(j) => {
+                out.push_str(&after[..j]);
+                rest = &after[j + 1..];
+                // `[text](target)`: the target is for rustdoc.
+                if let (true, Some(k)) = (rest.starts_with('('), rest.find(')')) {
+                    rest = &rest[k + 1..];
+                }
+            }
+            None => {
+                out.push('[');
+                rest = after;
+            }
+        }
     }
-    fields.push(("RequestId".into(), rid.into()));
-    Value::Object(fields)
+    out.push_str(rest);
+    out.replace('`', "")
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
-fn access_point_summary(ap: &AccessPointSummary) -> Value {
-    obj([
-        ("Bucket", (&ap.bucket).into()),
-        ("AccessPointName", (&ap.name).into()),
-        ("Alias", (&ap.alias).into()),
-        ("NetworkOrigin", (&ap.network_origin).into()),
-        ("VpcId", ap.vpc_id.clone().into()),
-        ("Status", (&ap.status).into()),
-    ])
+/// Shows an enumeration's values in help and completions; the bridge checks them, so the
+/// error names the operation and the field.
+#[derive(Clone)]
+struct Choices(&'static [&'static str]);
+
+impl TypedValueParser for Choices {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &Command,
+        _arg: Option<&Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.0.iter().map(|v| PossibleValue::new(*v))))
+    }
 }
 
-/// A bucket as listings print it.
-pub fn bucket_summary(b: &BucketSummary) -> Value {
-    obj([
-        ("Name", (&b.name).into()),
-        ("CreationDate", (&b.creation_date).into()),
-        ("Location", (&b.location).into()),
-        ("Region", b.region.clone().into()),
-        ("ExtranetEndpoint", b.extranet_endpoint.clone().into()),
-        ("IntranetEndpoint", b.intranet_endpoint.clone().into()),
-        ("StorageClass", b.storage_class.clone().into()),
-    ])
+/// The clap argument of one flag.
+fn arg(flag: &Flag, all: &[Flag]) -> Arg {
+    let f = flag.field;
+    let mut help = plain_doc(f.doc);
+    let streamed = f.ty == TypeRef::Body;
+    match flag.form {
+        Form::Scalar if f.ty == TypeRef::ByteRange => help.push_str(" FIRST-LAST or FIRST-."),
+        Form::List => help.push_str(" Repeatable."),
+        Form::Pairs => help.push_str(" NAME=VALUE, repeatable."),
+        Form::Json => help.push_str(" As JSON, with the field names of --input."),
+        Form::Body => help.push_str(" Given inline; - reads stdin."),
+        Form::BodyFile if streamed => help.push_str(" Streamed from this file."),
+        Form::BodyFile => help.push_str(" Read from this file."),
+        Form::Scalar => {}
+    }
+    if is_required(f) {
+        help.push_str(" [required]");
+    }
+    let mut a = Arg::new(flag.long.clone())
+        .long(flag.long.clone())
+        .help(help)
+        .value_name(f.name.to_uppercase())
+        .action(ArgAction::Set);
+    a = match (flag.form, f.ty) {
+        (Form::Scalar, TypeRef::Bool) => a
+            .value_name("BOOL")
+            .num_args(0..=1)
+            .default_missing_value("true")
+            .value_parser(Choices(&["true", "false"])),
+        (Form::Scalar, TypeRef::Enum(e)) => a.value_parser(Choices(e.values)),
+        (Form::Scalar, TypeRef::U16 | TypeRef::U32 | TypeRef::U64) => a.value_name("N"),
+        (Form::Scalar, TypeRef::ByteRange) => a.value_name("FIRST-[LAST]"),
+        (Form::List, _) => a.action(ArgAction::Append),
+        (Form::Pairs, _) => a.action(ArgAction::Append).value_name("NAME=VALUE"),
+        (Form::Json, _) => a.value_name("JSON"),
+        (Form::BodyFile, _) => a.value_name("PATH"),
+        _ => a,
+    };
+    // The other flags of the same field fill it too: one at a time.
+    for other in all {
+        if std::ptr::eq(other.field, f) && other.long != flag.long {
+            a = a.conflicts_with(other.long.clone());
+        }
+    }
+    a
 }
 
-fn object_summary(o: &ObjectSummary) -> Value {
-    obj([
-        ("Key", (&o.key).into()),
-        ("LastModified", (&o.last_modified).into()),
-        ("ETag", (&o.etag).into()),
-        ("Size", o.size.into()),
-        ("StorageClass", o.storage_class.clone().into()),
-        ("Type", o.object_type.clone().into()),
-        ("OwnerId", o.owner_id.clone().into()),
-    ])
+/// The subcommand of `op`, from its registry entry.
+pub fn op_command(op: &'static OpSchema) -> Command {
+    let doc = plain_doc(op.doc);
+    let about = doc.split("\n\n").next().unwrap_or_default().to_owned();
+    let flags = flags(op);
+    let mut fields = Vec::new();
+    input_fields(op.input, &mut fields);
+    let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+    let mut cmd = Command::new(op.kebab)
+        .about(about)
+        .long_about(format!("{}: {doc}", op.name))
+        .after_long_help(format!(
+            "The whole input can come from --input FILE (JSON or YAML), a map of these fields: \
+             {}. Flags override its fields. The result is printed as JSON with the output's \
+             field names.",
+            names.join(", ")
+        ));
+    for flag in &flags {
+        cmd = cmd.arg(arg(flag, &flags));
+    }
+    cmd =
+        cmd.arg(Arg::new(INPUT).long(INPUT).value_name("FILE").help(
+            "The input as a JSON or YAML document (- reads stdin); flags override its fields",
+        ));
+    if streams_answer(op) {
+        cmd = cmd.arg(Arg::new(OUTFILE).long(OUTFILE).value_name("PATH").help(
+            "Where to write the answer's bytes (default, or -: stdout, and no metadata \
+                     is printed). The file appears once every byte arrived and was checked.",
+        ));
+    }
+    if !page_links(op).is_empty() {
+        cmd = cmd.arg(
+            Arg::new(NO_PAGINATE)
+                .long(NO_PAGINATE)
+                .action(ArgAction::SetTrue)
+                .help(
+                    "Fetch one page only (by default every page is fetched and the lists joined)",
+                ),
+        );
+    }
+    cmd
 }
 
-fn access_point_name_check(t: &ApTarget) -> (&str, &str) {
-    (&t.bucket, &t.access_point_name)
+/// A rejected input, before anything was sent: names the operation and the field.
+fn invalid(op: &OpSchema, field: String, value: Option<&str>, reason: &str) -> CliError {
+    ossio_core::Error::Validation(
+        ValidationError::new(ValidationKind::Argument, field, value, reason.to_owned())
+            .in_operation(op.name),
+    )
+    .into()
+}
+
+/// `name (--flag)`: how errors name a field.
+fn label(field: &FieldSchema, flags: &[Flag]) -> String {
+    let longs: Vec<String> = flags
+        .iter()
+        .filter(|f| std::ptr::eq(f.field, field))
+        .map(|f| format!("--{}", f.long))
+        .collect();
+    format!("{} ({})", field.name, longs.join(" or "))
+}
+
+/// Sets `name` in a map value, replacing what was there.
+fn set(map: &mut Vec<(String, Dyn)>, name: &str, v: Dyn) {
+    match map.iter_mut().find(|(k, _)| k == name) {
+        Some(slot) => slot.1 = v,
+        None => map.push((name.to_owned(), v)),
+    }
+}
+
+/// A JSON document as a value.
+fn from_json(v: serde_json::Value) -> Result<Dyn, String> {
+    use serde_json::Value as J;
+    Ok(match v {
+        J::Null => Dyn::Null,
+        J::Bool(b) => Dyn::Bool(b),
+        J::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => Dyn::Int(i.into()),
+            (_, Some(u)) => Dyn::Int(u.into()),
+            _ => return Err(format!("{n} is not an integer")),
+        },
+        J::String(s) => Dyn::Str(s),
+        J::Array(items) => Dyn::List(items.into_iter().map(from_json).collect::<Result<_, _>>()?),
+        J::Object(m) => Dyn::Map(
+            m.into_iter()
+                .map(|(k, v)| Ok((k, from_json(v)?)))
+                .collect::<Result<_, String>>()?,
+        ),
+    })
+}
+
+/// A YAML document as a value.
+fn from_yaml(y: yaml_rust2::Yaml) -> Result<Dyn, String> {
+    use yaml_rust2::Yaml as Y;
+    Ok(match y {
+        Y::Null => Dyn::Null,
+        Y::Boolean(b) => Dyn::Bool(b),
+        Y::Integer(i) => Dyn::Int(i.into()),
+        Y::String(s) => Dyn::Str(s),
+        Y::Real(r) => return Err(format!("{r} is not an integer")),
+        Y::Array(items) => Dyn::List(items.into_iter().map(from_yaml).collect::<Result<_, _>>()?),
+        Y::Hash(h) => Dyn::Map(
+            h.into_iter()
+                .map(|(k, v)| match k {
+                    Y::String(k) => Ok((k, from_yaml(v)?)),
+                    other => Err(format!("a map key must be text, not {other:?}")),
+                })
+                .collect::<Result<_, String>>()?,
+        ),
+        Y::Alias(_) | Y::BadValue => return Err("unsupported YAML value".into()),
+    })
+}
+
+/// Parses a document: JSON when it looks like JSON (or the file name says so), YAML
+/// otherwise (a YAML file name says so too).
+fn parse_document(text: &str, path: &str) -> Result<Dyn, String> {
+    let yaml = path.ends_with(".yaml") || path.ends_with(".yml");
+    let json = path.ends_with(".json") || (!yaml && text.trim_start().starts_with(['{', '[']));
+    if json {
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        return from_json(v);
+    }
+    let mut docs = yaml_rust2::YamlLoader::load_from_str(text).map_err(|e| e.to_string())?;
+    match docs.len() {
+        0 => Ok(Dyn::Map(Vec::new())),
+        1 => from_yaml(docs.remove(0)),
+        n => Err(format!("{n} YAML documents; give one")),
+    }
+}
+
+/// Reads a file, or stdin for `-`.
+fn read_text(path: &str) -> Result<String, CliError> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| CliError::local(format!("cannot read stdin: {e}")))?;
+        return Ok(s);
+    }
+    std::fs::read_to_string(path).map_err(|e| CliError::local(format!("cannot read {path}: {e}")))
+}
+
+/// The input, gathered from `--input` and the flags, and the file a streamed body comes
+/// from.
+struct Input {
+    value: Dyn,
+    stream_from: Option<String>,
 }
 
 impl ApiCommand {
+    /// One flag's text as the field's value.
+    fn scalar(&self, flag: &Flag, ty: &TypeRef, text: &str) -> Result<Dyn, CliError> {
+        let op = self.op;
+        let field = || label(flag.field, &flags(op));
+        Ok(match ty {
+            TypeRef::U16 | TypeRef::U32 | TypeRef::U64 => match text.trim().parse::<i128>() {
+                Ok(n) => Dyn::Int(n),
+                Err(_) => return Err(invalid(op, field(), Some(text), "expected an integer")),
+            },
+            TypeRef::Bool => match text {
+                "true" => Dyn::Bool(true),
+                "false" => Dyn::Bool(false),
+                _ => return Err(invalid(op, field(), Some(text), "expected true or false")),
+            },
+            // The wire form is `bytes=FIRST-LAST`; the flag may leave out `bytes=`.
+            TypeRef::ByteRange if !text.starts_with("bytes=") => Dyn::Str(format!("bytes={text}")),
+            _ => Dyn::Str(text.to_owned()),
+        })
+    }
+
+    fn input(&self) -> Result<Input, CliError> {
+        let op = self.op;
+        let all = flags(op);
+        let mut map = match self.matches.get_one::<String>(INPUT) {
+            None => Vec::new(),
+            Some(path) => match parse_document(&read_text(path)?, path) {
+                Ok(Dyn::Map(m)) => m,
+                Ok(other) => {
+                    let reason = format!("must be a map of fields, not {}", other.kind());
+                    return Err(invalid(op, "input (--input)".into(), None, &reason));
+                }
+                Err(e) => return Err(invalid(op, "input (--input)".into(), None, &e)),
+            },
+        };
+        let mut stream_from = None;
+        for flag in &all {
+            let Some(values) = self.matches.get_many::<String>(&flag.long) else {
+                continue;
+            };
+            let values: Vec<&String> = values.collect();
+            let f = flag.field;
+            let first = values[0].as_str();
+            let v = match flag.form {
+                Form::Scalar => self.scalar(flag, &f.ty, first)?,
+                Form::List => {
+                    let TypeRef::List(inner) = f.ty else {
+                        unreachable!("list flags are derived from list fields")
+                    };
+                    Dyn::List(
+                        values
+                            .iter()
+                            .map(|v| self.scalar(flag, inner, v))
+                            .collect::<Result<_, _>>()?,
+                    )
+                }
+                Form::Pairs => Dyn::Map(
+                    values
+                        .iter()
+                        .map(|v| match v.split_once('=') {
+                            Some((k, v)) => Ok((k.to_owned(), Dyn::Str(v.to_owned()))),
+                            None => {
+                                Err(invalid(op, label(f, &all), Some(v), "expected NAME=VALUE"))
+                            }
+                        })
+                        .collect::<Result<_, _>>()?,
+                ),
+                Form::Json => serde_json::from_str::<serde_json::Value>(first)
+                    .map_err(|e| e.to_string())
+                    .and_then(from_json)
+                    .map_err(|e| invalid(op, label(f, &all), None, &format!("bad JSON: {e}")))?,
+                Form::Body if first == "-" && f.ty == TypeRef::Body => {
+                    Dyn::Bytes(transfer::read_stdin()?)
+                }
+                Form::Body if first == "-" => Dyn::Str(read_text("-")?),
+                Form::Body => Dyn::Str(first.to_owned()),
+                Form::BodyFile if f.ty == TypeRef::Body => {
+                    stream_from = Some(first.to_owned());
+                    continue;
+                }
+                Form::BodyFile => Dyn::Str(read_text(first)?),
+            };
+            set(&mut map, f.name, v);
+        }
+        let mut fields = Vec::new();
+        input_fields(op.input, &mut fields);
+        // Unknown names first: a misspelt field would otherwise read as a missing one.
+        if let Some((k, _)) = map
+            .iter()
+            .find(|(k, _)| !fields.iter().any(|f| f.name == k))
+        {
+            let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
+            let reason = format!("unknown field {k} (known: {})", known.join(", "));
+            return Err(invalid(op, "input (--input)".into(), None, &reason));
+        }
+        for f in fields {
+            let given = map.iter().any(|(k, v)| k == f.name && *v != Dyn::Null);
+            if is_required(f) && !given {
+                return Err(invalid(op, label(f, &all), None, "is required"));
+            }
+        }
+        Ok(Input {
+            value: Dyn::Map(map),
+            stream_from,
+        })
+    }
+
+    /// Builds the operation; an error names the flag beside the field.
+    fn build(&self, input: &Dyn) -> Result<Box<dyn ErasedOp>, CliError> {
+        dynamic::build(self.op.name, input).map_err(|e| self.named(e))
+    }
+
+    /// Adds the flag to the field a validation error names.
+    fn named(&self, e: ossio_core::Error) -> CliError {
+        match e {
+            ossio_core::Error::Validation(mut v) => {
+                let all = flags(self.op);
+                if let Some(flag) = all.iter().find(|f| f.field.name == v.field) {
+                    v.field = label(flag.field, &all).into();
+                }
+                ossio_core::Error::Validation(v).into()
+            }
+            other => other.into(),
+        }
+    }
+
     /// Runs the operation and prints its result.
     pub fn run(self, ctx: &mut Ctx) -> Result<(), CliError> {
-        let value = match self {
-            ApiCommand::CreateAccessPoint(a) => {
-                let mut op = CreateAccessPoint::new(
-                    &a.target.bucket,
-                    &a.target.access_point_name,
-                    a.network_origin,
-                );
-                op.vpc_id = a.vpc_id;
-                ctx.exec(&op)?.map(|o| {
-                    obj([
-                        ("AccessPointArn", o.access_point_arn.into()),
-                        ("Alias", o.alias.into()),
-                        request_id(&o.request_id),
-                    ])
-                })
+        let input = self.input()?;
+        let op = self.build(&input.value)?;
+        let request = || op.to_request().map_err(|e| self.named(e));
+        if let Some(path) = &input.stream_from {
+            // Validated before the file is opened.
+            request()?;
+            let out = transfer::upload_file(
+                ctx,
+                path,
+                || op.to_request(),
+                |c, p| c.send_dyn_from_file(&*op, p),
+                |c, r, len| c.send_dyn_from_reader(&*op, r, len),
+            )?;
+            return match out {
+                Some(out) => ctx.print(&Value::from(&out), Format::Json),
+                None => Ok(()),
+            };
+        }
+        let req = request()?;
+        if ctx.dry_run_request(|| Ok(req), None)? {
+            return Ok(());
+        }
+        if streams_answer(self.op) {
+            return self.download(ctx, &*op);
+        }
+        let client = ctx.client()?.clone();
+        let mut out = client.send_dyn(&*op)?;
+        let links = page_links(self.op);
+        if !links.is_empty() && !self.matches.get_flag(NO_PAGINATE) {
+            out = self.remaining_pages(&client, input.value, out, &links)?;
+        }
+        ctx.print(&Value::from(&out), Format::Json)
+    }
+
+    /// Fetches the pages after `first` and joins them: the lists of every page one after
+    /// the other, `is_truncated` and the `next_*` tokens of the last page, every other field
+    /// of the first.
+    fn remaining_pages(
+        &self,
+        client: &ossio::Client,
+        mut input: Dyn,
+        first: Dyn,
+        links: &[(&'static str, &'static str)],
+    ) -> Result<Dyn, CliError> {
+        let mut merged = first.clone();
+        let mut page = first;
+        while page.get("is_truncated") == Some(&Dyn::Bool(true)) {
+            let Dyn::Map(mut next) = input.clone() else {
+                break;
+            };
+            for (token, field) in links {
+                if let Some(v @ Dyn::Str(_)) = page.get(token) {
+                    set(&mut next, field, v.clone());
+                }
             }
-            ApiCommand::GetAccessPoint(t) => {
-                let (b, n) = access_point_name_check(&t);
-                ctx.exec(&GetAccessPoint::new(b, n))?.map(|o| {
-                    obj([
-                        ("AccessPointName", o.name.into()),
-                        ("Bucket", o.bucket.into()),
-                        ("AccountId", o.account_id.into()),
-                        ("NetworkOrigin", o.network_origin.into()),
-                        ("VpcId", o.vpc_id.into()),
-                        ("AccessPointArn", o.access_point_arn.into()),
-                        ("CreationDate", o.creation_date.into()),
-                        ("Alias", o.alias.into()),
-                        ("Status", o.status.into()),
-                        ("PublicEndpoint", o.public_endpoint.into()),
-                        ("InternalEndpoint", o.internal_endpoint.into()),
-                        ("BlockPublicAccess", o.block_public_access.into()),
-                        request_id(&o.request_id),
-                    ])
-                })
+            let next = Dyn::Map(next);
+            // A truncated page without a new token: stop rather than ask again forever.
+            if next == input {
+                break;
             }
-            ApiCommand::ListAccessPoints(a) => {
-                let mut op = match &a.bucket {
-                    Some(b) => ListAccessPoints::for_bucket(b),
-                    None => ListAccessPoints::new(),
+            input = next;
+            page = client.send_dyn(&*self.build(&input)?)?;
+            let (Dyn::Map(into), Dyn::Map(fields)) = (&mut merged, &page) else {
+                break;
+            };
+            for (k, v) in fields {
+                let Some(slot) = into.iter_mut().find(|(name, _)| name == k) else {
+                    continue;
                 };
-                op.max_keys = a.max_keys;
-                op.continuation_token = a.continuation_token;
-                if ctx.dry_run(&op)? {
-                    return Ok(());
-                }
-                let mut account_id = String::new();
-                let mut items = Vec::new();
-                let mut ids = Vec::new();
-                for page in ctx.client()?.pages(op) {
-                    let page = page?;
-                    account_id = page.account_id.clone();
-                    items.extend(page.access_points.iter().map(access_point_summary));
-                    ids.push(Value::from(page.request_id));
-                }
-                Some(obj([
-                    ("AccountId", account_id.into()),
-                    ("AccessPoints", Value::List(items)),
-                    ("RequestIds", Value::List(ids)),
-                ]))
-            }
-            ApiCommand::DeleteAccessPoint(t) => {
-                let (b, n) = access_point_name_check(&t);
-                ctx.exec(&DeleteAccessPoint::new(b, n))?.map(|o| empty(&o))
-            }
-            ApiCommand::PutAccessPointPolicy(a) => {
-                let policy = match a.policy.strip_prefix('@') {
-                    Some(path) => std::fs::read_to_string(path)
-                        .map_err(|e| CliError::usage(format!("cannot read {path}: {e}")))?,
-                    None => a.policy,
-                };
-                let op = PutAccessPointPolicy::new(
-                    &a.target.bucket,
-                    &a.target.access_point_name,
-                    policy,
-                );
-                ctx.exec(&op)?.map(|o| empty(&o))
-            }
-            ApiCommand::GetAccessPointPolicy(t) => {
-                let (b, n) = access_point_name_check(&t);
-                ctx.exec(&GetAccessPointPolicy::new(b, n))?
-                    .map(|o| obj([("Policy", o.policy.into()), request_id(&o.request_id)]))
-            }
-            ApiCommand::DeleteAccessPointPolicy(t) => {
-                let (b, n) = access_point_name_check(&t);
-                ctx.exec(&DeleteAccessPointPolicy::new(b, n))?
-                    .map(|o| empty(&o))
-            }
-            ApiCommand::PutAccessPointPublicAccessBlock(a) => {
-                let op = PutAccessPointPublicAccessBlock::new(
-                    &a.target.bucket,
-                    &a.target.access_point_name,
-                    a.block_public_access,
-                );
-                ctx.exec(&op)?.map(|o| empty(&o))
-            }
-            ApiCommand::GetAccessPointPublicAccessBlock(t) => {
-                let (b, n) = access_point_name_check(&t);
-                ctx.exec(&GetAccessPointPublicAccessBlock::new(b, n))?
-                    .map(|o| {
-                        obj([
-                            ("BlockPublicAccess", o.block_public_access.into()),
-                            request_id(&o.request_id),
-                        ])
-                    })
-            }
-            ApiCommand::DeleteAccessPointPublicAccessBlock(t) => {
-                let (b, n) = access_point_name_check(&t);
-                ctx.exec(&DeleteAccessPointPublicAccessBlock::new(b, n))?
-                    .map(|o| empty(&o))
-            }
-            ApiCommand::PutBucketAcl(a) => ctx
-                .exec(&PutBucketAcl::new(&a.bucket, a.acl))?
-                .map(|o| obj([request_id(&o.request_id)])),
-            ApiCommand::GetBucketAcl(t) => ctx.exec(&GetBucketAcl::new(&t.bucket))?.map(|o| {
-                obj([
-                    (
-                        "Owner",
-                        obj([
-                            ("ID", o.owner_id.into()),
-                            ("DisplayName", o.owner_display_name.into()),
-                        ]),
-                    ),
-                    ("Grant", o.acl.as_str().into()),
-                    request_id(&o.request_id),
-                ])
-            }),
-            ApiCommand::PutObjectAcl(a) => {
-                let mut op = PutObjectAcl::new(&a.target.bucket, &a.target.key, a.acl);
-                op.version_id = a.target.version_id;
-                ctx.exec(&op)?.map(|o| {
-                    obj([
-                        ("VersionId", o.version_id.into()),
-                        request_id(&o.request_id),
-                    ])
-                })
-            }
-            ApiCommand::GetObjectAcl(t) => {
-                let mut op = GetObjectAcl::new(&t.bucket, &t.key);
-                op.version_id = t.version_id;
-                ctx.exec(&op)?.map(|o| {
-                    obj([
-                        (
-                            "Owner",
-                            obj([
-                                ("ID", o.owner_id.into()),
-                                ("DisplayName", o.owner_display_name.into()),
-                            ]),
-                        ),
-                        ("Grant", o.acl.as_str().into()),
-                        ("VersionId", o.version_id.into()),
-                        request_id(&o.request_id),
-                    ])
-                })
-            }
-            ApiCommand::PutBucket(a) => {
-                let mut op = PutBucket::new(&a.bucket);
-                op.acl = a.acl;
-                op.storage_class = a.storage_class;
-                op.data_redundancy_type = a.data_redundancy_type;
-                op.resource_group_id = a.resource_group_id;
-                ctx.exec(&op)?.map(|o| empty(&o))
-            }
-            ApiCommand::DeleteBucket(t) => {
-                ctx.exec(&DeleteBucket::new(&t.bucket))?.map(|o| empty(&o))
-            }
-            ApiCommand::ListBuckets(a) => {
-                let mut op = ListBuckets::new();
-                op.prefix = a.prefix;
-                op.marker = a.marker;
-                op.max_keys = a.max_keys;
-                if ctx.dry_run(&op)? {
-                    return Ok(());
-                }
-                let (mut owner_id, mut owner_name) = (String::new(), String::new());
-                let mut items = Vec::new();
-                let mut ids = Vec::new();
-                for page in ctx.client()?.pages(op) {
-                    let page = page?;
-                    owner_id = page.owner_id.clone();
-                    owner_name = page.owner_display_name.clone();
-                    items.extend(page.buckets.iter().map(bucket_summary));
-                    ids.push(Value::from(page.request_id));
-                }
-                Some(obj([
-                    (
-                        "Owner",
-                        obj([("ID", owner_id.into()), ("DisplayName", owner_name.into())]),
-                    ),
-                    ("Buckets", Value::List(items)),
-                    ("RequestIds", Value::List(ids)),
-                ]))
-            }
-            ApiCommand::GetBucketInfo(t) => ctx.exec(&GetBucketInfo::new(&t.bucket))?.map(|o| {
-                obj([
-                    ("Name", o.name.into()),
-                    ("CreationDate", o.creation_date.into()),
-                    ("Location", o.location.into()),
-                    ("Region", o.region.into()),
-                    ("ExtranetEndpoint", o.extranet_endpoint.into()),
-                    ("IntranetEndpoint", o.intranet_endpoint.into()),
-                    ("StorageClass", o.storage_class.into()),
-                    ("DataRedundancyType", o.data_redundancy_type.into()),
-                    (
-                        "Owner",
-                        obj([
-                            ("ID", o.owner_id.into()),
-                            ("DisplayName", o.owner_display_name.into()),
-                        ]),
-                    ),
-                    ("Grant", o.acl.into()),
-                    ("ResourceGroupId", o.resource_group_id.into()),
-                    request_id(&o.request_id),
-                ])
-            }),
-            ApiCommand::PutObject(a) => {
-                let mut op = PutObject::new(&a.bucket, &a.key);
-                op.content_type = a.content_type;
-                op.cache_control = a.cache_control;
-                op.content_disposition = a.content_disposition;
-                op.content_encoding = a.content_encoding;
-                op.acl = a.acl;
-                op.storage_class = a.storage_class;
-                op.metadata = parse_meta(&a.meta)?;
-                let source = a.body.as_ref().map(|p| p.to_string_lossy().into_owned());
-                let out = crate::transfer::upload(ctx, op, source.as_deref())?;
-                out.map(|o| {
-                    obj([
-                        ("ETag", o.etag.into()),
-                        ("HashCrc64ecma", o.crc64.map(|c| c.to_string()).into()),
-                        ("VersionId", o.version_id.into()),
-                        request_id(&o.request_id),
-                    ])
-                })
-            }
-            ApiCommand::GetObject(a) => {
-                let mut op = GetObject::new(&a.target.bucket, &a.target.key);
-                op.version_id = a.target.version_id;
-                if let Some(r) = &a.range {
-                    let (first, last) = r.split_once('-').ok_or_else(|| {
-                        CliError::usage(format!("--range {r:?} is not FIRST-LAST or FIRST-"))
-                    })?;
-                    let first = first
-                        .parse()
-                        .map_err(|_| CliError::usage(format!("--range {r:?}: bad first byte")))?;
-                    let last = match last {
-                        "" => None,
-                        l => Some(l.parse().map_err(|_| {
-                            CliError::usage(format!("--range {r:?}: bad last byte"))
-                        })?),
-                    };
-                    op = op.range(first, last);
-                }
-                let to_stdout = a.outfile.as_os_str() == "-";
-                let out = crate::transfer::download(ctx, &op, &a.outfile)?;
-                match out {
-                    Some(o) if !to_stdout => Some(meta_value(
-                        &o.meta,
-                        o.content_range.as_deref(),
-                        &o.request_id,
-                    )),
-                    _ => None,
+                match (&mut slot.1, v) {
+                    (Dyn::List(all), Dyn::List(more)) => all.extend(more.iter().cloned()),
+                    _ if k == "is_truncated" || k.starts_with("next_") => slot.1 = v.clone(),
+                    _ => {}
                 }
             }
-            ApiCommand::HeadObject(t) => {
-                let mut op = HeadObject::new(&t.bucket, &t.key);
-                op.version_id = t.version_id;
-                ctx.exec(&op)?
-                    .map(|o| meta_value(&o.meta, None, &o.request_id))
+        }
+        Ok(merged)
+    }
+
+    /// Streams the answer's bytes to `--outfile` (then prints the metadata) or stdout.
+    fn download(&self, ctx: &mut Ctx, op: &dyn ErasedOp) -> Result<(), CliError> {
+        let dest = self
+            .matches
+            .get_one::<String>(OUTFILE)
+            .map_or("-", String::as_str);
+        let label = format!("{} {dest}", self.op.kebab);
+        let meta = transfer::download_with(
+            ctx,
+            label,
+            Path::new(dest),
+            |c| c.send_dyn_for_reader(op),
+            None,
+            |m| match m.get("content_length") {
+                Some(Dyn::Int(n)) => u64::try_from(*n).ok(),
+                _ => None,
+            },
+        )?;
+        if dest == "-" {
+            return Ok(());
+        }
+        ctx.print(&Value::from(&meta), Format::Json)
+    }
+}
+
+/// A command-line error inside `ossio api <operation>`, as one line naming the operation,
+/// or `None` when the arguments do not call an operation.
+pub fn usage_error(args: &[String], e: &clap::Error) -> Option<String> {
+    let op = args
+        .windows(2)
+        .find(|w| w[0] == "api")
+        .and_then(|w| operation(&w[1]))?;
+    let rendered = e.render().to_string();
+    let first = rendered.lines().next()?.trim_start_matches("error: ");
+    let mut line = format!("{}: {first}", op.name);
+    if let Some(clap::error::ContextValue::String(s)) =
+        e.get(clap::error::ContextKind::SuggestedArg)
+    {
+        line.push_str(&format!(" (a similar flag exists: {s})"));
+    }
+    line.push_str(&format!("; see `ossio api {} --help`", op.kebab));
+    Some(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        crate::cli::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn docs_lose_their_markup() {
+        assert_eq!(
+            plain_doc("VPC id; required for [`NetworkOrigin::Vpc`], refused for `Internet`."),
+            "VPC id; required for NetworkOrigin::Vpc, refused for Internet."
+        );
+        assert_eq!(
+            plain_doc(
+                "errors in `x-oss-err`, which\n[`Response::check`](crate::Response::check) decodes.\n\nMore."
+            ),
+            "errors in x-oss-err, which Response::check decodes.\n\nMore."
+        );
+        assert_eq!(plain_doc("a [b"), "a [b");
+        assert_eq!(plain_doc("3–19 of `[a-z0-9-]`."), "3–19 of [a-z0-9-].");
+    }
+
+    #[test]
+    fn documents_become_values() {
+        let yaml = parse_document(
+            "bucket: b\nmax_keys: 5\nquiet: true\nitems:\n  - key: a\n",
+            "x.yaml",
+        );
+        assert_eq!(
+            yaml.unwrap(),
+            Dyn::map([
+                ("bucket", Dyn::from("b")),
+                ("max_keys", Dyn::Int(5)),
+                ("quiet", Dyn::Bool(true)),
+                (
+                    "items",
+                    Dyn::List(vec![Dyn::map([("key", Dyn::from("a"))])])
+                ),
+            ])
+        );
+        let json = parse_document(r#"{"max_keys": 5, "bucket": null}"#, "-").unwrap();
+        assert_eq!(json.get("max_keys"), Some(&Dyn::Int(5)));
+        assert_eq!(json.get("bucket"), Some(&Dyn::Null));
+        assert!(parse_document(r#"{"n": 1.5}"#, "x.json").is_err());
+        assert!(parse_document("n: 1.5", "x.yml").is_err());
+    }
+
+    #[test]
+    fn listings_page_through_their_tokens_only() {
+        for op in OPERATIONS {
+            let links = page_links(op);
+            if op.name.starts_with("List") {
+                assert!(!links.is_empty(), "{}", op.name);
+            } else {
+                assert!(links.is_empty(), "{}", op.name);
             }
-            ApiCommand::DeleteObject(t) => {
-                let mut op = DeleteObject::new(&t.bucket, &t.key);
-                op.version_id = t.version_id;
-                ctx.exec(&op)?.map(|o| {
-                    obj([
-                        ("DeleteMarker", o.delete_marker.into()),
-                        ("VersionId", o.version_id.into()),
-                        request_id(&o.request_id),
-                    ])
-                })
+            for (token, field) in links {
+                assert_eq!(token, format!("next_{field}"));
             }
-            ApiCommand::DeleteMultipleObjects(a) => {
-                let op = DeleteMultipleObjects::new(&a.bucket, a.keys).quiet(a.quiet);
-                ctx.exec(&op)?.map(|o| {
-                    obj([
-                        (
-                            "Deleted",
-                            Value::List(
-                                o.deleted
-                                    .iter()
-                                    .map(|d| {
-                                        obj([
-                                            ("Key", (&d.key).into()),
-                                            ("VersionId", d.version_id.clone().into()),
-                                            ("DeleteMarker", d.delete_marker.into()),
-                                        ])
-                                    })
-                                    .collect(),
-                            ),
-                        ),
-                        request_id(&o.request_id),
-                    ])
-                })
-            }
-            ApiCommand::ListObjectsV2(a) => {
-                let mut op = ListObjectsV2::new(&a.bucket);
-                op.prefix = a.prefix.clone();
-                op.delimiter = a.delimiter.clone();
-                op.start_after = a.start_after;
-                op.max_keys = a.max_keys;
-                op.continuation_token = a.continuation_token;
-                op.fetch_owner = a.fetch_owner;
-                if ctx.dry_run(&op)? {
-                    return Ok(());
-                }
-                let mut contents = Vec::new();
-                let mut prefixes = Vec::new();
-                let mut ids = Vec::new();
-                for page in ctx.client()?.pages(op) {
-                    let page = page?;
-                    contents.extend(page.contents.iter().map(object_summary));
-                    prefixes.extend(page.common_prefixes.iter().map(Value::from));
-                    ids.push(Value::from(page.request_id));
-                }
-                Some(obj([
-                    ("Name", a.bucket.into()),
-                    ("Prefix", a.prefix.into()),
-                    ("Delimiter", a.delimiter.into()),
-                    ("KeyCount", contents.len().into()),
-                    ("Contents", Value::List(contents)),
-                    ("CommonPrefixes", Value::List(prefixes)),
-                    ("RequestIds", Value::List(ids)),
-                ]))
-            }
-        };
-        match value {
-            Some(v) => ctx.print(&v, Format::Json),
-            None => Ok(()),
         }
     }
 }

@@ -28,6 +28,7 @@ pub struct Cli {
 
 /// Options shared by every command.
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Profile of the profile file to read settings from [env: OSSIO_PROFILE] [default:
     /// default]. Naming a profile that does not exist is an error.

@@ -1,6 +1,5 @@
 //! The everyday commands: ls, cp, rm, presign, mb, rb, serve, config, completions.
 
-use crate::api::{bucket_summary, parse_meta};
 use crate::cli::*;
 use crate::config::{self, ProfileFile, Source};
 use crate::ctx::{Ctx, write_stdout};
@@ -43,6 +42,17 @@ impl OssUrl {
     }
 }
 
+/// Splits NAME=VALUE metadata flags.
+pub fn parse_meta(meta: &[String]) -> Result<Vec<(String, String)>, CliError> {
+    meta.iter()
+        .map(|m| {
+            m.split_once('=')
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .ok_or_else(|| CliError::usage(format!("--meta {m:?} is not NAME=VALUE")))
+        })
+        .collect()
+}
+
 fn is_oss(s: &str) -> bool {
     s.starts_with("oss://")
 }
@@ -69,20 +79,12 @@ pub fn ls(ctx: &mut Ctx, a: LsArgs) -> Result<(), CliError> {
         let mut rows = Vec::new();
         for page in ctx.client()?.pages(op) {
             for b in page?.buckets {
-                rows.push(match bucket_summary(&b) {
-                    Value::Object(fields) => Value::Object(
-                        fields
-                            .into_iter()
-                            .filter(|(k, _)| {
-                                matches!(
-                                    k.as_str(),
-                                    "CreationDate" | "Location" | "StorageClass" | "Name"
-                                )
-                            })
-                            .collect(),
-                    ),
-                    other => other,
-                });
+                rows.push(obj([
+                    ("Name", b.name.into()),
+                    ("CreationDate", b.creation_date.into()),
+                    ("Location", b.location.into()),
+                    ("StorageClass", b.storage_class.into()),
+                ]));
             }
         }
         return ctx.print(&Value::List(rows), Format::Table);

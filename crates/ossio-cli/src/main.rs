@@ -38,9 +38,20 @@ fn run(cli: Cli) -> Result<(), error::CliError> {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(c) => c,
         Err(e) => {
+            // Inside `ossio api <operation>`, a bad flag is reported on one line that names
+            // the operation.
+            if e.use_stderr() {
+                if let Some(line) = api::usage_error(&args, &e) {
+                    eprintln!("ossio: error: {line}");
+                    return ExitCode::from(error::Exit::Usage as u8);
+                }
+            }
             // Help and --version exit 0; bad usage exits 2.
             let _ = e.print();
             return ExitCode::from(e.exit_code() as u8);

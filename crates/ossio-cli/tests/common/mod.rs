@@ -136,3 +136,16 @@ pub fn data(n: usize, seed: u64) -> Vec<u8> {
 pub fn crc64(bytes: &[u8]) -> u64 {
     ossio_core::crc64::checksum(bytes)
 }
+
+/// Runs `c` with `input` on its stdin.
+pub fn with_stdin(c: &mut Command, input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = c
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
