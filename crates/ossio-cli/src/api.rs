@@ -765,7 +765,7 @@ mod tests {
 
     #[test]
     fn listings_page_through_their_tokens_only() {
-        for op in OPERATIONS {
+        for op in OPERATIONS.iter() {
             let links = page_links(op);
             if op.name.starts_with("List") {
                 assert!(!links.is_empty(), "{}", op.name);

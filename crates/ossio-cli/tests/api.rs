@@ -67,7 +67,7 @@ fn every_registered_operation_has_a_subcommand_with_its_flags() {
     let home = tempfile::tempdir().unwrap();
     let kebabs: BTreeSet<String> = OPERATIONS.iter().map(|o| o.kebab.to_owned()).collect();
     assert_eq!(listed_operations(), kebabs);
-    for op in OPERATIONS {
+    for op in OPERATIONS.iter() {
         let help = run(bare(home.path()).args(["api", op.kebab, "--help"]));
         help.ok();
         let text = &help.stdout;
@@ -272,6 +272,23 @@ fn every_api_subcommand() {
         4,
         "every page: {v}"
     );
+    let v = api(&["list-objects", "--bucket", "cli-api", "--max-keys", "3"]);
+    assert_eq!(
+        v["contents"].as_array().unwrap().len(),
+        4,
+        "every page: {v}"
+    );
+    let v = api(&[
+        "get-object-meta",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "dir/a.txt",
+    ]);
+    assert_eq!(v["content_length"], 28);
+    assert_eq!(v["hash_crc64"], crc64(b"hello from the command line\n"));
+    let v = api(&["get-bucket-location", "--bucket", "cli-api"]);
+    assert_eq!(v["location"], format!("oss-{}", f.server.region()));
     let v = api(&["list-objects-v2", "--bucket", "cli-api", "--delimiter", "/"]);
     assert_eq!(v["common_prefixes"], serde_json::json!(["dir/"]));
     assert_eq!(v["contents"][0]["key"], "top.txt");
