@@ -485,6 +485,14 @@ impl ApiCommand {
     fn input(&self) -> Result<Input, CliError> {
         let op = self.op;
         let all = flags(op);
+        let stdin_body = all.iter().any(|f| {
+            f.form == Form::Body
+                && self.matches.get_one::<String>(&f.long).map(String::as_str) == Some("-")
+        });
+        if stdin_body && self.matches.get_one::<String>(INPUT).map(String::as_str) == Some("-") {
+            let reason = "stdin can feed the input or the body, not both";
+            return Err(invalid(op, "input (--input)".into(), Some("-"), reason));
+        }
         let mut map = match self.matches.get_one::<String>(INPUT) {
             None => Vec::new(),
             Some(path) => match parse_document(&read_text(path)?, path) {

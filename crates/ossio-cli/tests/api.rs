@@ -492,6 +492,20 @@ fn bad_input_names_the_operation_and_the_field() {
             &["put-bucket-acl", "--input", doc],
             &["PutBucketAcl", "unknown field acls"],
         ),
+        (
+            &[
+                "put-object",
+                "--bucket",
+                "b-x",
+                "--key",
+                "k",
+                "--input",
+                "-",
+                "--body",
+                "-",
+            ],
+            &["PutObject", "input (--input)", "not both"],
+        ),
         // Rules the declaration states.
         (
             &["get-bucket-acl", "--bucket", "B"],
