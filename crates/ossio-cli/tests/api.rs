@@ -380,6 +380,23 @@ fn input_documents_stdin_and_streamed_answers() {
     let r = f.run(&["api", "get-object", "--bucket", "cli-docs", "--key", "in"]);
     r.ok();
     assert_eq!(r.stdout, "from stdin");
+    // A corrupted CRC-64 on the way down: exit 5, and no file appears.
+    let dest = f.path("corrupt.bin");
+    f.server.faults().corrupt_crc_next(1);
+    let args = [
+        "api",
+        "get-object",
+        "--bucket",
+        "cli-docs",
+        "--key",
+        "in",
+        "--outfile",
+    ];
+    let r = f.run(&[&args[..], &[dest.to_str().unwrap()]].concat());
+    r.code(5);
+    assert!(r.stderr.contains("CRC-64 mismatch"), "{}", r.stderr);
+    assert!(!dest.exists());
+    assert!(!f.path("corrupt.bin.ossio-part").exists());
 }
 
 /// Every kind of bad input is refused before anything is sent, naming the operation and
