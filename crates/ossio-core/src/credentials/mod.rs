@@ -1,6 +1,16 @@
-//! Access keys. The secret and the STS token never appear in `Debug`, `Display` or errors.
+//! Access keys, and the pure half of every credentials provider: the RPC signature and
+//! STS requests, the ECS metadata service's flow, credentials URI and process answers,
+//! profile files and the default chain's decisions. The secret, the STS token and the OIDC
+//! token never appear in `Debug`, `Display` or errors.
 
 use std::fmt;
+
+pub mod answers;
+pub mod chain;
+pub mod metadata;
+pub mod profile;
+pub mod rpc;
+pub mod sts;
 
 /// A string that is redacted whenever it is formatted.
 #[derive(Clone, PartialEq, Eq)]
@@ -152,5 +162,89 @@ pub fn redact_signature(authorization: &str) -> String {
         format!("{}<redacted>", &authorization[..=i])
     } else {
         "<redacted>".to_owned()
+    }
+}
+
+/// Credentials with the instant they expire (Unix seconds; `None`: never).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemporaryCredentials {
+    /// The credentials.
+    pub credentials: Credentials,
+    /// When they stop working, in Unix seconds.
+    pub expires_at: Option<u64>,
+}
+
+/// One HTTP request a provider makes, described without sending it. `Debug` shows the
+/// method and the URL without its query (which may carry a token), never the body.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HttpCall {
+    /// `GET`, `PUT` or `POST`.
+    pub method: &'static str,
+    /// The full URL.
+    pub url: String,
+    /// Headers to send.
+    pub headers: Vec<(String, String)>,
+    /// The body (empty for none).
+    pub body: Vec<u8>,
+}
+
+impl fmt::Debug for HttpCall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpCall")
+            .field("method", &self.method)
+            .field("url", &chain::redact_uri(&self.url))
+            .field(
+                "headers",
+                &self
+                    .headers
+                    .iter()
+                    .map(|(k, _)| k.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
+/// An answer (metadata service, credentials URI, credentials process) that does not hold
+/// usable credentials. It never quotes the answer, which may hold secrets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerError {
+    /// Who answered: `ECS metadata`, `credentials URI`, `credentials process`.
+    pub source: &'static str,
+    /// What is wrong.
+    pub reason: String,
+}
+
+impl AnswerError {
+    /// An error about `source`'s answer.
+    pub fn new(source: &'static str, reason: impl Into<String>) -> Self {
+        AnswerError {
+            source,
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.source, self.reason)
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+/// Parses an `Expiration` (`2006-01-02T15:04:05Z`, a fraction allowed) into Unix seconds.
+pub(crate) fn parse_expiration(source: &'static str, s: &str) -> Result<u64, AnswerError> {
+    crate::time::parse_iso8601_extended(s)
+        .ok_or_else(|| AnswerError::new(source, "Expiration is not an ISO 8601 UTC time"))
+}
+
+/// Formats Unix seconds as an `Expiration` (`2006-01-02T15:04:05Z`).
+pub fn expiration_string(unix: u64) -> String {
+    let s = crate::time::iso8601_extended(unix);
+    match s.find('.') {
+        Some(i) => format!("{}Z", &s[..i]),
+        None => s,
     }
 }
