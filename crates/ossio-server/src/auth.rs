@@ -18,7 +18,14 @@ pub(crate) struct KeyPair {
     pub secret: String,
     /// STS token the key must be used with.
     pub token: Option<String>,
+    /// Set on the one entry that stands for the keys added while the server runs
+    /// ([`crate::ServerHandle::add_sts`]); that entry matches no access key itself, so the
+    /// request path keeps taking a plain list of keys.
+    pub ring: Option<KeyRing>,
 }
+
+/// Keys added while the server runs: temporary credentials that rotate.
+pub(crate) type KeyRing = std::sync::Arc<std::sync::RwLock<Vec<KeyPair>>>;
 
 /// Who sent a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,19 +147,30 @@ pub(crate) struct Verifier<'a> {
 }
 
 impl Verifier<'_> {
-    fn key(&self, ak: &str) -> Result<&KeyPair> {
-        self.keys
+    fn key(&self, ak: &str) -> Result<KeyPair> {
+        let configured = self
+            .keys
             .iter()
-            .find(|k| k.access_key_id == ak)
-            .ok_or_else(|| {
-                OssError::new(
-                    403,
-                    "InvalidAccessKeyId",
-                    "The OSS Access Key Id you provided does not exist in our records.",
-                )
-                .ec("0002-00000902")
-                .detail("OSSAccessKeyId", ak)
-            })
+            .find(|k| k.ring.is_none() && k.access_key_id == ak)
+            .cloned();
+        let added = || {
+            self.keys
+                .iter()
+                .filter_map(|k| k.ring.as_ref())
+                .find_map(|ring| {
+                    let ring = ring.read().unwrap_or_else(|p| p.into_inner());
+                    ring.iter().find(|k| k.access_key_id == ak).cloned()
+                })
+        };
+        configured.or_else(added).ok_or_else(|| {
+            OssError::new(
+                403,
+                "InvalidAccessKeyId",
+                "The OSS Access Key Id you provided does not exist in our records.",
+            )
+            .ec("0002-00000902")
+            .detail("OSSAccessKeyId", ak)
+        })
     }
 
     fn check_token(&self, key: &KeyPair, sent: Option<&str>) -> Result<()> {
@@ -286,7 +304,7 @@ impl Verifier<'_> {
         for resource in &resources {
             let sts = v1::string_to_sign(p.method, p.headers, date, resource);
             if eq_ct(&v1::signature(&key.secret, &sts), sig) {
-                self.check_token(key, token)?;
+                self.check_token(&key, token)?;
                 return Ok(Principal::Owner);
             }
             first.get_or_insert(sts);
@@ -323,7 +341,7 @@ impl Verifier<'_> {
         for resource in &self.v1_resources(p) {
             let sts = v1::string_to_sign(p.method, p.headers, expires, resource);
             if eq_ct(&v1::signature(&key.secret, &sts), sig) {
-                self.check_token(key, q(names::presign::SECURITY_TOKEN))?;
+                self.check_token(&key, q(names::presign::SECURITY_TOKEN))?;
                 return Ok(Principal::Owner);
             }
             first.get_or_insert(sts);
@@ -510,7 +528,7 @@ impl Verifier<'_> {
             .collect();
         match self.v4_match(p, &query, &additional, datetime, &scope, &signing_key, sig) {
             Ok(()) => {
-                self.check_token(key, p.headers.get(names::X_OSS_SECURITY_TOKEN))?;
+                self.check_token(&key, p.headers.get(names::X_OSS_SECURITY_TOKEN))?;
                 Ok(Principal::Owner)
             }
             Err((canonical, sts)) => Err(Self::mismatch_v4(ak, sig, canonical, sts)),
@@ -598,7 +616,7 @@ impl Verifier<'_> {
             .collect();
         match self.v4_match(p, &query, &additional, datetime, &scope, &signing_key, sig) {
             Ok(()) => {
-                self.check_token(key, q(names::X_OSS_SECURITY_TOKEN))?;
+                self.check_token(&key, q(names::X_OSS_SECURITY_TOKEN))?;
                 Ok(Principal::Owner)
             }
             Err((canonical, sts)) => Err(Self::mismatch_v4(ak, sig, canonical, sts)),

@@ -27,7 +27,7 @@ mod state;
 pub use faults::Faults;
 pub use log::RequestRecord;
 
-use auth::KeyPair;
+use auth::{KeyPair, KeyRing};
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -99,6 +99,7 @@ impl ServerConfig {
                 access_key_id: DEFAULT_ACCESS_KEY_ID.to_owned(),
                 secret: DEFAULT_ACCESS_KEY_SECRET.to_owned(),
                 token: None,
+                ring: None,
             }],
             default_key: true,
             data_dir: None,
@@ -129,6 +130,7 @@ impl ServerConfig {
             access_key_id: access_key_id.to_owned(),
             secret: secret.to_owned(),
             token: None,
+            ring: None,
         });
         self
     }
@@ -140,6 +142,7 @@ impl ServerConfig {
             access_key_id: access_key_id.to_owned(),
             secret: secret.to_owned(),
             token: Some(token.to_owned()),
+            ring: None,
         });
         self
     }
@@ -151,6 +154,7 @@ impl ServerConfig {
             access_key_id: access_key_id.to_owned(),
             secret: secret.to_owned(),
             token: None,
+            ring: None,
         });
         self
     }
@@ -198,6 +202,7 @@ impl ServerConfig {
 /// A running server; stops and joins its threads when dropped.
 pub struct ServerHandle {
     http: Mutex<http::HttpServer>,
+    added_keys: KeyRing,
     addr: SocketAddr,
     region: String,
     faults: Arc<Faults>,
@@ -273,6 +278,21 @@ impl ServerHandle {
         self.service.log.clear()
     }
 
+    /// Accepts one more STS triple from now on, while the server runs: temporary
+    /// credentials an STS (or a test playing STS) just issued. Triples added this way stay
+    /// accepted until the server stops; adding an access key id again replaces its secret
+    /// and token. Keys given to [`ServerConfig`] win over added ones of the same id.
+    pub fn add_sts(&self, access_key_id: &str, secret: &str, token: &str) {
+        let mut ring = self.added_keys.write().unwrap_or_else(|p| p.into_inner());
+        ring.retain(|k| k.access_key_id != access_key_id);
+        ring.push(KeyPair {
+            access_key_id: access_key_id.to_owned(),
+            secret: secret.to_owned(),
+            token: Some(token.to_owned()),
+            ring: None,
+        });
+    }
+
     /// Stops the server now (dropping the handle does the same).
     pub fn stop(&self) {
         self.http.lock().unwrap_or_else(|p| p.into_inner()).stop();
@@ -291,8 +311,16 @@ pub fn start(config: ServerConfig) -> std::io::Result<ServerHandle> {
     let faults = Arc::new(Faults::default());
     let mut domains = config.domains.clone();
     domains.push(config.addr.ip().to_string());
+    let added_keys = KeyRing::default();
+    let mut keys = config.keys.clone();
+    keys.push(KeyPair {
+        access_key_id: String::new(),
+        secret: String::new(),
+        token: None,
+        ring: Some(added_keys.clone()),
+    });
     let service = Arc::new(service::Service {
-        keys: config.keys.clone(),
+        keys,
         region: config.region.clone(),
         account_id: config.account_id.clone(),
         domains,
@@ -308,6 +336,7 @@ pub fn start(config: ServerConfig) -> std::io::Result<ServerHandle> {
     let http = http::HttpServer::start(config.addr, service.clone(), timeouts)?;
     Ok(ServerHandle {
         addr: http.addr(),
+        added_keys,
         http: Mutex::new(http),
         region: config.region,
         faults,

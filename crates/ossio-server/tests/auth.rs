@@ -155,6 +155,40 @@ fn sts_credentials_need_their_token() {
     call_as_sts_bucket(&s, &creds);
 }
 
+#[test]
+fn sts_triples_added_at_runtime_are_accepted_and_replaced() {
+    let s = start(ServerConfig::new().key("AK", "SK")).unwrap();
+    let req = ListBuckets::new().to_request().unwrap();
+    let first = Credentials::new("STS.one", "sk-1").with_security_token("tok-1");
+    assert_eq!(
+        send_as(&s, &req, &first, SignatureVersion::V4).code(),
+        "InvalidAccessKeyId"
+    );
+    s.add_sts("STS.one", "sk-1", "tok-1");
+    s.add_sts("STS.two", "sk-2", "tok-2");
+    for v in VERSIONS {
+        assert_eq!(send_as(&s, &req, &first, v).status, 200);
+        let second = Credentials::new("STS.two", "sk-2").with_security_token("tok-2");
+        assert_eq!(send_as(&s, &req, &second, v).status, 200);
+        let wrong = Credentials::new("STS.two", "sk-2").with_security_token("tok-1");
+        assert_eq!(send_as(&s, &req, &wrong, v).code(), "InvalidSecurityToken");
+        // The configured key still works; an empty access key id matches nothing.
+        assert_eq!(
+            send_as(&s, &req, &Credentials::new("AK", "SK"), v).status,
+            200
+        );
+        assert_eq!(send_as(&s, &req, &Credentials::new("", ""), v).status, 403);
+    }
+    // Adding an id again replaces its secret and token.
+    s.add_sts("STS.one", "sk-1b", "tok-1b");
+    assert_eq!(
+        send_as(&s, &req, &first, SignatureVersion::V4).code(),
+        "SignatureDoesNotMatch"
+    );
+    let renewed = Credentials::new("STS.one", "sk-1b").with_security_token("tok-1b");
+    call_as_sts_bucket(&s, &renewed);
+}
+
 fn call_as_sts_bucket(s: &ossio_server::ServerHandle, creds: &Credentials) {
     let req = PutBucket::new("sts-bucket").to_request().unwrap();
     assert_eq!(send_as(s, &req, creds, SignatureVersion::V4).status, 200);
