@@ -3,7 +3,7 @@
 
 use crate::Error;
 use crate::crc::{self, Crc64};
-use crate::credentials::{CredentialsProvider, EnvironmentProvider, StaticProvider};
+use crate::credentials::{CredentialsProvider, DefaultChain, StaticProvider};
 use crate::object::ObjectReader;
 use crate::retry::RetryPolicy;
 use ossio_core::credentials::redact_tokens;
@@ -194,8 +194,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Checks the configuration and builds the client. Without credentials, the
-    /// environment is used ([`EnvironmentProvider`]).
+    /// Checks the configuration and builds the client. Without credentials, the default
+    /// chain is used ([`DefaultChain`]).
     pub fn build(self) -> Result<Client, Error> {
         if self.region.is_empty() {
             return Err(Error::Config(
@@ -236,7 +236,7 @@ impl ClientBuilder {
             .build();
         let provider = self
             .provider
-            .unwrap_or_else(|| Arc::new(EnvironmentProvider::new()));
+            .unwrap_or_else(|| Arc::new(DefaultChain::new()));
         Ok(Client {
             inner: Arc::new(Inner {
                 signer: Signer::new(config),
@@ -427,13 +427,13 @@ impl Client {
     }
 
     /// A client from the environment: `OSS_REGION` (required), `OSS_ENDPOINT` (optional)
-    /// and credentials as [`EnvironmentProvider`] reads them.
+    /// and credentials from the default chain ([`DefaultChain`]).
     pub fn from_env() -> Result<Client, Error> {
         let region = std::env::var("OSS_REGION")
             .ok()
             .filter(|r| !r.is_empty())
             .ok_or_else(|| Error::Config("OSS_REGION is not set".into()))?;
-        let mut b = Client::builder(&region).credentials_provider(EnvironmentProvider::new());
+        let mut b = Client::builder(&region).credentials_provider(DefaultChain::new());
         if let Some(e) = std::env::var("OSS_ENDPOINT").ok().filter(|e| !e.is_empty()) {
             b = b.endpoint(&e);
         }
@@ -967,7 +967,7 @@ fn check_crc(operation: &'static str, expected: u64, actual: u64) -> Result<(), 
 }
 
 /// A one-line description of a ureq failure, and whether retrying may help.
-fn describe_transport(e: &ureq::Error) -> (String, bool) {
+pub(crate) fn describe_transport(e: &ureq::Error) -> (String, bool) {
     use ureq::Error as U;
     match e {
         U::Timeout(t) => (format!("timed out ({t})"), true),

@@ -51,6 +51,8 @@ pub enum Error {
     Config(String),
     /// The credentials provider failed.
     Credentials(String),
+    /// The provider's temporary credentials expired and refreshing them failed.
+    CredentialsExpired(String),
     /// Local IO failed (opening or reading a file, writing a download).
     Io {
         /// The API name.
@@ -155,6 +157,9 @@ impl fmt::Display for Error {
             ),
             Error::Config(m) => write!(f, "invalid client configuration: {m}"),
             Error::Credentials(m) => write!(f, "cannot get credentials: {m}"),
+            Error::CredentialsExpired(m) => {
+                write!(f, "credentials expired and could not be refreshed: {m}")
+            }
             Error::Io { operation, message } => write!(f, "{operation} failed: {message}"),
         }
     }

@@ -28,8 +28,9 @@ mod retry;
 
 pub use client::{Client, ClientBuilder};
 pub use credentials::{
-    CredentialsProvider, EnvironmentProvider, ExpiringCredentials, RefreshingProvider,
-    StaticProvider,
+    AssumeRoleBuilder, AssumeRoleProvider, CredentialsProvider, DefaultChain, EcsRamRoleBuilder,
+    EcsRamRoleProvider, EnvironmentProvider, ExpiringCredentials, OidcBuilder, OidcProvider,
+    ProcessBuilder, ProcessProvider, RefreshingProvider, StaticProvider, UriBuilder, UriProvider,
 };
 pub use error::Error;
 pub use object::ObjectReader;

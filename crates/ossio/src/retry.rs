@@ -99,7 +99,7 @@ impl RetryPolicy {
 static RNG: AtomicU64 = AtomicU64::new(0);
 
 /// xorshift64*, seeded from the clock on first use: jitter needs spread, not secrecy.
-fn next_random() -> u64 {
+pub(crate) fn next_random() -> u64 {
     let step = |mut x: u64| {
         if x == 0 {
             x = SystemTime::now()
