@@ -262,3 +262,220 @@ fn server_types_never_show_the_secret_or_token() {
     check_debug("ServerHandle", &server);
     check_debug("Faults", server.faults());
 }
+
+#[path = "../../ossio/tests/credentials_mocks/mod.rs"]
+mod credentials_mocks;
+
+/// Every credentials provider, its builder, the chain and the pure types behind them, with
+/// the secret and token as base credentials, OIDC token, STS answers, metadata answers, URI
+/// query and process output: shown every way, and in every error.
+#[test]
+fn credentials_providers_never_show_secrets() {
+    use credentials_mocks::{MockHttp, Req, Resp, closed_port};
+    use ossio::{
+        AssumeRoleProvider, DefaultChain, EcsRamRoleProvider, Error, OidcProvider, ProcessProvider,
+        UriProvider,
+    };
+    use ossio_core::credentials::chain::{Decision, Env, File, Inputs, plan};
+    use ossio_core::credentials::profile::{parse_cli_config, parse_ini};
+    use ossio_core::credentials::{answers, metadata, sts};
+
+    let dir = tempfile::tempdir().unwrap();
+    let token_file = dir.path().join("token");
+    std::fs::write(&token_file, TOKEN).unwrap();
+    let token_path = token_file.to_str().unwrap();
+    let answer_creds = Credentials::new("STS.answer", SECRET).with_security_token(TOKEN);
+    let expires = ossio_core::time::unix_seconds(SystemTime::now()) + 3600;
+
+    // Services that answer with the secrets, or echo what they were sent into errors.
+    let sts_ok = MockHttp::start(move |_: &Req| {
+        Resp::new(200, sts::success_body("r", &answer_creds, expires))
+    });
+    let sts_echo = MockHttp::start(|r: &Req| {
+        let echoed = format!(
+            "bad token {:?} {:?}",
+            r.param("OIDCToken"),
+            r.param("SecurityToken")
+        );
+        Resp::new(400, sts::error_body("r", "InvalidParameter", &echoed))
+    });
+    let md = MockHttp::start(|r: &Req| {
+        if r.path.ends_with("/token") {
+            return Resp::new(200, TOKEN);
+        }
+        let body = format!(
+            r#"{{"Code":"Failed","AccessKeySecret":"{SECRET}","SecurityToken":"{TOKEN}"}}"#
+        );
+        Resp::new(200, body)
+    });
+    let uri = MockHttp::start(|_: &Req| Resp::new(500, format!("{SECRET} {TOKEN}")));
+
+    let mut errors: Vec<Error> = Vec::new();
+    let mut shown: Vec<(String, String)> = Vec::new();
+    fn show(
+        shown: &mut Vec<(String, String)>,
+        what: &str,
+        p: &dyn CredentialsProvider,
+        dbg: String,
+    ) {
+        shown.push((format!("{what} Debug"), dbg));
+        shown.push((format!("{what} describe"), p.describe()));
+    }
+
+    let base = || StaticProvider::new(creds());
+    let builder =
+        AssumeRoleProvider::builder(base(), "acs:ram::1:role/r").sts_endpoint(&sts_ok.url());
+    shown.push(("AssumeRoleBuilder".into(), format!("{builder:?}")));
+    let ar = builder.build().unwrap();
+    ar.credentials().unwrap();
+    show(
+        &mut shown,
+        "AssumeRoleProvider",
+        &ar,
+        format!("{ar:?} {ar:#?}"),
+    );
+    let ar = AssumeRoleProvider::builder(base(), "acs:ram::1:role/r")
+        .sts_endpoint(&sts_echo.url())
+        .build()
+        .unwrap();
+    errors.push(ar.credentials().unwrap_err());
+
+    let ob = OidcProvider::builder(
+        "acs:ram::1:role/r",
+        "acs:ram::1:oidc-provider/p",
+        token_path,
+    )
+    .sts_endpoint(&sts_ok.url());
+    shown.push(("OidcBuilder".into(), format!("{ob:?}")));
+    let op = ob.build().unwrap();
+    op.credentials().unwrap();
+    show(&mut shown, "OidcProvider", &op, format!("{op:?}"));
+    let op = OidcProvider::builder(
+        "acs:ram::1:role/r",
+        "acs:ram::1:oidc-provider/p",
+        token_path,
+    )
+    .sts_endpoint(&sts_echo.url())
+    .build()
+    .unwrap();
+    errors.push(op.credentials().unwrap_err());
+
+    let eb = EcsRamRoleProvider::builder()
+        .endpoint(&md.url())
+        .role_name("r");
+    shown.push(("EcsRamRoleBuilder".into(), format!("{eb:?}")));
+    let ep = eb.build().unwrap();
+    errors.push(ep.credentials().unwrap_err());
+    show(&mut shown, "EcsRamRoleProvider", &ep, format!("{ep:?}"));
+    let absent = EcsRamRoleProvider::builder()
+        .endpoint(&format!("http://{}", closed_port()))
+        .build()
+        .unwrap();
+    errors.push(absent.credentials().unwrap_err());
+
+    let ub = UriProvider::builder(&format!("{}/c?token={TOKEN}&k={SECRET}", uri.url()));
+    shown.push(("UriBuilder".into(), format!("{ub:?}")));
+    let up = ub.build().unwrap();
+    errors.push(up.credentials().unwrap_err());
+    show(&mut shown, "UriProvider", &up, format!("{up:?}"));
+    errors.push(
+        UriProvider::builder(&format!("ftp://x/?t={TOKEN}"))
+            .build()
+            .unwrap_err(),
+    );
+
+    let script = dir.path().join("p.sh");
+    std::fs::write(&script, format!("#!/bin/sh\necho '{{\"mode\":\"Odd\",\"access_key_id\":\"a\",\"access_key_secret\":\"{SECRET}\"}}'\n")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let pp = ProcessProvider::builder(script.to_str().unwrap())
+            .build()
+            .unwrap();
+        errors.push(pp.credentials().unwrap_err());
+        show(&mut shown, "ProcessProvider", &pp, format!("{pp:?}"));
+    }
+
+    // The chain over an environment and files full of secrets.
+    let cli = format!(
+        r#"{{"current":"p","profiles":[{{"name":"p","mode":"RamRoleArn","access_key_id":"a","access_key_secret":"{SECRET}","sts_token":"{TOKEN}","ram_role_arn":"acs:ram::1:role/r"}}]}}"#
+    );
+    let ini = format!(
+        "[default]\ntype = sts\naccess_key_id = a\naccess_key_secret = {SECRET}\nsecurity_token = {TOKEN}\n"
+    );
+    let inputs = Inputs {
+        env: Env::new(
+            [
+                ("ALIBABA_CLOUD_SECURITY_TOKEN", TOKEN.to_owned()),
+                ("OSSIO_STS_ENDPOINT", sts_ok.url()),
+            ],
+            "secrets-test",
+        ),
+        cli_config: ("config.json".into(), File::Text(cli.clone())),
+        ini: ("credentials".into(), File::Text(ini.clone())),
+    };
+    shown.push(("Inputs".into(), format!("{inputs:?}")));
+    for step in plan(&inputs) {
+        shown.push(("Step".into(), format!("{step:?} {step:#?}")));
+        if let Decision::Use(source) = step.decision {
+            shown.push(("Source".into(), format!("{source:?} {}", source.name())));
+        }
+    }
+    let chain = DefaultChain::from_inputs(inputs);
+    chain.credentials().unwrap();
+    show(
+        &mut shown,
+        "DefaultChain",
+        &chain,
+        format!("{chain:?} {:?}", chain.answered_by()),
+    );
+    let cfg = parse_cli_config("config.json", &cli).unwrap();
+    shown.push(("CliConfig".into(), format!("{cfg:?}")));
+    shown.push((
+        "Ini".into(),
+        format!("{:?}", parse_ini("c", &ini).unwrap().keys()),
+    ));
+    let broken = cli.replace("RamRoleArn", "Broken");
+    let e = parse_cli_config("config.json", &broken)
+        .unwrap()
+        .source("config.json", "p", &Env::default())
+        .unwrap_err();
+    check_error("ProfileError", &e);
+    let e = parse_cli_config("config.json", &cli[..cli.len() - 9]).unwrap_err();
+    check_error("ProfileError (syntax)", &e);
+
+    // The pure answers' errors and calls.
+    let bad = format!(
+        r#"{{"Code":"Failed","AccessKeyId":"a","AccessKeySecret":"{SECRET}","SecurityToken":"{TOKEN}"}}"#
+    );
+    check_error(
+        "AnswerError (metadata)",
+        &metadata::parse_credentials(200, bad.as_bytes()).unwrap_err(),
+    );
+    check_error(
+        "AnswerError (uri)",
+        &answers::parse_uri_answer(200, bad.as_bytes()).unwrap_err(),
+    );
+    check_error(
+        "StsError",
+        &sts::parse_response(400, bad.as_bytes()).unwrap_err(),
+    );
+    let call = sts::AssumeRoleWithOidc::new("acs:ram::1:role/r", "p", "s-1")
+        .to_call("http://127.0.0.1:1", TOKEN, 0)
+        .unwrap();
+    check_debug("HttpCall", &call);
+    check_debug(
+        "HttpCall (metadata)",
+        &metadata::credentials_call("http://127.0.0.1:1", "r", Some(TOKEN)).unwrap(),
+    );
+
+    for (what, s) in &shown {
+        assert_clean(what, s);
+    }
+    assert!(errors.len() >= 7);
+    for e in &errors {
+        check_error("provider error", e);
+        assert_clean("provider error", &e.to_string());
+    }
+}

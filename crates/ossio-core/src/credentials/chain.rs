@@ -273,8 +273,8 @@ impl Env {
     }
 }
 
-/// A profile file as the caller found it.
-#[derive(Clone, Debug)]
+/// A profile file as the caller found it. `Debug` shows its length, not its contents.
+#[derive(Clone)]
 pub enum File {
     /// Not there (the default path, not named by a variable).
     Absent,
@@ -282,6 +282,16 @@ pub enum File {
     Unreadable(String),
     /// Its contents.
     Text(String),
+}
+
+impl fmt::Debug for File {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            File::Absent => f.write_str("Absent"),
+            File::Unreadable(e) => f.debug_tuple("Unreadable").field(e).finish(),
+            File::Text(t) => write!(f, "Text({} bytes)", t.len()),
+        }
+    }
 }
 
 /// What the chain is given.

@@ -19,11 +19,19 @@ pub struct UriProvider {
     inner: RefreshingProvider,
 }
 
-/// Options of a [`UriProvider`].
-#[derive(Debug)]
+/// Options of a [`UriProvider`]. `Debug` shows the URI without its query.
 pub struct UriBuilder {
     uri: String,
     tuning: Tuning,
+}
+
+impl std::fmt::Debug for UriBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UriBuilder")
+            .field("uri", &redact_uri(&self.uri))
+            .field("tuning", &self.tuning)
+            .finish()
+    }
 }
 
 impl UriProvider {
@@ -95,12 +103,23 @@ pub struct ProcessProvider {
     inner: RefreshingProvider,
 }
 
-/// Options of a [`ProcessProvider`].
-#[derive(Debug)]
+/// Options of a [`ProcessProvider`]. `Debug` shows the program, not its arguments.
 pub struct ProcessBuilder {
     command: String,
     timeout: Duration,
     tuning: Tuning,
+}
+
+impl std::fmt::Debug for ProcessBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProcessBuilder")
+            .field(
+                "program",
+                &self.command.split_whitespace().next().unwrap_or(""),
+            )
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ProcessProvider {
