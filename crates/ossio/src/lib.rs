@@ -30,7 +30,8 @@ pub use client::{Client, ClientBuilder};
 pub use credentials::{
     AssumeRoleBuilder, AssumeRoleProvider, CredentialsProvider, DefaultChain, EcsRamRoleBuilder,
     EcsRamRoleProvider, EnvironmentProvider, ExpiringCredentials, OidcBuilder, OidcProvider,
-    ProcessBuilder, ProcessProvider, RefreshingProvider, StaticProvider, UriBuilder, UriProvider,
+    ProcessBuilder, ProcessProvider, ProfileProvider, RefreshingProvider, StaticProvider,
+    UriBuilder, UriProvider, provider_for,
 };
 pub use error::Error;
 pub use object::ObjectReader;

@@ -10,7 +10,7 @@ use credentials_mocks::*;
 use ossio::ops::{GetObject, PutBucket, PutObject};
 use ossio::{
     AssumeRoleProvider, Client, Credentials, CredentialsProvider, DefaultChain, EcsRamRoleProvider,
-    Error, OidcProvider, ProcessProvider, StaticProvider, UriProvider,
+    Error, OidcProvider, ProcessProvider, ProfileProvider, StaticProvider, UriProvider,
 };
 use ossio_core::credentials::chain::{Env, File, Inputs};
 use std::collections::BTreeSet;
@@ -596,4 +596,38 @@ fn client_uploads_and_downloads_across_oidc_refreshes() {
         "at least two refreshes, got {issued} credentials"
     );
     assert!(n > 10);
+}
+
+#[test]
+fn profile_files_name_what_is_missing() {
+    let token = TokenFile::new("tok");
+    let sts = sts_mock(&token, 3600);
+    sts.allow_key("LTAIcli", "cli-secret");
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.json");
+    let cfg_text = format!(
+        r#"{{"current":"ak","profiles":[
+            {{"name":"ak","mode":"AK","access_key_id":"LTAIak","access_key_secret":"s"}},
+            {{"name":"role","mode":"RamRoleArn","access_key_id":"LTAIcli","access_key_secret":"cli-secret","ram_role_arn":"{ROLE}"}},
+            {{"name":"oidc","mode":"OIDC","ram_role_arn":"{ROLE}","oidc_provider_arn":"{OIDC_PROVIDER}"}}]}}"#
+    );
+    std::fs::write(&cfg, cfg_text).unwrap();
+    let path = cfg.to_str().unwrap();
+    let p = ProfileProvider::aliyun_cli(Some(path), Some("ak")).unwrap();
+    assert_eq!(p.credentials().unwrap().access_key_id(), "LTAIak");
+    assert!(p.describe().starts_with("cli_profile ak"));
+    let e = ProfileProvider::aliyun_cli(Some(path), Some("oidc")).unwrap_err();
+    assert!(e.to_string().contains("oidc_token_file"), "{e}");
+    let e = ProfileProvider::aliyun_cli(Some(path), Some("nope")).unwrap_err();
+    assert!(e.to_string().contains("no such profile"), "{e}");
+    let ini = dir.path().join("credentials");
+    std::fs::write(
+        &ini,
+        "[default]\ntype = sts\naccess_key_id = LTAIini\naccess_key_secret = s\n",
+    )
+    .unwrap();
+    let e = ProfileProvider::ini(ini.to_str(), None).unwrap_err();
+    assert!(e.to_string().contains("security_token"), "{e}");
+    let missing = dir.path().join("absent");
+    assert!(ProfileProvider::ini(missing.to_str(), None).is_err());
 }

@@ -17,7 +17,7 @@ mod external;
 mod http;
 mod sts;
 
-pub use chain::DefaultChain;
+pub use chain::{DefaultChain, ProfileProvider, provider_for};
 pub use ecs::{EcsRamRoleBuilder, EcsRamRoleProvider};
 pub use external::{ProcessBuilder, ProcessProvider, UriBuilder, UriProvider};
 pub use sts::{AssumeRoleBuilder, AssumeRoleProvider, OidcBuilder, OidcProvider};
