@@ -3,7 +3,7 @@
 
 use crate::errors::{self, guard};
 use crate::ops::{self, ToPy};
-use crate::sansio::{Credentials, PresignedRequest, Request, seconds_of};
+use crate::sansio::{PresignedRequest, Request, seconds_of};
 use ossio_core::paginate::{Pages, Paginated};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
@@ -71,9 +71,9 @@ pub fn client_error(py: Python<'_>, e: &ossio::Error) -> PyErr {
                 ),
             ],
         ),
-        ossio::Error::Config(_) | ossio::Error::Credentials(_) => {
-            named(py, "ConfigError", e.to_string())
-        }
+        ossio::Error::Config(_) => named(py, "ConfigError", e.to_string()),
+        ossio::Error::Credentials(_) => named(py, "CredentialsError", e.to_string()),
+        ossio::Error::CredentialsExpired(_) => named(py, "CredentialsExpiredError", e.to_string()),
         ossio::Error::Io { operation, .. } => set(
             named(py, "LocalIoError", e.to_string()),
             &[(
@@ -152,7 +152,7 @@ impl NativeClient {
         py: Python<'_>,
         region: Option<String>,
         endpoint: Option<String>,
-        credentials: Option<&Credentials>,
+        credentials: Option<&Bound<'_, PyAny>>,
         addressing: Option<&str>,
         signature_version: Option<&str>,
         timeout: Option<f64>,
@@ -174,7 +174,8 @@ impl NativeClient {
                 b = b.endpoint(&e);
             }
             if let Some(c) = credentials {
-                b = b.credentials(c.inner.clone());
+                let provider = crate::credentials::provider_of(py, c, "credentials")?;
+                b = b.credentials_provider(provider);
             }
             if let Some(a) = addressing {
                 b = b.addressing(a.parse().map_err(|e| errors::validation(py, &e))?);

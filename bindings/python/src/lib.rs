@@ -5,6 +5,7 @@
 #![allow(clippy::too_many_arguments)]
 
 mod client;
+mod credentials;
 mod errors;
 mod ops;
 mod sansio;
@@ -21,6 +22,7 @@ fn _ossio(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sansio::PresignedRequest>()?;
     m.add_class::<sansio::Signer>()?;
     ops::register(m)?;
+    credentials::register(m)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<client::PageIterator>()?;
     m.add_class::<testing::NativeServer>()?;

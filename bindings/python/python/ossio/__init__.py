@@ -7,7 +7,7 @@ Two ways in:
   sign and parse requests for any HTTP library you bring (requests, httpx, aiohttp).
 """
 
-from . import ops
+from . import credentials, ops
 from ._client import Client
 from ._ossio import (
     Credentials,
@@ -23,6 +23,8 @@ from .exceptions import (
     BucketNotEmpty,
     ChecksumError,
     ConfigError,
+    CredentialsError,
+    CredentialsExpiredError,
     EntityTooLarge,
     InvalidAccessKeyId,
     InvalidArgument,
@@ -47,6 +49,7 @@ from .exceptions import (
 )
 
 __all__ = [
+    "credentials",
     "ops",
     "Client",
     "Credentials",
@@ -60,6 +63,8 @@ __all__ = [
     "BucketNotEmpty",
     "ChecksumError",
     "ConfigError",
+    "CredentialsError",
+    "CredentialsExpiredError",
     "EntityTooLarge",
     "InvalidAccessKeyId",
     "InvalidArgument",

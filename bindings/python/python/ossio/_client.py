@@ -22,7 +22,7 @@ from typing import (
 )
 
 from . import ops
-from ._ossio import Credentials, NativeClient, PresignedRequest, Request
+from ._ossio import Credentials, NativeClient, PresignedRequest, Provider, Request
 
 #: What ``put_object`` accepts as data.
 Data = Union[bytes, bytearray, memoryview, "os.PathLike[str]", BinaryIO]
@@ -34,9 +34,10 @@ class Client:
     """A blocking OSS client, safe to share between threads.
 
     ``Client(region="cn-hangzhou")`` uses the public endpoint of the region and credentials
-    from the environment (``OSS_ACCESS_KEY_ID``, ``OSS_ACCESS_KEY_SECRET``,
-    ``OSS_SESSION_TOKEN``); ``region`` and ``endpoint`` default to ``OSS_REGION`` and
-    ``OSS_ENDPOINT``.
+    from the default chain (``ossio.credentials.DefaultChain``: the environment, OIDC, the
+    aliyun CLI profile, the ini profile, the ECS RAM role, a credentials URI);
+    ``credentials=`` takes an ``ossio.Credentials`` or any ``ossio.credentials`` provider.
+    ``region`` and ``endpoint`` default to ``OSS_REGION`` and ``OSS_ENDPOINT``.
     """
 
     def __init__(
@@ -44,7 +45,7 @@ class Client:
         region: Optional[str] = None,
         *,
         endpoint: Optional[str] = None,
-        credentials: Optional[Credentials] = None,
+        credentials: Optional[Union[Credentials, Provider]] = None,
         addressing: Optional[str] = None,
         signature_version: str = "v4",
         timeout: Optional[float] = None,

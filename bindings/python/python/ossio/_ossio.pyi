@@ -1,7 +1,7 @@
 """Type stubs of the native module ``ossio._ossio``."""
 
 import datetime
-from typing_extensions import Self
+from typing_extensions import Self, disjoint_base
 from typing import (
     final,
     overload,
@@ -22,6 +22,16 @@ __all__ = [
     "NativeServer",
     "ServerSnapshot",
     "Credentials",
+    "Provider",
+    "Environment",
+    "DefaultChain",
+    "CliProfile",
+    "ProfileFile",
+    "EcsRamRole",
+    "OidcRoleArn",
+    "AssumeRole",
+    "CredentialsUri",
+    "Process",
     "Request",
     "SignedRequest",
     "PresignedRequest",
@@ -96,6 +106,104 @@ class Credentials:
     def has_security_token(self) -> bool: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+
+@disjoint_base
+class Provider:
+    """Any credentials provider; subclasses say where the credentials come from."""
+
+    def credentials(self) -> Credentials: ...
+    @property
+    def name(self) -> str: ...
+
+@final
+class Environment(Provider):
+    def __new__(cls) -> Self: ...
+
+@final
+class DefaultChain(Provider):
+    def __new__(cls) -> Self: ...
+    @property
+    def answered_by(self) -> Optional[str]: ...
+
+@final
+class CliProfile(Provider):
+    def __new__(cls, profile: Optional[str] = None, *, path: Optional[str] = None) -> Self: ...
+
+@final
+class ProfileFile(Provider):
+    def __new__(cls, profile: Optional[str] = None, *, path: Optional[str] = None) -> Self: ...
+
+@final
+class EcsRamRole(Provider):
+    def __new__(cls,
+        role_name: Optional[str] = None,
+        *,
+        endpoint: Optional[str] = None,
+        disable_imds_v1: Optional[bool] = None,
+        connect_timeout: Optional[float] = None,
+        read_timeout: Optional[float] = None,
+        refresh_ahead: Optional[float] = None,
+        min_validity: Optional[float] = None,
+    ) -> Self: ...
+
+@final
+class OidcRoleArn(Provider):
+    def __new__(cls,
+        role_arn: Optional[str] = None,
+        oidc_provider_arn: Optional[str] = None,
+        oidc_token_file: Optional[str] = None,
+        *,
+        role_session_name: Optional[str] = None,
+        duration_seconds: Optional[int] = None,
+        policy: Optional[str] = None,
+        sts_endpoint: Optional[str] = None,
+        sts_region: Optional[str] = None,
+        vpc_endpoint: Optional[bool] = None,
+        connect_timeout: Optional[float] = None,
+        read_timeout: Optional[float] = None,
+        refresh_ahead: Optional[float] = None,
+        min_validity: Optional[float] = None,
+    ) -> Self: ...
+
+@final
+class AssumeRole(Provider):
+    def __new__(cls,
+        source: Union[Credentials, Provider],
+        role_arn: str,
+        *,
+        role_session_name: Optional[str] = None,
+        duration_seconds: Optional[int] = None,
+        policy: Optional[str] = None,
+        external_id: Optional[str] = None,
+        sts_endpoint: Optional[str] = None,
+        sts_region: Optional[str] = None,
+        vpc_endpoint: Optional[bool] = None,
+        connect_timeout: Optional[float] = None,
+        read_timeout: Optional[float] = None,
+        refresh_ahead: Optional[float] = None,
+        min_validity: Optional[float] = None,
+    ) -> Self: ...
+
+@final
+class CredentialsUri(Provider):
+    def __new__(cls,
+        uri: Optional[str] = None,
+        *,
+        connect_timeout: Optional[float] = None,
+        read_timeout: Optional[float] = None,
+        refresh_ahead: Optional[float] = None,
+        min_validity: Optional[float] = None,
+    ) -> Self: ...
+
+@final
+class Process(Provider):
+    def __new__(cls,
+        command: str,
+        *,
+        timeout: Optional[float] = None,
+        refresh_ahead: Optional[float] = None,
+        min_validity: Optional[float] = None,
+    ) -> Self: ...
 
 @final
 class Request:
@@ -201,7 +309,7 @@ class NativeClient:
         region: Optional[str] = None,
         *,
         endpoint: Optional[str] = None,
-        credentials: Optional[Credentials] = None,
+        credentials: Optional[Union[Credentials, Provider]] = None,
         addressing: Optional[str] = None,
         signature_version: Optional[str] = None,
         timeout: Optional[float] = None,

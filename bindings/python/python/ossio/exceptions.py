@@ -13,6 +13,8 @@ __all__ = [
     "OssError",
     "ValidationError",
     "ConfigError",
+    "CredentialsError",
+    "CredentialsExpiredError",
     "ServiceError",
     "ParseError",
     "TransportError",
@@ -55,6 +57,16 @@ class ValidationError(OssError, ValueError):
 
 class ConfigError(OssError, ValueError):
     """The client configuration is unusable (for example no credentials were found)."""
+
+
+class CredentialsError(ConfigError):
+    """No credentials: nothing configured, a partly configured provider (the message names
+    what is missing), or a provider whose source (STS, metadata service, URI, process)
+    failed before it ever answered."""
+
+
+class CredentialsExpiredError(CredentialsError):
+    """The provider's temporary credentials expired and refreshing them failed."""
 
 
 class ParseError(OssError):
