@@ -43,6 +43,104 @@ export class Credentials {
   toJSON(): { accessKeyId: string; accessKeySecret: '***'; securityToken?: '***' };
 }
 
+/** Timing options every refreshing provider takes (milliseconds). */
+export interface RefreshOptions {
+  /** Refresh when less than this is left (default 300000). */
+  refreshAhead?: number;
+  /** Never hand out credentials with less than this left (default 60000). */
+  minValidity?: number;
+}
+
+/** HTTP timing options of providers that call a service (milliseconds). */
+export interface ProviderHttpOptions extends RefreshOptions {
+  connectTimeout?: number;
+  readTimeout?: number;
+}
+
+/** STS options `OidcRoleArn` and `AssumeRole` share. */
+export interface StsOptions extends ProviderHttpOptions {
+  /** The session name (default ALIBABA_CLOUD_ROLE_SESSION_NAME, else `ossio-<unix seconds>`). */
+  roleSessionName?: string;
+  /** 900 to 43200 (default 3600). */
+  durationSeconds?: number;
+  /** A policy (JSON) narrowing the role. */
+  policy?: string;
+  /** An explicit STS endpoint (default OSSIO_STS_ENDPOINT, else from the region). */
+  stsEndpoint?: string;
+  /** The region whose STS endpoint to use (default ALIBABA_CLOUD_STS_REGION). */
+  stsRegion?: string;
+  /** Use sts-vpc.<region>.aliyuncs.com (default ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED). */
+  vpcEndpoint?: boolean;
+}
+
+/** Options of `credentials.OidcRoleArn`; the first three default to the ALIBABA_CLOUD_* variables. */
+export interface OidcRoleArnOptions extends StsOptions {
+  roleArn?: string;
+  oidcProviderArn?: string;
+  /** Re-read on every refresh. */
+  oidcTokenFile?: string;
+}
+
+/** Options of `credentials.AssumeRole`. */
+export interface AssumeRoleOptions extends StsOptions {
+  roleArn: string;
+  externalId?: string;
+}
+
+/** Options of `credentials.EcsRamRole`. */
+export interface EcsRamRoleOptions extends ProviderHttpOptions {
+  /** Default ALIBABA_CLOUD_ECS_METADATA, else asked from the metadata service. */
+  roleName?: string;
+  /** Default OSSIO_ECS_METADATA_ENDPOINT, else http://100.100.100.200. */
+  endpoint?: string;
+  /** Default ALIBABA_CLOUD_IMDSV1_DISABLED. */
+  disableImdsV1?: boolean;
+}
+
+/** Options of `credentials.CliProfile` and `credentials.ProfileFile`. */
+export interface ProfileOptions {
+  /** Default ALIBABA_CLOUD_PROFILE, then the CLI's current profile or `default`. */
+  profile?: string;
+  path?: string;
+}
+
+/** Options of `credentials.CredentialsUri`. */
+export interface CredentialsUriOptions extends ProviderHttpOptions {
+  /** Default ALIBABA_CLOUD_CREDENTIALS_URI. */
+  uri?: string;
+}
+
+/** Options of `credentials.Process`. */
+export interface ProcessOptions extends RefreshOptions {
+  /** The command printing JSON credentials (split like a shell, run without one). */
+  command: string;
+  /** How long it may run (default 60000). */
+  timeout?: number;
+}
+
+/** Any credentials provider (an instance of `credentials.Provider`); inspecting it never shows a secret. */
+export interface CredentialsProvider {
+  /** The credentials the provider hands out now (fetching or refreshing if needed). */
+  credentials(): Promise<Credentials>;
+  /** What the provider is (never a secret). */
+  readonly name: string;
+  toJSON(): { provider: string; name: string };
+}
+
+/** Where `Client` gets credentials. */
+export const credentials: {
+  readonly Provider: abstract new (...args: never[]) => CredentialsProvider;
+  readonly Environment: new () => CredentialsProvider;
+  readonly DefaultChain: new () => CredentialsProvider & { readonly answeredBy: string | null };
+  readonly CliProfile: new (options?: ProfileOptions) => CredentialsProvider;
+  readonly ProfileFile: new (options?: ProfileOptions) => CredentialsProvider;
+  readonly EcsRamRole: new (options?: EcsRamRoleOptions) => CredentialsProvider;
+  readonly OidcRoleArn: new (options?: OidcRoleArnOptions) => CredentialsProvider;
+  readonly AssumeRole: new (source: Credentials | CredentialsOptions | CredentialsProvider, options: AssumeRoleOptions) => CredentialsProvider;
+  readonly CredentialsUri: new (options?: CredentialsUriOptions) => CredentialsProvider;
+  readonly Process: new (options: ProcessOptions) => CredentialsProvider;
+};
+
 /** What an `OssError` is built from. */
 export interface OssErrorInfo {
   code: string;
@@ -291,8 +389,8 @@ export interface ClientOptions {
   region?: string;
   /** Endpoint (default `OSS_ENDPOINT`, else the region's public endpoint). */
   endpoint?: string;
-  /** Credentials (default: from the environment, OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET / OSS_SESSION_TOKEN). */
-  credentials?: Credentials | CredentialsOptions;
+  /** Fixed credentials or a provider from `credentials` (default: `new credentials.DefaultChain()`). */
+  credentials?: Credentials | CredentialsOptions | CredentialsProvider;
   addressing?: Addressing;
   signatureVersion?: SignatureVersion;
   /** Connect and read/write timeout in milliseconds. */

@@ -112,6 +112,150 @@ class Credentials {
   }
 }
 
+/** Credentials object around native credentials (from a provider). */
+function credentialsFromNative(n) {
+  const c = Object.create(Credentials.prototype);
+  nativeCredentials.set(c, n);
+  return Object.freeze(c);
+}
+
+const nativeProviders = new WeakMap();
+const MS = ['connectTimeout', 'readTimeout', 'refreshAhead', 'minValidity', 'timeout'];
+const ALLOWED = {
+  environment: [],
+  defaultChain: [],
+  cliProfile: ['profile', 'path'],
+  profileFile: ['profile', 'path'],
+  ecsRamRole: ['roleName', 'endpoint', 'disableImdsV1', 'connectTimeout', 'readTimeout', 'refreshAhead', 'minValidity'],
+  oidcRoleArn: ['roleArn', 'oidcProviderArn', 'oidcTokenFile', 'roleSessionName', 'durationSeconds', 'policy',
+    'stsEndpoint', 'stsRegion', 'vpcEndpoint', 'connectTimeout', 'readTimeout', 'refreshAhead', 'minValidity'],
+  assumeRole: ['roleArn', 'roleSessionName', 'durationSeconds', 'policy', 'externalId', 'stsEndpoint', 'stsRegion',
+    'vpcEndpoint', 'connectTimeout', 'readTimeout', 'refreshAhead', 'minValidity'],
+  credentialsUri: ['uri', 'connectTimeout', 'readTimeout', 'refreshAhead', 'minValidity'],
+  process: ['command', 'timeout', 'refreshAhead', 'minValidity'],
+};
+
+/** The native options of provider `kind`: checks names and types, milliseconds as `...Ms`. */
+function providerOptions(kind, options) {
+  if (options == null) return {};
+  if (typeof options !== 'object') throw argumentError('options', 'must be an object');
+  const out = {};
+  for (const [k, v] of Object.entries(options)) {
+    if (v === undefined) continue;
+    if (!ALLOWED[kind].includes(k)) throw argumentError(k, `is not an option of ${kind}`);
+    if (MS.includes(k)) {
+      if (typeof v !== 'number') throw argumentError(k, 'must be milliseconds');
+      out[`${k}Ms`] = v;
+    } else if (k === 'durationSeconds') {
+      if (!Number.isInteger(v) || v < 0) throw argumentError(k, 'must be a whole number of seconds');
+      out[k] = v;
+    } else if (k === 'vpcEndpoint' || k === 'disableImdsV1') {
+      if (typeof v !== 'boolean') throw argumentError(k, 'must be a boolean');
+      out[k] = v;
+    } else {
+      if (typeof v !== 'string') throw argumentError(k, 'must be a string');
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+/** Any credentials provider: `new Client({ credentials: provider })`. */
+class Provider {
+  constructor(kind, options, source) {
+    if (new.target === Provider) throw argumentError('Provider', 'use one of the classes in `credentials`');
+    const opts = providerOptions(kind, options);
+    let baseProvider;
+    let baseCredentials;
+    if (source !== undefined) {
+      if (source instanceof Provider) baseProvider = nativeProviders.get(source);
+      else baseCredentials = credentialsOf(source, 'source');
+    }
+    nativeProviders.set(this, call(() => native.NativeProvider.create(kind, opts, baseProvider, baseCredentials)));
+  }
+
+  /** The credentials the provider hands out now (fetching or refreshing if needed). */
+  async credentials() {
+    const n = nativeProviders.get(this);
+    return credentialsFromNative(await settle(call(() => n.credentials())));
+  }
+
+  /** What the provider is (never a secret). */
+  get name() {
+    return nativeProviders.get(this).name;
+  }
+
+  toJSON() {
+    return { provider: this.constructor.name, name: this.name };
+  }
+
+  toString() {
+    return `${this.constructor.name}(${this.name})`;
+  }
+
+  [util.inspect.custom]() {
+    return this.toString();
+  }
+}
+
+/** OSS_ACCESS_KEY_ID / _SECRET / OSS_SESSION_TOKEN or the ALIBABA_CLOUD_* names. */
+class Environment extends Provider {
+  constructor() { super('environment'); Object.freeze(this); }
+}
+
+/** The default chain; `answeredBy` names the step that answered. */
+class DefaultChain extends Provider {
+  constructor() { super('defaultChain'); Object.freeze(this); }
+
+  /** The step and provider that answered, once credentials were asked for. */
+  get answeredBy() {
+    return nativeProviders.get(this).answeredBy ?? null;
+  }
+}
+
+/** One profile of the aliyun CLI's ~/.aliyun/config.json. */
+class CliProfile extends Provider {
+  constructor(options) { super('cliProfile', options); Object.freeze(this); }
+}
+
+/** One section of the ini file ~/.alibabacloud/credentials. */
+class ProfileFile extends Provider {
+  constructor(options) { super('profileFile', options); Object.freeze(this); }
+}
+
+/** The ECS instance's RAM role, from the metadata service. */
+class EcsRamRole extends Provider {
+  constructor(options) { super('ecsRamRole', options); Object.freeze(this); }
+}
+
+/** STS AssumeRoleWithOIDC (Kubernetes RRSA, CI); options default to ALIBABA_CLOUD_*. */
+class OidcRoleArn extends Provider {
+  constructor(options) { super('oidcRoleArn', options); Object.freeze(this); }
+}
+
+/** STS AssumeRole with the credentials of `source` (Credentials or any provider). */
+class AssumeRole extends Provider {
+  constructor(source, options) {
+    if (source == null) throw argumentError('source', 'expected a Credentials or a credentials provider');
+    super('assumeRole', options, source);
+    Object.freeze(this);
+  }
+}
+
+/** Credentials from a URI (default ALIBABA_CLOUD_CREDENTIALS_URI). */
+class CredentialsUri extends Provider {
+  constructor(options) { super('credentialsUri', options); Object.freeze(this); }
+}
+
+/** Credentials printed as JSON by a command. */
+class Process extends Provider {
+  constructor(options) { super('process', options); Object.freeze(this); }
+}
+
+const credentials = Object.freeze({
+  Provider, Environment, DefaultChain, CliProfile, ProfileFile, EcsRamRole, OidcRoleArn, AssumeRole, CredentialsUri, Process,
+});
+
 function credentialsOf(value, field = 'credentials') {
   if (value instanceof Credentials) return nativeCredentials.get(value);
   if (value !== null && typeof value === 'object') return nativeCredentials.get(new Credentials(value));
@@ -406,7 +550,8 @@ class Client {
     const region = options.region ?? process.env.OSS_REGION;
     if (typeof region !== 'string' || region === '') throw argumentError('region', 'is required (or set OSS_REGION)');
     const endpoint = options.endpoint ?? (process.env.OSS_ENDPOINT || undefined);
-    const creds = options.credentials == null ? undefined : credentialsOf(options.credentials);
+    const provider = options.credentials instanceof Provider ? nativeProviders.get(options.credentials) : undefined;
+    const creds = options.credentials == null || provider ? undefined : credentialsOf(options.credentials);
     if (options.timeout != null && typeof options.timeout !== 'number') throw argumentError('timeout', 'must be milliseconds');
     if (options.retries != null && (!Number.isInteger(options.retries) || options.retries < 0)) throw argumentError('retries', 'must be a non-negative integer');
     const config = {
@@ -417,7 +562,7 @@ class Client {
       timeoutMs: options.timeout ?? undefined,
       retries: options.retries ?? undefined,
     };
-    clientState.set(this, call(() => new native.NativeClient(config, creds)));
+    clientState.set(this, call(() => new native.NativeClient(config, creds, provider)));
     Object.freeze(this);
   }
 
@@ -510,6 +655,7 @@ for (const name of native.operationNames()) {
 module.exports = {
   Client,
   Credentials,
+  credentials,
   Signer,
   OssError,
   ops,

@@ -1,7 +1,7 @@
 //! The ready client: every call runs `ossio::Client` on the libuv thread pool (`AsyncTask`),
 //! so the event loop never blocks on the network or the disk.
 
-use crate::credentials::NativeCredentials;
+use crate::credentials::{NativeCredentials, NativeProvider};
 use crate::error::{self, ErrorInfo, guard};
 use crate::ops::{FromInput, Input, ToJson};
 use crate::signer::{HeaderPair, RequestData, headers_to, request_from};
@@ -57,6 +57,7 @@ impl From<&ossio::Error> for ErrorInfo {
             ossio::Error::Crc { .. } => ErrorInfo::new("CrcMismatch", ""),
             ossio::Error::Config(_) => ErrorInfo::new("InvalidConfig", ""),
             ossio::Error::Credentials(_) => ErrorInfo::new("CredentialsError", ""),
+            ossio::Error::CredentialsExpired(_) => ErrorInfo::new("CredentialsExpired", ""),
             ossio::Error::Io { .. } => ErrorInfo::new("IoError", ""),
             _ => ErrorInfo::new("ClientError", ""),
         };
@@ -66,7 +67,7 @@ impl From<&ossio::Error> for ErrorInfo {
     }
 }
 
-fn client_err(e: ossio::Error) -> napi::Error {
+pub(crate) fn client_err(e: ossio::Error) -> napi::Error {
     ErrorInfo::from(&e).into_napi()
 }
 
@@ -212,11 +213,12 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
-    /// A client for `options`; credentials from the environment when `credentials` is absent.
+    /// A client for `options`: fixed `credentials`, or a `provider`, or else the default chain.
     #[napi(constructor)]
     pub fn new(
         options: ClientOptions,
         credentials: Option<&NativeCredentials>,
+        provider: Option<&NativeProvider>,
     ) -> napi::Result<Self> {
         guard(|| {
             let mut b = Client::builder(&options.region);
@@ -249,6 +251,9 @@ impl NativeClient {
             }
             if let Some(c) = credentials {
                 b = b.credentials(c.inner.clone());
+            }
+            if let Some(p) = provider {
+                b = b.credentials_provider(p.inner.clone());
             }
             Ok(NativeClient {
                 client: b.build().map_err(client_err)?,

@@ -15,7 +15,7 @@ mod signer;
 mod testing;
 
 pub use client::NativeClient;
-pub use credentials::NativeCredentials;
+pub use credentials::{NativeCredentials, NativeProvider};
 pub use ops::{op_parse, op_request, operation_names};
 pub use signer::NativeSigner;
 pub use testing::{NativeServer, NativeServerSnapshot};

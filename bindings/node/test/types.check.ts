@@ -1,5 +1,5 @@
 // Compile-time checks of index.d.ts (run by `tsc -p test/tsconfig.json`).
-import { Credentials, Signer, ops, type SignedRequest, type GetAccessPointOutput } from 'ossio';
+import { Client, Credentials, Signer, credentials, ops, type SignedRequest, type GetAccessPointOutput, type CredentialsProvider } from 'ossio';
 
 const signer = new Signer({ credentials: new Credentials({ accessKeyId: 'ak', accessKeySecret: 'sk' }), region: 'cn-hangzhou', version: 'v1', addressing: 'path' });
 const op = new ops.GetAccessPoint({ bucket: 'b', name: 'ap-01' });
@@ -28,3 +28,15 @@ async function useServer(): Promise<void> {
   server.close();
 }
 void useServer;
+
+const oidc: CredentialsProvider = new credentials.OidcRoleArn({ roleArn: 'acs:ram::1:role/r', refreshAhead: 60000 });
+const role = new credentials.AssumeRole(oidc, { roleArn: 'acs:ram::1:role/r2', externalId: 'x' });
+const chain = new credentials.DefaultChain();
+const answered: string | null = chain.answeredBy;
+new Client({ region: 'cn-hangzhou', credentials: role });
+void role.credentials().then((c: Credentials) => c.accessKeyId);
+// @ts-expect-error: AssumeRole needs roleArn
+new credentials.AssumeRole(oidc, {});
+// @ts-expect-error: durationSeconds is a number
+new credentials.OidcRoleArn({ durationSeconds: '3600' });
+console.log(answered);
