@@ -494,10 +494,12 @@ pub fn config(ctx: &mut Ctx, a: ConfigArgs) -> Result<(), CliError> {
                 ])
             })
             .collect();
+        let credentials = ctx.credentials_source();
         return ctx.print(
             &obj([
                 ("Profile", profile.into()),
                 ("ProfileFile", path.to_string_lossy().into_owned().into()),
+                ("Credentials", credentials.into()),
                 ("Settings", Value::List(settings)),
             ]),
             Format::Table,

@@ -4,11 +4,12 @@ use crate::cli::Global;
 use crate::config::{self, ProfileFile, Resolved};
 use crate::error::CliError;
 use crate::value::{Format, Value};
-use ossio::{Client, Credentials, RetryPolicy};
+use ossio::{Client, Credentials, CredentialsProvider, DefaultChain, RetryPolicy};
 use ossio_core::ops::Operation;
 use ossio_core::{Body, Method, Request, Signer};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 /// The settings of one invocation.
@@ -18,6 +19,7 @@ pub struct Ctx {
     /// Settings after flags, environment and profile.
     pub resolved: Resolved,
     client: Option<Client>,
+    chain: Option<Arc<DefaultChain>>,
 }
 
 impl Ctx {
@@ -40,6 +42,7 @@ impl Ctx {
             global,
             resolved,
             client: None,
+            chain: None,
         })
     }
 
@@ -58,7 +61,9 @@ impl Ctx {
         !self.global.no_progress && std::io::stderr().is_terminal()
     }
 
-    fn credentials(&self) -> Result<Credentials, CliError> {
+    /// Credentials from flags, `OSS_*` variables or the ossio profile, when an access key
+    /// id is set there; `Ok(None)`: none set (the default chain answers).
+    fn static_credentials(&self) -> Result<Option<Credentials>, CliError> {
         let id = self.resolved.get("access_key_id");
         let secret = self.resolved.get("access_key_secret");
         match (id, secret) {
@@ -67,16 +72,60 @@ impl Ctx {
                 if let Some(t) = self.resolved.get("security_token") {
                     c = c.with_security_token(t);
                 }
-                Ok(c)
+                Ok(Some(c))
             }
             (Some(_), None) => Err(CliError::usage(
                 "an access key id without its secret: set OSS_ACCESS_KEY_SECRET, \
                  --access-key-secret or access_key_secret in the profile",
             )),
-            _ => Err(CliError::usage(
-                "no credentials: set OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET, pass \
-                 --access-key-id/--access-key-secret, or run `ossio config`",
-            )),
+            _ => Ok(None),
+        }
+    }
+
+    /// The provider: fixed keys when set, else the default chain (OIDC, the aliyun CLI's
+    /// profile, the ini file, the ECS RAM role, a credentials URI).
+    fn provider(&mut self) -> Result<Arc<dyn CredentialsProvider>, CliError> {
+        if let Some(c) = self.static_credentials()? {
+            return Ok(Arc::new(ossio::StaticProvider::new(c)));
+        }
+        let chain = self
+            .chain
+            .get_or_insert_with(|| Arc::new(DefaultChain::new()))
+            .clone();
+        Ok(chain)
+    }
+
+    fn credentials(&mut self) -> Result<Credentials, CliError> {
+        self.provider()?.credentials().map_err(|e| match e {
+            ossio::Error::Credentials(m) if m.starts_with("no credentials found") => {
+                CliError::usage(format!(
+                    "no credentials: set OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET, pass \
+                     --access-key-id/--access-key-secret, run `ossio config`, or configure \
+                     one of the default chain's sources ({m})"
+                ))
+            }
+            other => other.into(),
+        })
+    }
+
+    /// Which provider answers, for `ossio config --show` (never a secret): the setting
+    /// that holds the key, or the default chain's step, or why there is none.
+    pub fn credentials_source(&mut self) -> String {
+        if let Some(s) = self.resolved.settings.get("access_key_id") {
+            return format!(
+                "static access key {} ({})",
+                s.value,
+                s.source.describe(&self.resolved.profile)
+            );
+        }
+        match self.credentials() {
+            Ok(_) => self
+                .chain
+                .as_ref()
+                .and_then(|c| c.answered_by())
+                .map(|a| format!("default chain, {a}"))
+                .unwrap_or_default(),
+            Err(e) => format!("none: {e}"),
         }
     }
 
@@ -86,8 +135,12 @@ impl Ctx {
             let region = self.resolved.get("region").ok_or_else(|| {
                 CliError::usage("no region: pass --region, set OSS_REGION or run `ossio config`")
             })?;
-            let mut b = Client::builder(region)
-                .credentials(self.credentials()?)
+            let region = region.to_owned();
+            let provider = self.provider()?;
+            // Fail here, before any request, when nothing provides credentials.
+            self.credentials()?;
+            let mut b = Client::builder(&region)
+                .credentials_provider(provider)
                 .connect_timeout(Duration::from_secs(self.global.connect_timeout))
                 .read_timeout(Duration::from_secs(self.global.read_timeout))
                 .retry_policy(RetryPolicy::default().max_attempts(self.global.max_attempts))

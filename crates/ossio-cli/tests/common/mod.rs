@@ -10,7 +10,7 @@ use std::process::{Command, Output, Stdio};
 pub const BIN: &str = env!("CARGO_BIN_EXE_ossio");
 
 /// Environment variables that would leak the caller's settings into a test.
-const SCRUB: [&str; 14] = [
+const SCRUB: [&str; 25] = [
     "OSS_REGION",
     "OSS_ENDPOINT",
     "OSS_ACCESS_KEY_ID",
@@ -25,6 +25,18 @@ const SCRUB: [&str; 14] = [
     "OSSIO_CONFIG_FILE",
     "OSSIO_PROFILE",
     "XDG_CONFIG_HOME",
+    // The default chain's sources.
+    "ALIBABA_CLOUD_ROLE_ARN",
+    "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+    "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
+    "ALIBABA_CLOUD_PROFILE",
+    "ALIBABA_CLOUD_CONFIG_DIR",
+    "ALIBABA_CLOUD_CREDENTIALS_FILE",
+    "ALIBABA_CLOUD_CREDENTIALS_URI",
+    "ALIBABA_CLOUD_ECS_METADATA",
+    "ALIBABA_CLOUD_STS_REGION",
+    "OSSIO_STS_ENDPOINT",
+    "OSSIO_ECS_METADATA_ENDPOINT",
 ];
 
 /// A server and a scratch HOME.
@@ -82,7 +94,11 @@ pub fn bare(home: &Path) -> Command {
     for v in SCRUB {
         c.env_remove(v);
     }
-    c.env("HOME", home).stdin(Stdio::null());
+    // No metadata service on test machines: the chain's ECS step is off unless a test
+    // turns it on.
+    c.env("HOME", home)
+        .env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+        .stdin(Stdio::null());
     c
 }
 
