@@ -245,9 +245,10 @@ fn bad_options_fail_before_any_call_naming_the_field() {
 #[test]
 fn failed_refresh_keeps_valid_credentials_then_expired_is_typed() {
     let token = TokenFile::new("tok");
-    let sts = sts_mock(&token, 3);
+    // Credentials last 3 to 4 s (whole-second expiry); refreshing starts 3.5 s before.
+    let sts = sts_mock(&token, 4);
     let p = oidc(&sts, &token)
-        .refresh_ahead(ms(2500))
+        .refresh_ahead(ms(3500))
         .min_validity(ms(1000))
         .build()
         .unwrap();
@@ -264,7 +265,7 @@ fn failed_refresh_keeps_valid_credentials_then_expired_is_typed() {
     }
     assert_eq!(sts.calls(), calls + 1, "one failed refresh, then backoff");
     // Once they are no longer usable, the error says they expired.
-    std::thread::sleep(ms(2500));
+    std::thread::sleep(ms(3500));
     let e = p.credentials().unwrap_err();
     assert!(matches!(e, Error::CredentialsExpired(_)), "{e:?}");
 }
