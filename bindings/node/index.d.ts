@@ -9,16 +9,6 @@ export type SignatureVersion = 'v1' | 'v4';
 export type Product = 'oss' | 'oss-cloudbox';
 /** HTTP method. */
 export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'HEAD';
-/** Bucket ACL. */
-export type Acl = 'private' | 'public-read' | 'public-read-write';
-/** Object ACL (`default` follows the bucket). */
-export type ObjectAcl = Acl | 'default';
-/** Storage class. */
-export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
-/** Where an access point accepts requests from. */
-export type NetworkOrigin = 'vpc' | 'internet';
-/** A request or response body. */
-export type BodyInput = string | Buffer | Uint8Array | ArrayBuffer;
 /** Headers as an object, name/value pairs, or a fetch `Headers`. */
 export type HeadersInput = Record<string, string | number | undefined> | ReadonlyArray<readonly [string, string]> | Headers;
 /** Query parameters; `null` is a valueless parameter such as `acl`. */
@@ -262,118 +252,18 @@ export class Signer {
   presign(request: RequestInput | OperationRequest, options?: PresignOptions): PresignedRequest & { stringToSign: string; canonicalRequest: string | null };
 }
 
-// ---- operation inputs and outputs -------------------------------------------------------
+// ---- operations ------------------------------------------------------------------------
+// Every operation's input and output type is generated from the registry into ops.d.ts.
 
-export interface RequestIdOutput { requestId: string }
-export interface BucketInput { bucket: string }
-export interface AccessPointInput { bucket: string; name: string }
-export interface ObjectInput { bucket: string; key: string; versionId?: string }
+export * from './ops';
+import type { OperationTypes, ClientOperations, BodyInput, PagedOperationName } from './ops';
 
-export interface CreateAccessPointInput { bucket: string; name: string; networkOrigin: NetworkOrigin; vpcId?: string }
-export interface CreateAccessPointOutput extends RequestIdOutput { accessPointArn: string; alias: string }
-export interface GetAccessPointOutput extends RequestIdOutput {
-  name: string; bucket: string; accountId: string; networkOrigin: string; vpcId: string | null;
-  accessPointArn: string; creationDate: string; alias: string; status: string;
-  publicEndpoint: string | null; internalEndpoint: string | null; blockPublicAccess: boolean | null;
-}
-export interface ListAccessPointsInput { bucket?: string; maxKeys?: number; continuationToken?: string }
-export interface AccessPointSummary { bucket: string; name: string; alias: string; networkOrigin: string; vpcId: string | null; status: string }
-export interface ListAccessPointsOutput extends RequestIdOutput {
-  isTruncated: boolean; nextContinuationToken: string | null; accountId: string; maxKeys: number | null; accessPoints: AccessPointSummary[];
-}
-export interface PutAccessPointPolicyInput extends AccessPointInput { policy: string }
-export interface GetAccessPointPolicyOutput extends RequestIdOutput { policy: string }
-export interface PutAccessPointPublicAccessBlockInput extends AccessPointInput { blockPublicAccess: boolean }
-export interface GetAccessPointPublicAccessBlockOutput extends RequestIdOutput { blockPublicAccess: boolean }
-export interface PutBucketAclInput { bucket: string; acl: Acl }
-export interface GetBucketAclOutput extends RequestIdOutput { ownerId: string; ownerDisplayName: string; acl: Acl }
-export interface PutObjectAclInput extends ObjectInput { acl: ObjectAcl }
-export interface PutObjectAclOutput extends RequestIdOutput { versionId: string | null }
-export interface GetObjectAclOutput extends RequestIdOutput { ownerId: string; ownerDisplayName: string; acl: ObjectAcl; versionId: string | null }
-export interface PutBucketInput { bucket: string; acl?: Acl; storageClass?: StorageClass; dataRedundancyType?: 'LRS' | 'ZRS'; resourceGroupId?: string }
-export interface ListBucketsInput { prefix?: string; marker?: string; maxKeys?: number }
-export interface BucketSummary {
-  name: string; creationDate: string; location: string; region: string | null;
-  extranetEndpoint: string | null; intranetEndpoint: string | null; storageClass: string | null;
-}
-export interface ListBucketsOutput extends RequestIdOutput {
-  ownerId: string; ownerDisplayName: string; prefix: string | null; marker: string | null; maxKeys: number | null;
-  isTruncated: boolean; nextMarker: string | null; buckets: BucketSummary[];
-}
-export interface GetBucketInfoOutput extends RequestIdOutput {
-  name: string; creationDate: string; location: string; region: string | null; extranetEndpoint: string | null;
-  intranetEndpoint: string | null; storageClass: string | null; dataRedundancyType: string | null;
-  ownerId: string; ownerDisplayName: string; acl: string; resourceGroupId: string | null;
-}
-/** PutObject options besides bucket, key and data. */
-export interface PutObjectOptions {
-  contentType?: string; metadata?: Record<string, string>; acl?: ObjectAcl; storageClass?: StorageClass;
-  cacheControl?: string; contentDisposition?: string; contentEncoding?: string;
-}
-export interface PutObjectInput extends PutObjectOptions { bucket: string; key: string; body?: BodyInput }
-export interface PutObjectOutput extends RequestIdOutput { etag: string | null; versionId: string | null }
-/** GetObject options besides bucket and key. */
-export interface GetObjectOptions {
-  range?: { start: number; end?: number }; versionId?: string;
-  responseOverrides?: { contentType?: string; contentLanguage?: string; expires?: string; cacheControl?: string; contentDisposition?: string; contentEncoding?: string };
-  ifMatch?: string; ifNoneMatch?: string; ifModifiedSince?: string; ifUnmodifiedSince?: string;
-}
-export interface GetObjectInput extends GetObjectOptions { bucket: string; key: string }
-export interface ObjectMeta {
-  contentLength: number | null; contentType: string | null; etag: string | null; lastModified: string | null;
-  /** CRC-64/ECMA as a decimal string (it does not fit a JavaScript number). */
-  crc64: string | null; versionId: string | null; objectType: string | null; storageClass: string | null;
-  metadata: Record<string, string>;
-}
-export interface GetObjectOutput extends RequestIdOutput { meta: ObjectMeta; contentRange: string | null }
-export interface HeadObjectOutput extends RequestIdOutput { meta: ObjectMeta }
-export interface DeleteObjectOutput extends RequestIdOutput { deleteMarker: boolean; versionId: string | null }
-export interface DeleteMultipleObjectsInput { bucket: string; objects: ReadonlyArray<string | { key: string; versionId?: string }>; quiet?: boolean }
-export interface DeleteMultipleObjectsOutput extends RequestIdOutput { deleted: Array<{ key: string; versionId: string | null; deleteMarker: boolean }> }
-export interface ListObjectsV2Input {
-  bucket: string; prefix?: string; delimiter?: string; startAfter?: string; continuationToken?: string; maxKeys?: number; fetchOwner?: boolean;
-}
-export interface ObjectSummary {
-  key: string; lastModified: string; etag: string; size: number; storageClass: string | null; objectType: string | null; ownerId: string | null;
-}
-export interface ListObjectsV2Output extends RequestIdOutput {
-  name: string; prefix: string | null; delimiter: string | null; startAfter: string | null; maxKeys: number | null;
-  keyCount: number | null; isTruncated: boolean; continuationToken: string | null; nextContinuationToken: string | null;
-  encodingType: string | null; contents: ObjectSummary[]; commonPrefixes: string[];
-}
-
-/** Input and output type of every operation, by name. */
-export interface OperationTypes {
-  CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
-  GetAccessPoint: [AccessPointInput, GetAccessPointOutput];
-  ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
-  DeleteAccessPoint: [AccessPointInput, RequestIdOutput];
-  PutAccessPointPolicy: [PutAccessPointPolicyInput, RequestIdOutput];
-  GetAccessPointPolicy: [AccessPointInput, GetAccessPointPolicyOutput];
-  DeleteAccessPointPolicy: [AccessPointInput, RequestIdOutput];
-  PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, RequestIdOutput];
-  GetAccessPointPublicAccessBlock: [AccessPointInput, GetAccessPointPublicAccessBlockOutput];
-  DeleteAccessPointPublicAccessBlock: [AccessPointInput, RequestIdOutput];
-  PutBucketAcl: [PutBucketAclInput, RequestIdOutput];
-  GetBucketAcl: [BucketInput, GetBucketAclOutput];
-  PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
-  GetObjectAcl: [ObjectInput, GetObjectAclOutput];
-  PutBucket: [PutBucketInput, RequestIdOutput];
-  DeleteBucket: [BucketInput, RequestIdOutput];
-  ListBuckets: [ListBucketsInput, ListBucketsOutput];
-  GetBucketInfo: [BucketInput, GetBucketInfoOutput];
-  PutObject: [PutObjectInput, PutObjectOutput];
-  GetObject: [GetObjectInput, GetObjectOutput];
-  HeadObject: [ObjectInput, HeadObjectOutput];
-  DeleteObject: [ObjectInput, DeleteObjectOutput];
-  DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
-  ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
-}
 export type OperationName = keyof OperationTypes;
 
 /** A sans-IO operation: builds its request, parses its response. */
 export interface Operation<I, O> {
-  readonly input: Readonly<I>;
+  /** The input as the operation holds it (defaults filled in). */
+  readonly input: Readonly<Record<string, unknown>>;
   request(): OperationRequest;
   /** The typed output; throws `OssError` for an error response. */
   parse(status: number, headers: HeadersInput, body?: BodyInput | null): O;
@@ -382,6 +272,22 @@ export type OperationClass<N extends OperationName> = new (input: OperationTypes
 
 /** Every operation as a sans-IO class, e.g. `new ops.CreateAccessPoint({ ... })`. */
 export const ops: { readonly [N in OperationName]: OperationClass<N> };
+
+/** A request body the client streams: the file at `path`, or a Readable / async iterable of chunks. */
+export type StreamedBody = { path: string } | AsyncIterable<Buffer | Uint8Array | string>;
+
+/** Per-call options of `client.<camelName>(input, options)`. */
+export interface CallOptions {
+  /** For operations whose response body is the data (`getObject`): stream it into this file instead of memory. */
+  path?: string;
+  /** For operations whose response body is the data: hand it back as a Readable `body`. */
+  stream?: boolean;
+}
+
+/** Operations whose input has a body the client can stream from a file or a stream. */
+export type StreamedInput<N extends OperationName> = OperationTypes[N][0] extends { readonly body?: infer B }
+  ? Omit<OperationTypes[N][0], 'body'> & { readonly body?: B | StreamedBody }
+  : OperationTypes[N][0];
 
 /** Options of `new Client(...)`. */
 export interface ClientOptions {
@@ -403,41 +309,21 @@ export interface ClientOptions {
  * The ready client. Each call runs on the libuv thread pool (4 threads unless
  * `UV_THREADPOOL_SIZE` says otherwise): set it before the first call for more concurrency.
  */
+export interface Client extends ClientOperations {}
 export class Client {
   constructor(options?: ClientOptions);
-  send<N extends OperationName>(name: N, input: OperationTypes[N][0], body?: BodyInput): Promise<OperationTypes[N][1]>;
-  createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
-  getAccessPoint(input: AccessPointInput): Promise<GetAccessPointOutput>;
-  /** Every page of access points (account-wide, or of `input.bucket`). */
-  listAccessPoints(input?: ListAccessPointsInput): AsyncGenerator<ListAccessPointsOutput, void, undefined>;
-  deleteAccessPoint(input: AccessPointInput): Promise<RequestIdOutput>;
-  putAccessPointPolicy(input: PutAccessPointPolicyInput): Promise<RequestIdOutput>;
-  getAccessPointPolicy(input: AccessPointInput): Promise<GetAccessPointPolicyOutput>;
-  deleteAccessPointPolicy(input: AccessPointInput): Promise<RequestIdOutput>;
-  putAccessPointPublicAccessBlock(input: PutAccessPointPublicAccessBlockInput): Promise<RequestIdOutput>;
-  getAccessPointPublicAccessBlock(input: AccessPointInput): Promise<GetAccessPointPublicAccessBlockOutput>;
-  deleteAccessPointPublicAccessBlock(input: AccessPointInput): Promise<RequestIdOutput>;
-  putBucketAcl(bucket: string, acl: Acl): Promise<RequestIdOutput>;
-  getBucketAcl(input: BucketInput): Promise<GetBucketAclOutput>;
-  putObjectAcl(input: PutObjectAclInput): Promise<PutObjectAclOutput>;
-  getObjectAcl(input: ObjectInput): Promise<GetObjectAclOutput>;
-  putBucket(input: PutBucketInput): Promise<RequestIdOutput>;
-  deleteBucket(input: BucketInput): Promise<RequestIdOutput>;
-  listBuckets(input?: ListBucketsInput): Promise<ListBucketsOutput>;
-  getBucketInfo(input: BucketInput): Promise<GetBucketInfoOutput>;
-  /** Uploads bytes, or the file `{ path }` streamed from disk. */
-  putObject(bucket: string, key: string, data: BodyInput | { path: string }, options?: PutObjectOptions): Promise<PutObjectOutput>;
-  /** Downloads into memory (`data`). */
-  getObject(bucket: string, key: string, options?: GetObjectOptions): Promise<GetObjectOutput & { data: Buffer }>;
-  /** Downloads into the file `options.path`, streamed. */
-  getObject(bucket: string, key: string, options: GetObjectOptions & { path: string }): Promise<GetObjectOutput>;
-  headObject(input: ObjectInput): Promise<HeadObjectOutput>;
-  deleteObject(input: ObjectInput): Promise<DeleteObjectOutput>;
-  deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
-  /** One page of objects. */
-  listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
-  /** Every page of objects. */
-  listObjects(input: ListObjectsV2Input): AsyncGenerator<ListObjectsV2Output, void, undefined>;
+  /** Sends operation `name` (API or method name) with its input. */
+  send<N extends OperationName>(name: N, input: StreamedInput<N>, options?: CallOptions): Promise<OperationTypes[N][1]>;
+  /** Uploads from bytes, text, the file `{ path }` (streamed from disk) or a Readable. */
+  putObject(input: StreamedInput<'PutObject'>): Promise<OperationTypes['PutObject'][1]>;
+  /** Downloads into memory (`body`). */
+  getObject(input: OperationTypes['GetObject'][0], options?: { path?: undefined; stream?: false }): Promise<OperationTypes['GetObject'][1] & { body: Buffer }>;
+  /** Downloads into the file `options.path`, streamed (no `body`). */
+  getObject(input: OperationTypes['GetObject'][0], options: { path: string }): Promise<OperationTypes['GetObject'][1]>;
+  /** Downloads, handing the data back as a Readable `body`. */
+  getObject(input: OperationTypes['GetObject'][0], options: { stream: true }): Promise<OperationTypes['GetObject'][1] & { body: import('node:stream').Readable }>;
+  /** Every page of a paginated operation, e.g. `client.paginate('listObjectsV2', { bucket })`. */
+  paginate<M extends PagedOperationName | Uncapitalize<PagedOperationName>>(name: M, input?: OperationTypes[Capitalize<M>][0]): AsyncGenerator<OperationTypes[Capitalize<M>][1], void, undefined>;
   /** A presigned URL with the client's credentials. */
   presign(request: RequestInput | OperationRequest, options?: { expires?: number }): PresignedRequest;
 }

@@ -3,6 +3,7 @@
 'use strict';
 const util = require('node:util');
 const path = require('node:path');
+const { Readable } = require('node:stream');
 
 let native;
 try {
@@ -423,6 +424,7 @@ function requestOut(r) {
 }
 
 const signerState = new WeakMap();
+const opState = new WeakMap();
 
 /** Sans-IO signer: signs requests and presigns URLs for one region and key pair. */
 class Signer {
@@ -493,37 +495,36 @@ class Signer {
   }
 }
 
-function inputJson(input, name) {
-  if (input == null) input = {};
-  if (typeof input !== 'object') throw argumentError('input', `${name} takes an object`);
-  return JSON.stringify(input, (k, v) => (v === undefined ? null : v));
-}
+const OPERATIONS = require('./operations.js');
+// What the registry says about each operation's bodies and pages (see src/ops.rs).
+const INFO = new Map(native.operations().map((o) => [o.name, o]));
+const BY_METHOD = new Map([...INFO.values()].map((o) => [o.camel, o]));
 
-function parseOutput(text) {
-  return JSON.parse(text);
+/** The registry entry of `name` in any spelling the package uses (API or method name). */
+function operationInfo(name) {
+  return INFO.get(name) ?? BY_METHOD.get(name);
 }
 
 /** Sans-IO operations: `new ops.X(input)`, `.request()`, `.parse(status, headers, body)`. */
 const ops = {};
-for (const name of native.operationNames()) {
+for (const [name] of OPERATIONS) {
   const Op = class {
     constructor(input = {}) {
-      const { body, ...rest } = input || {};
-      this.input = Object.freeze(rest);
-      this.body = toBuffer(body) ?? undefined;
-      this.json = inputJson(rest, name);
-      // Validate now, so a bad input fails where it was written.
-      call(() => native.opRequest(name, this.json, this.body));
+      // Built and validated now, so a bad input fails where it was written.
+      const op = call(() => new native.NativeOp(name, input));
+      opState.set(this, op);
+      this.input = Object.freeze(call(() => op.input()));
+      Object.freeze(this);
     }
     /** The request to sign and send. */
     request() {
-      return requestOut(call(() => native.opRequest(name, this.json, this.body)));
+      return requestOut(call(() => opState.get(this).request()));
     }
     /** The typed output of a response (throws OssError for an error response). */
     parse(status, headers, body) {
       const hs = headerPairs(headers);
       const buf = toBuffer(body ?? Buffer.alloc(0)) ?? Buffer.alloc(0);
-      return parseOutput(call(() => native.opParse(name, this.json, status, hs, buf)));
+      return call(() => opState.get(this).parse(status, hs, buf));
     }
     static get operationName() {
       return name;
@@ -566,61 +567,61 @@ class Client {
     Object.freeze(this);
   }
 
-  /** Sends operation `name` (e.g. 'GetAccessPoint') with its input. */
-  async send(name, input = {}, body) {
+  /**
+   * Sends operation `name` (API or method name: 'PutBucketAcl' or 'putBucketAcl') with its
+   * input; what `client.<camelName>(input, options)` calls.
+   */
+  async send(name, input = {}, options = {}) {
     const c = clientState.get(this);
-    const r = await settle(call(() => c.call(name, inputJson(input, name), toBuffer(body) ?? undefined)));
-    return parseOutput(r.output);
-  }
-
-  putBucketAcl(bucket, acl) {
-    return this.send('PutBucketAcl', { bucket, acl });
-  }
-
-  /** Uploads `data` (Buffer, Uint8Array or string) or, given `{ path }` or a path string
-   * with `options.fromFile`, a file streamed from disk. */
-  async putObject(bucket, key, data, options = {}) {
-    const c = clientState.get(this);
-    const input = { ...options, bucket, key };
-    delete input.fromFile;
-    if (data !== null && typeof data === 'object' && !(data instanceof Uint8Array) && !(data instanceof ArrayBuffer) && typeof data.path === 'string') {
-      return parseOutput((await settle(call(() => c.putObjectFile(inputJson(input, 'PutObject'), data.path)))).output);
+    const info = operationInfo(name);
+    if (info === undefined) throw argumentError('operation', `${JSON.stringify(name)} is not a registered operation`);
+    if (options === null || typeof options !== 'object') throw argumentError('options', 'must be an object');
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      throw new OssError({ code: 'InvalidArgument', message: `${info.name}: invalid input: expected an object`, field: 'input', operation: info.name });
     }
-    const body = toBuffer(data, 'data');
-    return parseOutput((await settle(call(() => c.call('PutObject', inputJson(input, 'PutObject'), body ?? undefined)))).output);
-  }
-
-  /** Downloads an object into a Buffer (`data`), or into the file `options.path`. */
-  async getObject(bucket, key, options = {}) {
-    const c = clientState.get(this);
-    const { path: file, ...rest } = options;
-    const input = inputJson({ ...rest, bucket, key }, 'GetObject');
-    if (typeof file === 'string') {
-      return parseOutput((await settle(call(() => c.getObjectFile(input, file)))).output);
+    let mode = 'send';
+    let file;
+    const body = input.body;
+    if (info.streamsRequest && body != null && typeof body === 'object' && !(body instanceof Uint8Array) && !(body instanceof ArrayBuffer)) {
+      if (typeof body.path === 'string' && typeof body.pipe !== 'function') {
+        // A file is streamed from disk by the native client (and rewound for retries).
+        mode = 'fromFile';
+        file = body.path;
+        input = { ...input, body: undefined };
+      } else if (typeof body[Symbol.asyncIterator] === 'function') {
+        // A Readable (or any async iterable of chunks): collected, then sent with its length.
+        const chunks = [];
+        for await (const chunk of body) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        input = { ...input, body: Buffer.concat(chunks) };
+      }
     }
-    const r = await settle(call(() => c.getObjectBuffer(input)));
-    return { ...parseOutput(r.output), data: r.data ?? Buffer.alloc(0) };
+    if (info.streamsResponse) {
+      if (typeof options.path === 'string') {
+        mode = 'toFile';
+        file = options.path;
+      } else {
+        mode = 'toBuffer';
+      }
+    }
+    const out = await settle(call(() => c.call(info.name, input, mode, file)));
+    if (options.stream === true && Buffer.isBuffer(out.body)) out.body = Readable.from([out.body]);
+    return out;
   }
 
-  /** Every page of access points (account-wide, or of `input.bucket`). */
-  async *listAccessPoints(input = {}) {
-    let token = input.continuationToken;
+  /**
+   * Every page of a paginated operation (its input has `continuationToken` or `marker`
+   * and its output the next one), e.g. `client.paginate('listObjectsV2', { bucket })`.
+   */
+  async *paginate(name, input = {}) {
+    const info = operationInfo(name);
+    if (info === undefined || info.pager == null) throw argumentError('operation', `${JSON.stringify(name)} does not page`);
+    const [token, next] = info.pager;
+    let at = input[token];
     for (;;) {
-      const page = await this.send('ListAccessPoints', { ...input, continuationToken: token });
+      const page = await this.send(info.name, { ...input, [token]: at });
       yield page;
-      if (!page.isTruncated || !page.nextContinuationToken) return;
-      token = page.nextContinuationToken;
-    }
-  }
-
-  /** Every page of objects of `input.bucket`. */
-  async *listObjects(input) {
-    let token = input.continuationToken;
-    for (;;) {
-      const page = await this.send('ListObjectsV2', { ...input, continuationToken: token });
-      yield page;
-      if (!page.isTruncated || !page.nextContinuationToken) return;
-      token = page.nextContinuationToken;
+      if (!page.isTruncated || !page[next]) return;
+      at = page[next];
     }
   }
 
@@ -639,13 +640,11 @@ class Client {
   }
 }
 
-const SPECIAL = new Set(['PutBucketAcl', 'PutObject', 'GetObject', 'ListAccessPoints']);
-for (const name of native.operationNames()) {
-  if (SPECIAL.has(name)) continue;
-  const method = name[0].toLowerCase() + name.slice(1);
+// `client.<camelName>(input, options)` for every registered operation.
+for (const [name, method] of OPERATIONS) {
   Object.defineProperty(Client.prototype, method, {
-    value: function (input) {
-      return this.send(name, input);
+    value: function (input, options) {
+      return this.send(name, input, options);
     },
     writable: true,
     configurable: true,

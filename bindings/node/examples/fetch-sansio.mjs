@@ -25,9 +25,9 @@ async function send(op) {
 }
 
 try {
-  const created = await send(new ops.CreateAccessPoint({ bucket, name: 'ap-01', networkOrigin: 'internet' }));
+  const created = await send(new ops.CreateAccessPoint({ bucket, accessPointName: 'ap-01', networkOrigin: 'internet' }));
   console.log('access point alias:', created.alias);
-  const ap = await send(new ops.GetAccessPoint({ bucket, name: 'ap-01' }));
+  const ap = await send(new ops.GetAccessPoint({ bucket, accessPointName: 'ap-01' }));
   console.log('status:', ap.status);
   const put = await send(new ops.PutObject({ bucket, key: 'hello.txt', body: 'hello from fetch', contentType: 'text/plain' }));
   console.log('etag:', put.etag);

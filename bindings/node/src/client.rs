@@ -3,16 +3,15 @@
 
 use crate::credentials::{NativeCredentials, NativeProvider};
 use crate::error::{self, ErrorInfo, guard};
-use crate::ops::{FromInput, Input, ToJson};
+use crate::ops::{self, Out};
 use crate::signer::{HeaderPair, RequestData, headers_to, request_from};
-use crate::{dispatch, each_operation};
-use napi::bindgen_prelude::{AsyncTask, Buffer};
-use napi::{Env, Task};
+use napi::bindgen_prelude::{AsyncTask, Buffer, Object, ToNapiValue, Unknown};
+use napi::{Env, Task, sys};
 use napi_derive::napi;
-use ossio::ops::{GetObject, PutObject};
 use ossio::{Addressing, Client, RetryPolicy, SignatureVersion};
-use serde_json::Value;
-use std::io::Read;
+use ossio_core::ops::decl::OpSchema;
+use ossio_core::ops::dynamic::{Dyn, ErasedOp};
+use std::io::{Read, Write};
 use std::time::Duration;
 
 /// Client options, as `index.js` normalises them.
@@ -68,126 +67,136 @@ impl From<&ossio::Error> for ErrorInfo {
 }
 
 pub(crate) fn client_err(e: ossio::Error) -> napi::Error {
-    ErrorInfo::from(&e).into_napi()
+    match e {
+        // Named the JavaScript way, like the errors of building the input.
+        ossio::Error::Validation(v) => ops::core_in_js(ossio_core::Error::Validation(v)),
+        e => ErrorInfo::from(&e).into_napi(),
+    }
 }
 
-/// What a finished call hands back to JavaScript: the JSON output and, for downloads into
-/// memory, the bytes.
-#[napi(object)]
-pub struct CallResult {
-    /// The operation output as JSON text.
-    pub output: String,
-    /// Downloaded bytes (`getObject` into memory).
-    pub data: Option<Buffer>,
-}
-
-/// What a call does once it is on a pool thread.
+/// Where a call's bodies come from and go to.
 pub enum Job {
-    /// `Client::send` of any operation.
-    Send {
-        /// Operation name.
-        name: String,
-        /// JSON input.
-        input: String,
-        /// In-memory body (PutObject).
-        body: Option<Vec<u8>>,
-    },
-    /// Upload from a file, streamed.
-    PutFile {
-        /// JSON input.
-        input: String,
-        /// File path.
-        path: String,
-    },
-    /// Download into memory.
-    GetBuffer {
-        /// JSON input.
-        input: String,
-    },
-    /// Download into a file, streamed.
-    GetFile {
-        /// JSON input.
-        input: String,
-        /// File path.
-        path: String,
-    },
+    /// The request body (if any) is in the input; the response is parsed whole.
+    Send,
+    /// The request body is the file at this path, streamed.
+    FromFile(String),
+    /// The response body is read into memory (CRC-64 checked) and handed back as `body`.
+    ToBuffer,
+    /// The response body is streamed into a new file at this path (CRC-64 checked).
+    ToFile(String),
 }
 
 /// One client call, run by libuv's thread pool.
 pub struct CallTask {
     client: Client,
+    schema: &'static OpSchema,
+    op: Box<dyn ErasedOp>,
     job: Option<Job>,
 }
 
-fn run(client: &Client, job: Job) -> napi::Result<(Value, Option<Vec<u8>>)> {
+/// The `io::Error` of a body read as the client's error (a CRC mismatch, a service error).
+fn read_err(name: &'static str, e: std::io::Error) -> napi::Error {
+    let inner = e
+        .get_ref()
+        .and_then(|r| r.downcast_ref::<ossio::Error>())
+        .cloned();
+    match inner {
+        Some(err) => client_err(err),
+        None => ErrorInfo {
+            operation: Some(name.into()),
+            ..ErrorInfo::new(
+                "RequestError",
+                format!("{name}: reading the body failed: {e}"),
+            )
+        }
+        .into_napi(),
+    }
+}
+
+fn run(client: &Client, op: &dyn ErasedOp, job: Job) -> napi::Result<(Dyn, Option<Vec<u8>>)> {
+    let name = op.schema().name;
     match job {
-        Job::Send { name, input, body } => {
-            let i = Input::parse(&input)?;
-            let out: napi::Result<Value> =
-                each_operation!(dispatch, name.as_str(), &i, body, |op| client
-                    .send(&op)
-                    .map(|o| o.to_json())
-                    .map_err(client_err));
-            Ok((out?, None))
-        }
-        Job::PutFile { input, path } => {
-            let op = PutObject::from_input(&Input::parse(&input)?, None)?;
-            let out = client
-                .put_object_from_file(&op, &path)
-                .map_err(client_err)?;
-            Ok((out.to_json(), None))
-        }
-        Job::GetBuffer { input } => {
-            let op = GetObject::from_input(&Input::parse(&input)?, None)?;
-            let mut reader = client.get_object(&op).map_err(client_err)?;
+        Job::Send => Ok((client.send_dyn(op).map_err(client_err)?, None)),
+        Job::FromFile(path) => Ok((
+            client.send_dyn_from_file(op, &path).map_err(client_err)?,
+            None,
+        )),
+        Job::ToBuffer => {
+            let mut reader = client.send_dyn_for_reader(op).map_err(client_err)?;
             let mut data = Vec::new();
-            if let Some(n) = reader.meta().meta.content_length {
-                data.reserve(usize::try_from(n).unwrap_or(0));
+            if let Some(Dyn::Int(n)) = reader.meta().get("content_length") {
+                data.reserve(usize::try_from(*n).unwrap_or(0));
             }
             // The reader verifies the CRC-64 at the end; its error comes back as io::Error.
-            reader.read_to_end(&mut data).map_err(|e| {
-                let inner = e
-                    .get_ref()
-                    .and_then(|r| r.downcast_ref::<ossio::Error>())
-                    .cloned();
-                match inner {
-                    Some(err) => client_err(err),
-                    None => ErrorInfo {
-                        operation: Some("GetObject".into()),
-                        ..ErrorInfo::new(
-                            "RequestError",
-                            format!("GetObject: reading the body failed: {e}"),
-                        )
-                    }
-                    .into_napi(),
-                }
-            })?;
-            Ok((reader.into_meta().to_json(), Some(data)))
+            reader
+                .read_to_end(&mut data)
+                .map_err(|e| read_err(name, e))?;
+            Ok((reader.into_meta(), Some(data)))
         }
-        Job::GetFile { input, path } => {
-            let op = GetObject::from_input(&Input::parse(&input)?, None)?;
-            let out = client.get_object_to_file(&op, &path).map_err(client_err)?;
-            Ok((out.to_json(), None))
+        Job::ToFile(path) => {
+            let mut reader = client.send_dyn_for_reader(op).map_err(client_err)?;
+            let io = |e: std::io::Error| {
+                ErrorInfo {
+                    operation: Some(name.into()),
+                    ..ErrorInfo::new("IoError", format!("{name}: cannot write {path}: {e}"))
+                }
+                .into_napi()
+            };
+            let mut file = std::fs::File::create(&path).map_err(io)?;
+            let mut buf = vec![0u8; 256 << 10];
+            loop {
+                let n = match reader.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(read_err(name, e)),
+                };
+                file.write_all(&buf[..n]).map_err(io)?;
+            }
+            file.flush().map_err(io)?;
+            Ok((reader.into_meta(), None))
         }
     }
 }
 
+/// A finished call on its way to JavaScript: the output object, plus `body` for downloads
+/// into memory (moved into the Buffer, not copied).
+pub struct CallOutput {
+    schema: &'static OpSchema,
+    value: Dyn,
+    data: Option<Vec<u8>>,
+}
+
+ops::object_type!(CallOutput);
+
+impl ToNapiValue for CallOutput {
+    unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
+        let out = unsafe { Out::to_napi_value(env, Out::of(val.schema, &val.value))? };
+        if let Some(data) = val.data {
+            let mut obj = Object::from_raw(env, out);
+            obj.set("body", Buffer::from(data))?;
+        }
+        Ok(out)
+    }
+}
+
 impl Task for CallTask {
-    type Output = (String, Option<Vec<u8>>);
-    type JsValue = CallResult;
+    type Output = (Dyn, Option<Vec<u8>>);
+    type JsValue = CallOutput;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
         let job = self.job.take().ok_or_else(|| {
             ErrorInfo::new("InternalError", "a client call ran twice").into_napi()
         })?;
         // A panic on a pool thread must not abort Node: it becomes an InternalError.
-        guard(|| run(&self.client, job).map(|(v, d)| (v.to_string(), d)))
+        guard(|| run(&self.client, self.op.as_ref(), job))
     }
 
-    fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<CallResult> {
-        Ok(CallResult {
-            output: output.0,
-            data: output.1.map(Buffer::from),
+    fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<CallOutput> {
+        Ok(CallOutput {
+            schema: self.schema,
+            value: output.0,
+            data: output.1,
         })
     }
 }
@@ -261,32 +270,42 @@ impl NativeClient {
         })
     }
 
-    /// Sends operation `name` with its JSON input (and in-memory body for PutObject).
-    #[napi(ts_return_type = "Promise<CallResult>")]
-    pub fn call(&self, name: String, input: String, body: Option<Buffer>) -> AsyncTask<CallTask> {
-        self.task(Job::Send {
-            name,
-            input,
-            body: body.map(|b| b.to_vec()),
+    /// Sends operation `name` (any spelling) built from `input`. `mode` says where bodies
+    /// go: `send` (in the input / parsed whole), `fromFile` or `toFile` (at `path`, streamed)
+    /// or `toBuffer` (the response body as `body`). The input is checked here, on the
+    /// JavaScript thread, so a mistake throws before anything is queued.
+    #[napi(ts_return_type = "Promise<Record<string, unknown>>")]
+    pub fn call(
+        &self,
+        name: String,
+        input: Option<Unknown<'_>>,
+        mode: Option<String>,
+        path: Option<String>,
+    ) -> napi::Result<AsyncTask<CallTask>> {
+        guard(|| {
+            let schema = ops::schema(&name)?;
+            let op = ops::build(schema, input)?;
+            let need_path = |p: Option<String>| {
+                p.ok_or_else(|| ErrorInfo::argument("path", "is required").into_napi())
+            };
+            let job = match mode.as_deref() {
+                None | Some("send") => Job::Send,
+                Some("fromFile") => Job::FromFile(need_path(path)?),
+                Some("toBuffer") => Job::ToBuffer,
+                Some("toFile") => Job::ToFile(need_path(path)?),
+                Some(other) => {
+                    return Err(
+                        ErrorInfo::argument("mode", format!("unknown mode {other:?}")).into_napi(),
+                    );
+                }
+            };
+            Ok(AsyncTask::new(CallTask {
+                client: self.client.clone(),
+                schema,
+                op,
+                job: Some(job),
+            }))
         })
-    }
-
-    /// Uploads a file, streamed.
-    #[napi(ts_return_type = "Promise<CallResult>")]
-    pub fn put_object_file(&self, input: String, path: String) -> AsyncTask<CallTask> {
-        self.task(Job::PutFile { input, path })
-    }
-
-    /// Downloads an object into memory.
-    #[napi(ts_return_type = "Promise<CallResult>")]
-    pub fn get_object_buffer(&self, input: String) -> AsyncTask<CallTask> {
-        self.task(Job::GetBuffer { input })
-    }
-
-    /// Downloads an object into a file, streamed.
-    #[napi(ts_return_type = "Promise<CallResult>")]
-    pub fn get_object_file(&self, input: String, path: String) -> AsyncTask<CallTask> {
-        self.task(Job::GetFile { input, path })
     }
 
     /// Presigns `request` for `expires` seconds with the client's credentials and clock.
@@ -314,15 +333,6 @@ impl NativeClient {
                 headers: headers_to(&p.signed_headers),
                 expiration: p.expiration as f64,
             })
-        })
-    }
-}
-
-impl NativeClient {
-    fn task(&self, job: Job) -> AsyncTask<CallTask> {
-        AsyncTask::new(CallTask {
-            client: self.client.clone(),
-            job: Some(job),
         })
     }
 }

@@ -1,626 +1,455 @@
-//! Every core operation, built from the JavaScript input (a JSON object with camelCase
-//! fields) and parsed into a JSON output. The fields map one to one onto the core's input
-//! and output structs; every rule (validation, request shape, XML) stays in `ossio_core`.
+//! The one bridge between JavaScript values and operations: any registered operation is
+//! built from a plain object (camelCase keys, mapped onto the registry's snake_case names
+//! through the operation's schema) by `ossio_core::ops::dynamic::build`, and its output comes
+//! back as a plain object. Nothing here is written per operation.
 
 use crate::error::{self, ErrorInfo, guard};
 use crate::signer::{HeaderPair, RequestData, request_to};
-use napi::bindgen_prelude::Buffer;
+use napi::bindgen_prelude::{
+    Array, BigInt, Buffer, JsObjectValue, JsValue, Null, Object, ToNapiValue, Unknown,
+};
+use napi::{Env, ValueType, sys};
 use napi_derive::napi;
-use ossio_core::ops::{self, NetworkOrigin, ObjectMeta, Operation};
-use ossio_core::{Acl, Body, Headers, ObjectAcl, Response, ValidationError};
-use serde_json::{Map, Value, json};
-use std::str::FromStr;
+use ossio_core::ops::decl::{FieldSchema, Location, OpSchema, StructSchema, TypeRef};
+use ossio_core::ops::dynamic::{Dyn, ErasedOp};
+use ossio_core::ops::{DYN_OPERATIONS, OPERATIONS};
+use ossio_core::{Headers, Response};
 
-/// A JSON input object with typed, field-naming accessors.
-pub struct Input(Map<String, Value>);
-
-impl Input {
-    /// Parses the JSON text `index.js` sends.
-    pub fn parse(text: &str) -> napi::Result<Self> {
-        match serde_json::from_str(text) {
-            Ok(Value::Object(m)) => Ok(Input(m)),
-            _ => Err(ErrorInfo::argument("input", "must be an object").into_napi()),
+/// Whether `camel` is the camelCase spelling of `snake` (compared without allocating: this
+/// runs for every field of every call).
+fn camel_is(snake: &str, camel: &str) -> bool {
+    let mut c = camel.chars();
+    let mut upper = false;
+    for s in snake.chars() {
+        if s == '_' {
+            upper = true;
+            continue;
+        }
+        let want = if upper { s.to_ascii_uppercase() } else { s };
+        upper = false;
+        if c.next() != Some(want) {
+            return false;
         }
     }
-
-    fn get(&self, f: &str) -> Option<&Value> {
-        self.0.get(f).filter(|v| !v.is_null())
-    }
-
-    /// A required string field.
-    pub fn s(&self, f: &str) -> napi::Result<String> {
-        self.os(f)?
-            .ok_or_else(|| ErrorInfo::argument(f, "is required").into_napi())
-    }
-
-    /// An optional string field.
-    pub fn os(&self, f: &str) -> napi::Result<Option<String>> {
-        match self.get(f) {
-            None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(ErrorInfo::argument(f, "must be a string").into_napi()),
-        }
-    }
-
-    /// An optional unsigned integer field.
-    pub fn ou(&self, f: &str) -> napi::Result<Option<u64>> {
-        match self.get(f) {
-            None => Ok(None),
-            Some(v) => v.as_u64().map(Some).ok_or_else(|| {
-                ErrorInfo::argument(f, "must be a non-negative integer").into_napi()
-            }),
-        }
-    }
-
-    /// An optional `u32` field.
-    pub fn ou32(&self, f: &str) -> napi::Result<Option<u32>> {
-        self.ou(f)?
-            .map(|n| {
-                u32::try_from(n).map_err(|_| ErrorInfo::argument(f, "is too large").into_napi())
-            })
-            .transpose()
-    }
-
-    /// A boolean field, `false` when absent.
-    pub fn b(&self, f: &str) -> napi::Result<bool> {
-        Ok(self.ob(f)?.unwrap_or(false))
-    }
-
-    /// An optional boolean field.
-    pub fn ob(&self, f: &str) -> napi::Result<Option<bool>> {
-        match self.get(f) {
-            None => Ok(None),
-            Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(_) => Err(ErrorInfo::argument(f, "must be a boolean").into_napi()),
-        }
-    }
-
-    /// A required field parsed by the core's `FromStr` (ACLs, network origins, ...).
-    pub fn p<T: FromStr<Err = ValidationError>>(&self, f: &str) -> napi::Result<T> {
-        self.s(f)?.parse().map_err(error::validation)
-    }
-
-    /// An optional field parsed by the core's `FromStr`.
-    pub fn op<T: FromStr<Err = ValidationError>>(&self, f: &str) -> napi::Result<Option<T>> {
-        self.os(f)?
-            .map(|s| s.parse().map_err(error::validation))
-            .transpose()
-    }
-
-    /// A `{ name: value }` object of strings, in order.
-    pub fn pairs(&self, f: &str) -> napi::Result<Vec<(String, String)>> {
-        match self.get(f) {
-            None => Ok(Vec::new()),
-            Some(Value::Object(m)) => {
-                m.iter()
-                    .map(|(k, v)| match v {
-                        Value::String(s) => Ok((k.clone(), s.clone())),
-                        _ => Err(ErrorInfo::argument(&format!("{f}.{k}"), "must be a string")
-                            .into_napi()),
-                    })
-                    .collect()
-            }
-            Some(_) => Err(ErrorInfo::argument(f, "must be an object of strings").into_napi()),
-        }
-    }
-
-    /// A nested object.
-    pub fn object(&self, f: &str) -> napi::Result<Option<Input>> {
-        match self.get(f) {
-            None => Ok(None),
-            Some(Value::Object(m)) => Ok(Some(Input(m.clone()))),
-            Some(_) => Err(ErrorInfo::argument(f, "must be an object").into_napi()),
-        }
-    }
-
-    /// A nested array.
-    pub fn array(&self, f: &str) -> napi::Result<Vec<Value>> {
-        match self.get(f) {
-            None => Ok(Vec::new()),
-            Some(Value::Array(a)) => Ok(a.clone()),
-            Some(_) => Err(ErrorInfo::argument(f, "must be an array").into_napi()),
-        }
-    }
+    c.next().is_none()
 }
 
-/// An operation built from its JavaScript input.
-pub trait FromInput: Sized {
-    /// Builds the operation (the body, if any, comes separately).
-    fn from_input(i: &Input, body: Option<Vec<u8>>) -> napi::Result<Self>;
+/// `snake_case` as `camelCase`.
+pub fn camel(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for s in snake.chars() {
+        if s == '_' {
+            upper = true;
+        } else if upper {
+            out.push(s.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(s);
+        }
+    }
+    out
 }
 
-/// An output as the JSON object JavaScript receives.
-pub trait ToJson {
-    /// The JSON value.
-    fn to_json(&self) -> Value;
-}
-
-fn pairs_json(pairs: &[(String, String)]) -> Value {
-    Value::Object(
-        pairs
-            .iter()
-            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-            .collect(),
-    )
-}
-
-fn meta_json(m: &ObjectMeta) -> Value {
-    json!({
-        "contentLength": m.content_length,
-        "contentType": m.content_type,
-        "etag": m.etag,
-        "lastModified": m.last_modified,
-        // A u64 CRC does not fit a JavaScript number: it travels as a decimal string.
-        "crc64": m.crc64.map(|c| c.to_string()),
-        "versionId": m.version_id,
-        "objectType": m.object_type,
-        "storageClass": m.storage_class,
-        "metadata": pairs_json(&m.metadata),
+/// The field of `s` (or of a struct flattened into it) whose camelCase name is `key`.
+fn field_by_camel(s: &'static StructSchema, key: &str) -> Option<&'static FieldSchema> {
+    s.fields.iter().find_map(|f| match (f.location, f.ty) {
+        (Location::Flatten, TypeRef::Struct(inner)) => field_by_camel(inner, key),
+        _ if camel_is(f.name, key) => Some(f),
+        _ => None,
     })
 }
 
-macro_rules! bucket_name_op {
-    ($($t:ident),*) => {$(
-        impl FromInput for ops::$t {
-            fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-                Ok(ops::$t::new(i.s("bucket")?, i.s("name")?))
+/// The field of `s` (or of a struct flattened into it) named `name` in the registry.
+fn field_by_name(s: &'static StructSchema, name: &str) -> Option<&'static FieldSchema> {
+    s.fields.iter().find_map(|f| match (f.location, f.ty) {
+        (Location::Flatten, TypeRef::Struct(inner)) => field_by_name(inner, name),
+        _ if f.name == name => Some(f),
+        _ => None,
+    })
+}
+
+fn known(s: &'static StructSchema, out: &mut Vec<String>) {
+    for f in s.fields {
+        match (f.location, f.ty) {
+            (Location::Flatten, TypeRef::Struct(inner)) => known(inner, out),
+            _ => out.push(camel(f.name)),
+        }
+    }
+}
+
+/// The registry entry named `name` (any spelling).
+pub fn schema(name: &str) -> napi::Result<&'static OpSchema> {
+    OPERATIONS
+        .iter()
+        .copied()
+        .find(|o| o.is_named(name))
+        .ok_or_else(|| {
+            ErrorInfo::argument(
+                "operation",
+                format!("{name:?} is not a registered operation"),
+            )
+            .into_napi()
+        })
+}
+
+/// Converts one JavaScript input, naming the operation and the field in its errors.
+struct ToDyn {
+    op: &'static str,
+}
+
+impl ToDyn {
+    fn bad(&self, field: &str, reason: impl std::fmt::Display) -> napi::Error {
+        ErrorInfo {
+            field: Some(field.to_owned()),
+            operation: Some(self.op.to_owned()),
+            ..ErrorInfo::new(
+                "InvalidArgument",
+                format!("{}: invalid {field}: {reason}", self.op),
+            )
+        }
+        .into_napi()
+    }
+
+    fn object(&self, v: Unknown<'_>, s: &'static StructSchema, field: &str) -> napi::Result<Dyn> {
+        if v.get_type()? != ValueType::Object || v.is_array()? || v.is_typedarray()? {
+            return Err(self.bad(field, "expected an object"));
+        }
+        // SAFETY: the type was checked just above.
+        let obj: Object<'_> = unsafe { v.cast()? };
+        let keys = Object::keys(&obj)?;
+        let mut m = Vec::with_capacity(keys.len());
+        for key in keys {
+            let value: Unknown<'_> = obj.get_named_property(&key)?;
+            if value.get_type()? == ValueType::Undefined {
+                continue;
             }
-        }
-    )*};
-}
-bucket_name_op!(
-    DeleteAccessPoint,
-    GetAccessPoint,
-    GetAccessPointPolicy,
-    DeleteAccessPointPolicy,
-    GetAccessPointPublicAccessBlock,
-    DeleteAccessPointPublicAccessBlock
-);
-
-macro_rules! bucket_op {
-    ($($t:ident),*) => {$(
-        impl FromInput for ops::$t {
-            fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-                Ok(ops::$t::new(i.s("bucket")?))
-            }
-        }
-    )*};
-}
-bucket_op!(GetBucketAcl, DeleteBucket, GetBucketInfo);
-
-macro_rules! request_id_output {
-    ($($t:ident),*) => {$(
-        impl ToJson for ops::$t {
-            fn to_json(&self) -> Value {
-                json!({ "requestId": self.request_id })
-            }
-        }
-    )*};
-}
-request_id_output!(EmptyOutput, PutBucketAclOutput);
-
-impl FromInput for ops::CreateAccessPoint {
-    fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-        let mut op = ops::CreateAccessPoint::new(
-            i.s("bucket")?,
-            i.s("name")?,
-            i.p::<NetworkOrigin>("networkOrigin")?,
-        );
-        op.vpc_id = i.os("vpcId")?;
-        Ok(op)
-    }
-}
-
-impl ToJson for ops::CreateAccessPointOutput {
-    fn to_json(&self) -> Value {
-        json!({ "accessPointArn": self.access_point_arn, "alias": self.alias, "requestId": self.request_id })
-    }
-}
-
-impl ToJson for ops::GetAccessPointOutput {
-    fn to_json(&self) -> Value {
-        json!({
-            "name": self.name, "bucket": self.bucket, "accountId": self.account_id,
-            "networkOrigin": self.network_origin, "vpcId": self.vpc_id,
-            "accessPointArn": self.access_point_arn, "creationDate": self.creation_date,
-            "alias": self.alias, "status": self.status, "publicEndpoint": self.public_endpoint,
-            "internalEndpoint": self.internal_endpoint, "blockPublicAccess": self.block_public_access,
-            "requestId": self.request_id,
-        })
-    }
-}
-
-impl FromInput for ops::ListAccessPoints {
-    fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-        let mut op = ops::ListAccessPoints::new();
-        op.bucket = i.os("bucket")?;
-        op.max_keys = i.ou32("maxKeys")?;
-        op.continuation_token = i.os("continuationToken")?;
-        Ok(op)
-    }
-}
-
-impl ToJson for ops::ListAccessPointsOutput {
-    fn to_json(&self) -> Value {
-        let aps: Vec<Value> = self
-            .access_points
-            .iter()
-            .map(|a| {
-                json!({
-                    "bucket": a.bucket, "name": a.name, "alias": a.alias,
-                    "networkOrigin": a.network_origin, "vpcId": a.vpc_id, "status": a.status,
-                })
-            })
-            .collect();
-        json!({
-            "isTruncated": self.is_truncated, "nextContinuationToken": self.next_continuation_token,
-            "accountId": self.account_id, "maxKeys": self.max_keys, "accessPoints": aps,
-            "requestId": self.request_id,
-        })
-    }
-}
-
-impl FromInput for ops::PutAccessPointPolicy {
-    fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-        Ok(ops::PutAccessPointPolicy::new(
-            i.s("bucket")?,
-            i.s("name")?,
-            i.s("policy")?,
-        ))
-    }
-}
-
-impl ToJson for ops::GetAccessPointPolicyOutput {
-    fn to_json(&self) -> Value {
-        json!({ "policy": self.policy, "requestId": self.request_id })
-    }
-}
-
-impl FromInput for ops::PutAccessPointPublicAccessBlock {
-    fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-        let block = i
-            .ob("blockPublicAccess")?
-            .ok_or_else(|| ErrorInfo::argument("blockPublicAccess", "is required").into_napi())?;
-        Ok(ops::PutAccessPointPublicAccessBlock::new(
-            i.s("bucket")?,
-            i.s("name")?,
-            block,
-        ))
-    }
-}
-
-impl ToJson for ops::GetAccessPointPublicAccessBlockOutput {
-    fn to_json(&self) -> Value {
-        json!({ "blockPublicAccess": self.block_public_access, "requestId": self.request_id })
-    }
-}
-
-impl FromInput for ops::PutBucketAcl {
-    fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-        Ok(ops::PutBucketAcl::new(i.s("bucket")?, i.p::<Acl>("acl")?))
-    }
-}
-
-impl ToJson for ops::GetBucketAclOutput {
-    fn to_json(&self) -> Value {
-        json!({
-            "ownerId": self.owner_id, "ownerDisplayName": self.owner_display_name,
-            "acl": self.acl.as_str(), "requestId": self.request_id,
-        })
-    }
-}
-
-impl FromInput for ops::PutObjectAcl {
-    fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-        let mut op = ops::PutObjectAcl::new(i.s("bucket")?, i.s("key")?, i.p::<ObjectAcl>("acl")?);
-        op.version_id = i.os("versionId")?;
-        Ok(op)
-    }
-}
-
-impl ToJson for ops::PutObjectAclOutput {
-    fn to_json(&self) -> Value {
-        json!({ "versionId": self.version_id, "requestId": self.request_id })
-    }
-}
-
-impl FromInput for ops::GetObjectAcl {
-    fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-        let mut op = ops::GetObjectAcl::new(i.s("bucket")?, i.s("key")?);
-        op.version_id = i.os("versionId")?;
-        Ok(op)
-    }
-}
-
-impl ToJson for ops::GetObjectAclOutput {
-    fn to_json(&self) -> Value {
-        json!({
-            "ownerId": self.owner_id, "ownerDisplayName": self.owner_display_name,
-            "acl": self.acl.as_str(), "versionId": self.version_id, "requestId": self.request_id,
-        })
-    }
-}
-
-impl FromInput for ops::PutBucket {
-    fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-        let mut op = ops::PutBucket::new(i.s("bucket")?);
-        op.acl = i.op("acl")?;
-        op.storage_class = i.op("storageClass")?;
-        op.data_redundancy_type = i.op("dataRedundancyType")?;
-        op.resource_group_id = i.os("resourceGroupId")?;
-        Ok(op)
-    }
-}
-
-impl FromInput for ops::ListBuckets {
-    fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-        let mut op = ops::ListBuckets::new();
-        op.prefix = i.os("prefix")?;
-        op.marker = i.os("marker")?;
-        op.max_keys = i.ou32("maxKeys")?;
-        Ok(op)
-    }
-}
-
-impl ToJson for ops::ListBucketsOutput {
-    fn to_json(&self) -> Value {
-        let buckets: Vec<Value> = self
-            .buckets
-            .iter()
-            .map(|b| {
-                json!({
-                    "name": b.name, "creationDate": b.creation_date, "location": b.location,
-                    "region": b.region, "extranetEndpoint": b.extranet_endpoint,
-                    "intranetEndpoint": b.intranet_endpoint, "storageClass": b.storage_class,
-                })
-            })
-            .collect();
-        json!({
-            "ownerId": self.owner_id, "ownerDisplayName": self.owner_display_name,
-            "prefix": self.prefix, "marker": self.marker, "maxKeys": self.max_keys,
-            "isTruncated": self.is_truncated, "nextMarker": self.next_marker,
-            "buckets": buckets, "requestId": self.request_id,
-        })
-    }
-}
-
-impl ToJson for ops::GetBucketInfoOutput {
-    fn to_json(&self) -> Value {
-        json!({
-            "name": self.name, "creationDate": self.creation_date, "location": self.location,
-            "region": self.region, "extranetEndpoint": self.extranet_endpoint,
-            "intranetEndpoint": self.intranet_endpoint, "storageClass": self.storage_class,
-            "dataRedundancyType": self.data_redundancy_type, "ownerId": self.owner_id,
-            "ownerDisplayName": self.owner_display_name, "acl": self.acl,
-            "resourceGroupId": self.resource_group_id, "requestId": self.request_id,
-        })
-    }
-}
-
-impl FromInput for ops::PutObject {
-    fn from_input(i: &Input, body: Option<Vec<u8>>) -> napi::Result<Self> {
-        let mut op = ops::PutObject::new(i.s("bucket")?, i.s("key")?);
-        op.body = match body {
-            Some(b) if !b.is_empty() => Body::Bytes(b),
-            _ => Body::Empty,
-        };
-        op.content_type = i.os("contentType")?;
-        op.metadata = i.pairs("metadata")?;
-        op.acl = i.op("acl")?;
-        op.storage_class = i.op("storageClass")?;
-        op.cache_control = i.os("cacheControl")?;
-        op.content_disposition = i.os("contentDisposition")?;
-        op.content_encoding = i.os("contentEncoding")?;
-        Ok(op)
-    }
-}
-
-impl ToJson for ops::PutObjectOutput {
-    fn to_json(&self) -> Value {
-        json!({ "etag": self.etag, "versionId": self.version_id, "requestId": self.request_id })
-    }
-}
-
-impl FromInput for ops::GetObject {
-    fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-        let mut op = ops::GetObject::new(i.s("bucket")?, i.s("key")?);
-        if let Some(r) = i.object("range")? {
-            let start = r
-                .ou("start")?
-                .ok_or_else(|| ErrorInfo::argument("range.start", "is required").into_napi())?;
-            op.range = Some((start, r.ou("end")?));
-        }
-        if let Some(o) = i.object("responseOverrides")? {
-            op.overrides.content_type = o.os("contentType")?;
-            op.overrides.content_language = o.os("contentLanguage")?;
-            op.overrides.expires = o.os("expires")?;
-            op.overrides.cache_control = o.os("cacheControl")?;
-            op.overrides.content_disposition = o.os("contentDisposition")?;
-            op.overrides.content_encoding = o.os("contentEncoding")?;
-        }
-        op.if_match = i.os("ifMatch")?;
-        op.if_none_match = i.os("ifNoneMatch")?;
-        op.if_modified_since = i.os("ifModifiedSince")?;
-        op.if_unmodified_since = i.os("ifUnmodifiedSince")?;
-        op.version_id = i.os("versionId")?;
-        Ok(op)
-    }
-}
-
-impl ToJson for ops::GetObjectOutput {
-    fn to_json(&self) -> Value {
-        json!({ "meta": meta_json(&self.meta), "contentRange": self.content_range, "requestId": self.request_id })
-    }
-}
-
-macro_rules! key_version_op {
-    ($($t:ident),*) => {$(
-        impl FromInput for ops::$t {
-            fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-                let mut op = ops::$t::new(i.s("bucket")?, i.s("key")?);
-                op.version_id = i.os("versionId")?;
-                Ok(op)
-            }
-        }
-    )*};
-}
-key_version_op!(HeadObject, DeleteObject);
-
-impl ToJson for ops::HeadObjectOutput {
-    fn to_json(&self) -> Value {
-        json!({ "meta": meta_json(&self.meta), "requestId": self.request_id })
-    }
-}
-
-impl ToJson for ops::DeleteObjectOutput {
-    fn to_json(&self) -> Value {
-        json!({ "deleteMarker": self.delete_marker, "versionId": self.version_id, "requestId": self.request_id })
-    }
-}
-
-impl FromInput for ops::DeleteMultipleObjects {
-    fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-        let mut op = ops::DeleteMultipleObjects::new(i.s("bucket")?, Vec::<String>::new());
-        for (n, v) in i.array("objects")?.into_iter().enumerate() {
-            let field = format!("objects[{n}]");
-            let (key, version_id) = match v {
-                Value::String(k) => (k, None),
-                Value::Object(m) => {
-                    let o = Input(m);
-                    (o.s("key")?, o.os("versionId")?)
-                }
-                _ => {
-                    return Err(
-                        ErrorInfo::argument(&field, "must be a key or { key, versionId }")
-                            .into_napi(),
-                    );
-                }
+            let Some(f) = field_by_camel(s, &key) else {
+                let mut names = Vec::new();
+                known(s, &mut names);
+                return Err(self.bad(&key, format!("unknown field (known: {})", names.join(", "))));
             };
-            op.objects.push(ops::ObjectIdentifier { key, version_id });
+            m.push((f.name.to_owned(), self.value(value, Some(&f.ty), &key)?));
         }
-        op.quiet = i.b("quiet")?;
-        Ok(op)
+        Ok(Dyn::Map(m))
     }
-}
 
-impl ToJson for ops::DeleteMultipleObjectsOutput {
-    fn to_json(&self) -> Value {
-        let deleted: Vec<Value> = self
-            .deleted
-            .iter()
-            .map(|d| json!({ "key": d.key, "versionId": d.version_id, "deleteMarker": d.delete_marker }))
-            .collect();
-        json!({ "deleted": deleted, "requestId": self.request_id })
-    }
-}
-
-impl FromInput for ops::ListObjectsV2 {
-    fn from_input(i: &Input, _: Option<Vec<u8>>) -> napi::Result<Self> {
-        let mut op = ops::ListObjectsV2::new(i.s("bucket")?);
-        op.prefix = i.os("prefix")?;
-        op.delimiter = i.os("delimiter")?;
-        op.start_after = i.os("startAfter")?;
-        op.continuation_token = i.os("continuationToken")?;
-        op.max_keys = i.ou32("maxKeys")?;
-        op.fetch_owner = i.b("fetchOwner")?;
-        Ok(op)
-    }
-}
-
-impl ToJson for ops::ListObjectsV2Output {
-    fn to_json(&self) -> Value {
-        let contents: Vec<Value> = self
-            .contents
-            .iter()
-            .map(|o| {
-                json!({
-                    "key": o.key, "lastModified": o.last_modified, "etag": o.etag, "size": o.size,
-                    "storageClass": o.storage_class, "objectType": o.object_type, "ownerId": o.owner_id,
-                })
-            })
-            .collect();
-        json!({
-            "name": self.name, "prefix": self.prefix, "delimiter": self.delimiter,
-            "startAfter": self.start_after, "maxKeys": self.max_keys, "keyCount": self.key_count,
-            "isTruncated": self.is_truncated, "continuationToken": self.continuation_token,
-            "nextContinuationToken": self.next_continuation_token, "encodingType": self.encoding_type,
-            "contents": contents, "commonPrefixes": self.common_prefixes, "requestId": self.request_id,
+    fn value(&self, v: Unknown<'_>, ty: Option<&TypeRef>, field: &str) -> napi::Result<Dyn> {
+        // SAFETY (each cast): the value's type was read first and matches the cast.
+        Ok(match v.get_type()? {
+            ValueType::Undefined | ValueType::Null => Dyn::Null,
+            ValueType::Boolean => Dyn::Bool(unsafe { v.cast::<bool>()? }),
+            ValueType::String => Dyn::Str(unsafe { v.cast::<String>()? }),
+            ValueType::Number => {
+                let n: f64 = unsafe { v.cast()? };
+                // Beyond 2^53 a number is no longer exact: such values come as bigint.
+                if !n.is_finite() || n.fract() != 0.0 || n.abs() > 9_007_199_254_740_991.0 {
+                    return Err(self.bad(field, format!("expected an integer, got {n}")));
+                }
+                Dyn::Int(n as i128)
+            }
+            ValueType::BigInt => {
+                let b: BigInt = unsafe { v.cast()? };
+                let (n, lossless) = b.get_i128();
+                if !lossless {
+                    return Err(self.bad(field, "the bigint is out of range"));
+                }
+                Dyn::Int(n)
+            }
+            ValueType::Object if v.is_typedarray()? || v.is_buffer()? => {
+                let bytes: &[u8] = unsafe { v.cast() }
+                    .map_err(|_| self.bad(field, "expected a Buffer or Uint8Array"))?;
+                Dyn::Bytes(bytes.to_vec())
+            }
+            ValueType::Object if v.is_arraybuffer()? => {
+                let b: napi::bindgen_prelude::ArrayBuffer<'_> = unsafe { v.cast()? };
+                Dyn::Bytes(b.to_vec())
+            }
+            ValueType::Object if v.is_array()? => {
+                let arr: Array<'_> = unsafe { v.cast()? };
+                let item = match ty {
+                    Some(TypeRef::List(t)) => Some(*t),
+                    _ => None,
+                };
+                let mut out = Vec::with_capacity(arr.len() as usize);
+                for i in 0..arr.len() {
+                    let e: Unknown<'_> = arr.get_element(i)?;
+                    out.push(self.value(e, item, field)?);
+                }
+                Dyn::List(out)
+            }
+            ValueType::Object => match ty {
+                Some(TypeRef::Struct(s)) => self.object(v, s, field)?,
+                // Metadata and other free-form maps keep their keys as given.
+                _ => {
+                    let obj: Object<'_> = unsafe { v.cast()? };
+                    let keys = Object::keys(&obj)?;
+                    let mut m = Vec::with_capacity(keys.len());
+                    for key in keys {
+                        let value: Unknown<'_> = obj.get_named_property(&key)?;
+                        if value.get_type()? != ValueType::Undefined {
+                            m.push((key, self.value(value, None, field)?));
+                        }
+                    }
+                    Dyn::Map(m)
+                }
+            },
+            other => return Err(self.bad(field, format!("unsupported value ({other:?})"))),
         })
     }
 }
 
-/// Expands `$m!` with the name of every operation.
-#[macro_export]
-macro_rules! each_operation {
-    ($m:ident, $($args:tt)*) => {
-        $m!($($args)*;
-            CreateAccessPoint, GetAccessPoint, ListAccessPoints, DeleteAccessPoint,
-            PutAccessPointPolicy, GetAccessPointPolicy, DeleteAccessPointPolicy,
-            PutAccessPointPublicAccessBlock, GetAccessPointPublicAccessBlock,
-            DeleteAccessPointPublicAccessBlock, PutBucketAcl, GetBucketAcl, PutObjectAcl,
-            GetObjectAcl, PutBucket, DeleteBucket, ListBuckets, GetBucketInfo, PutObject,
-            GetObject, HeadObject, DeleteObject, DeleteMultipleObjects, ListObjectsV2)
-    };
-}
-
-/// Runs `$body` with `$op` bound to the operation named `$name`, built from `$input`.
-#[macro_export]
-macro_rules! dispatch {
-    ($name:expr, $input:expr, $data:expr, |$op:ident| $body:expr; $($t:ident),*) => {
-        match $name {
-            $(stringify!($t) => {
-                let $op = <ossio_core::ops::$t as $crate::ops::FromInput>::from_input($input, $data)?;
-                $body
-            })*
-            other => Err($crate::error::ErrorInfo::argument("operation", format!("{other:?} is not an OSS operation ossio knows")).into_napi()),
+/// Builds operation `op` from a JavaScript input object: every field checked (required,
+/// type, enum value, known name) before anything is sent.
+pub fn build(op: &'static OpSchema, input: Option<Unknown<'_>>) -> napi::Result<Box<dyn ErasedOp>> {
+    let conv = ToDyn { op: op.name };
+    let value = match input {
+        Some(v) if !matches!(v.get_type()?, ValueType::Undefined | ValueType::Null) => {
+            conv.object(v, op.input, "input")?
         }
+        _ => Dyn::Map(Vec::new()),
     };
+    let entry = DYN_OPERATIONS
+        .iter()
+        .find(|e| e.schema.name == op.name)
+        .ok_or_else(|| {
+            ErrorInfo::new("InternalError", "operation without a builder").into_napi()
+        })?;
+    (entry.build)(&value).map_err(core_in_js)
 }
 
-/// The names of every operation.
-#[napi]
-pub fn operation_names() -> Vec<String> {
-    macro_rules! names {
-        (; $($t:ident),*) => { vec![$(stringify!($t).to_owned()),*] };
+/// A core error whose field is named the JavaScript way (camelCase).
+pub fn core_in_js(e: ossio_core::Error) -> napi::Error {
+    let mut info = ErrorInfo::from(&e);
+    if let ossio_core::Error::Validation(v) = &e {
+        info.operation = v.operation.map(str::to_owned);
+        let js = camel(&v.field);
+        info.message = info
+            .message
+            .replace(&format!("invalid {}", v.field), &format!("invalid {js}"));
+        info.field = Some(js);
     }
-    each_operation!(names,)
+    info.into_napi()
 }
 
-/// Builds the request of operation `name` from its JSON input (and body, for PutObject).
-#[napi]
-pub fn op_request(name: String, input: String, body: Option<Buffer>) -> napi::Result<RequestData> {
-    guard(|| {
-        let i = Input::parse(&input)?;
-        let data = body.map(|b| b.to_vec());
-        let req = each_operation!(dispatch, name.as_str(), &i, data, |op| op
-            .to_request()
-            .map_err(error::core));
-        Ok(request_to(req?))
-    })
+/// An output value as JavaScript sees it: keys in camelCase (free-form maps as given),
+/// integers as numbers (as bigints beyond 2^53), bytes as a Buffer.
+pub struct Out<'a> {
+    /// The value.
+    pub value: &'a Dyn,
+    /// Its declared type, when known.
+    pub ty: Option<TypeRef>,
 }
 
-/// Parses the response of operation `name` into its JSON output.
-#[napi]
-pub fn op_parse(
-    name: String,
-    input: String,
-    status: u32,
-    headers: Vec<HeaderPair>,
-    body: Buffer,
-) -> napi::Result<String> {
-    guard(|| {
-        let i = Input::parse(&input)?;
-        let mut h = Headers::new();
-        for p in headers {
-            h.append(p.name, p.value);
+impl Out<'_> {
+    /// The output of `op`.
+    pub fn of<'a>(op: &'static OpSchema, value: &'a Dyn) -> Out<'a> {
+        Out {
+            value,
+            ty: Some(TypeRef::Struct(op.output)),
         }
-        let status = u16::try_from(status)
-            .map_err(|_| ErrorInfo::argument("status", "must be an HTTP status").into_napi())?;
-        let resp = Response::new(status, &h, &body);
-        let out: napi::Result<Value> = each_operation!(dispatch, name.as_str(), &i, None, |op| op
-            .parse_response(&resp)
-            .map(|o| o.to_json())
-            .map_err(error::core));
-        Ok(out?.to_string())
-    })
+    }
+}
+
+impl ToNapiValue for Out<'_> {
+    unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
+        let e = Env::from_raw(env);
+        match val.value {
+            Dyn::Null => unsafe { Null::to_napi_value(env, Null) },
+            Dyn::Bool(b) => unsafe { bool::to_napi_value(env, *b) },
+            Dyn::Int(n) if n.unsigned_abs() <= 9_007_199_254_740_991 => unsafe {
+                f64::to_napi_value(env, *n as f64)
+            },
+            Dyn::Int(n) => unsafe { BigInt::to_napi_value(env, BigInt::from(*n)) },
+            Dyn::Str(s) => unsafe { String::to_napi_value(env, s.clone()) },
+            Dyn::Bytes(b) => unsafe { Buffer::to_napi_value(env, Buffer::from(b.clone())) },
+            Dyn::List(items) => {
+                let item = match val.ty {
+                    Some(TypeRef::List(t)) => Some(*t),
+                    _ => None,
+                };
+                let mut arr = e.create_array(items.len() as u32)?;
+                for (i, v) in items.iter().enumerate() {
+                    arr.set(i as u32, Out { value: v, ty: item })?;
+                }
+                unsafe { Array::to_napi_value(env, arr) }
+            }
+            Dyn::Map(m) => {
+                let mut obj = Object::new(&e)?;
+                match val.ty {
+                    Some(TypeRef::Struct(s)) => {
+                        for (k, v) in m {
+                            let f = field_by_name(s, k);
+                            obj.set(
+                                camel(k),
+                                Out {
+                                    value: v,
+                                    ty: f.map(|f| f.ty),
+                                },
+                            )?;
+                        }
+                    }
+                    _ => {
+                        for (k, v) in m {
+                            obj.set(k, Out { value: v, ty: None })?;
+                        }
+                    }
+                }
+                unsafe { Object::to_napi_value(env, obj) }
+            }
+        }
+    }
+}
+
+/// A sans-IO operation built from its JavaScript input (wrapped by `ops.<Name>` in
+/// `index.js`).
+#[napi]
+pub struct NativeOp {
+    pub(crate) schema: &'static OpSchema,
+    pub(crate) op: Box<dyn ErasedOp>,
+}
+
+#[napi]
+impl NativeOp {
+    /// Builds operation `name` (any spelling) from `input`, validating every field.
+    #[napi(constructor)]
+    pub fn new(name: String, input: Option<Unknown<'_>>) -> napi::Result<Self> {
+        guard(|| {
+            let schema = schema(&name)?;
+            let op = build(schema, input)?;
+            // The request's own rules (bucket names, keys, ...) fail here too, where the
+            // input was written, not later at `request()`.
+            op.to_request().map_err(core_in_js)?;
+            Ok(NativeOp { schema, op })
+        })
+    }
+
+    /// The request to sign and send.
+    #[napi]
+    pub fn request(&self) -> napi::Result<RequestData> {
+        guard(|| Ok(request_to(self.op.to_request().map_err(core_in_js)?)))
+    }
+
+    /// The input as the operation holds it (defaults filled in).
+    #[napi(ts_return_type = "Record<string, unknown>")]
+    pub fn input(&self) -> napi::Result<OwnedOut> {
+        Ok(OwnedOut {
+            value: self.op.input(),
+            ty: TypeRef::Struct(self.schema.input),
+        })
+    }
+
+    /// The output of a response (an `OssError` for an error response).
+    #[napi(ts_return_type = "Record<string, unknown>")]
+    pub fn parse(
+        &self,
+        status: u32,
+        headers: Vec<HeaderPair>,
+        body: Buffer,
+    ) -> napi::Result<OwnedOut> {
+        guard(|| {
+            let mut h = Headers::new();
+            for p in headers {
+                h.append(p.name, p.value);
+            }
+            let status = u16::try_from(status)
+                .map_err(|_| ErrorInfo::argument("status", "must be an HTTP status").into_napi())?;
+            let out = self
+                .op
+                .parse_response(&Response::new(status, &h, &body))
+                .map_err(error::core)?;
+            Ok(OwnedOut {
+                value: out,
+                ty: TypeRef::Struct(self.schema.output),
+            })
+        })
+    }
+}
+
+/// An owned value on its way to JavaScript (see [`Out`]).
+pub struct OwnedOut {
+    /// The value.
+    pub value: Dyn,
+    /// Its type.
+    pub ty: TypeRef,
+}
+
+/// Declares a value type as a plain object to napi (for return types and task results).
+macro_rules! object_type {
+    ($($t:ty),*) => {$(
+        impl napi::bindgen_prelude::TypeName for $t {
+            fn type_name() -> &'static str {
+                "Object"
+            }
+            fn value_type() -> napi::ValueType {
+                napi::ValueType::Object
+            }
+        }
+    )*};
+}
+pub(crate) use object_type;
+object_type!(OwnedOut);
+
+impl ToNapiValue for OwnedOut {
+    unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
+        unsafe {
+            Out::to_napi_value(
+                env,
+                Out {
+                    value: &val.value,
+                    ty: Some(val.ty),
+                },
+            )
+        }
+    }
+}
+
+/// One registered operation, for `index.js`.
+#[napi(object)]
+pub struct OperationInfo {
+    /// API name (`PutBucketAcl`).
+    pub name: String,
+    /// Client method name (`putBucketAcl`).
+    pub camel: String,
+    /// Whether the request has a body field the client can stream from a file or stream.
+    pub streams_request: bool,
+    /// Whether the response body is the data (a GET whose output reads nothing from it).
+    pub streams_response: bool,
+    /// Input fields that page through results: `[token field, next-token output field]`.
+    pub pager: Option<Vec<String>>,
+}
+
+/// Every registered operation.
+#[napi]
+pub fn operations() -> Vec<OperationInfo> {
+    OPERATIONS
+        .iter()
+        .map(|o| {
+            let input_names: Vec<&str> = o.input.fields.iter().map(|f| f.name).collect();
+            let output_names: Vec<&str> = o.output.fields.iter().map(|f| f.name).collect();
+            let pager = [
+                ("continuation_token", "next_continuation_token"),
+                ("marker", "next_marker"),
+            ]
+            .into_iter()
+            .find(|(i, n)| input_names.contains(i) && output_names.contains(n))
+            .map(|(i, n)| vec![camel(i), camel(n)]);
+            OperationInfo {
+                name: o.name.to_owned(),
+                camel: o.camel.to_owned(),
+                streams_request: o.input.fields.iter().any(|f| matches!(f.ty, TypeRef::Body)),
+                streams_response: o.method == ossio_core::Method::Get && !reads_body(o.output),
+                pager,
+            }
+        })
+        .collect()
+}
+
+fn reads_body(s: &StructSchema) -> bool {
+    s.xml.is_some()
+        || s.fields.iter().any(|f| match (f.location, f.ty) {
+            (Location::Body | Location::Xml(_), _) => true,
+            (Location::Flatten, TypeRef::Struct(inner)) => reads_body(inner),
+            _ => false,
+        })
 }

@@ -70,7 +70,7 @@ test('ossio retries an injected 503 and reads its own server', async () => {
   await client.putBucket({ bucket: 'ossio-bucket' });
   server.clearRequests();
   server.failNext(1, 503, 'ServiceUnavailable');
-  await client.putObject('ossio-bucket', 'k', Buffer.from('x'));
+  await client.putObject({ bucket: 'ossio-bucket', key: 'k', body: Buffer.from('x') });
   assert.deepEqual(server.requests().map((r) => [r.operation, r.status, r.errorCode]),
     [['PutObject', 503, 'ServiceUnavailable'], ['PutObject', 200, null]]);
 });

@@ -2,15 +2,30 @@
 import { Client, Credentials, Signer, credentials, ops, type SignedRequest, type GetAccessPointOutput, type CredentialsProvider } from 'ossio';
 
 const signer = new Signer({ credentials: new Credentials({ accessKeyId: 'ak', accessKeySecret: 'sk' }), region: 'cn-hangzhou', version: 'v1', addressing: 'path' });
-const op = new ops.GetAccessPoint({ bucket: 'b', name: 'ap-01' });
+const op = new ops.GetAccessPoint({ bucket: 'b', accessPointName: 'ap-01' });
 const signed: SignedRequest = signer.sign(op.request(), { at: new Date() });
 const out: GetAccessPointOutput = op.parse(200, signed.headers, '<x/>');
 const p = signer.presign({ method: 'GET', bucket: 'b', key: 'k', query: { acl: null } }, { expires: 60 });
 const expiration: Date = p.expiration;
 // @ts-expect-error: networkOrigin is 'vpc' | 'internet'
-new ops.CreateAccessPoint({ bucket: 'b', name: 'n', networkOrigin: 'lan' });
+new ops.CreateAccessPoint({ bucket: 'b', accessPointName: 'n', networkOrigin: 'lan' });
 // @ts-expect-error: version is 'v1' | 'v4'
 new Signer({ credentials: { accessKeyId: 'a', accessKeySecret: 's' }, region: 'r', version: 'v2' });
+// @ts-expect-error: an unknown field name
+new ops.PutBucketAcl({ bucket: 'b', acl: 'private', acls: 'private' });
+// @ts-expect-error: maxKeys is a number
+new ops.ListObjectsV2({ bucket: 'b', maxKeys: '10' });
+// @ts-expect-error: acl is required
+new ops.PutBucketAcl({ bucket: 'b' });
+async function calls(c: Client): Promise<void> {
+  const acl: 'private' | 'public-read' | 'public-read-write' = (await c.getBucketAcl({ bucket: 'b' })).acl;
+  const list = await c.listObjectsV2({ bucket: 'b', maxKeys: 10 });
+  const keys: string[] = list.contents.map((o) => o.key);
+  // @ts-expect-error: one calling convention: an input object, not positional arguments
+  await c.putBucketAcl('b', 'private');
+  console.log(acl, keys);
+}
+void calls;
 console.log(out.alias, expiration);
 
 // ossio/testing
