@@ -60,7 +60,7 @@ step "release build: the ossio Node package"
 cargo build --release --quiet -p ossio-node --lib
 rm -rf "$OUT/node/ossio"
 mkdir -p "$OUT/node/ossio"
-cp bindings/node/index.js bindings/node/testing.js bindings/node/package.json "$OUT/node/ossio/"
+cp bindings/node/index.js bindings/node/operations.js bindings/node/testing.js bindings/node/package.json "$OUT/node/ossio/"
 cp "$CARGO_TARGET_DIR/release/libossio_node.so" "$OUT/node/ossio/ossio.node"
 export OSSIO_NODE_DIR="$OUT/node/ossio"
 

@@ -19,8 +19,8 @@ let get;
 let label;
 if (kind === 'ossio') {
   const c = new ossio.Client({ region: 'cn-hangzhou', endpoint, credentials: { accessKeyId: ak, accessKeySecret: sk }, retries: 0 });
-  put = (k, d) => c.putObject(BUCKET, k, d);
-  get = async (k) => (await c.getObject(BUCKET, k)).data;
+  put = (k, d) => c.putObject({ bucket: BUCKET, key: k, body: d });
+  get = async (k) => (await c.getObject({ bucket: BUCKET, key: k })).body;
   label = 'ossio (Node)';
 } else if (kind === 'ali-oss') {
   const OSS = require('ali-oss');
