@@ -13,29 +13,31 @@ export type NetworkOrigin = 'vpc' | 'internet';
 /** `Acl`: one of its wire values. */
 export type Acl = 'private' | 'public-read' | 'public-read-write';
 
+/** `ObjectAcl`: one of its wire values. */
+export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
+
 /** `StorageClass`: one of its wire values. */
 export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
 
 /** `DataRedundancyType`: one of its wire values. */
 export type DataRedundancyType = 'LRS' | 'ZRS';
 
-/** `ObjectAcl`: one of its wire values. */
-export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
+/** An object to delete. */
+export interface ObjectIdentifierInput {
+  /** Object key. */
+  readonly key: string;
+  /** A specific version. */
+  readonly versionId?: string | null;
+}
 
-/** One access point in a listing. */
-export interface AccessPointSummary {
-  /** The bucket. */
-  bucket: string;
-  /** Access point name. */
-  accessPointName: string;
-  /** Alias. */
-  alias: string;
-  /** `vpc` or `internet`. */
-  networkOrigin: string;
-  /** VPC id (empty for internet access points). */
-  vpcId: string | null;
-  /** Status. */
-  status: string;
+/** One deleted object. */
+export interface DeletedObject {
+  /** Object key. */
+  key: string;
+  /** Version deleted. */
+  versionId: string | null;
+  /** Whether a delete marker was created. */
+  deleteMarker: boolean;
 }
 
 /** A bucket's default server-side encryption, as GetBucketInfo reports it. */
@@ -46,26 +48,6 @@ export interface SseRule {
   kmsMasterKeyId: string | null;
   /** The data encryption algorithm under KMS (`SM4`). */
   kmsDataEncryption: string | null;
-}
-
-/** One bucket in a listing. */
-export interface BucketSummary {
-  /** Name. */
-  name: string;
-  /** Creation time (ISO 8601). */
-  creationDate: string;
-  /** `oss-<region>` location. */
-  location: string;
-  /** Region id. */
-  region: string | null;
-  /** Public endpoint. */
-  extranetEndpoint: string | null;
-  /** Internal endpoint. */
-  intranetEndpoint: string | null;
-  /** Storage class. */
-  storageClass: string | null;
-  /** Resource group id. */
-  resourceGroupId: string | null;
 }
 
 /** Response header overrides (`response-*` query parameters). */
@@ -108,22 +90,40 @@ export interface ObjectMeta {
   metadata: Record<string, string>;
 }
 
-/** An object to delete. */
-export interface ObjectIdentifierInput {
-  /** Object key. */
-  readonly key: string;
-  /** A specific version. */
-  readonly versionId?: string | null;
+/** One access point in a listing. */
+export interface AccessPointSummary {
+  /** The bucket. */
+  bucket: string;
+  /** Access point name. */
+  accessPointName: string;
+  /** Alias. */
+  alias: string;
+  /** `vpc` or `internet`. */
+  networkOrigin: string;
+  /** VPC id (empty for internet access points). */
+  vpcId: string | null;
+  /** Status. */
+  status: string;
 }
 
-/** One deleted object. */
-export interface DeletedObject {
-  /** Object key. */
-  key: string;
-  /** Version deleted. */
-  versionId: string | null;
-  /** Whether a delete marker was created. */
-  deleteMarker: boolean;
+/** One bucket in a listing. */
+export interface BucketSummary {
+  /** Name. */
+  name: string;
+  /** Creation time (ISO 8601). */
+  creationDate: string;
+  /** `oss-<region>` location. */
+  location: string;
+  /** Region id. */
+  region: string | null;
+  /** Public endpoint. */
+  extranetEndpoint: string | null;
+  /** Internal endpoint. */
+  intranetEndpoint: string | null;
+  /** Storage class. */
+  storageClass: string | null;
+  /** Resource group id. */
+  resourceGroupId: string | null;
 }
 
 /** One object in a listing. */
@@ -166,6 +166,100 @@ export interface CreateAccessPointOutput {
   requestId: string;
 }
 
+/** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
+export interface DeleteAccessPointInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** Access point name. */
+  readonly accessPointName: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteAccessPointOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes an access point's policy. */
+export interface DeleteAccessPointPolicyInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** Access point name. */
+  readonly accessPointName: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteAccessPointPolicyOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes an access point's block-public-access setting. */
+export interface DeleteAccessPointPublicAccessBlockInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** Access point name. */
+  readonly accessPointName: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteAccessPointPublicAccessBlockOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes an empty bucket. */
+export interface DeleteBucketInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes up to 1,000 objects in one request. */
+export interface DeleteMultipleObjectsInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Quiet mode: the response lists only failures. */
+  readonly quiet?: boolean | null;
+  /** The objects. */
+  readonly objects?: ReadonlyArray<ObjectIdentifierInput> | null;
+}
+
+/** The result of [`DeleteMultipleObjects`]. */
+export interface DeleteMultipleObjectsOutput {
+  /** `url` when the keys were URL-encoded on the wire (already decoded here). */
+  encodingType: string | null;
+  /** The objects deleted (empty in quiet mode). */
+  deletedObjects: Array<DeletedObject>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes an object (deleting a missing key succeeds, as on OSS). */
+export interface DeleteObjectInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** A specific version. */
+  readonly versionId?: string | null;
+}
+
+/** The result of [`DeleteObject`]. */
+export interface DeleteObjectOutput {
+  /** Whether a delete marker was created (`x-oss-delete-marker`). */
+  deleteMarker: boolean;
+  /** `x-oss-version-id`, when versioned. */
+  versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads an access point's configuration. */
 export interface GetAccessPointInput {
   /** The bucket. */
@@ -204,62 +298,6 @@ export interface GetAccessPointOutput {
   requestId: string;
 }
 
-/** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
-export interface DeleteAccessPointInput {
-  /** The bucket. */
-  readonly bucket: string;
-  /** Access point name. */
-  readonly accessPointName: string;
-}
-
-/** The result of an operation whose response has no body. */
-export interface DeleteAccessPointOutput {
-  /** `x-oss-request-id` of the response. */
-  requestId: string;
-}
-
-/** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
-export interface ListAccessPointsInput {
-  /** The bucket, or `None` for every access point of the account. */
-  readonly bucket?: string | null;
-  /** Page size: (0, 1000] account-level, (0, 100] per bucket. */
-  readonly maxKeys?: number | null;
-  /** The previous page's `NextContinuationToken`. */
-  readonly continuationToken?: string | null;
-}
-
-/** One page of [`ListAccessPoints`]. */
-export interface ListAccessPointsOutput {
-  /** Whether more pages follow. */
-  isTruncated: boolean;
-  /** Token for the next page. */
-  nextContinuationToken: string | null;
-  /** Account id. */
-  accountId: string;
-  /** Page size as echoed. */
-  maxKeys: number | null;
-  /** The access points of this page. */
-  accessPoints: Array<AccessPointSummary>;
-  /** `x-oss-request-id` of the response. */
-  requestId: string;
-}
-
-/** Sets an access point's policy (a JSON document, sent verbatim). */
-export interface PutAccessPointPolicyInput {
-  /** The bucket. */
-  readonly bucket: string;
-  /** Access point name. */
-  readonly accessPointName: string;
-  /** The policy document. */
-  readonly body: string;
-}
-
-/** The result of an operation whose response has no body. */
-export interface PutAccessPointPolicyOutput {
-  /** `x-oss-request-id` of the response. */
-  requestId: string;
-}
-
 /** Reads an access point's policy. */
 export interface GetAccessPointPolicyInput {
   /** The bucket. */
@@ -272,36 +310,6 @@ export interface GetAccessPointPolicyInput {
 export interface GetAccessPointPolicyOutput {
   /** The policy JSON, byte for byte as stored. */
   body: string;
-  /** `x-oss-request-id` of the response. */
-  requestId: string;
-}
-
-/** Removes an access point's policy. */
-export interface DeleteAccessPointPolicyInput {
-  /** The bucket. */
-  readonly bucket: string;
-  /** Access point name. */
-  readonly accessPointName: string;
-}
-
-/** The result of an operation whose response has no body. */
-export interface DeleteAccessPointPolicyOutput {
-  /** `x-oss-request-id` of the response. */
-  requestId: string;
-}
-
-/** Turns an access point's block-public-access switch on or off. */
-export interface PutAccessPointPublicAccessBlockInput {
-  /** The bucket. */
-  readonly bucket: string;
-  /** Access point name. */
-  readonly accessPointName: string;
-  /** Whether public access is blocked. */
-  readonly blockPublicAccess?: boolean | null;
-}
-
-/** The result of an operation whose response has no body. */
-export interface PutAccessPointPublicAccessBlockOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -322,48 +330,20 @@ export interface GetAccessPointPublicAccessBlockOutput {
   requestId: string;
 }
 
-/** Removes an access point's block-public-access setting. */
-export interface DeleteAccessPointPublicAccessBlockInput {
-  /** The bucket. */
-  readonly bucket: string;
-  /** Access point name. */
-  readonly accessPointName: string;
-}
-
-/** The result of an operation whose response has no body. */
-export interface DeleteAccessPointPublicAccessBlockOutput {
-  /** `x-oss-request-id` of the response. */
-  requestId: string;
-}
-
-/** Creates a bucket. */
-export interface PutBucketInput {
-  /** The new bucket's name. */
-  readonly bucket: string;
-  /** Initial ACL (`x-oss-acl`); OSS defaults to private. */
-  readonly acl?: Acl | null;
-  /** Storage class. */
-  readonly storageClass?: StorageClass | null;
-  /** Data redundancy type. */
-  readonly dataRedundancyType?: DataRedundancyType | null;
-  /** Resource group (`x-oss-resource-group-id`). */
-  readonly resourceGroupId?: string | null;
-}
-
-/** The result of an operation whose response has no body. */
-export interface PutBucketOutput {
-  /** `x-oss-request-id` of the response. */
-  requestId: string;
-}
-
-/** Deletes an empty bucket. */
-export interface DeleteBucketInput {
+/** Reads a bucket's ACL and owner. */
+export interface GetBucketAclInput {
   /** The bucket. */
   readonly bucket: string;
 }
 
-/** The result of an operation whose response has no body. */
-export interface DeleteBucketOutput {
+/** The result of [`GetBucketAcl`]. */
+export interface GetBucketAclOutput {
+  /** Owner id. */
+  ownerId: string;
+  /** Owner display name. */
+  ownerDisplayName: string;
+  /** The ACL. */
+  acl: Acl;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -418,104 +398,16 @@ export interface GetBucketInfoOutput {
   requestId: string;
 }
 
-/** Lists the account's buckets, one page at a time. */
-export interface ListBucketsInput {
-  /** Only names starting with this. */
-  readonly prefix?: string | null;
-  /** Start after this name. */
-  readonly marker?: string | null;
-  /** Page size (1 to 1000). */
-  readonly maxKeys?: number | null;
-}
-
-/** One page of [`ListBuckets`]. */
-export interface ListBucketsOutput {
-  /** Owner id. */
-  ownerId: string;
-  /** Owner display name. */
-  ownerDisplayName: string;
-  /** Prefix as echoed. */
-  prefix: string | null;
-  /** Marker as echoed. */
-  marker: string | null;
-  /** Page size as echoed. */
-  maxKeys: number | null;
-  /** Whether more pages follow. */
-  isTruncated: boolean;
-  /** Marker of the next page. */
-  nextMarker: string | null;
-  /** The buckets of this page. */
-  buckets: Array<BucketSummary>;
-  /** `x-oss-request-id` of the response. */
-  requestId: string;
-}
-
-/** Sets a bucket's ACL. */
-export interface PutBucketAclInput {
-  /** The bucket. */
-  readonly bucket: string;
-  /** The new ACL. */
-  readonly acl: Acl;
-}
-
-/** The result of [`PutBucketAcl`]. */
-export interface PutBucketAclOutput {
-  /** `x-oss-request-id` of the response. */
-  requestId: string;
-}
-
-/** Reads a bucket's ACL and owner. */
-export interface GetBucketAclInput {
+/** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
+export interface GetBucketLocationInput {
   /** The bucket. */
   readonly bucket: string;
 }
 
-/** The result of [`GetBucketAcl`]. */
-export interface GetBucketAclOutput {
-  /** Owner id. */
-  ownerId: string;
-  /** Owner display name. */
-  ownerDisplayName: string;
-  /** The ACL. */
-  acl: Acl;
-  /** `x-oss-request-id` of the response. */
-  requestId: string;
-}
-
-/** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
-export interface PutObjectInput {
-  /** The bucket or access point alias. */
-  readonly bucket: string;
-  /** Object key. */
-  readonly key: string;
-  /** The body: bytes, or a declared length for a caller-streamed body. */
-  readonly body?: BodyInput | null;
-  /** `Content-Type`. */
-  readonly contentType?: string | null;
-  /** User metadata, names without the `x-oss-meta-` prefix. */
-  readonly metadata?: Readonly<Record<string, string>> | null;
-  /** `x-oss-object-acl`. */
-  readonly acl?: ObjectAcl | null;
-  /** `x-oss-storage-class`. */
-  readonly storageClass?: StorageClass | null;
-  /** `Content-MD5` (base64), checked by OSS. */
-  readonly contentMd5?: string | null;
-  /** `Cache-Control`. */
-  readonly cacheControl?: string | null;
-  /** `Content-Disposition`. */
-  readonly contentDisposition?: string | null;
-  /** `Content-Encoding`. */
-  readonly contentEncoding?: string | null;
-}
-
-/** The result of [`PutObject`]. */
-export interface PutObjectOutput {
-  /** `ETag`. */
-  etag: string | null;
-  /** `x-oss-hash-crc64ecma` as computed by OSS. */
-  hashCrc64: Uint64 | null;
-  /** `x-oss-version-id`, when versioned. */
-  versionId: string | null;
+/** The result of [`GetBucketLocation`]. */
+export interface GetBucketLocationOutput {
+  /** `oss-<region>`. */
+  location: string;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -582,9 +474,66 @@ export interface GetObjectOutput {
   requestId: string;
 }
 
+/** Reads an object's ACL and owner. */
+export interface GetObjectAclInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** A specific version. */
+  readonly versionId?: string | null;
+}
+
+/** The result of [`GetObjectAcl`]. */
+export interface GetObjectAclOutput {
+  /** Owner id. */
+  ownerId: string;
+  /** Owner display name. */
+  ownerDisplayName: string;
+  /** The ACL (`default` when it follows the bucket). */
+  acl: ObjectAcl;
+  /** `x-oss-version-id`, when versioned. */
+  versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than
+ * HeadObject: `HEAD /<key>?objectMeta`.
+ */
+export interface GetObjectMetaInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** A specific version. */
+  readonly versionId?: string | null;
+}
+
+/** The result of [`GetObjectMeta`]. */
+export interface GetObjectMetaOutput {
+  /** The object's size. */
+  contentLength: Uint64 | null;
+  /** `ETag`. */
+  etag: string | null;
+  /** `Last-Modified`. */
+  lastModified: string | null;
+  /** When the object was last read (with access tracking on). */
+  lastAccessTime: string | null;
+  /** CRC-64/ECMA of the object. */
+  hashCrc64: Uint64 | null;
+  /** The version, in a versioned bucket. */
+  versionId: string | null;
+  /** When the object moved to a colder storage class. */
+  transitionTime: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
- * [`Response::check`](crate::Response::check) decodes.
+ * `Response::check` decodes.
  */
 export interface HeadObjectInput {
   /** The bucket or access point alias. */
@@ -621,42 +570,108 @@ export interface HeadObjectOutput {
   requestId: string;
 }
 
-/** Deletes an object (deleting a missing key succeeds, as on OSS). */
-export interface DeleteObjectInput {
-  /** The bucket or access point alias. */
-  readonly bucket: string;
-  /** Object key. */
-  readonly key: string;
-  /** A specific version. */
-  readonly versionId?: string | null;
+/** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
+export interface ListAccessPointsInput {
+  /** The bucket, or `None` for every access point of the account. */
+  readonly bucket?: string | null;
+  /** Page size: (0, 1000] account-level, (0, 100] per bucket. */
+  readonly maxKeys?: number | null;
+  /** The previous page's `NextContinuationToken`. */
+  readonly continuationToken?: string | null;
 }
 
-/** The result of [`DeleteObject`]. */
-export interface DeleteObjectOutput {
-  /** Whether a delete marker was created (`x-oss-delete-marker`). */
-  deleteMarker: boolean;
-  /** `x-oss-version-id`, when versioned. */
-  versionId: string | null;
+/** One page of [`ListAccessPoints`]. */
+export interface ListAccessPointsOutput {
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** Token for the next page. */
+  nextContinuationToken: string | null;
+  /** Account id. */
+  accountId: string;
+  /** Page size as echoed. */
+  maxKeys: number | null;
+  /** The access points of this page. */
+  accessPoints: Array<AccessPointSummary>;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
 
-/** Deletes up to 1,000 objects in one request. */
-export interface DeleteMultipleObjectsInput {
-  /** The bucket or access point alias. */
-  readonly bucket: string;
-  /** Quiet mode: the response lists only failures. */
-  readonly quiet?: boolean | null;
-  /** The objects. */
-  readonly objects?: ReadonlyArray<ObjectIdentifierInput> | null;
+/** Lists the account's buckets, one page at a time. */
+export interface ListBucketsInput {
+  /** Only names starting with this. */
+  readonly prefix?: string | null;
+  /** Start after this name. */
+  readonly marker?: string | null;
+  /** Page size (1 to 1000). */
+  readonly maxKeys?: number | null;
 }
 
-/** The result of [`DeleteMultipleObjects`]. */
-export interface DeleteMultipleObjectsOutput {
-  /** `url` when the keys were URL-encoded on the wire (already decoded here). */
+/** One page of [`ListBuckets`]. */
+export interface ListBucketsOutput {
+  /** Owner id. */
+  ownerId: string;
+  /** Owner display name. */
+  ownerDisplayName: string;
+  /** Prefix as echoed. */
+  prefix: string | null;
+  /** Marker as echoed. */
+  marker: string | null;
+  /** Page size as echoed. */
+  maxKeys: number | null;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** Marker of the next page. */
+  nextMarker: string | null;
+  /** The buckets of this page. */
+  buckets: Array<BucketSummary>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Lists objects one page at a time (the first listing API; prefer
+ * [`ListObjectsV2`](super::ListObjectsV2)).
+ */
+export interface ListObjectsInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Only keys starting with this. */
+  readonly prefix?: string | null;
+  /** Groups keys sharing a prefix up to this into common prefixes (usually `/`). */
+  readonly delimiter?: string | null;
+  /** Start after this key: the previous page's `NextMarker`. */
+  readonly marker?: string | null;
+  /** Page size (1 to 1000). */
+  readonly maxKeys?: number | null;
+  /**
+   * Ask OSS to URL-encode keys (on by default: XML cannot carry every key) and decode
+   * them here.
+   */
+  readonly urlEncoding?: boolean | null;
+}
+
+/** One page of [`ListObjects`]. */
+export interface ListObjectsOutput {
+  /** Bucket name. */
+  name: string;
+  /** Prefix as echoed (decoded). */
+  prefix: string | null;
+  /** Marker as echoed (decoded). */
+  marker: string | null;
+  /** Page size as echoed. */
+  maxKeys: number | null;
+  /** Delimiter as echoed (decoded). */
+  delimiter: string | null;
+  /** `url` when OSS encoded the keys (already decoded here). */
   encodingType: string | null;
-  /** The objects deleted (empty in quiet mode). */
-  deletedObjects: Array<DeletedObject>;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** Marker of the next page (decoded). */
+  nextMarker: string | null;
+  /** The objects. */
+  contents: Array<ObjectSummary>;
+  /** Common prefixes (decoded). */
+  commonPrefixes: Array<string>;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -714,6 +729,110 @@ export interface ListObjectsV2Output {
   requestId: string;
 }
 
+/** Sets an access point's policy (a JSON document, sent verbatim). */
+export interface PutAccessPointPolicyInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** Access point name. */
+  readonly accessPointName: string;
+  /** The policy document. */
+  readonly body: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutAccessPointPolicyOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns an access point's block-public-access switch on or off. */
+export interface PutAccessPointPublicAccessBlockInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** Access point name. */
+  readonly accessPointName: string;
+  /** Whether public access is blocked. */
+  readonly blockPublicAccess?: boolean | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutAccessPointPublicAccessBlockOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Creates a bucket. */
+export interface PutBucketInput {
+  /** The new bucket's name. */
+  readonly bucket: string;
+  /** Initial ACL (`x-oss-acl`); OSS defaults to private. */
+  readonly acl?: Acl | null;
+  /** Storage class. */
+  readonly storageClass?: StorageClass | null;
+  /** Data redundancy type. */
+  readonly dataRedundancyType?: DataRedundancyType | null;
+  /** Resource group (`x-oss-resource-group-id`). */
+  readonly resourceGroupId?: string | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets a bucket's ACL. */
+export interface PutBucketAclInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The new ACL. */
+  readonly acl: Acl;
+}
+
+/** The result of [`PutBucketAcl`]. */
+export interface PutBucketAclOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
+export interface PutObjectInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The body: bytes, or a declared length for a caller-streamed body. */
+  readonly body?: BodyInput | null;
+  /** `Content-Type`. */
+  readonly contentType?: string | null;
+  /** User metadata, names without the `x-oss-meta-` prefix. */
+  readonly metadata?: Readonly<Record<string, string>> | null;
+  /** `x-oss-object-acl`. */
+  readonly acl?: ObjectAcl | null;
+  /** `x-oss-storage-class`. */
+  readonly storageClass?: StorageClass | null;
+  /** `Content-MD5` (base64), checked by OSS. */
+  readonly contentMd5?: string | null;
+  /** `Cache-Control`. */
+  readonly cacheControl?: string | null;
+  /** `Content-Disposition`. */
+  readonly contentDisposition?: string | null;
+  /** `Content-Encoding`. */
+  readonly contentEncoding?: string | null;
+}
+
+/** The result of [`PutObject`]. */
+export interface PutObjectOutput {
+  /** `ETag`. */
+  etag: string | null;
+  /** `x-oss-hash-crc64ecma` as computed by OSS. */
+  hashCrc64: Uint64 | null;
+  /** `x-oss-version-id`, when versioned. */
+  versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Sets an object's ACL (`default` follows the bucket). */
 export interface PutObjectAclInput {
   /** The bucket or access point alias. */
@@ -734,112 +853,103 @@ export interface PutObjectAclOutput {
   requestId: string;
 }
 
-/** Reads an object's ACL and owner. */
-export interface GetObjectAclInput {
-  /** The bucket or access point alias. */
-  readonly bucket: string;
-  /** Object key. */
-  readonly key: string;
-  /** A specific version. */
-  readonly versionId?: string | null;
-}
-
-/** The result of [`GetObjectAcl`]. */
-export interface GetObjectAclOutput {
-  /** Owner id. */
-  ownerId: string;
-  /** Owner display name. */
-  ownerDisplayName: string;
-  /** The ACL (`default` when it follows the bucket). */
-  acl: ObjectAcl;
-  /** `x-oss-version-id`, when versioned. */
-  versionId: string | null;
-  /** `x-oss-request-id` of the response. */
-  requestId: string;
-}
-
 /** Input and output type of every operation, by API name. */
 export interface OperationTypes {
   CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
-  GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
-  ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
-  PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
-  GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
-  PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
-  GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
-  PutBucket: [PutBucketInput, PutBucketOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
-  GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
-  ListBuckets: [ListBucketsInput, ListBucketsOutput];
-  PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
-  GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
-  PutObject: [PutObjectInput, PutObjectOutput];
-  GetObject: [GetObjectInput, GetObjectOutput];
-  HeadObject: [HeadObjectInput, HeadObjectOutput];
-  DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
-  ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
-  PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
+  DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
+  GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
+  GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
+  GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
+  GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
+  GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
+  GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
+  GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
+  GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
+  HeadObject: [HeadObjectInput, HeadObjectOutput];
+  ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
+  ListBuckets: [ListBucketsInput, ListBucketsOutput];
+  ListObjects: [ListObjectsInput, ListObjectsOutput];
+  ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
+  PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
+  PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
+  PutBucket: [PutBucketInput, PutBucketOutput];
+  PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
+  PutObject: [PutObjectInput, PutObjectOutput];
+  PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
 }
 
 /** Operations `client.paginate` pages through (a token or marker in, the next one out). */
-export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListObjectsV2';
+export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListObjects' | 'ListObjectsV2';
 
 /** Every operation as a client method: `client.<camelName>({ bucket, ...fields })`. */
 export interface ClientOperations {
   /** Creates an access point on a bucket. */
   createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
-  /** Reads an access point's configuration. */
-  getAccessPoint(input: GetAccessPointInput): Promise<GetAccessPointOutput>;
   /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
   deleteAccessPoint(input: DeleteAccessPointInput): Promise<DeleteAccessPointOutput>;
-  /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
-  listAccessPoints(input?: ListAccessPointsInput): Promise<ListAccessPointsOutput>;
-  /** Sets an access point's policy (a JSON document, sent verbatim). */
-  putAccessPointPolicy(input: PutAccessPointPolicyInput): Promise<PutAccessPointPolicyOutput>;
-  /** Reads an access point's policy. */
-  getAccessPointPolicy(input: GetAccessPointPolicyInput): Promise<GetAccessPointPolicyOutput>;
   /** Removes an access point's policy. */
   deleteAccessPointPolicy(input: DeleteAccessPointPolicyInput): Promise<DeleteAccessPointPolicyOutput>;
-  /** Turns an access point's block-public-access switch on or off. */
-  putAccessPointPublicAccessBlock(input: PutAccessPointPublicAccessBlockInput): Promise<PutAccessPointPublicAccessBlockOutput>;
-  /** Reads an access point's block-public-access switch. */
-  getAccessPointPublicAccessBlock(input: GetAccessPointPublicAccessBlockInput): Promise<GetAccessPointPublicAccessBlockOutput>;
   /** Removes an access point's block-public-access setting. */
   deleteAccessPointPublicAccessBlock(input: DeleteAccessPointPublicAccessBlockInput): Promise<DeleteAccessPointPublicAccessBlockOutput>;
-  /** Creates a bucket. */
-  putBucket(input: PutBucketInput): Promise<PutBucketOutput>;
   /** Deletes an empty bucket. */
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
-  /** Reads a bucket's description. */
-  getBucketInfo(input: GetBucketInfoInput): Promise<GetBucketInfoOutput>;
-  /** Lists the account's buckets, one page at a time. */
-  listBuckets(input?: ListBucketsInput): Promise<ListBucketsOutput>;
-  /** Sets a bucket's ACL. */
-  putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
-  /** Reads a bucket's ACL and owner. */
-  getBucketAcl(input: GetBucketAclInput): Promise<GetBucketAclOutput>;
-  /** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
-  putObject(input: PutObjectInput): Promise<PutObjectOutput>;
-  /** Downloads an object (or a byte range of it). */
-  getObject(input: GetObjectInput): Promise<GetObjectOutput>;
-  /**
-   * Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
-   * [`Response::check`](crate::Response::check) decodes.
-   */
-  headObject(input: HeadObjectInput): Promise<HeadObjectOutput>;
-  /** Deletes an object (deleting a missing key succeeds, as on OSS). */
-  deleteObject(input: DeleteObjectInput): Promise<DeleteObjectOutput>;
   /** Deletes up to 1,000 objects in one request. */
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
-  /** Lists objects one page at a time. */
-  listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
-  /** Sets an object's ACL (`default` follows the bucket). */
-  putObjectAcl(input: PutObjectAclInput): Promise<PutObjectAclOutput>;
+  /** Deletes an object (deleting a missing key succeeds, as on OSS). */
+  deleteObject(input: DeleteObjectInput): Promise<DeleteObjectOutput>;
+  /** Reads an access point's configuration. */
+  getAccessPoint(input: GetAccessPointInput): Promise<GetAccessPointOutput>;
+  /** Reads an access point's policy. */
+  getAccessPointPolicy(input: GetAccessPointPolicyInput): Promise<GetAccessPointPolicyOutput>;
+  /** Reads an access point's block-public-access switch. */
+  getAccessPointPublicAccessBlock(input: GetAccessPointPublicAccessBlockInput): Promise<GetAccessPointPublicAccessBlockOutput>;
+  /** Reads a bucket's ACL and owner. */
+  getBucketAcl(input: GetBucketAclInput): Promise<GetBucketAclOutput>;
+  /** Reads a bucket's description. */
+  getBucketInfo(input: GetBucketInfoInput): Promise<GetBucketInfoOutput>;
+  /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
+  getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
+  /** Downloads an object (or a byte range of it). */
+  getObject(input: GetObjectInput): Promise<GetObjectOutput>;
   /** Reads an object's ACL and owner. */
   getObjectAcl(input: GetObjectAclInput): Promise<GetObjectAclOutput>;
+  /**
+   * Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than
+   * HeadObject: `HEAD /<key>?objectMeta`.
+   */
+  getObjectMeta(input: GetObjectMetaInput): Promise<GetObjectMetaOutput>;
+  /**
+   * Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
+   * `Response::check` decodes.
+   */
+  headObject(input: HeadObjectInput): Promise<HeadObjectOutput>;
+  /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
+  listAccessPoints(input?: ListAccessPointsInput): Promise<ListAccessPointsOutput>;
+  /** Lists the account's buckets, one page at a time. */
+  listBuckets(input?: ListBucketsInput): Promise<ListBucketsOutput>;
+  /**
+   * Lists objects one page at a time (the first listing API; prefer
+   * [`ListObjectsV2`](super::ListObjectsV2)).
+   */
+  listObjects(input: ListObjectsInput): Promise<ListObjectsOutput>;
+  /** Lists objects one page at a time. */
+  listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
+  /** Sets an access point's policy (a JSON document, sent verbatim). */
+  putAccessPointPolicy(input: PutAccessPointPolicyInput): Promise<PutAccessPointPolicyOutput>;
+  /** Turns an access point's block-public-access switch on or off. */
+  putAccessPointPublicAccessBlock(input: PutAccessPointPublicAccessBlockInput): Promise<PutAccessPointPublicAccessBlockOutput>;
+  /** Creates a bucket. */
+  putBucket(input: PutBucketInput): Promise<PutBucketOutput>;
+  /** Sets a bucket's ACL. */
+  putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
+  /** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
+  putObject(input: PutObjectInput): Promise<PutObjectOutput>;
+  /** Sets an object's ACL (`default` follows the bucket). */
+  putObjectAcl(input: PutObjectAclInput): Promise<PutObjectAclOutput>;
 }

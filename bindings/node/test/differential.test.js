@@ -291,6 +291,11 @@ const BUILT = [
   ['PutObjectAcl', { bucket: 'examplebucket', key: 'a.txt', acl: 'public-read' }, (c) => c.putACL('a.txt', 'public-read')],
   ['PutObjectAcl', { bucket: 'examplebucket', key: 'a.txt', acl: 'default', versionId: 'v' }, (c) => c.putACL('a.txt', 'default', { versionId: 'v' })],
   ['GetObjectAcl', { bucket: 'examplebucket', key: 'a.txt' }, (c) => c.getACL('a.txt')],
+  ['GetObjectMeta', { bucket: 'examplebucket', key: 'a b.txt' }, (c) => c.getObjectMeta('a b.txt')],
+  ['GetObjectMeta', { bucket: 'examplebucket', key: 'a.txt', versionId: 'v' }, (c) => c.getObjectMeta('a.txt', { versionId: 'v' })],
+  ['GetBucketLocation', { bucket: 'examplebucket' }, (c) => c.getBucketLocation('examplebucket')],
+  ['ListObjects', { bucket: 'examplebucket', prefix: 'p/', delimiter: '/', marker: 'm', maxKeys: 7, urlEncoding: false },
+    (c) => c.list({ prefix: 'p/', delimiter: '/', marker: 'm', 'max-keys': 7 })],
 ];
 
 for (const [name, input, theirs] of BUILT) {

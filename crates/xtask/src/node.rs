@@ -177,7 +177,7 @@ fn typings() -> String {
          export type Uint64 = number | bigint;\n\n",
     );
     let mut seen = Seen::default();
-    for op in OPERATIONS {
+    for op in OPERATIONS.iter() {
         seen.fields(op.input, Side::Input);
         seen.fields(op.output, Side::Output);
     }
@@ -189,7 +189,7 @@ fn typings() -> String {
     for (s, side) in &seen.structs {
         interface(s, *side, &struct_name(s, *side), &mut out);
     }
-    for op in OPERATIONS {
+    for op in OPERATIONS.iter() {
         interface(
             op.input,
             Side::Input,
@@ -204,7 +204,7 @@ fn typings() -> String {
         );
     }
     out.push_str("/** Input and output type of every operation, by API name. */\nexport interface OperationTypes {\n");
-    for op in OPERATIONS {
+    for op in OPERATIONS.iter() {
         let _ = writeln!(out, "  {0}: [{0}Input, {0}Output];", op.name);
     }
     out.push_str("}\n\n");
@@ -223,7 +223,7 @@ fn typings() -> String {
         "/** Every operation as a client method: `client.<camelName>({ bucket, ...fields })`. */\n\
          export interface ClientOperations {\n",
     );
-    for op in OPERATIONS {
+    for op in OPERATIONS.iter() {
         doc("  ", op.doc, &mut out);
         let _ = writeln!(
             out,
@@ -265,7 +265,7 @@ fn table() -> String {
         "// Every registered operation: [API name, client method name]. index.js defines\n\
          // `ops.<Name>` and `Client.prototype.<method>` from it.\n'use strict';\n\nmodule.exports = [\n",
     );
-    for op in OPERATIONS {
+    for op in OPERATIONS.iter() {
         let _ = writeln!(out, "  ['{}', '{}'],", op.name, op.camel);
     }
     out.push_str("];\n");
