@@ -623,14 +623,27 @@ impl Client {
         op: &O,
         path: impl AsRef<Path>,
     ) -> Result<O::Output, Error> {
+        self.call_to_file(op, path)
+    }
+
+    /// [`Client::send_to_file`] for an operation built from a plain value.
+    pub fn send_dyn_to_file(
+        &self,
+        op: &dyn ErasedOp,
+        path: impl AsRef<Path>,
+    ) -> Result<Dyn, Error> {
+        self.call_to_file(&DynCall(op), path)
+    }
+
+    fn call_to_file<O: Call>(&self, op: &O, path: impl AsRef<Path>) -> Result<O::Out, Error> {
         let path = path.as_ref();
         let what = format!("cannot write {}", path.display());
-        let mut file = File::create(path).map_err(|e| Error::io(O::NAME, &what, &e))?;
+        let mut file = File::create(path).map_err(|e| Error::io(op.name(), &what, &e))?;
         let mut buf = vec![0u8; 256 << 10];
         let mut attempt = 0;
         'attempts: loop {
             attempt += 1;
-            let mut reader = self.send_for_reader(op)?;
+            let mut reader = self.call_for_reader(op)?;
             loop {
                 let n = match reader.read(&mut buf) {
                     Ok(n) => n,
@@ -641,7 +654,7 @@ impl Client {
                         }
                         if attempt >= self.inner.retry.attempts() {
                             return Err(Error::Transport {
-                                operation: O::NAME,
+                                operation: op.name(),
                                 message: format!("{e} (gave up after {attempt} attempts)"),
                                 retryable: true,
                             });
@@ -649,17 +662,17 @@ impl Client {
                         drop(reader);
                         file.set_len(0)
                             .and_then(|_| file.seek(SeekFrom::Start(0)).map(|_| ()))
-                            .map_err(|e| Error::io(O::NAME, &what, &e))?;
+                            .map_err(|e| Error::io(op.name(), &what, &e))?;
                         std::thread::sleep(self.inner.retry.backoff(attempt));
                         continue 'attempts;
                     }
                 };
                 if n == 0 {
-                    file.flush().map_err(|e| Error::io(O::NAME, &what, &e))?;
+                    file.flush().map_err(|e| Error::io(op.name(), &what, &e))?;
                     return Ok(reader.into_meta());
                 }
                 file.write_all(&buf[..n])
-                    .map_err(|e| Error::io(O::NAME, &what, &e))?;
+                    .map_err(|e| Error::io(op.name(), &what, &e))?;
             }
         }
     }
