@@ -11,7 +11,7 @@ use napi_derive::napi;
 use ossio::{Addressing, Client, RetryPolicy, SignatureVersion};
 use ossio_core::ops::decl::OpSchema;
 use ossio_core::ops::dynamic::{Dyn, ErasedOp};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::time::Duration;
 
 /// Client options, as `index.js` normalises them.
@@ -133,29 +133,11 @@ fn run(client: &Client, op: &dyn ErasedOp, job: Job) -> napi::Result<(Dyn, Optio
                 .map_err(|e| read_err(name, e))?;
             Ok((reader.into_meta(), Some(data)))
         }
-        Job::ToFile(path) => {
-            let mut reader = client.send_dyn_for_reader(op).map_err(client_err)?;
-            let io = |e: std::io::Error| {
-                ErrorInfo {
-                    operation: Some(name.into()),
-                    ..ErrorInfo::new("IoError", format!("{name}: cannot write {path}: {e}"))
-                }
-                .into_napi()
-            };
-            let mut file = std::fs::File::create(&path).map_err(io)?;
-            let mut buf = vec![0u8; 256 << 10];
-            loop {
-                let n = match reader.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(read_err(name, e)),
-                };
-                file.write_all(&buf[..n]).map_err(io)?;
-            }
-            file.flush().map_err(io)?;
-            Ok((reader.into_meta(), None))
-        }
+        // A download cut short starts over, as the retry policy allows (Client::send_to_file).
+        Job::ToFile(path) => Ok((
+            client.send_dyn_to_file(op, &path).map_err(client_err)?,
+            None,
+        )),
     }
 }
 

@@ -75,6 +75,30 @@ test('ossio retries an injected 503 and reads its own server', async () => {
     [['PutObject', 503, 'ServiceUnavailable'], ['PutObject', 200, null]]);
 });
 
+test('a download into a file cut short starts over; a corrupted one fails its CRC-64', async () => {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
+  const client = server.client();
+  await client.putBucket({ bucket: 'ossio-files' });
+  const data = Buffer.alloc(256 * 1024, 'z');
+  await client.putObject({ bucket: 'ossio-files', key: 'f', body: data });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ossio-node-'));
+  try {
+    const dst = path.join(dir, 'f');
+    server.truncateNext(1);
+    const out = await client.getObject({ bucket: 'ossio-files', key: 'f' }, { path: dst });
+    assert.equal(out.contentLength, data.length);
+    assert.deepEqual(fs.readFileSync(dst), data);
+    server.corruptCrcNext(1);
+    await assert.rejects(client.getObject({ bucket: 'ossio-files', key: 'f' }, { path: dst }), (e) => e.code === 'CrcMismatch' && e.operation === 'GetObject');
+    server.corruptCrcNext(1);
+    await assert.rejects(client.getObject({ bucket: 'ossio-files', key: 'f' }), (e) => e.code === 'CrcMismatch');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 describeIsolation();
 function describeIsolation() {
   let snap;
