@@ -256,7 +256,7 @@ export class Signer {
 // Every operation's input and output type is generated from the registry into ops.d.ts.
 
 export * from './ops';
-import type { OperationTypes, ClientOperations, BodyInput, PagedOperationName } from './ops';
+import type { OperationTypes, ClientOperations, BodyInput, PagedOperationName, StreamedInput } from './ops';
 
 export type OperationName = keyof OperationTypes;
 
@@ -273,9 +273,6 @@ export type OperationClass<N extends OperationName> = new (input: OperationTypes
 /** Every operation as a sans-IO class, e.g. `new ops.CreateAccessPoint({ ... })`. */
 export const ops: { readonly [N in OperationName]: OperationClass<N> };
 
-/** A request body the client streams: the file at `path`, or a Readable / async iterable of chunks. */
-export type StreamedBody = { path: string } | AsyncIterable<Buffer | Uint8Array | string>;
-
 /** Per-call options of `client.<camelName>(input, options)`. */
 export interface CallOptions {
   /** For operations whose response body is the data (`getObject`): stream it into this file instead of memory. */
@@ -283,11 +280,6 @@ export interface CallOptions {
   /** For operations whose response body is the data: hand it back as a Readable `body`. */
   stream?: boolean;
 }
-
-/** Operations whose input has a body the client can stream from a file or a stream. */
-export type StreamedInput<N extends OperationName> = OperationTypes[N][0] extends { readonly body?: infer B }
-  ? Omit<OperationTypes[N][0], 'body'> & { readonly body?: B | StreamedBody }
-  : OperationTypes[N][0];
 
 /** Options of `new Client(...)`. */
 export interface ClientOptions {
@@ -312,16 +304,8 @@ export interface ClientOptions {
 export interface Client extends ClientOperations {}
 export class Client {
   constructor(options?: ClientOptions);
-  /** Sends operation `name` (API or method name) with its input. */
-  send<N extends OperationName>(name: N, input: StreamedInput<N>, options?: CallOptions): Promise<OperationTypes[N][1]>;
-  /** Uploads from bytes, text, the file `{ path }` (streamed from disk) or a Readable. */
-  putObject(input: StreamedInput<'PutObject'>): Promise<OperationTypes['PutObject'][1]>;
-  /** Downloads into memory (`body`). */
-  getObject(input: OperationTypes['GetObject'][0], options?: { path?: undefined; stream?: false }): Promise<OperationTypes['GetObject'][1] & { body: Buffer }>;
-  /** Downloads into the file `options.path`, streamed (no `body`). */
-  getObject(input: OperationTypes['GetObject'][0], options: { path: string }): Promise<OperationTypes['GetObject'][1]>;
-  /** Downloads, handing the data back as a Readable `body`. */
-  getObject(input: OperationTypes['GetObject'][0], options: { stream: true }): Promise<OperationTypes['GetObject'][1] & { body: import('node:stream').Readable }>;
+  /** Sends operation `name` (API name) with its input: what `client.<camelName>(input, options)` calls. */
+  send<N extends OperationName>(name: N, input: StreamedInput<OperationTypes[N][0]>, options?: CallOptions): Promise<OperationTypes[N][1] & { body?: Buffer | import('node:stream').Readable }>;
   /** Every page of a paginated operation, e.g. `client.paginate('listObjectsV2', { bucket })`. */
   paginate<M extends PagedOperationName | Uncapitalize<PagedOperationName>>(name: M, input?: OperationTypes[Capitalize<M>][0]): AsyncGenerator<OperationTypes[Capitalize<M>][1], void, undefined>;
   /** A presigned URL with the client's credentials. */

@@ -495,19 +495,14 @@ class Signer {
   }
 }
 
+// Every registered operation, with what the registry says about its bodies and pages
+// (generated: operations.js).
 const OPERATIONS = require('./operations.js');
-// What the registry says about each operation's bodies and pages (see src/ops.rs).
-const INFO = new Map(native.operations().map((o) => [o.name, o]));
-const BY_METHOD = new Map([...INFO.values()].map((o) => [o.camel, o]));
-
-/** The registry entry of `name` in any spelling the package uses (API or method name). */
-function operationInfo(name) {
-  return INFO.get(name) ?? BY_METHOD.get(name);
-}
+const INFO = new Map(OPERATIONS.flatMap((o) => [[o.name, o], [o.method, o]]));
 
 /** Sans-IO operations: `new ops.X(input)`, `.request()`, `.parse(status, headers, body)`. */
 const ops = {};
-for (const [name] of OPERATIONS) {
+for (const { name } of OPERATIONS) {
   const Op = class {
     constructor(input = {}) {
       // Built and validated now, so a bad input fails where it was written.
@@ -573,7 +568,7 @@ class Client {
    */
   async send(name, input = {}, options = {}) {
     const c = clientState.get(this);
-    const info = operationInfo(name);
+    const info = INFO.get(name);
     if (info === undefined) throw argumentError('operation', `${JSON.stringify(name)} is not a registered operation`);
     if (options === null || typeof options !== 'object') throw argumentError('options', 'must be an object');
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -613,7 +608,7 @@ class Client {
    * and its output the next one), e.g. `client.paginate('listObjectsV2', { bucket })`.
    */
   async *paginate(name, input = {}) {
-    const info = operationInfo(name);
+    const info = INFO.get(name);
     if (info === undefined || info.pager == null) throw argumentError('operation', `${JSON.stringify(name)} does not page`);
     const [token, next] = info.pager;
     let at = input[token];
@@ -641,7 +636,7 @@ class Client {
 }
 
 // `client.<camelName>(input, options)` for every registered operation.
-for (const [name, method] of OPERATIONS) {
+for (const { name, method } of OPERATIONS) {
   Object.defineProperty(Client.prototype, method, {
     value: function (input, options) {
       return this.send(name, input, options);

@@ -16,6 +16,6 @@ mod testing;
 
 pub use client::NativeClient;
 pub use credentials::{NativeCredentials, NativeProvider};
-pub use ops::{NativeOp, operations};
+pub use ops::NativeOp;
 pub use signer::NativeSigner;
 pub use testing::{NativeServer, NativeServerSnapshot};

@@ -10,9 +10,9 @@ use napi::bindgen_prelude::{
 };
 use napi::{Env, ValueType, sys};
 use napi_derive::napi;
+use ossio_core::ops::DYN_OPERATIONS;
 use ossio_core::ops::decl::{FieldSchema, Location, OpSchema, StructSchema, TypeRef};
 use ossio_core::ops::dynamic::{Dyn, ErasedOp};
-use ossio_core::ops::{DYN_OPERATIONS, OPERATIONS};
 use ossio_core::{Headers, Response};
 
 /// Whether `camel` is the camelCase spelling of `snake` (compared without allocating: this
@@ -80,17 +80,13 @@ fn known(s: &'static StructSchema, out: &mut Vec<String>) {
 
 /// The registry entry named `name` (any spelling).
 pub fn schema(name: &str) -> napi::Result<&'static OpSchema> {
-    OPERATIONS
-        .iter()
-        .copied()
-        .find(|o| o.is_named(name))
-        .ok_or_else(|| {
-            ErrorInfo::argument(
-                "operation",
-                format!("{name:?} is not a registered operation"),
-            )
-            .into_napi()
-        })
+    ossio_core::ops::operation(name).ok_or_else(|| {
+        ErrorInfo::argument(
+            "operation",
+            format!("{name:?} is not a registered operation"),
+        )
+        .into_napi()
+    })
 }
 
 /// Converts one JavaScript input, naming the operation and the field in its errors.
@@ -402,54 +398,4 @@ impl ToNapiValue for OwnedOut {
             )
         }
     }
-}
-
-/// One registered operation, for `index.js`.
-#[napi(object)]
-pub struct OperationInfo {
-    /// API name (`PutBucketAcl`).
-    pub name: String,
-    /// Client method name (`putBucketAcl`).
-    pub camel: String,
-    /// Whether the request has a body field the client can stream from a file or stream.
-    pub streams_request: bool,
-    /// Whether the response body is the data (a GET whose output reads nothing from it).
-    pub streams_response: bool,
-    /// Input fields that page through results: `[token field, next-token output field]`.
-    pub pager: Option<Vec<String>>,
-}
-
-/// Every registered operation.
-#[napi]
-pub fn operations() -> Vec<OperationInfo> {
-    OPERATIONS
-        .iter()
-        .map(|o| {
-            let input_names: Vec<&str> = o.input.fields.iter().map(|f| f.name).collect();
-            let output_names: Vec<&str> = o.output.fields.iter().map(|f| f.name).collect();
-            let pager = [
-                ("continuation_token", "next_continuation_token"),
-                ("marker", "next_marker"),
-            ]
-            .into_iter()
-            .find(|(i, n)| input_names.contains(i) && output_names.contains(n))
-            .map(|(i, n)| vec![camel(i), camel(n)]);
-            OperationInfo {
-                name: o.name.to_owned(),
-                camel: o.camel.to_owned(),
-                streams_request: o.input.fields.iter().any(|f| matches!(f.ty, TypeRef::Body)),
-                streams_response: o.method == ossio_core::Method::Get && !reads_body(o.output),
-                pager,
-            }
-        })
-        .collect()
-}
-
-fn reads_body(s: &StructSchema) -> bool {
-    s.xml.is_some()
-        || s.fields.iter().any(|f| match (f.location, f.ty) {
-            (Location::Body | Location::Xml(_), _) => true,
-            (Location::Flatten, TypeRef::Struct(inner)) => reads_body(inner),
-            _ => false,
-        })
 }

@@ -75,7 +75,7 @@ test('not an object, or an unknown operation', async () => {
 test('every registered operation has a class and a client method', () => {
   const table = require('../operations.js');
   assert.ok(table.length >= 24);
-  for (const [name, method] of table) {
+  for (const { name, method } of table) {
     assert.equal(typeof ops[name], 'function', name);
     assert.equal(typeof Client.prototype[method], 'function', method);
   }

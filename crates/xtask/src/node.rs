@@ -170,11 +170,16 @@ fn typings() -> String {
     let mut out = String::from(HEADER);
     out.push_str(
         "/// <reference types=\"node\" />\n\
+         import type { Readable } from 'node:stream';\n\
          // Every operation's input and output, from the registry (`index.d.ts` re-exports them).\n\n\
          /** A request body: text (UTF-8) or bytes. */\n\
          export type BodyInput = string | Buffer | Uint8Array | ArrayBuffer;\n\
          /** An unsigned 64-bit integer: a number, or a bigint beyond `Number.MAX_SAFE_INTEGER`. */\n\
-         export type Uint64 = number | bigint;\n\n",
+         export type Uint64 = number | bigint;\n\
+         /** A request body the client streams: the file at `path`, or a Readable / async iterable of chunks (collected first: OSS needs the length). */\n\
+         export type StreamedBody = { path: string } | AsyncIterable<Buffer | Uint8Array | string>;\n\
+         /** An input whose `body` may also be streamed. */\n\
+         export type StreamedInput<I> = I extends { readonly body?: infer B } ? Omit<I, 'body'> & { readonly body?: B | StreamedBody } : I;\n\n",
     );
     let mut seen = Seen::default();
     for op in OPERATIONS.iter() {
@@ -224,29 +229,85 @@ fn typings() -> String {
          export interface ClientOperations {\n",
     );
     for op in OPERATIONS.iter() {
-        doc("  ", op.doc, &mut out);
-        let _ = writeln!(
-            out,
-            "  {}(input{}: {}Input): Promise<{}Output>;",
-            op.camel,
-            if all_omittable(op) { "?" } else { "" },
-            op.name,
-            op.name
-        );
+        let (name, method) = (op.name, op.camel);
+        let opt = if all_omittable(op) { "?" } else { "" };
+        let input = if streams_request(op) {
+            format!("StreamedInput<{name}Input>")
+        } else {
+            format!("{name}Input")
+        };
+        if streams_response(op) {
+            // The response body is the data: in memory, into a file or as a stream.
+            doc(
+                "  ",
+                &format!("{}\n\nThe data comes back as `body` (a Buffer).", op.doc),
+                &mut out,
+            );
+            let _ = writeln!(
+                out,
+                "  {method}(input{opt}: {input}, options?: {{ path?: undefined; stream?: false }}): Promise<{name}Output & {{ body: Buffer }}>;"
+            );
+            let _ = writeln!(
+                out,
+                "  /** {name}, the data streamed into the file `options.path` (no `body`). */"
+            );
+            let _ = writeln!(
+                out,
+                "  {method}(input: {input}, options: {{ path: string }}): Promise<{name}Output>;"
+            );
+            let _ = writeln!(out, "  /** {name}, the data as a Readable `body`. */");
+            let _ = writeln!(
+                out,
+                "  {method}(input: {input}, options: {{ stream: true }}): Promise<{name}Output & {{ body: Readable }}>;"
+            );
+        } else {
+            doc("  ", op.doc, &mut out);
+            let _ = writeln!(
+                out,
+                "  {method}(input{opt}: {input}): Promise<{name}Output>;"
+            );
+        }
     }
     out.push_str("}\n");
     out
 }
 
-/// Whether `client.paginate` can page through `op` (the same rule as the binding's).
-fn pages(op: &OpSchema) -> bool {
+/// The fields `client.paginate` pages `op` with: (token input field, next-token output
+/// field), camelCase.
+fn pager(op: &OpSchema) -> Option<(String, String)> {
     let has = |s: &StructSchema, n: &str| s.fields.iter().any(|f| f.name == n);
     [
         ("continuation_token", "next_continuation_token"),
         ("marker", "next_marker"),
     ]
-    .iter()
-    .any(|(i, n)| has(op.input, i) && has(op.output, n))
+    .into_iter()
+    .find(|(i, n)| has(op.input, i) && has(op.output, n))
+    .map(|(i, n)| (camel(i), camel(n)))
+}
+
+fn pages(op: &OpSchema) -> bool {
+    pager(op).is_some()
+}
+
+/// Whether the request has a body field the client can stream from a file or a stream.
+fn streams_request(op: &OpSchema) -> bool {
+    op.input
+        .fields
+        .iter()
+        .any(|f| matches!(f.ty, TypeRef::Body))
+}
+
+/// Whether the response body is the data: a GET whose output reads nothing from it.
+fn streams_response(op: &OpSchema) -> bool {
+    fn reads_body(s: &StructSchema) -> bool {
+        s.xml.is_some()
+            || s.fields.iter().any(|f| match (f.location, f.ty) {
+                (Location::Body | Location::Xml(_), _) => true,
+                (Location::Flatten, TypeRef::Struct(inner)) => reads_body(inner),
+                _ => false,
+            })
+    }
+    op.method == ossio_core::Method::Get && !reads_body(op.output)
 }
 
 fn all_omittable(op: &OpSchema) -> bool {
@@ -262,11 +323,22 @@ fn all_omittable(op: &OpSchema) -> bool {
 fn table() -> String {
     let mut out = String::from(HEADER);
     out.push_str(
-        "// Every registered operation: [API name, client method name]. index.js defines\n\
-         // `ops.<Name>` and `Client.prototype.<method>` from it.\n'use strict';\n\nmodule.exports = [\n",
+        "// Every registered operation: { name, method, streamsRequest, streamsResponse, pager }.\n\
+         // index.js defines `ops.<name>` and `Client.prototype.<method>` from it; streamsRequest:\n\
+         // the input has a body the client can stream from a file; streamsResponse: the response\n\
+         // body is the data; pager: [token input field, next-token output field].\n\
+         'use strict';\n\nmodule.exports = [\n",
     );
     for op in OPERATIONS.iter() {
-        let _ = writeln!(out, "  ['{}', '{}'],", op.name, op.camel);
+        let pager = pager(op).map_or("null".to_owned(), |(i, n)| format!("['{i}', '{n}']"));
+        let _ = writeln!(
+            out,
+            "  {{ name: '{}', method: '{}', streamsRequest: {}, streamsResponse: {}, pager: {pager} }},",
+            op.name,
+            op.camel,
+            streams_request(op),
+            streams_response(op),
+        );
     }
     out.push_str("];\n");
     out
