@@ -531,6 +531,23 @@ for (const { name } of OPERATIONS) {
 
 const clientState = new WeakMap();
 
+/** A download's body as a Readable: each read takes the next chunk off the thread pool. */
+function bodyStream(native) {
+  return new Readable({
+    highWaterMark: 256 * 1024,
+    read(size) {
+      settle(native.read(Math.max(size, 64 * 1024))).then(
+        (chunk) => this.push(chunk),
+        (e) => this.destroy(e),
+      );
+    },
+    destroy(err, cb) {
+      native.close();
+      cb(err);
+    },
+  });
+}
+
 async function settle(promise) {
   try {
     return await promise;
@@ -590,6 +607,11 @@ class Client {
         input = { ...input, body: Buffer.concat(chunks) };
       }
     }
+    if (info.streamsResponse && options.stream === true) {
+      const out = await settle(call(() => c.open(info.name, input)));
+      out.body = bodyStream(out.body);
+      return out;
+    }
     if (info.streamsResponse) {
       if (typeof options.path === 'string') {
         mode = 'toFile';
@@ -598,9 +620,7 @@ class Client {
         mode = 'toBuffer';
       }
     }
-    const out = await settle(call(() => c.call(info.name, input, mode, file)));
-    if (options.stream === true && Buffer.isBuffer(out.body)) out.body = Readable.from([out.body]);
-    return out;
+    return settle(call(() => c.call(info.name, input, mode, file)));
   }
 
   /**

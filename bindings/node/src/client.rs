@@ -8,10 +8,12 @@ use crate::signer::{HeaderPair, RequestData, headers_to, request_from};
 use napi::bindgen_prelude::{AsyncTask, Buffer, Object, ToNapiValue, Unknown};
 use napi::{Env, Task, sys};
 use napi_derive::napi;
+use ossio::ObjectReader;
 use ossio::{Addressing, Client, RetryPolicy, SignatureVersion};
 use ossio_core::ops::decl::OpSchema;
 use ossio_core::ops::dynamic::{Dyn, ErasedOp};
 use std::io::Read;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Client options, as `index.js` normalises them.
@@ -315,6 +317,152 @@ impl NativeClient {
                 headers: headers_to(&p.signed_headers),
                 expiration: p.expiration as f64,
             })
+        })
+    }
+}
+
+/// A download whose body JavaScript reads as a stream: [`NativeBody::read`] takes the next
+/// chunk on the thread pool; the CRC-64 check runs at the end as for the other downloads.
+#[napi]
+pub struct NativeBody {
+    name: &'static str,
+    reader: Arc<Mutex<Option<ObjectReader<Dyn>>>>,
+}
+
+/// Reads the next chunk of a [`NativeBody`] (none at the end).
+pub struct ReadTask {
+    name: &'static str,
+    reader: Arc<Mutex<Option<ObjectReader<Dyn>>>>,
+    size: usize,
+}
+
+impl Task for ReadTask {
+    type Output = Option<Vec<u8>>;
+    type JsValue = Option<Buffer>;
+
+    fn compute(&mut self) -> napi::Result<Self::Output> {
+        guard(|| {
+            let mut slot = self
+                .reader
+                .lock()
+                .map_err(|_| ErrorInfo::new("InternalError", "a body read failed").into_napi())?;
+            let Some(reader) = slot.as_mut() else {
+                return Ok(None);
+            };
+            let mut buf = vec![0u8; self.size];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) => {
+                        // Done: the connection goes back to the pool now.
+                        *slot = None;
+                        return Ok(None);
+                    }
+                    Ok(n) => {
+                        buf.truncate(n);
+                        return Ok(Some(buf));
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => {
+                        *slot = None;
+                        return Err(read_err(self.name, e));
+                    }
+                }
+            }
+        })
+    }
+
+    fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<Option<Buffer>> {
+        Ok(output.map(Buffer::from))
+    }
+}
+
+#[napi]
+impl NativeBody {
+    /// The next chunk of at most `size` bytes; `null` at the end.
+    #[napi(ts_return_type = "Promise<Buffer | null>")]
+    pub fn read(&self, size: u32) -> AsyncTask<ReadTask> {
+        AsyncTask::new(ReadTask {
+            name: self.name,
+            reader: self.reader.clone(),
+            size: (size as usize).clamp(1, 4 << 20),
+        })
+    }
+
+    /// Stops reading (the connection is dropped, not reused).
+    #[napi]
+    pub fn close(&self) {
+        if let Ok(mut slot) = self.reader.lock() {
+            *slot = None;
+        }
+    }
+}
+
+/// Starts a download whose body is read as a stream.
+pub struct OpenTask {
+    client: Client,
+    schema: &'static OpSchema,
+    op: Box<dyn ErasedOp>,
+}
+
+/// An opened download: the output, and the body to read.
+pub struct Opened {
+    schema: &'static OpSchema,
+    value: Dyn,
+    body: NativeBody,
+}
+
+ops::object_type!(Opened);
+
+impl ToNapiValue for Opened {
+    unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
+        let out = unsafe { Out::to_napi_value(env, Out::of(val.schema, &val.value))? };
+        let mut obj = Object::from_raw(env, out);
+        obj.set("body", val.body)?;
+        Ok(out)
+    }
+}
+
+impl Task for OpenTask {
+    type Output = ObjectReader<Dyn>;
+    type JsValue = Opened;
+
+    fn compute(&mut self) -> napi::Result<Self::Output> {
+        guard(|| {
+            self.client
+                .send_dyn_for_reader(self.op.as_ref())
+                .map_err(client_err)
+        })
+    }
+
+    fn resolve(&mut self, _env: Env, reader: Self::Output) -> napi::Result<Opened> {
+        Ok(Opened {
+            schema: self.schema,
+            value: reader.meta().clone(),
+            body: NativeBody {
+                name: self.schema.name,
+                reader: Arc::new(Mutex::new(Some(reader))),
+            },
+        })
+    }
+}
+
+#[napi]
+impl NativeClient {
+    /// Sends operation `name` built from `input` and hands back its output with the
+    /// response body as a [`NativeBody`] to read (`client.<method>(input, { stream: true })`).
+    #[napi(ts_return_type = "Promise<Record<string, unknown>>")]
+    pub fn open(
+        &self,
+        name: String,
+        input: Option<Unknown<'_>>,
+    ) -> napi::Result<AsyncTask<OpenTask>> {
+        guard(|| {
+            let schema = ops::schema(&name)?;
+            Ok(AsyncTask::new(OpenTask {
+                client: self.client.clone(),
+                schema,
+                op: ops::build(schema, input)?,
+            }))
         })
     }
 }

@@ -94,6 +94,16 @@ test('a download into a file cut short starts over; a corrupted one fails its CR
     await assert.rejects(client.getObject({ bucket: 'ossio-files', key: 'f' }, { path: dst }), (e) => e.code === 'CrcMismatch' && e.operation === 'GetObject');
     server.corruptCrcNext(1);
     await assert.rejects(client.getObject({ bucket: 'ossio-files', key: 'f' }), (e) => e.code === 'CrcMismatch');
+    const streamed = await client.getObject({ bucket: 'ossio-files', key: 'f' }, { stream: true });
+    assert.equal(streamed.contentLength, data.length);
+    const chunks = [];
+    for await (const chunk of streamed.body) chunks.push(chunk);
+    assert.deepEqual(Buffer.concat(chunks), data);
+    server.corruptCrcNext(1);
+    const bad = await client.getObject({ bucket: 'ossio-files', key: 'f' }, { stream: true });
+    await assert.rejects(async () => {
+      for await (const chunk of bad.body) void chunk;
+    }, (e) => e.code === 'CrcMismatch' && e.operation === 'GetObject');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
