@@ -4,6 +4,7 @@
 const util = require('node:util');
 const path = require('node:path');
 const { Readable } = require('node:stream');
+const fs = require('node:fs');
 
 let native;
 try {
@@ -595,11 +596,13 @@ class Client {
     let file;
     const body = input.body;
     if (info.streamsRequest && body != null && typeof body === 'object' && !(body instanceof Uint8Array) && !(body instanceof ArrayBuffer)) {
-      if (typeof body.path === 'string' && typeof body.pipe !== 'function') {
+      const wholeFile = body instanceof fs.ReadStream && body.start === undefined && body.end === Infinity && typeof body.path === 'string';
+      if ((typeof body.path === 'string' && typeof body.pipe !== 'function') || wholeFile) {
         // A file is streamed from disk by the native client (and rewound for retries).
         mode = 'fromFile';
         file = body.path;
         input = { ...input, body: undefined };
+        if (wholeFile) body.destroy();
       } else if (typeof body[Symbol.asyncIterator] === 'function') {
         // A Readable (or any async iterable of chunks): collected, then sent with its length.
         const chunks = [];

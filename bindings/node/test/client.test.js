@@ -162,6 +162,9 @@ test('100 MiB upload and download through files', { skip }, async () => {
     fs.closeSync(fd);
     const want = hash.digest('hex');
     await c.putObject({ bucket: 'node-big', key: 'big.bin', body: { path: src } });
+    // A whole-file read stream goes the same streamed way, without reading it in JavaScript.
+    await c.putObject({ bucket: 'node-big', key: 'big2.bin', body: fs.createReadStream(src) });
+    assert.equal((await c.headObject({ bucket: 'node-big', key: 'big2.bin' })).contentLength, 100 * 1024 * 1024);
     const dst = path.join(dir, 'dst.bin');
     const out = await c.getObject({ bucket: 'node-big', key: 'big.bin' }, { path: dst });
     assert.equal(out.contentLength, 100 * 1024 * 1024);
