@@ -270,12 +270,12 @@ export interface Operation<I, O> {
 }
 export type OperationClass<N extends OperationName> = new (input: OperationTypes[N][0]) => Operation<OperationTypes[N][0], OperationTypes[N][1]>;
 
-/** Every operation as a sans-IO class, e.g. `new ops.CreateAccessPoint({ ... })`. */
+/** Every operation as a sans-IO class: `new ops.<ApiName>({ ... })`. */
 export const ops: { readonly [N in OperationName]: OperationClass<N> };
 
 /** Per-call options of `client.<camelName>(input, options)`. */
 export interface CallOptions {
-  /** For operations whose response body is the data (`getObject`): stream it into this file instead of memory. */
+  /** For operations whose response body is the data (an object download): stream it into this file instead of memory. */
   path?: string;
   /** For operations whose response body is the data: hand it back as a Readable `body`. */
   stream?: boolean;
@@ -306,7 +306,7 @@ export class Client {
   constructor(options?: ClientOptions);
   /** Sends operation `name` (API name) with its input: what `client.<camelName>(input, options)` calls. */
   send<N extends OperationName>(name: N, input: StreamedInput<OperationTypes[N][0]>, options?: CallOptions): Promise<OperationTypes[N][1] & { body?: Buffer | import('node:stream').Readable }>;
-  /** Every page of a paginated operation, e.g. `client.paginate('listObjectsV2', { bucket })`. */
+  /** Every page of a paginated operation, `client.paginate('<camelName>', input)`. */
   paginate<M extends PagedOperationName | Uncapitalize<PagedOperationName>>(name: M, input?: OperationTypes[Capitalize<M>][0]): AsyncGenerator<OperationTypes[Capitalize<M>][1], void, undefined>;
   /** A presigned URL with the client's credentials. */
   presign(request: RequestInput | OperationRequest, options?: { expires?: number }): PresignedRequest;

@@ -581,7 +581,7 @@ class Client {
   }
 
   /**
-   * Sends operation `name` (API or method name: 'PutBucketAcl' or 'putBucketAcl') with its
+   * Sends operation `name` (its API name or its client method name) with its
    * input; what `client.<camelName>(input, options)` calls.
    */
   async send(name, input = {}, options = {}) {
@@ -628,7 +628,7 @@ class Client {
 
   /**
    * Every page of a paginated operation (its input has `continuationToken` or `marker`
-   * and its output the next one), e.g. `client.paginate('listObjectsV2', { bucket })`.
+   * and its output the next one), `client.paginate('<camelName>', input)`.
    */
   async *paginate(name, input = {}) {
     const info = INFO.get(name);

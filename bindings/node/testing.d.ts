@@ -19,7 +19,7 @@ export interface ServerOptions {
 
 /** One request the server served. */
 export interface RequestRecord {
-  /** API name (`ListObjectsV2`), or null when no served operation matched. */
+  /** The operation's API name, or null when no served operation matched. */
   operation: string | null;
   method: string;
   bucket: string | null;

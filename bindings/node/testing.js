@@ -6,7 +6,7 @@
 //   const client = new OSS({ ...server.aliOssOptions(), bucket: 'b' });
 //   server.failNext(1, 503, 'ServiceUnavailable');
 //   ...
-//   server.requests().filter((r) => r.operation === 'ListObjectsV2').length;
+//   server.requests().filter((r) => r.status === 503).length;
 //   server.close();
 'use strict';
 const crypto = require('node:crypto');
