@@ -101,8 +101,8 @@ test('a credentials URI provider signs client requests', { skip: !process.env.OS
     });
     const client = new Client({ region: 'cn-hangzhou', endpoint, credentials: new credentials.CredentialsUri({ uri: `${uri}/creds` }), retries: 0 });
     await client.send('PutBucket', { bucket: 'node-creds-uri' });
-    await client.putObject('node-creds-uri', 'k', Buffer.from('v'));
-    assert.equal((await client.getObject('node-creds-uri', 'k')).data.toString(), 'v');
+    await client.putObject({ bucket: 'node-creds-uri', key: 'k', body: Buffer.from('v') });
+    assert.equal((await client.getObject({ bucket: 'node-creds-uri', key: 'k' })).body.toString(), 'v');
     assert.equal(calls, 1);
   } finally {
     server.kill();
@@ -111,9 +111,9 @@ test('a credentials URI provider signs client requests', { skip: !process.env.OS
 
 test('bad options are errors naming the field, before any call', () => {
   const field = (f) => { try { f(); } catch (e) { assert.ok(e instanceof OssError); return e.field; } return 'no error'; };
-  assert.equal(field(() => new credentials.OidcRoleArn({ roleArn: ROLE, oidcProviderArn: OIDC, oidcTokenFile: '/t', durationSeconds: 60 })), 'duration_seconds');
-  assert.equal(field(() => new credentials.AssumeRole(new Credentials({ accessKeyId: 'a', accessKeySecret: 'b' }), { roleArn: '' })), 'role_arn');
-  assert.equal(field(() => new credentials.CredentialsUri({ uri: 'file:///etc/passwd' })), 'credentials_uri');
+  assert.equal(field(() => new credentials.OidcRoleArn({ roleArn: ROLE, oidcProviderArn: OIDC, oidcTokenFile: '/t', durationSeconds: 60 })), 'durationSeconds');
+  assert.equal(field(() => new credentials.AssumeRole(new Credentials({ accessKeyId: 'a', accessKeySecret: 'b' }), { roleArn: '' })), 'roleArn');
+  assert.equal(field(() => new credentials.CredentialsUri({ uri: 'file:///etc/passwd' })), 'credentialsUri');
   assert.equal(field(() => new credentials.EcsRamRole({ readTimeout: -1 })), 'readTimeout');
   assert.equal(field(() => new credentials.EcsRamRole({ nope: 1 })), 'nope');
   assert.equal(field(() => new credentials.AssumeRole(null, { roleArn: ROLE })), 'source');
