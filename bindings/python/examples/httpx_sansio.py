@@ -56,14 +56,16 @@ def run_sync(signer: ossio.Signer, bucket: str) -> ops.GetAccessPointOutput:
         created = send(
             http,
             signer,
-            ops.CreateAccessPoint(bucket=bucket, name="ap-sync", network_origin="vpc", vpc_id="vpc-1"),
+            ops.CreateAccessPoint(
+                bucket=bucket, access_point_name="ap-sync", network_origin="vpc", vpc_id="vpc-1"
+            ),
         )
-        print("created", created.arn, created.alias)
+        print("created", created.access_point_arn, created.alias)
         try:
             send(http, signer, ops.GetObject(bucket=bucket, key="missing"))
         except ossio.NoSuchKey as e:
             print("as expected:", e.code, e.request_id)
-        return send(http, signer, ops.GetAccessPoint(bucket=bucket, name="ap-sync"))
+        return send(http, signer, ops.GetAccessPoint(bucket=bucket, access_point_name="ap-sync"))
 
 
 async def run_async(signer: ossio.Signer, bucket: str) -> ops.GetBucketAclOutput:
@@ -82,7 +84,7 @@ def main(endpoint: str, access_key_id: str, access_key_secret: str) -> None:
         addressing="path",
     )
     ap = run_sync(signer, "httpx-sync-example")
-    print("sync:", ap.name, ap.network_origin, ap.vpc_id)
+    print("sync:", ap.access_point_name, ap.network_origin, ap.vpc_id)
     acl = asyncio.run(run_async(signer, "httpx-async-example"))
     print("async:", acl.acl)
 

@@ -1,16 +1,13 @@
 //! The native side of `ossio.Client`: the Rust `ossio::Client`, with the GIL released
 //! while it waits on the network.
 
+use crate::bridge::NativeOp;
 use crate::errors::{self, guard};
-use crate::ops::{self, ToPy};
 use crate::sansio::{PresignedRequest, Request, seconds_of};
-use ossio_core::paginate::{Pages, Paginated};
-use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::time::Duration;
 
 /// A client error as the matching `ossio` exception.
@@ -118,31 +115,12 @@ impl Read for PyReader {
     }
 }
 
-/// The blocking client; `ossio.Client` (Python) wraps it with one method per operation.
+/// The blocking client; `ossio.Client` (Python) wraps it with one method per operation,
+/// all of them sending through the same few methods here.
 #[pyclass(frozen, module = "ossio")]
 pub struct NativeClient {
     inner: ossio::Client,
 }
-
-macro_rules! dispatch {
-    ($($name:ident, $method:ident;)*) => {
-        /// Sends any operation object of `ossio.ops`.
-        fn send_any(py: Python<'_>, client: &ossio::Client, op: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-            $(
-                if let Ok(o) = op.cast::<ops::$name>() {
-                    let inner = &o.get().inner;
-                    let result = py.detach(|| client.send(inner));
-                    return match result {
-                        Ok(v) => Ok(v.to_py().into_pyobject(py)?.into_any().unbind()),
-                        Err(e) => Err(client_error(py, &e)),
-                    };
-                }
-            )*
-            Err(errors::argument(py, "op", "must be an operation from ossio.ops"))
-        }
-    };
-}
-crate::for_each_op!(dispatch);
 
 #[pymethods]
 impl NativeClient {
@@ -216,118 +194,123 @@ impl NativeClient {
         })
     }
 
-    /// Sends an operation of `ossio.ops` and returns its result.
-    fn send(&self, py: Python<'_>, op: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        guard(py, || send_any(py, &self.inner, op))
-    }
-
-    /// Uploads the file at `path`, streamed.
-    fn put_object_from_file(
-        &self,
-        py: Python<'_>,
-        op: &ops::PutObject,
-        path: PathBuf,
-    ) -> PyResult<ops::PutObjectOutput> {
+    /// Sends an operation and returns its result.
+    fn send<'py>(&self, py: Python<'py>, op: &NativeOp) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
-            py.detach(|| self.inner.put_object_from_file(&op.inner, &path))
-                .map(ToPy::to_py)
-                .map_err(|e| client_error(py, &e))
+            let out = py
+                .detach(|| self.inner.send_dyn(&*op.op))
+                .map_err(|e| client_error(py, &e))?;
+            op.output(py, &out)
         })
     }
 
-    /// Uploads `length` bytes read from a binary file object, streamed.
-    fn put_object_from_reader(
-        &self,
-        py: Python<'_>,
-        op: &ops::PutObject,
-        reader: Py<PyAny>,
-        length: u64,
-    ) -> PyResult<ops::PutObjectOutput> {
-        guard(py, || {
-            let reader = PyReader(reader);
-            py.detach(|| self.inner.put_object_from_reader(&op.inner, reader, length))
-                .map(ToPy::to_py)
-                .map_err(|e| client_error(py, &e))
-        })
-    }
-
-    /// Downloads an object into memory: `(data, result)`.
-    fn get_object_bytes<'py>(
+    /// Uploads the file at `path` as the body of `op`, streamed.
+    fn send_from_file<'py>(
         &self,
         py: Python<'py>,
-        op: &ops::GetObject,
-    ) -> PyResult<(Bound<'py, PyBytes>, ops::GetObjectOutput)> {
+        op: &NativeOp,
+        path: PathBuf,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let out = py
+                .detach(|| self.inner.send_dyn_from_file(&*op.op, &path))
+                .map_err(|e| client_error(py, &e))?;
+            op.output(py, &out)
+        })
+    }
+
+    /// Uploads `length` bytes read from a binary file object as the body of `op`, streamed.
+    fn send_from_reader<'py>(
+        &self,
+        py: Python<'py>,
+        op: &NativeOp,
+        reader: Py<PyAny>,
+        length: u64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let reader = PyReader(reader);
+            let out = py
+                .detach(|| self.inner.send_dyn_from_reader(&*op.op, reader, length))
+                .map_err(|e| client_error(py, &e))?;
+            op.output(py, &out)
+        })
+    }
+
+    /// Downloads into memory: `(data, result)`.
+    fn download<'py>(
+        &self,
+        py: Python<'py>,
+        op: &NativeOp,
+    ) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyAny>)> {
         guard(py, || {
             let (data, meta) = py
                 .detach(|| -> Result<_, ossio::Error> {
-                    let mut reader = self.inner.get_object(&op.inner)?;
+                    let mut reader = self.inner.send_dyn_for_reader(&*op.op)?;
                     let mut data = Vec::new();
-                    reader.read_to_end(&mut data).map_err(|e| io_error(&e))?;
+                    reader
+                        .read_to_end(&mut data)
+                        .map_err(|e| io_error(&e, op.schema().name))?;
                     Ok((data, reader.into_meta()))
                 })
                 .map_err(|e| client_error(py, &e))?;
-            Ok((PyBytes::new(py, &data), meta.to_py()))
+            Ok((PyBytes::new(py, &data), op.output(py, &meta)?))
         })
     }
 
-    /// Downloads an object into a new file at `path`.
-    fn get_object_to_file(
+    /// Downloads into a new file at `path`.
+    fn download_to_file<'py>(
         &self,
-        py: Python<'_>,
-        op: &ops::GetObject,
+        py: Python<'py>,
+        op: &NativeOp,
         path: PathBuf,
-    ) -> PyResult<ops::GetObjectOutput> {
+    ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
-            py.detach(|| self.inner.get_object_to_file(&op.inner, &path))
-                .map(ToPy::to_py)
-                .map_err(|e| client_error(py, &e))
+            let name = op.schema().name;
+            let meta = py
+                .detach(|| -> Result<_, ossio::Error> {
+                    let what = format!("cannot write {}", path.display());
+                    let mut file =
+                        std::fs::File::create(&path).map_err(|e| local_io(name, &what, &e))?;
+                    let mut reader = self.inner.send_dyn_for_reader(&*op.op)?;
+                    let mut buf = vec![0u8; 256 * 1024];
+                    loop {
+                        let n = reader.read(&mut buf).map_err(|e| io_error(&e, name))?;
+                        if n == 0 {
+                            break;
+                        }
+                        file.write_all(&buf[..n])
+                            .map_err(|e| local_io(name, &what, &e))?;
+                    }
+                    Ok(reader.into_meta())
+                })
+                .map_err(|e| client_error(py, &e))?;
+            op.output(py, &meta)
         })
     }
 
-    /// Downloads an object into a binary file object, chunk by chunk.
-    fn get_object_to_writer(
+    /// Downloads into a binary file object, chunk by chunk.
+    fn download_to_writer<'py>(
         &self,
-        py: Python<'_>,
-        op: &ops::GetObject,
-        writer: &Bound<'_, PyAny>,
-    ) -> PyResult<ops::GetObjectOutput> {
+        py: Python<'py>,
+        op: &NativeOp,
+        writer: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
+            let name = op.schema().name;
             let mut reader = py
-                .detach(|| self.inner.get_object(&op.inner))
+                .detach(|| self.inner.send_dyn_for_reader(&*op.op))
                 .map_err(|e| client_error(py, &e))?;
             let mut buf = vec![0u8; 256 * 1024];
             loop {
                 let n = py
                     .detach(|| reader.read(&mut buf))
-                    .map_err(|e| client_error(py, &io_error(&e)))?;
+                    .map_err(|e| client_error(py, &io_error(&e, name)))?;
                 if n == 0 {
                     break;
                 }
                 writer.call_method1("write", (PyBytes::new(py, &buf[..n]),))?;
             }
-            Ok(reader.into_meta().to_py())
-        })
-    }
-
-    /// Every page of a listing operation (`ListAccessPoints`, `ListBuckets`,
-    /// `ListObjectsV2`), fetched lazily.
-    fn pages(&self, py: Python<'_>, op: &Bound<'_, PyAny>) -> PyResult<PageIterator> {
-        let state = if let Ok(o) = op.cast::<ops::ListAccessPoints>() {
-            AnyPages::AccessPoints(Pages::new(o.get().inner.clone()))
-        } else if let Ok(o) = op.cast::<ops::ListBuckets>() {
-            AnyPages::Buckets(Pages::new(o.get().inner.clone()))
-        } else if let Ok(o) = op.cast::<ops::ListObjectsV2>() {
-            AnyPages::Objects(Pages::new(o.get().inner.clone()))
-        } else {
-            return Err(errors::argument(
-                py,
-                "op",
-                "must be ListAccessPoints, ListBuckets or ListObjectsV2",
-            ));
-        };
-        Ok(PageIterator {
-            client: self.inner.clone(),
-            state: Mutex::new(state),
+            op.output(py, &reader.into_meta())
         })
     }
 
@@ -364,74 +347,22 @@ impl NativeClient {
     }
 }
 
-fn io_error(e: &std::io::Error) -> ossio::Error {
+fn io_error(e: &std::io::Error, operation: &'static str) -> ossio::Error {
     // The client's reader reports its own failures (CRC, transport) as io errors that
     // carry the client error inside.
     if let Some(inner) = e.get_ref().and_then(|i| i.downcast_ref::<ossio::Error>()) {
         return inner.clone();
     }
     ossio::Error::Transport {
-        operation: "GetObject",
+        operation,
         message: e.to_string(),
         retryable: false,
     }
 }
 
-enum AnyPages {
-    AccessPoints(Pages<ossio_core::ops::ListAccessPoints>),
-    Buckets(Pages<ossio_core::ops::ListBuckets>),
-    Objects(Pages<ossio_core::ops::ListObjectsV2>),
-}
-
-fn next_page<O>(
-    py: Python<'_>,
-    client: &ossio::Client,
-    pages: &mut Pages<O>,
-) -> PyResult<Option<Py<PyAny>>>
-where
-    O: Paginated + Sync + Send,
-    O::Output: ToPy + Send,
-    <O::Output as ToPy>::Out: for<'py> IntoPyObject<'py>,
-{
-    let Some(op) = pages.next_op().cloned() else {
-        return Ok(None);
-    };
-    let page = py
-        .detach(|| client.send(&op))
-        .map_err(|e| client_error(py, &e))?;
-    pages
-        .feed(&page)
-        .map_err(|e| errors::core(py, &e, Some(O::NAME)))?;
-    Ok(Some(page.to_py().into_py_any(py)?))
-}
-
-/// Iterator over the pages of a listing.
-#[pyclass(frozen, module = "ossio")]
-pub struct PageIterator {
-    client: ossio::Client,
-    state: Mutex<AnyPages>,
-}
-
-#[pymethods]
-impl PageIterator {
-    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
-        slf
-    }
-
-    fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        guard(py, || {
-            // Never wait for the lock while holding the GIL: the holder needs it to finish.
-            let mut state = self.state.try_lock().map_err(|_| {
-                errors::oss_error(
-                    py,
-                    "a page iterator cannot be advanced from two threads at once",
-                )
-            })?;
-            match &mut *state {
-                AnyPages::AccessPoints(p) => next_page(py, &self.client, p),
-                AnyPages::Buckets(p) => next_page(py, &self.client, p),
-                AnyPages::Objects(p) => next_page(py, &self.client, p),
-            }
-        })
+fn local_io(operation: &'static str, what: &str, e: &std::io::Error) -> ossio::Error {
+    ossio::Error::Io {
+        operation,
+        message: format!("{what}: {e}"),
     }
 }

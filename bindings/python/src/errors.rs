@@ -53,6 +53,7 @@ pub fn validation(py: Python<'_>, e: &ossio_core::ValidationError) -> PyErr {
             ("field", s(py, &e.field)),
             ("value", opt(py, e.value.as_deref())),
             ("reason", s(py, &e.reason)),
+            ("operation", opt(py, e.operation)),
         ],
     )
 }

@@ -4,10 +4,10 @@
 // Python constructors mirror keyword-argument lists, so long signatures are the norm here.
 #![allow(clippy::too_many_arguments)]
 
+mod bridge;
 mod client;
 mod credentials;
 mod errors;
-mod ops;
 mod sansio;
 mod testing;
 
@@ -21,10 +21,11 @@ fn _ossio(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sansio::SignedRequest>()?;
     m.add_class::<sansio::PresignedRequest>()?;
     m.add_class::<sansio::Signer>()?;
-    ops::register(m)?;
     credentials::register(m)?;
+    m.add_class::<bridge::NativeOp>()?;
+    m.add_function(wrap_pyfunction!(bridge::_register, m)?)?;
+    m.add_function(wrap_pyfunction!(bridge::_init_op, m)?)?;
     m.add_class::<client::NativeClient>()?;
-    m.add_class::<client::PageIterator>()?;
     m.add_class::<testing::NativeServer>()?;
     m.add_class::<testing::ServerSnapshot>()?;
     m.add_function(wrap_pyfunction!(sansio::_v1_signature, m)?)?;

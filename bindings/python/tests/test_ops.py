@@ -5,6 +5,7 @@ from __future__ import annotations
 import runpy
 import sys
 from pathlib import Path
+from typing import Any, List
 
 import pytest
 
@@ -17,7 +18,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def test_create_access_point_request_and_parse() -> None:
-    op = ops.CreateAccessPoint(bucket="oss-example", name="ap-01", network_origin="vpc", vpc_id="vpc-1")
+    op = ops.CreateAccessPoint(bucket="oss-example", access_point_name="ap-01", network_origin="vpc", vpc_id="vpc-1")
     req = op.request()
     assert isinstance(req, ossio.Request)
     assert req.method == "PUT" and req.bucket == "oss-example" and req.key is None
@@ -28,7 +29,8 @@ def test_create_access_point_request_and_parse() -> None:
         b"</AccessPointArn><Alias>ap-01-abc-ossalias</Alias></CreateAccessPointResult>"
     )
     out = op.parse(200, {"x-oss-request-id": "RID"}, body)
-    assert (out.arn, out.alias, out.request_id) == (
+    assert isinstance(out, ops.CreateAccessPointOutput)
+    assert (out.access_point_arn, out.alias, out.request_id) == (
         "acs:oss:cn-hangzhou:1:accesspoint/ap-01",
         "ap-01-abc-ossalias",
         "RID",
@@ -37,7 +39,7 @@ def test_create_access_point_request_and_parse() -> None:
 
 
 def test_parse_raises_the_typed_error() -> None:
-    op = ops.GetAccessPoint(bucket="oss-example", name="ap-01")
+    op = ops.GetAccessPoint(bucket="oss-example", access_point_name="ap-01")
     body = (
         b"<Error><Code>NoSuchAccessPoint</Code><Message>gone</Message><RequestId>R1</RequestId>"
         b"<HostId>h</HostId><EC>0031-00000001</EC><AccessPointName>ap-01</AccessPointName></Error>"
@@ -65,27 +67,92 @@ def test_unparseable_success_is_a_parse_error() -> None:
 
 def test_validation_errors_are_value_errors() -> None:
     with pytest.raises(ValueError):
-        ops.PutBucketAcl(bucket="oss-example", acl="everyone")
+        ops.PutBucketAcl(bucket="oss-example", acl="everyone")  # type: ignore[arg-type]
     with pytest.raises(ossio.ValidationError) as e:
-        ops.CreateAccessPoint(bucket="oss-example", name="ap-01", network_origin="internet", vpc_id="v").request()
-    assert e.value.kind == "NetworkOrigin"
+        ops.CreateAccessPoint(
+            bucket="oss-example", access_point_name="ap-01", network_origin="internet", vpc_id="v"
+        ).request()
+    assert e.value.kind == "NetworkOrigin" and e.value.operation == "CreateAccessPoint"
     with pytest.raises(ossio.ValidationError):
         ops.PutObject(bucket="b", key="/abs").request()
 
 
+# Each kind of bad input: a typed error naming the field and the operation, raised when the
+# request object is built (so before anything is sent).
+BAD_INPUT = [
+    ("missing required field", lambda: ops.PutBucketAcl(bucket="bkt"), "acl", "PutBucketAcl"),  # type: ignore[call-arg]
+    ("string for an integer", lambda: ops.ListObjectsV2(bucket="bkt", max_keys="10"), "max_keys", "ListObjectsV2"),  # type: ignore[arg-type]
+    ("integer for a string", lambda: ops.GetBucketAcl(bucket=7), "bucket", "GetBucketAcl"),  # type: ignore[arg-type]
+    ("string for a boolean", lambda: ops.DeleteMultipleObjects(bucket="bkt", objects=[], quiet="yes"), "quiet", "DeleteMultipleObjects"),  # type: ignore[arg-type]
+    ("unknown enum value", lambda: ops.PutBucket(bucket="bkt", storage_class="Glacier"), "storage_class", "PutBucket"),  # type: ignore[arg-type]
+    ("unknown field name", lambda: ops.GetBucketInfo(bucket="bkt", bukcet="x"), "bukcet", "GetBucketInfo"),  # type: ignore[call-arg]
+    ("unknown nested field", lambda: ops.DeleteMultipleObjects(bucket="bkt", objects=[{"key": "a", "kye": "b"}]), "objects", "DeleteMultipleObjects"),
+    ("missing nested field", lambda: ops.DeleteMultipleObjects(bucket="bkt", objects=[{"version_id": "v"}]), "key", "DeleteMultipleObjects"),
+    ("value of no accepted type", lambda: ops.PutObject(bucket="bkt", key="k", metadata={"a": 1.5}), "metadata", "PutObject"),  # type: ignore[dict-item]
+]
+
+
+@pytest.mark.parametrize("what,build,field,operation", BAD_INPUT, ids=[b[0] for b in BAD_INPUT])
+def test_bad_input_names_the_field_and_the_operation(what: str, build: Any, field: str, operation: str) -> None:
+    with pytest.raises(ossio.ValidationError) as e:
+        build()
+    err = e.value
+    assert isinstance(err, ValueError)
+    assert err.field.startswith(field), (err.field, str(err))
+    assert err.operation == operation
+    assert operation in str(err) and field in str(err)
+
+
+def test_bad_input_through_the_client_is_caught_before_sending() -> None:
+    # Nothing listens on port 9: a request that got as far as the network would fail
+    # with a TransportError instead.
+    c = ossio.Client("cn-hangzhou", endpoint="http://127.0.0.1:9", credentials=ossio.Credentials("a", "b"), retries=0)
+    with pytest.raises(ossio.ValidationError) as e:
+        c.put_bucket_acl(bucket="bkt", acl="world")  # type: ignore[call-overload]
+    assert (e.value.field, e.value.operation) == ("acl", "PutBucketAcl")
+    with pytest.raises(ossio.ValidationError) as e:
+        c.list_objects_v2(bucket="bkt", max_key=3)  # type: ignore[call-overload]
+    assert (e.value.field, e.value.operation) == ("max_key", "ListObjectsV2")
+    with pytest.raises(TypeError):
+        c.get_bucket_acl(ops.GetBucketAcl(bucket="bkt"), bucket="other")  # type: ignore[call-overload]
+
+
+def test_nested_documents_as_dicts_or_classes() -> None:
+    as_dicts = ops.DeleteMultipleObjects(bucket="bkt", objects=[{"key": "a"}, {"key": "b", "version_id": "v1"}])
+    as_classes = ops.DeleteMultipleObjects(
+        bucket="bkt", objects=[ops.ObjectIdentifier(key="a"), ops.ObjectIdentifier(key="b", version_id="v1")]
+    )
+    assert as_dicts.request().body == as_classes.request().body
+    body = as_dicts.request().body
+    assert body is not None and b"<VersionId>v1</VersionId>" in body
+
+
+def test_requests_and_results_are_immutable_values() -> None:
+    op = ops.GetObject(bucket="bkt", key="k")
+    with pytest.raises(AttributeError):
+        op.key = "other"
+    changed = op.replace(key="other", range_header="bytes=0-1")
+    assert (changed.key, op.key) == ("other", "k")
+    assert changed.request().headers["Range"] == "bytes=0-1"
+    assert op == ops.GetObject(bucket="bkt", key="k") and op != changed
+    out = op.parse(200, {"x-oss-request-id": "R", "x-oss-meta-team": "a"}, b"data")
+    assert out.body == b"data" and out.metadata == {"team": "a"}
+    assert out.to_dict()["request_id"] == "R"
+
+
 def test_every_operation_builds_a_request() -> None:
-    built = [
-        ops.CreateAccessPoint(bucket="bkt", name="ap-1", network_origin="internet"),
-        ops.GetAccessPoint(bucket="bkt", name="ap-1"),
+    built: List[ops.Operation[Any]] = [
+        ops.CreateAccessPoint(bucket="bkt", access_point_name="ap-1", network_origin="internet"),
+        ops.GetAccessPoint(bucket="bkt", access_point_name="ap-1"),
         ops.ListAccessPoints(),
         ops.ListAccessPoints(bucket="bkt", max_keys=10, continuation_token="t"),
-        ops.DeleteAccessPoint(bucket="bkt", name="ap-1"),
-        ops.PutAccessPointPolicy(bucket="bkt", name="ap-1", policy="{}"),
-        ops.GetAccessPointPolicy(bucket="bkt", name="ap-1"),
-        ops.DeleteAccessPointPolicy(bucket="bkt", name="ap-1"),
-        ops.PutAccessPointPublicAccessBlock(bucket="bkt", name="ap-1"),
-        ops.GetAccessPointPublicAccessBlock(bucket="bkt", name="ap-1"),
-        ops.DeleteAccessPointPublicAccessBlock(bucket="bkt", name="ap-1"),
+        ops.DeleteAccessPoint(bucket="bkt", access_point_name="ap-1"),
+        ops.PutAccessPointPolicy(bucket="bkt", access_point_name="ap-1", body="{}"),
+        ops.GetAccessPointPolicy(bucket="bkt", access_point_name="ap-1"),
+        ops.DeleteAccessPointPolicy(bucket="bkt", access_point_name="ap-1"),
+        ops.PutAccessPointPublicAccessBlock(bucket="bkt", access_point_name="ap-1", block_public_access=True),
+        ops.GetAccessPointPublicAccessBlock(bucket="bkt", access_point_name="ap-1"),
+        ops.DeleteAccessPointPublicAccessBlock(bucket="bkt", access_point_name="ap-1"),
         ops.PutBucketAcl(bucket="bkt", acl="private"),
         ops.GetBucketAcl(bucket="bkt"),
         ops.PutObjectAcl(bucket="bkt", key="k", acl="default"),
@@ -95,10 +162,10 @@ def test_every_operation_builds_a_request() -> None:
         ops.ListBuckets(prefix="p", max_keys=5),
         ops.GetBucketInfo(bucket="bkt"),
         ops.PutObject(bucket="bkt", key="k", body=b"x", metadata={"a": "1"}, acl="private"),
-        ops.GetObject(bucket="bkt", key="k", range=(0, 9), response_content_type="text/plain"),
+        ops.GetObject(bucket="bkt", key="k", range_header="bytes=0-9", response_content_type="text/plain"),
         ops.HeadObject(bucket="bkt", key="k"),
         ops.DeleteObject(bucket="bkt", key="k"),
-        ops.DeleteMultipleObjects(bucket="bkt", objects=["a", ("b", "v1")], quiet=True),
+        ops.DeleteMultipleObjects(bucket="bkt", objects=[{"key": "a"}, {"key": "b", "version_id": "v1"}], quiet=True),
         ops.ListObjectsV2(bucket="bkt", prefix="p/", delimiter="/", max_keys=3),
     ]
     names = {type(op).__name__ for op in built}

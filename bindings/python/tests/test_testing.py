@@ -42,9 +42,9 @@ def save_report(client: oss.Client, bucket: str, name: str, data: bytes) -> str:
 def test_fixtures_give_a_server_and_a_fresh_bucket(oss_server: LocalServer, oss_bucket: str) -> None:
     assert oss_server.endpoint.startswith("http://127.0.0.1:")
     client = oss_server.client()
-    assert list(client.list_objects_v2(oss_bucket)) == []
-    client.put_object(oss_bucket, "a.txt", b"hello")
-    assert client.get_object(oss_bucket, "a.txt") == b"hello"
+    assert client.list_objects_v2(bucket=oss_bucket).contents == []
+    client.put_object(bucket=oss_bucket, key="a.txt", body=b"hello")
+    assert client.get_object(bucket=oss_bucket, key="a.txt").body == b"hello"
     assert "***" in repr(oss_server.credentials)
 
 
@@ -93,7 +93,7 @@ def test_a_retried_fault_shows_in_the_request_log(oss_server: LocalServer, oss_b
 
 @pytest.fixture(scope="module")
 def shared_bucket(oss_server: LocalServer) -> str:
-    oss_server.client().put_bucket("isolation-shared")
+    oss_server.client().put_bucket(bucket="isolation-shared")
     return "isolation-shared"
 
 
@@ -109,31 +109,31 @@ class TestIsolation:
     @pytest.mark.parametrize("writer", ["first", "second"])
     def test_each_sees_only_its_own_object(self, oss_server: LocalServer, shared_bucket: str, writer: str) -> None:
         client = oss_server.client()
-        client.put_object(shared_bucket, f"{writer}.txt", writer.encode())
-        keys = [o.key for o in client.list_objects_v2(shared_bucket)]
+        client.put_object(bucket=shared_bucket, key=f"{writer}.txt", body=writer.encode())
+        keys = [o.key for o in client.list_objects_v2(bucket=shared_bucket).contents]
         assert keys == [f"{writer}.txt"]
 
 
 def test_controls(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with LocalServer(data_dir=tmp_path, region="cn-shanghai") as server:
         client = server.client(retries=0)
-        client.put_bucket("controls")
+        client.put_bucket(bucket="controls")
         server.corrupt_crc_next(1)
         with pytest.raises(ossio.ChecksumError):
-            client.put_object("controls", "k", b"data")
+            client.put_object(bucket="controls", key="k", body=b"data")
         server.drop_next(1)
         with pytest.raises(ossio.TransportError):
-            client.get_object("controls", "k")
+            client.get_object(bucket="controls", key="k")
         # ossio corrects a skewed clock from the server's answer; the log shows the refusal.
         server.set_clock_skew(3600)
         server.clear_requests()
-        assert client.get_object("controls", "k") == b"data"
+        assert client.get_object(bucket="controls", key="k").body == b"data"
         assert [r["error_code"] for r in server.requests()][0] == "RequestTimeTooSkewed"
         server.clear_faults()
-        assert client.get_object("controls", "k") == b"data"
+        assert client.get_object(bucket="controls", key="k").body == b"data"
         server.reset()
         with pytest.raises(ossio.NoSuchBucket):
-            client.get_object("controls", "k")
+            client.get_object(bucket="controls", key="k")
     with pytest.raises(ValueError):
         server.requests()
 

@@ -5,10 +5,14 @@ Two ways in:
 * ``ossio.Client``: a ready blocking client (HTTP, retries, streaming) implemented in Rust.
 * sans-IO: ``ossio.Request`` + ``ossio.Signer`` and the operations in ``ossio.ops`` build,
   sign and parse requests for any HTTP library you bring (requests, httpx, aiohttp).
+
+Every operation is ``client.<operation>(ossio.ops.<Operation>(**fields))`` or, the same,
+``client.<operation>(**fields)``.
 """
 
 from . import credentials, ops
 from ._client import Client
+from ._model import Paginator
 from ._ossio import (
     Credentials,
     PresignedRequest,
@@ -52,6 +56,7 @@ __all__ = [
     "credentials",
     "ops",
     "Client",
+    "Paginator",
     "Credentials",
     "PresignedRequest",
     "Request",

@@ -53,6 +53,8 @@ class ValidationError(OssError, ValueError):
     field: str = ""
     value: Optional[str] = None
     reason: str = ""
+    #: The operation whose input it was (``PutBucketAcl``), when known.
+    operation: Optional[str] = None
 
 
 class ConfigError(OssError, ValueError):

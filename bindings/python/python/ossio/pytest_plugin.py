@@ -7,7 +7,7 @@
 
     def test_upload(oss_server, oss_bucket):
         client = oss_server.client()
-        client.put_object(oss_bucket, "k", b"data")
+        client.put_object(bucket=oss_bucket, key="k", body=b"data")
         assert [r["operation"] for r in oss_server.requests()][-1] == "PutObject"
 """
 
@@ -33,9 +33,10 @@ def oss_bucket(oss_server: LocalServer) -> Iterator[str]:
     """A fresh bucket for one test; it and everything in it are removed afterwards."""
     client = oss_server.client()
     name = "test-" + uuid.uuid4().hex[:20]
-    client.put_bucket(name)
+    client.put_bucket(bucket=name)
     yield name
-    keys = [o.key for o in client.list_objects_v2(name)]
-    for start in range(0, len(keys), 1000):
-        client.delete_multiple_objects(name, keys[start : start + 1000], quiet=True)
-    client.delete_bucket(name)
+    for page in client.list_objects_v2_paginator().iter_page(bucket=name, max_keys=1000):
+        if page.contents:
+            objects = [{"key": o.key} for o in page.contents]
+            client.delete_multiple_objects(bucket=name, objects=objects, quiet=True)
+    client.delete_bucket(bucket=name)

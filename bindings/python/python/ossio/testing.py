@@ -7,7 +7,7 @@ The server checks signatures and ACLs as OSS does, so the official SDKs (``aliba
 
     with LocalServer() as server:
         client = server.client()                 # an ossio.Client for this server
-        client.put_bucket("my-bucket")
+        client.put_bucket(bucket="my-bucket")
         server.fail_next(1, 503, "ServiceUnavailable")
         ...
         assert [r["operation"] for r in server.requests()].count("PutBucket") == 1
