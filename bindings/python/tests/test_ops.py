@@ -170,6 +170,11 @@ def test_every_operation_builds_a_request() -> None:
     ]
     names = {type(op).__name__ for op in built}
     assert len(names) == 24
+    built += [
+        ops.ListObjects(bucket="bkt", prefix="p/", marker="m"),
+        ops.GetObjectMeta(bucket="bkt", key="k"),
+        ops.GetBucketLocation(bucket="bkt"),
+    ]
     signer = ossio.Signer(ossio.Credentials("ak", "sk"), "cn-hangzhou")
     for op in built:
         req = op.request()

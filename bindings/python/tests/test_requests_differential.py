@@ -305,13 +305,30 @@ CASES: List[Tuple[str, ops.Operation[Any], Callable[[oss.Client], Any]]] = [
     (
         "ListObjectsV2",
         ops.ListObjectsV2(
-            bucket=BUCKET, prefix="p/", delimiter="/", start_after="a", max_keys=3, fetch_owner=True, url_encoding=True
+            bucket=BUCKET, prefix="p/", delimiter="/", start_after="a", max_keys=3, fetch_owner=True
         ),
         lambda c: c.list_objects_v2(
             V2.ListObjectsV2Request(
                 bucket=BUCKET, prefix="p/", delimiter="/", start_after="a", max_keys=3, fetch_owner=True, encoding_type="url"
             )
         ),
+    ),
+    (
+        "ListObjects",
+        ops.ListObjects(bucket=BUCKET, prefix="p/", delimiter="/", marker="a", max_keys=3),
+        lambda c: c.list_objects(
+            V2.ListObjectsRequest(bucket=BUCKET, prefix="p/", delimiter="/", marker="a", max_keys=3, encoding_type="url")
+        ),
+    ),
+    (
+        "GetObjectMeta",
+        ops.GetObjectMeta(bucket=BUCKET, key=KEY, version_id="v1"),
+        lambda c: c.get_object_meta(V2.GetObjectMetaRequest(bucket=BUCKET, key=KEY, version_id="v1")),
+    ),
+    (
+        "GetBucketLocation",
+        ops.GetBucketLocation(bucket=BUCKET),
+        lambda c: c.get_bucket_location(V2.GetBucketLocationRequest(bucket=BUCKET)),
     ),
     (
         "PutObjectAcl",

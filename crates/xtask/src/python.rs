@@ -106,7 +106,11 @@ fn py_type(ty: &TypeRef, input: bool) -> String {
 
 fn field_type(f: &FieldSchema, input: bool) -> String {
     let t = py_type(&f.ty, input);
-    let defaults_to_none = input && matches!(f.ty, TypeRef::List(_) | TypeRef::Map | TypeRef::Body);
+    let defaults_to_none = input
+        && matches!(
+            f.ty,
+            TypeRef::List(_) | TypeRef::Map | TypeRef::Body | TypeRef::Bool
+        );
     if f.optional || defaults_to_none {
         format!("Optional[{t}]")
     } else {
@@ -120,7 +124,8 @@ fn param(f: &FieldSchema, input: bool) -> String {
     if required(f) {
         return format!("{}: {t}", f.name);
     }
-    if !f.optional && f.ty == TypeRef::Bool {
+    // A request leaves an unset flag out, so the declaration's default applies.
+    if !f.optional && f.ty == TypeRef::Bool && !input {
         return format!("{}: bool = False", f.name);
     }
     format!("{}: Optional[{t}] = None", f.name)
@@ -204,11 +209,11 @@ fn structs() -> BTreeMap<&'static str, (&'static StructSchema, bool)> {
         }
     }
     let mut out = BTreeMap::new();
-    for op in OPERATIONS {
+    for op in OPERATIONS.iter() {
         walk(op.input, false, true, &mut out);
         walk(op.output, true, false, &mut out);
     }
-    for op in OPERATIONS {
+    for op in OPERATIONS.iter() {
         assert!(
             !out.contains_key(op.name),
             "a struct is named like the operation {}",
@@ -235,7 +240,7 @@ fn enums() -> BTreeMap<&'static str, &'static EnumSchema> {
         }
     }
     let mut out = BTreeMap::new();
-    for op in OPERATIONS {
+    for op in OPERATIONS.iter() {
         walk(op.input, &mut out);
         walk(op.output, &mut out);
     }
@@ -388,7 +393,7 @@ BodyInput = Union[bytes, bytearray, memoryview, str, IO[bytes], "os.PathLike[str
         };
         class(&mut out, name, "Model", s, !output, extra);
     }
-    for op in OPERATIONS {
+    for op in OPERATIONS.iter() {
         class(
             &mut out,
             op.name,
@@ -473,7 +478,7 @@ class Operations:
         raise NotImplementedError
 "#,
     );
-    for op in OPERATIONS {
+    for op in OPERATIONS.iter() {
         let fs = fields(op.input);
         let mut params: Vec<String> = fs
             .iter()

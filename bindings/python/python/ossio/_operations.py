@@ -34,6 +34,78 @@ class Operations:
         return self._send(_request(ops.CreateAccessPoint, request, fields))
 
     @overload
+    def delete_access_point(self, request: ops.DeleteAccessPoint, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_access_point(self, *, bucket: str, access_point_name: str) -> ops.EmptyOutput: ...
+
+    def delete_access_point(self, *request: ops.DeleteAccessPoint, **fields: Any) -> ops.EmptyOutput:
+        """Deletes an access point (asynchronously on OSS: it passes through ``deleting``).
+
+        Takes an ``ossio.ops.DeleteAccessPoint`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        return self._send(_request(ops.DeleteAccessPoint, request, fields))
+
+    @overload
+    def delete_access_point_policy(self, request: ops.DeleteAccessPointPolicy, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_access_point_policy(self, *, bucket: str, access_point_name: str) -> ops.EmptyOutput: ...
+
+    def delete_access_point_policy(self, *request: ops.DeleteAccessPointPolicy, **fields: Any) -> ops.EmptyOutput:
+        """Removes an access point's policy.
+
+        Takes an ``ossio.ops.DeleteAccessPointPolicy`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        return self._send(_request(ops.DeleteAccessPointPolicy, request, fields))
+
+    @overload
+    def delete_access_point_public_access_block(self, request: ops.DeleteAccessPointPublicAccessBlock, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_access_point_public_access_block(self, *, bucket: str, access_point_name: str) -> ops.EmptyOutput: ...
+
+    def delete_access_point_public_access_block(self, *request: ops.DeleteAccessPointPublicAccessBlock, **fields: Any) -> ops.EmptyOutput:
+        """Removes an access point's block-public-access setting.
+
+        Takes an ``ossio.ops.DeleteAccessPointPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        return self._send(_request(ops.DeleteAccessPointPublicAccessBlock, request, fields))
+
+    @overload
+    def delete_bucket(self, request: ops.DeleteBucket, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket(self, *request: ops.DeleteBucket, **fields: Any) -> ops.EmptyOutput:
+        """Deletes an empty bucket.
+
+        Takes an ``ossio.ops.DeleteBucket`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        return self._send(_request(ops.DeleteBucket, request, fields))
+
+    @overload
+    def delete_multiple_objects(self, request: ops.DeleteMultipleObjects, /) -> ops.DeleteMultipleObjectsOutput: ...
+
+    @overload
+    def delete_multiple_objects(self, *, bucket: str, quiet: Optional[bool] = None, objects: Optional[Sequence[Union[ops.ObjectIdentifier, Mapping[str, Any]]]] = None) -> ops.DeleteMultipleObjectsOutput: ...
+
+    def delete_multiple_objects(self, *request: ops.DeleteMultipleObjects, **fields: Any) -> ops.DeleteMultipleObjectsOutput:
+        """Deletes up to 1,000 objects in one request.
+
+        Takes an ``ossio.ops.DeleteMultipleObjects`` or its fields as keywords; returns ``ossio.ops.DeleteMultipleObjectsOutput``."""
+        return self._send(_request(ops.DeleteMultipleObjects, request, fields))
+
+    @overload
+    def delete_object(self, request: ops.DeleteObject, /) -> ops.DeleteObjectOutput: ...
+
+    @overload
+    def delete_object(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> ops.DeleteObjectOutput: ...
+
+    def delete_object(self, *request: ops.DeleteObject, **fields: Any) -> ops.DeleteObjectOutput:
+        """Deletes an object (deleting a missing key succeeds, as on OSS).
+
+        Takes an ``ossio.ops.DeleteObject`` or its fields as keywords; returns ``ossio.ops.DeleteObjectOutput``."""
+        return self._send(_request(ops.DeleteObject, request, fields))
+
+    @overload
     def get_access_point(self, request: ops.GetAccessPoint, /) -> ops.GetAccessPointOutput: ...
 
     @overload
@@ -46,16 +118,112 @@ class Operations:
         return self._send(_request(ops.GetAccessPoint, request, fields))
 
     @overload
-    def delete_access_point(self, request: ops.DeleteAccessPoint, /) -> ops.EmptyOutput: ...
+    def get_access_point_policy(self, request: ops.GetAccessPointPolicy, /) -> ops.GetAccessPointPolicyOutput: ...
 
     @overload
-    def delete_access_point(self, *, bucket: str, access_point_name: str) -> ops.EmptyOutput: ...
+    def get_access_point_policy(self, *, bucket: str, access_point_name: str) -> ops.GetAccessPointPolicyOutput: ...
 
-    def delete_access_point(self, *request: ops.DeleteAccessPoint, **fields: Any) -> ops.EmptyOutput:
-        """Deletes an access point (asynchronously on OSS: it passes through ``deleting``).
+    def get_access_point_policy(self, *request: ops.GetAccessPointPolicy, **fields: Any) -> ops.GetAccessPointPolicyOutput:
+        """Reads an access point's policy.
 
-        Takes an ``ossio.ops.DeleteAccessPoint`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.DeleteAccessPoint, request, fields))
+        Takes an ``ossio.ops.GetAccessPointPolicy`` or its fields as keywords; returns ``ossio.ops.GetAccessPointPolicyOutput``."""
+        return self._send(_request(ops.GetAccessPointPolicy, request, fields))
+
+    @overload
+    def get_access_point_public_access_block(self, request: ops.GetAccessPointPublicAccessBlock, /) -> ops.GetAccessPointPublicAccessBlockOutput: ...
+
+    @overload
+    def get_access_point_public_access_block(self, *, bucket: str, access_point_name: str) -> ops.GetAccessPointPublicAccessBlockOutput: ...
+
+    def get_access_point_public_access_block(self, *request: ops.GetAccessPointPublicAccessBlock, **fields: Any) -> ops.GetAccessPointPublicAccessBlockOutput:
+        """Reads an access point's block-public-access switch.
+
+        Takes an ``ossio.ops.GetAccessPointPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.GetAccessPointPublicAccessBlockOutput``."""
+        return self._send(_request(ops.GetAccessPointPublicAccessBlock, request, fields))
+
+    @overload
+    def get_bucket_acl(self, request: ops.GetBucketAcl, /) -> ops.GetBucketAclOutput: ...
+
+    @overload
+    def get_bucket_acl(self, *, bucket: str) -> ops.GetBucketAclOutput: ...
+
+    def get_bucket_acl(self, *request: ops.GetBucketAcl, **fields: Any) -> ops.GetBucketAclOutput:
+        """Reads a bucket's ACL and owner.
+
+        Takes an ``ossio.ops.GetBucketAcl`` or its fields as keywords; returns ``ossio.ops.GetBucketAclOutput``."""
+        return self._send(_request(ops.GetBucketAcl, request, fields))
+
+    @overload
+    def get_bucket_info(self, request: ops.GetBucketInfo, /) -> ops.GetBucketInfoOutput: ...
+
+    @overload
+    def get_bucket_info(self, *, bucket: str) -> ops.GetBucketInfoOutput: ...
+
+    def get_bucket_info(self, *request: ops.GetBucketInfo, **fields: Any) -> ops.GetBucketInfoOutput:
+        """Reads a bucket's description.
+
+        Takes an ``ossio.ops.GetBucketInfo`` or its fields as keywords; returns ``ossio.ops.GetBucketInfoOutput``."""
+        return self._send(_request(ops.GetBucketInfo, request, fields))
+
+    @overload
+    def get_bucket_location(self, request: ops.GetBucketLocation, /) -> ops.GetBucketLocationOutput: ...
+
+    @overload
+    def get_bucket_location(self, *, bucket: str) -> ops.GetBucketLocationOutput: ...
+
+    def get_bucket_location(self, *request: ops.GetBucketLocation, **fields: Any) -> ops.GetBucketLocationOutput:
+        """Reads the region a bucket lives in (``oss-cn-hangzhou``).
+
+        Takes an ``ossio.ops.GetBucketLocation`` or its fields as keywords; returns ``ossio.ops.GetBucketLocationOutput``."""
+        return self._send(_request(ops.GetBucketLocation, request, fields))
+
+    @overload
+    def get_object(self, request: ops.GetObject, /) -> ops.GetObjectOutput: ...
+
+    @overload
+    def get_object(self, *, bucket: str, key: str, version_id: Optional[str] = None, range_header: Optional[str] = None, response_content_type: Optional[str] = None, response_content_language: Optional[str] = None, response_expires: Optional[str] = None, response_cache_control: Optional[str] = None, response_content_disposition: Optional[str] = None, response_content_encoding: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, accept_encoding: Optional[str] = None) -> ops.GetObjectOutput: ...
+
+    def get_object(self, *request: ops.GetObject, **fields: Any) -> ops.GetObjectOutput:
+        """Downloads an object (or a byte range of it).
+
+        Takes an ``ossio.ops.GetObject`` or its fields as keywords; returns ``ossio.ops.GetObjectOutput``. The object's bytes are its ``body`` (CRC-64 checked for a whole object)."""
+        return self._send(_request(ops.GetObject, request, fields))
+
+    @overload
+    def get_object_acl(self, request: ops.GetObjectAcl, /) -> ops.GetObjectAclOutput: ...
+
+    @overload
+    def get_object_acl(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> ops.GetObjectAclOutput: ...
+
+    def get_object_acl(self, *request: ops.GetObjectAcl, **fields: Any) -> ops.GetObjectAclOutput:
+        """Reads an object's ACL and owner.
+
+        Takes an ``ossio.ops.GetObjectAcl`` or its fields as keywords; returns ``ossio.ops.GetObjectAclOutput``."""
+        return self._send(_request(ops.GetObjectAcl, request, fields))
+
+    @overload
+    def get_object_meta(self, request: ops.GetObjectMeta, /) -> ops.GetObjectMetaOutput: ...
+
+    @overload
+    def get_object_meta(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> ops.GetObjectMetaOutput: ...
+
+    def get_object_meta(self, *request: ops.GetObjectMeta, **fields: Any) -> ops.GetObjectMetaOutput:
+        """Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than HeadObject: ``HEAD /<key>?objectMeta``.
+
+        Takes an ``ossio.ops.GetObjectMeta`` or its fields as keywords; returns ``ossio.ops.GetObjectMetaOutput``."""
+        return self._send(_request(ops.GetObjectMeta, request, fields))
+
+    @overload
+    def head_object(self, request: ops.HeadObject, /) -> ops.HeadObjectOutput: ...
+
+    @overload
+    def head_object(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> ops.HeadObjectOutput: ...
+
+    def head_object(self, *request: ops.HeadObject, **fields: Any) -> ops.HeadObjectOutput:
+        """Reads an object's metadata; errors arrive base64-encoded in ``x-oss-err``, which ``Response::check`` decodes.
+
+        Takes an ``ossio.ops.HeadObject`` or its fields as keywords; returns ``ossio.ops.HeadObjectOutput``."""
+        return self._send(_request(ops.HeadObject, request, fields))
 
     @overload
     def list_access_points(self, request: ops.ListAccessPoints, /) -> ops.ListAccessPointsOutput: ...
@@ -75,114 +243,6 @@ class Operations:
         return Paginator(self, ops.ListAccessPoints, "continuation_token", "next_continuation_token")
 
     @overload
-    def put_access_point_policy(self, request: ops.PutAccessPointPolicy, /) -> ops.EmptyOutput: ...
-
-    @overload
-    def put_access_point_policy(self, *, bucket: str, access_point_name: str, body: str) -> ops.EmptyOutput: ...
-
-    def put_access_point_policy(self, *request: ops.PutAccessPointPolicy, **fields: Any) -> ops.EmptyOutput:
-        """Sets an access point's policy (a JSON document, sent verbatim).
-
-        Takes an ``ossio.ops.PutAccessPointPolicy`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.PutAccessPointPolicy, request, fields))
-
-    @overload
-    def get_access_point_policy(self, request: ops.GetAccessPointPolicy, /) -> ops.GetAccessPointPolicyOutput: ...
-
-    @overload
-    def get_access_point_policy(self, *, bucket: str, access_point_name: str) -> ops.GetAccessPointPolicyOutput: ...
-
-    def get_access_point_policy(self, *request: ops.GetAccessPointPolicy, **fields: Any) -> ops.GetAccessPointPolicyOutput:
-        """Reads an access point's policy.
-
-        Takes an ``ossio.ops.GetAccessPointPolicy`` or its fields as keywords; returns ``ossio.ops.GetAccessPointPolicyOutput``."""
-        return self._send(_request(ops.GetAccessPointPolicy, request, fields))
-
-    @overload
-    def delete_access_point_policy(self, request: ops.DeleteAccessPointPolicy, /) -> ops.EmptyOutput: ...
-
-    @overload
-    def delete_access_point_policy(self, *, bucket: str, access_point_name: str) -> ops.EmptyOutput: ...
-
-    def delete_access_point_policy(self, *request: ops.DeleteAccessPointPolicy, **fields: Any) -> ops.EmptyOutput:
-        """Removes an access point's policy.
-
-        Takes an ``ossio.ops.DeleteAccessPointPolicy`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.DeleteAccessPointPolicy, request, fields))
-
-    @overload
-    def put_access_point_public_access_block(self, request: ops.PutAccessPointPublicAccessBlock, /) -> ops.EmptyOutput: ...
-
-    @overload
-    def put_access_point_public_access_block(self, *, bucket: str, access_point_name: str, block_public_access: bool = False) -> ops.EmptyOutput: ...
-
-    def put_access_point_public_access_block(self, *request: ops.PutAccessPointPublicAccessBlock, **fields: Any) -> ops.EmptyOutput:
-        """Turns an access point's block-public-access switch on or off.
-
-        Takes an ``ossio.ops.PutAccessPointPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.PutAccessPointPublicAccessBlock, request, fields))
-
-    @overload
-    def get_access_point_public_access_block(self, request: ops.GetAccessPointPublicAccessBlock, /) -> ops.GetAccessPointPublicAccessBlockOutput: ...
-
-    @overload
-    def get_access_point_public_access_block(self, *, bucket: str, access_point_name: str) -> ops.GetAccessPointPublicAccessBlockOutput: ...
-
-    def get_access_point_public_access_block(self, *request: ops.GetAccessPointPublicAccessBlock, **fields: Any) -> ops.GetAccessPointPublicAccessBlockOutput:
-        """Reads an access point's block-public-access switch.
-
-        Takes an ``ossio.ops.GetAccessPointPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.GetAccessPointPublicAccessBlockOutput``."""
-        return self._send(_request(ops.GetAccessPointPublicAccessBlock, request, fields))
-
-    @overload
-    def delete_access_point_public_access_block(self, request: ops.DeleteAccessPointPublicAccessBlock, /) -> ops.EmptyOutput: ...
-
-    @overload
-    def delete_access_point_public_access_block(self, *, bucket: str, access_point_name: str) -> ops.EmptyOutput: ...
-
-    def delete_access_point_public_access_block(self, *request: ops.DeleteAccessPointPublicAccessBlock, **fields: Any) -> ops.EmptyOutput:
-        """Removes an access point's block-public-access setting.
-
-        Takes an ``ossio.ops.DeleteAccessPointPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.DeleteAccessPointPublicAccessBlock, request, fields))
-
-    @overload
-    def put_bucket(self, request: ops.PutBucket, /) -> ops.EmptyOutput: ...
-
-    @overload
-    def put_bucket(self, *, bucket: str, acl: Optional[ops.Acl] = None, storage_class: Optional[ops.StorageClass] = None, data_redundancy_type: Optional[ops.DataRedundancyType] = None, resource_group_id: Optional[str] = None) -> ops.EmptyOutput: ...
-
-    def put_bucket(self, *request: ops.PutBucket, **fields: Any) -> ops.EmptyOutput:
-        """Creates a bucket.
-
-        Takes an ``ossio.ops.PutBucket`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.PutBucket, request, fields))
-
-    @overload
-    def delete_bucket(self, request: ops.DeleteBucket, /) -> ops.EmptyOutput: ...
-
-    @overload
-    def delete_bucket(self, *, bucket: str) -> ops.EmptyOutput: ...
-
-    def delete_bucket(self, *request: ops.DeleteBucket, **fields: Any) -> ops.EmptyOutput:
-        """Deletes an empty bucket.
-
-        Takes an ``ossio.ops.DeleteBucket`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.DeleteBucket, request, fields))
-
-    @overload
-    def get_bucket_info(self, request: ops.GetBucketInfo, /) -> ops.GetBucketInfoOutput: ...
-
-    @overload
-    def get_bucket_info(self, *, bucket: str) -> ops.GetBucketInfoOutput: ...
-
-    def get_bucket_info(self, *request: ops.GetBucketInfo, **fields: Any) -> ops.GetBucketInfoOutput:
-        """Reads a bucket's description.
-
-        Takes an ``ossio.ops.GetBucketInfo`` or its fields as keywords; returns ``ossio.ops.GetBucketInfoOutput``."""
-        return self._send(_request(ops.GetBucketInfo, request, fields))
-
-    @overload
     def list_buckets(self, request: ops.ListBuckets, /) -> ops.ListBucketsOutput: ...
 
     @overload
@@ -200,6 +260,76 @@ class Operations:
         return Paginator(self, ops.ListBuckets, "marker", "next_marker")
 
     @overload
+    def list_objects(self, request: ops.ListObjects, /) -> ops.ListObjectsOutput: ...
+
+    @overload
+    def list_objects(self, *, bucket: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None, url_encoding: Optional[bool] = None) -> ops.ListObjectsOutput: ...
+
+    def list_objects(self, *request: ops.ListObjects, **fields: Any) -> ops.ListObjectsOutput:
+        """Lists objects one page at a time (the first listing API; prefer ``ListObjectsV2``).
+
+        Takes an ``ossio.ops.ListObjects`` or its fields as keywords; returns ``ossio.ops.ListObjectsOutput``."""
+        return self._send(_request(ops.ListObjects, request, fields))
+
+    def list_objects_paginator(self) -> Paginator[ops.ListObjects, ops.ListObjectsOutput]:
+        """Every page of ``ListObjects``: ``.iter_page(request)`` (or its fields as keywords)
+        sends it and follows ``next_marker`` until the listing ends."""
+        return Paginator(self, ops.ListObjects, "marker", "next_marker")
+
+    @overload
+    def list_objects_v2(self, request: ops.ListObjectsV2, /) -> ops.ListObjectsV2Output: ...
+
+    @overload
+    def list_objects_v2(self, *, bucket: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, start_after: Optional[str] = None, continuation_token: Optional[str] = None, max_keys: Optional[int] = None, fetch_owner: Optional[bool] = None, url_encoding: Optional[bool] = None) -> ops.ListObjectsV2Output: ...
+
+    def list_objects_v2(self, *request: ops.ListObjectsV2, **fields: Any) -> ops.ListObjectsV2Output:
+        """Lists objects one page at a time.
+
+        Takes an ``ossio.ops.ListObjectsV2`` or its fields as keywords; returns ``ossio.ops.ListObjectsV2Output``."""
+        return self._send(_request(ops.ListObjectsV2, request, fields))
+
+    def list_objects_v2_paginator(self) -> Paginator[ops.ListObjectsV2, ops.ListObjectsV2Output]:
+        """Every page of ``ListObjectsV2``: ``.iter_page(request)`` (or its fields as keywords)
+        sends it and follows ``next_continuation_token`` until the listing ends."""
+        return Paginator(self, ops.ListObjectsV2, "continuation_token", "next_continuation_token")
+
+    @overload
+    def put_access_point_policy(self, request: ops.PutAccessPointPolicy, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_access_point_policy(self, *, bucket: str, access_point_name: str, body: str) -> ops.EmptyOutput: ...
+
+    def put_access_point_policy(self, *request: ops.PutAccessPointPolicy, **fields: Any) -> ops.EmptyOutput:
+        """Sets an access point's policy (a JSON document, sent verbatim).
+
+        Takes an ``ossio.ops.PutAccessPointPolicy`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        return self._send(_request(ops.PutAccessPointPolicy, request, fields))
+
+    @overload
+    def put_access_point_public_access_block(self, request: ops.PutAccessPointPublicAccessBlock, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_access_point_public_access_block(self, *, bucket: str, access_point_name: str, block_public_access: Optional[bool] = None) -> ops.EmptyOutput: ...
+
+    def put_access_point_public_access_block(self, *request: ops.PutAccessPointPublicAccessBlock, **fields: Any) -> ops.EmptyOutput:
+        """Turns an access point's block-public-access switch on or off.
+
+        Takes an ``ossio.ops.PutAccessPointPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        return self._send(_request(ops.PutAccessPointPublicAccessBlock, request, fields))
+
+    @overload
+    def put_bucket(self, request: ops.PutBucket, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket(self, *, bucket: str, acl: Optional[ops.Acl] = None, storage_class: Optional[ops.StorageClass] = None, data_redundancy_type: Optional[ops.DataRedundancyType] = None, resource_group_id: Optional[str] = None) -> ops.EmptyOutput: ...
+
+    def put_bucket(self, *request: ops.PutBucket, **fields: Any) -> ops.EmptyOutput:
+        """Creates a bucket.
+
+        Takes an ``ossio.ops.PutBucket`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        return self._send(_request(ops.PutBucket, request, fields))
+
+    @overload
     def put_bucket_acl(self, request: ops.PutBucketAcl, /) -> ops.PutBucketAclOutput: ...
 
     @overload
@@ -210,18 +340,6 @@ class Operations:
 
         Takes an ``ossio.ops.PutBucketAcl`` or its fields as keywords; returns ``ossio.ops.PutBucketAclOutput``."""
         return self._send(_request(ops.PutBucketAcl, request, fields))
-
-    @overload
-    def get_bucket_acl(self, request: ops.GetBucketAcl, /) -> ops.GetBucketAclOutput: ...
-
-    @overload
-    def get_bucket_acl(self, *, bucket: str) -> ops.GetBucketAclOutput: ...
-
-    def get_bucket_acl(self, *request: ops.GetBucketAcl, **fields: Any) -> ops.GetBucketAclOutput:
-        """Reads a bucket's ACL and owner.
-
-        Takes an ``ossio.ops.GetBucketAcl`` or its fields as keywords; returns ``ossio.ops.GetBucketAclOutput``."""
-        return self._send(_request(ops.GetBucketAcl, request, fields))
 
     @overload
     def put_object(self, request: ops.PutObject, /) -> ops.PutObjectOutput: ...
@@ -236,71 +354,6 @@ class Operations:
         return self._send(_request(ops.PutObject, request, fields))
 
     @overload
-    def get_object(self, request: ops.GetObject, /) -> ops.GetObjectOutput: ...
-
-    @overload
-    def get_object(self, *, bucket: str, key: str, version_id: Optional[str] = None, range_header: Optional[str] = None, response_content_type: Optional[str] = None, response_content_language: Optional[str] = None, response_expires: Optional[str] = None, response_cache_control: Optional[str] = None, response_content_disposition: Optional[str] = None, response_content_encoding: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, accept_encoding: Optional[str] = None) -> ops.GetObjectOutput: ...
-
-    def get_object(self, *request: ops.GetObject, **fields: Any) -> ops.GetObjectOutput:
-        """Downloads an object (or a byte range of it).
-
-        Takes an ``ossio.ops.GetObject`` or its fields as keywords; returns ``ossio.ops.GetObjectOutput``. The object's bytes are its ``body`` (CRC-64 checked for a whole object)."""
-        return self._send(_request(ops.GetObject, request, fields))
-
-    @overload
-    def head_object(self, request: ops.HeadObject, /) -> ops.HeadObjectOutput: ...
-
-    @overload
-    def head_object(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> ops.HeadObjectOutput: ...
-
-    def head_object(self, *request: ops.HeadObject, **fields: Any) -> ops.HeadObjectOutput:
-        """Reads an object's metadata; errors arrive base64-encoded in ``x-oss-err``, which ``Response::check`` decodes.
-
-        Takes an ``ossio.ops.HeadObject`` or its fields as keywords; returns ``ossio.ops.HeadObjectOutput``."""
-        return self._send(_request(ops.HeadObject, request, fields))
-
-    @overload
-    def delete_object(self, request: ops.DeleteObject, /) -> ops.DeleteObjectOutput: ...
-
-    @overload
-    def delete_object(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> ops.DeleteObjectOutput: ...
-
-    def delete_object(self, *request: ops.DeleteObject, **fields: Any) -> ops.DeleteObjectOutput:
-        """Deletes an object (deleting a missing key succeeds, as on OSS).
-
-        Takes an ``ossio.ops.DeleteObject`` or its fields as keywords; returns ``ossio.ops.DeleteObjectOutput``."""
-        return self._send(_request(ops.DeleteObject, request, fields))
-
-    @overload
-    def delete_multiple_objects(self, request: ops.DeleteMultipleObjects, /) -> ops.DeleteMultipleObjectsOutput: ...
-
-    @overload
-    def delete_multiple_objects(self, *, bucket: str, quiet: bool = False, objects: Optional[Sequence[Union[ops.ObjectIdentifier, Mapping[str, Any]]]] = None) -> ops.DeleteMultipleObjectsOutput: ...
-
-    def delete_multiple_objects(self, *request: ops.DeleteMultipleObjects, **fields: Any) -> ops.DeleteMultipleObjectsOutput:
-        """Deletes up to 1,000 objects in one request.
-
-        Takes an ``ossio.ops.DeleteMultipleObjects`` or its fields as keywords; returns ``ossio.ops.DeleteMultipleObjectsOutput``."""
-        return self._send(_request(ops.DeleteMultipleObjects, request, fields))
-
-    @overload
-    def list_objects_v2(self, request: ops.ListObjectsV2, /) -> ops.ListObjectsV2Output: ...
-
-    @overload
-    def list_objects_v2(self, *, bucket: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, start_after: Optional[str] = None, continuation_token: Optional[str] = None, max_keys: Optional[int] = None, fetch_owner: bool = False, url_encoding: bool = False) -> ops.ListObjectsV2Output: ...
-
-    def list_objects_v2(self, *request: ops.ListObjectsV2, **fields: Any) -> ops.ListObjectsV2Output:
-        """Lists objects one page at a time.
-
-        Takes an ``ossio.ops.ListObjectsV2`` or its fields as keywords; returns ``ossio.ops.ListObjectsV2Output``."""
-        return self._send(_request(ops.ListObjectsV2, request, fields))
-
-    def list_objects_v2_paginator(self) -> Paginator[ops.ListObjectsV2, ops.ListObjectsV2Output]:
-        """Every page of ``ListObjectsV2``: ``.iter_page(request)`` (or its fields as keywords)
-        sends it and follows ``next_continuation_token`` until the listing ends."""
-        return Paginator(self, ops.ListObjectsV2, "continuation_token", "next_continuation_token")
-
-    @overload
     def put_object_acl(self, request: ops.PutObjectAcl, /) -> ops.PutObjectAclOutput: ...
 
     @overload
@@ -311,15 +364,3 @@ class Operations:
 
         Takes an ``ossio.ops.PutObjectAcl`` or its fields as keywords; returns ``ossio.ops.PutObjectAclOutput``."""
         return self._send(_request(ops.PutObjectAcl, request, fields))
-
-    @overload
-    def get_object_acl(self, request: ops.GetObjectAcl, /) -> ops.GetObjectAclOutput: ...
-
-    @overload
-    def get_object_acl(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> ops.GetObjectAclOutput: ...
-
-    def get_object_acl(self, *request: ops.GetObjectAcl, **fields: Any) -> ops.GetObjectAclOutput:
-        """Reads an object's ACL and owner.
-
-        Takes an ``ossio.ops.GetObjectAcl`` or its fields as keywords; returns ``ossio.ops.GetObjectAclOutput``."""
-        return self._send(_request(ops.GetObjectAcl, request, fields))

@@ -341,6 +341,24 @@ class GetBucketInfoOutput(Model):
         _set(self, {"name": name, "creation_date": creation_date, "location": location, "region": region, "extranet_endpoint": extranet_endpoint, "intranet_endpoint": intranet_endpoint, "storage_class": storage_class, "data_redundancy_type": data_redundancy_type, "owner_id": owner_id, "owner_display_name": owner_display_name, "acl": acl, "resource_group_id": resource_group_id, "access_monitor": access_monitor, "cross_region_replication": cross_region_replication, "transfer_acceleration": transfer_acceleration, "versioning": versioning, "comment": comment, "block_public_access": block_public_access, "sse_rule": sse_rule, "request_id": request_id})
 
 
+class GetBucketLocationOutput(Model):
+    """The result of ``GetBucketLocation``.
+
+    :ivar location: ``oss-<region>``.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("location", "request_id")
+    _fields = ("location", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"location", "request_id"})
+    location: str
+    request_id: str
+
+    def __init__(self, *, location: str, request_id: str) -> None:
+        _set(self, {"location": location, "request_id": request_id})
+
+
 class GetObjectAclOutput(Model):
     """The result of ``GetObjectAcl``.
 
@@ -363,6 +381,36 @@ class GetObjectAclOutput(Model):
 
     def __init__(self, *, owner_id: str, owner_display_name: str, acl: ObjectAcl, request_id: str, version_id: Optional[str] = None) -> None:
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "acl": acl, "version_id": version_id, "request_id": request_id})
+
+
+class GetObjectMetaOutput(Model):
+    """The result of ``GetObjectMeta``.
+
+    :ivar content_length: The object's size.
+    :ivar etag: ``ETag``.
+    :ivar last_modified: ``Last-Modified``.
+    :ivar last_access_time: When the object was last read (with access tracking on).
+    :ivar hash_crc64: CRC-64/ECMA of the object.
+    :ivar version_id: The version, in a versioned bucket.
+    :ivar transition_time: When the object moved to a colder storage class.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("content_length", "etag", "last_modified", "last_access_time", "hash_crc64", "version_id", "transition_time", "request_id")
+    _fields = ("content_length", "etag", "last_modified", "last_access_time", "hash_crc64", "version_id", "transition_time", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    content_length: Optional[int]
+    etag: Optional[str]
+    last_modified: Optional[str]
+    last_access_time: Optional[str]
+    hash_crc64: Optional[int]
+    version_id: Optional[str]
+    transition_time: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, content_length: Optional[int] = None, etag: Optional[str] = None, last_modified: Optional[str] = None, last_access_time: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None, transition_time: Optional[str] = None) -> None:
+        _set(self, {"content_length": content_length, "etag": etag, "last_modified": last_modified, "last_access_time": last_access_time, "hash_crc64": hash_crc64, "version_id": version_id, "transition_time": transition_time, "request_id": request_id})
 
 
 class GetObjectOutput(Model):
@@ -497,6 +545,42 @@ class ListBucketsOutput(Model):
 
     def __init__(self, *, owner_id: str, owner_display_name: str, request_id: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None, is_truncated: bool = False, next_marker: Optional[str] = None, buckets: Optional[List[BucketSummary]] = None) -> None:
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "prefix": prefix, "marker": marker, "max_keys": max_keys, "is_truncated": is_truncated, "next_marker": next_marker, "buckets": [] if buckets is None else buckets, "request_id": request_id})
+
+
+class ListObjectsOutput(Model):
+    """One page of ``ListObjects``.
+
+    :ivar name: Bucket name.
+    :ivar prefix: Prefix as echoed (decoded).
+    :ivar marker: Marker as echoed (decoded).
+    :ivar max_keys: Page size as echoed.
+    :ivar delimiter: Delimiter as echoed (decoded).
+    :ivar encoding_type: ``url`` when OSS encoded the keys (already decoded here).
+    :ivar is_truncated: Whether more pages follow.
+    :ivar next_marker: Marker of the next page (decoded).
+    :ivar contents: The objects.
+    :ivar common_prefixes: Common prefixes (decoded).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("name", "prefix", "marker", "max_keys", "delimiter", "encoding_type", "is_truncated", "next_marker", "contents", "common_prefixes", "request_id")
+    _fields = ("name", "prefix", "marker", "max_keys", "delimiter", "encoding_type", "is_truncated", "next_marker", "contents", "common_prefixes", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"name", "request_id"})
+    name: str
+    prefix: Optional[str]
+    marker: Optional[str]
+    max_keys: Optional[int]
+    delimiter: Optional[str]
+    encoding_type: Optional[str]
+    is_truncated: bool
+    next_marker: Optional[str]
+    contents: List[ObjectSummary]
+    common_prefixes: List[str]
+    request_id: str
+
+    def __init__(self, *, name: str, request_id: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None, delimiter: Optional[str] = None, encoding_type: Optional[str] = None, is_truncated: bool = False, next_marker: Optional[str] = None, contents: Optional[List[ObjectSummary]] = None, common_prefixes: Optional[List[str]] = None) -> None:
+        _set(self, {"name": name, "prefix": prefix, "marker": marker, "max_keys": max_keys, "delimiter": delimiter, "encoding_type": encoding_type, "is_truncated": is_truncated, "next_marker": next_marker, "contents": [] if contents is None else contents, "common_prefixes": [] if common_prefixes is None else common_prefixes, "request_id": request_id})
 
 
 class ListObjectsV2Output(Model):
@@ -683,24 +767,6 @@ class CreateAccessPoint(Operation[CreateAccessPointOutput]):
         _ossio._init_op(self, "CreateAccessPoint", {"bucket": bucket, "access_point_name": access_point_name, "network_origin": network_origin, "vpc_id": vpc_id})
 
 
-class GetAccessPoint(Operation[GetAccessPointOutput]):
-    """Reads an access point's configuration.
-
-    :ivar bucket: The bucket.
-    :ivar access_point_name: Access point name.
-    """
-
-    __slots__ = ("bucket", "access_point_name")
-    _fields = ("bucket", "access_point_name")
-    _names = frozenset(_fields)
-    _required = frozenset({"bucket", "access_point_name"})
-    bucket: str
-    access_point_name: str
-
-    def __init__(self, *, bucket: str, access_point_name: str) -> None:
-        _ossio._init_op(self, "GetAccessPoint", {"bucket": bucket, "access_point_name": access_point_name})
-
-
 class DeleteAccessPoint(Operation[EmptyOutput]):
     """Deletes an access point (asynchronously on OSS: it passes through ``deleting``).
 
@@ -717,64 +783,6 @@ class DeleteAccessPoint(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, access_point_name: str) -> None:
         _ossio._init_op(self, "DeleteAccessPoint", {"bucket": bucket, "access_point_name": access_point_name})
-
-
-class ListAccessPoints(Operation[ListAccessPointsOutput]):
-    """Lists access points of the account (no bucket) or of one bucket, one page at a time.
-
-    :ivar bucket: The bucket, or ``None`` for every access point of the account.
-    :ivar max_keys: Page size: (0, 1000] account-level, (0, 100] per bucket.
-    :ivar continuation_token: The previous page's ``NextContinuationToken``.
-    """
-
-    __slots__ = ("bucket", "max_keys", "continuation_token")
-    _fields = ("bucket", "max_keys", "continuation_token")
-    _names = frozenset(_fields)
-    _required: ClassVar[FrozenSet[str]] = frozenset()
-    bucket: Optional[str]
-    max_keys: Optional[int]
-    continuation_token: Optional[str]
-
-    def __init__(self, *, bucket: Optional[str] = None, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> None:
-        _ossio._init_op(self, "ListAccessPoints", {"bucket": bucket, "max_keys": max_keys, "continuation_token": continuation_token})
-
-
-class PutAccessPointPolicy(Operation[EmptyOutput]):
-    """Sets an access point's policy (a JSON document, sent verbatim).
-
-    :ivar bucket: The bucket.
-    :ivar access_point_name: Access point name.
-    :ivar body: The policy document.
-    """
-
-    __slots__ = ("bucket", "access_point_name", "body")
-    _fields = ("bucket", "access_point_name", "body")
-    _names = frozenset(_fields)
-    _required = frozenset({"bucket", "access_point_name", "body"})
-    bucket: str
-    access_point_name: str
-    body: str
-
-    def __init__(self, *, bucket: str, access_point_name: str, body: str) -> None:
-        _ossio._init_op(self, "PutAccessPointPolicy", {"bucket": bucket, "access_point_name": access_point_name, "body": body})
-
-
-class GetAccessPointPolicy(Operation[GetAccessPointPolicyOutput]):
-    """Reads an access point's policy.
-
-    :ivar bucket: The bucket.
-    :ivar access_point_name: Access point name.
-    """
-
-    __slots__ = ("bucket", "access_point_name")
-    _fields = ("bucket", "access_point_name")
-    _names = frozenset(_fields)
-    _required = frozenset({"bucket", "access_point_name"})
-    bucket: str
-    access_point_name: str
-
-    def __init__(self, *, bucket: str, access_point_name: str) -> None:
-        _ossio._init_op(self, "GetAccessPointPolicy", {"bucket": bucket, "access_point_name": access_point_name})
 
 
 class DeleteAccessPointPolicy(Operation[EmptyOutput]):
@@ -795,24 +803,114 @@ class DeleteAccessPointPolicy(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteAccessPointPolicy", {"bucket": bucket, "access_point_name": access_point_name})
 
 
-class PutAccessPointPublicAccessBlock(Operation[EmptyOutput]):
-    """Turns an access point's block-public-access switch on or off.
+class DeleteAccessPointPublicAccessBlock(Operation[EmptyOutput]):
+    """Removes an access point's block-public-access setting.
 
     :ivar bucket: The bucket.
     :ivar access_point_name: Access point name.
-    :ivar block_public_access: Whether public access is blocked.
     """
 
-    __slots__ = ("bucket", "access_point_name", "block_public_access")
-    _fields = ("bucket", "access_point_name", "block_public_access")
+    __slots__ = ("bucket", "access_point_name")
+    _fields = ("bucket", "access_point_name")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "access_point_name"})
     bucket: str
     access_point_name: str
-    block_public_access: bool
 
-    def __init__(self, *, bucket: str, access_point_name: str, block_public_access: bool = False) -> None:
-        _ossio._init_op(self, "PutAccessPointPublicAccessBlock", {"bucket": bucket, "access_point_name": access_point_name, "block_public_access": block_public_access})
+    def __init__(self, *, bucket: str, access_point_name: str) -> None:
+        _ossio._init_op(self, "DeleteAccessPointPublicAccessBlock", {"bucket": bucket, "access_point_name": access_point_name})
+
+
+class DeleteBucket(Operation[EmptyOutput]):
+    """Deletes an empty bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ("bucket",)
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucket", {"bucket": bucket})
+
+
+class DeleteMultipleObjects(Operation[DeleteMultipleObjectsOutput]):
+    """Deletes up to 1,000 objects in one request.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar quiet: Quiet mode: the response lists only failures.
+    :ivar objects: The objects.
+    """
+
+    __slots__ = ("bucket", "quiet", "objects")
+    _fields = ("bucket", "quiet", "objects")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+    quiet: Optional[bool]
+    objects: Optional[Sequence[Union[ObjectIdentifier, Mapping[str, Any]]]]
+
+    def __init__(self, *, bucket: str, quiet: Optional[bool] = None, objects: Optional[Sequence[Union[ObjectIdentifier, Mapping[str, Any]]]] = None) -> None:
+        _ossio._init_op(self, "DeleteMultipleObjects", {"bucket": bucket, "quiet": quiet, "objects": objects})
+
+
+class DeleteObject(Operation[DeleteObjectOutput]):
+    """Deletes an object (deleting a missing key succeeds, as on OSS).
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar version_id: A specific version.
+    """
+
+    __slots__ = ("bucket", "key", "version_id")
+    _fields = ("bucket", "key", "version_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    version_id: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
+        _ossio._init_op(self, "DeleteObject", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
+class GetAccessPoint(Operation[GetAccessPointOutput]):
+    """Reads an access point's configuration.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_name: Access point name.
+    """
+
+    __slots__ = ("bucket", "access_point_name")
+    _fields = ("bucket", "access_point_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_name"})
+    bucket: str
+    access_point_name: str
+
+    def __init__(self, *, bucket: str, access_point_name: str) -> None:
+        _ossio._init_op(self, "GetAccessPoint", {"bucket": bucket, "access_point_name": access_point_name})
+
+
+class GetAccessPointPolicy(Operation[GetAccessPointPolicyOutput]):
+    """Reads an access point's policy.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_name: Access point name.
+    """
+
+    __slots__ = ("bucket", "access_point_name")
+    _fields = ("bucket", "access_point_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_name"})
+    bucket: str
+    access_point_name: str
+
+    def __init__(self, *, bucket: str, access_point_name: str) -> None:
+        _ossio._init_op(self, "GetAccessPointPolicy", {"bucket": bucket, "access_point_name": access_point_name})
 
 
 class GetAccessPointPublicAccessBlock(Operation[GetAccessPointPublicAccessBlockOutput]):
@@ -833,50 +931,8 @@ class GetAccessPointPublicAccessBlock(Operation[GetAccessPointPublicAccessBlockO
         _ossio._init_op(self, "GetAccessPointPublicAccessBlock", {"bucket": bucket, "access_point_name": access_point_name})
 
 
-class DeleteAccessPointPublicAccessBlock(Operation[EmptyOutput]):
-    """Removes an access point's block-public-access setting.
-
-    :ivar bucket: The bucket.
-    :ivar access_point_name: Access point name.
-    """
-
-    __slots__ = ("bucket", "access_point_name")
-    _fields = ("bucket", "access_point_name")
-    _names = frozenset(_fields)
-    _required = frozenset({"bucket", "access_point_name"})
-    bucket: str
-    access_point_name: str
-
-    def __init__(self, *, bucket: str, access_point_name: str) -> None:
-        _ossio._init_op(self, "DeleteAccessPointPublicAccessBlock", {"bucket": bucket, "access_point_name": access_point_name})
-
-
-class PutBucket(Operation[EmptyOutput]):
-    """Creates a bucket.
-
-    :ivar bucket: The new bucket's name.
-    :ivar acl: Initial ACL (``x-oss-acl``); OSS defaults to private.
-    :ivar storage_class: Storage class.
-    :ivar data_redundancy_type: Data redundancy type.
-    :ivar resource_group_id: Resource group (``x-oss-resource-group-id``).
-    """
-
-    __slots__ = ("bucket", "acl", "storage_class", "data_redundancy_type", "resource_group_id")
-    _fields = ("bucket", "acl", "storage_class", "data_redundancy_type", "resource_group_id")
-    _names = frozenset(_fields)
-    _required = frozenset({"bucket"})
-    bucket: str
-    acl: Optional[Acl]
-    storage_class: Optional[StorageClass]
-    data_redundancy_type: Optional[DataRedundancyType]
-    resource_group_id: Optional[str]
-
-    def __init__(self, *, bucket: str, acl: Optional[Acl] = None, storage_class: Optional[StorageClass] = None, data_redundancy_type: Optional[DataRedundancyType] = None, resource_group_id: Optional[str] = None) -> None:
-        _ossio._init_op(self, "PutBucket", {"bucket": bucket, "acl": acl, "storage_class": storage_class, "data_redundancy_type": data_redundancy_type, "resource_group_id": resource_group_id})
-
-
-class DeleteBucket(Operation[EmptyOutput]):
-    """Deletes an empty bucket.
+class GetBucketAcl(Operation[GetBucketAclOutput]):
+    """Reads a bucket's ACL and owner.
 
     :ivar bucket: The bucket.
     """
@@ -888,7 +944,7 @@ class DeleteBucket(Operation[EmptyOutput]):
     bucket: str
 
     def __init__(self, *, bucket: str) -> None:
-        _ossio._init_op(self, "DeleteBucket", {"bucket": bucket})
+        _ossio._init_op(self, "GetBucketAcl", {"bucket": bucket})
 
 
 class GetBucketInfo(Operation[GetBucketInfoOutput]):
@@ -907,46 +963,8 @@ class GetBucketInfo(Operation[GetBucketInfoOutput]):
         _ossio._init_op(self, "GetBucketInfo", {"bucket": bucket})
 
 
-class ListBuckets(Operation[ListBucketsOutput]):
-    """Lists the account's buckets, one page at a time.
-
-    :ivar prefix: Only names starting with this.
-    :ivar marker: Start after this name.
-    :ivar max_keys: Page size (1 to 1000).
-    """
-
-    __slots__ = ("prefix", "marker", "max_keys")
-    _fields = ("prefix", "marker", "max_keys")
-    _names = frozenset(_fields)
-    _required: ClassVar[FrozenSet[str]] = frozenset()
-    prefix: Optional[str]
-    marker: Optional[str]
-    max_keys: Optional[int]
-
-    def __init__(self, *, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None) -> None:
-        _ossio._init_op(self, "ListBuckets", {"prefix": prefix, "marker": marker, "max_keys": max_keys})
-
-
-class PutBucketAcl(Operation[PutBucketAclOutput]):
-    """Sets a bucket's ACL.
-
-    :ivar bucket: The bucket.
-    :ivar acl: The new ACL.
-    """
-
-    __slots__ = ("bucket", "acl")
-    _fields = ("bucket", "acl")
-    _names = frozenset(_fields)
-    _required = frozenset({"bucket", "acl"})
-    bucket: str
-    acl: Acl
-
-    def __init__(self, *, bucket: str, acl: Acl) -> None:
-        _ossio._init_op(self, "PutBucketAcl", {"bucket": bucket, "acl": acl})
-
-
-class GetBucketAcl(Operation[GetBucketAclOutput]):
-    """Reads a bucket's ACL and owner.
+class GetBucketLocation(Operation[GetBucketLocationOutput]):
+    """Reads the region a bucket lives in (``oss-cn-hangzhou``).
 
     :ivar bucket: The bucket.
     """
@@ -958,43 +976,7 @@ class GetBucketAcl(Operation[GetBucketAclOutput]):
     bucket: str
 
     def __init__(self, *, bucket: str) -> None:
-        _ossio._init_op(self, "GetBucketAcl", {"bucket": bucket})
-
-
-class PutObject(Operation[PutObjectOutput]):
-    """Uploads an object: from bytes, or as a stream of declared length the caller sends.
-
-    :ivar bucket: The bucket or access point alias.
-    :ivar key: Object key.
-    :ivar body: The body: bytes, or a declared length for a caller-streamed body.
-    :ivar content_type: ``Content-Type``.
-    :ivar metadata: User metadata, names without the ``x-oss-meta-`` prefix.
-    :ivar acl: ``x-oss-object-acl``.
-    :ivar storage_class: ``x-oss-storage-class``.
-    :ivar content_md5: ``Content-MD5`` (base64), checked by OSS.
-    :ivar cache_control: ``Cache-Control``.
-    :ivar content_disposition: ``Content-Disposition``.
-    :ivar content_encoding: ``Content-Encoding``.
-    """
-
-    __slots__ = ("bucket", "key", "body", "content_type", "metadata", "acl", "storage_class", "content_md5", "cache_control", "content_disposition", "content_encoding")
-    _fields = ("bucket", "key", "body", "content_type", "metadata", "acl", "storage_class", "content_md5", "cache_control", "content_disposition", "content_encoding")
-    _names = frozenset(_fields)
-    _required = frozenset({"bucket", "key"})
-    bucket: str
-    key: str
-    body: Optional[BodyInput]
-    content_type: Optional[str]
-    metadata: Optional[Mapping[str, str]]
-    acl: Optional[ObjectAcl]
-    storage_class: Optional[StorageClass]
-    content_md5: Optional[str]
-    cache_control: Optional[str]
-    content_disposition: Optional[str]
-    content_encoding: Optional[str]
-
-    def __init__(self, *, bucket: str, key: str, body: Optional[BodyInput] = None, content_type: Optional[str] = None, metadata: Optional[Mapping[str, str]] = None, acl: Optional[ObjectAcl] = None, storage_class: Optional[StorageClass] = None, content_md5: Optional[str] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_encoding: Optional[str] = None) -> None:
-        _ossio._init_op(self, "PutObject", {"bucket": bucket, "key": key, "body": body, "content_type": content_type, "metadata": metadata, "acl": acl, "storage_class": storage_class, "content_md5": content_md5, "cache_control": cache_control, "content_disposition": content_disposition, "content_encoding": content_encoding})
+        _ossio._init_op(self, "GetBucketLocation", {"bucket": bucket})
 
 
 class GetObject(Operation[GetObjectOutput]):
@@ -1043,6 +1025,46 @@ class GetObject(Operation[GetObjectOutput]):
     _download = True
 
 
+class GetObjectAcl(Operation[GetObjectAclOutput]):
+    """Reads an object's ACL and owner.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar version_id: A specific version.
+    """
+
+    __slots__ = ("bucket", "key", "version_id")
+    _fields = ("bucket", "key", "version_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    version_id: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
+        _ossio._init_op(self, "GetObjectAcl", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
+class GetObjectMeta(Operation[GetObjectMetaOutput]):
+    """Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than HeadObject: ``HEAD /<key>?objectMeta``.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar version_id: A specific version.
+    """
+
+    __slots__ = ("bucket", "key", "version_id")
+    _fields = ("bucket", "key", "version_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    version_id: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
+        _ossio._init_op(self, "GetObjectMeta", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
 class HeadObject(Operation[HeadObjectOutput]):
     """Reads an object's metadata; errors arrive base64-encoded in ``x-oss-err``, which ``Response::check`` decodes.
 
@@ -1063,44 +1085,70 @@ class HeadObject(Operation[HeadObjectOutput]):
         _ossio._init_op(self, "HeadObject", {"bucket": bucket, "key": key, "version_id": version_id})
 
 
-class DeleteObject(Operation[DeleteObjectOutput]):
-    """Deletes an object (deleting a missing key succeeds, as on OSS).
+class ListAccessPoints(Operation[ListAccessPointsOutput]):
+    """Lists access points of the account (no bucket) or of one bucket, one page at a time.
 
-    :ivar bucket: The bucket or access point alias.
-    :ivar key: Object key.
-    :ivar version_id: A specific version.
+    :ivar bucket: The bucket, or ``None`` for every access point of the account.
+    :ivar max_keys: Page size: (0, 1000] account-level, (0, 100] per bucket.
+    :ivar continuation_token: The previous page's ``NextContinuationToken``.
     """
 
-    __slots__ = ("bucket", "key", "version_id")
-    _fields = ("bucket", "key", "version_id")
+    __slots__ = ("bucket", "max_keys", "continuation_token")
+    _fields = ("bucket", "max_keys", "continuation_token")
     _names = frozenset(_fields)
-    _required = frozenset({"bucket", "key"})
-    bucket: str
-    key: str
-    version_id: Optional[str]
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bucket: Optional[str]
+    max_keys: Optional[int]
+    continuation_token: Optional[str]
 
-    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
-        _ossio._init_op(self, "DeleteObject", {"bucket": bucket, "key": key, "version_id": version_id})
+    def __init__(self, *, bucket: Optional[str] = None, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListAccessPoints", {"bucket": bucket, "max_keys": max_keys, "continuation_token": continuation_token})
 
 
-class DeleteMultipleObjects(Operation[DeleteMultipleObjectsOutput]):
-    """Deletes up to 1,000 objects in one request.
+class ListBuckets(Operation[ListBucketsOutput]):
+    """Lists the account's buckets, one page at a time.
 
-    :ivar bucket: The bucket or access point alias.
-    :ivar quiet: Quiet mode: the response lists only failures.
-    :ivar objects: The objects.
+    :ivar prefix: Only names starting with this.
+    :ivar marker: Start after this name.
+    :ivar max_keys: Page size (1 to 1000).
     """
 
-    __slots__ = ("bucket", "quiet", "objects")
-    _fields = ("bucket", "quiet", "objects")
+    __slots__ = ("prefix", "marker", "max_keys")
+    _fields = ("prefix", "marker", "max_keys")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    prefix: Optional[str]
+    marker: Optional[str]
+    max_keys: Optional[int]
+
+    def __init__(self, *, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None) -> None:
+        _ossio._init_op(self, "ListBuckets", {"prefix": prefix, "marker": marker, "max_keys": max_keys})
+
+
+class ListObjects(Operation[ListObjectsOutput]):
+    """Lists objects one page at a time (the first listing API; prefer ``ListObjectsV2``).
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar prefix: Only keys starting with this.
+    :ivar delimiter: Groups keys sharing a prefix up to this into common prefixes (usually ``/``).
+    :ivar marker: Start after this key: the previous page's ``NextMarker``.
+    :ivar max_keys: Page size (1 to 1000).
+    :ivar url_encoding: Ask OSS to URL-encode keys (on by default: XML cannot carry every key) and decode them here.
+    """
+
+    __slots__ = ("bucket", "prefix", "delimiter", "marker", "max_keys", "url_encoding")
+    _fields = ("bucket", "prefix", "delimiter", "marker", "max_keys", "url_encoding")
     _names = frozenset(_fields)
     _required = frozenset({"bucket"})
     bucket: str
-    quiet: bool
-    objects: Optional[Sequence[Union[ObjectIdentifier, Mapping[str, Any]]]]
+    prefix: Optional[str]
+    delimiter: Optional[str]
+    marker: Optional[str]
+    max_keys: Optional[int]
+    url_encoding: Optional[bool]
 
-    def __init__(self, *, bucket: str, quiet: bool = False, objects: Optional[Sequence[Union[ObjectIdentifier, Mapping[str, Any]]]] = None) -> None:
-        _ossio._init_op(self, "DeleteMultipleObjects", {"bucket": bucket, "quiet": quiet, "objects": objects})
+    def __init__(self, *, bucket: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None, url_encoding: Optional[bool] = None) -> None:
+        _ossio._init_op(self, "ListObjects", {"bucket": bucket, "prefix": prefix, "delimiter": delimiter, "marker": marker, "max_keys": max_keys, "url_encoding": url_encoding})
 
 
 class ListObjectsV2(Operation[ListObjectsV2Output]):
@@ -1126,11 +1174,129 @@ class ListObjectsV2(Operation[ListObjectsV2Output]):
     start_after: Optional[str]
     continuation_token: Optional[str]
     max_keys: Optional[int]
-    fetch_owner: bool
-    url_encoding: bool
+    fetch_owner: Optional[bool]
+    url_encoding: Optional[bool]
 
-    def __init__(self, *, bucket: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, start_after: Optional[str] = None, continuation_token: Optional[str] = None, max_keys: Optional[int] = None, fetch_owner: bool = False, url_encoding: bool = False) -> None:
+    def __init__(self, *, bucket: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, start_after: Optional[str] = None, continuation_token: Optional[str] = None, max_keys: Optional[int] = None, fetch_owner: Optional[bool] = None, url_encoding: Optional[bool] = None) -> None:
         _ossio._init_op(self, "ListObjectsV2", {"bucket": bucket, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "continuation_token": continuation_token, "max_keys": max_keys, "fetch_owner": fetch_owner, "url_encoding": url_encoding})
+
+
+class PutAccessPointPolicy(Operation[EmptyOutput]):
+    """Sets an access point's policy (a JSON document, sent verbatim).
+
+    :ivar bucket: The bucket.
+    :ivar access_point_name: Access point name.
+    :ivar body: The policy document.
+    """
+
+    __slots__ = ("bucket", "access_point_name", "body")
+    _fields = ("bucket", "access_point_name", "body")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_name", "body"})
+    bucket: str
+    access_point_name: str
+    body: str
+
+    def __init__(self, *, bucket: str, access_point_name: str, body: str) -> None:
+        _ossio._init_op(self, "PutAccessPointPolicy", {"bucket": bucket, "access_point_name": access_point_name, "body": body})
+
+
+class PutAccessPointPublicAccessBlock(Operation[EmptyOutput]):
+    """Turns an access point's block-public-access switch on or off.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_name: Access point name.
+    :ivar block_public_access: Whether public access is blocked.
+    """
+
+    __slots__ = ("bucket", "access_point_name", "block_public_access")
+    _fields = ("bucket", "access_point_name", "block_public_access")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_name"})
+    bucket: str
+    access_point_name: str
+    block_public_access: Optional[bool]
+
+    def __init__(self, *, bucket: str, access_point_name: str, block_public_access: Optional[bool] = None) -> None:
+        _ossio._init_op(self, "PutAccessPointPublicAccessBlock", {"bucket": bucket, "access_point_name": access_point_name, "block_public_access": block_public_access})
+
+
+class PutBucket(Operation[EmptyOutput]):
+    """Creates a bucket.
+
+    :ivar bucket: The new bucket's name.
+    :ivar acl: Initial ACL (``x-oss-acl``); OSS defaults to private.
+    :ivar storage_class: Storage class.
+    :ivar data_redundancy_type: Data redundancy type.
+    :ivar resource_group_id: Resource group (``x-oss-resource-group-id``).
+    """
+
+    __slots__ = ("bucket", "acl", "storage_class", "data_redundancy_type", "resource_group_id")
+    _fields = ("bucket", "acl", "storage_class", "data_redundancy_type", "resource_group_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+    acl: Optional[Acl]
+    storage_class: Optional[StorageClass]
+    data_redundancy_type: Optional[DataRedundancyType]
+    resource_group_id: Optional[str]
+
+    def __init__(self, *, bucket: str, acl: Optional[Acl] = None, storage_class: Optional[StorageClass] = None, data_redundancy_type: Optional[DataRedundancyType] = None, resource_group_id: Optional[str] = None) -> None:
+        _ossio._init_op(self, "PutBucket", {"bucket": bucket, "acl": acl, "storage_class": storage_class, "data_redundancy_type": data_redundancy_type, "resource_group_id": resource_group_id})
+
+
+class PutBucketAcl(Operation[PutBucketAclOutput]):
+    """Sets a bucket's ACL.
+
+    :ivar bucket: The bucket.
+    :ivar acl: The new ACL.
+    """
+
+    __slots__ = ("bucket", "acl")
+    _fields = ("bucket", "acl")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "acl"})
+    bucket: str
+    acl: Acl
+
+    def __init__(self, *, bucket: str, acl: Acl) -> None:
+        _ossio._init_op(self, "PutBucketAcl", {"bucket": bucket, "acl": acl})
+
+
+class PutObject(Operation[PutObjectOutput]):
+    """Uploads an object: from bytes, or as a stream of declared length the caller sends.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar body: The body: bytes, or a declared length for a caller-streamed body.
+    :ivar content_type: ``Content-Type``.
+    :ivar metadata: User metadata, names without the ``x-oss-meta-`` prefix.
+    :ivar acl: ``x-oss-object-acl``.
+    :ivar storage_class: ``x-oss-storage-class``.
+    :ivar content_md5: ``Content-MD5`` (base64), checked by OSS.
+    :ivar cache_control: ``Cache-Control``.
+    :ivar content_disposition: ``Content-Disposition``.
+    :ivar content_encoding: ``Content-Encoding``.
+    """
+
+    __slots__ = ("bucket", "key", "body", "content_type", "metadata", "acl", "storage_class", "content_md5", "cache_control", "content_disposition", "content_encoding")
+    _fields = ("bucket", "key", "body", "content_type", "metadata", "acl", "storage_class", "content_md5", "cache_control", "content_disposition", "content_encoding")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    body: Optional[BodyInput]
+    content_type: Optional[str]
+    metadata: Optional[Mapping[str, str]]
+    acl: Optional[ObjectAcl]
+    storage_class: Optional[StorageClass]
+    content_md5: Optional[str]
+    cache_control: Optional[str]
+    content_disposition: Optional[str]
+    content_encoding: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, body: Optional[BodyInput] = None, content_type: Optional[str] = None, metadata: Optional[Mapping[str, str]] = None, acl: Optional[ObjectAcl] = None, storage_class: Optional[StorageClass] = None, content_md5: Optional[str] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_encoding: Optional[str] = None) -> None:
+        _ossio._init_op(self, "PutObject", {"bucket": bucket, "key": key, "body": body, "content_type": content_type, "metadata": metadata, "acl": acl, "storage_class": storage_class, "content_md5": content_md5, "cache_control": cache_control, "content_disposition": content_disposition, "content_encoding": content_encoding})
 
 
 class PutObjectAcl(Operation[PutObjectAclOutput]):
@@ -1155,26 +1321,6 @@ class PutObjectAcl(Operation[PutObjectAclOutput]):
         _ossio._init_op(self, "PutObjectAcl", {"bucket": bucket, "key": key, "acl": acl, "version_id": version_id})
 
 
-class GetObjectAcl(Operation[GetObjectAclOutput]):
-    """Reads an object's ACL and owner.
-
-    :ivar bucket: The bucket or access point alias.
-    :ivar key: Object key.
-    :ivar version_id: A specific version.
-    """
-
-    __slots__ = ("bucket", "key", "version_id")
-    _fields = ("bucket", "key", "version_id")
-    _names = frozenset(_fields)
-    _required = frozenset({"bucket", "key"})
-    bucket: str
-    key: str
-    version_id: Optional[str]
-
-    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
-        _ossio._init_op(self, "GetObjectAcl", {"bucket": bucket, "key": key, "version_id": version_id})
-
-
 _ossio._register(Model, {
     "AccessPointSummary": AccessPointSummary,
     "BucketSummary": BucketSummary,
@@ -1188,11 +1334,14 @@ _ossio._register(Model, {
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
     "GetBucketAclOutput": GetBucketAclOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
+    "GetBucketLocationOutput": GetBucketLocationOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
+    "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
     "HeadObjectOutput": HeadObjectOutput,
     "ListAccessPointsOutput": ListAccessPointsOutput,
     "ListBucketsOutput": ListBucketsOutput,
+    "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
     "ObjectIdentifier": ObjectIdentifier,
     "ObjectSummary": ObjectSummary,
@@ -1230,9 +1379,13 @@ __all__ = [
     "GetBucketAclOutput",
     "GetBucketInfo",
     "GetBucketInfoOutput",
+    "GetBucketLocation",
+    "GetBucketLocationOutput",
     "GetObject",
     "GetObjectAcl",
     "GetObjectAclOutput",
+    "GetObjectMeta",
+    "GetObjectMetaOutput",
     "GetObjectOutput",
     "HeadObject",
     "HeadObjectOutput",
@@ -1240,6 +1393,8 @@ __all__ = [
     "ListAccessPointsOutput",
     "ListBuckets",
     "ListBucketsOutput",
+    "ListObjects",
+    "ListObjectsOutput",
     "ListObjectsV2",
     "ListObjectsV2Output",
     "Model",
