@@ -38,7 +38,9 @@ def make_client(kind: str, endpoint: str, ak: str, sk: str):
         import ossio
 
         c = ossio.Client(REGION, endpoint=endpoint, credentials=ossio.Credentials(ak, sk))
-        return (lambda k, d: c.put_object(BUCKET, k, d)), (lambda k: c.get_object(BUCKET, k))
+        return (lambda k, d: c.put_object(bucket=BUCKET, key=k, body=d)), (
+            lambda k: c.get_object(bucket=BUCKET, key=k).body
+        )
     if kind == "v2":
         import alibabacloud_oss_v2 as oss
 
@@ -92,11 +94,11 @@ def transfer(a: argparse.Namespace) -> None:
     t = time.perf_counter()
     if a.mode == "upload":
         size = path.stat().st_size
-        out = c.put_object(BUCKET, BIG_KEY, path)
-        if out.crc64 is None:
+        out = c.put_object(bucket=BUCKET, key=BIG_KEY, body=path)
+        if out.hash_crc64 is None:
             raise SystemExit("no x-oss-hash-crc64ecma: CRC-64 was not checked")
     else:
-        c.get_object(BUCKET, BIG_KEY, path)
+        c.get_object_to_file(ossio.ops.GetObject(bucket=BUCKET, key=BIG_KEY), path)
         size = path.stat().st_size
     secs = time.perf_counter() - t
     label = "ossio (Python)"

@@ -21,7 +21,9 @@ use std::sync::OnceLock;
 /// when `ossio.ops` is imported.
 struct Classes {
     model: Py<PyType>,
-    by_name: Py<PyDict>,
+    by_name: HashMap<String, Py<PyAny>>,
+    /// Field names as Python strings, made once rather than per result.
+    names: HashMap<&'static str, Py<PyString>>,
     new: Py<PyAny>,
 }
 
@@ -38,11 +40,37 @@ pub fn _register(
         .import("builtins")?
         .getattr("object")?
         .getattr("__new__")?;
+    let mut by_name = HashMap::new();
+    for (k, v) in classes.iter() {
+        by_name.insert(k.extract::<String>()?, v.unbind());
+    }
+    fn names_of(
+        s: &'static StructSchema,
+        py: Python<'_>,
+        out: &mut HashMap<&'static str, Py<PyString>>,
+    ) {
+        for f in s.fields {
+            out.entry(f.name)
+                .or_insert_with(|| PyString::intern(py, f.name).unbind());
+            let mut t = &f.ty;
+            while let TypeRef::List(i) = t {
+                t = i;
+            }
+            if let TypeRef::Struct(inner) = t {
+                names_of(inner, py, out);
+            }
+        }
+    }
+    let mut names = HashMap::new();
+    for e in DYN_OPERATIONS.iter() {
+        names_of(e.schema.output, py, &mut names);
+    }
     let _ = CLASSES.set(
         py,
         Classes {
             model: model.unbind(),
-            by_name: classes.unbind(),
+            by_name,
+            names,
             new: new.unbind(),
         },
     );
@@ -262,21 +290,20 @@ pub fn struct_to_py<'py>(
     let Dyn::Map(m) = v else {
         return to_py(py, v, None);
     };
-    let class = CLASSES.get(py).and_then(|c| {
-        c.by_name
-            .bind(py)
-            .get_item(s.name)
-            .ok()
-            .flatten()
-            .map(|cls| (c, cls))
-    });
-    let Some((classes, cls)) = class else {
+    let Some(classes) = CLASSES.get(py) else {
+        return to_py(py, v, None);
+    };
+    let Some(cls) = classes.by_name.get(s.name) else {
         return to_py(py, v, None);
     };
     let obj = classes.new.bind(py).call1((cls,))?;
     for (k, item) in m {
         let value = to_py(py, item, field_type(s, k))?;
-        set_attr(&obj, &PyString::intern(py, k), &value)?;
+        // Results are plain slotted classes: the ordinary attribute path is the fast one.
+        match classes.names.get(k.as_str()) {
+            Some(name) => obj.setattr(name.bind(py), value)?,
+            None => obj.setattr(k.as_str(), value)?,
+        }
     }
     Ok(obj)
 }
@@ -380,7 +407,7 @@ fn in_memory(v: &Bound<'_, PyAny>) -> bool {
 }
 
 /// Builds the operation `name` from `fields` into `obj` (an instance of its class in
-/// `ossio.ops`): sets every field as an attribute and `_op` to the validated operation.
+/// `ossio.ops`): keeps `fields` as `_values` and the validated operation as `_op`.
 #[pyfunction]
 pub fn _init_op(
     py: Python<'_>,
@@ -396,7 +423,6 @@ pub fn _init_op(
         let mut stream_field = None;
         for (k, v) in fields.iter() {
             let k = k.cast_into::<PyString>()?;
-            set_attr(obj, &k, &v)?;
             if v.is_none() {
                 continue;
             }
@@ -416,6 +442,9 @@ pub fn _init_op(
         let op =
             (entry.build)(&Dyn::Map(map)).map_err(|e| errors::core(py, &e, Some(schema.name)))?;
         let native = Bound::new(py, NativeOp { op, stream_field })?;
-        set_attr(obj, &PyString::intern(py, "_op"), native.as_any())
+        // The fields stay in their dict (read through `__getattr__`): two attributes to
+        // set instead of one per field.
+        set_attr(obj, pyo3::intern!(py, "_values"), fields.as_any())?;
+        set_attr(obj, pyo3::intern!(py, "_op"), native.as_any())
     })
 }

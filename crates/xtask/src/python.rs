@@ -141,7 +141,9 @@ fn stored(f: &FieldSchema, input: bool) -> String {
     }
 }
 
-fn check_name(name: &str) {
+/// A field name usable in Python: no keyword, and nothing that hides a method of the
+/// request classes (`request`) or of every class (`replace`).
+fn check_name(name: &str, request: bool) {
     const KEYWORDS: &[&str] = &[
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
         "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
@@ -151,6 +153,12 @@ fn check_name(name: &str) {
     assert!(
         !KEYWORDS.contains(&name),
         "field {name} is a Python keyword"
+    );
+    const TAKEN: &[&str] = &["name", "request", "parse", "replace", "to_dict"];
+    let taken = if request { TAKEN } else { &TAKEN[3..] };
+    assert!(
+        !taken.contains(&name),
+        "field {name} would hide a method of the ossio.ops classes"
     );
 }
 
@@ -262,7 +270,7 @@ fn class(
     if !fs.is_empty() || !extra.is_empty() {
         writeln!(out).unwrap();
         for f in &fs {
-            check_name(f.name);
+            check_name(f.name, base.starts_with("Operation"));
             writeln!(out, "    :ivar {}: {}", f.name, doc(f.doc)).unwrap();
         }
         for (n, _, d) in extra {
@@ -280,7 +288,13 @@ fn class(
     } else {
         format!("({})", names.join(", "))
     };
-    writeln!(out, "    __slots__ = {tuple}").unwrap();
+    // A request keeps its fields in one dict (`_values`); results and nested classes have
+    // a slot per field.
+    if base.starts_with("Operation") {
+        writeln!(out, "    __slots__ = ()").unwrap();
+    } else {
+        writeln!(out, "    __slots__ = {tuple}").unwrap();
+    }
     writeln!(out, "    _fields = {tuple}").unwrap();
     writeln!(out, "    _names = frozenset(_fields)").unwrap();
     let req: Vec<String> = fs

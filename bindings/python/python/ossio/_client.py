@@ -77,7 +77,7 @@ class Client(Operations):
                 raise TypeError(f"{stream} must be bytes, a binary file object or a path")
         elif op._download:
             data, out = self._native.download(native)
-            object.__setattr__(out, "body", data)
+            out.body = data
         else:
             out = self._native.send(native)
         return out  # type: ignore[no-any-return]
@@ -92,7 +92,7 @@ class Client(Operations):
             out = self._native.download_to_writer(request._op, filepath)
         else:
             raise TypeError("filepath must be a path or a binary file object")
-        object.__setattr__(out, "body", b"")
+        out.body = b""
         return out
 
     def presign(self, request: Union[Request, Operation[Any]], expires: Any = 3600) -> PresignedRequest:

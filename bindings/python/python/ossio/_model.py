@@ -64,8 +64,8 @@ def _shown(value: Any) -> str:
 
 
 class Model:
-    """Base of every request, result and nested class of ``ossio.ops``: immutable (derive a
-    changed copy with ``replace``), compared field by field, and ``to_dict()`` gives plain
+    """Base of every request, result and nested class of ``ossio.ops``: compared field by
+    field, ``replace(**changes)`` derives a changed copy and ``to_dict()`` gives plain
     values."""
 
     __slots__ = ()
@@ -80,12 +80,6 @@ class Model:
         if not cls._names.issuperset(fields) or not cls._required.issubset(fields):
             raise _field_error(cls, fields)
         return object.__new__(cls)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable; use replace()")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable")
 
     def __repr__(self) -> str:
         shown = (f"{n}={_shown(getattr(self, n, None))}" for n in self._fields)
@@ -122,11 +116,28 @@ class Model:
 class Operation(Model, Generic[_Out]):
     """Base of the request classes of ``ossio.ops``: its fields, validated when built."""
 
-    __slots__ = ("_op",)
+    __slots__ = ("_op", "_values")
     #: The API name, e.g. ``PutBucketAcl``.
     name: ClassVar[str] = ""
     _download: ClassVar[bool] = False
     _op: NativeOp
+    _values: Dict[str, Any]
+
+    if not TYPE_CHECKING:
+        # The fields, read from the dict they were validated from (the generated classes
+        # declare their types).
+        def __getattr__(self, name):
+            try:
+                return object.__getattribute__(self, "_values")[name]
+            except KeyError:
+                raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # A request is validated when built: changing it would bypass that.
+        raise AttributeError(f"{type(self).__name__} is immutable; use replace()")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -140,7 +151,7 @@ class Operation(Model, Generic[_Out]):
         """The result of a response, or the typed ``ossio.ServiceError`` it carries."""
         out = self._op.parse(status, headers, body)
         if self._download:
-            object.__setattr__(out, "body", bytes(body or b""))
+            out.body = bytes(body or b"")
         return cast(_Out, out)
 
 

@@ -754,7 +754,7 @@ class CreateAccessPoint(Operation[CreateAccessPointOutput]):
     :ivar vpc_id: VPC id; required for ``NetworkOrigin::Vpc``, refused for ``Internet``.
     """
 
-    __slots__ = ("bucket", "access_point_name", "network_origin", "vpc_id")
+    __slots__ = ()
     _fields = ("bucket", "access_point_name", "network_origin", "vpc_id")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "access_point_name", "network_origin"})
@@ -774,7 +774,7 @@ class DeleteAccessPoint(Operation[EmptyOutput]):
     :ivar access_point_name: Access point name.
     """
 
-    __slots__ = ("bucket", "access_point_name")
+    __slots__ = ()
     _fields = ("bucket", "access_point_name")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "access_point_name"})
@@ -792,7 +792,7 @@ class DeleteAccessPointPolicy(Operation[EmptyOutput]):
     :ivar access_point_name: Access point name.
     """
 
-    __slots__ = ("bucket", "access_point_name")
+    __slots__ = ()
     _fields = ("bucket", "access_point_name")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "access_point_name"})
@@ -810,7 +810,7 @@ class DeleteAccessPointPublicAccessBlock(Operation[EmptyOutput]):
     :ivar access_point_name: Access point name.
     """
 
-    __slots__ = ("bucket", "access_point_name")
+    __slots__ = ()
     _fields = ("bucket", "access_point_name")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "access_point_name"})
@@ -827,7 +827,7 @@ class DeleteBucket(Operation[EmptyOutput]):
     :ivar bucket: The bucket.
     """
 
-    __slots__ = ("bucket",)
+    __slots__ = ()
     _fields = ("bucket",)
     _names = frozenset(_fields)
     _required = frozenset({"bucket"})
@@ -845,7 +845,7 @@ class DeleteMultipleObjects(Operation[DeleteMultipleObjectsOutput]):
     :ivar objects: The objects.
     """
 
-    __slots__ = ("bucket", "quiet", "objects")
+    __slots__ = ()
     _fields = ("bucket", "quiet", "objects")
     _names = frozenset(_fields)
     _required = frozenset({"bucket"})
@@ -865,7 +865,7 @@ class DeleteObject(Operation[DeleteObjectOutput]):
     :ivar version_id: A specific version.
     """
 
-    __slots__ = ("bucket", "key", "version_id")
+    __slots__ = ()
     _fields = ("bucket", "key", "version_id")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "key"})
@@ -884,7 +884,7 @@ class GetAccessPoint(Operation[GetAccessPointOutput]):
     :ivar access_point_name: Access point name.
     """
 
-    __slots__ = ("bucket", "access_point_name")
+    __slots__ = ()
     _fields = ("bucket", "access_point_name")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "access_point_name"})
@@ -902,7 +902,7 @@ class GetAccessPointPolicy(Operation[GetAccessPointPolicyOutput]):
     :ivar access_point_name: Access point name.
     """
 
-    __slots__ = ("bucket", "access_point_name")
+    __slots__ = ()
     _fields = ("bucket", "access_point_name")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "access_point_name"})
@@ -920,7 +920,7 @@ class GetAccessPointPublicAccessBlock(Operation[GetAccessPointPublicAccessBlockO
     :ivar access_point_name: Access point name.
     """
 
-    __slots__ = ("bucket", "access_point_name")
+    __slots__ = ()
     _fields = ("bucket", "access_point_name")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "access_point_name"})
@@ -937,7 +937,7 @@ class GetBucketAcl(Operation[GetBucketAclOutput]):
     :ivar bucket: The bucket.
     """
 
-    __slots__ = ("bucket",)
+    __slots__ = ()
     _fields = ("bucket",)
     _names = frozenset(_fields)
     _required = frozenset({"bucket"})
@@ -953,7 +953,7 @@ class GetBucketInfo(Operation[GetBucketInfoOutput]):
     :ivar bucket: The bucket.
     """
 
-    __slots__ = ("bucket",)
+    __slots__ = ()
     _fields = ("bucket",)
     _names = frozenset(_fields)
     _required = frozenset({"bucket"})
@@ -969,7 +969,7 @@ class GetBucketLocation(Operation[GetBucketLocationOutput]):
     :ivar bucket: The bucket.
     """
 
-    __slots__ = ("bucket",)
+    __slots__ = ()
     _fields = ("bucket",)
     _names = frozenset(_fields)
     _required = frozenset({"bucket"})
@@ -999,7 +999,7 @@ class GetObject(Operation[GetObjectOutput]):
     :ivar accept_encoding: ``Accept-Encoding`` (``gzip`` for a compressed answer).
     """
 
-    __slots__ = ("bucket", "key", "version_id", "range_header", "response_content_type", "response_content_language", "response_expires", "response_cache_control", "response_content_disposition", "response_content_encoding", "if_match", "if_none_match", "if_modified_since", "if_unmodified_since", "accept_encoding")
+    __slots__ = ()
     _fields = ("bucket", "key", "version_id", "range_header", "response_content_type", "response_content_language", "response_expires", "response_cache_control", "response_content_disposition", "response_content_encoding", "if_match", "if_none_match", "if_modified_since", "if_unmodified_since", "accept_encoding")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "key"})
@@ -1033,7 +1033,7 @@ class GetObjectAcl(Operation[GetObjectAclOutput]):
     :ivar version_id: A specific version.
     """
 
-    __slots__ = ("bucket", "key", "version_id")
+    __slots__ = ()
     _fields = ("bucket", "key", "version_id")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "key"})
@@ -1053,7 +1053,7 @@ class GetObjectMeta(Operation[GetObjectMetaOutput]):
     :ivar version_id: A specific version.
     """
 
-    __slots__ = ("bucket", "key", "version_id")
+    __slots__ = ()
     _fields = ("bucket", "key", "version_id")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "key"})
@@ -1073,7 +1073,7 @@ class HeadObject(Operation[HeadObjectOutput]):
     :ivar version_id: A specific version.
     """
 
-    __slots__ = ("bucket", "key", "version_id")
+    __slots__ = ()
     _fields = ("bucket", "key", "version_id")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "key"})
@@ -1093,7 +1093,7 @@ class ListAccessPoints(Operation[ListAccessPointsOutput]):
     :ivar continuation_token: The previous page's ``NextContinuationToken``.
     """
 
-    __slots__ = ("bucket", "max_keys", "continuation_token")
+    __slots__ = ()
     _fields = ("bucket", "max_keys", "continuation_token")
     _names = frozenset(_fields)
     _required: ClassVar[FrozenSet[str]] = frozenset()
@@ -1113,7 +1113,7 @@ class ListBuckets(Operation[ListBucketsOutput]):
     :ivar max_keys: Page size (1 to 1000).
     """
 
-    __slots__ = ("prefix", "marker", "max_keys")
+    __slots__ = ()
     _fields = ("prefix", "marker", "max_keys")
     _names = frozenset(_fields)
     _required: ClassVar[FrozenSet[str]] = frozenset()
@@ -1136,7 +1136,7 @@ class ListObjects(Operation[ListObjectsOutput]):
     :ivar url_encoding: Ask OSS to URL-encode keys (on by default: XML cannot carry every key) and decode them here.
     """
 
-    __slots__ = ("bucket", "prefix", "delimiter", "marker", "max_keys", "url_encoding")
+    __slots__ = ()
     _fields = ("bucket", "prefix", "delimiter", "marker", "max_keys", "url_encoding")
     _names = frozenset(_fields)
     _required = frozenset({"bucket"})
@@ -1164,7 +1164,7 @@ class ListObjectsV2(Operation[ListObjectsV2Output]):
     :ivar url_encoding: Ask OSS to URL-encode keys (on by default: XML cannot carry every key) and decode them here.
     """
 
-    __slots__ = ("bucket", "prefix", "delimiter", "start_after", "continuation_token", "max_keys", "fetch_owner", "url_encoding")
+    __slots__ = ()
     _fields = ("bucket", "prefix", "delimiter", "start_after", "continuation_token", "max_keys", "fetch_owner", "url_encoding")
     _names = frozenset(_fields)
     _required = frozenset({"bucket"})
@@ -1189,7 +1189,7 @@ class PutAccessPointPolicy(Operation[EmptyOutput]):
     :ivar body: The policy document.
     """
 
-    __slots__ = ("bucket", "access_point_name", "body")
+    __slots__ = ()
     _fields = ("bucket", "access_point_name", "body")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "access_point_name", "body"})
@@ -1209,7 +1209,7 @@ class PutAccessPointPublicAccessBlock(Operation[EmptyOutput]):
     :ivar block_public_access: Whether public access is blocked.
     """
 
-    __slots__ = ("bucket", "access_point_name", "block_public_access")
+    __slots__ = ()
     _fields = ("bucket", "access_point_name", "block_public_access")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "access_point_name"})
@@ -1231,7 +1231,7 @@ class PutBucket(Operation[EmptyOutput]):
     :ivar resource_group_id: Resource group (``x-oss-resource-group-id``).
     """
 
-    __slots__ = ("bucket", "acl", "storage_class", "data_redundancy_type", "resource_group_id")
+    __slots__ = ()
     _fields = ("bucket", "acl", "storage_class", "data_redundancy_type", "resource_group_id")
     _names = frozenset(_fields)
     _required = frozenset({"bucket"})
@@ -1252,7 +1252,7 @@ class PutBucketAcl(Operation[PutBucketAclOutput]):
     :ivar acl: The new ACL.
     """
 
-    __slots__ = ("bucket", "acl")
+    __slots__ = ()
     _fields = ("bucket", "acl")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "acl"})
@@ -1279,7 +1279,7 @@ class PutObject(Operation[PutObjectOutput]):
     :ivar content_encoding: ``Content-Encoding``.
     """
 
-    __slots__ = ("bucket", "key", "body", "content_type", "metadata", "acl", "storage_class", "content_md5", "cache_control", "content_disposition", "content_encoding")
+    __slots__ = ()
     _fields = ("bucket", "key", "body", "content_type", "metadata", "acl", "storage_class", "content_md5", "cache_control", "content_disposition", "content_encoding")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "key"})
@@ -1308,7 +1308,7 @@ class PutObjectAcl(Operation[PutObjectAclOutput]):
     :ivar version_id: A specific version.
     """
 
-    __slots__ = ("bucket", "key", "acl", "version_id")
+    __slots__ = ()
     _fields = ("bucket", "key", "acl", "version_id")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "key", "acl"})
