@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Python package: build ossio (maturin, dev profile, shared target dir) into .venv, then
-# pytest (signing vectors, differential against oss2 and alibabacloud-oss-v2, sans-IO ops,
-# the client end to end against ossio-server), mypy --strict on the examples and stubtest.
+# pytest (signing vectors, differential signing against oss2 and alibabacloud-oss-v2, every
+# operation's built request against alibabacloud-oss-v2's, sans-IO ops and bad input, the
+# client end to end against ossio-server), mypy --strict on the examples and stubtest.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"

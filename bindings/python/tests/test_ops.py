@@ -233,3 +233,23 @@ def test_httpx_example_against_the_server(server: str, capsys: pytest.CaptureFix
     assert "sync: ap-sync vpc vpc-1" in out
     assert "as expected: NoSuchKey" in out
     assert "async: public-read" in out
+
+
+class _Pages(ossio.Client):
+    """A client whose every ListObjectsV2 answer says ``is_truncated`` with one token."""
+
+    sent: List[Any] = []
+
+    def _send(self, op: Any) -> Any:
+        self.sent.append(op.continuation_token)
+        token = "t1" if len(self.sent) < 3 else "t2"
+        return ops.ListObjectsV2Output(name="bkt", is_truncated=True, next_continuation_token=token, request_id="r")
+
+
+def test_paginator_follows_tokens_and_refuses_a_loop() -> None:
+    c = _Pages("cn-hangzhou", endpoint="http://127.0.0.1:9", credentials=ossio.Credentials("a", "b"))
+    pages = c.list_objects_v2_paginator().iter_page(bucket="bkt")
+    with pytest.raises(ossio.ParseError) as e:
+        list(pages)
+    assert _Pages.sent == [None, "t1"]
+    assert "t1" in str(e.value) and e.value.operation == "ListObjectsV2"
