@@ -6,7 +6,7 @@ use crate::errors::{self, guard};
 use crate::sansio::{PresignedRequest, Request, seconds_of};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -257,7 +257,7 @@ impl NativeClient {
         })
     }
 
-    /// Downloads into a new file at `path`.
+    /// Downloads into a new file at `path` (started over when a transfer is cut short).
     fn download_to_file<'py>(
         &self,
         py: Python<'py>,
@@ -265,24 +265,8 @@ impl NativeClient {
         path: PathBuf,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
-            let name = op.schema().name;
             let meta = py
-                .detach(|| -> Result<_, ossio::Error> {
-                    let what = format!("cannot write {}", path.display());
-                    let mut file =
-                        std::fs::File::create(&path).map_err(|e| local_io(name, &what, &e))?;
-                    let mut reader = self.inner.send_dyn_for_reader(&*op.op)?;
-                    let mut buf = vec![0u8; 256 * 1024];
-                    loop {
-                        let n = reader.read(&mut buf).map_err(|e| io_error(&e, name))?;
-                        if n == 0 {
-                            break;
-                        }
-                        file.write_all(&buf[..n])
-                            .map_err(|e| local_io(name, &what, &e))?;
-                    }
-                    Ok(reader.into_meta())
-                })
+                .detach(|| self.inner.send_dyn_to_file(&*op.op, &path))
                 .map_err(|e| client_error(py, &e))?;
             op.output(py, &meta)
         })
@@ -357,12 +341,5 @@ fn io_error(e: &std::io::Error, operation: &'static str) -> ossio::Error {
         operation,
         message: e.to_string(),
         retryable: false,
-    }
-}
-
-fn local_io(operation: &'static str, what: &str, e: &std::io::Error) -> ossio::Error {
-    ossio::Error::Io {
-        operation,
-        message: format!("{what}: {e}"),
     }
 }

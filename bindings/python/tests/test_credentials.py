@@ -113,9 +113,9 @@ def test_uri_provider_signs_client_requests(mock: Callable[[Handler], str], serv
 
     uri = mock(handle)
     client = ossio.Client("cn-hangzhou", endpoint=server, credentials=oc.CredentialsUri(f"{uri}/creds"))
-    client.put_bucket("py-creds-uri")
-    client.put_object("py-creds-uri", "k", b"v")
-    assert client.get_object("py-creds-uri", "k") == b"v"
+    client.put_bucket(bucket="py-creds-uri")
+    client.put_object(bucket="py-creds-uri", key="k", body=b"v")
+    assert client.get_object(bucket="py-creds-uri", key="k").body == b"v"
     assert len(calls) == 1
 
 
