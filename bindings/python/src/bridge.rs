@@ -406,6 +406,28 @@ fn in_memory(v: &Bound<'_, PyAny>) -> bool {
         || v.is_instance_of::<PyMemoryView>()
 }
 
+/// A new instance of the request class `cls` built from `fields` (the keywords a client
+/// method was given): what `cls(**fields)` does, without its Python frames. Unknown and
+/// missing fields are the core's errors, naming the field and the operation.
+#[pyfunction]
+pub fn _new_op<'py>(
+    py: Python<'py>,
+    cls: &Bound<'py, PyType>,
+    fields: &Bound<'py, PyDict>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let name: String = cls.getattr(pyo3::intern!(py, "name"))?.extract()?;
+    let new = match CLASSES.get(py) {
+        Some(c) => c.new.bind(py).clone(),
+        None => py
+            .import("builtins")?
+            .getattr("object")?
+            .getattr("__new__")?,
+    };
+    let obj = new.call1((cls,))?;
+    _init_op(py, &obj, &name, fields)?;
+    Ok(obj)
+}
+
 /// Builds the operation `name` from `fields` into `obj` (an instance of its class in
 /// `ossio.ops`): keeps `fields` as `_values` and the validated operation as `_op`.
 #[pyfunction]
@@ -428,6 +450,11 @@ pub fn _init_op(
             }
             let key = k.to_cow()?;
             let key: &str = &key;
+            if field_type(schema.input, key).is_none() {
+                let known: Vec<&str> = schema.input.fields.iter().map(|f| f.name).collect();
+                let reason = format!("unknown field (known: {})", known.join(", "));
+                return Err(errors::validation(py, &invalid(schema.name, key, reason)));
+            }
             let f = schema.input.field(key).filter(|f| f.name == key);
             if let Some(f) = f
                 && f.ty == TypeRef::Body

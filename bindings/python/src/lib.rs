@@ -25,6 +25,7 @@ fn _ossio(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<bridge::NativeOp>()?;
     m.add_function(wrap_pyfunction!(bridge::_register, m)?)?;
     m.add_function(wrap_pyfunction!(bridge::_init_op, m)?)?;
+    m.add_function(wrap_pyfunction!(bridge::_new_op, m)?)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<testing::NativeServer>()?;
     m.add_class::<testing::ServerSnapshot>()?;

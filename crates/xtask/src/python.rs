@@ -481,6 +481,7 @@ from typing import Any, Mapping, Optional, Sequence, Union, overload
 
 from . import ops
 from ._model import Operation, Paginator, _Out, _request
+from ._ossio import _new_op
 
 
 class Operations:
@@ -523,7 +524,7 @@ class Operations:
         }
         writeln!(
             out,
-            "\n    def {snake}(self, *request: ops.{name}, **fields: Any) -> ops.{out_ty}:\n        \"\"\"{}\"\"\"\n        return self._send(_request(ops.{name}, request, fields))",
+            "\n    def {snake}(self, *request: ops.{name}, **fields: Any) -> ops.{out_ty}:\n        \"\"\"{}\"\"\"\n        if request:\n            return self._send(_request(ops.{name}, request, fields))\n        return self._send(_new_op(ops.{name}, fields))",
             method_doc(op)
         )
         .unwrap();

@@ -22,7 +22,7 @@ from typing import (
     cast,
 )
 
-from ._ossio import NativeOp, Request
+from ._ossio import NativeOp, Request, _new_op
 from .exceptions import ParseError, ValidationError
 
 if TYPE_CHECKING:
@@ -130,6 +130,9 @@ class Operation(Model, Generic[_Out]):
             try:
                 return object.__getattribute__(self, "_values")[name]
             except KeyError:
+                # A field the caller left out (built from keywords) is None.
+                if name in type(self)._names:
+                    return None
                 raise AttributeError(name) from None
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -158,7 +161,7 @@ class Operation(Model, Generic[_Out]):
 def _request(cls: Type[_Op], given: Tuple[_Op, ...], fields: Dict[str, Any]) -> _Op:
     """The request a client method was given: the object, or one built from keywords."""
     if not given:
-        return cls(**fields)
+        return _new_op(cls, fields)
     if len(given) > 1:
         raise TypeError(f"pass one ossio.ops.{cls.__name__}")
     request = given[0]

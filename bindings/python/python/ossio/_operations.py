@@ -11,6 +11,7 @@ from typing import Any, Mapping, Optional, Sequence, Union, overload
 
 from . import ops
 from ._model import Operation, Paginator, _Out, _request
+from ._ossio import _new_op
 
 
 class Operations:
@@ -31,7 +32,9 @@ class Operations:
         """Creates an access point on a bucket.
 
         Takes an ``ossio.ops.CreateAccessPoint`` or its fields as keywords; returns ``ossio.ops.CreateAccessPointOutput``."""
-        return self._send(_request(ops.CreateAccessPoint, request, fields))
+        if request:
+            return self._send(_request(ops.CreateAccessPoint, request, fields))
+        return self._send(_new_op(ops.CreateAccessPoint, fields))
 
     @overload
     def delete_access_point(self, request: ops.DeleteAccessPoint, /) -> ops.EmptyOutput: ...
@@ -43,7 +46,9 @@ class Operations:
         """Deletes an access point (asynchronously on OSS: it passes through ``deleting``).
 
         Takes an ``ossio.ops.DeleteAccessPoint`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.DeleteAccessPoint, request, fields))
+        if request:
+            return self._send(_request(ops.DeleteAccessPoint, request, fields))
+        return self._send(_new_op(ops.DeleteAccessPoint, fields))
 
     @overload
     def delete_access_point_policy(self, request: ops.DeleteAccessPointPolicy, /) -> ops.EmptyOutput: ...
@@ -55,7 +60,9 @@ class Operations:
         """Removes an access point's policy.
 
         Takes an ``ossio.ops.DeleteAccessPointPolicy`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.DeleteAccessPointPolicy, request, fields))
+        if request:
+            return self._send(_request(ops.DeleteAccessPointPolicy, request, fields))
+        return self._send(_new_op(ops.DeleteAccessPointPolicy, fields))
 
     @overload
     def delete_access_point_public_access_block(self, request: ops.DeleteAccessPointPublicAccessBlock, /) -> ops.EmptyOutput: ...
@@ -67,7 +74,9 @@ class Operations:
         """Removes an access point's block-public-access setting.
 
         Takes an ``ossio.ops.DeleteAccessPointPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.DeleteAccessPointPublicAccessBlock, request, fields))
+        if request:
+            return self._send(_request(ops.DeleteAccessPointPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.DeleteAccessPointPublicAccessBlock, fields))
 
     @overload
     def delete_bucket(self, request: ops.DeleteBucket, /) -> ops.EmptyOutput: ...
@@ -79,7 +88,9 @@ class Operations:
         """Deletes an empty bucket.
 
         Takes an ``ossio.ops.DeleteBucket`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.DeleteBucket, request, fields))
+        if request:
+            return self._send(_request(ops.DeleteBucket, request, fields))
+        return self._send(_new_op(ops.DeleteBucket, fields))
 
     @overload
     def delete_multiple_objects(self, request: ops.DeleteMultipleObjects, /) -> ops.DeleteMultipleObjectsOutput: ...
@@ -91,7 +102,9 @@ class Operations:
         """Deletes up to 1,000 objects in one request.
 
         Takes an ``ossio.ops.DeleteMultipleObjects`` or its fields as keywords; returns ``ossio.ops.DeleteMultipleObjectsOutput``."""
-        return self._send(_request(ops.DeleteMultipleObjects, request, fields))
+        if request:
+            return self._send(_request(ops.DeleteMultipleObjects, request, fields))
+        return self._send(_new_op(ops.DeleteMultipleObjects, fields))
 
     @overload
     def delete_object(self, request: ops.DeleteObject, /) -> ops.DeleteObjectOutput: ...
@@ -103,7 +116,9 @@ class Operations:
         """Deletes an object (deleting a missing key succeeds, as on OSS).
 
         Takes an ``ossio.ops.DeleteObject`` or its fields as keywords; returns ``ossio.ops.DeleteObjectOutput``."""
-        return self._send(_request(ops.DeleteObject, request, fields))
+        if request:
+            return self._send(_request(ops.DeleteObject, request, fields))
+        return self._send(_new_op(ops.DeleteObject, fields))
 
     @overload
     def get_access_point(self, request: ops.GetAccessPoint, /) -> ops.GetAccessPointOutput: ...
@@ -115,7 +130,9 @@ class Operations:
         """Reads an access point's configuration.
 
         Takes an ``ossio.ops.GetAccessPoint`` or its fields as keywords; returns ``ossio.ops.GetAccessPointOutput``."""
-        return self._send(_request(ops.GetAccessPoint, request, fields))
+        if request:
+            return self._send(_request(ops.GetAccessPoint, request, fields))
+        return self._send(_new_op(ops.GetAccessPoint, fields))
 
     @overload
     def get_access_point_policy(self, request: ops.GetAccessPointPolicy, /) -> ops.GetAccessPointPolicyOutput: ...
@@ -127,7 +144,9 @@ class Operations:
         """Reads an access point's policy.
 
         Takes an ``ossio.ops.GetAccessPointPolicy`` or its fields as keywords; returns ``ossio.ops.GetAccessPointPolicyOutput``."""
-        return self._send(_request(ops.GetAccessPointPolicy, request, fields))
+        if request:
+            return self._send(_request(ops.GetAccessPointPolicy, request, fields))
+        return self._send(_new_op(ops.GetAccessPointPolicy, fields))
 
     @overload
     def get_access_point_public_access_block(self, request: ops.GetAccessPointPublicAccessBlock, /) -> ops.GetAccessPointPublicAccessBlockOutput: ...
@@ -139,7 +158,9 @@ class Operations:
         """Reads an access point's block-public-access switch.
 
         Takes an ``ossio.ops.GetAccessPointPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.GetAccessPointPublicAccessBlockOutput``."""
-        return self._send(_request(ops.GetAccessPointPublicAccessBlock, request, fields))
+        if request:
+            return self._send(_request(ops.GetAccessPointPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.GetAccessPointPublicAccessBlock, fields))
 
     @overload
     def get_bucket_acl(self, request: ops.GetBucketAcl, /) -> ops.GetBucketAclOutput: ...
@@ -151,7 +172,9 @@ class Operations:
         """Reads a bucket's ACL and owner.
 
         Takes an ``ossio.ops.GetBucketAcl`` or its fields as keywords; returns ``ossio.ops.GetBucketAclOutput``."""
-        return self._send(_request(ops.GetBucketAcl, request, fields))
+        if request:
+            return self._send(_request(ops.GetBucketAcl, request, fields))
+        return self._send(_new_op(ops.GetBucketAcl, fields))
 
     @overload
     def get_bucket_info(self, request: ops.GetBucketInfo, /) -> ops.GetBucketInfoOutput: ...
@@ -163,7 +186,9 @@ class Operations:
         """Reads a bucket's description.
 
         Takes an ``ossio.ops.GetBucketInfo`` or its fields as keywords; returns ``ossio.ops.GetBucketInfoOutput``."""
-        return self._send(_request(ops.GetBucketInfo, request, fields))
+        if request:
+            return self._send(_request(ops.GetBucketInfo, request, fields))
+        return self._send(_new_op(ops.GetBucketInfo, fields))
 
     @overload
     def get_bucket_location(self, request: ops.GetBucketLocation, /) -> ops.GetBucketLocationOutput: ...
@@ -175,7 +200,9 @@ class Operations:
         """Reads the region a bucket lives in (``oss-cn-hangzhou``).
 
         Takes an ``ossio.ops.GetBucketLocation`` or its fields as keywords; returns ``ossio.ops.GetBucketLocationOutput``."""
-        return self._send(_request(ops.GetBucketLocation, request, fields))
+        if request:
+            return self._send(_request(ops.GetBucketLocation, request, fields))
+        return self._send(_new_op(ops.GetBucketLocation, fields))
 
     @overload
     def get_object(self, request: ops.GetObject, /) -> ops.GetObjectOutput: ...
@@ -187,7 +214,9 @@ class Operations:
         """Downloads an object (or a byte range of it).
 
         Takes an ``ossio.ops.GetObject`` or its fields as keywords; returns ``ossio.ops.GetObjectOutput``. The object's bytes are its ``body`` (CRC-64 checked for a whole object)."""
-        return self._send(_request(ops.GetObject, request, fields))
+        if request:
+            return self._send(_request(ops.GetObject, request, fields))
+        return self._send(_new_op(ops.GetObject, fields))
 
     @overload
     def get_object_acl(self, request: ops.GetObjectAcl, /) -> ops.GetObjectAclOutput: ...
@@ -199,7 +228,9 @@ class Operations:
         """Reads an object's ACL and owner.
 
         Takes an ``ossio.ops.GetObjectAcl`` or its fields as keywords; returns ``ossio.ops.GetObjectAclOutput``."""
-        return self._send(_request(ops.GetObjectAcl, request, fields))
+        if request:
+            return self._send(_request(ops.GetObjectAcl, request, fields))
+        return self._send(_new_op(ops.GetObjectAcl, fields))
 
     @overload
     def get_object_meta(self, request: ops.GetObjectMeta, /) -> ops.GetObjectMetaOutput: ...
@@ -211,7 +242,9 @@ class Operations:
         """Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than HeadObject: ``HEAD /<key>?objectMeta``.
 
         Takes an ``ossio.ops.GetObjectMeta`` or its fields as keywords; returns ``ossio.ops.GetObjectMetaOutput``."""
-        return self._send(_request(ops.GetObjectMeta, request, fields))
+        if request:
+            return self._send(_request(ops.GetObjectMeta, request, fields))
+        return self._send(_new_op(ops.GetObjectMeta, fields))
 
     @overload
     def head_object(self, request: ops.HeadObject, /) -> ops.HeadObjectOutput: ...
@@ -223,7 +256,9 @@ class Operations:
         """Reads an object's metadata; errors arrive base64-encoded in ``x-oss-err``, which ``Response::check`` decodes.
 
         Takes an ``ossio.ops.HeadObject`` or its fields as keywords; returns ``ossio.ops.HeadObjectOutput``."""
-        return self._send(_request(ops.HeadObject, request, fields))
+        if request:
+            return self._send(_request(ops.HeadObject, request, fields))
+        return self._send(_new_op(ops.HeadObject, fields))
 
     @overload
     def list_access_points(self, request: ops.ListAccessPoints, /) -> ops.ListAccessPointsOutput: ...
@@ -235,7 +270,9 @@ class Operations:
         """Lists access points of the account (no bucket) or of one bucket, one page at a time.
 
         Takes an ``ossio.ops.ListAccessPoints`` or its fields as keywords; returns ``ossio.ops.ListAccessPointsOutput``."""
-        return self._send(_request(ops.ListAccessPoints, request, fields))
+        if request:
+            return self._send(_request(ops.ListAccessPoints, request, fields))
+        return self._send(_new_op(ops.ListAccessPoints, fields))
 
     def list_access_points_paginator(self) -> Paginator[ops.ListAccessPoints, ops.ListAccessPointsOutput]:
         """Every page of ``ListAccessPoints``: ``.iter_page(request)`` (or its fields as keywords)
@@ -252,7 +289,9 @@ class Operations:
         """Lists the account's buckets, one page at a time.
 
         Takes an ``ossio.ops.ListBuckets`` or its fields as keywords; returns ``ossio.ops.ListBucketsOutput``."""
-        return self._send(_request(ops.ListBuckets, request, fields))
+        if request:
+            return self._send(_request(ops.ListBuckets, request, fields))
+        return self._send(_new_op(ops.ListBuckets, fields))
 
     def list_buckets_paginator(self) -> Paginator[ops.ListBuckets, ops.ListBucketsOutput]:
         """Every page of ``ListBuckets``: ``.iter_page(request)`` (or its fields as keywords)
@@ -269,7 +308,9 @@ class Operations:
         """Lists objects one page at a time (the first listing API; prefer ``ListObjectsV2``).
 
         Takes an ``ossio.ops.ListObjects`` or its fields as keywords; returns ``ossio.ops.ListObjectsOutput``."""
-        return self._send(_request(ops.ListObjects, request, fields))
+        if request:
+            return self._send(_request(ops.ListObjects, request, fields))
+        return self._send(_new_op(ops.ListObjects, fields))
 
     def list_objects_paginator(self) -> Paginator[ops.ListObjects, ops.ListObjectsOutput]:
         """Every page of ``ListObjects``: ``.iter_page(request)`` (or its fields as keywords)
@@ -286,7 +327,9 @@ class Operations:
         """Lists objects one page at a time.
 
         Takes an ``ossio.ops.ListObjectsV2`` or its fields as keywords; returns ``ossio.ops.ListObjectsV2Output``."""
-        return self._send(_request(ops.ListObjectsV2, request, fields))
+        if request:
+            return self._send(_request(ops.ListObjectsV2, request, fields))
+        return self._send(_new_op(ops.ListObjectsV2, fields))
 
     def list_objects_v2_paginator(self) -> Paginator[ops.ListObjectsV2, ops.ListObjectsV2Output]:
         """Every page of ``ListObjectsV2``: ``.iter_page(request)`` (or its fields as keywords)
@@ -303,7 +346,9 @@ class Operations:
         """Sets an access point's policy (a JSON document, sent verbatim).
 
         Takes an ``ossio.ops.PutAccessPointPolicy`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.PutAccessPointPolicy, request, fields))
+        if request:
+            return self._send(_request(ops.PutAccessPointPolicy, request, fields))
+        return self._send(_new_op(ops.PutAccessPointPolicy, fields))
 
     @overload
     def put_access_point_public_access_block(self, request: ops.PutAccessPointPublicAccessBlock, /) -> ops.EmptyOutput: ...
@@ -315,7 +360,9 @@ class Operations:
         """Turns an access point's block-public-access switch on or off.
 
         Takes an ``ossio.ops.PutAccessPointPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.PutAccessPointPublicAccessBlock, request, fields))
+        if request:
+            return self._send(_request(ops.PutAccessPointPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.PutAccessPointPublicAccessBlock, fields))
 
     @overload
     def put_bucket(self, request: ops.PutBucket, /) -> ops.EmptyOutput: ...
@@ -327,7 +374,9 @@ class Operations:
         """Creates a bucket.
 
         Takes an ``ossio.ops.PutBucket`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
-        return self._send(_request(ops.PutBucket, request, fields))
+        if request:
+            return self._send(_request(ops.PutBucket, request, fields))
+        return self._send(_new_op(ops.PutBucket, fields))
 
     @overload
     def put_bucket_acl(self, request: ops.PutBucketAcl, /) -> ops.PutBucketAclOutput: ...
@@ -339,7 +388,9 @@ class Operations:
         """Sets a bucket's ACL.
 
         Takes an ``ossio.ops.PutBucketAcl`` or its fields as keywords; returns ``ossio.ops.PutBucketAclOutput``."""
-        return self._send(_request(ops.PutBucketAcl, request, fields))
+        if request:
+            return self._send(_request(ops.PutBucketAcl, request, fields))
+        return self._send(_new_op(ops.PutBucketAcl, fields))
 
     @overload
     def put_object(self, request: ops.PutObject, /) -> ops.PutObjectOutput: ...
@@ -351,7 +402,9 @@ class Operations:
         """Uploads an object: from bytes, or as a stream of declared length the caller sends.
 
         Takes an ``ossio.ops.PutObject`` or its fields as keywords; returns ``ossio.ops.PutObjectOutput``. The body may be bytes, a binary file object or a path (both streamed)."""
-        return self._send(_request(ops.PutObject, request, fields))
+        if request:
+            return self._send(_request(ops.PutObject, request, fields))
+        return self._send(_new_op(ops.PutObject, fields))
 
     @overload
     def put_object_acl(self, request: ops.PutObjectAcl, /) -> ops.PutObjectAclOutput: ...
@@ -363,4 +416,6 @@ class Operations:
         """Sets an object's ACL (``default`` follows the bucket).
 
         Takes an ``ossio.ops.PutObjectAcl`` or its fields as keywords; returns ``ossio.ops.PutObjectAclOutput``."""
-        return self._send(_request(ops.PutObjectAcl, request, fields))
+        if request:
+            return self._send(_request(ops.PutObjectAcl, request, fields))
+        return self._send(_new_op(ops.PutObjectAcl, fields))

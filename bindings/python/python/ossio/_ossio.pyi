@@ -3,6 +3,8 @@
 import datetime
 from typing_extensions import Self, disjoint_base
 from typing import (
+    Type,
+    TypeVar,
     final,
     overload,
     Any,
@@ -40,6 +42,7 @@ __all__ = [
     "NativeClient",
     "_register",
     "_init_op",
+    "_new_op",
     "_v1_signature",
     "_v4_canonical_headers",
     "_panic_for_test",
@@ -331,3 +334,7 @@ class NativeOp:
 
 def _register(model: type, classes: Dict[str, type]) -> None: ...
 def _init_op(obj: object, name: str, fields: Dict[str, Any]) -> None: ...
+
+_T = TypeVar("_T")
+
+def _new_op(cls: Type[_T], fields: Dict[str, Any]) -> _T: ...
