@@ -44,29 +44,29 @@ mod access_point_policy;
 mod access_point_public_access_block;
 mod bucket;
 mod bucket_acl;
+mod bucket_info;
 mod bucket_location;
-mod delete_multiple_objects;
-mod get_bucket_info;
-mod list_buckets;
-mod list_objects;
-mod list_objects_v2;
 mod object;
 mod object_acl;
+mod object_batch_delete;
+mod object_list;
+mod object_list_v2;
+mod service;
 
 pub use access_point::*;
 pub use access_point_policy::*;
 pub use access_point_public_access_block::*;
 pub use bucket::*;
 pub use bucket_acl::*;
+pub use bucket_info::*;
 pub use bucket_location::*;
 pub use common::{AccessControlPolicy, DataRedundancyType, EmptyOutput, ObjectMeta, StorageClass};
-pub use delete_multiple_objects::*;
-pub use get_bucket_info::*;
-pub use list_buckets::*;
-pub use list_objects::*;
-pub use list_objects_v2::*;
 pub use object::*;
 pub use object_acl::*;
+pub use object_batch_delete::*;
+pub use object_list::*;
+pub use object_list_v2::*;
+pub use service::*;
 
 /// Every declaration registers itself here (`#[derive(Oss)]` on an operation adds its
 /// entry), so no list of operations is kept by hand; [`OPERATIONS`] is the sorted view.

@@ -2,7 +2,7 @@
 //! decoded for the caller. The official SDKs' paginators still use it.
 
 use super::decl::Oss;
-use super::list_objects_v2::ObjectSummary;
+use super::object_list_v2::ObjectSummary;
 
 /// Lists objects one page at a time (the first listing API; prefer
 /// [`ListObjectsV2`](super::ListObjectsV2)).

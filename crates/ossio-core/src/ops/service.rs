@@ -1,4 +1,4 @@
-//! ListBuckets: `GET /` on the service host.
+//! The service (account) level: ListBuckets, `GET /` on the service host.
 
 use super::decl::Oss;
 
