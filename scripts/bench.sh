@@ -46,7 +46,9 @@ step "Node peers (bench/node)"
 (cd bench/node && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; else npm install --no-audit --no-fund --silent; fi)
 
 step "release builds: ossio-server, ossio-bench-e2e"
-cargo build --release --quiet -p ossio-server -p ossio-bench --bin ossio-bench-e2e
+# Two commands: one with `--bin` would build only that binary of every package named.
+cargo build --release --quiet -p ossio-server --bin ossio-server
+cargo build --release --quiet -p ossio-bench --bin ossio-bench-e2e
 SERVER_BIN="$CARGO_TARGET_DIR/release/ossio-server"
 E2E="$CARGO_TARGET_DIR/release/ossio-bench-e2e"
 
