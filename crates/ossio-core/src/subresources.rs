@@ -3,7 +3,8 @@
 //!
 //! A server or proxy decides which operation a request is from its method, its level
 //! (service, bucket, object) and this set; a parameter outside it never changes the
-//! operation. The list is the union of every sub-resource the official SDKs send.
+//! operation. The list is the union of every sub-resource the official SDKs send;
+//! [`PARAMETERS`] are the refining parameters.
 
 /// Every sub-resource OSS knows, sorted.
 pub const ALL: &[&str] = &[
@@ -89,6 +90,51 @@ pub const ALL: &[&str] = &[
 /// ```
 pub fn is_sub_resource(name: &str) -> bool {
     ALL.binary_search(&name).is_ok()
+}
+
+/// Query parameters that refine an operation; they never select one, even sent bare.
+pub const PARAMETERS: &[&str] = &[
+    "continuation-token",
+    "delimiter",
+    "encoding-type",
+    "fetch-owner",
+    "inventoryId",
+    "key-marker",
+    "list-type",
+    "marker",
+    "max-keys",
+    "max-parts",
+    "max-uploads",
+    "part-number-marker",
+    "partNumber",
+    "position",
+    "prefix",
+    "resourceGroupId",
+    "response-cache-control",
+    "response-content-disposition",
+    "response-content-encoding",
+    "response-content-language",
+    "response-content-type",
+    "response-expires",
+    "rule-id",
+    "start-after",
+    "styleName",
+    "tag-key",
+    "tag-value",
+    "upload-id-marker",
+    "version-id-marker",
+    "versionId",
+];
+
+/// Whether `name` is a query parameter that refines an operation (`max-keys`, `marker`,
+/// `response-content-type`, ...).
+///
+/// ```
+/// assert!(ossio_core::subresources::is_parameter("max-keys"));
+/// assert!(!ossio_core::subresources::is_parameter("acl"));
+/// ```
+pub fn is_parameter(name: &str) -> bool {
+    PARAMETERS.contains(&name)
 }
 
 #[cfg(test)]

@@ -3,42 +3,8 @@
 //! (`PUT /bucket/key?retention` is not a PutObject).
 
 use ossio_core::ops::decl::OpSchema;
-use ossio_core::subresources::is_sub_resource;
+use ossio_core::subresources::{is_parameter, is_sub_resource};
 use ossio_core::{Headers, Method, Request, names};
-
-/// Query parameters that refine an operation; they never select one, even sent bare.
-const PARAMETERS: &[&str] = &[
-    "continuation-token",
-    "delimiter",
-    "encoding-type",
-    "fetch-owner",
-    "inventoryId",
-    "key-marker",
-    "list-type",
-    "marker",
-    "max-keys",
-    "max-parts",
-    "max-uploads",
-    "part-number-marker",
-    "partNumber",
-    "position",
-    "prefix",
-    "resourceGroupId",
-    "response-cache-control",
-    "response-content-disposition",
-    "response-content-encoding",
-    "response-content-language",
-    "response-content-type",
-    "response-expires",
-    "rule-id",
-    "start-after",
-    "styleName",
-    "tag-key",
-    "tag-value",
-    "upload-id-marker",
-    "version-id-marker",
-    "versionId",
-];
 
 /// Query parameters that carry a presigned URL's signature, not the operation.
 pub(crate) fn is_auth_param(name: &str) -> bool {
@@ -78,9 +44,7 @@ fn sub_resources(query: &[(String, Option<String>)]) -> Vec<&str> {
         .iter()
         .filter(|(k, v)| {
             is_sub_resource(k)
-                || (v.as_deref().unwrap_or("").is_empty()
-                    && !PARAMETERS.contains(&k.as_str())
-                    && !is_auth_param(k))
+                || (v.as_deref().unwrap_or("").is_empty() && !is_parameter(k) && !is_auth_param(k))
         })
         .map(|(k, _)| k.as_str())
         .collect();
