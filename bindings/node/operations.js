@@ -19,6 +19,7 @@ module.exports = [
   { name: 'GetBucketAcl', method: 'getBucketAcl', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetBucketInfo', method: 'getBucketInfo', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetBucketLocation', method: 'getBucketLocation', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'GetBucketVersioning', method: 'getBucketVersioning', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetObject', method: 'getObject', streamsRequest: false, streamsResponse: true, pager: null },
   { name: 'GetObjectAcl', method: 'getObjectAcl', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetObjectMeta', method: 'getObjectMeta', streamsRequest: false, streamsResponse: false, pager: null },
@@ -31,6 +32,7 @@ module.exports = [
   { name: 'PutAccessPointPublicAccessBlock', method: 'putAccessPointPublicAccessBlock', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'PutBucket', method: 'putBucket', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'PutBucketAcl', method: 'putBucketAcl', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'PutBucketVersioning', method: 'putBucketVersioning', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'PutObject', method: 'putObject', streamsRequest: true, streamsResponse: false, pager: null },
   { name: 'PutObjectAcl', method: 'putObjectAcl', streamsRequest: false, streamsResponse: false, pager: null },
 ];

@@ -18,6 +18,9 @@ export type NetworkOrigin = 'vpc' | 'internet';
 /** `Acl`: one of its wire values. */
 export type Acl = 'private' | 'public-read' | 'public-read-write';
 
+/** `VersioningStatus`: one of its wire values. */
+export type VersioningStatus = 'Enabled' | 'Suspended';
+
 /** `ObjectAcl`: one of its wire values. */
 export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
 
@@ -147,6 +150,12 @@ export interface ObjectSummary {
   objectType: string | null;
   /** Owner id (with `fetch_owner`). */
   ownerId: string | null;
+}
+
+/** The `VersioningConfiguration` document. */
+export interface VersioningConfigurationInput {
+  /** `Enabled` or `Suspended`. */
+  readonly status?: VersioningStatus | null;
 }
 
 /** Creates an access point on a bucket. */
@@ -413,6 +422,20 @@ export interface GetBucketLocationInput {
 export interface GetBucketLocationOutput {
   /** `oss-<region>`. */
   location: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's versioning state. */
+export interface GetBucketVersioningInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketVersioning`]. */
+export interface GetBucketVersioningOutput {
+  /** `Enabled` or `Suspended`; absent for a bucket that was never versioned. */
+  versionStatus: VersioningStatus | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -800,6 +823,23 @@ export interface PutBucketAclOutput {
   requestId: string;
 }
 
+/**
+ * Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
+ * never returns to unversioned.
+ */
+export interface PutBucketVersioningInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The new state. */
+  readonly versioningConfiguration: VersioningConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketVersioningOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
 export interface PutObjectInput {
   /** The bucket or access point alias. */
@@ -873,6 +913,7 @@ export interface OperationTypes {
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
+  GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
@@ -885,6 +926,7 @@ export interface OperationTypes {
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
   PutBucket: [PutBucketInput, PutBucketOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
+  PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
 }
@@ -920,6 +962,8 @@ export interface ClientOperations {
   getBucketInfo(input: GetBucketInfoInput): Promise<GetBucketInfoOutput>;
   /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
+  /** Reads a bucket's versioning state. */
+  getBucketVersioning(input: GetBucketVersioningInput): Promise<GetBucketVersioningOutput>;
   /**
    * Downloads an object (or a byte range of it).
    * 
@@ -961,6 +1005,11 @@ export interface ClientOperations {
   putBucket(input: PutBucketInput): Promise<PutBucketOutput>;
   /** Sets a bucket's ACL. */
   putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
+  /**
+   * Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
+   * never returns to unversioned.
+   */
+  putBucketVersioning(input: PutBucketVersioningInput): Promise<PutBucketVersioningOutput>;
   /** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
   putObject(input: StreamedInput<PutObjectInput>): Promise<PutObjectOutput>;
   /** Sets an object's ACL (`default` follows the bucket). */

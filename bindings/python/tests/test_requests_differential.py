@@ -1,5 +1,5 @@
 """Differential built requests: every operation ossio and ``alibabacloud-oss-v2`` 1.4.1 both
-have, built by ossio (sans-IO ``op.request()``) and by the official SDK driven offline
+have (the first operations here, the rest in ``diff_cases_*.py``), built by ossio (sans-IO ``op.request()``) and by the official SDK driven offline
 through a transport that records the request and answers with a canned response. Method,
 bucket, key, query, the headers both set and the body must match.
 
@@ -9,6 +9,8 @@ names; where the SDK nests a configuration object, the table builds it.
 
 from __future__ import annotations
 
+import importlib
+import pathlib
 import xml.etree.ElementTree as ET
 from typing import Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -20,9 +22,7 @@ from alibabacloud_oss_v2.types import HttpClient, HttpRequest, HttpResponse
 import ossio
 from ossio import ops
 
-BUCKET = "examplebucket"
-KEY = "dir/a b+c~é.txt"
-REGION = "cn-hangzhou"
+from diff_common import BUCKET, KEY, REGION
 
 # Headers only a signer or a transport sets: they are not the operation's.
 TRANSPORT_HEADERS = {"authorization", "x-oss-date", "date", "x-oss-content-sha256", "user-agent", "content-length"}
@@ -341,6 +341,10 @@ CASES: List[Tuple[str, ops.Operation[Any], Callable[[oss.Client], Any]]] = [
         lambda c: c.get_object_acl(V2.GetObjectAclRequest(bucket=BUCKET, key=KEY, version_id="v1")),
     ),
 ]
+
+# The families' tables, one module each.
+for _path in sorted(pathlib.Path(__file__).parent.glob("diff_cases_*.py")):
+    CASES += importlib.import_module(_path.stem).CASES
 
 
 def test_every_registered_operation_is_compared() -> None:

@@ -310,12 +310,15 @@ fn every_api_subcommand() {
     f.run(&["api", "get-bucket-info", "--bucket", "cli-api"])
         .code(3);
 
-    assert_eq!(
-        used,
-        listed_operations(),
-        "every api subcommand is exercised"
-    );
-    assert_eq!(used.len(), OPERATIONS.len());
+    // Every subcommand ossio-server serves is exercised live (the rest answer 501 there;
+    // their flags are checked against the registry above).
+    let served: BTreeSet<String> = OPERATIONS
+        .iter()
+        .filter(|o| ossio_server::serves(o.name))
+        .map(|o| o.kebab.to_owned())
+        .collect();
+    assert_eq!(used, served, "every served api subcommand is exercised");
+    assert!(used.is_subset(&listed_operations()));
 }
 
 #[test]

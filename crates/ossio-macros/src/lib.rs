@@ -47,6 +47,7 @@ enum Loc {
     HeaderPrefix(LitStr),
     Xml(LitStr),
     Body,
+    Document,
     Status,
     Flatten,
 }
@@ -185,6 +186,8 @@ fn parse_field_attrs(attrs: &[syn::Attribute]) -> syn::Result<FieldAttrs> {
                 Some(Loc::Xml(m.value()?.parse()?))
             } else if p.is_ident("body") {
                 Some(Loc::Body)
+            } else if p.is_ident("document") {
+                Some(Loc::Document)
             } else if p.is_ident("status") {
                 Some(Loc::Status)
             } else if p.is_ident("flatten") {
@@ -310,7 +313,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
         let Some(loc) = &fa.loc else {
             return Err(syn::Error::new_spanned(
                 field,
-                "every field needs a location: bucket, key, query, header, header_prefix, xml, body, status or flatten",
+                "every field needs a location: bucket, key, query, header, header_prefix, xml, body, document, status or flatten",
             ));
         };
         let rust_name = f.to_string();
@@ -388,6 +391,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
                 quote!(#d::Location::Body),
                 quote!(<#ty as #d::RawBody>::TYPE),
             ),
+            Loc::Document => (quote!(#d::Location::Document), value_type(&d, ty, &sh)),
             Loc::Status => (quote!(#d::Location::Status), value_type(&d, ty, &sh)),
             Loc::Flatten => (
                 quote!(#d::Location::Flatten),
@@ -483,6 +487,12 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
                     Shape::One => quote!({ let v = &self.#f; #put }),
                 }
             }
+            Loc::Document => match sh {
+                Shape::Opt(_) => quote!(if let ::core::option::Option::Some(v) = &self.#f {
+                    #d::write_document(v, s);
+                }),
+                _ => quote!(#d::write_document(&self.#f, s);),
+            },
             Loc::Status => quote!(s.wire.status = ::core::option::Option::Some(self.#f);),
             Loc::Flatten => quote!(#d::Fields::write(&self.#f, s);),
         };
@@ -526,6 +536,10 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
             }
             Loc::HeaderPrefix(p) => quote!(#d::read_prefixed(src.headers, #p)),
             Loc::Body => quote!(<#ty as #d::RawBody>::read_body(&src.body, #name)?),
+            Loc::Document => match &sh {
+                Shape::Opt(inner) => quote!(#d::read_document_opt::<#inner>(src, #name)?),
+                _ => quote!(#d::read_document::<#ty>(src, #name)?),
+            },
             Loc::Xml(x) => {
                 let (mut parents, last) = split_path(x);
                 let wrapper = if each {
@@ -593,7 +607,9 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
             checks.push(quote!(#d::RawBody::check_present(&self.#f, #name)?;));
         }
         match loc {
-            Loc::Xml(_) => checks.push(each(quote!(#d::Value::validate_value(v)?;))),
+            Loc::Xml(_) | Loc::Document => {
+                checks.push(each(quote!(#d::Value::validate_value(v)?;)))
+            }
             Loc::Flatten => checks.push(quote!(#d::Fields::validate(&self.#f)?;)),
             _ => {}
         }

@@ -26,6 +26,7 @@ mod state;
 
 pub use faults::Faults;
 pub use log::RequestRecord;
+pub use service::serves;
 
 use auth::{KeyPair, KeyRing};
 use std::fmt;

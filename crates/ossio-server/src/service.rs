@@ -80,8 +80,9 @@ const SERVED: &[&str] = &[
     "GetObjectAcl",
 ];
 
-/// Whether this server serves the registered operation `name`.
-pub(crate) fn serves(name: &str) -> bool {
+/// Whether this server serves the registered operation `name` (any other is
+/// `501 NotImplemented`).
+pub fn serves(name: &str) -> bool {
     SERVED.contains(&name)
 }
 

@@ -119,6 +119,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's versioning state.
+    ///
+    /// `GET /?versioning`; see [`GetBucketVersioning`].
+    pub fn get_bucket_versioning(
+        &self,
+        op: &GetBucketVersioning,
+    ) -> Result<GetBucketVersioningOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an object's ACL and owner.
     ///
     /// `GET /<key>?acl`; see [`GetObjectAcl`].
@@ -202,6 +212,14 @@ impl Client {
     ///
     /// `PUT /?acl`; see [`PutBucketAcl`].
     pub fn put_bucket_acl(&self, op: &PutBucketAcl) -> Result<PutBucketAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
+    /// never returns to unversioned.
+    ///
+    /// `PUT /?versioning`; see [`PutBucketVersioning`].
+    pub fn put_bucket_versioning(&self, op: &PutBucketVersioning) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

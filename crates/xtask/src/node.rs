@@ -302,7 +302,7 @@ fn streams_response(op: &OpSchema) -> bool {
     fn reads_body(s: &StructSchema) -> bool {
         s.xml.is_some()
             || s.fields.iter().any(|f| match (f.location, f.ty) {
-                (Location::Body | Location::Xml(_), _) => true,
+                (Location::Body | Location::Document | Location::Xml(_), _) => true,
                 (Location::Flatten, TypeRef::Struct(inner)) => reads_body(inner),
                 _ => false,
             })

@@ -171,7 +171,7 @@ fn is_download(op: &OpSchema) -> bool {
         && op.output.xml.is_none()
         && !fields(op.output)
             .iter()
-            .any(|f| f.location == Location::Body)
+            .any(|f| matches!(f.location, Location::Body | Location::Document))
 }
 
 /// For a listing: the input's token field and the output's next-token field (the output

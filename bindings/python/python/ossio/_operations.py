@@ -205,6 +205,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketLocation, fields))
 
     @overload
+    def get_bucket_versioning(self, request: ops.GetBucketVersioning, /) -> ops.GetBucketVersioningOutput: ...
+
+    @overload
+    def get_bucket_versioning(self, *, bucket: str) -> ops.GetBucketVersioningOutput: ...
+
+    def get_bucket_versioning(self, *request: ops.GetBucketVersioning, **fields: Any) -> ops.GetBucketVersioningOutput:
+        """Reads a bucket's versioning state.
+
+        Takes an ``ossio.ops.GetBucketVersioning`` or its fields as keywords; returns ``ossio.ops.GetBucketVersioningOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketVersioning, request, fields))
+        return self._send(_new_op(ops.GetBucketVersioning, fields))
+
+    @overload
     def get_object(self, request: ops.GetObject, /) -> ops.GetObjectOutput: ...
 
     @overload
@@ -391,6 +405,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketAcl, request, fields))
         return self._send(_new_op(ops.PutBucketAcl, fields))
+
+    @overload
+    def put_bucket_versioning(self, request: ops.PutBucketVersioning, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_versioning(self, *, bucket: str, versioning_configuration: Union[ops.VersioningConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_versioning(self, *request: ops.PutBucketVersioning, **fields: Any) -> ops.EmptyOutput:
+        """Turns versioning on (``Enabled``) or pauses it (``Suspended``); once enabled, a bucket never returns to unversioned.
+
+        Takes an ``ossio.ops.PutBucketVersioning`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketVersioning, request, fields))
+        return self._send(_new_op(ops.PutBucketVersioning, fields))
 
     @overload
     def put_object(self, request: ops.PutObject, /) -> ops.PutObjectOutput: ...

@@ -36,6 +36,9 @@ ObjectAcl = Literal["default", "private", "public-read", "public-read-write"]
 #: The values of ``StorageClass``.
 StorageClass = Literal["Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive"]
 
+#: The values of ``VersioningStatus``.
+VersioningStatus = Literal["Enabled", "Suspended"]
+
 
 class AccessPointSummary(Model):
     """One access point in a listing.
@@ -357,6 +360,24 @@ class GetBucketLocationOutput(Model):
 
     def __init__(self, *, location: str, request_id: str) -> None:
         _set(self, {"location": location, "request_id": request_id})
+
+
+class GetBucketVersioningOutput(Model):
+    """The result of ``GetBucketVersioning``.
+
+    :ivar version_status: ``Enabled`` or ``Suspended``; absent for a bucket that was never versioned.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("version_status", "request_id")
+    _fields = ("version_status", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    version_status: Optional[VersioningStatus]
+    request_id: str
+
+    def __init__(self, *, request_id: str, version_status: Optional[VersioningStatus] = None) -> None:
+        _set(self, {"version_status": version_status, "request_id": request_id})
 
 
 class GetObjectAclOutput(Model):
@@ -745,6 +766,22 @@ class SseRule(Model):
         _set(self, {"sse_algorithm": sse_algorithm, "kms_master_key_id": kms_master_key_id, "kms_data_encryption": kms_data_encryption})
 
 
+class VersioningConfiguration(Model):
+    """The ``VersioningConfiguration`` document.
+
+    :ivar status: ``Enabled`` or ``Suspended``.
+    """
+
+    __slots__ = ("status",)
+    _fields = ("status",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    status: Optional[VersioningStatus]
+
+    def __init__(self, *, status: Optional[VersioningStatus] = None) -> None:
+        _set(self, {"status": status})
+
+
 class CreateAccessPoint(Operation[CreateAccessPointOutput]):
     """Creates an access point on a bucket.
 
@@ -977,6 +1014,22 @@ class GetBucketLocation(Operation[GetBucketLocationOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketLocation", {"bucket": bucket})
+
+
+class GetBucketVersioning(Operation[GetBucketVersioningOutput]):
+    """Reads a bucket's versioning state.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketVersioning", {"bucket": bucket})
 
 
 class GetObject(Operation[GetObjectOutput]):
@@ -1263,6 +1316,24 @@ class PutBucketAcl(Operation[PutBucketAclOutput]):
         _ossio._init_op(self, "PutBucketAcl", {"bucket": bucket, "acl": acl})
 
 
+class PutBucketVersioning(Operation[EmptyOutput]):
+    """Turns versioning on (``Enabled``) or pauses it (``Suspended``); once enabled, a bucket never returns to unversioned.
+
+    :ivar bucket: The bucket.
+    :ivar versioning_configuration: The new state.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "versioning_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "versioning_configuration"})
+    bucket: str
+    versioning_configuration: Union[VersioningConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, versioning_configuration: Union[VersioningConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketVersioning", {"bucket": bucket, "versioning_configuration": versioning_configuration})
+
+
 class PutObject(Operation[PutObjectOutput]):
     """Uploads an object: from bytes, or as a stream of declared length the caller sends.
 
@@ -1335,6 +1406,7 @@ _ossio._register(Model, {
     "GetBucketAclOutput": GetBucketAclOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
+    "GetBucketVersioningOutput": GetBucketVersioningOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
@@ -1349,6 +1421,7 @@ _ossio._register(Model, {
     "PutObjectAclOutput": PutObjectAclOutput,
     "PutObjectOutput": PutObjectOutput,
     "SseRule": SseRule,
+    "VersioningConfiguration": VersioningConfiguration,
 })
 
 __all__ = [
@@ -1381,6 +1454,8 @@ __all__ = [
     "GetBucketInfoOutput",
     "GetBucketLocation",
     "GetBucketLocationOutput",
+    "GetBucketVersioning",
+    "GetBucketVersioningOutput",
     "GetObject",
     "GetObjectAcl",
     "GetObjectAclOutput",
@@ -1408,10 +1483,13 @@ __all__ = [
     "PutBucket",
     "PutBucketAcl",
     "PutBucketAclOutput",
+    "PutBucketVersioning",
     "PutObject",
     "PutObjectAcl",
     "PutObjectAclOutput",
     "PutObjectOutput",
     "SseRule",
     "StorageClass",
+    "VersioningConfiguration",
+    "VersioningStatus",
 ]

@@ -45,6 +45,7 @@
 //! | `header_prefix = "x-oss-meta-"` | every header with that prefix, as (name, value) pairs |
 //! | `xml = "Owner>ID"` | an element of the struct's document, by path (`>` separates levels, as in Go v2) |
 //! | `body` | the whole body (a `String` document or a streamed [`Body`]) |
+//! | `document` | the whole body as the XML document of a declared struct (its `xml` root), as `alibabacloud-oss-v2` nests a configuration (`cors_configuration`) |
 //! | `status` | the response status |
 //! | `flatten` | the fields of another declared struct, inline |
 //!
@@ -84,6 +85,8 @@ pub enum Location {
     Xml(&'static str),
     /// The whole body.
     Body,
+    /// The whole body, as the XML document of a nested declared struct.
+    Document,
     /// The response status.
     Status,
     /// The fields of a nested struct, inline.
@@ -773,6 +776,49 @@ pub fn from_headers<T: Fields>(headers: &Headers) -> Result<T, FieldError> {
 }
 
 // ---- helpers the derive calls ------------------------------------------------------------
+
+/// Writes `v` as the whole body: its XML document, with `Content-Type` and `Content-MD5`.
+pub fn write_document<T: Fields>(v: &T, s: &mut Sink<'_>) {
+    let doc = to_xml(v);
+    s.header(names::CONTENT_TYPE, names::APPLICATION_XML);
+    s.header(names::CONTENT_MD5, &super::content_md5(doc.as_bytes()));
+    s.wire.body = Some(Body::Bytes(doc.into_bytes()));
+}
+
+fn body_bytes<'a>(b: &BodyRef<'a>, field: &'static str) -> Result<&'a [u8], FieldError> {
+    match b {
+        BodyRef::Bytes(b) => Ok(b),
+        BodyRef::Body(b) => b
+            .as_bytes()
+            .ok_or_else(|| FieldError::new(field, "a streamed body")),
+    }
+}
+
+/// Reads the whole body as the XML document of `T`.
+pub fn read_document<T: Fields>(src: &Source<'_>, field: &'static str) -> Result<T, FieldError> {
+    let bytes = body_bytes(&src.body, field)?;
+    if is_blank(bytes) {
+        return Err(FieldError::new(
+            field,
+            format!("the {field} document is missing"),
+        ));
+    }
+    from_xml(bytes).map_err(|e| FieldError::new(field, e))
+}
+
+/// Reads the whole body as the XML document of `T`, when there is one.
+pub fn read_document_opt<T: Fields>(
+    src: &Source<'_>,
+    field: &'static str,
+) -> Result<Option<T>, FieldError> {
+    let bytes = body_bytes(&src.body, field)?;
+    if is_blank(bytes) {
+        return Ok(None);
+    }
+    from_xml(bytes)
+        .map(Some)
+        .map_err(|e| FieldError::new(field, e))
+}
 
 /// Writes a nested struct as `<name>...</name>`.
 pub fn write_element<T: Fields>(v: &T, w: &mut Writer, name: &str, cx: Cx) {

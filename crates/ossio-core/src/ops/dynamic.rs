@@ -346,6 +346,12 @@ pub trait ErasedOp: fmt::Debug + Send + Sync {
     fn parse_response(&self, resp: &Response<'_>) -> Result<Dyn, Error>;
     /// The input, as a value (what it was built from, with defaults filled in).
     fn input(&self) -> Dyn;
+    /// Reads an input of this operation back from `req` (the server's inverse mapping), as
+    /// a value; the rules are not checked.
+    fn read_request(&self, req: &Request) -> Result<Dyn, ValidationError>;
+    /// The response that carries `output`, a value of this operation's output (the server
+    /// side of a result).
+    fn response_for(&self, output: &Dyn) -> Result<super::decl::ResponseParts, FieldError>;
 }
 
 /// The erased form of a declared operation.
@@ -379,6 +385,18 @@ where
         let mut fields = Vec::new();
         self.0.dyn_fields(&mut fields);
         Dyn::Map(fields)
+    }
+
+    fn read_request(&self, req: &Request) -> Result<Dyn, ValidationError> {
+        let back = T::from_request(req)?;
+        let mut fields = Vec::new();
+        back.dyn_fields(&mut fields);
+        Ok(Dyn::Map(fields))
+    }
+
+    fn response_for(&self, output: &Dyn) -> Result<super::decl::ResponseParts, FieldError> {
+        let out: T::Output = struct_from_dyn(output, "")?;
+        Ok(out.to_response())
     }
 }
 

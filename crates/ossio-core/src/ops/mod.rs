@@ -35,6 +35,81 @@ macro_rules! paginated {
 }
 use paginated;
 
+/// Declares an enumeration with its wire values: the enum, `as_str`, `FromStr` (an unknown
+/// value is a typed error naming `$what`), `Display`, and its registry entry, in one place.
+///
+/// ```ignore
+/// wire_enum! {
+///     /// A bucket's versioning state.
+///     pub enum VersioningStatus("versioning status") {
+///         /// Versions are kept.
+///         Enabled = "Enabled",
+///         /// New writes get the null version.
+///         Suspended = "Suspended",
+///     }
+/// }
+/// ```
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident($what:literal) {
+            $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The wire value.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $wire),+
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::error::ValidationError;
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                match s {
+                    $($wire => Ok($name::$variant),)+
+                    _ => Err($crate::error::ValidationError::invalid(
+                        $what,
+                        s,
+                        concat!("must be one of:", $(" ", $wire),+),
+                    )),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::ops::decl::Scalar for $name {
+            const TYPE: $crate::ops::decl::TypeRef =
+                $crate::ops::decl::TypeRef::Enum(&$crate::ops::decl::EnumSchema {
+                    name: stringify!($name),
+                    values: &[$($wire),+],
+                });
+            fn to_text(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(self.as_str())
+            }
+            fn from_text(s: &str) -> ::core::result::Result<Self, $crate::error::ValidationError> {
+                s.parse()
+            }
+        }
+    };
+}
+
 pub mod common;
 pub mod decl;
 pub mod dynamic;
@@ -46,6 +121,7 @@ mod bucket;
 mod bucket_acl;
 mod bucket_info;
 mod bucket_location;
+mod bucket_versioning;
 mod object;
 mod object_acl;
 mod object_batch_delete;
@@ -60,6 +136,7 @@ pub use bucket::*;
 pub use bucket_acl::*;
 pub use bucket_info::*;
 pub use bucket_location::*;
+pub use bucket_versioning::*;
 pub use common::{AccessControlPolicy, DataRedundancyType, EmptyOutput, ObjectMeta, StorageClass};
 pub use object::*;
 pub use object_acl::*;
