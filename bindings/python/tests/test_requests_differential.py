@@ -342,15 +342,20 @@ CASES: List[Tuple[str, ops.Operation[Any], Callable[[oss.Client], Any]]] = [
     ),
 ]
 
-# The families' tables, one module each.
+# The families' tables, one module each; NOT_IN_V2 names operations the SDK does not have
+# (compared with ali-oss in bindings/node/test/ali-cases instead).
+NOT_IN_V2: set = set()
 for _path in sorted(pathlib.Path(__file__).parent.glob("diff_cases_*.py")):
-    CASES += importlib.import_module(_path.stem).CASES
+    _module = importlib.import_module(_path.stem)
+    CASES += _module.CASES
+    NOT_IN_V2 |= set(getattr(_module, "NOT_IN_V2", ()))
 
 
 def test_every_registered_operation_is_compared() -> None:
     compared = {name for name, _, _ in CASES}
     registered = {name for name in ops.__all__ if isinstance(getattr(ops, name), type) and issubclass(getattr(ops, name), ops.Operation) and name != "Operation"}
-    assert compared == registered
+    assert compared | NOT_IN_V2 == registered
+    assert not compared & NOT_IN_V2
 
 
 @pytest.mark.parametrize("name,ours,theirs", CASES, ids=[c[0] for c in CASES])
