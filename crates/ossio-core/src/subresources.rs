@@ -6,6 +6,8 @@
 //! operation. The list is the union of every sub-resource the official SDKs send;
 //! [`PARAMETERS`] are the refining parameters.
 
+use std::borrow::Cow;
+
 /// Every sub-resource OSS knows, sorted.
 pub const ALL: &[&str] = &[
     "accessPoint",
@@ -137,9 +139,220 @@ pub fn is_parameter(name: &str) -> bool {
     PARAMETERS.contains(&name)
 }
 
+/// What OSS answers to a GET of a bucket configuration that was never set (or was
+/// deleted): an error, or a default document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unset {
+    /// An error response.
+    Error {
+        /// The HTTP status (404).
+        status: u16,
+        /// OSS's error code, e.g. `NoSuchCORSConfiguration`.
+        code: Cow<'static, str>,
+        /// The message.
+        message: Cow<'static, str>,
+    },
+    /// `200` with this document: the configuration every bucket starts with.
+    Document(&'static str),
+}
+
+const fn missing(code: &'static str, message: &'static str) -> Unset {
+    Unset::Error {
+        status: 404,
+        code: Cow::Borrowed(code),
+        message: Cow::Borrowed(message),
+    }
+}
+
+/// The documented answers to a GET of an unset bucket configuration, by sub-resource.
+/// Codes from OSS's API reference and error centre (and the official SDKs' error classes);
+/// the ones marked "assumed" are not documented by code (OSS documents only a 404) and
+/// follow OSS's `NoSuch<Thing>` pattern.
+pub const UNSET_CONFIGURATIONS: &[(&str, Unset)] = &[
+    (
+        "accessmonitor",
+        Unset::Document(
+            "<AccessMonitorConfiguration><Status>Disabled</Status></AccessMonitorConfiguration>",
+        ),
+    ),
+    (
+        "bucketArchiveDirectRead",
+        Unset::Document(
+            "<ArchiveDirectReadConfiguration><Enabled>false</Enabled></ArchiveDirectReadConfiguration>",
+        ),
+    ),
+    (
+        "cors",
+        missing(
+            "NoSuchCORSConfiguration",
+            "The CORS Configuration does not exist.",
+        ),
+    ),
+    (
+        "encryption",
+        missing(
+            "NoSuchServerSideEncryptionRule",
+            "The server side encryption configuration was not found.",
+        ),
+    ),
+    (
+        "httpsConfig",
+        Unset::Document(
+            "<HttpsConfiguration><TLS><Enable>false</Enable></TLS></HttpsConfiguration>",
+        ),
+    ),
+    (
+        "inventory",
+        missing(
+            "NoSuchInventory",
+            "The inventory configuration does not exist.",
+        ),
+    ),
+    (
+        "lifecycle",
+        missing("NoSuchLifecycle", "No Row found in Lifecycle Table."),
+    ),
+    (
+        "logging",
+        Unset::Document("<BucketLoggingStatus></BucketLoggingStatus>"),
+    ),
+    // Assumed code: OSS documents a 404.
+    (
+        "objectWorm",
+        missing(
+            "NoSuchObjectWormConfiguration",
+            "The object WORM configuration does not exist.",
+        ),
+    ),
+    // Assumed code: OSS documents a 404.
+    (
+        "overwriteConfig",
+        missing(
+            "NoSuchOverwriteConfiguration",
+            "The overwrite configuration does not exist.",
+        ),
+    ),
+    (
+        "policy",
+        missing("NoSuchBucketPolicy", "The bucket policy does not exist."),
+    ),
+    (
+        "publicAccessBlock",
+        Unset::Document(
+            "<PublicAccessBlockConfiguration><BlockPublicAccess>false</BlockPublicAccess></PublicAccessBlockConfiguration>",
+        ),
+    ),
+    (
+        "referer",
+        Unset::Document(
+            "<RefererConfiguration><AllowEmptyReferer>true</AllowEmptyReferer><RefererList></RefererList></RefererConfiguration>",
+        ),
+    ),
+    (
+        "replication",
+        missing(
+            "NoSuchReplicationConfiguration",
+            "The replication configuration does not exist.",
+        ),
+    ),
+    (
+        "requestPayment",
+        Unset::Document(
+            "<RequestPaymentConfiguration><Payer>BucketOwner</Payer></RequestPaymentConfiguration>",
+        ),
+    ),
+    // Assumed code: OSS documents a 404.
+    (
+        "style",
+        missing("NoSuchStyle", "The specified style does not exist."),
+    ),
+    (
+        "tagging",
+        Unset::Document("<Tagging><TagSet></TagSet></Tagging>"),
+    ),
+    (
+        "transferAcceleration",
+        missing(
+            "NoSuchTransferAccelerationConfiguration",
+            "The bucket has no transfer acceleration configuration.",
+        ),
+    ),
+    // Assumed code: OSS documents a 404.
+    (
+        "userDefinedLogFieldsConfig",
+        missing(
+            "NoSuchUserDefinedLogFieldsConfig",
+            "The user defined log fields configuration does not exist.",
+        ),
+    ),
+    (
+        "versioning",
+        Unset::Document("<VersioningConfiguration></VersioningConfiguration>"),
+    ),
+    (
+        "website",
+        missing(
+            "NoSuchWebsiteConfiguration",
+            "The specified bucket does not have a website configuration.",
+        ),
+    ),
+    (
+        "worm",
+        missing(
+            "NoSuchWORMConfiguration",
+            "The WORM configuration does not exist.",
+        ),
+    ),
+];
+
+/// What OSS answers to a GET of the bucket configuration at sub-resource `sub` when none
+/// was set: the documented answer ([`UNSET_CONFIGURATIONS`]), else (assumed)
+/// `404 NoSuch<Sub>Configuration`.
+///
+/// ```
+/// use ossio_core::subresources::{unset_configuration, Unset};
+/// assert!(matches!(
+///     unset_configuration("cors"),
+///     Unset::Error { status: 404, code, .. } if code == "NoSuchCORSConfiguration"
+/// ));
+/// assert!(matches!(unset_configuration("tagging"), Unset::Document(d) if d.starts_with("<Tagging>")));
+/// assert!(matches!(
+///     unset_configuration("somethingNew"),
+///     Unset::Error { code, .. } if code == "NoSuchSomethingNewConfiguration"
+/// ));
+/// ```
+pub fn unset_configuration(sub: &str) -> Unset {
+    if let Some((_, u)) = UNSET_CONFIGURATIONS.iter().find(|(s, _)| *s == sub) {
+        return u.clone();
+    }
+    let mut chars = sub.chars();
+    let thing: String = chars
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+        .into_iter()
+        .chain(chars)
+        .collect();
+    Unset::Error {
+        status: 404,
+        code: Cow::Owned(format!("NoSuch{thing}Configuration")),
+        message: Cow::Owned(format!("The {sub} configuration does not exist.")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unset_configurations_are_sub_resources_once() {
+        for (i, (s, u)) in UNSET_CONFIGURATIONS.iter().enumerate() {
+            assert!(is_sub_resource(s), "{s}");
+            assert!(UNSET_CONFIGURATIONS[..i].iter().all(|(o, _)| o != s), "{s}");
+            if let Unset::Document(d) = u {
+                assert!(crate::xml::parse(d.as_bytes()).is_ok(), "{s}: {d}");
+            }
+        }
+    }
 
     #[test]
     fn sorted_and_unique_for_binary_search() {

@@ -772,6 +772,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
                 static DYN: ::ossio_core::ops::dynamic::DynEntry = ::ossio_core::ops::dynamic::DynEntry {
                     schema: &<#ident as #d::Declared>::OP,
                     build: ::ossio_core::ops::dynamic::build_as::<#ident>,
+                    read: ::ossio_core::ops::dynamic::read_as::<#ident>,
                 };
             };
         });

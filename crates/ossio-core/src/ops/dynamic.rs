@@ -414,6 +414,8 @@ pub struct DynEntry {
     pub schema: &'static OpSchema,
     /// Builds it from a value.
     pub build: fn(&Dyn) -> Result<Box<dyn ErasedOp>, Error>,
+    /// Reads it back from a request, without checking its rules (the server side).
+    pub read: fn(&Request) -> Result<Box<dyn ErasedOp>, ValidationError>,
 }
 
 /// Builds the operation `T` from `input`: every field read and checked, the operation named
@@ -438,6 +440,44 @@ where
         )
     })?;
     Ok(Box::new(Erased(op)))
+}
+
+/// Reads the operation `T` back from `req` (the inverse of its request), without checking
+/// its rules: a server tells a request it cannot read (this fails) from a readable one that
+/// breaks a rule ([`ErasedOp::to_request`] fails).
+pub fn read_as<T>(req: &Request) -> Result<Box<dyn ErasedOp>, ValidationError>
+where
+    T: super::decl::Declared + DynStruct + Operation + fmt::Debug + Send + Sync + 'static,
+    T::Output: DynStruct,
+{
+    Ok(Box::new(Erased(T::from_request(req)?)))
+}
+
+/// Reads the registered operation named `name` (any spelling) back from `req`, as a server
+/// receives it; the rules are not checked here (see [`read_as`]).
+///
+/// ```
+/// use ossio_core::ops::{dynamic, Operation, PutBucketAcl};
+/// use ossio_core::Acl;
+/// let req = PutBucketAcl::new("examplebucket", Acl::PublicRead).to_request()?;
+/// let op = dynamic::from_request("PutBucketAcl", &req)?;
+/// assert_eq!(op.input().get("acl"), Some(&dynamic::Dyn::from("public-read")));
+/// assert_eq!(op.to_request()?, req);
+/// # Ok::<(), ossio_core::Error>(())
+/// ```
+pub fn from_request(name: &str, req: &Request) -> Result<Box<dyn ErasedOp>, ValidationError> {
+    let entry = super::DYN_OPERATIONS
+        .iter()
+        .find(|e| e.schema.is_named(name))
+        .ok_or_else(|| {
+            ValidationError::new(
+                ValidationKind::Argument,
+                "operation",
+                Some(name),
+                "is not a registered operation",
+            )
+        })?;
+    (entry.read)(req)
 }
 
 /// Builds the registered operation named `name` (any spelling) from `input`.

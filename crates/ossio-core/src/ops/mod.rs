@@ -113,6 +113,7 @@ macro_rules! wire_enum {
 pub mod common;
 pub mod decl;
 pub mod dynamic;
+pub mod sample;
 
 mod access_point;
 mod access_point_policy;
