@@ -16,6 +16,7 @@
 //! ```
 
 mod auth;
+pub mod config;
 mod error;
 mod faults;
 mod http;

@@ -80,10 +80,16 @@ const SERVED: &[&str] = &[
     "GetObjectAcl",
 ];
 
-/// Whether this server serves the registered operation `name` (any other is
-/// `501 NotImplemented`).
-pub fn serves(name: &str) -> bool {
+/// Whether the operation `name` has a handler of its own (an arm in `dispatch`).
+pub(crate) fn has_handler(name: &str) -> bool {
     SERVED.contains(&name)
+}
+
+/// Whether this server serves the registered operation `name` (any other is
+/// `501 NotImplemented`): one of `SERVED`, or a bucket configuration served generically
+/// ([`crate::config`]).
+pub fn serves(name: &str) -> bool {
+    SERVED.contains(&name) || crate::config::serves(name)
 }
 
 /// Whether OSS answers `404 NoSuchBucket` for a missing bucket before it authenticates a
@@ -151,7 +157,7 @@ fn b64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
-fn xml_response(doc: String) -> Response {
+pub(crate) fn xml_response(doc: String) -> Response {
     Response::new(200)
         .header(names::CONTENT_TYPE, names::APPLICATION_XML)
         .body(ResponseBody::Bytes(
@@ -159,7 +165,7 @@ fn xml_response(doc: String) -> Response {
         ))
 }
 
-fn io_err(e: std::io::Error) -> OssError {
+pub(crate) fn io_err(e: std::io::Error) -> OssError {
     OssError::new(500, "InternalError", format!("storage error: {e}"))
 }
 
@@ -366,6 +372,11 @@ impl Service {
             "DeleteObject" => self.delete_object(ctx, bucket, key),
             "PutObjectAcl" => self.put_object_acl(ctx, bucket, key),
             "GetObjectAcl" => self.get_object_acl(ctx, bucket, key),
+            name if crate::config::serves(name) => {
+                ctx.owner()?;
+                let family = crate::config::family_of(name).expect("served generically");
+                self.serve_config(family, op, bucket, &ctx.query, ctx.headers, body)
+            }
             other => Err(OssError::not_implemented(other)),
         }
     }
@@ -444,6 +455,7 @@ impl Service {
                 resource_group_id,
                 comment: String::new(),
                 sse,
+                configs: Default::default(),
             },
         );
         if let Err(e) = store.save_meta() {
@@ -1689,7 +1701,7 @@ fn too_large(max: u64) -> OssError {
     .detail("MaxSizeAllowed", max.to_string())
 }
 
-fn read_doc(body: &mut BodyReader<'_>) -> Result<Vec<u8>> {
+pub(crate) fn read_doc(body: &mut BodyReader<'_>) -> Result<Vec<u8>> {
     if body.declared_len().is_some_and(|n| n > MAX_DOC_BYTES) {
         return Err(OssError::new(
             400,

@@ -32,6 +32,17 @@ pub(crate) struct Bucket {
     /// Default server-side encryption: algorithm, KMS key, KMS data encryption.
     #[serde(default)]
     pub sse: Option<(String, Option<String>, Option<String>)>,
+    /// Configurations served generically (`crate::config`), by sub-resources and identity
+    /// (`cors`, `inventory&inventoryId=list1`).
+    #[serde(default)]
+    pub configs: BTreeMap<String, StoredConfig>,
+}
+
+/// A bucket configuration as it was set: its canonical document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct StoredConfig {
+    pub content_type: String,
+    pub body: String,
 }
 
 /// The account's default resource group, where a bucket created without one goes.
