@@ -3,8 +3,11 @@
 mod common;
 
 use common::*;
-use ossio_core::ops::decl::{FieldSchema, Location, StructSchema, TypeRef};
-use ossio_core::ops::{CreateAccessPoint, NetworkOrigin, OPERATIONS, Operation, PutBucketAcl};
+use ossio_core::ops::decl::{FieldSchema, Location, OpSchema, StructSchema, TypeRef};
+use ossio_core::ops::dynamic::Dyn;
+use ossio_core::ops::{
+    CreateAccessPoint, NetworkOrigin, OPERATIONS, Operation, PutBucketAcl, sample,
+};
 use ossio_core::{Acl, Config, Credentials, Signer};
 use std::collections::BTreeSet;
 
@@ -304,6 +307,38 @@ fn every_api_subcommand() {
     let v = api(&["list-objects-v2", "--bucket", "cli-api"]);
     assert_eq!(v["contents"], serde_json::json!([]));
 
+    // Every bucket configuration the server serves generically (classified from the
+    // registry), exercised with flags built from a sample value of its schema.
+    api(&["put-bucket", "--bucket", "cli-cfg"]);
+    for family in ossio_server::config::families() {
+        let call = |op: &'static OpSchema| {
+            let (flags, value) = sample_flags(&f, op, "cli-cfg", Some(family.put));
+            let mut args = vec!["api".to_owned(), op.kebab.to_owned()];
+            args.extend(flags);
+            (args, value)
+        };
+        let (put_args, put_value) = call(family.put);
+        api(&refs(&put_args)[1..]);
+        let (get_args, _) = call(family.get);
+        let got = api(&refs(&get_args)[1..]);
+        assert_eq!(
+            document_values(family.get, &got),
+            put_document_values(family.put, &put_value),
+            "{} answers what {} set: {got}",
+            family.get.name,
+            family.put.name
+        );
+        if let Some(del) = family.delete {
+            api(&refs(&call(del).0)[1..]);
+            let after = f.run(&refs(&get_args));
+            match family.unset() {
+                ossio_core::subresources::Unset::Document(_) => after.ok(),
+                ossio_core::subresources::Unset::Error { .. } => after.code(3),
+            };
+        }
+    }
+    api(&["delete-bucket", "--bucket", "cli-cfg"]);
+
     api(&ap("delete-access-point", "ap-01"));
     api(&ap("delete-access-point", "ap-02"));
     api(&["delete-bucket", "--bucket", "cli-api"]);
@@ -319,6 +354,164 @@ fn every_api_subcommand() {
         .collect();
     assert_eq!(used, served, "every served api subcommand is exercised");
     assert!(used.is_subset(&listed_operations()));
+}
+
+/// A sample value of `op` (from its schema) on `bucket` as `ossio api` flags: plain flags
+/// for scalars, `--<field>-json` for documents, lists and maps, inline text for a body. The
+/// query parameters `op` shares with `put` take the PUT sample's values. Returns the flags
+/// and the value.
+fn sample_flags(
+    f: &Fixture,
+    op: &'static OpSchema,
+    bucket: &str,
+    put: Option<&'static OpSchema>,
+) -> (Vec<String>, Dyn) {
+    let (value, _, _) = sample::input(op).unwrap_or_else(|e| panic!("{}: {e}", op.name));
+    let put_value = put.map(|p| sample::input(p).unwrap().0);
+    let help = run(f.bare().args(["api", op.kebab, "--help"])).stdout;
+    let mut fields = Vec::new();
+    input_fields(op.input, &mut fields);
+    let mut out = Vec::new();
+    let mut used = Vec::new();
+    for field in fields {
+        let mut v = value.get(field.name).cloned().unwrap_or_default();
+        match field.location {
+            Location::Bucket => v = Dyn::from(bucket),
+            Location::Query(q) => {
+                let same = put.and_then(|p| {
+                    p.input
+                        .fields
+                        .iter()
+                        .find(|pf| pf.location == Location::Query(q))
+                });
+                if let (Some(pf), Some(pv)) = (same, &put_value) {
+                    v = pv.get(pf.name).cloned().unwrap_or_default();
+                }
+            }
+            _ => {}
+        }
+        if v == Dyn::Null {
+            continue;
+        }
+        used.push((field.name.to_owned(), v.clone()));
+        let kebab = field.name.replace('_', "-");
+        let long = |suffix: &str| {
+            let plain = format!("--{kebab}{suffix}");
+            if help.contains(&format!("{plain} ")) {
+                plain
+            } else {
+                format!("--field-{kebab}{suffix}")
+            }
+        };
+        match (field.location, field.ty, &v) {
+            (Location::Body, _, Dyn::Bytes(b)) => {
+                out.push(long(""));
+                out.push(String::from_utf8_lossy(b).into_owned());
+            }
+            (Location::Body, _, Dyn::Str(t)) => {
+                out.push(long(""));
+                out.push(t.clone());
+            }
+            (_, TypeRef::Struct(_) | TypeRef::List(_) | TypeRef::Map, _) => {
+                out.push(long("-json"));
+                out.push(to_json(&v).to_string());
+            }
+            (_, _, Dyn::Str(t)) => {
+                out.push(long(""));
+                out.push(t.clone());
+            }
+            (_, _, Dyn::Int(n)) => {
+                out.push(long(""));
+                out.push(n.to_string());
+            }
+            (_, _, Dyn::Bool(b)) => {
+                out.push(long(""));
+                out.push(b.to_string());
+            }
+            (_, _, other) => panic!("{}: no flag for {other:?}", op.name),
+        }
+    }
+    (out, Dyn::Map(used))
+}
+
+/// Arguments as the fixture takes them.
+fn refs(a: &[String]) -> Vec<&str> {
+    a.iter().map(String::as_str).collect()
+}
+
+/// A value as the CLI prints it.
+fn to_json(v: &Dyn) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        Dyn::Null => J::Null,
+        Dyn::Bool(b) => J::Bool(*b),
+        Dyn::Int(n) => serde_json::json!(*n as i64),
+        Dyn::Str(s) => J::String(s.clone()),
+        Dyn::Bytes(b) => J::String(String::from_utf8_lossy(b).into_owned()),
+        Dyn::List(items) => J::Array(items.iter().map(to_json).collect()),
+        Dyn::Map(m) => J::Object(m.iter().map(|(k, v)| (k.clone(), to_json(v))).collect()),
+    }
+}
+
+/// A document's values (its leaves, sorted): what the PUT set and the GET answered must
+/// agree, whatever the GET calls the fields; absent values are left out.
+fn values(j: &serde_json::Value) -> Vec<String> {
+    fn leaves(j: &serde_json::Value, out: &mut Vec<String>) {
+        use serde_json::Value as J;
+        match j {
+            J::Null => {}
+            J::Object(m) => m.values().for_each(|v| leaves(v, out)),
+            J::Array(items) => items.iter().for_each(|v| leaves(v, out)),
+            J::String(s) => out.push(s.clone()),
+            other => out.push(other.to_string()),
+        }
+    }
+    let mut out = Vec::new();
+    leaves(j, &mut out);
+    out.sort();
+    out
+}
+
+/// The document a PUT's value carries: its document or body field, else its XML fields.
+fn put_document_values(op: &OpSchema, v: &Dyn) -> Vec<String> {
+    let mut fields = Vec::new();
+    input_fields(op.input, &mut fields);
+    if let Some(f) = fields
+        .iter()
+        .find(|f| matches!(f.location, Location::Document | Location::Body))
+    {
+        return values(&to_json(v.get(f.name).unwrap_or(&Dyn::Null)));
+    }
+    let doc: serde_json::Map<String, serde_json::Value> = fields
+        .iter()
+        .filter(|f| matches!(f.location, Location::Xml(_)))
+        .map(|f| {
+            (
+                f.name.to_owned(),
+                to_json(v.get(f.name).unwrap_or(&Dyn::Null)),
+            )
+        })
+        .collect();
+    values(&serde_json::Value::Object(doc))
+}
+
+/// The document a GET's printed output carries: its document or body field, else every
+/// field but the headers.
+fn document_values(op: &OpSchema, out: &serde_json::Value) -> Vec<String> {
+    let mut fields = Vec::new();
+    input_fields(op.output, &mut fields);
+    if let Some(f) = fields
+        .iter()
+        .find(|f| matches!(f.location, Location::Document | Location::Body))
+    {
+        return values(&out[f.name]);
+    }
+    let doc: serde_json::Map<String, serde_json::Value> = fields
+        .iter()
+        .filter(|f| matches!(f.location, Location::Xml(_)))
+        .map(|f| (f.name.to_owned(), out[f.name].clone()))
+        .collect();
+    values(&serde_json::Value::Object(doc))
 }
 
 #[test]

@@ -227,6 +227,10 @@ mod tests {
             (false, false, "GET", "regions"),
         ] {
             let routed = at(bucket, key, method, &[(sub, None)]);
+            // Once the core declares the operation, it is registered (and served here).
+            if matches!(&routed, Routed::Op(op) if op.sub_resources.contains(&sub)) {
+                continue;
+            }
             assert!(
                 matches!(&routed, Routed::NotImplemented(w) if w.contains(sub)),
                 "{method} ?{sub}: {routed:?}"
