@@ -145,6 +145,66 @@ fn with_body(req: &Request, body: &[u8]) -> Request {
     r
 }
 
+/// The top-level fields of a document: a document or body field's value, or the XML
+/// fields of an input or output at its own root, in declaration order.
+fn document_parts(
+    s: &'static ossio_core::ops::decl::StructSchema,
+    v: &Dyn,
+) -> Option<Result<Dyn, Vec<Dyn>>> {
+    if let Some(f) = s
+        .fields
+        .iter()
+        .find(|f| matches!(f.location, Location::Document | Location::Body))
+    {
+        return Some(Ok(v.get(f.name)?.clone()));
+    }
+    Some(Err(s
+        .fields
+        .iter()
+        .filter(|f| matches!(f.location, Location::Xml(_)))
+        .map(|f| v.get(f.name).cloned().unwrap_or_default())
+        .collect()))
+}
+
+/// The request body of a PUT value that breaks a rule, written without checking the rules:
+/// a raw body is the text itself; an XML document is written by the GET's side, which has
+/// the same shape.
+fn unchecked_body(k: &Case, bad: &Dyn) -> Option<Vec<u8>> {
+    let doc = document_parts(k.family.put.input, bad)?;
+    if k.family.document == Document::Raw {
+        return match doc.ok()? {
+            Dyn::Str(t) => Some(t.into_bytes()),
+            Dyn::Bytes(b) => Some(b),
+            _ => None,
+        };
+    }
+    let get = k.family.get.output;
+    let mut out = Vec::new();
+    let body_field = get
+        .fields
+        .iter()
+        .find(|f| matches!(f.location, Location::Document | Location::Body));
+    let values: Vec<Dyn> = match (&doc, body_field) {
+        (Ok(d), Some(_)) => vec![d.clone()],
+        (Ok(Dyn::Map(m)), None) => m.iter().map(|(_, v)| v.clone()).collect(),
+        (Err(vs), None) => vs.clone(),
+        _ => return None,
+    };
+    let mut values = values.into_iter();
+    for f in get.fields {
+        match f.location {
+            Location::Header("x-oss-request-id") => {
+                out.push((f.name.to_owned(), Dyn::from("0")));
+            }
+            Location::Document | Location::Body | Location::Xml(_) => {
+                out.push((f.name.to_owned(), values.next()?));
+            }
+            _ => {}
+        }
+    }
+    Some(k.get.response_for(&Dyn::Map(out)).ok()?.body)
+}
+
 struct Case {
     family: &'static ConfigFamily,
     bucket: String,
@@ -243,6 +303,46 @@ fn every_configuration_family_is_stored_validated_and_returned_exactly() {
         assert_eq!(r.status, 400, "{}: {}", f.put.name, r.text());
         if let Document::Xml(_) = f.document {
             assert_eq!(r.code(), "MalformedXML", "{}", f.put.name);
+        }
+        // A readable document that breaks a declared rule: 400 InvalidArgument naming the
+        // field (when the sample maker finds one for this document).
+        let doc_field = f
+            .put
+            .input
+            .fields
+            .iter()
+            .find(|x| {
+                matches!(
+                    x.location,
+                    Location::Document | Location::Body | Location::Xml(_)
+                )
+            })
+            .map(|x| x.name);
+        let broken = doc_field.and_then(|d| sample::invalid_input(f.put, d));
+        if let Some((bad, refusal)) = broken {
+            let bad = with(&bad, "bucket", Dyn::from(k.bucket.as_str()));
+            if let Some(bytes) = unchecked_body(k, &bad) {
+                let r = send(&s, &with_body(&put_req, &bytes));
+                assert_eq!(
+                    (r.status, r.code().as_str()),
+                    (400, "InvalidArgument"),
+                    "{}: {}",
+                    f.put.name,
+                    r.text()
+                );
+                let named = r
+                    .error()
+                    .details
+                    .iter()
+                    .any(|(k, v)| k == "ArgumentName" && *v == refusal.field);
+                assert!(
+                    named,
+                    "{}: names {}: {}",
+                    f.put.name,
+                    refusal.field,
+                    r.text()
+                );
+            }
         }
         let body = put_req.body.as_bytes().unwrap_or(&[]);
         let r = anon(&s, put_req.method.as_str(), &target(&put_req), body);

@@ -194,6 +194,129 @@ pub fn output(op: &OpSchema) -> Dyn {
     map_of(op.output, &Picks::default(), true, false)
 }
 
+/// Values that often break a declared rule: blank or overlong text, numbers at the edges of
+/// a range, empty or overlong lists.
+fn breaking(v: &Dyn) -> Vec<Dyn> {
+    match v {
+        Dyn::Str(_) => vec![
+            Dyn::from(""),
+            Dyn::from(" "),
+            Dyn::Str("x".repeat(1025)),
+            Dyn::Str("x".repeat(70_000)),
+        ],
+        Dyn::Int(_) => vec![
+            Dyn::Int(0),
+            Dyn::Int(u16::MAX.into()),
+            Dyn::Int(u32::MAX.into()),
+        ],
+        Dyn::List(items) => {
+            let mut out = vec![Dyn::List(Vec::new())];
+            if let Some(first) = items.first() {
+                out.push(Dyn::List(vec![first.clone(); 1001]));
+            }
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Every value of `v` at or below `path`, with the path to it (map keys and list indexes).
+fn leaves(v: &Dyn, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    out.push(path.clone());
+    match v {
+        Dyn::Map(m) => {
+            for (k, x) in m {
+                path.push(k.clone());
+                leaves(x, path, out);
+                path.pop();
+            }
+        }
+        Dyn::List(items) => {
+            for (i, x) in items.iter().enumerate() {
+                path.push(i.to_string());
+                leaves(x, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `v` with the value at `path` replaced by `new`.
+fn replaced(v: &Dyn, path: &[String], new: &Dyn) -> Dyn {
+    let Some((first, rest)) = path.split_first() else {
+        return new.clone();
+    };
+    match v {
+        Dyn::Map(m) => Dyn::Map(
+            m.iter()
+                .map(|(k, x)| {
+                    if k == first {
+                        (k.clone(), replaced(x, rest, new))
+                    } else {
+                        (k.clone(), x.clone())
+                    }
+                })
+                .collect(),
+        ),
+        Dyn::List(items) => Dyn::List(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    if i.to_string() == *first {
+                        replaced(x, rest, new)
+                    } else {
+                        x.clone()
+                    }
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// An input of `op` that every type accepts but a declared rule refuses, broken inside its
+/// field `field` (a document, say), with the refusal: what tests of the side that checks
+/// the rules (a server) send. `None` when no such value is found (the field has no rule,
+/// or none of the usual suspects breaks it).
+///
+/// ```
+/// use ossio_core::ops::{operation, sample};
+/// let op = operation("CreateAccessPoint").unwrap();
+/// let (bad, refusal) = sample::invalid_input(op, "access_point_name").unwrap();
+/// assert!(ossio_core::ops::dynamic::build(op.name, &bad)?.to_request().is_err());
+/// assert!(refusal.to_string().contains("access point name"), "{refusal}");
+/// # Ok::<(), ossio_core::Error>(())
+/// ```
+pub fn invalid_input(op: &OpSchema, field: &str) -> Option<(Dyn, ValidationError)> {
+    let (valid, _, _) = input(op).ok()?;
+    let start = valid.get(field)?;
+    let mut paths = Vec::new();
+    leaves(start, &mut vec![field.to_owned()], &mut paths);
+    for path in paths {
+        let mut at = &valid;
+        for p in &path {
+            at = match at {
+                Dyn::Map(_) => at.get(p)?,
+                Dyn::List(items) => items.get(p.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        for bad in breaking(at) {
+            let v = replaced(&valid, &path, &bad);
+            // A value its type refuses is not what this is for.
+            let Ok(built) = dynamic::build(op.name, &v) else {
+                continue;
+            };
+            if let Err(Error::Validation(refusal)) = built.to_request() {
+                return Some((v, refusal));
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +330,23 @@ mod tests {
             assert!(matches!(v, Dyn::Map(_)));
             minimal_input(op).unwrap_or_else(|e| panic!("{}: {e}", op.name));
         }
+    }
+
+    #[test]
+    fn invalid_inputs_break_a_rule_only() {
+        let mut found = 0;
+        for op in super::super::OPERATIONS.iter() {
+            for f in op.input.fields {
+                if let Some((v, refusal)) = invalid_input(op, f.name) {
+                    let built = dynamic::build(op.name, &v).expect("types accept it");
+                    match built.to_request() {
+                        Err(Error::Validation(again)) => assert_eq!(again, refusal),
+                        other => panic!("{}: {other:?}", op.name),
+                    }
+                    found += 1;
+                }
+            }
+        }
+        assert!(found > 0);
     }
 }
