@@ -4,7 +4,9 @@
 //! SDKs, and that checks what OSS checks: V1 and V4 signatures (header and presigned URL),
 //! STS tokens, clock skew, bucket and object ACLs, access point rules. State lives in memory,
 //! or durably in a data directory. Faults (errors, dropped connections, truncated bodies,
-//! delays, wrong checksums, a skewed clock) can be injected through [`Faults`].
+//! delays, wrong checksums, a skewed clock) can be injected through [`Faults`]. Bucket
+//! configurations (versioning, and whatever families the core declares) are served
+//! generically from the declarations: see [`config`].
 //!
 //! ```
 //! use ossio_server::{start, ServerConfig};
