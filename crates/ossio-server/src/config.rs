@@ -414,6 +414,16 @@ impl Service {
         } else {
             Vec::new()
         };
+        if let Some(expected) = headers.get(names::CONTENT_MD5) {
+            if expected.trim() != ossio_core::ops::content_md5(&bytes) {
+                return Err(OssError::new(
+                    400,
+                    "InvalidDigest",
+                    "The Content-MD5 you specified is not valid.",
+                )
+                .ec("0017-00000503"));
+            }
+        }
         let mut req = Request::new(op.method).bucket(bucket);
         req.query = query.to_vec();
         req.headers = headers.clone();

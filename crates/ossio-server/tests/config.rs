@@ -344,6 +344,18 @@ fn every_configuration_family_is_stored_validated_and_returned_exactly() {
                 );
             }
         }
+        // A body that is not the one its Content-MD5 describes.
+        if let Some(md5) = put_req.headers.get("content-md5") {
+            let mut tampered = with_body(&put_req, b"<x/>");
+            tampered.headers.insert("Content-MD5", md5);
+            let r = send(&s, &tampered);
+            assert_eq!(
+                (r.status, r.code().as_str()),
+                (400, "InvalidDigest"),
+                "{}",
+                r.text()
+            );
+        }
         let body = put_req.body.as_bytes().unwrap_or(&[]);
         let r = anon(&s, put_req.method.as_str(), &target(&put_req), body);
         assert_eq!(r.status, 403, "{}: {}", f.put.name, r.text());
