@@ -18,6 +18,18 @@ export type NetworkOrigin = 'vpc' | 'internet';
 /** `Acl`: one of its wire values. */
 export type Acl = 'private' | 'public-read' | 'public-read-write';
 
+/** `InventoryIncludedObjectVersions`: one of its wire values. */
+export type InventoryIncludedObjectVersions = 'All' | 'Current';
+
+/** `InventoryOptionalField`: one of its wire values. */
+export type InventoryOptionalField = 'Size' | 'LastModifiedDate' | 'ETag' | 'StorageClass' | 'IsMultipartUploaded' | 'EncryptionStatus' | 'TransitionTime' | 'ObjectAcl' | 'TaggingCount' | 'ObjectType' | 'Crc64' | 'SequenceNumber' | 'RecordType' | 'RecordTimestamp' | 'Requester' | 'SourceIp' | 'RequestId';
+
+/** `InventoryFormatType`: one of its wire values. */
+export type InventoryFormatType = 'CSV';
+
+/** `InventoryFrequencyType`: one of its wire values. */
+export type InventoryFrequencyType = 'Daily' | 'Weekly' | 'Monthly' | 'Once';
+
 /** `VersioningStatus`: one of its wire values. */
 export type VersioningStatus = 'Enabled' | 'Suspended';
 
@@ -56,6 +68,116 @@ export interface SseRule {
   kmsMasterKeyId: string | null;
   /** The data encryption algorithm under KMS (`SM4`). */
   kmsDataEncryption: string | null;
+}
+
+/**
+ * The `InventoryConfiguration` document (`id`, `is_enabled`, `destination`, `schedule` and
+ * `included_object_versions` are required).
+ */
+export interface InventoryConfiguration {
+  /** `All` versions or only the `Current` ones. */
+  includedObjectVersions: InventoryIncludedObjectVersions | null;
+  /** The optional columns. */
+  optionalFields: InventoryOptionalFields | null;
+  /** The inventory's name, unique in the bucket (1 to 192 characters). */
+  id: string | null;
+  /** Whether the inventory runs. */
+  isEnabled: boolean | null;
+  /** Where the lists go. */
+  destination: InventoryDestination | null;
+  /** When the lists are exported. */
+  schedule: InventorySchedule | null;
+  /** Which objects are listed. */
+  filter: InventoryFilter | null;
+  /** The incremental inventory. */
+  incrementalInventory: IncrementalInventory | null;
+}
+
+/** The optional columns of an inventory list. */
+export interface InventoryOptionalFields {
+  /** The columns. */
+  fields: Array<InventoryOptionalField>;
+}
+
+/** Where exported inventory lists go. */
+export interface InventoryDestination {
+  /** The destination bucket. */
+  ossBucketDestination: InventoryOssBucketDestination | null;
+}
+
+/**
+ * The bucket exported inventory lists are written to (`format`, `role_arn` and `bucket`
+ * are required).
+ */
+export interface InventoryOssBucketDestination {
+  /** The list format (`CSV`). */
+  format: InventoryFormatType | null;
+  /** The account that owns the destination bucket. */
+  accountId: string | null;
+  /** The role that reads the source and writes the destination: `acs:ram::<uid>:role/<name>`. */
+  roleArn: string | null;
+  /** The destination bucket: `acs:oss:::<bucket>`. */
+  bucket: string | null;
+  /** Where in the destination bucket the lists go (at most 1023 characters). */
+  prefix: string | null;
+  /** How the lists are encrypted. */
+  encryption: InventoryEncryption | null;
+}
+
+/** How exported inventory lists are encrypted: SSE-KMS with a key, or SSE-OSS. */
+export interface InventoryEncryption {
+  /** SSE-KMS with this key. */
+  sseKms: InventorySseKms | null;
+  /** SSE-OSS (an empty element). */
+  sseOss: string | null;
+}
+
+/** The SSE-KMS key that encrypts exported inventory lists. */
+export interface InventorySseKms {
+  /** The KMS key ID. */
+  keyId: string;
+}
+
+/** When inventory lists are exported (`frequency` is required). */
+export interface InventorySchedule {
+  /** `Daily`, `Weekly`, `Monthly` or `Once`. */
+  frequency: InventoryFrequencyType | null;
+  /** The day of the month (1 to 31), for `Monthly`. */
+  dayOfMonth: number | null;
+  /** Whether a `Once` inventory's configuration is deleted after it ran. */
+  autoDelete: boolean | null;
+}
+
+/** Which objects an inventory lists. */
+export interface InventoryFilter {
+  /** The smallest size listed, in bytes. */
+  lowerSizeBound: Uint64 | null;
+  /** The largest size listed, in bytes (more than `lower_size_bound`). */
+  upperSizeBound: Uint64 | null;
+  /** Storage classes listed, comma-separated (`Standard,IA`, or `All`). */
+  storageClass: string | null;
+  /** Only keys with this prefix (at most 1023 characters). */
+  prefix: string | null;
+  /** Objects last modified at or after this Unix time (seconds, 2010 to 9999). */
+  lastModifyBeginTimeStamp: Uint64 | null;
+  /** Objects last modified at or before this Unix time (seconds, 2010 to 9999). */
+  lastModifyEndTimeStamp: Uint64 | null;
+}
+
+/** An incremental inventory: changes exported as they happen. */
+export interface IncrementalInventory {
+  /** Whether incremental inventory is on. */
+  isEnabled: boolean | null;
+  /** When files are exported. */
+  schedule: IncrementalInventorySchedule | null;
+  /** The columns of the incremental files. */
+  optionalFields: InventoryOptionalFields | null;
+}
+
+/** When incremental inventory files are exported. */
+export interface IncrementalInventorySchedule {
+  /** The export interval, in seconds. */
+  frequency: Uint64 | null;
 }
 
 /** Response header overrides (`response-*` query parameters). */
@@ -114,6 +236,16 @@ export interface AccessPointSummary {
   status: string;
 }
 
+/** The `ListInventoryConfigurationsResult` document: one page of inventories. */
+export interface ListInventoryConfigurationsResult {
+  /** The inventories. */
+  inventoryConfigurations: Array<InventoryConfiguration>;
+  /** Whether more pages follow. */
+  isTruncated: boolean | null;
+  /** The token of the next page. */
+  nextContinuationToken: string | null;
+}
+
 /** One bucket in a listing. */
 export interface BucketSummary {
   /** Name. */
@@ -150,6 +282,116 @@ export interface ObjectSummary {
   objectType: string | null;
   /** Owner id (with `fetch_owner`). */
   ownerId: string | null;
+}
+
+/**
+ * The `InventoryConfiguration` document (`id`, `is_enabled`, `destination`, `schedule` and
+ * `included_object_versions` are required).
+ */
+export interface InventoryConfigurationInput {
+  /** `All` versions or only the `Current` ones. */
+  readonly includedObjectVersions?: InventoryIncludedObjectVersions | null;
+  /** The optional columns. */
+  readonly optionalFields?: InventoryOptionalFieldsInput | null;
+  /** The inventory's name, unique in the bucket (1 to 192 characters). */
+  readonly id?: string | null;
+  /** Whether the inventory runs. */
+  readonly isEnabled?: boolean | null;
+  /** Where the lists go. */
+  readonly destination?: InventoryDestinationInput | null;
+  /** When the lists are exported. */
+  readonly schedule?: InventoryScheduleInput | null;
+  /** Which objects are listed. */
+  readonly filter?: InventoryFilterInput | null;
+  /** The incremental inventory. */
+  readonly incrementalInventory?: IncrementalInventoryInput | null;
+}
+
+/** The optional columns of an inventory list. */
+export interface InventoryOptionalFieldsInput {
+  /** The columns. */
+  readonly fields?: ReadonlyArray<InventoryOptionalField> | null;
+}
+
+/** Where exported inventory lists go. */
+export interface InventoryDestinationInput {
+  /** The destination bucket. */
+  readonly ossBucketDestination?: InventoryOssBucketDestinationInput | null;
+}
+
+/**
+ * The bucket exported inventory lists are written to (`format`, `role_arn` and `bucket`
+ * are required).
+ */
+export interface InventoryOssBucketDestinationInput {
+  /** The list format (`CSV`). */
+  readonly format?: InventoryFormatType | null;
+  /** The account that owns the destination bucket. */
+  readonly accountId?: string | null;
+  /** The role that reads the source and writes the destination: `acs:ram::<uid>:role/<name>`. */
+  readonly roleArn?: string | null;
+  /** The destination bucket: `acs:oss:::<bucket>`. */
+  readonly bucket?: string | null;
+  /** Where in the destination bucket the lists go (at most 1023 characters). */
+  readonly prefix?: string | null;
+  /** How the lists are encrypted. */
+  readonly encryption?: InventoryEncryptionInput | null;
+}
+
+/** How exported inventory lists are encrypted: SSE-KMS with a key, or SSE-OSS. */
+export interface InventoryEncryptionInput {
+  /** SSE-KMS with this key. */
+  readonly sseKms?: InventorySseKmsInput | null;
+  /** SSE-OSS (an empty element). */
+  readonly sseOss?: string | null;
+}
+
+/** The SSE-KMS key that encrypts exported inventory lists. */
+export interface InventorySseKmsInput {
+  /** The KMS key ID. */
+  readonly keyId: string;
+}
+
+/** When inventory lists are exported (`frequency` is required). */
+export interface InventoryScheduleInput {
+  /** `Daily`, `Weekly`, `Monthly` or `Once`. */
+  readonly frequency?: InventoryFrequencyType | null;
+  /** The day of the month (1 to 31), for `Monthly`. */
+  readonly dayOfMonth?: number | null;
+  /** Whether a `Once` inventory's configuration is deleted after it ran. */
+  readonly autoDelete?: boolean | null;
+}
+
+/** Which objects an inventory lists. */
+export interface InventoryFilterInput {
+  /** The smallest size listed, in bytes. */
+  readonly lowerSizeBound?: number | bigint | null;
+  /** The largest size listed, in bytes (more than `lower_size_bound`). */
+  readonly upperSizeBound?: number | bigint | null;
+  /** Storage classes listed, comma-separated (`Standard,IA`, or `All`). */
+  readonly storageClass?: string | null;
+  /** Only keys with this prefix (at most 1023 characters). */
+  readonly prefix?: string | null;
+  /** Objects last modified at or after this Unix time (seconds, 2010 to 9999). */
+  readonly lastModifyBeginTimeStamp?: number | bigint | null;
+  /** Objects last modified at or before this Unix time (seconds, 2010 to 9999). */
+  readonly lastModifyEndTimeStamp?: number | bigint | null;
+}
+
+/** An incremental inventory: changes exported as they happen. */
+export interface IncrementalInventoryInput {
+  /** Whether incremental inventory is on. */
+  readonly isEnabled?: boolean | null;
+  /** When files are exported. */
+  readonly schedule?: IncrementalInventoryScheduleInput | null;
+  /** The columns of the incremental files. */
+  readonly optionalFields?: InventoryOptionalFieldsInput | null;
+}
+
+/** When incremental inventory files are exported. */
+export interface IncrementalInventoryScheduleInput {
+  /** The export interval, in seconds. */
+  readonly frequency?: number | bigint | null;
 }
 
 /** The `VersioningConfiguration` document. */
@@ -230,6 +472,20 @@ export interface DeleteBucketInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteBucketOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes one inventory of a bucket. */
+export interface DeleteBucketInventoryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The inventory's name. */
+  readonly inventoryId: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketInventoryOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -408,6 +664,22 @@ export interface GetBucketInfoOutput {
   blockPublicAccess: boolean | null;
   /** Default server-side encryption. */
   sseRule: SseRule | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads one inventory of a bucket. */
+export interface GetBucketInventoryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The inventory's name. */
+  readonly inventoryId: string;
+}
+
+/** The result of [`GetBucketInventory`]. */
+export interface GetBucketInventoryOutput {
+  /** The inventory. */
+  inventoryConfiguration: InventoryConfiguration;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -624,6 +896,22 @@ export interface ListAccessPointsOutput {
   requestId: string;
 }
 
+/** Lists a bucket's inventories, up to 100 a page. */
+export interface ListBucketInventoryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The previous page's `NextContinuationToken`. */
+  readonly continuationToken?: string | null;
+}
+
+/** The result of [`ListBucketInventory`]. */
+export interface ListBucketInventoryOutput {
+  /** The page. */
+  listInventoryConfigurationsResult: ListInventoryConfigurationsResult;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Lists the account's buckets, one page at a time. */
 export interface ListBucketsInput {
   /** Only names starting with this. */
@@ -823,6 +1111,22 @@ export interface PutBucketAclOutput {
   requestId: string;
 }
 
+/** Adds or replaces an inventory of a bucket. */
+export interface PutBucketInventoryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The inventory's name (1 to 192 characters; the document's `Id`). */
+  readonly inventoryId: string;
+  /** The inventory. */
+  readonly inventoryConfiguration: InventoryConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketInventoryOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
  * never returns to unversioned.
@@ -905,6 +1209,7 @@ export interface OperationTypes {
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
+  DeleteBucketInventory: [DeleteBucketInventoryInput, DeleteBucketInventoryOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
@@ -912,6 +1217,7 @@ export interface OperationTypes {
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
+  GetBucketInventory: [GetBucketInventoryInput, GetBucketInventoryOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
@@ -919,6 +1225,7 @@ export interface OperationTypes {
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
+  ListBucketInventory: [ListBucketInventoryInput, ListBucketInventoryOutput];
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
@@ -926,6 +1233,7 @@ export interface OperationTypes {
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
   PutBucket: [PutBucketInput, PutBucketOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
+  PutBucketInventory: [PutBucketInventoryInput, PutBucketInventoryOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
@@ -946,6 +1254,8 @@ export interface ClientOperations {
   deleteAccessPointPublicAccessBlock(input: DeleteAccessPointPublicAccessBlockInput): Promise<DeleteAccessPointPublicAccessBlockOutput>;
   /** Deletes an empty bucket. */
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
+  /** Deletes one inventory of a bucket. */
+  deleteBucketInventory(input: DeleteBucketInventoryInput): Promise<DeleteBucketInventoryOutput>;
   /** Deletes up to 1,000 objects in one request. */
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
@@ -960,6 +1270,8 @@ export interface ClientOperations {
   getBucketAcl(input: GetBucketAclInput): Promise<GetBucketAclOutput>;
   /** Reads a bucket's description. */
   getBucketInfo(input: GetBucketInfoInput): Promise<GetBucketInfoOutput>;
+  /** Reads one inventory of a bucket. */
+  getBucketInventory(input: GetBucketInventoryInput): Promise<GetBucketInventoryOutput>;
   /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
   /** Reads a bucket's versioning state. */
@@ -988,6 +1300,8 @@ export interface ClientOperations {
   headObject(input: HeadObjectInput): Promise<HeadObjectOutput>;
   /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
   listAccessPoints(input?: ListAccessPointsInput): Promise<ListAccessPointsOutput>;
+  /** Lists a bucket's inventories, up to 100 a page. */
+  listBucketInventory(input: ListBucketInventoryInput): Promise<ListBucketInventoryOutput>;
   /** Lists the account's buckets, one page at a time. */
   listBuckets(input?: ListBucketsInput): Promise<ListBucketsOutput>;
   /**
@@ -1005,6 +1319,8 @@ export interface ClientOperations {
   putBucket(input: PutBucketInput): Promise<PutBucketOutput>;
   /** Sets a bucket's ACL. */
   putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
+  /** Adds or replaces an inventory of a bucket. */
+  putBucketInventory(input: PutBucketInventoryInput): Promise<PutBucketInventoryOutput>;
   /**
    * Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
    * never returns to unversioned.

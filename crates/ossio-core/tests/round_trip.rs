@@ -24,7 +24,7 @@ const TEXTS: &[&str] = &[
     "{\"Version\":\"1\",\"Statement\":[]}",
 ];
 /// Number candidates.
-const NUMBERS: &[i128] = &[1, 100, 1000, 102400, 0, 365, 10000];
+const NUMBERS: &[i128] = &[1, 100, 1000, 102400, 0, 365, 10000, 1_700_000_000];
 
 /// Which candidate each field (by name) takes, and which fields a minimal value includes.
 #[derive(Default)]

@@ -51,6 +51,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Deletes one inventory of a bucket.
+    ///
+    /// `DELETE /?inventory`; see [`DeleteBucketInventory`].
+    pub fn delete_bucket_inventory(
+        &self,
+        op: &DeleteBucketInventory,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Deletes up to 1,000 objects in one request.
     ///
     /// `POST /?delete&encoding-type=url`; see [`DeleteMultipleObjects`].
@@ -109,6 +119,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads one inventory of a bucket.
+    ///
+    /// `GET /?inventory`; see [`GetBucketInventory`].
+    pub fn get_bucket_inventory(
+        &self,
+        op: &GetBucketInventory,
+    ) -> Result<GetBucketInventoryOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads the region a bucket lives in (`oss-cn-hangzhou`).
     ///
     /// `GET /?location`; see [`GetBucketLocation`].
@@ -162,6 +182,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists a bucket's inventories, up to 100 a page.
+    ///
+    /// `GET /?inventory`; see [`ListBucketInventory`].
+    pub fn list_bucket_inventory(
+        &self,
+        op: &ListBucketInventory,
+    ) -> Result<ListBucketInventoryOutput, Error> {
+        self.send(op)
+    }
+
     /// Lists the account's buckets, one page at a time.
     ///
     /// `GET /`; see [`ListBuckets`].
@@ -212,6 +242,13 @@ impl Client {
     ///
     /// `PUT /?acl`; see [`PutBucketAcl`].
     pub fn put_bucket_acl(&self, op: &PutBucketAcl) -> Result<PutBucketAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Adds or replaces an inventory of a bucket.
+    ///
+    /// `PUT /?inventory`; see [`PutBucketInventory`].
+    pub fn put_bucket_inventory(&self, op: &PutBucketInventory) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

@@ -93,6 +93,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucket, fields))
 
     @overload
+    def delete_bucket_inventory(self, request: ops.DeleteBucketInventory, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_inventory(self, *, bucket: str, inventory_id: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_inventory(self, *request: ops.DeleteBucketInventory, **fields: Any) -> ops.EmptyOutput:
+        """Deletes one inventory of a bucket.
+
+        Takes an ``ossio.ops.DeleteBucketInventory`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketInventory, request, fields))
+        return self._send(_new_op(ops.DeleteBucketInventory, fields))
+
+    @overload
     def delete_multiple_objects(self, request: ops.DeleteMultipleObjects, /) -> ops.DeleteMultipleObjectsOutput: ...
 
     @overload
@@ -189,6 +203,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketInfo, request, fields))
         return self._send(_new_op(ops.GetBucketInfo, fields))
+
+    @overload
+    def get_bucket_inventory(self, request: ops.GetBucketInventory, /) -> ops.GetBucketInventoryOutput: ...
+
+    @overload
+    def get_bucket_inventory(self, *, bucket: str, inventory_id: str) -> ops.GetBucketInventoryOutput: ...
+
+    def get_bucket_inventory(self, *request: ops.GetBucketInventory, **fields: Any) -> ops.GetBucketInventoryOutput:
+        """Reads one inventory of a bucket.
+
+        Takes an ``ossio.ops.GetBucketInventory`` or its fields as keywords; returns ``ossio.ops.GetBucketInventoryOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketInventory, request, fields))
+        return self._send(_new_op(ops.GetBucketInventory, fields))
 
     @overload
     def get_bucket_location(self, request: ops.GetBucketLocation, /) -> ops.GetBucketLocationOutput: ...
@@ -292,6 +320,20 @@ class Operations:
         """Every page of ``ListAccessPoints``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_continuation_token`` until the listing ends."""
         return Paginator(self, ops.ListAccessPoints, "continuation_token", "next_continuation_token")
+
+    @overload
+    def list_bucket_inventory(self, request: ops.ListBucketInventory, /) -> ops.ListBucketInventoryOutput: ...
+
+    @overload
+    def list_bucket_inventory(self, *, bucket: str, continuation_token: Optional[str] = None) -> ops.ListBucketInventoryOutput: ...
+
+    def list_bucket_inventory(self, *request: ops.ListBucketInventory, **fields: Any) -> ops.ListBucketInventoryOutput:
+        """Lists a bucket's inventories, up to 100 a page.
+
+        Takes an ``ossio.ops.ListBucketInventory`` or its fields as keywords; returns ``ossio.ops.ListBucketInventoryOutput``."""
+        if request:
+            return self._send(_request(ops.ListBucketInventory, request, fields))
+        return self._send(_new_op(ops.ListBucketInventory, fields))
 
     @overload
     def list_buckets(self, request: ops.ListBuckets, /) -> ops.ListBucketsOutput: ...
@@ -405,6 +447,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketAcl, request, fields))
         return self._send(_new_op(ops.PutBucketAcl, fields))
+
+    @overload
+    def put_bucket_inventory(self, request: ops.PutBucketInventory, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_inventory(self, *, bucket: str, inventory_id: str, inventory_configuration: Union[ops.InventoryConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_inventory(self, *request: ops.PutBucketInventory, **fields: Any) -> ops.EmptyOutput:
+        """Adds or replaces an inventory of a bucket.
+
+        Takes an ``ossio.ops.PutBucketInventory`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketInventory, request, fields))
+        return self._send(_new_op(ops.PutBucketInventory, fields))
 
     @overload
     def put_bucket_versioning(self, request: ops.PutBucketVersioning, /) -> ops.EmptyOutput: ...

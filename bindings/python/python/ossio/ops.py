@@ -27,6 +27,18 @@ Acl = Literal["private", "public-read", "public-read-write"]
 #: The values of ``DataRedundancyType``.
 DataRedundancyType = Literal["LRS", "ZRS"]
 
+#: The values of ``InventoryFormatType``.
+InventoryFormatType = Literal["CSV"]
+
+#: The values of ``InventoryFrequencyType``.
+InventoryFrequencyType = Literal["Daily", "Weekly", "Monthly", "Once"]
+
+#: The values of ``InventoryIncludedObjectVersions``.
+InventoryIncludedObjectVersions = Literal["All", "Current"]
+
+#: The values of ``InventoryOptionalField``.
+InventoryOptionalField = Literal["Size", "LastModifiedDate", "ETag", "StorageClass", "IsMultipartUploaded", "EncryptionStatus", "TransitionTime", "ObjectAcl", "TaggingCount", "ObjectType", "Crc64", "SequenceNumber", "RecordType", "RecordTimestamp", "Requester", "SourceIp", "RequestId"]
+
 #: The values of ``NetworkOrigin``.
 NetworkOrigin = Literal["vpc", "internet"]
 
@@ -344,6 +356,24 @@ class GetBucketInfoOutput(Model):
         _set(self, {"name": name, "creation_date": creation_date, "location": location, "region": region, "extranet_endpoint": extranet_endpoint, "intranet_endpoint": intranet_endpoint, "storage_class": storage_class, "data_redundancy_type": data_redundancy_type, "owner_id": owner_id, "owner_display_name": owner_display_name, "acl": acl, "resource_group_id": resource_group_id, "access_monitor": access_monitor, "cross_region_replication": cross_region_replication, "transfer_acceleration": transfer_acceleration, "versioning": versioning, "comment": comment, "block_public_access": block_public_access, "sse_rule": sse_rule, "request_id": request_id})
 
 
+class GetBucketInventoryOutput(Model):
+    """The result of ``GetBucketInventory``.
+
+    :ivar inventory_configuration: The inventory.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("inventory_configuration", "request_id")
+    _fields = ("inventory_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"inventory_configuration", "request_id"})
+    inventory_configuration: InventoryConfiguration
+    request_id: str
+
+    def __init__(self, *, inventory_configuration: InventoryConfiguration, request_id: str) -> None:
+        _set(self, {"inventory_configuration": inventory_configuration, "request_id": request_id})
+
+
 class GetBucketLocationOutput(Model):
     """The result of ``GetBucketLocation``.
 
@@ -510,6 +540,210 @@ class HeadObjectOutput(Model):
         _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "request_id": request_id})
 
 
+class IncrementalInventory(Model):
+    """An incremental inventory: changes exported as they happen.
+
+    :ivar is_enabled: Whether incremental inventory is on.
+    :ivar schedule: When files are exported.
+    :ivar optional_fields: The columns of the incremental files.
+    """
+
+    __slots__ = ("is_enabled", "schedule", "optional_fields")
+    _fields = ("is_enabled", "schedule", "optional_fields")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    is_enabled: Optional[bool]
+    schedule: Optional[IncrementalInventorySchedule]
+    optional_fields: Optional[InventoryOptionalFields]
+
+    def __init__(self, *, is_enabled: Optional[bool] = None, schedule: Optional[IncrementalInventorySchedule] = None, optional_fields: Optional[InventoryOptionalFields] = None) -> None:
+        _set(self, {"is_enabled": is_enabled, "schedule": schedule, "optional_fields": optional_fields})
+
+
+class IncrementalInventorySchedule(Model):
+    """When incremental inventory files are exported.
+
+    :ivar frequency: The export interval, in seconds.
+    """
+
+    __slots__ = ("frequency",)
+    _fields = ("frequency",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    frequency: Optional[int]
+
+    def __init__(self, *, frequency: Optional[int] = None) -> None:
+        _set(self, {"frequency": frequency})
+
+
+class InventoryConfiguration(Model):
+    """The ``InventoryConfiguration`` document (``id``, ``is_enabled``, ``destination``, ``schedule`` and ``included_object_versions`` are required).
+
+    :ivar included_object_versions: ``All`` versions or only the ``Current`` ones.
+    :ivar optional_fields: The optional columns.
+    :ivar id: The inventory's name, unique in the bucket (1 to 192 characters).
+    :ivar is_enabled: Whether the inventory runs.
+    :ivar destination: Where the lists go.
+    :ivar schedule: When the lists are exported.
+    :ivar filter: Which objects are listed.
+    :ivar incremental_inventory: The incremental inventory.
+    """
+
+    __slots__ = ("included_object_versions", "optional_fields", "id", "is_enabled", "destination", "schedule", "filter", "incremental_inventory")
+    _fields = ("included_object_versions", "optional_fields", "id", "is_enabled", "destination", "schedule", "filter", "incremental_inventory")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    included_object_versions: Optional[InventoryIncludedObjectVersions]
+    optional_fields: Optional[InventoryOptionalFields]
+    id: Optional[str]
+    is_enabled: Optional[bool]
+    destination: Optional[InventoryDestination]
+    schedule: Optional[InventorySchedule]
+    filter: Optional[InventoryFilter]
+    incremental_inventory: Optional[IncrementalInventory]
+
+    def __init__(self, *, included_object_versions: Optional[InventoryIncludedObjectVersions] = None, optional_fields: Optional[InventoryOptionalFields] = None, id: Optional[str] = None, is_enabled: Optional[bool] = None, destination: Optional[InventoryDestination] = None, schedule: Optional[InventorySchedule] = None, filter: Optional[InventoryFilter] = None, incremental_inventory: Optional[IncrementalInventory] = None) -> None:
+        _set(self, {"included_object_versions": included_object_versions, "optional_fields": optional_fields, "id": id, "is_enabled": is_enabled, "destination": destination, "schedule": schedule, "filter": filter, "incremental_inventory": incremental_inventory})
+
+
+class InventoryDestination(Model):
+    """Where exported inventory lists go.
+
+    :ivar oss_bucket_destination: The destination bucket.
+    """
+
+    __slots__ = ("oss_bucket_destination",)
+    _fields = ("oss_bucket_destination",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    oss_bucket_destination: Optional[InventoryOssBucketDestination]
+
+    def __init__(self, *, oss_bucket_destination: Optional[InventoryOssBucketDestination] = None) -> None:
+        _set(self, {"oss_bucket_destination": oss_bucket_destination})
+
+
+class InventoryEncryption(Model):
+    """How exported inventory lists are encrypted: SSE-KMS with a key, or SSE-OSS.
+
+    :ivar sse_kms: SSE-KMS with this key.
+    :ivar sse_oss: SSE-OSS (an empty element).
+    """
+
+    __slots__ = ("sse_kms", "sse_oss")
+    _fields = ("sse_kms", "sse_oss")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    sse_kms: Optional[InventorySseKms]
+    sse_oss: Optional[str]
+
+    def __init__(self, *, sse_kms: Optional[InventorySseKms] = None, sse_oss: Optional[str] = None) -> None:
+        _set(self, {"sse_kms": sse_kms, "sse_oss": sse_oss})
+
+
+class InventoryFilter(Model):
+    """Which objects an inventory lists.
+
+    :ivar lower_size_bound: The smallest size listed, in bytes.
+    :ivar upper_size_bound: The largest size listed, in bytes (more than ``lower_size_bound``).
+    :ivar storage_class: Storage classes listed, comma-separated (``Standard,IA``, or ``All``).
+    :ivar prefix: Only keys with this prefix (at most 1023 characters).
+    :ivar last_modify_begin_time_stamp: Objects last modified at or after this Unix time (seconds, 2010 to 9999).
+    :ivar last_modify_end_time_stamp: Objects last modified at or before this Unix time (seconds, 2010 to 9999).
+    """
+
+    __slots__ = ("lower_size_bound", "upper_size_bound", "storage_class", "prefix", "last_modify_begin_time_stamp", "last_modify_end_time_stamp")
+    _fields = ("lower_size_bound", "upper_size_bound", "storage_class", "prefix", "last_modify_begin_time_stamp", "last_modify_end_time_stamp")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    lower_size_bound: Optional[int]
+    upper_size_bound: Optional[int]
+    storage_class: Optional[str]
+    prefix: Optional[str]
+    last_modify_begin_time_stamp: Optional[int]
+    last_modify_end_time_stamp: Optional[int]
+
+    def __init__(self, *, lower_size_bound: Optional[int] = None, upper_size_bound: Optional[int] = None, storage_class: Optional[str] = None, prefix: Optional[str] = None, last_modify_begin_time_stamp: Optional[int] = None, last_modify_end_time_stamp: Optional[int] = None) -> None:
+        _set(self, {"lower_size_bound": lower_size_bound, "upper_size_bound": upper_size_bound, "storage_class": storage_class, "prefix": prefix, "last_modify_begin_time_stamp": last_modify_begin_time_stamp, "last_modify_end_time_stamp": last_modify_end_time_stamp})
+
+
+class InventoryOptionalFields(Model):
+    """The optional columns of an inventory list.
+
+    :ivar fields: The columns.
+    """
+
+    __slots__ = ("fields",)
+    _fields = ("fields",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    fields: List[InventoryOptionalField]
+
+    def __init__(self, *, fields: Optional[List[InventoryOptionalField]] = None) -> None:
+        _set(self, {"fields": [] if fields is None else fields})
+
+
+class InventoryOssBucketDestination(Model):
+    """The bucket exported inventory lists are written to (``format``, ``role_arn`` and ``bucket`` are required).
+
+    :ivar format: The list format (``CSV``).
+    :ivar account_id: The account that owns the destination bucket.
+    :ivar role_arn: The role that reads the source and writes the destination: ``acs:ram::<uid>:role/<name>``.
+    :ivar bucket: The destination bucket: ``acs:oss:::<bucket>``.
+    :ivar prefix: Where in the destination bucket the lists go (at most 1023 characters).
+    :ivar encryption: How the lists are encrypted.
+    """
+
+    __slots__ = ("format", "account_id", "role_arn", "bucket", "prefix", "encryption")
+    _fields = ("format", "account_id", "role_arn", "bucket", "prefix", "encryption")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    format: Optional[InventoryFormatType]
+    account_id: Optional[str]
+    role_arn: Optional[str]
+    bucket: Optional[str]
+    prefix: Optional[str]
+    encryption: Optional[InventoryEncryption]
+
+    def __init__(self, *, format: Optional[InventoryFormatType] = None, account_id: Optional[str] = None, role_arn: Optional[str] = None, bucket: Optional[str] = None, prefix: Optional[str] = None, encryption: Optional[InventoryEncryption] = None) -> None:
+        _set(self, {"format": format, "account_id": account_id, "role_arn": role_arn, "bucket": bucket, "prefix": prefix, "encryption": encryption})
+
+
+class InventorySchedule(Model):
+    """When inventory lists are exported (``frequency`` is required).
+
+    :ivar frequency: ``Daily``, ``Weekly``, ``Monthly`` or ``Once``.
+    :ivar day_of_month: The day of the month (1 to 31), for ``Monthly``.
+    :ivar auto_delete: Whether a ``Once`` inventory's configuration is deleted after it ran.
+    """
+
+    __slots__ = ("frequency", "day_of_month", "auto_delete")
+    _fields = ("frequency", "day_of_month", "auto_delete")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    frequency: Optional[InventoryFrequencyType]
+    day_of_month: Optional[int]
+    auto_delete: Optional[bool]
+
+    def __init__(self, *, frequency: Optional[InventoryFrequencyType] = None, day_of_month: Optional[int] = None, auto_delete: Optional[bool] = None) -> None:
+        _set(self, {"frequency": frequency, "day_of_month": day_of_month, "auto_delete": auto_delete})
+
+
+class InventorySseKms(Model):
+    """The SSE-KMS key that encrypts exported inventory lists.
+
+    :ivar key_id: The KMS key ID.
+    """
+
+    __slots__ = ("key_id",)
+    _fields = ("key_id",)
+    _names = frozenset(_fields)
+    _required = frozenset({"key_id"})
+    key_id: str
+
+    def __init__(self, *, key_id: str) -> None:
+        _set(self, {"key_id": key_id})
+
+
 class ListAccessPointsOutput(Model):
     """One page of ``ListAccessPoints``.
 
@@ -534,6 +768,24 @@ class ListAccessPointsOutput(Model):
 
     def __init__(self, *, account_id: str, request_id: str, is_truncated: bool = False, next_continuation_token: Optional[str] = None, max_keys: Optional[int] = None, access_points: Optional[List[AccessPointSummary]] = None) -> None:
         _set(self, {"is_truncated": is_truncated, "next_continuation_token": next_continuation_token, "account_id": account_id, "max_keys": max_keys, "access_points": [] if access_points is None else access_points, "request_id": request_id})
+
+
+class ListBucketInventoryOutput(Model):
+    """The result of ``ListBucketInventory``.
+
+    :ivar list_inventory_configurations_result: The page.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("list_inventory_configurations_result", "request_id")
+    _fields = ("list_inventory_configurations_result", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"list_inventory_configurations_result", "request_id"})
+    list_inventory_configurations_result: ListInventoryConfigurationsResult
+    request_id: str
+
+    def __init__(self, *, list_inventory_configurations_result: ListInventoryConfigurationsResult, request_id: str) -> None:
+        _set(self, {"list_inventory_configurations_result": list_inventory_configurations_result, "request_id": request_id})
 
 
 class ListBucketsOutput(Model):
@@ -566,6 +818,26 @@ class ListBucketsOutput(Model):
 
     def __init__(self, *, owner_id: str, owner_display_name: str, request_id: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None, is_truncated: bool = False, next_marker: Optional[str] = None, buckets: Optional[List[BucketSummary]] = None) -> None:
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "prefix": prefix, "marker": marker, "max_keys": max_keys, "is_truncated": is_truncated, "next_marker": next_marker, "buckets": [] if buckets is None else buckets, "request_id": request_id})
+
+
+class ListInventoryConfigurationsResult(Model):
+    """The ``ListInventoryConfigurationsResult`` document: one page of inventories.
+
+    :ivar inventory_configurations: The inventories.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar next_continuation_token: The token of the next page.
+    """
+
+    __slots__ = ("inventory_configurations", "is_truncated", "next_continuation_token")
+    _fields = ("inventory_configurations", "is_truncated", "next_continuation_token")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    inventory_configurations: List[InventoryConfiguration]
+    is_truncated: Optional[bool]
+    next_continuation_token: Optional[str]
+
+    def __init__(self, *, inventory_configurations: Optional[List[InventoryConfiguration]] = None, is_truncated: Optional[bool] = None, next_continuation_token: Optional[str] = None) -> None:
+        _set(self, {"inventory_configurations": [] if inventory_configurations is None else inventory_configurations, "is_truncated": is_truncated, "next_continuation_token": next_continuation_token})
 
 
 class ListObjectsOutput(Model):
@@ -874,6 +1146,24 @@ class DeleteBucket(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteBucket", {"bucket": bucket})
 
 
+class DeleteBucketInventory(Operation[EmptyOutput]):
+    """Deletes one inventory of a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar inventory_id: The inventory's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "inventory_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "inventory_id"})
+    bucket: str
+    inventory_id: str
+
+    def __init__(self, *, bucket: str, inventory_id: str) -> None:
+        _ossio._init_op(self, "DeleteBucketInventory", {"bucket": bucket, "inventory_id": inventory_id})
+
+
 class DeleteMultipleObjects(Operation[DeleteMultipleObjectsOutput]):
     """Deletes up to 1,000 objects in one request.
 
@@ -998,6 +1288,24 @@ class GetBucketInfo(Operation[GetBucketInfoOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketInfo", {"bucket": bucket})
+
+
+class GetBucketInventory(Operation[GetBucketInventoryOutput]):
+    """Reads one inventory of a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar inventory_id: The inventory's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "inventory_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "inventory_id"})
+    bucket: str
+    inventory_id: str
+
+    def __init__(self, *, bucket: str, inventory_id: str) -> None:
+        _ossio._init_op(self, "GetBucketInventory", {"bucket": bucket, "inventory_id": inventory_id})
 
 
 class GetBucketLocation(Operation[GetBucketLocationOutput]):
@@ -1158,6 +1466,24 @@ class ListAccessPoints(Operation[ListAccessPointsOutput]):
         _ossio._init_op(self, "ListAccessPoints", {"bucket": bucket, "max_keys": max_keys, "continuation_token": continuation_token})
 
 
+class ListBucketInventory(Operation[ListBucketInventoryOutput]):
+    """Lists a bucket's inventories, up to 100 a page.
+
+    :ivar bucket: The bucket.
+    :ivar continuation_token: The previous page's ``NextContinuationToken``.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "continuation_token")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+    continuation_token: Optional[str]
+
+    def __init__(self, *, bucket: str, continuation_token: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListBucketInventory", {"bucket": bucket, "continuation_token": continuation_token})
+
+
 class ListBuckets(Operation[ListBucketsOutput]):
     """Lists the account's buckets, one page at a time.
 
@@ -1316,6 +1642,26 @@ class PutBucketAcl(Operation[PutBucketAclOutput]):
         _ossio._init_op(self, "PutBucketAcl", {"bucket": bucket, "acl": acl})
 
 
+class PutBucketInventory(Operation[EmptyOutput]):
+    """Adds or replaces an inventory of a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar inventory_id: The inventory's name (1 to 192 characters; the document's ``Id``).
+    :ivar inventory_configuration: The inventory.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "inventory_id", "inventory_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "inventory_id", "inventory_configuration"})
+    bucket: str
+    inventory_id: str
+    inventory_configuration: Union[InventoryConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, inventory_id: str, inventory_configuration: Union[InventoryConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketInventory", {"bucket": bucket, "inventory_id": inventory_id, "inventory_configuration": inventory_configuration})
+
+
 class PutBucketVersioning(Operation[EmptyOutput]):
     """Turns versioning on (``Enabled``) or pauses it (``Suspended``); once enabled, a bucket never returns to unversioned.
 
@@ -1405,14 +1751,27 @@ _ossio._register(Model, {
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
     "GetBucketAclOutput": GetBucketAclOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
+    "GetBucketInventoryOutput": GetBucketInventoryOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
     "HeadObjectOutput": HeadObjectOutput,
+    "IncrementalInventory": IncrementalInventory,
+    "IncrementalInventorySchedule": IncrementalInventorySchedule,
+    "InventoryConfiguration": InventoryConfiguration,
+    "InventoryDestination": InventoryDestination,
+    "InventoryEncryption": InventoryEncryption,
+    "InventoryFilter": InventoryFilter,
+    "InventoryOptionalFields": InventoryOptionalFields,
+    "InventoryOssBucketDestination": InventoryOssBucketDestination,
+    "InventorySchedule": InventorySchedule,
+    "InventorySseKms": InventorySseKms,
     "ListAccessPointsOutput": ListAccessPointsOutput,
+    "ListBucketInventoryOutput": ListBucketInventoryOutput,
     "ListBucketsOutput": ListBucketsOutput,
+    "ListInventoryConfigurationsResult": ListInventoryConfigurationsResult,
     "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
     "ObjectIdentifier": ObjectIdentifier,
@@ -1436,6 +1795,7 @@ __all__ = [
     "DeleteAccessPointPolicy",
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
+    "DeleteBucketInventory",
     "DeleteMultipleObjects",
     "DeleteMultipleObjectsOutput",
     "DeleteObject",
@@ -1452,6 +1812,8 @@ __all__ = [
     "GetBucketAclOutput",
     "GetBucketInfo",
     "GetBucketInfoOutput",
+    "GetBucketInventory",
+    "GetBucketInventoryOutput",
     "GetBucketLocation",
     "GetBucketLocationOutput",
     "GetBucketVersioning",
@@ -1464,10 +1826,27 @@ __all__ = [
     "GetObjectOutput",
     "HeadObject",
     "HeadObjectOutput",
+    "IncrementalInventory",
+    "IncrementalInventorySchedule",
+    "InventoryConfiguration",
+    "InventoryDestination",
+    "InventoryEncryption",
+    "InventoryFilter",
+    "InventoryFormatType",
+    "InventoryFrequencyType",
+    "InventoryIncludedObjectVersions",
+    "InventoryOptionalField",
+    "InventoryOptionalFields",
+    "InventoryOssBucketDestination",
+    "InventorySchedule",
+    "InventorySseKms",
     "ListAccessPoints",
     "ListAccessPointsOutput",
+    "ListBucketInventory",
+    "ListBucketInventoryOutput",
     "ListBuckets",
     "ListBucketsOutput",
+    "ListInventoryConfigurationsResult",
     "ListObjects",
     "ListObjectsOutput",
     "ListObjectsV2",
@@ -1483,6 +1862,7 @@ __all__ = [
     "PutBucket",
     "PutBucketAcl",
     "PutBucketAclOutput",
+    "PutBucketInventory",
     "PutBucketVersioning",
     "PutObject",
     "PutObjectAcl",

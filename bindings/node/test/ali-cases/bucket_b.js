@@ -1,0 +1,20 @@
+// Differential cases against ali-oss: inventory, replication, WORM, public access blocks,
+// transfer acceleration, HTTPS config, CNAME, styles, access monitor, archive direct read,
+// resource group.
+'use strict';
+
+const B = 'examplebucket';
+
+exports.BUILT = [
+  ['GetBucketInventory', { bucket: B, inventoryId: 'report1' }, (c) => c.getBucketInventory(B, 'report1')],
+  ['ListBucketInventory', { bucket: B }, (c) => c.listBucketInventory(B)],
+  ['ListBucketInventory', { bucket: B, continuationToken: 'token-2' }, (c) => c.listBucketInventory(B, { continuationToken: 'token-2' })],
+  ['DeleteBucketInventory', { bucket: B, inventoryId: 'report1' }, (c) => c.deleteBucketInventory(B, 'report1')],
+];
+
+exports.ABSENT = [
+  // ali-oss writes its own InventoryConfiguration: elements in another order than OSS's
+  // documented one (Filter before Destination), `acs:` prefixes added to the role and bucket
+  // it is given, an empty <Encryption/> and <Prefix/> when none; no incremental inventory.
+  'PutBucketInventory',
+];
