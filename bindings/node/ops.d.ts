@@ -30,6 +30,15 @@ export type InventoryFormatType = 'CSV';
 /** `InventoryFrequencyType`: one of its wire values. */
 export type InventoryFrequencyType = 'Daily' | 'Weekly' | 'Monthly' | 'Once';
 
+/** `SseKmsEncryptedObjectsStatus`: one of its wire values. */
+export type SseKmsEncryptedObjectsStatus = 'Enabled' | 'Disabled';
+
+/** `ReplicationTransferType`: one of its wire values. */
+export type ReplicationTransferType = 'internal' | 'oss_acc';
+
+/** `HistoricalObjectReplicationType`: one of its wire values. */
+export type HistoricalObjectReplicationType = 'enabled' | 'disabled';
+
 /** `VersioningStatus`: one of its wire values. */
 export type VersioningStatus = 'Enabled' | 'Suspended';
 
@@ -41,6 +50,12 @@ export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'Deep
 
 /** `DataRedundancyType`: one of its wire values. */
 export type DataRedundancyType = 'LRS' | 'ZRS';
+
+/** The `ReplicationRules` document: the rules to delete. */
+export interface ReplicationRulesInput {
+  /** Rule IDs (at least one). */
+  readonly ids?: ReadonlyArray<string> | null;
+}
 
 /** An object to delete. */
 export interface ObjectIdentifierInput {
@@ -178,6 +193,144 @@ export interface IncrementalInventory {
 export interface IncrementalInventorySchedule {
   /** The export interval, in seconds. */
   frequency: Uint64 | null;
+}
+
+/** The `ReplicationConfiguration` document. */
+export interface ReplicationConfiguration {
+  /** The rules. */
+  rules: Array<ReplicationRule>;
+}
+
+/** One replication rule. */
+export interface ReplicationRule {
+  /** Which encrypted objects are replicated. */
+  sourceSelectionCriteria: ReplicationSourceSelectionCriteria | null;
+  /** Replication Time Control. */
+  rtc: ReplicationTimeControl | null;
+  /** Where to. */
+  destination: ReplicationDestination | null;
+  /** `enabled` or `disabled`. */
+  historicalObjectReplication: HistoricalObjectReplicationType | null;
+  /** The RAM role OSS replicates as (required for SSE-KMS objects). */
+  syncRole: string | null;
+  /** The rule's state as OSS reports it: `starting`, `doing` or `closing`. */
+  status: string | null;
+  /** How replicas are encrypted. */
+  encryptionConfiguration: ReplicationEncryptionConfiguration | null;
+  /** The rule's ID. */
+  id: string | null;
+  /** Only keys with these prefixes. */
+  prefixSet: ReplicationPrefixSet | null;
+  /** What is replicated: `ALL` (writes and deletes) or `PUT` (writes only). */
+  action: string | null;
+}
+
+/** Which source objects a rule replicates beyond its prefixes. */
+export interface ReplicationSourceSelectionCriteria {
+  /** SSE-KMS encrypted objects. */
+  sseKmsEncryptedObjects: SseKmsEncryptedObjects | null;
+}
+
+/** Whether SSE-KMS encrypted objects are replicated. */
+export interface SseKmsEncryptedObjects {
+  /** `Enabled` or `Disabled`. */
+  status: SseKmsEncryptedObjectsStatus | null;
+}
+
+/** Replication Time Control of a rule. */
+export interface ReplicationTimeControl {
+  /** `enabled` or `disabled` (OSS also reports `enabling`). */
+  status: string | null;
+}
+
+/** Where a rule replicates to. */
+export interface ReplicationDestination {
+  /** The destination bucket. */
+  bucket: string | null;
+  /** Its region (`oss-cn-beijing`). */
+  location: string | null;
+  /** `internal` or `oss_acc`. */
+  transferType: ReplicationTransferType | null;
+}
+
+/** How replicas are encrypted. */
+export interface ReplicationEncryptionConfiguration {
+  /** The KMS key for the replicas. */
+  replicaKmsKeyId: string | null;
+}
+
+/** The key prefixes a rule replicates. */
+export interface ReplicationPrefixSet {
+  /** The prefixes (at most 10, each at most 1023 characters). */
+  prefixs: Array<string>;
+}
+
+/** The `ReplicationLocation` document. */
+export interface ReplicationLocation {
+  /** The regions a bucket can replicate to. */
+  locations: Array<string>;
+  /** The regions that need a particular transfer type. */
+  locationTransferTypeConstraint: LocationTransferTypeConstraint | null;
+  /** The regions with Replication Time Control. */
+  locationrtcConstraint: LocationRtcConstraint | null;
+}
+
+/** The regions reached only with particular transfer types. */
+export interface LocationTransferTypeConstraint {
+  /** The regions. */
+  locationTransferTypes: Array<LocationTransferType>;
+}
+
+/** A region and the transfer types replication to it may use. */
+export interface LocationTransferType {
+  /** The region. */
+  location: string | null;
+  /** Its transfer types. */
+  transferTypes: TransferTypes | null;
+}
+
+/** The transfer types available towards some region. */
+export interface TransferTypes {
+  /** The types (`internal`, `oss_acc`). */
+  types: Array<string>;
+}
+
+/** The regions where Replication Time Control is available. */
+export interface LocationRtcConstraint {
+  /** The regions. */
+  locations: Array<string>;
+}
+
+/** The `ReplicationProgress` document. */
+export interface ReplicationProgress {
+  /** The rules. */
+  rules: Array<ReplicationProgressRule>;
+}
+
+/** A replication rule with its progress. */
+export interface ReplicationProgressRule {
+  /** `enabled` or `disabled`. */
+  historicalObjectReplication: string | null;
+  /** The progress. */
+  progress: ReplicationProgressInformation | null;
+  /** The rule's ID. */
+  id: string | null;
+  /** Its prefixes. */
+  prefixSet: ReplicationPrefixSet | null;
+  /** `ALL` or `PUT`. */
+  action: string | null;
+  /** Where to. */
+  destination: ReplicationDestination | null;
+  /** `starting`, `doing` or `closing`. */
+  status: string | null;
+}
+
+/** A rule's progress. */
+export interface ReplicationProgressInformation {
+  /** The share of historical objects replicated (`0.85`), with historical replication on. */
+  historicalObject: string | null;
+  /** The time (GMT) before which every new object is replicated. */
+  newObject: string | null;
 }
 
 /** Response header overrides (`response-*` query parameters). */
@@ -394,6 +547,84 @@ export interface IncrementalInventoryScheduleInput {
   readonly frequency?: number | bigint | null;
 }
 
+/** The `ReplicationConfiguration` document. */
+export interface ReplicationConfigurationInput {
+  /** The rules. */
+  readonly rules?: ReadonlyArray<ReplicationRuleInput> | null;
+}
+
+/** One replication rule. */
+export interface ReplicationRuleInput {
+  /** Which encrypted objects are replicated. */
+  readonly sourceSelectionCriteria?: ReplicationSourceSelectionCriteriaInput | null;
+  /** Replication Time Control. */
+  readonly rtc?: ReplicationTimeControlInput | null;
+  /** Where to. */
+  readonly destination?: ReplicationDestinationInput | null;
+  /** `enabled` or `disabled`. */
+  readonly historicalObjectReplication?: HistoricalObjectReplicationType | null;
+  /** The RAM role OSS replicates as (required for SSE-KMS objects). */
+  readonly syncRole?: string | null;
+  /** The rule's state as OSS reports it: `starting`, `doing` or `closing`. */
+  readonly status?: string | null;
+  /** How replicas are encrypted. */
+  readonly encryptionConfiguration?: ReplicationEncryptionConfigurationInput | null;
+  /** The rule's ID. */
+  readonly id?: string | null;
+  /** Only keys with these prefixes. */
+  readonly prefixSet?: ReplicationPrefixSetInput | null;
+  /** What is replicated: `ALL` (writes and deletes) or `PUT` (writes only). */
+  readonly action?: string | null;
+}
+
+/** Which source objects a rule replicates beyond its prefixes. */
+export interface ReplicationSourceSelectionCriteriaInput {
+  /** SSE-KMS encrypted objects. */
+  readonly sseKmsEncryptedObjects?: SseKmsEncryptedObjectsInput | null;
+}
+
+/** Whether SSE-KMS encrypted objects are replicated. */
+export interface SseKmsEncryptedObjectsInput {
+  /** `Enabled` or `Disabled`. */
+  readonly status?: SseKmsEncryptedObjectsStatus | null;
+}
+
+/** Replication Time Control of a rule. */
+export interface ReplicationTimeControlInput {
+  /** `enabled` or `disabled` (OSS also reports `enabling`). */
+  readonly status?: string | null;
+}
+
+/** Where a rule replicates to. */
+export interface ReplicationDestinationInput {
+  /** The destination bucket. */
+  readonly bucket?: string | null;
+  /** Its region (`oss-cn-beijing`). */
+  readonly location?: string | null;
+  /** `internal` or `oss_acc`. */
+  readonly transferType?: ReplicationTransferType | null;
+}
+
+/** How replicas are encrypted. */
+export interface ReplicationEncryptionConfigurationInput {
+  /** The KMS key for the replicas. */
+  readonly replicaKmsKeyId?: string | null;
+}
+
+/** The key prefixes a rule replicates. */
+export interface ReplicationPrefixSetInput {
+  /** The prefixes (at most 10, each at most 1023 characters). */
+  readonly prefixs?: ReadonlyArray<string> | null;
+}
+
+/** The `ReplicationRule` document PutBucketRtc sends: a rule's ID and its RTC switch. */
+export interface RtcConfigurationInput {
+  /** Replication Time Control: `enabled` or `disabled`. */
+  readonly rtc?: ReplicationTimeControlInput | null;
+  /** The rule's ID. */
+  readonly id?: string | null;
+}
+
 /** The `VersioningConfiguration` document. */
 export interface VersioningConfigurationInput {
   /** `Enabled` or `Suspended`. */
@@ -486,6 +717,20 @@ export interface DeleteBucketInventoryInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteBucketInventoryOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Stops and deletes a replication rule. */
+export interface DeleteBucketReplicationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rules. */
+  readonly replicationRules: ReplicationRulesInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketReplicationOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -694,6 +939,50 @@ export interface GetBucketLocationInput {
 export interface GetBucketLocationOutput {
   /** `oss-<region>`. */
   location: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's replication rules. */
+export interface GetBucketReplicationInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketReplication`]. */
+export interface GetBucketReplicationOutput {
+  /** The rules. */
+  replicationConfiguration: ReplicationConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads the regions a bucket can replicate to. */
+export interface GetBucketReplicationLocationInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketReplicationLocation`]. */
+export interface GetBucketReplicationLocationOutput {
+  /** The regions. */
+  replicationLocation: ReplicationLocation;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads how far a replication rule has got. */
+export interface GetBucketReplicationProgressInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rule's ID. */
+  readonly ruleId: string;
+}
+
+/** The result of [`GetBucketReplicationProgress`]. */
+export interface GetBucketReplicationProgressOutput {
+  /** The progress. */
+  replicationProgress: ReplicationProgress;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1127,6 +1416,36 @@ export interface PutBucketInventoryOutput {
   requestId: string;
 }
 
+/** Adds replication rules to a bucket. */
+export interface PutBucketReplicationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rules (each with a destination bucket and location). */
+  readonly replicationConfiguration: ReplicationConfigurationInput;
+}
+
+/** The result of [`PutBucketReplication`]. */
+export interface PutBucketReplicationOutput {
+  /** The new rule's ID (`x-oss-replication-rule-id`). */
+  replicationRuleId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns Replication Time Control of a replication rule on or off. */
+export interface PutBucketRtcInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rule and its switch (the rule's `id` is required). */
+  readonly rtcConfiguration: RtcConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketRtcOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
  * never returns to unversioned.
@@ -1210,6 +1529,7 @@ export interface OperationTypes {
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
   DeleteBucketInventory: [DeleteBucketInventoryInput, DeleteBucketInventoryOutput];
+  DeleteBucketReplication: [DeleteBucketReplicationInput, DeleteBucketReplicationOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
@@ -1219,6 +1539,9 @@ export interface OperationTypes {
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
   GetBucketInventory: [GetBucketInventoryInput, GetBucketInventoryOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
+  GetBucketReplication: [GetBucketReplicationInput, GetBucketReplicationOutput];
+  GetBucketReplicationLocation: [GetBucketReplicationLocationInput, GetBucketReplicationLocationOutput];
+  GetBucketReplicationProgress: [GetBucketReplicationProgressInput, GetBucketReplicationProgressOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
@@ -1234,6 +1557,8 @@ export interface OperationTypes {
   PutBucket: [PutBucketInput, PutBucketOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
   PutBucketInventory: [PutBucketInventoryInput, PutBucketInventoryOutput];
+  PutBucketReplication: [PutBucketReplicationInput, PutBucketReplicationOutput];
+  PutBucketRtc: [PutBucketRtcInput, PutBucketRtcOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
@@ -1256,6 +1581,8 @@ export interface ClientOperations {
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
   /** Deletes one inventory of a bucket. */
   deleteBucketInventory(input: DeleteBucketInventoryInput): Promise<DeleteBucketInventoryOutput>;
+  /** Stops and deletes a replication rule. */
+  deleteBucketReplication(input: DeleteBucketReplicationInput): Promise<DeleteBucketReplicationOutput>;
   /** Deletes up to 1,000 objects in one request. */
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
@@ -1274,6 +1601,12 @@ export interface ClientOperations {
   getBucketInventory(input: GetBucketInventoryInput): Promise<GetBucketInventoryOutput>;
   /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
+  /** Reads a bucket's replication rules. */
+  getBucketReplication(input: GetBucketReplicationInput): Promise<GetBucketReplicationOutput>;
+  /** Reads the regions a bucket can replicate to. */
+  getBucketReplicationLocation(input: GetBucketReplicationLocationInput): Promise<GetBucketReplicationLocationOutput>;
+  /** Reads how far a replication rule has got. */
+  getBucketReplicationProgress(input: GetBucketReplicationProgressInput): Promise<GetBucketReplicationProgressOutput>;
   /** Reads a bucket's versioning state. */
   getBucketVersioning(input: GetBucketVersioningInput): Promise<GetBucketVersioningOutput>;
   /**
@@ -1321,6 +1654,10 @@ export interface ClientOperations {
   putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
   /** Adds or replaces an inventory of a bucket. */
   putBucketInventory(input: PutBucketInventoryInput): Promise<PutBucketInventoryOutput>;
+  /** Adds replication rules to a bucket. */
+  putBucketReplication(input: PutBucketReplicationInput): Promise<PutBucketReplicationOutput>;
+  /** Turns Replication Time Control of a replication rule on or off. */
+  putBucketRtc(input: PutBucketRtcInput): Promise<PutBucketRtcOutput>;
   /**
    * Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
    * never returns to unversioned.

@@ -120,3 +120,100 @@ CASES = [
         lambda c: c.delete_bucket_inventory(V2.DeleteBucketInventoryRequest(bucket=BUCKET, inventory_id="report1")),
     ),
 ]
+
+# ---- replication --------------------------------------------------------------------------
+
+RULE = {
+    "source_selection_criteria": {"sse_kms_encrypted_objects": {"status": "Enabled"}},
+    "rtc": {"status": "enabled"},
+    "destination": {"bucket": "destbucket", "location": "oss-cn-beijing", "transfer_type": "oss_acc"},
+    "historical_object_replication": "enabled",
+    "sync_role": "aliyunramrole",
+    "encryption_configuration": {"replica_kms_key_id": "c4d49f85-ee30-426b-a5ed-95e9139d****"},
+    "id": "rule-1",
+    "prefix_set": {"prefixs": ["source1", "video/"]},
+    "action": "PUT",
+}
+
+V2_RULE = V2.ReplicationRule(
+    source_selection_criteria=V2.ReplicationSourceSelectionCriteria(
+        sse_kms_encrypted_objects=V2.SseKmsEncryptedObjects(status="Enabled")
+    ),
+    rtc=V2.ReplicationTimeControl(status="enabled"),
+    destination=V2.ReplicationDestination(bucket="destbucket", location="oss-cn-beijing", transfer_type="oss_acc"),
+    historical_object_replication="enabled",
+    sync_role="aliyunramrole",
+    encryption_configuration=V2.ReplicationEncryptionConfiguration(
+        replica_kms_key_id="c4d49f85-ee30-426b-a5ed-95e9139d****"
+    ),
+    id="rule-1",
+    prefix_set=V2.ReplicationPrefixSet(prefixs=["source1", "video/"]),
+    action="PUT",
+)
+
+CASES += [
+    (
+        "PutBucketReplication",
+        ops.PutBucketReplication(bucket=BUCKET, replication_configuration={"rules": [RULE]}),
+        lambda c: c.put_bucket_replication(
+            V2.PutBucketReplicationRequest(
+                bucket=BUCKET, replication_configuration=V2.ReplicationConfiguration(rules=[V2_RULE])
+            )
+        ),
+    ),
+    (
+        "PutBucketReplication",
+        ops.PutBucketReplication(
+            bucket=BUCKET,
+            replication_configuration={
+                "rules": [{"destination": {"bucket": "destbucket", "location": "oss-cn-beijing"}}]
+            },
+        ),
+        lambda c: c.put_bucket_replication(
+            V2.PutBucketReplicationRequest(
+                bucket=BUCKET,
+                replication_configuration=V2.ReplicationConfiguration(
+                    rules=[
+                        V2.ReplicationRule(
+                            destination=V2.ReplicationDestination(bucket="destbucket", location="oss-cn-beijing")
+                        )
+                    ]
+                ),
+            )
+        ),
+    ),
+    (
+        "GetBucketReplication",
+        ops.GetBucketReplication(bucket=BUCKET),
+        lambda c: c.get_bucket_replication(V2.GetBucketReplicationRequest(bucket=BUCKET)),
+    ),
+    (
+        "DeleteBucketReplication",
+        ops.DeleteBucketReplication(bucket=BUCKET, replication_rules={"ids": ["rule-1"]}),
+        lambda c: c.delete_bucket_replication(
+            V2.DeleteBucketReplicationRequest(bucket=BUCKET, replication_rules=V2.ReplicationRules(ids=["rule-1"]))
+        ),
+    ),
+    (
+        "GetBucketReplicationLocation",
+        ops.GetBucketReplicationLocation(bucket=BUCKET),
+        lambda c: c.get_bucket_replication_location(V2.GetBucketReplicationLocationRequest(bucket=BUCKET)),
+    ),
+    (
+        "GetBucketReplicationProgress",
+        ops.GetBucketReplicationProgress(bucket=BUCKET, rule_id="rule-1"),
+        lambda c: c.get_bucket_replication_progress(
+            V2.GetBucketReplicationProgressRequest(bucket=BUCKET, rule_id="rule-1")
+        ),
+    ),
+    (
+        "PutBucketRtc",
+        ops.PutBucketRtc(bucket=BUCKET, rtc_configuration={"rtc": {"status": "enabled"}, "id": "rule-1"}),
+        lambda c: c.put_bucket_rtc(
+            V2.PutBucketRtcRequest(
+                bucket=BUCKET,
+                rtc_configuration=V2.RtcConfiguration(rtc=V2.ReplicationTimeControl(status="enabled"), id="rule-1"),
+            )
+        ),
+    ),
+]

@@ -61,6 +61,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Stops and deletes a replication rule.
+    ///
+    /// `POST /?replication&comp=delete`; see [`DeleteBucketReplication`].
+    pub fn delete_bucket_replication(
+        &self,
+        op: &DeleteBucketReplication,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Deletes up to 1,000 objects in one request.
     ///
     /// `POST /?delete&encoding-type=url`; see [`DeleteMultipleObjects`].
@@ -136,6 +146,36 @@ impl Client {
         &self,
         op: &GetBucketLocation,
     ) -> Result<GetBucketLocationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's replication rules.
+    ///
+    /// `GET /?replication`; see [`GetBucketReplication`].
+    pub fn get_bucket_replication(
+        &self,
+        op: &GetBucketReplication,
+    ) -> Result<GetBucketReplicationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads the regions a bucket can replicate to.
+    ///
+    /// `GET /?replicationLocation`; see [`GetBucketReplicationLocation`].
+    pub fn get_bucket_replication_location(
+        &self,
+        op: &GetBucketReplicationLocation,
+    ) -> Result<GetBucketReplicationLocationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads how far a replication rule has got.
+    ///
+    /// `GET /?replicationProgress`; see [`GetBucketReplicationProgress`].
+    pub fn get_bucket_replication_progress(
+        &self,
+        op: &GetBucketReplicationProgress,
+    ) -> Result<GetBucketReplicationProgressOutput, Error> {
         self.send(op)
     }
 
@@ -249,6 +289,23 @@ impl Client {
     ///
     /// `PUT /?inventory`; see [`PutBucketInventory`].
     pub fn put_bucket_inventory(&self, op: &PutBucketInventory) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Adds replication rules to a bucket.
+    ///
+    /// `POST /?replication&comp=add`; see [`PutBucketReplication`].
+    pub fn put_bucket_replication(
+        &self,
+        op: &PutBucketReplication,
+    ) -> Result<PutBucketReplicationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns Replication Time Control of a replication rule on or off.
+    ///
+    /// `PUT /?rtc`; see [`PutBucketRtc`].
+    pub fn put_bucket_rtc(&self, op: &PutBucketRtc) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

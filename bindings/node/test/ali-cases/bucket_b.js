@@ -17,4 +17,7 @@ exports.ABSENT = [
   // documented one (Filter before Destination), `acs:` prefixes added to the role and bucket
   // it is given, an empty <Encryption/> and <Prefix/> when none; no incremental inventory.
   'PutBucketInventory',
+  // ali-oss 6.23.0 has no call for these.
+  'PutBucketReplication', 'GetBucketReplication', 'DeleteBucketReplication',
+  'GetBucketReplicationLocation', 'GetBucketReplicationProgress', 'PutBucketRtc',
 ];

@@ -107,6 +107,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucketInventory, fields))
 
     @overload
+    def delete_bucket_replication(self, request: ops.DeleteBucketReplication, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_replication(self, *, bucket: str, replication_rules: Union[ops.ReplicationRules, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def delete_bucket_replication(self, *request: ops.DeleteBucketReplication, **fields: Any) -> ops.EmptyOutput:
+        """Stops and deletes a replication rule.
+
+        Takes an ``ossio.ops.DeleteBucketReplication`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketReplication, request, fields))
+        return self._send(_new_op(ops.DeleteBucketReplication, fields))
+
+    @overload
     def delete_multiple_objects(self, request: ops.DeleteMultipleObjects, /) -> ops.DeleteMultipleObjectsOutput: ...
 
     @overload
@@ -231,6 +245,48 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketLocation, request, fields))
         return self._send(_new_op(ops.GetBucketLocation, fields))
+
+    @overload
+    def get_bucket_replication(self, request: ops.GetBucketReplication, /) -> ops.GetBucketReplicationOutput: ...
+
+    @overload
+    def get_bucket_replication(self, *, bucket: str) -> ops.GetBucketReplicationOutput: ...
+
+    def get_bucket_replication(self, *request: ops.GetBucketReplication, **fields: Any) -> ops.GetBucketReplicationOutput:
+        """Reads a bucket's replication rules.
+
+        Takes an ``ossio.ops.GetBucketReplication`` or its fields as keywords; returns ``ossio.ops.GetBucketReplicationOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketReplication, request, fields))
+        return self._send(_new_op(ops.GetBucketReplication, fields))
+
+    @overload
+    def get_bucket_replication_location(self, request: ops.GetBucketReplicationLocation, /) -> ops.GetBucketReplicationLocationOutput: ...
+
+    @overload
+    def get_bucket_replication_location(self, *, bucket: str) -> ops.GetBucketReplicationLocationOutput: ...
+
+    def get_bucket_replication_location(self, *request: ops.GetBucketReplicationLocation, **fields: Any) -> ops.GetBucketReplicationLocationOutput:
+        """Reads the regions a bucket can replicate to.
+
+        Takes an ``ossio.ops.GetBucketReplicationLocation`` or its fields as keywords; returns ``ossio.ops.GetBucketReplicationLocationOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketReplicationLocation, request, fields))
+        return self._send(_new_op(ops.GetBucketReplicationLocation, fields))
+
+    @overload
+    def get_bucket_replication_progress(self, request: ops.GetBucketReplicationProgress, /) -> ops.GetBucketReplicationProgressOutput: ...
+
+    @overload
+    def get_bucket_replication_progress(self, *, bucket: str, rule_id: str) -> ops.GetBucketReplicationProgressOutput: ...
+
+    def get_bucket_replication_progress(self, *request: ops.GetBucketReplicationProgress, **fields: Any) -> ops.GetBucketReplicationProgressOutput:
+        """Reads how far a replication rule has got.
+
+        Takes an ``ossio.ops.GetBucketReplicationProgress`` or its fields as keywords; returns ``ossio.ops.GetBucketReplicationProgressOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketReplicationProgress, request, fields))
+        return self._send(_new_op(ops.GetBucketReplicationProgress, fields))
 
     @overload
     def get_bucket_versioning(self, request: ops.GetBucketVersioning, /) -> ops.GetBucketVersioningOutput: ...
@@ -461,6 +517,34 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketInventory, request, fields))
         return self._send(_new_op(ops.PutBucketInventory, fields))
+
+    @overload
+    def put_bucket_replication(self, request: ops.PutBucketReplication, /) -> ops.PutBucketReplicationOutput: ...
+
+    @overload
+    def put_bucket_replication(self, *, bucket: str, replication_configuration: Union[ops.ReplicationConfiguration, Mapping[str, Any]]) -> ops.PutBucketReplicationOutput: ...
+
+    def put_bucket_replication(self, *request: ops.PutBucketReplication, **fields: Any) -> ops.PutBucketReplicationOutput:
+        """Adds replication rules to a bucket.
+
+        Takes an ``ossio.ops.PutBucketReplication`` or its fields as keywords; returns ``ossio.ops.PutBucketReplicationOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketReplication, request, fields))
+        return self._send(_new_op(ops.PutBucketReplication, fields))
+
+    @overload
+    def put_bucket_rtc(self, request: ops.PutBucketRtc, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_rtc(self, *, bucket: str, rtc_configuration: Union[ops.RtcConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_rtc(self, *request: ops.PutBucketRtc, **fields: Any) -> ops.EmptyOutput:
+        """Turns Replication Time Control of a replication rule on or off.
+
+        Takes an ``ossio.ops.PutBucketRtc`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketRtc, request, fields))
+        return self._send(_new_op(ops.PutBucketRtc, fields))
 
     @overload
     def put_bucket_versioning(self, request: ops.PutBucketVersioning, /) -> ops.EmptyOutput: ...

@@ -27,6 +27,9 @@ Acl = Literal["private", "public-read", "public-read-write"]
 #: The values of ``DataRedundancyType``.
 DataRedundancyType = Literal["LRS", "ZRS"]
 
+#: The values of ``HistoricalObjectReplicationType``.
+HistoricalObjectReplicationType = Literal["enabled", "disabled"]
+
 #: The values of ``InventoryFormatType``.
 InventoryFormatType = Literal["CSV"]
 
@@ -44,6 +47,12 @@ NetworkOrigin = Literal["vpc", "internet"]
 
 #: The values of ``ObjectAcl``.
 ObjectAcl = Literal["default", "private", "public-read", "public-read-write"]
+
+#: The values of ``ReplicationTransferType``.
+ReplicationTransferType = Literal["internal", "oss_acc"]
+
+#: The values of ``SseKmsEncryptedObjectsStatus``.
+SseKmsEncryptedObjectsStatus = Literal["Enabled", "Disabled"]
 
 #: The values of ``StorageClass``.
 StorageClass = Literal["Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive"]
@@ -390,6 +399,60 @@ class GetBucketLocationOutput(Model):
 
     def __init__(self, *, location: str, request_id: str) -> None:
         _set(self, {"location": location, "request_id": request_id})
+
+
+class GetBucketReplicationLocationOutput(Model):
+    """The result of ``GetBucketReplicationLocation``.
+
+    :ivar replication_location: The regions.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("replication_location", "request_id")
+    _fields = ("replication_location", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"replication_location", "request_id"})
+    replication_location: ReplicationLocation
+    request_id: str
+
+    def __init__(self, *, replication_location: ReplicationLocation, request_id: str) -> None:
+        _set(self, {"replication_location": replication_location, "request_id": request_id})
+
+
+class GetBucketReplicationOutput(Model):
+    """The result of ``GetBucketReplication``.
+
+    :ivar replication_configuration: The rules.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("replication_configuration", "request_id")
+    _fields = ("replication_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"replication_configuration", "request_id"})
+    replication_configuration: ReplicationConfiguration
+    request_id: str
+
+    def __init__(self, *, replication_configuration: ReplicationConfiguration, request_id: str) -> None:
+        _set(self, {"replication_configuration": replication_configuration, "request_id": request_id})
+
+
+class GetBucketReplicationProgressOutput(Model):
+    """The result of ``GetBucketReplicationProgress``.
+
+    :ivar replication_progress: The progress.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("replication_progress", "request_id")
+    _fields = ("replication_progress", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"replication_progress", "request_id"})
+    replication_progress: ReplicationProgress
+    request_id: str
+
+    def __init__(self, *, replication_progress: ReplicationProgress, request_id: str) -> None:
+        _set(self, {"replication_progress": replication_progress, "request_id": request_id})
 
 
 class GetBucketVersioningOutput(Model):
@@ -916,6 +979,56 @@ class ListObjectsV2Output(Model):
         _set(self, {"name": name, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "max_keys": max_keys, "key_count": key_count, "is_truncated": is_truncated, "continuation_token": continuation_token, "next_continuation_token": next_continuation_token, "encoding_type": encoding_type, "contents": [] if contents is None else contents, "common_prefixes": [] if common_prefixes is None else common_prefixes, "request_id": request_id})
 
 
+class LocationRtcConstraint(Model):
+    """The regions where Replication Time Control is available.
+
+    :ivar locations: The regions.
+    """
+
+    __slots__ = ("locations",)
+    _fields = ("locations",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    locations: List[str]
+
+    def __init__(self, *, locations: Optional[List[str]] = None) -> None:
+        _set(self, {"locations": [] if locations is None else locations})
+
+
+class LocationTransferType(Model):
+    """A region and the transfer types replication to it may use.
+
+    :ivar location: The region.
+    :ivar transfer_types: Its transfer types.
+    """
+
+    __slots__ = ("location", "transfer_types")
+    _fields = ("location", "transfer_types")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    location: Optional[str]
+    transfer_types: Optional[TransferTypes]
+
+    def __init__(self, *, location: Optional[str] = None, transfer_types: Optional[TransferTypes] = None) -> None:
+        _set(self, {"location": location, "transfer_types": transfer_types})
+
+
+class LocationTransferTypeConstraint(Model):
+    """The regions reached only with particular transfer types.
+
+    :ivar location_transfer_types: The regions.
+    """
+
+    __slots__ = ("location_transfer_types",)
+    _fields = ("location_transfer_types",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    location_transfer_types: List[LocationTransferType]
+
+    def __init__(self, *, location_transfer_types: Optional[List[LocationTransferType]] = None) -> None:
+        _set(self, {"location_transfer_types": [] if location_transfer_types is None else location_transfer_types})
+
+
 class ObjectIdentifier(Model):
     """An object to delete.
 
@@ -978,6 +1091,24 @@ class PutBucketAclOutput(Model):
         _set(self, {"request_id": request_id})
 
 
+class PutBucketReplicationOutput(Model):
+    """The result of ``PutBucketReplication``.
+
+    :ivar replication_rule_id: The new rule's ID (``x-oss-replication-rule-id``).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("replication_rule_id", "request_id")
+    _fields = ("replication_rule_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    replication_rule_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, replication_rule_id: Optional[str] = None) -> None:
+        _set(self, {"replication_rule_id": replication_rule_id, "request_id": request_id})
+
+
 class PutObjectAclOutput(Model):
     """The result of ``PutObjectAcl``.
 
@@ -1018,6 +1149,272 @@ class PutObjectOutput(Model):
         _set(self, {"etag": etag, "hash_crc64": hash_crc64, "version_id": version_id, "request_id": request_id})
 
 
+class ReplicationConfiguration(Model):
+    """The ``ReplicationConfiguration`` document.
+
+    :ivar rules: The rules.
+    """
+
+    __slots__ = ("rules",)
+    _fields = ("rules",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    rules: List[ReplicationRule]
+
+    def __init__(self, *, rules: Optional[List[ReplicationRule]] = None) -> None:
+        _set(self, {"rules": [] if rules is None else rules})
+
+
+class ReplicationDestination(Model):
+    """Where a rule replicates to.
+
+    :ivar bucket: The destination bucket.
+    :ivar location: Its region (``oss-cn-beijing``).
+    :ivar transfer_type: ``internal`` or ``oss_acc``.
+    """
+
+    __slots__ = ("bucket", "location", "transfer_type")
+    _fields = ("bucket", "location", "transfer_type")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bucket: Optional[str]
+    location: Optional[str]
+    transfer_type: Optional[ReplicationTransferType]
+
+    def __init__(self, *, bucket: Optional[str] = None, location: Optional[str] = None, transfer_type: Optional[ReplicationTransferType] = None) -> None:
+        _set(self, {"bucket": bucket, "location": location, "transfer_type": transfer_type})
+
+
+class ReplicationEncryptionConfiguration(Model):
+    """How replicas are encrypted.
+
+    :ivar replica_kms_key_id: The KMS key for the replicas.
+    """
+
+    __slots__ = ("replica_kms_key_id",)
+    _fields = ("replica_kms_key_id",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    replica_kms_key_id: Optional[str]
+
+    def __init__(self, *, replica_kms_key_id: Optional[str] = None) -> None:
+        _set(self, {"replica_kms_key_id": replica_kms_key_id})
+
+
+class ReplicationLocation(Model):
+    """The ``ReplicationLocation`` document.
+
+    :ivar locations: The regions a bucket can replicate to.
+    :ivar location_transfer_type_constraint: The regions that need a particular transfer type.
+    :ivar locationrtc_constraint: The regions with Replication Time Control.
+    """
+
+    __slots__ = ("locations", "location_transfer_type_constraint", "locationrtc_constraint")
+    _fields = ("locations", "location_transfer_type_constraint", "locationrtc_constraint")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    locations: List[str]
+    location_transfer_type_constraint: Optional[LocationTransferTypeConstraint]
+    locationrtc_constraint: Optional[LocationRtcConstraint]
+
+    def __init__(self, *, locations: Optional[List[str]] = None, location_transfer_type_constraint: Optional[LocationTransferTypeConstraint] = None, locationrtc_constraint: Optional[LocationRtcConstraint] = None) -> None:
+        _set(self, {"locations": [] if locations is None else locations, "location_transfer_type_constraint": location_transfer_type_constraint, "locationrtc_constraint": locationrtc_constraint})
+
+
+class ReplicationPrefixSet(Model):
+    """The key prefixes a rule replicates.
+
+    :ivar prefixs: The prefixes (at most 10, each at most 1023 characters).
+    """
+
+    __slots__ = ("prefixs",)
+    _fields = ("prefixs",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    prefixs: List[str]
+
+    def __init__(self, *, prefixs: Optional[List[str]] = None) -> None:
+        _set(self, {"prefixs": [] if prefixs is None else prefixs})
+
+
+class ReplicationProgress(Model):
+    """The ``ReplicationProgress`` document.
+
+    :ivar rules: The rules.
+    """
+
+    __slots__ = ("rules",)
+    _fields = ("rules",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    rules: List[ReplicationProgressRule]
+
+    def __init__(self, *, rules: Optional[List[ReplicationProgressRule]] = None) -> None:
+        _set(self, {"rules": [] if rules is None else rules})
+
+
+class ReplicationProgressInformation(Model):
+    """A rule's progress.
+
+    :ivar historical_object: The share of historical objects replicated (``0.85``), with historical replication on.
+    :ivar new_object: The time (GMT) before which every new object is replicated.
+    """
+
+    __slots__ = ("historical_object", "new_object")
+    _fields = ("historical_object", "new_object")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    historical_object: Optional[str]
+    new_object: Optional[str]
+
+    def __init__(self, *, historical_object: Optional[str] = None, new_object: Optional[str] = None) -> None:
+        _set(self, {"historical_object": historical_object, "new_object": new_object})
+
+
+class ReplicationProgressRule(Model):
+    """A replication rule with its progress.
+
+    :ivar historical_object_replication: ``enabled`` or ``disabled``.
+    :ivar progress: The progress.
+    :ivar id: The rule's ID.
+    :ivar prefix_set: Its prefixes.
+    :ivar action: ``ALL`` or ``PUT``.
+    :ivar destination: Where to.
+    :ivar status: ``starting``, ``doing`` or ``closing``.
+    """
+
+    __slots__ = ("historical_object_replication", "progress", "id", "prefix_set", "action", "destination", "status")
+    _fields = ("historical_object_replication", "progress", "id", "prefix_set", "action", "destination", "status")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    historical_object_replication: Optional[str]
+    progress: Optional[ReplicationProgressInformation]
+    id: Optional[str]
+    prefix_set: Optional[ReplicationPrefixSet]
+    action: Optional[str]
+    destination: Optional[ReplicationDestination]
+    status: Optional[str]
+
+    def __init__(self, *, historical_object_replication: Optional[str] = None, progress: Optional[ReplicationProgressInformation] = None, id: Optional[str] = None, prefix_set: Optional[ReplicationPrefixSet] = None, action: Optional[str] = None, destination: Optional[ReplicationDestination] = None, status: Optional[str] = None) -> None:
+        _set(self, {"historical_object_replication": historical_object_replication, "progress": progress, "id": id, "prefix_set": prefix_set, "action": action, "destination": destination, "status": status})
+
+
+class ReplicationRule(Model):
+    """One replication rule.
+
+    :ivar source_selection_criteria: Which encrypted objects are replicated.
+    :ivar rtc: Replication Time Control.
+    :ivar destination: Where to.
+    :ivar historical_object_replication: ``enabled`` or ``disabled``.
+    :ivar sync_role: The RAM role OSS replicates as (required for SSE-KMS objects).
+    :ivar status: The rule's state as OSS reports it: ``starting``, ``doing`` or ``closing``.
+    :ivar encryption_configuration: How replicas are encrypted.
+    :ivar id: The rule's ID.
+    :ivar prefix_set: Only keys with these prefixes.
+    :ivar action: What is replicated: ``ALL`` (writes and deletes) or ``PUT`` (writes only).
+    """
+
+    __slots__ = ("source_selection_criteria", "rtc", "destination", "historical_object_replication", "sync_role", "status", "encryption_configuration", "id", "prefix_set", "action")
+    _fields = ("source_selection_criteria", "rtc", "destination", "historical_object_replication", "sync_role", "status", "encryption_configuration", "id", "prefix_set", "action")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    source_selection_criteria: Optional[ReplicationSourceSelectionCriteria]
+    rtc: Optional[ReplicationTimeControl]
+    destination: Optional[ReplicationDestination]
+    historical_object_replication: Optional[HistoricalObjectReplicationType]
+    sync_role: Optional[str]
+    status: Optional[str]
+    encryption_configuration: Optional[ReplicationEncryptionConfiguration]
+    id: Optional[str]
+    prefix_set: Optional[ReplicationPrefixSet]
+    action: Optional[str]
+
+    def __init__(self, *, source_selection_criteria: Optional[ReplicationSourceSelectionCriteria] = None, rtc: Optional[ReplicationTimeControl] = None, destination: Optional[ReplicationDestination] = None, historical_object_replication: Optional[HistoricalObjectReplicationType] = None, sync_role: Optional[str] = None, status: Optional[str] = None, encryption_configuration: Optional[ReplicationEncryptionConfiguration] = None, id: Optional[str] = None, prefix_set: Optional[ReplicationPrefixSet] = None, action: Optional[str] = None) -> None:
+        _set(self, {"source_selection_criteria": source_selection_criteria, "rtc": rtc, "destination": destination, "historical_object_replication": historical_object_replication, "sync_role": sync_role, "status": status, "encryption_configuration": encryption_configuration, "id": id, "prefix_set": prefix_set, "action": action})
+
+
+class ReplicationRules(Model):
+    """The ``ReplicationRules`` document: the rules to delete.
+
+    :ivar ids: Rule IDs (at least one).
+    """
+
+    __slots__ = ("ids",)
+    _fields = ("ids",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    ids: Optional[Sequence[str]]
+
+    def __init__(self, *, ids: Optional[Sequence[str]] = None) -> None:
+        _set(self, {"ids": ids})
+
+
+class ReplicationSourceSelectionCriteria(Model):
+    """Which source objects a rule replicates beyond its prefixes.
+
+    :ivar sse_kms_encrypted_objects: SSE-KMS encrypted objects.
+    """
+
+    __slots__ = ("sse_kms_encrypted_objects",)
+    _fields = ("sse_kms_encrypted_objects",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    sse_kms_encrypted_objects: Optional[SseKmsEncryptedObjects]
+
+    def __init__(self, *, sse_kms_encrypted_objects: Optional[SseKmsEncryptedObjects] = None) -> None:
+        _set(self, {"sse_kms_encrypted_objects": sse_kms_encrypted_objects})
+
+
+class ReplicationTimeControl(Model):
+    """Replication Time Control of a rule.
+
+    :ivar status: ``enabled`` or ``disabled`` (OSS also reports ``enabling``).
+    """
+
+    __slots__ = ("status",)
+    _fields = ("status",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    status: Optional[str]
+
+    def __init__(self, *, status: Optional[str] = None) -> None:
+        _set(self, {"status": status})
+
+
+class RtcConfiguration(Model):
+    """The ``ReplicationRule`` document PutBucketRtc sends: a rule's ID and its RTC switch.
+
+    :ivar rtc: Replication Time Control: ``enabled`` or ``disabled``.
+    :ivar id: The rule's ID.
+    """
+
+    __slots__ = ("rtc", "id")
+    _fields = ("rtc", "id")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    rtc: Optional[Union[ReplicationTimeControl, Mapping[str, Any]]]
+    id: Optional[str]
+
+    def __init__(self, *, rtc: Optional[Union[ReplicationTimeControl, Mapping[str, Any]]] = None, id: Optional[str] = None) -> None:
+        _set(self, {"rtc": rtc, "id": id})
+
+
+class SseKmsEncryptedObjects(Model):
+    """Whether SSE-KMS encrypted objects are replicated.
+
+    :ivar status: ``Enabled`` or ``Disabled``.
+    """
+
+    __slots__ = ("status",)
+    _fields = ("status",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    status: Optional[SseKmsEncryptedObjectsStatus]
+
+    def __init__(self, *, status: Optional[SseKmsEncryptedObjectsStatus] = None) -> None:
+        _set(self, {"status": status})
+
+
 class SseRule(Model):
     """A bucket's default server-side encryption, as GetBucketInfo reports it.
 
@@ -1036,6 +1433,22 @@ class SseRule(Model):
 
     def __init__(self, *, sse_algorithm: Optional[str] = None, kms_master_key_id: Optional[str] = None, kms_data_encryption: Optional[str] = None) -> None:
         _set(self, {"sse_algorithm": sse_algorithm, "kms_master_key_id": kms_master_key_id, "kms_data_encryption": kms_data_encryption})
+
+
+class TransferTypes(Model):
+    """The transfer types available towards some region.
+
+    :ivar types: The types (``internal``, ``oss_acc``).
+    """
+
+    __slots__ = ("types",)
+    _fields = ("types",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    types: List[str]
+
+    def __init__(self, *, types: Optional[List[str]] = None) -> None:
+        _set(self, {"types": [] if types is None else types})
 
 
 class VersioningConfiguration(Model):
@@ -1162,6 +1575,24 @@ class DeleteBucketInventory(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, inventory_id: str) -> None:
         _ossio._init_op(self, "DeleteBucketInventory", {"bucket": bucket, "inventory_id": inventory_id})
+
+
+class DeleteBucketReplication(Operation[EmptyOutput]):
+    """Stops and deletes a replication rule.
+
+    :ivar bucket: The bucket.
+    :ivar replication_rules: The rules.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "replication_rules")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "replication_rules"})
+    bucket: str
+    replication_rules: Union[ReplicationRules, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, replication_rules: Union[ReplicationRules, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "DeleteBucketReplication", {"bucket": bucket, "replication_rules": replication_rules})
 
 
 class DeleteMultipleObjects(Operation[DeleteMultipleObjectsOutput]):
@@ -1322,6 +1753,56 @@ class GetBucketLocation(Operation[GetBucketLocationOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketLocation", {"bucket": bucket})
+
+
+class GetBucketReplication(Operation[GetBucketReplicationOutput]):
+    """Reads a bucket's replication rules.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketReplication", {"bucket": bucket})
+
+
+class GetBucketReplicationLocation(Operation[GetBucketReplicationLocationOutput]):
+    """Reads the regions a bucket can replicate to.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketReplicationLocation", {"bucket": bucket})
+
+
+class GetBucketReplicationProgress(Operation[GetBucketReplicationProgressOutput]):
+    """Reads how far a replication rule has got.
+
+    :ivar bucket: The bucket.
+    :ivar rule_id: The rule's ID.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "rule_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "rule_id"})
+    bucket: str
+    rule_id: str
+
+    def __init__(self, *, bucket: str, rule_id: str) -> None:
+        _ossio._init_op(self, "GetBucketReplicationProgress", {"bucket": bucket, "rule_id": rule_id})
 
 
 class GetBucketVersioning(Operation[GetBucketVersioningOutput]):
@@ -1662,6 +2143,42 @@ class PutBucketInventory(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketInventory", {"bucket": bucket, "inventory_id": inventory_id, "inventory_configuration": inventory_configuration})
 
 
+class PutBucketReplication(Operation[PutBucketReplicationOutput]):
+    """Adds replication rules to a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar replication_configuration: The rules (each with a destination bucket and location).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "replication_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "replication_configuration"})
+    bucket: str
+    replication_configuration: Union[ReplicationConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, replication_configuration: Union[ReplicationConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketReplication", {"bucket": bucket, "replication_configuration": replication_configuration})
+
+
+class PutBucketRtc(Operation[EmptyOutput]):
+    """Turns Replication Time Control of a replication rule on or off.
+
+    :ivar bucket: The bucket.
+    :ivar rtc_configuration: The rule and its switch (the rule's ``id`` is required).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "rtc_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "rtc_configuration"})
+    bucket: str
+    rtc_configuration: Union[RtcConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, rtc_configuration: Union[RtcConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketRtc", {"bucket": bucket, "rtc_configuration": rtc_configuration})
+
+
 class PutBucketVersioning(Operation[EmptyOutput]):
     """Turns versioning on (``Enabled``) or pauses it (``Suspended``); once enabled, a bucket never returns to unversioned.
 
@@ -1753,6 +2270,9 @@ _ossio._register(Model, {
     "GetBucketInfoOutput": GetBucketInfoOutput,
     "GetBucketInventoryOutput": GetBucketInventoryOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
+    "GetBucketReplicationLocationOutput": GetBucketReplicationLocationOutput,
+    "GetBucketReplicationOutput": GetBucketReplicationOutput,
+    "GetBucketReplicationProgressOutput": GetBucketReplicationProgressOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
@@ -1774,12 +2294,31 @@ _ossio._register(Model, {
     "ListInventoryConfigurationsResult": ListInventoryConfigurationsResult,
     "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
+    "LocationRtcConstraint": LocationRtcConstraint,
+    "LocationTransferType": LocationTransferType,
+    "LocationTransferTypeConstraint": LocationTransferTypeConstraint,
     "ObjectIdentifier": ObjectIdentifier,
     "ObjectSummary": ObjectSummary,
     "PutBucketAclOutput": PutBucketAclOutput,
+    "PutBucketReplicationOutput": PutBucketReplicationOutput,
     "PutObjectAclOutput": PutObjectAclOutput,
     "PutObjectOutput": PutObjectOutput,
+    "ReplicationConfiguration": ReplicationConfiguration,
+    "ReplicationDestination": ReplicationDestination,
+    "ReplicationEncryptionConfiguration": ReplicationEncryptionConfiguration,
+    "ReplicationLocation": ReplicationLocation,
+    "ReplicationPrefixSet": ReplicationPrefixSet,
+    "ReplicationProgress": ReplicationProgress,
+    "ReplicationProgressInformation": ReplicationProgressInformation,
+    "ReplicationProgressRule": ReplicationProgressRule,
+    "ReplicationRule": ReplicationRule,
+    "ReplicationRules": ReplicationRules,
+    "ReplicationSourceSelectionCriteria": ReplicationSourceSelectionCriteria,
+    "ReplicationTimeControl": ReplicationTimeControl,
+    "RtcConfiguration": RtcConfiguration,
+    "SseKmsEncryptedObjects": SseKmsEncryptedObjects,
     "SseRule": SseRule,
+    "TransferTypes": TransferTypes,
     "VersioningConfiguration": VersioningConfiguration,
 })
 
@@ -1796,6 +2335,7 @@ __all__ = [
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
     "DeleteBucketInventory",
+    "DeleteBucketReplication",
     "DeleteMultipleObjects",
     "DeleteMultipleObjectsOutput",
     "DeleteObject",
@@ -1816,6 +2356,12 @@ __all__ = [
     "GetBucketInventoryOutput",
     "GetBucketLocation",
     "GetBucketLocationOutput",
+    "GetBucketReplication",
+    "GetBucketReplicationLocation",
+    "GetBucketReplicationLocationOutput",
+    "GetBucketReplicationOutput",
+    "GetBucketReplicationProgress",
+    "GetBucketReplicationProgressOutput",
     "GetBucketVersioning",
     "GetBucketVersioningOutput",
     "GetObject",
@@ -1826,6 +2372,7 @@ __all__ = [
     "GetObjectOutput",
     "HeadObject",
     "HeadObjectOutput",
+    "HistoricalObjectReplicationType",
     "IncrementalInventory",
     "IncrementalInventorySchedule",
     "InventoryConfiguration",
@@ -1851,6 +2398,9 @@ __all__ = [
     "ListObjectsOutput",
     "ListObjectsV2",
     "ListObjectsV2Output",
+    "LocationRtcConstraint",
+    "LocationTransferType",
+    "LocationTransferTypeConstraint",
     "Model",
     "NetworkOrigin",
     "ObjectAcl",
@@ -1863,13 +2413,33 @@ __all__ = [
     "PutBucketAcl",
     "PutBucketAclOutput",
     "PutBucketInventory",
+    "PutBucketReplication",
+    "PutBucketReplicationOutput",
+    "PutBucketRtc",
     "PutBucketVersioning",
     "PutObject",
     "PutObjectAcl",
     "PutObjectAclOutput",
     "PutObjectOutput",
+    "ReplicationConfiguration",
+    "ReplicationDestination",
+    "ReplicationEncryptionConfiguration",
+    "ReplicationLocation",
+    "ReplicationPrefixSet",
+    "ReplicationProgress",
+    "ReplicationProgressInformation",
+    "ReplicationProgressRule",
+    "ReplicationRule",
+    "ReplicationRules",
+    "ReplicationSourceSelectionCriteria",
+    "ReplicationTimeControl",
+    "ReplicationTransferType",
+    "RtcConfiguration",
+    "SseKmsEncryptedObjects",
+    "SseKmsEncryptedObjectsStatus",
     "SseRule",
     "StorageClass",
+    "TransferTypes",
     "VersioningConfiguration",
     "VersioningStatus",
 ]
