@@ -6,6 +6,8 @@
 'use strict';
 
 module.exports = [
+  { name: 'AbortBucketWorm', method: 'abortBucketWorm', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'CompleteBucketWorm', method: 'completeBucketWorm', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'CreateAccessPoint', method: 'createAccessPoint', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteAccessPoint', method: 'deleteAccessPoint', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteAccessPointPolicy', method: 'deleteAccessPointPolicy', streamsRequest: false, streamsResponse: false, pager: null },
@@ -15,6 +17,7 @@ module.exports = [
   { name: 'DeleteBucketReplication', method: 'deleteBucketReplication', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteMultipleObjects', method: 'deleteMultipleObjects', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteObject', method: 'deleteObject', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'ExtendBucketWorm', method: 'extendBucketWorm', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetAccessPoint', method: 'getAccessPoint', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetAccessPointPolicy', method: 'getAccessPointPolicy', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetAccessPointPublicAccessBlock', method: 'getAccessPointPublicAccessBlock', streamsRequest: false, streamsResponse: false, pager: null },
@@ -26,10 +29,12 @@ module.exports = [
   { name: 'GetBucketReplicationLocation', method: 'getBucketReplicationLocation', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetBucketReplicationProgress', method: 'getBucketReplicationProgress', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetBucketVersioning', method: 'getBucketVersioning', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'GetBucketWorm', method: 'getBucketWorm', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetObject', method: 'getObject', streamsRequest: false, streamsResponse: true, pager: null },
   { name: 'GetObjectAcl', method: 'getObjectAcl', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetObjectMeta', method: 'getObjectMeta', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'HeadObject', method: 'headObject', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'InitiateBucketWorm', method: 'initiateBucketWorm', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'ListAccessPoints', method: 'listAccessPoints', streamsRequest: false, streamsResponse: false, pager: ['continuationToken', 'nextContinuationToken'] },
   { name: 'ListBucketInventory', method: 'listBucketInventory', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'ListBuckets', method: 'listBuckets', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },

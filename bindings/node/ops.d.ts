@@ -75,6 +75,12 @@ export interface DeletedObject {
   deleteMarker: boolean;
 }
 
+/** The `ExtendWormConfiguration` document. */
+export interface ExtendWormConfigurationInput {
+  /** The new retention period, in days (1 to 25550; longer than the current one). */
+  readonly retentionPeriodInDays: number;
+}
+
 /** A bucket's default server-side encryption, as GetBucketInfo reports it. */
 export interface SseRule {
   /** `KMS`, `AES256`, `SM4`, or `None` when the bucket has no default encryption. */
@@ -333,6 +339,20 @@ export interface ReplicationProgressInformation {
   newObject: string | null;
 }
 
+/** The `WormConfiguration` document: a retention policy. */
+export interface WormConfiguration {
+  /** The policy's ID. */
+  wormId: string | null;
+  /** `InProgress` (unlocked) or `Locked`. */
+  state: string | null;
+  /** How long objects are retained, in days. */
+  retentionPeriodInDays: number | null;
+  /** When the policy was created (ISO 8601). */
+  creationDate: string | null;
+  /** When an unlocked policy lapses (ISO 8601). */
+  expirationDate: string | null;
+}
+
 /** Response header overrides (`response-*` query parameters). */
 export interface ResponseOverridesInput {
   /** `response-content-type`. */
@@ -371,6 +391,12 @@ export interface ObjectMeta {
   storageClass: string | null;
   /** `x-oss-meta-*` pairs, names without the prefix, lower-cased. */
   metadata: Record<string, string>;
+}
+
+/** The `InitiateWormConfiguration` document. */
+export interface InitiateWormConfigurationInput {
+  /** How long objects are retained, in days (1 to 25550, 70 years). */
+  readonly retentionPeriodInDays: number;
 }
 
 /** One access point in a listing. */
@@ -631,6 +657,32 @@ export interface VersioningConfigurationInput {
   readonly status?: VersioningStatus | null;
 }
 
+/** Deletes an unlocked retention policy. */
+export interface AbortBucketWormInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface AbortBucketWormOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Locks a retention policy: from then on it can only be extended. */
+export interface CompleteBucketWormInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The policy's ID. */
+  readonly wormId: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface CompleteBucketWormOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Creates an access point on a bucket. */
 export interface CreateAccessPointInput {
   /** The bucket. */
@@ -771,6 +823,22 @@ export interface DeleteObjectOutput {
   deleteMarker: boolean;
   /** `x-oss-version-id`, when versioned. */
   versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lengthens a locked retention policy. */
+export interface ExtendBucketWormInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The policy's ID. */
+  readonly wormId: string;
+  /** The new retention period. */
+  readonly extendWormConfiguration: ExtendWormConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface ExtendBucketWormOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1001,6 +1069,20 @@ export interface GetBucketVersioningOutput {
   requestId: string;
 }
 
+/** Reads a bucket's retention policy. */
+export interface GetBucketWormInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketWorm`]. */
+export interface GetBucketWormOutput {
+  /** The policy. */
+  wormConfiguration: WormConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Downloads an object (or a byte range of it). */
 export interface GetObjectInput {
   /** The bucket or access point alias. */
@@ -1155,6 +1237,22 @@ export interface HeadObjectOutput {
   storageClass: string | null;
   /** `x-oss-meta-*` pairs, names without the prefix, lower-cased. */
   metadata: Record<string, string>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Creates an unlocked retention policy; it lapses unless completed within 24 hours. */
+export interface InitiateBucketWormInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The retention period. */
+  readonly initiateWormConfiguration: InitiateWormConfigurationInput;
+}
+
+/** The result of [`InitiateBucketWorm`]. */
+export interface InitiateBucketWormOutput {
+  /** The new policy's ID (`x-oss-worm-id`). */
+  wormId: string | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1523,6 +1621,8 @@ export interface PutObjectAclOutput {
 
 /** Input and output type of every operation, by API name. */
 export interface OperationTypes {
+  AbortBucketWorm: [AbortBucketWormInput, AbortBucketWormOutput];
+  CompleteBucketWorm: [CompleteBucketWormInput, CompleteBucketWormOutput];
   CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
@@ -1532,6 +1632,7 @@ export interface OperationTypes {
   DeleteBucketReplication: [DeleteBucketReplicationInput, DeleteBucketReplicationOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
+  ExtendBucketWorm: [ExtendBucketWormInput, ExtendBucketWormOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
   GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
@@ -1543,10 +1644,12 @@ export interface OperationTypes {
   GetBucketReplicationLocation: [GetBucketReplicationLocationInput, GetBucketReplicationLocationOutput];
   GetBucketReplicationProgress: [GetBucketReplicationProgressInput, GetBucketReplicationProgressOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
+  GetBucketWorm: [GetBucketWormInput, GetBucketWormOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
+  InitiateBucketWorm: [InitiateBucketWormInput, InitiateBucketWormOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
   ListBucketInventory: [ListBucketInventoryInput, ListBucketInventoryOutput];
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
@@ -1569,6 +1672,10 @@ export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListObjec
 
 /** Every operation as a client method: `client.<camelName>({ bucket, ...fields })`. */
 export interface ClientOperations {
+  /** Deletes an unlocked retention policy. */
+  abortBucketWorm(input: AbortBucketWormInput): Promise<AbortBucketWormOutput>;
+  /** Locks a retention policy: from then on it can only be extended. */
+  completeBucketWorm(input: CompleteBucketWormInput): Promise<CompleteBucketWormOutput>;
   /** Creates an access point on a bucket. */
   createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
   /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
@@ -1587,6 +1694,8 @@ export interface ClientOperations {
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
   deleteObject(input: DeleteObjectInput): Promise<DeleteObjectOutput>;
+  /** Lengthens a locked retention policy. */
+  extendBucketWorm(input: ExtendBucketWormInput): Promise<ExtendBucketWormOutput>;
   /** Reads an access point's configuration. */
   getAccessPoint(input: GetAccessPointInput): Promise<GetAccessPointOutput>;
   /** Reads an access point's policy. */
@@ -1609,6 +1718,8 @@ export interface ClientOperations {
   getBucketReplicationProgress(input: GetBucketReplicationProgressInput): Promise<GetBucketReplicationProgressOutput>;
   /** Reads a bucket's versioning state. */
   getBucketVersioning(input: GetBucketVersioningInput): Promise<GetBucketVersioningOutput>;
+  /** Reads a bucket's retention policy. */
+  getBucketWorm(input: GetBucketWormInput): Promise<GetBucketWormOutput>;
   /**
    * Downloads an object (or a byte range of it).
    * 
@@ -1631,6 +1742,8 @@ export interface ClientOperations {
    * `Response::check` decodes.
    */
   headObject(input: HeadObjectInput): Promise<HeadObjectOutput>;
+  /** Creates an unlocked retention policy; it lapses unless completed within 24 hours. */
+  initiateBucketWorm(input: InitiateBucketWormInput): Promise<InitiateBucketWormOutput>;
   /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
   listAccessPoints(input?: ListAccessPointsInput): Promise<ListAccessPointsOutput>;
   /** Lists a bucket's inventories, up to 100 a page. */

@@ -217,3 +217,45 @@ CASES += [
         ),
     ),
 ]
+
+# ---- WORM ---------------------------------------------------------------------------------
+
+CASES += [
+    (
+        "InitiateBucketWorm",
+        ops.InitiateBucketWorm(bucket=BUCKET, initiate_worm_configuration={"retention_period_in_days": 365}),
+        lambda c: c.initiate_bucket_worm(
+            V2.InitiateBucketWormRequest(
+                bucket=BUCKET, initiate_worm_configuration=V2.InitiateWormConfiguration(retention_period_in_days=365)
+            )
+        ),
+    ),
+    (
+        "AbortBucketWorm",
+        ops.AbortBucketWorm(bucket=BUCKET),
+        lambda c: c.abort_bucket_worm(V2.AbortBucketWormRequest(bucket=BUCKET)),
+    ),
+    (
+        "CompleteBucketWorm",
+        ops.CompleteBucketWorm(bucket=BUCKET, worm_id="1666E2CFB2B3418****"),
+        lambda c: c.complete_bucket_worm(V2.CompleteBucketWormRequest(bucket=BUCKET, worm_id="1666E2CFB2B3418****")),
+    ),
+    (
+        "ExtendBucketWorm",
+        ops.ExtendBucketWorm(
+            bucket=BUCKET, worm_id="1666E2CFB2B3418****", extend_worm_configuration={"retention_period_in_days": 730}
+        ),
+        lambda c: c.extend_bucket_worm(
+            V2.ExtendBucketWormRequest(
+                bucket=BUCKET,
+                worm_id="1666E2CFB2B3418****",
+                extend_worm_configuration=V2.ExtendWormConfiguration(retention_period_in_days=730),
+            )
+        ),
+    ),
+    (
+        "GetBucketWorm",
+        ops.GetBucketWorm(bucket=BUCKET),
+        lambda c: c.get_bucket_worm(V2.GetBucketWormRequest(bucket=BUCKET)),
+    ),
+]

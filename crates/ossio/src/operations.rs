@@ -7,6 +7,20 @@ use crate::{Client, Error};
 use ossio_core::ops::*;
 
 impl Client {
+    /// Deletes an unlocked retention policy.
+    ///
+    /// `DELETE /?worm`; see [`AbortBucketWorm`].
+    pub fn abort_bucket_worm(&self, op: &AbortBucketWorm) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Locks a retention policy: from then on it can only be extended.
+    ///
+    /// `POST /`; see [`CompleteBucketWorm`].
+    pub fn complete_bucket_worm(&self, op: &CompleteBucketWorm) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Creates an access point on a bucket.
     ///
     /// `PUT /?accessPoint`; see [`CreateAccessPoint`].
@@ -85,6 +99,13 @@ impl Client {
     ///
     /// `DELETE /<key>`; see [`DeleteObject`].
     pub fn delete_object(&self, op: &DeleteObject) -> Result<DeleteObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Lengthens a locked retention policy.
+    ///
+    /// `POST /?wormExtend`; see [`ExtendBucketWorm`].
+    pub fn extend_bucket_worm(&self, op: &ExtendBucketWorm) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -189,6 +210,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's retention policy.
+    ///
+    /// `GET /?worm`; see [`GetBucketWorm`].
+    pub fn get_bucket_worm(&self, op: &GetBucketWorm) -> Result<GetBucketWormOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an object's ACL and owner.
     ///
     /// `GET /<key>?acl`; see [`GetObjectAcl`].
@@ -209,6 +237,16 @@ impl Client {
     ///
     /// `HEAD /<key>`; see [`HeadObject`].
     pub fn head_object(&self, op: &HeadObject) -> Result<HeadObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Creates an unlocked retention policy; it lapses unless completed within 24 hours.
+    ///
+    /// `POST /?worm`; see [`InitiateBucketWorm`].
+    pub fn initiate_bucket_worm(
+        &self,
+        op: &InitiateBucketWorm,
+    ) -> Result<InitiateBucketWormOutput, Error> {
         self.send(op)
     }
 

@@ -10,6 +10,12 @@ exports.BUILT = [
   ['ListBucketInventory', { bucket: B }, (c) => c.listBucketInventory(B)],
   ['ListBucketInventory', { bucket: B, continuationToken: 'token-2' }, (c) => c.listBucketInventory(B, { continuationToken: 'token-2' })],
   ['DeleteBucketInventory', { bucket: B, inventoryId: 'report1' }, (c) => c.deleteBucketInventory(B, 'report1')],
+  ['InitiateBucketWorm', { bucket: B, initiateWormConfiguration: { retentionPeriodInDays: 365 } }, (c) => c.initiateBucketWorm(B, 365)],
+  ['AbortBucketWorm', { bucket: B }, (c) => c.abortBucketWorm(B)],
+  ['CompleteBucketWorm', { bucket: B, wormId: '1666E2CFB2B3418' }, (c) => c.completeBucketWorm(B, '1666E2CFB2B3418')],
+  ['ExtendBucketWorm', { bucket: B, wormId: '1666E2CFB2B3418', extendWormConfiguration: { retentionPeriodInDays: 730 } },
+    (c) => c.extendBucketWorm(B, '1666E2CFB2B3418', 730)],
+  ['GetBucketWorm', { bucket: B }, (c) => c.getBucketWorm(B)],
 ];
 
 exports.ABSENT = [

@@ -23,6 +23,34 @@ class Operations:
         raise NotImplementedError
 
     @overload
+    def abort_bucket_worm(self, request: ops.AbortBucketWorm, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def abort_bucket_worm(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def abort_bucket_worm(self, *request: ops.AbortBucketWorm, **fields: Any) -> ops.EmptyOutput:
+        """Deletes an unlocked retention policy.
+
+        Takes an ``ossio.ops.AbortBucketWorm`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.AbortBucketWorm, request, fields))
+        return self._send(_new_op(ops.AbortBucketWorm, fields))
+
+    @overload
+    def complete_bucket_worm(self, request: ops.CompleteBucketWorm, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def complete_bucket_worm(self, *, bucket: str, worm_id: str) -> ops.EmptyOutput: ...
+
+    def complete_bucket_worm(self, *request: ops.CompleteBucketWorm, **fields: Any) -> ops.EmptyOutput:
+        """Locks a retention policy: from then on it can only be extended.
+
+        Takes an ``ossio.ops.CompleteBucketWorm`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.CompleteBucketWorm, request, fields))
+        return self._send(_new_op(ops.CompleteBucketWorm, fields))
+
+    @overload
     def create_access_point(self, request: ops.CreateAccessPoint, /) -> ops.CreateAccessPointOutput: ...
 
     @overload
@@ -147,6 +175,20 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteObject, request, fields))
         return self._send(_new_op(ops.DeleteObject, fields))
+
+    @overload
+    def extend_bucket_worm(self, request: ops.ExtendBucketWorm, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def extend_bucket_worm(self, *, bucket: str, worm_id: str, extend_worm_configuration: Union[ops.ExtendWormConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def extend_bucket_worm(self, *request: ops.ExtendBucketWorm, **fields: Any) -> ops.EmptyOutput:
+        """Lengthens a locked retention policy.
+
+        Takes an ``ossio.ops.ExtendBucketWorm`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.ExtendBucketWorm, request, fields))
+        return self._send(_new_op(ops.ExtendBucketWorm, fields))
 
     @overload
     def get_access_point(self, request: ops.GetAccessPoint, /) -> ops.GetAccessPointOutput: ...
@@ -303,6 +345,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketVersioning, fields))
 
     @overload
+    def get_bucket_worm(self, request: ops.GetBucketWorm, /) -> ops.GetBucketWormOutput: ...
+
+    @overload
+    def get_bucket_worm(self, *, bucket: str) -> ops.GetBucketWormOutput: ...
+
+    def get_bucket_worm(self, *request: ops.GetBucketWorm, **fields: Any) -> ops.GetBucketWormOutput:
+        """Reads a bucket's retention policy.
+
+        Takes an ``ossio.ops.GetBucketWorm`` or its fields as keywords; returns ``ossio.ops.GetBucketWormOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketWorm, request, fields))
+        return self._send(_new_op(ops.GetBucketWorm, fields))
+
+    @overload
     def get_object(self, request: ops.GetObject, /) -> ops.GetObjectOutput: ...
 
     @overload
@@ -357,6 +413,20 @@ class Operations:
         if request:
             return self._send(_request(ops.HeadObject, request, fields))
         return self._send(_new_op(ops.HeadObject, fields))
+
+    @overload
+    def initiate_bucket_worm(self, request: ops.InitiateBucketWorm, /) -> ops.InitiateBucketWormOutput: ...
+
+    @overload
+    def initiate_bucket_worm(self, *, bucket: str, initiate_worm_configuration: Union[ops.InitiateWormConfiguration, Mapping[str, Any]]) -> ops.InitiateBucketWormOutput: ...
+
+    def initiate_bucket_worm(self, *request: ops.InitiateBucketWorm, **fields: Any) -> ops.InitiateBucketWormOutput:
+        """Creates an unlocked retention policy; it lapses unless completed within 24 hours.
+
+        Takes an ``ossio.ops.InitiateBucketWorm`` or its fields as keywords; returns ``ossio.ops.InitiateBucketWormOutput``."""
+        if request:
+            return self._send(_request(ops.InitiateBucketWorm, request, fields))
+        return self._send(_new_op(ops.InitiateBucketWorm, fields))
 
     @overload
     def list_access_points(self, request: ops.ListAccessPoints, /) -> ops.ListAccessPointsOutput: ...

@@ -213,6 +213,22 @@ class EmptyOutput(Model):
         _set(self, {"request_id": request_id})
 
 
+class ExtendWormConfiguration(Model):
+    """The ``ExtendWormConfiguration`` document.
+
+    :ivar retention_period_in_days: The new retention period, in days (1 to 25550; longer than the current one).
+    """
+
+    __slots__ = ("retention_period_in_days",)
+    _fields = ("retention_period_in_days",)
+    _names = frozenset(_fields)
+    _required = frozenset({"retention_period_in_days"})
+    retention_period_in_days: int
+
+    def __init__(self, *, retention_period_in_days: int) -> None:
+        _set(self, {"retention_period_in_days": retention_period_in_days})
+
+
 class GetAccessPointOutput(Model):
     """The result of ``GetAccessPoint``.
 
@@ -473,6 +489,24 @@ class GetBucketVersioningOutput(Model):
         _set(self, {"version_status": version_status, "request_id": request_id})
 
 
+class GetBucketWormOutput(Model):
+    """The result of ``GetBucketWorm``.
+
+    :ivar worm_configuration: The policy.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("worm_configuration", "request_id")
+    _fields = ("worm_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"worm_configuration", "request_id"})
+    worm_configuration: WormConfiguration
+    request_id: str
+
+    def __init__(self, *, worm_configuration: WormConfiguration, request_id: str) -> None:
+        _set(self, {"worm_configuration": worm_configuration, "request_id": request_id})
+
+
 class GetObjectAclOutput(Model):
     """The result of ``GetObjectAcl``.
 
@@ -637,6 +671,40 @@ class IncrementalInventorySchedule(Model):
 
     def __init__(self, *, frequency: Optional[int] = None) -> None:
         _set(self, {"frequency": frequency})
+
+
+class InitiateBucketWormOutput(Model):
+    """The result of ``InitiateBucketWorm``.
+
+    :ivar worm_id: The new policy's ID (``x-oss-worm-id``).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("worm_id", "request_id")
+    _fields = ("worm_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    worm_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, worm_id: Optional[str] = None) -> None:
+        _set(self, {"worm_id": worm_id, "request_id": request_id})
+
+
+class InitiateWormConfiguration(Model):
+    """The ``InitiateWormConfiguration`` document.
+
+    :ivar retention_period_in_days: How long objects are retained, in days (1 to 25550, 70 years).
+    """
+
+    __slots__ = ("retention_period_in_days",)
+    _fields = ("retention_period_in_days",)
+    _names = frozenset(_fields)
+    _required = frozenset({"retention_period_in_days"})
+    retention_period_in_days: int
+
+    def __init__(self, *, retention_period_in_days: int) -> None:
+        _set(self, {"retention_period_in_days": retention_period_in_days})
 
 
 class InventoryConfiguration(Model):
@@ -1467,6 +1535,64 @@ class VersioningConfiguration(Model):
         _set(self, {"status": status})
 
 
+class WormConfiguration(Model):
+    """The ``WormConfiguration`` document: a retention policy.
+
+    :ivar worm_id: The policy's ID.
+    :ivar state: ``InProgress`` (unlocked) or ``Locked``.
+    :ivar retention_period_in_days: How long objects are retained, in days.
+    :ivar creation_date: When the policy was created (ISO 8601).
+    :ivar expiration_date: When an unlocked policy lapses (ISO 8601).
+    """
+
+    __slots__ = ("worm_id", "state", "retention_period_in_days", "creation_date", "expiration_date")
+    _fields = ("worm_id", "state", "retention_period_in_days", "creation_date", "expiration_date")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    worm_id: Optional[str]
+    state: Optional[str]
+    retention_period_in_days: Optional[int]
+    creation_date: Optional[str]
+    expiration_date: Optional[str]
+
+    def __init__(self, *, worm_id: Optional[str] = None, state: Optional[str] = None, retention_period_in_days: Optional[int] = None, creation_date: Optional[str] = None, expiration_date: Optional[str] = None) -> None:
+        _set(self, {"worm_id": worm_id, "state": state, "retention_period_in_days": retention_period_in_days, "creation_date": creation_date, "expiration_date": expiration_date})
+
+
+class AbortBucketWorm(Operation[EmptyOutput]):
+    """Deletes an unlocked retention policy.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "AbortBucketWorm", {"bucket": bucket})
+
+
+class CompleteBucketWorm(Operation[EmptyOutput]):
+    """Locks a retention policy: from then on it can only be extended.
+
+    :ivar bucket: The bucket.
+    :ivar worm_id: The policy's ID.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "worm_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "worm_id"})
+    bucket: str
+    worm_id: str
+
+    def __init__(self, *, bucket: str, worm_id: str) -> None:
+        _ossio._init_op(self, "CompleteBucketWorm", {"bucket": bucket, "worm_id": worm_id})
+
+
 class CreateAccessPoint(Operation[CreateAccessPointOutput]):
     """Creates an access point on a bucket.
 
@@ -1633,6 +1759,26 @@ class DeleteObject(Operation[DeleteObjectOutput]):
 
     def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
         _ossio._init_op(self, "DeleteObject", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
+class ExtendBucketWorm(Operation[EmptyOutput]):
+    """Lengthens a locked retention policy.
+
+    :ivar bucket: The bucket.
+    :ivar worm_id: The policy's ID.
+    :ivar extend_worm_configuration: The new retention period.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "worm_id", "extend_worm_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "worm_id", "extend_worm_configuration"})
+    bucket: str
+    worm_id: str
+    extend_worm_configuration: Union[ExtendWormConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, worm_id: str, extend_worm_configuration: Union[ExtendWormConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "ExtendBucketWorm", {"bucket": bucket, "worm_id": worm_id, "extend_worm_configuration": extend_worm_configuration})
 
 
 class GetAccessPoint(Operation[GetAccessPointOutput]):
@@ -1821,6 +1967,22 @@ class GetBucketVersioning(Operation[GetBucketVersioningOutput]):
         _ossio._init_op(self, "GetBucketVersioning", {"bucket": bucket})
 
 
+class GetBucketWorm(Operation[GetBucketWormOutput]):
+    """Reads a bucket's retention policy.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketWorm", {"bucket": bucket})
+
+
 class GetObject(Operation[GetObjectOutput]):
     """Downloads an object (or a byte range of it).
 
@@ -1925,6 +2087,24 @@ class HeadObject(Operation[HeadObjectOutput]):
 
     def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
         _ossio._init_op(self, "HeadObject", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
+class InitiateBucketWorm(Operation[InitiateBucketWormOutput]):
+    """Creates an unlocked retention policy; it lapses unless completed within 24 hours.
+
+    :ivar bucket: The bucket.
+    :ivar initiate_worm_configuration: The retention period.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "initiate_worm_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "initiate_worm_configuration"})
+    bucket: str
+    initiate_worm_configuration: Union[InitiateWormConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, initiate_worm_configuration: Union[InitiateWormConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "InitiateBucketWorm", {"bucket": bucket, "initiate_worm_configuration": initiate_worm_configuration})
 
 
 class ListAccessPoints(Operation[ListAccessPointsOutput]):
@@ -2263,6 +2443,7 @@ _ossio._register(Model, {
     "DeleteObjectOutput": DeleteObjectOutput,
     "DeletedObject": DeletedObject,
     "EmptyOutput": EmptyOutput,
+    "ExtendWormConfiguration": ExtendWormConfiguration,
     "GetAccessPointOutput": GetAccessPointOutput,
     "GetAccessPointPolicyOutput": GetAccessPointPolicyOutput,
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
@@ -2274,12 +2455,15 @@ _ossio._register(Model, {
     "GetBucketReplicationOutput": GetBucketReplicationOutput,
     "GetBucketReplicationProgressOutput": GetBucketReplicationProgressOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
+    "GetBucketWormOutput": GetBucketWormOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
     "HeadObjectOutput": HeadObjectOutput,
     "IncrementalInventory": IncrementalInventory,
     "IncrementalInventorySchedule": IncrementalInventorySchedule,
+    "InitiateBucketWormOutput": InitiateBucketWormOutput,
+    "InitiateWormConfiguration": InitiateWormConfiguration,
     "InventoryConfiguration": InventoryConfiguration,
     "InventoryDestination": InventoryDestination,
     "InventoryEncryption": InventoryEncryption,
@@ -2320,13 +2504,16 @@ _ossio._register(Model, {
     "SseRule": SseRule,
     "TransferTypes": TransferTypes,
     "VersioningConfiguration": VersioningConfiguration,
+    "WormConfiguration": WormConfiguration,
 })
 
 __all__ = [
+    "AbortBucketWorm",
     "AccessPointSummary",
     "Acl",
     "BodyInput",
     "BucketSummary",
+    "CompleteBucketWorm",
     "CreateAccessPoint",
     "CreateAccessPointOutput",
     "DataRedundancyType",
@@ -2342,6 +2529,8 @@ __all__ = [
     "DeleteObjectOutput",
     "DeletedObject",
     "EmptyOutput",
+    "ExtendBucketWorm",
+    "ExtendWormConfiguration",
     "GetAccessPoint",
     "GetAccessPointOutput",
     "GetAccessPointPolicy",
@@ -2364,6 +2553,8 @@ __all__ = [
     "GetBucketReplicationProgressOutput",
     "GetBucketVersioning",
     "GetBucketVersioningOutput",
+    "GetBucketWorm",
+    "GetBucketWormOutput",
     "GetObject",
     "GetObjectAcl",
     "GetObjectAclOutput",
@@ -2375,6 +2566,9 @@ __all__ = [
     "HistoricalObjectReplicationType",
     "IncrementalInventory",
     "IncrementalInventorySchedule",
+    "InitiateBucketWorm",
+    "InitiateBucketWormOutput",
+    "InitiateWormConfiguration",
     "InventoryConfiguration",
     "InventoryDestination",
     "InventoryEncryption",
@@ -2442,4 +2636,5 @@ __all__ = [
     "TransferTypes",
     "VersioningConfiguration",
     "VersioningStatus",
+    "WormConfiguration",
 ]
