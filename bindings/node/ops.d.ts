@@ -30,6 +30,9 @@ export type InventoryFormatType = 'CSV';
 /** `InventoryFrequencyType`: one of its wire values. */
 export type InventoryFrequencyType = 'Daily' | 'Weekly' | 'Monthly' | 'Once';
 
+/** `ObjectWormConfigurationModeType`: one of its wire values. */
+export type ObjectWormConfigurationModeType = 'GOVERNANCE' | 'COMPLIANCE';
+
 /** `SseKmsEncryptedObjectsStatus`: one of its wire values. */
 export type SseKmsEncryptedObjectsStatus = 'Enabled' | 'Disabled';
 
@@ -199,6 +202,30 @@ export interface IncrementalInventory {
 export interface IncrementalInventorySchedule {
   /** The export interval, in seconds. */
   frequency: Uint64 | null;
+}
+
+/** The `ObjectWormConfiguration` document. */
+export interface ObjectWormConfiguration {
+  /** `Enabled` when object-level retention is on. */
+  objectWormEnabled: string | null;
+  /** The default retention rule. */
+  rule: ObjectWormConfigurationRule | null;
+}
+
+/** The rule of an object-level retention configuration. */
+export interface ObjectWormConfigurationRule {
+  /** The default retention. */
+  defaultRetention: ObjectWormConfigurationRuleDefaultRetention | null;
+}
+
+/** The retention new objects get by default: a mode and `days` or `years`. */
+export interface ObjectWormConfigurationRuleDefaultRetention {
+  /** `GOVERNANCE` or `COMPLIANCE`. */
+  mode: ObjectWormConfigurationModeType | null;
+  /** Retention in days (1 to 36500). */
+  days: number | null;
+  /** Retention in years (1 to 100). */
+  years: number | null;
 }
 
 /** The `ReplicationConfiguration` document. */
@@ -571,6 +598,30 @@ export interface IncrementalInventoryInput {
 export interface IncrementalInventoryScheduleInput {
   /** The export interval, in seconds. */
   readonly frequency?: number | bigint | null;
+}
+
+/** The `ObjectWormConfiguration` document. */
+export interface ObjectWormConfigurationInput {
+  /** `Enabled` when object-level retention is on. */
+  readonly objectWormEnabled?: string | null;
+  /** The default retention rule. */
+  readonly rule?: ObjectWormConfigurationRuleInput | null;
+}
+
+/** The rule of an object-level retention configuration. */
+export interface ObjectWormConfigurationRuleInput {
+  /** The default retention. */
+  readonly defaultRetention?: ObjectWormConfigurationRuleDefaultRetentionInput | null;
+}
+
+/** The retention new objects get by default: a mode and `days` or `years`. */
+export interface ObjectWormConfigurationRuleDefaultRetentionInput {
+  /** `GOVERNANCE` or `COMPLIANCE`. */
+  readonly mode?: ObjectWormConfigurationModeType | null;
+  /** Retention in days (1 to 36500). */
+  readonly days?: number | null;
+  /** Retention in years (1 to 100). */
+  readonly years?: number | null;
 }
 
 /** The `ReplicationConfiguration` document. */
@@ -1007,6 +1058,20 @@ export interface GetBucketLocationInput {
 export interface GetBucketLocationOutput {
   /** `oss-<region>`. */
   location: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's object-level retention configuration. */
+export interface GetBucketObjectWormConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketObjectWormConfiguration`]. */
+export interface GetBucketObjectWormConfigurationOutput {
+  /** The configuration. */
+  objectWormConfiguration: ObjectWormConfiguration;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1514,6 +1579,20 @@ export interface PutBucketInventoryOutput {
   requestId: string;
 }
 
+/** Turns on object-level retention for a bucket and sets its default. */
+export interface PutBucketObjectWormConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The configuration. */
+  readonly objectWormConfiguration: ObjectWormConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketObjectWormConfigurationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Adds replication rules to a bucket. */
 export interface PutBucketReplicationInput {
   /** The bucket. */
@@ -1640,6 +1719,7 @@ export interface OperationTypes {
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
   GetBucketInventory: [GetBucketInventoryInput, GetBucketInventoryOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
+  GetBucketObjectWormConfiguration: [GetBucketObjectWormConfigurationInput, GetBucketObjectWormConfigurationOutput];
   GetBucketReplication: [GetBucketReplicationInput, GetBucketReplicationOutput];
   GetBucketReplicationLocation: [GetBucketReplicationLocationInput, GetBucketReplicationLocationOutput];
   GetBucketReplicationProgress: [GetBucketReplicationProgressInput, GetBucketReplicationProgressOutput];
@@ -1660,6 +1740,7 @@ export interface OperationTypes {
   PutBucket: [PutBucketInput, PutBucketOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
   PutBucketInventory: [PutBucketInventoryInput, PutBucketInventoryOutput];
+  PutBucketObjectWormConfiguration: [PutBucketObjectWormConfigurationInput, PutBucketObjectWormConfigurationOutput];
   PutBucketReplication: [PutBucketReplicationInput, PutBucketReplicationOutput];
   PutBucketRtc: [PutBucketRtcInput, PutBucketRtcOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
@@ -1710,6 +1791,8 @@ export interface ClientOperations {
   getBucketInventory(input: GetBucketInventoryInput): Promise<GetBucketInventoryOutput>;
   /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
+  /** Reads a bucket's object-level retention configuration. */
+  getBucketObjectWormConfiguration(input: GetBucketObjectWormConfigurationInput): Promise<GetBucketObjectWormConfigurationOutput>;
   /** Reads a bucket's replication rules. */
   getBucketReplication(input: GetBucketReplicationInput): Promise<GetBucketReplicationOutput>;
   /** Reads the regions a bucket can replicate to. */
@@ -1767,6 +1850,8 @@ export interface ClientOperations {
   putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
   /** Adds or replaces an inventory of a bucket. */
   putBucketInventory(input: PutBucketInventoryInput): Promise<PutBucketInventoryOutput>;
+  /** Turns on object-level retention for a bucket and sets its default. */
+  putBucketObjectWormConfiguration(input: PutBucketObjectWormConfigurationInput): Promise<PutBucketObjectWormConfigurationOutput>;
   /** Adds replication rules to a bucket. */
   putBucketReplication(input: PutBucketReplicationInput): Promise<PutBucketReplicationOutput>;
   /** Turns Replication Time Control of a replication rule on or off. */

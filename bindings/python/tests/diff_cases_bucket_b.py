@@ -259,3 +259,55 @@ CASES += [
         lambda c: c.get_bucket_worm(V2.GetBucketWormRequest(bucket=BUCKET)),
     ),
 ]
+
+# ---- object-level retention (object WORM) -------------------------------------------------
+
+CASES += [
+    (
+        "PutBucketObjectWormConfiguration",
+        ops.PutBucketObjectWormConfiguration(
+            bucket=BUCKET,
+            object_worm_configuration={
+                "object_worm_enabled": "Enabled",
+                "rule": {"default_retention": {"mode": "GOVERNANCE", "days": 30}},
+            },
+        ),
+        lambda c: c.put_bucket_object_worm_configuration(
+            V2.PutBucketObjectWormConfigurationRequest(
+                bucket=BUCKET,
+                object_worm_configuration=V2.ObjectWormConfiguration(
+                    object_worm_enabled="Enabled",
+                    rule=V2.ObjectWormConfigurationRule(
+                        default_retention=V2.ObjectWormConfigurationRuleDefaultRetention(mode="GOVERNANCE", days=30)
+                    ),
+                ),
+            )
+        ),
+    ),
+    (
+        "PutBucketObjectWormConfiguration",
+        ops.PutBucketObjectWormConfiguration(
+            bucket=BUCKET,
+            object_worm_configuration={
+                "object_worm_enabled": "Enabled",
+                "rule": {"default_retention": {"mode": "COMPLIANCE", "years": 2}},
+            },
+        ),
+        lambda c: c.put_bucket_object_worm_configuration(
+            V2.PutBucketObjectWormConfigurationRequest(
+                bucket=BUCKET,
+                object_worm_configuration=V2.ObjectWormConfiguration(
+                    object_worm_enabled="Enabled",
+                    rule=V2.ObjectWormConfigurationRule(
+                        default_retention=V2.ObjectWormConfigurationRuleDefaultRetention(mode="COMPLIANCE", years=2)
+                    ),
+                ),
+            )
+        ),
+    ),
+    (
+        "GetBucketObjectWormConfiguration",
+        ops.GetBucketObjectWormConfiguration(bucket=BUCKET),
+        lambda c: c.get_bucket_object_worm_configuration(V2.GetBucketObjectWormConfigurationRequest(bucket=BUCKET)),
+    ),
+]

@@ -170,6 +170,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's object-level retention configuration.
+    ///
+    /// `GET /?objectWorm`; see [`GetBucketObjectWormConfiguration`].
+    pub fn get_bucket_object_worm_configuration(
+        &self,
+        op: &GetBucketObjectWormConfiguration,
+    ) -> Result<GetBucketObjectWormConfigurationOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's replication rules.
     ///
     /// `GET /?replication`; see [`GetBucketReplication`].
@@ -327,6 +337,16 @@ impl Client {
     ///
     /// `PUT /?inventory`; see [`PutBucketInventory`].
     pub fn put_bucket_inventory(&self, op: &PutBucketInventory) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns on object-level retention for a bucket and sets its default.
+    ///
+    /// `PUT /?objectWorm`; see [`PutBucketObjectWormConfiguration`].
+    pub fn put_bucket_object_worm_configuration(
+        &self,
+        op: &PutBucketObjectWormConfiguration,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

@@ -26,4 +26,5 @@ exports.ABSENT = [
   // ali-oss 6.23.0 has no call for these.
   'PutBucketReplication', 'GetBucketReplication', 'DeleteBucketReplication',
   'GetBucketReplicationLocation', 'GetBucketReplicationProgress', 'PutBucketRtc',
+  'PutBucketObjectWormConfiguration', 'GetBucketObjectWormConfiguration',
 ];

@@ -289,6 +289,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketLocation, fields))
 
     @overload
+    def get_bucket_object_worm_configuration(self, request: ops.GetBucketObjectWormConfiguration, /) -> ops.GetBucketObjectWormConfigurationOutput: ...
+
+    @overload
+    def get_bucket_object_worm_configuration(self, *, bucket: str) -> ops.GetBucketObjectWormConfigurationOutput: ...
+
+    def get_bucket_object_worm_configuration(self, *request: ops.GetBucketObjectWormConfiguration, **fields: Any) -> ops.GetBucketObjectWormConfigurationOutput:
+        """Reads a bucket's object-level retention configuration.
+
+        Takes an ``ossio.ops.GetBucketObjectWormConfiguration`` or its fields as keywords; returns ``ossio.ops.GetBucketObjectWormConfigurationOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketObjectWormConfiguration, request, fields))
+        return self._send(_new_op(ops.GetBucketObjectWormConfiguration, fields))
+
+    @overload
     def get_bucket_replication(self, request: ops.GetBucketReplication, /) -> ops.GetBucketReplicationOutput: ...
 
     @overload
@@ -587,6 +601,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketInventory, request, fields))
         return self._send(_new_op(ops.PutBucketInventory, fields))
+
+    @overload
+    def put_bucket_object_worm_configuration(self, request: ops.PutBucketObjectWormConfiguration, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_object_worm_configuration(self, *, bucket: str, object_worm_configuration: Union[ops.ObjectWormConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_object_worm_configuration(self, *request: ops.PutBucketObjectWormConfiguration, **fields: Any) -> ops.EmptyOutput:
+        """Turns on object-level retention for a bucket and sets its default.
+
+        Takes an ``ossio.ops.PutBucketObjectWormConfiguration`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketObjectWormConfiguration, request, fields))
+        return self._send(_new_op(ops.PutBucketObjectWormConfiguration, fields))
 
     @overload
     def put_bucket_replication(self, request: ops.PutBucketReplication, /) -> ops.PutBucketReplicationOutput: ...

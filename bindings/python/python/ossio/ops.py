@@ -48,6 +48,9 @@ NetworkOrigin = Literal["vpc", "internet"]
 #: The values of ``ObjectAcl``.
 ObjectAcl = Literal["default", "private", "public-read", "public-read-write"]
 
+#: The values of ``ObjectWormConfigurationModeType``.
+ObjectWormConfigurationModeType = Literal["GOVERNANCE", "COMPLIANCE"]
+
 #: The values of ``ReplicationTransferType``.
 ReplicationTransferType = Literal["internal", "oss_acc"]
 
@@ -415,6 +418,24 @@ class GetBucketLocationOutput(Model):
 
     def __init__(self, *, location: str, request_id: str) -> None:
         _set(self, {"location": location, "request_id": request_id})
+
+
+class GetBucketObjectWormConfigurationOutput(Model):
+    """The result of ``GetBucketObjectWormConfiguration``.
+
+    :ivar object_worm_configuration: The configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("object_worm_configuration", "request_id")
+    _fields = ("object_worm_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"object_worm_configuration", "request_id"})
+    object_worm_configuration: ObjectWormConfiguration
+    request_id: str
+
+    def __init__(self, *, object_worm_configuration: ObjectWormConfiguration, request_id: str) -> None:
+        _set(self, {"object_worm_configuration": object_worm_configuration, "request_id": request_id})
 
 
 class GetBucketReplicationLocationOutput(Model):
@@ -1141,6 +1162,60 @@ class ObjectSummary(Model):
 
     def __init__(self, *, key: str, last_modified: str, etag: str, size: int, storage_class: Optional[str] = None, object_type: Optional[str] = None, owner_id: Optional[str] = None) -> None:
         _set(self, {"key": key, "last_modified": last_modified, "etag": etag, "size": size, "storage_class": storage_class, "object_type": object_type, "owner_id": owner_id})
+
+
+class ObjectWormConfiguration(Model):
+    """The ``ObjectWormConfiguration`` document.
+
+    :ivar object_worm_enabled: ``Enabled`` when object-level retention is on.
+    :ivar rule: The default retention rule.
+    """
+
+    __slots__ = ("object_worm_enabled", "rule")
+    _fields = ("object_worm_enabled", "rule")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    object_worm_enabled: Optional[str]
+    rule: Optional[ObjectWormConfigurationRule]
+
+    def __init__(self, *, object_worm_enabled: Optional[str] = None, rule: Optional[ObjectWormConfigurationRule] = None) -> None:
+        _set(self, {"object_worm_enabled": object_worm_enabled, "rule": rule})
+
+
+class ObjectWormConfigurationRule(Model):
+    """The rule of an object-level retention configuration.
+
+    :ivar default_retention: The default retention.
+    """
+
+    __slots__ = ("default_retention",)
+    _fields = ("default_retention",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    default_retention: Optional[ObjectWormConfigurationRuleDefaultRetention]
+
+    def __init__(self, *, default_retention: Optional[ObjectWormConfigurationRuleDefaultRetention] = None) -> None:
+        _set(self, {"default_retention": default_retention})
+
+
+class ObjectWormConfigurationRuleDefaultRetention(Model):
+    """The retention new objects get by default: a mode and ``days`` or ``years``.
+
+    :ivar mode: ``GOVERNANCE`` or ``COMPLIANCE``.
+    :ivar days: Retention in days (1 to 36500).
+    :ivar years: Retention in years (1 to 100).
+    """
+
+    __slots__ = ("mode", "days", "years")
+    _fields = ("mode", "days", "years")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    mode: Optional[ObjectWormConfigurationModeType]
+    days: Optional[int]
+    years: Optional[int]
+
+    def __init__(self, *, mode: Optional[ObjectWormConfigurationModeType] = None, days: Optional[int] = None, years: Optional[int] = None) -> None:
+        _set(self, {"mode": mode, "days": days, "years": years})
 
 
 class PutBucketAclOutput(Model):
@@ -1901,6 +1976,22 @@ class GetBucketLocation(Operation[GetBucketLocationOutput]):
         _ossio._init_op(self, "GetBucketLocation", {"bucket": bucket})
 
 
+class GetBucketObjectWormConfiguration(Operation[GetBucketObjectWormConfigurationOutput]):
+    """Reads a bucket's object-level retention configuration.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketObjectWormConfiguration", {"bucket": bucket})
+
+
 class GetBucketReplication(Operation[GetBucketReplicationOutput]):
     """Reads a bucket's replication rules.
 
@@ -2323,6 +2414,24 @@ class PutBucketInventory(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketInventory", {"bucket": bucket, "inventory_id": inventory_id, "inventory_configuration": inventory_configuration})
 
 
+class PutBucketObjectWormConfiguration(Operation[EmptyOutput]):
+    """Turns on object-level retention for a bucket and sets its default.
+
+    :ivar bucket: The bucket.
+    :ivar object_worm_configuration: The configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "object_worm_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "object_worm_configuration"})
+    bucket: str
+    object_worm_configuration: Union[ObjectWormConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, object_worm_configuration: Union[ObjectWormConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketObjectWormConfiguration", {"bucket": bucket, "object_worm_configuration": object_worm_configuration})
+
+
 class PutBucketReplication(Operation[PutBucketReplicationOutput]):
     """Adds replication rules to a bucket.
 
@@ -2451,6 +2560,7 @@ _ossio._register(Model, {
     "GetBucketInfoOutput": GetBucketInfoOutput,
     "GetBucketInventoryOutput": GetBucketInventoryOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
+    "GetBucketObjectWormConfigurationOutput": GetBucketObjectWormConfigurationOutput,
     "GetBucketReplicationLocationOutput": GetBucketReplicationLocationOutput,
     "GetBucketReplicationOutput": GetBucketReplicationOutput,
     "GetBucketReplicationProgressOutput": GetBucketReplicationProgressOutput,
@@ -2483,6 +2593,9 @@ _ossio._register(Model, {
     "LocationTransferTypeConstraint": LocationTransferTypeConstraint,
     "ObjectIdentifier": ObjectIdentifier,
     "ObjectSummary": ObjectSummary,
+    "ObjectWormConfiguration": ObjectWormConfiguration,
+    "ObjectWormConfigurationRule": ObjectWormConfigurationRule,
+    "ObjectWormConfigurationRuleDefaultRetention": ObjectWormConfigurationRuleDefaultRetention,
     "PutBucketAclOutput": PutBucketAclOutput,
     "PutBucketReplicationOutput": PutBucketReplicationOutput,
     "PutObjectAclOutput": PutObjectAclOutput,
@@ -2545,6 +2658,8 @@ __all__ = [
     "GetBucketInventoryOutput",
     "GetBucketLocation",
     "GetBucketLocationOutput",
+    "GetBucketObjectWormConfiguration",
+    "GetBucketObjectWormConfigurationOutput",
     "GetBucketReplication",
     "GetBucketReplicationLocation",
     "GetBucketReplicationLocationOutput",
@@ -2600,6 +2715,10 @@ __all__ = [
     "ObjectAcl",
     "ObjectIdentifier",
     "ObjectSummary",
+    "ObjectWormConfiguration",
+    "ObjectWormConfigurationModeType",
+    "ObjectWormConfigurationRule",
+    "ObjectWormConfigurationRuleDefaultRetention",
     "Operation",
     "PutAccessPointPolicy",
     "PutAccessPointPublicAccessBlock",
@@ -2607,6 +2726,7 @@ __all__ = [
     "PutBucketAcl",
     "PutBucketAclOutput",
     "PutBucketInventory",
+    "PutBucketObjectWormConfiguration",
     "PutBucketReplication",
     "PutBucketReplicationOutput",
     "PutBucketRtc",
