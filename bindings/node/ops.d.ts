@@ -228,6 +228,12 @@ export interface ObjectWormConfigurationRuleDefaultRetention {
   years: number | null;
 }
 
+/** The `PublicAccessBlockConfiguration` document (account, bucket level). */
+export interface PublicAccessBlockConfiguration {
+  /** Whether public access is blocked. */
+  blockPublicAccess: boolean | null;
+}
+
 /** The `ReplicationConfiguration` document. */
 export interface ReplicationConfiguration {
   /** The rules. */
@@ -624,6 +630,12 @@ export interface ObjectWormConfigurationRuleDefaultRetentionInput {
   readonly years?: number | null;
 }
 
+/** The `PublicAccessBlockConfiguration` document (account, bucket level). */
+export interface PublicAccessBlockConfigurationInput {
+  /** Whether public access is blocked. */
+  readonly blockPublicAccess?: boolean | null;
+}
+
 /** The `ReplicationConfiguration` document. */
 export interface ReplicationConfigurationInput {
   /** The rules. */
@@ -824,6 +836,18 @@ export interface DeleteBucketInventoryOutput {
   requestId: string;
 }
 
+/** Removes a bucket's block-public-access setting. */
+export interface DeleteBucketPublicAccessBlockInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketPublicAccessBlockOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Stops and deletes a replication rule. */
 export interface DeleteBucketReplicationInput {
   /** The bucket. */
@@ -874,6 +898,16 @@ export interface DeleteObjectOutput {
   deleteMarker: boolean;
   /** `x-oss-version-id`, when versioned. */
   versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes the account's block-public-access setting. */
+export interface DeletePublicAccessBlockInput {
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeletePublicAccessBlockOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1076,6 +1110,20 @@ export interface GetBucketObjectWormConfigurationOutput {
   requestId: string;
 }
 
+/** Reads a bucket's block-public-access switch. */
+export interface GetBucketPublicAccessBlockInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketPublicAccessBlock`]. */
+export interface GetBucketPublicAccessBlockOutput {
+  /** The switch. */
+  publicAccessBlockConfiguration: PublicAccessBlockConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads a bucket's replication rules. */
 export interface GetBucketReplicationInput {
   /** The bucket. */
@@ -1263,6 +1311,18 @@ export interface GetObjectMetaOutput {
   versionId: string | null;
   /** When the object moved to a colder storage class. */
   transitionTime: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads the account's block-public-access switch. */
+export interface GetPublicAccessBlockInput {
+}
+
+/** The result of [`GetPublicAccessBlock`]. */
+export interface GetPublicAccessBlockOutput {
+  /** The switch. */
+  publicAccessBlockConfiguration: PublicAccessBlockConfiguration;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1593,6 +1653,20 @@ export interface PutBucketObjectWormConfigurationOutput {
   requestId: string;
 }
 
+/** Turns a bucket's block-public-access switch on or off. */
+export interface PutBucketPublicAccessBlockInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The switch. */
+  readonly publicAccessBlockConfiguration: PublicAccessBlockConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketPublicAccessBlockOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Adds replication rules to a bucket. */
 export interface PutBucketReplicationInput {
   /** The bucket. */
@@ -1698,6 +1772,18 @@ export interface PutObjectAclOutput {
   requestId: string;
 }
 
+/** Turns the account's block-public-access switch on or off. */
+export interface PutPublicAccessBlockInput {
+  /** The switch. */
+  readonly publicAccessBlockConfiguration: PublicAccessBlockConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutPublicAccessBlockOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Input and output type of every operation, by API name. */
 export interface OperationTypes {
   AbortBucketWorm: [AbortBucketWormInput, AbortBucketWormOutput];
@@ -1708,9 +1794,11 @@ export interface OperationTypes {
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
   DeleteBucketInventory: [DeleteBucketInventoryInput, DeleteBucketInventoryOutput];
+  DeleteBucketPublicAccessBlock: [DeleteBucketPublicAccessBlockInput, DeleteBucketPublicAccessBlockOutput];
   DeleteBucketReplication: [DeleteBucketReplicationInput, DeleteBucketReplicationOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
+  DeletePublicAccessBlock: [DeletePublicAccessBlockInput, DeletePublicAccessBlockOutput];
   ExtendBucketWorm: [ExtendBucketWormInput, ExtendBucketWormOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
   GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
@@ -1720,6 +1808,7 @@ export interface OperationTypes {
   GetBucketInventory: [GetBucketInventoryInput, GetBucketInventoryOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
   GetBucketObjectWormConfiguration: [GetBucketObjectWormConfigurationInput, GetBucketObjectWormConfigurationOutput];
+  GetBucketPublicAccessBlock: [GetBucketPublicAccessBlockInput, GetBucketPublicAccessBlockOutput];
   GetBucketReplication: [GetBucketReplicationInput, GetBucketReplicationOutput];
   GetBucketReplicationLocation: [GetBucketReplicationLocationInput, GetBucketReplicationLocationOutput];
   GetBucketReplicationProgress: [GetBucketReplicationProgressInput, GetBucketReplicationProgressOutput];
@@ -1728,6 +1817,7 @@ export interface OperationTypes {
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
+  GetPublicAccessBlock: [GetPublicAccessBlockInput, GetPublicAccessBlockOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
   InitiateBucketWorm: [InitiateBucketWormInput, InitiateBucketWormOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
@@ -1741,11 +1831,13 @@ export interface OperationTypes {
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
   PutBucketInventory: [PutBucketInventoryInput, PutBucketInventoryOutput];
   PutBucketObjectWormConfiguration: [PutBucketObjectWormConfigurationInput, PutBucketObjectWormConfigurationOutput];
+  PutBucketPublicAccessBlock: [PutBucketPublicAccessBlockInput, PutBucketPublicAccessBlockOutput];
   PutBucketReplication: [PutBucketReplicationInput, PutBucketReplicationOutput];
   PutBucketRtc: [PutBucketRtcInput, PutBucketRtcOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
+  PutPublicAccessBlock: [PutPublicAccessBlockInput, PutPublicAccessBlockOutput];
 }
 
 /** Operations `client.paginate` pages through (a token or marker in, the next one out). */
@@ -1769,12 +1861,16 @@ export interface ClientOperations {
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
   /** Deletes one inventory of a bucket. */
   deleteBucketInventory(input: DeleteBucketInventoryInput): Promise<DeleteBucketInventoryOutput>;
+  /** Removes a bucket's block-public-access setting. */
+  deleteBucketPublicAccessBlock(input: DeleteBucketPublicAccessBlockInput): Promise<DeleteBucketPublicAccessBlockOutput>;
   /** Stops and deletes a replication rule. */
   deleteBucketReplication(input: DeleteBucketReplicationInput): Promise<DeleteBucketReplicationOutput>;
   /** Deletes up to 1,000 objects in one request. */
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
   deleteObject(input: DeleteObjectInput): Promise<DeleteObjectOutput>;
+  /** Removes the account's block-public-access setting. */
+  deletePublicAccessBlock(input?: DeletePublicAccessBlockInput): Promise<DeletePublicAccessBlockOutput>;
   /** Lengthens a locked retention policy. */
   extendBucketWorm(input: ExtendBucketWormInput): Promise<ExtendBucketWormOutput>;
   /** Reads an access point's configuration. */
@@ -1793,6 +1889,8 @@ export interface ClientOperations {
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
   /** Reads a bucket's object-level retention configuration. */
   getBucketObjectWormConfiguration(input: GetBucketObjectWormConfigurationInput): Promise<GetBucketObjectWormConfigurationOutput>;
+  /** Reads a bucket's block-public-access switch. */
+  getBucketPublicAccessBlock(input: GetBucketPublicAccessBlockInput): Promise<GetBucketPublicAccessBlockOutput>;
   /** Reads a bucket's replication rules. */
   getBucketReplication(input: GetBucketReplicationInput): Promise<GetBucketReplicationOutput>;
   /** Reads the regions a bucket can replicate to. */
@@ -1820,6 +1918,8 @@ export interface ClientOperations {
    * HeadObject: `HEAD /<key>?objectMeta`.
    */
   getObjectMeta(input: GetObjectMetaInput): Promise<GetObjectMetaOutput>;
+  /** Reads the account's block-public-access switch. */
+  getPublicAccessBlock(input?: GetPublicAccessBlockInput): Promise<GetPublicAccessBlockOutput>;
   /**
    * Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
    * `Response::check` decodes.
@@ -1852,6 +1952,8 @@ export interface ClientOperations {
   putBucketInventory(input: PutBucketInventoryInput): Promise<PutBucketInventoryOutput>;
   /** Turns on object-level retention for a bucket and sets its default. */
   putBucketObjectWormConfiguration(input: PutBucketObjectWormConfigurationInput): Promise<PutBucketObjectWormConfigurationOutput>;
+  /** Turns a bucket's block-public-access switch on or off. */
+  putBucketPublicAccessBlock(input: PutBucketPublicAccessBlockInput): Promise<PutBucketPublicAccessBlockOutput>;
   /** Adds replication rules to a bucket. */
   putBucketReplication(input: PutBucketReplicationInput): Promise<PutBucketReplicationOutput>;
   /** Turns Replication Time Control of a replication rule on or off. */
@@ -1865,4 +1967,6 @@ export interface ClientOperations {
   putObject(input: StreamedInput<PutObjectInput>): Promise<PutObjectOutput>;
   /** Sets an object's ACL (`default` follows the bucket). */
   putObjectAcl(input: PutObjectAclInput): Promise<PutObjectAclOutput>;
+  /** Turns the account's block-public-access switch on or off. */
+  putPublicAccessBlock(input: PutPublicAccessBlockInput): Promise<PutPublicAccessBlockOutput>;
 }

@@ -311,3 +311,49 @@ CASES += [
         lambda c: c.get_bucket_object_worm_configuration(V2.GetBucketObjectWormConfigurationRequest(bucket=BUCKET)),
     ),
 ]
+
+# ---- public access blocks -----------------------------------------------------------------
+
+CASES += [
+    (
+        "PutBucketPublicAccessBlock",
+        ops.PutBucketPublicAccessBlock(
+            bucket=BUCKET, public_access_block_configuration={"block_public_access": True}
+        ),
+        lambda c: c.put_bucket_public_access_block(
+            V2.PutBucketPublicAccessBlockRequest(
+                bucket=BUCKET,
+                public_access_block_configuration=V2.PublicAccessBlockConfiguration(block_public_access=True),
+            )
+        ),
+    ),
+    (
+        "GetBucketPublicAccessBlock",
+        ops.GetBucketPublicAccessBlock(bucket=BUCKET),
+        lambda c: c.get_bucket_public_access_block(V2.GetBucketPublicAccessBlockRequest(bucket=BUCKET)),
+    ),
+    (
+        "DeleteBucketPublicAccessBlock",
+        ops.DeleteBucketPublicAccessBlock(bucket=BUCKET),
+        lambda c: c.delete_bucket_public_access_block(V2.DeleteBucketPublicAccessBlockRequest(bucket=BUCKET)),
+    ),
+    (
+        "PutPublicAccessBlock",
+        ops.PutPublicAccessBlock(public_access_block_configuration={"block_public_access": False}),
+        lambda c: c.put_public_access_block(
+            V2.PutPublicAccessBlockRequest(
+                public_access_block_configuration=V2.PublicAccessBlockConfiguration(block_public_access=False)
+            )
+        ),
+    ),
+    (
+        "GetPublicAccessBlock",
+        ops.GetPublicAccessBlock(),
+        lambda c: c.get_public_access_block(V2.GetPublicAccessBlockRequest()),
+    ),
+    (
+        "DeletePublicAccessBlock",
+        ops.DeletePublicAccessBlock(),
+        lambda c: c.delete_public_access_block(V2.DeletePublicAccessBlockRequest()),
+    ),
+]

@@ -75,6 +75,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Removes a bucket's block-public-access setting.
+    ///
+    /// `DELETE /?publicAccessBlock`; see [`DeleteBucketPublicAccessBlock`].
+    pub fn delete_bucket_public_access_block(
+        &self,
+        op: &DeleteBucketPublicAccessBlock,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Stops and deletes a replication rule.
     ///
     /// `POST /?replication&comp=delete`; see [`DeleteBucketReplication`].
@@ -99,6 +109,16 @@ impl Client {
     ///
     /// `DELETE /<key>`; see [`DeleteObject`].
     pub fn delete_object(&self, op: &DeleteObject) -> Result<DeleteObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes the account's block-public-access setting.
+    ///
+    /// `DELETE /?publicAccessBlock`; see [`DeletePublicAccessBlock`].
+    pub fn delete_public_access_block(
+        &self,
+        op: &DeletePublicAccessBlock,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -180,6 +200,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's block-public-access switch.
+    ///
+    /// `GET /?publicAccessBlock`; see [`GetBucketPublicAccessBlock`].
+    pub fn get_bucket_public_access_block(
+        &self,
+        op: &GetBucketPublicAccessBlock,
+    ) -> Result<GetBucketPublicAccessBlockOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's replication rules.
     ///
     /// `GET /?replication`; see [`GetBucketReplication`].
@@ -239,6 +269,16 @@ impl Client {
     ///
     /// `HEAD /<key>?objectMeta`; see [`GetObjectMeta`].
     pub fn get_object_meta(&self, op: &GetObjectMeta) -> Result<GetObjectMetaOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads the account's block-public-access switch.
+    ///
+    /// `GET /?publicAccessBlock`; see [`GetPublicAccessBlock`].
+    pub fn get_public_access_block(
+        &self,
+        op: &GetPublicAccessBlock,
+    ) -> Result<GetPublicAccessBlockOutput, Error> {
         self.send(op)
     }
 
@@ -350,6 +390,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Turns a bucket's block-public-access switch on or off.
+    ///
+    /// `PUT /?publicAccessBlock`; see [`PutBucketPublicAccessBlock`].
+    pub fn put_bucket_public_access_block(
+        &self,
+        op: &PutBucketPublicAccessBlock,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Adds replication rules to a bucket.
     ///
     /// `POST /?replication&comp=add`; see [`PutBucketReplication`].
@@ -386,6 +436,13 @@ impl Client {
     ///
     /// `PUT /<key>?acl`; see [`PutObjectAcl`].
     pub fn put_object_acl(&self, op: &PutObjectAcl) -> Result<PutObjectAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns the account's block-public-access switch on or off.
+    ///
+    /// `PUT /?publicAccessBlock`; see [`PutPublicAccessBlock`].
+    pub fn put_public_access_block(&self, op: &PutPublicAccessBlock) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 }

@@ -27,4 +27,6 @@ exports.ABSENT = [
   'PutBucketReplication', 'GetBucketReplication', 'DeleteBucketReplication',
   'GetBucketReplicationLocation', 'GetBucketReplicationProgress', 'PutBucketRtc',
   'PutBucketObjectWormConfiguration', 'GetBucketObjectWormConfiguration',
+  'GetBucketPublicAccessBlock', 'PutBucketPublicAccessBlock', 'DeleteBucketPublicAccessBlock',
+  'GetPublicAccessBlock', 'PutPublicAccessBlock', 'DeletePublicAccessBlock',
 ];

@@ -135,6 +135,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucketInventory, fields))
 
     @overload
+    def delete_bucket_public_access_block(self, request: ops.DeleteBucketPublicAccessBlock, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_public_access_block(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_public_access_block(self, *request: ops.DeleteBucketPublicAccessBlock, **fields: Any) -> ops.EmptyOutput:
+        """Removes a bucket's block-public-access setting.
+
+        Takes an ``ossio.ops.DeleteBucketPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.DeleteBucketPublicAccessBlock, fields))
+
+    @overload
     def delete_bucket_replication(self, request: ops.DeleteBucketReplication, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -175,6 +189,20 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteObject, request, fields))
         return self._send(_new_op(ops.DeleteObject, fields))
+
+    @overload
+    def delete_public_access_block(self, request: ops.DeletePublicAccessBlock, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_public_access_block(self) -> ops.EmptyOutput: ...
+
+    def delete_public_access_block(self, *request: ops.DeletePublicAccessBlock, **fields: Any) -> ops.EmptyOutput:
+        """Removes the account's block-public-access setting.
+
+        Takes an ``ossio.ops.DeletePublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeletePublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.DeletePublicAccessBlock, fields))
 
     @overload
     def extend_bucket_worm(self, request: ops.ExtendBucketWorm, /) -> ops.EmptyOutput: ...
@@ -303,6 +331,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketObjectWormConfiguration, fields))
 
     @overload
+    def get_bucket_public_access_block(self, request: ops.GetBucketPublicAccessBlock, /) -> ops.GetBucketPublicAccessBlockOutput: ...
+
+    @overload
+    def get_bucket_public_access_block(self, *, bucket: str) -> ops.GetBucketPublicAccessBlockOutput: ...
+
+    def get_bucket_public_access_block(self, *request: ops.GetBucketPublicAccessBlock, **fields: Any) -> ops.GetBucketPublicAccessBlockOutput:
+        """Reads a bucket's block-public-access switch.
+
+        Takes an ``ossio.ops.GetBucketPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.GetBucketPublicAccessBlockOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.GetBucketPublicAccessBlock, fields))
+
+    @overload
     def get_bucket_replication(self, request: ops.GetBucketReplication, /) -> ops.GetBucketReplicationOutput: ...
 
     @overload
@@ -413,6 +455,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetObjectMeta, request, fields))
         return self._send(_new_op(ops.GetObjectMeta, fields))
+
+    @overload
+    def get_public_access_block(self, request: ops.GetPublicAccessBlock, /) -> ops.GetPublicAccessBlockOutput: ...
+
+    @overload
+    def get_public_access_block(self) -> ops.GetPublicAccessBlockOutput: ...
+
+    def get_public_access_block(self, *request: ops.GetPublicAccessBlock, **fields: Any) -> ops.GetPublicAccessBlockOutput:
+        """Reads the account's block-public-access switch.
+
+        Takes an ``ossio.ops.GetPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.GetPublicAccessBlockOutput``."""
+        if request:
+            return self._send(_request(ops.GetPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.GetPublicAccessBlock, fields))
 
     @overload
     def head_object(self, request: ops.HeadObject, /) -> ops.HeadObjectOutput: ...
@@ -617,6 +673,20 @@ class Operations:
         return self._send(_new_op(ops.PutBucketObjectWormConfiguration, fields))
 
     @overload
+    def put_bucket_public_access_block(self, request: ops.PutBucketPublicAccessBlock, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_public_access_block(self, *, bucket: str, public_access_block_configuration: Union[ops.PublicAccessBlockConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_public_access_block(self, *request: ops.PutBucketPublicAccessBlock, **fields: Any) -> ops.EmptyOutput:
+        """Turns a bucket's block-public-access switch on or off.
+
+        Takes an ``ossio.ops.PutBucketPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.PutBucketPublicAccessBlock, fields))
+
+    @overload
     def put_bucket_replication(self, request: ops.PutBucketReplication, /) -> ops.PutBucketReplicationOutput: ...
 
     @overload
@@ -685,3 +755,17 @@ class Operations:
         if request:
             return self._send(_request(ops.PutObjectAcl, request, fields))
         return self._send(_new_op(ops.PutObjectAcl, fields))
+
+    @overload
+    def put_public_access_block(self, request: ops.PutPublicAccessBlock, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_public_access_block(self, *, public_access_block_configuration: Union[ops.PublicAccessBlockConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_public_access_block(self, *request: ops.PutPublicAccessBlock, **fields: Any) -> ops.EmptyOutput:
+        """Turns the account's block-public-access switch on or off.
+
+        Takes an ``ossio.ops.PutPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.PutPublicAccessBlock, fields))

@@ -438,6 +438,24 @@ class GetBucketObjectWormConfigurationOutput(Model):
         _set(self, {"object_worm_configuration": object_worm_configuration, "request_id": request_id})
 
 
+class GetBucketPublicAccessBlockOutput(Model):
+    """The result of ``GetBucketPublicAccessBlock``.
+
+    :ivar public_access_block_configuration: The switch.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("public_access_block_configuration", "request_id")
+    _fields = ("public_access_block_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"public_access_block_configuration", "request_id"})
+    public_access_block_configuration: PublicAccessBlockConfiguration
+    request_id: str
+
+    def __init__(self, *, public_access_block_configuration: PublicAccessBlockConfiguration, request_id: str) -> None:
+        _set(self, {"public_access_block_configuration": public_access_block_configuration, "request_id": request_id})
+
+
 class GetBucketReplicationLocationOutput(Model):
     """The result of ``GetBucketReplicationLocation``.
 
@@ -620,6 +638,24 @@ class GetObjectOutput(Model):
 
     def __init__(self, *, request_id: str, content_length: Optional[int] = None, content_type: Optional[str] = None, content_encoding: Optional[str] = None, etag: Optional[str] = None, last_modified: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None, object_type: Optional[str] = None, storage_class: Optional[str] = None, metadata: Optional[Dict[str, str]] = None, content_range: Optional[str] = None, body: bytes = b"") -> None:
         _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "content_range": content_range, "request_id": request_id, "body": body})
+
+
+class GetPublicAccessBlockOutput(Model):
+    """The result of ``GetPublicAccessBlock``.
+
+    :ivar public_access_block_configuration: The switch.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("public_access_block_configuration", "request_id")
+    _fields = ("public_access_block_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"public_access_block_configuration", "request_id"})
+    public_access_block_configuration: PublicAccessBlockConfiguration
+    request_id: str
+
+    def __init__(self, *, public_access_block_configuration: PublicAccessBlockConfiguration, request_id: str) -> None:
+        _set(self, {"public_access_block_configuration": public_access_block_configuration, "request_id": request_id})
 
 
 class HeadObjectOutput(Model):
@@ -1218,6 +1254,22 @@ class ObjectWormConfigurationRuleDefaultRetention(Model):
         _set(self, {"mode": mode, "days": days, "years": years})
 
 
+class PublicAccessBlockConfiguration(Model):
+    """The ``PublicAccessBlockConfiguration`` document (account, bucket level).
+
+    :ivar block_public_access: Whether public access is blocked.
+    """
+
+    __slots__ = ("block_public_access",)
+    _fields = ("block_public_access",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    block_public_access: Optional[bool]
+
+    def __init__(self, *, block_public_access: Optional[bool] = None) -> None:
+        _set(self, {"block_public_access": block_public_access})
+
+
 class PutBucketAclOutput(Model):
     """The result of ``PutBucketAcl``.
 
@@ -1778,6 +1830,22 @@ class DeleteBucketInventory(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteBucketInventory", {"bucket": bucket, "inventory_id": inventory_id})
 
 
+class DeleteBucketPublicAccessBlock(Operation[EmptyOutput]):
+    """Removes a bucket's block-public-access setting.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketPublicAccessBlock", {"bucket": bucket})
+
+
 class DeleteBucketReplication(Operation[EmptyOutput]):
     """Stops and deletes a replication rule.
 
@@ -1834,6 +1902,19 @@ class DeleteObject(Operation[DeleteObjectOutput]):
 
     def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
         _ossio._init_op(self, "DeleteObject", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
+class DeletePublicAccessBlock(Operation[EmptyOutput]):
+    """Removes the account's block-public-access setting.
+    """
+
+    __slots__ = ()
+    _fields = ()
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+
+    def __init__(self) -> None:
+        _ossio._init_op(self, "DeletePublicAccessBlock", {})
 
 
 class ExtendBucketWorm(Operation[EmptyOutput]):
@@ -1990,6 +2071,22 @@ class GetBucketObjectWormConfiguration(Operation[GetBucketObjectWormConfiguratio
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketObjectWormConfiguration", {"bucket": bucket})
+
+
+class GetBucketPublicAccessBlock(Operation[GetBucketPublicAccessBlockOutput]):
+    """Reads a bucket's block-public-access switch.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketPublicAccessBlock", {"bucket": bucket})
 
 
 class GetBucketReplication(Operation[GetBucketReplicationOutput]):
@@ -2158,6 +2255,19 @@ class GetObjectMeta(Operation[GetObjectMetaOutput]):
 
     def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
         _ossio._init_op(self, "GetObjectMeta", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
+class GetPublicAccessBlock(Operation[GetPublicAccessBlockOutput]):
+    """Reads the account's block-public-access switch.
+    """
+
+    __slots__ = ()
+    _fields = ()
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+
+    def __init__(self) -> None:
+        _ossio._init_op(self, "GetPublicAccessBlock", {})
 
 
 class HeadObject(Operation[HeadObjectOutput]):
@@ -2432,6 +2542,24 @@ class PutBucketObjectWormConfiguration(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketObjectWormConfiguration", {"bucket": bucket, "object_worm_configuration": object_worm_configuration})
 
 
+class PutBucketPublicAccessBlock(Operation[EmptyOutput]):
+    """Turns a bucket's block-public-access switch on or off.
+
+    :ivar bucket: The bucket.
+    :ivar public_access_block_configuration: The switch.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "public_access_block_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "public_access_block_configuration"})
+    bucket: str
+    public_access_block_configuration: Union[PublicAccessBlockConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, public_access_block_configuration: Union[PublicAccessBlockConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketPublicAccessBlock", {"bucket": bucket, "public_access_block_configuration": public_access_block_configuration})
+
+
 class PutBucketReplication(Operation[PutBucketReplicationOutput]):
     """Adds replication rules to a bucket.
 
@@ -2544,6 +2672,22 @@ class PutObjectAcl(Operation[PutObjectAclOutput]):
         _ossio._init_op(self, "PutObjectAcl", {"bucket": bucket, "key": key, "acl": acl, "version_id": version_id})
 
 
+class PutPublicAccessBlock(Operation[EmptyOutput]):
+    """Turns the account's block-public-access switch on or off.
+
+    :ivar public_access_block_configuration: The switch.
+    """
+
+    __slots__ = ()
+    _fields = ("public_access_block_configuration",)
+    _names = frozenset(_fields)
+    _required = frozenset({"public_access_block_configuration"})
+    public_access_block_configuration: Union[PublicAccessBlockConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, public_access_block_configuration: Union[PublicAccessBlockConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutPublicAccessBlock", {"public_access_block_configuration": public_access_block_configuration})
+
+
 _ossio._register(Model, {
     "AccessPointSummary": AccessPointSummary,
     "BucketSummary": BucketSummary,
@@ -2561,6 +2705,7 @@ _ossio._register(Model, {
     "GetBucketInventoryOutput": GetBucketInventoryOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
     "GetBucketObjectWormConfigurationOutput": GetBucketObjectWormConfigurationOutput,
+    "GetBucketPublicAccessBlockOutput": GetBucketPublicAccessBlockOutput,
     "GetBucketReplicationLocationOutput": GetBucketReplicationLocationOutput,
     "GetBucketReplicationOutput": GetBucketReplicationOutput,
     "GetBucketReplicationProgressOutput": GetBucketReplicationProgressOutput,
@@ -2569,6 +2714,7 @@ _ossio._register(Model, {
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
+    "GetPublicAccessBlockOutput": GetPublicAccessBlockOutput,
     "HeadObjectOutput": HeadObjectOutput,
     "IncrementalInventory": IncrementalInventory,
     "IncrementalInventorySchedule": IncrementalInventorySchedule,
@@ -2596,6 +2742,7 @@ _ossio._register(Model, {
     "ObjectWormConfiguration": ObjectWormConfiguration,
     "ObjectWormConfigurationRule": ObjectWormConfigurationRule,
     "ObjectWormConfigurationRuleDefaultRetention": ObjectWormConfigurationRuleDefaultRetention,
+    "PublicAccessBlockConfiguration": PublicAccessBlockConfiguration,
     "PutBucketAclOutput": PutBucketAclOutput,
     "PutBucketReplicationOutput": PutBucketReplicationOutput,
     "PutObjectAclOutput": PutObjectAclOutput,
@@ -2635,11 +2782,13 @@ __all__ = [
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
     "DeleteBucketInventory",
+    "DeleteBucketPublicAccessBlock",
     "DeleteBucketReplication",
     "DeleteMultipleObjects",
     "DeleteMultipleObjectsOutput",
     "DeleteObject",
     "DeleteObjectOutput",
+    "DeletePublicAccessBlock",
     "DeletedObject",
     "EmptyOutput",
     "ExtendBucketWorm",
@@ -2660,6 +2809,8 @@ __all__ = [
     "GetBucketLocationOutput",
     "GetBucketObjectWormConfiguration",
     "GetBucketObjectWormConfigurationOutput",
+    "GetBucketPublicAccessBlock",
+    "GetBucketPublicAccessBlockOutput",
     "GetBucketReplication",
     "GetBucketReplicationLocation",
     "GetBucketReplicationLocationOutput",
@@ -2676,6 +2827,8 @@ __all__ = [
     "GetObjectMeta",
     "GetObjectMetaOutput",
     "GetObjectOutput",
+    "GetPublicAccessBlock",
+    "GetPublicAccessBlockOutput",
     "HeadObject",
     "HeadObjectOutput",
     "HistoricalObjectReplicationType",
@@ -2720,6 +2873,7 @@ __all__ = [
     "ObjectWormConfigurationRule",
     "ObjectWormConfigurationRuleDefaultRetention",
     "Operation",
+    "PublicAccessBlockConfiguration",
     "PutAccessPointPolicy",
     "PutAccessPointPublicAccessBlock",
     "PutBucket",
@@ -2727,6 +2881,7 @@ __all__ = [
     "PutBucketAclOutput",
     "PutBucketInventory",
     "PutBucketObjectWormConfiguration",
+    "PutBucketPublicAccessBlock",
     "PutBucketReplication",
     "PutBucketReplicationOutput",
     "PutBucketRtc",
@@ -2735,6 +2890,7 @@ __all__ = [
     "PutObjectAcl",
     "PutObjectAclOutput",
     "PutObjectOutput",
+    "PutPublicAccessBlock",
     "ReplicationConfiguration",
     "ReplicationDestination",
     "ReplicationEncryptionConfiguration",

@@ -123,6 +123,7 @@ mod bucket_info;
 mod bucket_inventory;
 mod bucket_location;
 mod bucket_object_worm_configuration;
+mod bucket_public_access_block;
 mod bucket_replication;
 mod bucket_versioning;
 mod bucket_worm;
@@ -131,6 +132,7 @@ mod object_acl;
 mod object_batch_delete;
 mod object_list;
 mod object_list_v2;
+mod public_access_block;
 mod service;
 
 pub use access_point::*;
@@ -142,6 +144,7 @@ pub use bucket_info::*;
 pub use bucket_inventory::*;
 pub use bucket_location::*;
 pub use bucket_object_worm_configuration::*;
+pub use bucket_public_access_block::*;
 pub use bucket_replication::*;
 pub use bucket_versioning::*;
 pub use bucket_worm::*;
@@ -151,6 +154,7 @@ pub use object_acl::*;
 pub use object_batch_delete::*;
 pub use object_list::*;
 pub use object_list_v2::*;
+pub use public_access_block::*;
 pub use service::*;
 
 /// Every declaration registers itself here (`#[derive(Oss)]` on an operation adds its
