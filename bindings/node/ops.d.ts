@@ -372,6 +372,12 @@ export interface ReplicationProgressInformation {
   newObject: string | null;
 }
 
+/** The `TransferAccelerationConfiguration` document. */
+export interface TransferAccelerationConfiguration {
+  /** Whether transfer acceleration is on. */
+  enabled: boolean | null;
+}
+
 /** The `WormConfiguration` document: a retention policy. */
 export interface WormConfiguration {
   /** The policy's ID. */
@@ -712,6 +718,12 @@ export interface RtcConfigurationInput {
   readonly rtc?: ReplicationTimeControlInput | null;
   /** The rule's ID. */
   readonly id?: string | null;
+}
+
+/** The `TransferAccelerationConfiguration` document. */
+export interface TransferAccelerationConfigurationInput {
+  /** Whether transfer acceleration is on. */
+  readonly enabled?: boolean | null;
 }
 
 /** The `VersioningConfiguration` document. */
@@ -1164,6 +1176,20 @@ export interface GetBucketReplicationProgressInput {
 export interface GetBucketReplicationProgressOutput {
   /** The progress. */
   replicationProgress: ReplicationProgress;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's transfer acceleration setting. */
+export interface GetBucketTransferAccelerationInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketTransferAcceleration`]. */
+export interface GetBucketTransferAccelerationOutput {
+  /** The setting. */
+  transferAccelerationConfiguration: TransferAccelerationConfiguration;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1697,6 +1723,20 @@ export interface PutBucketRtcOutput {
   requestId: string;
 }
 
+/** Turns a bucket's transfer acceleration on or off. */
+export interface PutBucketTransferAccelerationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The setting. */
+  readonly transferAccelerationConfiguration: TransferAccelerationConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketTransferAccelerationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
  * never returns to unversioned.
@@ -1812,6 +1852,7 @@ export interface OperationTypes {
   GetBucketReplication: [GetBucketReplicationInput, GetBucketReplicationOutput];
   GetBucketReplicationLocation: [GetBucketReplicationLocationInput, GetBucketReplicationLocationOutput];
   GetBucketReplicationProgress: [GetBucketReplicationProgressInput, GetBucketReplicationProgressOutput];
+  GetBucketTransferAcceleration: [GetBucketTransferAccelerationInput, GetBucketTransferAccelerationOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
   GetBucketWorm: [GetBucketWormInput, GetBucketWormOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
@@ -1834,6 +1875,7 @@ export interface OperationTypes {
   PutBucketPublicAccessBlock: [PutBucketPublicAccessBlockInput, PutBucketPublicAccessBlockOutput];
   PutBucketReplication: [PutBucketReplicationInput, PutBucketReplicationOutput];
   PutBucketRtc: [PutBucketRtcInput, PutBucketRtcOutput];
+  PutBucketTransferAcceleration: [PutBucketTransferAccelerationInput, PutBucketTransferAccelerationOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
@@ -1897,6 +1939,8 @@ export interface ClientOperations {
   getBucketReplicationLocation(input: GetBucketReplicationLocationInput): Promise<GetBucketReplicationLocationOutput>;
   /** Reads how far a replication rule has got. */
   getBucketReplicationProgress(input: GetBucketReplicationProgressInput): Promise<GetBucketReplicationProgressOutput>;
+  /** Reads a bucket's transfer acceleration setting. */
+  getBucketTransferAcceleration(input: GetBucketTransferAccelerationInput): Promise<GetBucketTransferAccelerationOutput>;
   /** Reads a bucket's versioning state. */
   getBucketVersioning(input: GetBucketVersioningInput): Promise<GetBucketVersioningOutput>;
   /** Reads a bucket's retention policy. */
@@ -1958,6 +2002,8 @@ export interface ClientOperations {
   putBucketReplication(input: PutBucketReplicationInput): Promise<PutBucketReplicationOutput>;
   /** Turns Replication Time Control of a replication rule on or off. */
   putBucketRtc(input: PutBucketRtcInput): Promise<PutBucketRtcOutput>;
+  /** Turns a bucket's transfer acceleration on or off. */
+  putBucketTransferAcceleration(input: PutBucketTransferAccelerationInput): Promise<PutBucketTransferAccelerationOutput>;
   /**
    * Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
    * never returns to unversioned.

@@ -357,3 +357,22 @@ CASES += [
         lambda c: c.delete_public_access_block(V2.DeletePublicAccessBlockRequest()),
     ),
 ]
+
+# ---- transfer acceleration ----------------------------------------------------------------
+
+CASES += [
+    (
+        "PutBucketTransferAcceleration",
+        ops.PutBucketTransferAcceleration(bucket=BUCKET, transfer_acceleration_configuration={"enabled": True}),
+        lambda c: c.put_bucket_transfer_acceleration(
+            V2.PutBucketTransferAccelerationRequest(
+                bucket=BUCKET, transfer_acceleration_configuration=V2.TransferAccelerationConfiguration(enabled=True)
+            )
+        ),
+    ),
+    (
+        "GetBucketTransferAcceleration",
+        ops.GetBucketTransferAcceleration(bucket=BUCKET),
+        lambda c: c.get_bucket_transfer_acceleration(V2.GetBucketTransferAccelerationRequest(bucket=BUCKET)),
+    ),
+]

@@ -240,6 +240,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's transfer acceleration setting.
+    ///
+    /// `GET /?transferAcceleration`; see [`GetBucketTransferAcceleration`].
+    pub fn get_bucket_transfer_acceleration(
+        &self,
+        op: &GetBucketTransferAcceleration,
+    ) -> Result<GetBucketTransferAccelerationOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's versioning state.
     ///
     /// `GET /?versioning`; see [`GetBucketVersioning`].
@@ -414,6 +424,16 @@ impl Client {
     ///
     /// `PUT /?rtc`; see [`PutBucketRtc`].
     pub fn put_bucket_rtc(&self, op: &PutBucketRtc) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns a bucket's transfer acceleration on or off.
+    ///
+    /// `PUT /?transferAcceleration`; see [`PutBucketTransferAcceleration`].
+    pub fn put_bucket_transfer_acceleration(
+        &self,
+        op: &PutBucketTransferAcceleration,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

@@ -29,4 +29,5 @@ exports.ABSENT = [
   'PutBucketObjectWormConfiguration', 'GetBucketObjectWormConfiguration',
   'GetBucketPublicAccessBlock', 'PutBucketPublicAccessBlock', 'DeleteBucketPublicAccessBlock',
   'GetPublicAccessBlock', 'PutPublicAccessBlock', 'DeletePublicAccessBlock',
+  'PutBucketTransferAcceleration', 'GetBucketTransferAcceleration',
 ];

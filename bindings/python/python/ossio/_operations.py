@@ -387,6 +387,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketReplicationProgress, fields))
 
     @overload
+    def get_bucket_transfer_acceleration(self, request: ops.GetBucketTransferAcceleration, /) -> ops.GetBucketTransferAccelerationOutput: ...
+
+    @overload
+    def get_bucket_transfer_acceleration(self, *, bucket: str) -> ops.GetBucketTransferAccelerationOutput: ...
+
+    def get_bucket_transfer_acceleration(self, *request: ops.GetBucketTransferAcceleration, **fields: Any) -> ops.GetBucketTransferAccelerationOutput:
+        """Reads a bucket's transfer acceleration setting.
+
+        Takes an ``ossio.ops.GetBucketTransferAcceleration`` or its fields as keywords; returns ``ossio.ops.GetBucketTransferAccelerationOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketTransferAcceleration, request, fields))
+        return self._send(_new_op(ops.GetBucketTransferAcceleration, fields))
+
+    @overload
     def get_bucket_versioning(self, request: ops.GetBucketVersioning, /) -> ops.GetBucketVersioningOutput: ...
 
     @overload
@@ -713,6 +727,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketRtc, request, fields))
         return self._send(_new_op(ops.PutBucketRtc, fields))
+
+    @overload
+    def put_bucket_transfer_acceleration(self, request: ops.PutBucketTransferAcceleration, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_transfer_acceleration(self, *, bucket: str, transfer_acceleration_configuration: Union[ops.TransferAccelerationConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_transfer_acceleration(self, *request: ops.PutBucketTransferAcceleration, **fields: Any) -> ops.EmptyOutput:
+        """Turns a bucket's transfer acceleration on or off.
+
+        Takes an ``ossio.ops.PutBucketTransferAcceleration`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketTransferAcceleration, request, fields))
+        return self._send(_new_op(ops.PutBucketTransferAcceleration, fields))
 
     @overload
     def put_bucket_versioning(self, request: ops.PutBucketVersioning, /) -> ops.EmptyOutput: ...

@@ -510,6 +510,24 @@ class GetBucketReplicationProgressOutput(Model):
         _set(self, {"replication_progress": replication_progress, "request_id": request_id})
 
 
+class GetBucketTransferAccelerationOutput(Model):
+    """The result of ``GetBucketTransferAcceleration``.
+
+    :ivar transfer_acceleration_configuration: The setting.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("transfer_acceleration_configuration", "request_id")
+    _fields = ("transfer_acceleration_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"transfer_acceleration_configuration", "request_id"})
+    transfer_acceleration_configuration: TransferAccelerationConfiguration
+    request_id: str
+
+    def __init__(self, *, transfer_acceleration_configuration: TransferAccelerationConfiguration, request_id: str) -> None:
+        _set(self, {"transfer_acceleration_configuration": transfer_acceleration_configuration, "request_id": request_id})
+
+
 class GetBucketVersioningOutput(Model):
     """The result of ``GetBucketVersioning``.
 
@@ -1630,6 +1648,22 @@ class SseRule(Model):
         _set(self, {"sse_algorithm": sse_algorithm, "kms_master_key_id": kms_master_key_id, "kms_data_encryption": kms_data_encryption})
 
 
+class TransferAccelerationConfiguration(Model):
+    """The ``TransferAccelerationConfiguration`` document.
+
+    :ivar enabled: Whether transfer acceleration is on.
+    """
+
+    __slots__ = ("enabled",)
+    _fields = ("enabled",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    enabled: Optional[bool]
+
+    def __init__(self, *, enabled: Optional[bool] = None) -> None:
+        _set(self, {"enabled": enabled})
+
+
 class TransferTypes(Model):
     """The transfer types available towards some region.
 
@@ -2139,6 +2173,22 @@ class GetBucketReplicationProgress(Operation[GetBucketReplicationProgressOutput]
         _ossio._init_op(self, "GetBucketReplicationProgress", {"bucket": bucket, "rule_id": rule_id})
 
 
+class GetBucketTransferAcceleration(Operation[GetBucketTransferAccelerationOutput]):
+    """Reads a bucket's transfer acceleration setting.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketTransferAcceleration", {"bucket": bucket})
+
+
 class GetBucketVersioning(Operation[GetBucketVersioningOutput]):
     """Reads a bucket's versioning state.
 
@@ -2596,6 +2646,24 @@ class PutBucketRtc(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketRtc", {"bucket": bucket, "rtc_configuration": rtc_configuration})
 
 
+class PutBucketTransferAcceleration(Operation[EmptyOutput]):
+    """Turns a bucket's transfer acceleration on or off.
+
+    :ivar bucket: The bucket.
+    :ivar transfer_acceleration_configuration: The setting.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "transfer_acceleration_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "transfer_acceleration_configuration"})
+    bucket: str
+    transfer_acceleration_configuration: Union[TransferAccelerationConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, transfer_acceleration_configuration: Union[TransferAccelerationConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketTransferAcceleration", {"bucket": bucket, "transfer_acceleration_configuration": transfer_acceleration_configuration})
+
+
 class PutBucketVersioning(Operation[EmptyOutput]):
     """Turns versioning on (``Enabled``) or pauses it (``Suspended``); once enabled, a bucket never returns to unversioned.
 
@@ -2709,6 +2777,7 @@ _ossio._register(Model, {
     "GetBucketReplicationLocationOutput": GetBucketReplicationLocationOutput,
     "GetBucketReplicationOutput": GetBucketReplicationOutput,
     "GetBucketReplicationProgressOutput": GetBucketReplicationProgressOutput,
+    "GetBucketTransferAccelerationOutput": GetBucketTransferAccelerationOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
     "GetBucketWormOutput": GetBucketWormOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
@@ -2762,6 +2831,7 @@ _ossio._register(Model, {
     "RtcConfiguration": RtcConfiguration,
     "SseKmsEncryptedObjects": SseKmsEncryptedObjects,
     "SseRule": SseRule,
+    "TransferAccelerationConfiguration": TransferAccelerationConfiguration,
     "TransferTypes": TransferTypes,
     "VersioningConfiguration": VersioningConfiguration,
     "WormConfiguration": WormConfiguration,
@@ -2817,6 +2887,8 @@ __all__ = [
     "GetBucketReplicationOutput",
     "GetBucketReplicationProgress",
     "GetBucketReplicationProgressOutput",
+    "GetBucketTransferAcceleration",
+    "GetBucketTransferAccelerationOutput",
     "GetBucketVersioning",
     "GetBucketVersioningOutput",
     "GetBucketWorm",
@@ -2885,6 +2957,7 @@ __all__ = [
     "PutBucketReplication",
     "PutBucketReplicationOutput",
     "PutBucketRtc",
+    "PutBucketTransferAcceleration",
     "PutBucketVersioning",
     "PutObject",
     "PutObjectAcl",
@@ -2909,6 +2982,7 @@ __all__ = [
     "SseKmsEncryptedObjectsStatus",
     "SseRule",
     "StorageClass",
+    "TransferAccelerationConfiguration",
     "TransferTypes",
     "VersioningConfiguration",
     "VersioningStatus",
