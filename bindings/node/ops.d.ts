@@ -18,6 +18,9 @@ export type NetworkOrigin = 'vpc' | 'internet';
 /** `Acl`: one of its wire values. */
 export type Acl = 'private' | 'public-read' | 'public-read-write';
 
+/** `TlsVersion`: one of its wire values. */
+export type TlsVersion = 'TLSv1.0' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+
 /** `InventoryIncludedObjectVersions`: one of its wire values. */
 export type InventoryIncludedObjectVersions = 'All' | 'Current';
 
@@ -82,6 +85,34 @@ export interface DeletedObject {
 export interface ExtendWormConfigurationInput {
   /** The new retention period, in days (1 to 25550; longer than the current one). */
   readonly retentionPeriodInDays: number;
+}
+
+/** The `HttpsConfiguration` document. */
+export interface HttpsConfiguration {
+  /** TLS versions. */
+  tls: Tls | null;
+  /** Cipher suites. */
+  cipherSuite: CipherSuite | null;
+}
+
+/** Which TLS versions a bucket accepts. */
+export interface Tls {
+  /** Whether the version list applies. */
+  enable: boolean | null;
+  /** The accepted versions. */
+  tlsVersions: Array<TlsVersion>;
+}
+
+/** Which cipher suites a bucket accepts. */
+export interface CipherSuite {
+  /** Whether the cipher suite settings apply. */
+  enable: boolean | null;
+  /** Only strong suites (`true`), or the custom lists below (`false`). */
+  strongCipherSuite: boolean | null;
+  /** Custom suites for TLS 1.2 and earlier (OpenSSL names). */
+  customCipherSuites: Array<string>;
+  /** Custom suites for TLS 1.3. */
+  tls13CustomCipherSuites: Array<string>;
 }
 
 /** A bucket's default server-side encryption, as GetBucketInfo reports it. */
@@ -500,6 +531,34 @@ export interface ObjectSummary {
   objectType: string | null;
   /** Owner id (with `fetch_owner`). */
   ownerId: string | null;
+}
+
+/** The `HttpsConfiguration` document. */
+export interface HttpsConfigurationInput {
+  /** TLS versions. */
+  readonly tls?: TlsInput | null;
+  /** Cipher suites. */
+  readonly cipherSuite?: CipherSuiteInput | null;
+}
+
+/** Which TLS versions a bucket accepts. */
+export interface TlsInput {
+  /** Whether the version list applies. */
+  readonly enable?: boolean | null;
+  /** The accepted versions. */
+  readonly tlsVersions?: ReadonlyArray<TlsVersion> | null;
+}
+
+/** Which cipher suites a bucket accepts. */
+export interface CipherSuiteInput {
+  /** Whether the cipher suite settings apply. */
+  readonly enable?: boolean | null;
+  /** Only strong suites (`true`), or the custom lists below (`false`). */
+  readonly strongCipherSuite?: boolean | null;
+  /** Custom suites for TLS 1.2 and earlier (OpenSSL names). */
+  readonly customCipherSuites?: ReadonlyArray<string> | null;
+  /** Custom suites for TLS 1.3. */
+  readonly tls13CustomCipherSuites?: ReadonlyArray<string> | null;
 }
 
 /**
@@ -1024,6 +1083,20 @@ export interface GetBucketAclOutput {
   ownerDisplayName: string;
   /** The ACL. */
   acl: Acl;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's TLS settings. */
+export interface GetBucketHttpsConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketHttpsConfig`]. */
+export interface GetBucketHttpsConfigOutput {
+  /** The settings. */
+  httpsConfiguration: HttpsConfiguration;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1649,6 +1722,20 @@ export interface PutBucketAclOutput {
   requestId: string;
 }
 
+/** Sets which TLS versions and cipher suites a bucket accepts. */
+export interface PutBucketHttpsConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The settings. */
+  readonly httpsConfiguration: HttpsConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketHttpsConfigOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Adds or replaces an inventory of a bucket. */
 export interface PutBucketInventoryInput {
   /** The bucket. */
@@ -1844,6 +1931,7 @@ export interface OperationTypes {
   GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
+  GetBucketHttpsConfig: [GetBucketHttpsConfigInput, GetBucketHttpsConfigOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
   GetBucketInventory: [GetBucketInventoryInput, GetBucketInventoryOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
@@ -1870,6 +1958,7 @@ export interface OperationTypes {
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
   PutBucket: [PutBucketInput, PutBucketOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
+  PutBucketHttpsConfig: [PutBucketHttpsConfigInput, PutBucketHttpsConfigOutput];
   PutBucketInventory: [PutBucketInventoryInput, PutBucketInventoryOutput];
   PutBucketObjectWormConfiguration: [PutBucketObjectWormConfigurationInput, PutBucketObjectWormConfigurationOutput];
   PutBucketPublicAccessBlock: [PutBucketPublicAccessBlockInput, PutBucketPublicAccessBlockOutput];
@@ -1923,6 +2012,8 @@ export interface ClientOperations {
   getAccessPointPublicAccessBlock(input: GetAccessPointPublicAccessBlockInput): Promise<GetAccessPointPublicAccessBlockOutput>;
   /** Reads a bucket's ACL and owner. */
   getBucketAcl(input: GetBucketAclInput): Promise<GetBucketAclOutput>;
+  /** Reads a bucket's TLS settings. */
+  getBucketHttpsConfig(input: GetBucketHttpsConfigInput): Promise<GetBucketHttpsConfigOutput>;
   /** Reads a bucket's description. */
   getBucketInfo(input: GetBucketInfoInput): Promise<GetBucketInfoOutput>;
   /** Reads one inventory of a bucket. */
@@ -1992,6 +2083,8 @@ export interface ClientOperations {
   putBucket(input: PutBucketInput): Promise<PutBucketOutput>;
   /** Sets a bucket's ACL. */
   putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
+  /** Sets which TLS versions and cipher suites a bucket accepts. */
+  putBucketHttpsConfig(input: PutBucketHttpsConfigInput): Promise<PutBucketHttpsConfigOutput>;
   /** Adds or replaces an inventory of a bucket. */
   putBucketInventory(input: PutBucketInventoryInput): Promise<PutBucketInventoryOutput>;
   /** Turns on object-level retention for a bucket and sets its default. */

@@ -376,3 +376,42 @@ CASES += [
         lambda c: c.get_bucket_transfer_acceleration(V2.GetBucketTransferAccelerationRequest(bucket=BUCKET)),
     ),
 ]
+
+# ---- HTTPS config -------------------------------------------------------------------------
+
+CASES += [
+    (
+        "PutBucketHttpsConfig",
+        ops.PutBucketHttpsConfig(
+            bucket=BUCKET,
+            https_configuration={
+                "tls": {"enable": True, "tls_versions": ["TLSv1.2", "TLSv1.3"]},
+                "cipher_suite": {
+                    "enable": True,
+                    "strong_cipher_suite": False,
+                    "custom_cipher_suites": ["ECDHE-ECDSA-AES128-SHA256", "ECDHE-RSA-AES128-GCM-SHA256"],
+                    "tls13_custom_cipher_suites": ["TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"],
+                },
+            },
+        ),
+        lambda c: c.put_bucket_https_config(
+            V2.PutBucketHttpsConfigRequest(
+                bucket=BUCKET,
+                https_configuration=V2.HttpsConfiguration(
+                    tls=V2.TLS(enable=True, tls_versions=["TLSv1.2", "TLSv1.3"]),
+                    cipher_suite=V2.CipherSuite(
+                        enable=True,
+                        strong_cipher_suite=False,
+                        custom_cipher_suites=["ECDHE-ECDSA-AES128-SHA256", "ECDHE-RSA-AES128-GCM-SHA256"],
+                        tls13_custom_cipher_suites=["TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"],
+                    ),
+                ),
+            )
+        ),
+    ),
+    (
+        "GetBucketHttpsConfig",
+        ops.GetBucketHttpsConfig(bucket=BUCKET),
+        lambda c: c.get_bucket_https_config(V2.GetBucketHttpsConfigRequest(bucket=BUCKET)),
+    ),
+]

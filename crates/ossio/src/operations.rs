@@ -163,6 +163,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's TLS settings.
+    ///
+    /// `GET /?httpsConfig`; see [`GetBucketHttpsConfig`].
+    pub fn get_bucket_https_config(
+        &self,
+        op: &GetBucketHttpsConfig,
+    ) -> Result<GetBucketHttpsConfigOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's description.
     ///
     /// `GET /?bucketInfo`; see [`GetBucketInfo`].
@@ -380,6 +390,13 @@ impl Client {
     ///
     /// `PUT /?acl`; see [`PutBucketAcl`].
     pub fn put_bucket_acl(&self, op: &PutBucketAcl) -> Result<PutBucketAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets which TLS versions and cipher suites a bucket accepts.
+    ///
+    /// `PUT /?httpsConfig`; see [`PutBucketHttpsConfig`].
+    pub fn put_bucket_https_config(&self, op: &PutBucketHttpsConfig) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

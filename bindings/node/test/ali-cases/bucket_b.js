@@ -29,5 +29,6 @@ exports.ABSENT = [
   'PutBucketObjectWormConfiguration', 'GetBucketObjectWormConfiguration',
   'GetBucketPublicAccessBlock', 'PutBucketPublicAccessBlock', 'DeleteBucketPublicAccessBlock',
   'GetPublicAccessBlock', 'PutPublicAccessBlock', 'DeletePublicAccessBlock',
-  'PutBucketTransferAcceleration', 'GetBucketTransferAcceleration',
+  'PutBucketTransferAcceleration', 'GetBucketTransferAcceleration', 'PutBucketHttpsConfig',
+  'GetBucketHttpsConfig',
 ];

@@ -275,6 +275,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketAcl, fields))
 
     @overload
+    def get_bucket_https_config(self, request: ops.GetBucketHttpsConfig, /) -> ops.GetBucketHttpsConfigOutput: ...
+
+    @overload
+    def get_bucket_https_config(self, *, bucket: str) -> ops.GetBucketHttpsConfigOutput: ...
+
+    def get_bucket_https_config(self, *request: ops.GetBucketHttpsConfig, **fields: Any) -> ops.GetBucketHttpsConfigOutput:
+        """Reads a bucket's TLS settings.
+
+        Takes an ``ossio.ops.GetBucketHttpsConfig`` or its fields as keywords; returns ``ossio.ops.GetBucketHttpsConfigOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketHttpsConfig, request, fields))
+        return self._send(_new_op(ops.GetBucketHttpsConfig, fields))
+
+    @overload
     def get_bucket_info(self, request: ops.GetBucketInfo, /) -> ops.GetBucketInfoOutput: ...
 
     @overload
@@ -657,6 +671,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketAcl, request, fields))
         return self._send(_new_op(ops.PutBucketAcl, fields))
+
+    @overload
+    def put_bucket_https_config(self, request: ops.PutBucketHttpsConfig, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_https_config(self, *, bucket: str, https_configuration: Union[ops.HttpsConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_https_config(self, *request: ops.PutBucketHttpsConfig, **fields: Any) -> ops.EmptyOutput:
+        """Sets which TLS versions and cipher suites a bucket accepts.
+
+        Takes an ``ossio.ops.PutBucketHttpsConfig`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketHttpsConfig, request, fields))
+        return self._send(_new_op(ops.PutBucketHttpsConfig, fields))
 
     @overload
     def put_bucket_inventory(self, request: ops.PutBucketInventory, /) -> ops.EmptyOutput: ...

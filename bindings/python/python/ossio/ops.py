@@ -60,6 +60,9 @@ SseKmsEncryptedObjectsStatus = Literal["Enabled", "Disabled"]
 #: The values of ``StorageClass``.
 StorageClass = Literal["Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive"]
 
+#: The values of ``TlsVersion``.
+TlsVersion = Literal["TLSv1.0", "TLSv1.1", "TLSv1.2", "TLSv1.3"]
+
 #: The values of ``VersioningStatus``.
 VersioningStatus = Literal["Enabled", "Suspended"]
 
@@ -118,6 +121,28 @@ class BucketSummary(Model):
 
     def __init__(self, *, name: str, creation_date: str, location: str, region: Optional[str] = None, extranet_endpoint: Optional[str] = None, intranet_endpoint: Optional[str] = None, storage_class: Optional[str] = None, resource_group_id: Optional[str] = None) -> None:
         _set(self, {"name": name, "creation_date": creation_date, "location": location, "region": region, "extranet_endpoint": extranet_endpoint, "intranet_endpoint": intranet_endpoint, "storage_class": storage_class, "resource_group_id": resource_group_id})
+
+
+class CipherSuite(Model):
+    """Which cipher suites a bucket accepts.
+
+    :ivar enable: Whether the cipher suite settings apply.
+    :ivar strong_cipher_suite: Only strong suites (``true``), or the custom lists below (``false``).
+    :ivar custom_cipher_suites: Custom suites for TLS 1.2 and earlier (OpenSSL names).
+    :ivar tls13_custom_cipher_suites: Custom suites for TLS 1.3.
+    """
+
+    __slots__ = ("enable", "strong_cipher_suite", "custom_cipher_suites", "tls13_custom_cipher_suites")
+    _fields = ("enable", "strong_cipher_suite", "custom_cipher_suites", "tls13_custom_cipher_suites")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    enable: Optional[bool]
+    strong_cipher_suite: Optional[bool]
+    custom_cipher_suites: List[str]
+    tls13_custom_cipher_suites: List[str]
+
+    def __init__(self, *, enable: Optional[bool] = None, strong_cipher_suite: Optional[bool] = None, custom_cipher_suites: Optional[List[str]] = None, tls13_custom_cipher_suites: Optional[List[str]] = None) -> None:
+        _set(self, {"enable": enable, "strong_cipher_suite": strong_cipher_suite, "custom_cipher_suites": [] if custom_cipher_suites is None else custom_cipher_suites, "tls13_custom_cipher_suites": [] if tls13_custom_cipher_suites is None else tls13_custom_cipher_suites})
 
 
 class CreateAccessPointOutput(Model):
@@ -328,6 +353,24 @@ class GetBucketAclOutput(Model):
 
     def __init__(self, *, owner_id: str, owner_display_name: str, acl: Acl, request_id: str) -> None:
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "acl": acl, "request_id": request_id})
+
+
+class GetBucketHttpsConfigOutput(Model):
+    """The result of ``GetBucketHttpsConfig``.
+
+    :ivar https_configuration: The settings.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("https_configuration", "request_id")
+    _fields = ("https_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"https_configuration", "request_id"})
+    https_configuration: HttpsConfiguration
+    request_id: str
+
+    def __init__(self, *, https_configuration: HttpsConfiguration, request_id: str) -> None:
+        _set(self, {"https_configuration": https_configuration, "request_id": request_id})
 
 
 class GetBucketInfoOutput(Model):
@@ -710,6 +753,24 @@ class HeadObjectOutput(Model):
 
     def __init__(self, *, request_id: str, content_length: Optional[int] = None, content_type: Optional[str] = None, content_encoding: Optional[str] = None, etag: Optional[str] = None, last_modified: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None, object_type: Optional[str] = None, storage_class: Optional[str] = None, metadata: Optional[Dict[str, str]] = None) -> None:
         _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "request_id": request_id})
+
+
+class HttpsConfiguration(Model):
+    """The ``HttpsConfiguration`` document.
+
+    :ivar tls: TLS versions.
+    :ivar cipher_suite: Cipher suites.
+    """
+
+    __slots__ = ("tls", "cipher_suite")
+    _fields = ("tls", "cipher_suite")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    tls: Optional[Tls]
+    cipher_suite: Optional[CipherSuite]
+
+    def __init__(self, *, tls: Optional[Tls] = None, cipher_suite: Optional[CipherSuite] = None) -> None:
+        _set(self, {"tls": tls, "cipher_suite": cipher_suite})
 
 
 class IncrementalInventory(Model):
@@ -1648,6 +1709,24 @@ class SseRule(Model):
         _set(self, {"sse_algorithm": sse_algorithm, "kms_master_key_id": kms_master_key_id, "kms_data_encryption": kms_data_encryption})
 
 
+class Tls(Model):
+    """Which TLS versions a bucket accepts.
+
+    :ivar enable: Whether the version list applies.
+    :ivar tls_versions: The accepted versions.
+    """
+
+    __slots__ = ("enable", "tls_versions")
+    _fields = ("enable", "tls_versions")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    enable: Optional[bool]
+    tls_versions: List[TlsVersion]
+
+    def __init__(self, *, enable: Optional[bool] = None, tls_versions: Optional[List[TlsVersion]] = None) -> None:
+        _set(self, {"enable": enable, "tls_versions": [] if tls_versions is None else tls_versions})
+
+
 class TransferAccelerationConfiguration(Model):
     """The ``TransferAccelerationConfiguration`` document.
 
@@ -2039,6 +2118,22 @@ class GetBucketAcl(Operation[GetBucketAclOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketAcl", {"bucket": bucket})
+
+
+class GetBucketHttpsConfig(Operation[GetBucketHttpsConfigOutput]):
+    """Reads a bucket's TLS settings.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketHttpsConfig", {"bucket": bucket})
 
 
 class GetBucketInfo(Operation[GetBucketInfoOutput]):
@@ -2554,6 +2649,24 @@ class PutBucketAcl(Operation[PutBucketAclOutput]):
         _ossio._init_op(self, "PutBucketAcl", {"bucket": bucket, "acl": acl})
 
 
+class PutBucketHttpsConfig(Operation[EmptyOutput]):
+    """Sets which TLS versions and cipher suites a bucket accepts.
+
+    :ivar bucket: The bucket.
+    :ivar https_configuration: The settings.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "https_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "https_configuration"})
+    bucket: str
+    https_configuration: Union[HttpsConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, https_configuration: Union[HttpsConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketHttpsConfig", {"bucket": bucket, "https_configuration": https_configuration})
+
+
 class PutBucketInventory(Operation[EmptyOutput]):
     """Adds or replaces an inventory of a bucket.
 
@@ -2759,6 +2872,7 @@ class PutPublicAccessBlock(Operation[EmptyOutput]):
 _ossio._register(Model, {
     "AccessPointSummary": AccessPointSummary,
     "BucketSummary": BucketSummary,
+    "CipherSuite": CipherSuite,
     "CreateAccessPointOutput": CreateAccessPointOutput,
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
@@ -2769,6 +2883,7 @@ _ossio._register(Model, {
     "GetAccessPointPolicyOutput": GetAccessPointPolicyOutput,
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
     "GetBucketAclOutput": GetBucketAclOutput,
+    "GetBucketHttpsConfigOutput": GetBucketHttpsConfigOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
     "GetBucketInventoryOutput": GetBucketInventoryOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
@@ -2785,6 +2900,7 @@ _ossio._register(Model, {
     "GetObjectOutput": GetObjectOutput,
     "GetPublicAccessBlockOutput": GetPublicAccessBlockOutput,
     "HeadObjectOutput": HeadObjectOutput,
+    "HttpsConfiguration": HttpsConfiguration,
     "IncrementalInventory": IncrementalInventory,
     "IncrementalInventorySchedule": IncrementalInventorySchedule,
     "InitiateBucketWormOutput": InitiateBucketWormOutput,
@@ -2831,6 +2947,7 @@ _ossio._register(Model, {
     "RtcConfiguration": RtcConfiguration,
     "SseKmsEncryptedObjects": SseKmsEncryptedObjects,
     "SseRule": SseRule,
+    "Tls": Tls,
     "TransferAccelerationConfiguration": TransferAccelerationConfiguration,
     "TransferTypes": TransferTypes,
     "VersioningConfiguration": VersioningConfiguration,
@@ -2843,6 +2960,7 @@ __all__ = [
     "Acl",
     "BodyInput",
     "BucketSummary",
+    "CipherSuite",
     "CompleteBucketWorm",
     "CreateAccessPoint",
     "CreateAccessPointOutput",
@@ -2871,6 +2989,8 @@ __all__ = [
     "GetAccessPointPublicAccessBlockOutput",
     "GetBucketAcl",
     "GetBucketAclOutput",
+    "GetBucketHttpsConfig",
+    "GetBucketHttpsConfigOutput",
     "GetBucketInfo",
     "GetBucketInfoOutput",
     "GetBucketInventory",
@@ -2904,6 +3024,7 @@ __all__ = [
     "HeadObject",
     "HeadObjectOutput",
     "HistoricalObjectReplicationType",
+    "HttpsConfiguration",
     "IncrementalInventory",
     "IncrementalInventorySchedule",
     "InitiateBucketWorm",
@@ -2951,6 +3072,7 @@ __all__ = [
     "PutBucket",
     "PutBucketAcl",
     "PutBucketAclOutput",
+    "PutBucketHttpsConfig",
     "PutBucketInventory",
     "PutBucketObjectWormConfiguration",
     "PutBucketPublicAccessBlock",
@@ -2982,6 +3104,8 @@ __all__ = [
     "SseKmsEncryptedObjectsStatus",
     "SseRule",
     "StorageClass",
+    "Tls",
+    "TlsVersion",
     "TransferAccelerationConfiguration",
     "TransferTypes",
     "VersioningConfiguration",
