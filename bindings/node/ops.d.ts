@@ -57,6 +57,50 @@ export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'Deep
 /** `DataRedundancyType`: one of its wire values. */
 export type DataRedundancyType = 'LRS' | 'ZRS';
 
+/** The `BucketCnameConfiguration` document (`cname.domain` is required). */
+export interface BucketCnameConfigurationInput {
+  /** The domain. */
+  readonly cname?: CnameInput | null;
+}
+
+/** A custom domain name. */
+export interface CnameInput {
+  /** The domain name. */
+  readonly domain?: string | null;
+  /** Its certificate. */
+  readonly certificateConfiguration?: CertificateConfigurationInput | null;
+  /** Whether it is a wildcard domain (`*.example.com`). */
+  readonly isWildCard?: boolean | null;
+}
+
+/** The certificate to attach to (or detach from) a domain. */
+export interface CertificateConfigurationInput {
+  /** The certificate, PEM. */
+  readonly certificate?: string | null;
+  /** Its private key, PEM. */
+  readonly privateKey?: string | null;
+  /** The ID of the certificate this one replaces. */
+  readonly previousCertId?: string | null;
+  /** Replace an existing certificate without checking `previous_cert_id`. */
+  readonly force?: boolean | null;
+  /** Detach the domain's certificate. */
+  readonly deleteCertificate?: boolean | null;
+  /** A certificate from Certificate Management Service, by ID (`<id>-cn-hangzhou`). */
+  readonly certId?: string | null;
+}
+
+/** The `CnameToken` document: the TXT record that proves a domain is yours. */
+export interface CnameToken {
+  /** The domain. */
+  cname: string | null;
+  /** The token to publish. */
+  token: string | null;
+  /** When the token expires. */
+  expireTime: string | null;
+  /** The bucket. */
+  bucket: string | null;
+}
+
 /** The `ReplicationRules` document: the rules to delete. */
 export interface ReplicationRulesInput {
   /** Rule IDs (at least one). */
@@ -515,6 +559,38 @@ export interface BucketSummary {
   resourceGroupId: string | null;
 }
 
+/** A custom domain of a bucket. */
+export interface CnameInfo {
+  /** The domain name. */
+  domain: string | null;
+  /** When the mapping last changed. */
+  lastModified: string | null;
+  /** `Enabled` or `Disabled`. */
+  status: string | null;
+  /** Its certificate. */
+  certificate: CnameCertificate | null;
+  /** Whether it is a wildcard domain. */
+  isWildCard: boolean | null;
+}
+
+/** A domain's certificate, as ListCname describes it. */
+export interface CnameCertificate {
+  /** The certificate's fingerprint. */
+  fingerprint: string | null;
+  /** Valid from. */
+  validStartDate: string | null;
+  /** Valid until. */
+  validEndDate: string | null;
+  /** Where it comes from: `CAS` (Certificate Management Service) or `Upload`. */
+  type: string | null;
+  /** Its ID. */
+  certId: string | null;
+  /** `Enabled` or `Disabled`. */
+  status: string | null;
+  /** When it was attached. */
+  creationDate: string | null;
+}
+
 /** One object in a listing. */
 export interface ObjectSummary {
   /** Object key (decoded). */
@@ -839,6 +915,22 @@ export interface CreateAccessPointOutput {
   requestId: string;
 }
 
+/** Creates the token that proves ownership of a domain. */
+export interface CreateCnameTokenInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The domain. */
+  readonly bucketCnameConfiguration: BucketCnameConfigurationInput;
+}
+
+/** The result of [`CreateCnameToken`]. */
+export interface CreateCnameTokenOutput {
+  /** The token. */
+  cnameToken: CnameToken;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
 export interface DeleteAccessPointInput {
   /** The bucket. */
@@ -929,6 +1021,20 @@ export interface DeleteBucketReplicationInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteBucketReplicationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Unmaps a custom domain from a bucket. */
+export interface DeleteCnameInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The domain. */
+  readonly bucketCnameConfiguration: BucketCnameConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteCnameOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1295,6 +1401,24 @@ export interface GetBucketWormOutput {
   requestId: string;
 }
 
+/** Reads the token created for a domain. */
+export interface GetCnameTokenInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The domain. */
+  readonly cname: string;
+  /** Whether the domain is a wildcard domain. */
+  readonly wildcard?: boolean | null;
+}
+
+/** The result of [`GetCnameToken`]. */
+export interface GetCnameTokenOutput {
+  /** The token. */
+  cnameToken: CnameToken;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Downloads an object (or a byte range of it). */
 export interface GetObjectInput {
   /** The bucket or access point alias. */
@@ -1551,6 +1675,24 @@ export interface ListBucketsOutput {
   nextMarker: string | null;
   /** The buckets of this page. */
   buckets: Array<BucketSummary>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists the custom domains of a bucket. */
+export interface ListCnameInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`ListCname`]. */
+export interface ListCnameOutput {
+  /** The domains. */
+  cnames: Array<CnameInfo>;
+  /** The bucket. */
+  bucket: string | null;
+  /** The bucket owner's ID. */
+  owner: string | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1841,6 +1983,20 @@ export interface PutBucketVersioningOutput {
   requestId: string;
 }
 
+/** Maps a custom domain to a bucket (and attaches or detaches its certificate). */
+export interface PutCnameInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The domain. */
+  readonly bucketCnameConfiguration: BucketCnameConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutCnameOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
 export interface PutObjectInput {
   /** The bucket or access point alias. */
@@ -1916,6 +2072,7 @@ export interface OperationTypes {
   AbortBucketWorm: [AbortBucketWormInput, AbortBucketWormOutput];
   CompleteBucketWorm: [CompleteBucketWormInput, CompleteBucketWormOutput];
   CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
+  CreateCnameToken: [CreateCnameTokenInput, CreateCnameTokenOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
@@ -1923,6 +2080,7 @@ export interface OperationTypes {
   DeleteBucketInventory: [DeleteBucketInventoryInput, DeleteBucketInventoryOutput];
   DeleteBucketPublicAccessBlock: [DeleteBucketPublicAccessBlockInput, DeleteBucketPublicAccessBlockOutput];
   DeleteBucketReplication: [DeleteBucketReplicationInput, DeleteBucketReplicationOutput];
+  DeleteCname: [DeleteCnameInput, DeleteCnameOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
   DeletePublicAccessBlock: [DeletePublicAccessBlockInput, DeletePublicAccessBlockOutput];
@@ -1943,6 +2101,7 @@ export interface OperationTypes {
   GetBucketTransferAcceleration: [GetBucketTransferAccelerationInput, GetBucketTransferAccelerationOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
   GetBucketWorm: [GetBucketWormInput, GetBucketWormOutput];
+  GetCnameToken: [GetCnameTokenInput, GetCnameTokenOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
@@ -1952,6 +2111,7 @@ export interface OperationTypes {
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
   ListBucketInventory: [ListBucketInventoryInput, ListBucketInventoryOutput];
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
+  ListCname: [ListCnameInput, ListCnameOutput];
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
   PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
@@ -1966,6 +2126,7 @@ export interface OperationTypes {
   PutBucketRtc: [PutBucketRtcInput, PutBucketRtcOutput];
   PutBucketTransferAcceleration: [PutBucketTransferAccelerationInput, PutBucketTransferAccelerationOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
+  PutCname: [PutCnameInput, PutCnameOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
   PutPublicAccessBlock: [PutPublicAccessBlockInput, PutPublicAccessBlockOutput];
@@ -1982,6 +2143,8 @@ export interface ClientOperations {
   completeBucketWorm(input: CompleteBucketWormInput): Promise<CompleteBucketWormOutput>;
   /** Creates an access point on a bucket. */
   createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
+  /** Creates the token that proves ownership of a domain. */
+  createCnameToken(input: CreateCnameTokenInput): Promise<CreateCnameTokenOutput>;
   /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
   deleteAccessPoint(input: DeleteAccessPointInput): Promise<DeleteAccessPointOutput>;
   /** Removes an access point's policy. */
@@ -1996,6 +2159,8 @@ export interface ClientOperations {
   deleteBucketPublicAccessBlock(input: DeleteBucketPublicAccessBlockInput): Promise<DeleteBucketPublicAccessBlockOutput>;
   /** Stops and deletes a replication rule. */
   deleteBucketReplication(input: DeleteBucketReplicationInput): Promise<DeleteBucketReplicationOutput>;
+  /** Unmaps a custom domain from a bucket. */
+  deleteCname(input: DeleteCnameInput): Promise<DeleteCnameOutput>;
   /** Deletes up to 1,000 objects in one request. */
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
@@ -2036,6 +2201,8 @@ export interface ClientOperations {
   getBucketVersioning(input: GetBucketVersioningInput): Promise<GetBucketVersioningOutput>;
   /** Reads a bucket's retention policy. */
   getBucketWorm(input: GetBucketWormInput): Promise<GetBucketWormOutput>;
+  /** Reads the token created for a domain. */
+  getCnameToken(input: GetCnameTokenInput): Promise<GetCnameTokenOutput>;
   /**
    * Downloads an object (or a byte range of it).
    * 
@@ -2068,6 +2235,8 @@ export interface ClientOperations {
   listBucketInventory(input: ListBucketInventoryInput): Promise<ListBucketInventoryOutput>;
   /** Lists the account's buckets, one page at a time. */
   listBuckets(input?: ListBucketsInput): Promise<ListBucketsOutput>;
+  /** Lists the custom domains of a bucket. */
+  listCname(input: ListCnameInput): Promise<ListCnameOutput>;
   /**
    * Lists objects one page at a time (the first listing API; prefer
    * [`ListObjectsV2`](super::ListObjectsV2)).
@@ -2102,6 +2271,8 @@ export interface ClientOperations {
    * never returns to unversioned.
    */
   putBucketVersioning(input: PutBucketVersioningInput): Promise<PutBucketVersioningOutput>;
+  /** Maps a custom domain to a bucket (and attaches or detaches its certificate). */
+  putCname(input: PutCnameInput): Promise<PutCnameOutput>;
   /** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
   putObject(input: StreamedInput<PutObjectInput>): Promise<PutObjectOutput>;
   /** Sets an object's ACL (`default` follows the bucket). */

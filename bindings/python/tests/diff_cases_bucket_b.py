@@ -415,3 +415,81 @@ CASES += [
         lambda c: c.get_bucket_https_config(V2.GetBucketHttpsConfigRequest(bucket=BUCKET)),
     ),
 ]
+
+# ---- CNAME --------------------------------------------------------------------------------
+
+CNAME = {
+    "cname": {
+        "domain": "example.com",
+        "certificate_configuration": {
+            "certificate": "-----BEGIN CERTIFICATE-----\nMIIDhDCCAmwCCQCFs8ixARsyrDANBgkqhkiG9w0BAQsFADCBgzELMAkGA1UEBhMC\n-----END CERTIFICATE-----",
+            "private_key": "-----BEGIN PRIVATE KEY-----\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQCl8GtQ\n-----END PRIVATE KEY-----",
+            "previous_cert_id": "493****-cn-hangzhou",
+            "force": True,
+            "delete_certificate": False,
+            "cert_id": "493****-cn-hangzhou",
+        },
+        "is_wild_card": False,
+    }
+}
+
+
+def v2_cname() -> "V2.BucketCnameConfiguration":
+    cc = CNAME["cname"]["certificate_configuration"]
+    return V2.BucketCnameConfiguration(
+        cname=V2.Cname(
+            domain="example.com",
+            certificate_configuration=V2.CertificateConfiguration(**cc),
+            is_wild_card=False,
+        )
+    )
+
+
+CASES += [
+    (
+        "PutCname",
+        ops.PutCname(bucket=BUCKET, bucket_cname_configuration=CNAME),
+        lambda c: c.put_cname(V2.PutCnameRequest(bucket=BUCKET, bucket_cname_configuration=v2_cname())),
+    ),
+    (
+        "PutCname",
+        ops.PutCname(bucket=BUCKET, bucket_cname_configuration={"cname": {"domain": "*.example.com", "is_wild_card": True}}),
+        lambda c: c.put_cname(
+            V2.PutCnameRequest(
+                bucket=BUCKET,
+                bucket_cname_configuration=V2.BucketCnameConfiguration(
+                    cname=V2.Cname(domain="*.example.com", is_wild_card=True)
+                ),
+            )
+        ),
+    ),
+    ("ListCname", ops.ListCname(bucket=BUCKET), lambda c: c.list_cname(V2.ListCnameRequest(bucket=BUCKET))),
+    (
+        "DeleteCname",
+        ops.DeleteCname(bucket=BUCKET, bucket_cname_configuration={"cname": {"domain": "example.com"}}),
+        lambda c: c.delete_cname(
+            V2.DeleteCnameRequest(
+                bucket=BUCKET, bucket_cname_configuration=V2.BucketCnameConfiguration(cname=V2.Cname(domain="example.com"))
+            )
+        ),
+    ),
+    (
+        "CreateCnameToken",
+        ops.CreateCnameToken(bucket=BUCKET, bucket_cname_configuration={"cname": {"domain": "example.com"}}),
+        lambda c: c.create_cname_token(
+            V2.CreateCnameTokenRequest(
+                bucket=BUCKET, bucket_cname_configuration=V2.BucketCnameConfiguration(cname=V2.Cname(domain="example.com"))
+            )
+        ),
+    ),
+    (
+        "GetCnameToken",
+        ops.GetCnameToken(bucket=BUCKET, cname="example.com"),
+        lambda c: c.get_cname_token(V2.GetCnameTokenRequest(bucket=BUCKET, cname="example.com")),
+    ),
+    (
+        "GetCnameToken",
+        ops.GetCnameToken(bucket=BUCKET, cname="*.example.com", wildcard=True),
+        lambda c: c.get_cname_token(V2.GetCnameTokenRequest(bucket=BUCKET, cname="*.example.com", wildcard=True)),
+    ),
+]

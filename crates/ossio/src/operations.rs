@@ -31,6 +31,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Creates the token that proves ownership of a domain.
+    ///
+    /// `POST /?cname&comp=token`; see [`CreateCnameToken`].
+    pub fn create_cname_token(
+        &self,
+        op: &CreateCnameToken,
+    ) -> Result<CreateCnameTokenOutput, Error> {
+        self.send(op)
+    }
+
     /// Deletes an access point (asynchronously on OSS: it passes through `deleting`).
     ///
     /// `DELETE /?accessPoint`; see [`DeleteAccessPoint`].
@@ -92,6 +102,13 @@ impl Client {
         &self,
         op: &DeleteBucketReplication,
     ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Unmaps a custom domain from a bucket.
+    ///
+    /// `POST /?cname&comp=delete`; see [`DeleteCname`].
+    pub fn delete_cname(&self, op: &DeleteCname) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -277,6 +294,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads the token created for a domain.
+    ///
+    /// `GET /?comp=token`; see [`GetCnameToken`].
+    pub fn get_cname_token(&self, op: &GetCnameToken) -> Result<GetCnameTokenOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an object's ACL and owner.
     ///
     /// `GET /<key>?acl`; see [`GetObjectAcl`].
@@ -344,6 +368,13 @@ impl Client {
     ///
     /// `GET /`; see [`ListBuckets`].
     pub fn list_buckets(&self, op: &ListBuckets) -> Result<ListBucketsOutput, Error> {
+        self.send(op)
+    }
+
+    /// Lists the custom domains of a bucket.
+    ///
+    /// `GET /?cname`; see [`ListCname`].
+    pub fn list_cname(&self, op: &ListCname) -> Result<ListCnameOutput, Error> {
         self.send(op)
     }
 
@@ -459,6 +490,13 @@ impl Client {
     ///
     /// `PUT /?versioning`; see [`PutBucketVersioning`].
     pub fn put_bucket_versioning(&self, op: &PutBucketVersioning) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Maps a custom domain to a bucket (and attaches or detaches its certificate).
+    ///
+    /// `POST /?cname&comp=add`; see [`PutCname`].
+    pub fn put_cname(&self, op: &PutCname) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

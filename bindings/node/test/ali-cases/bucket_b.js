@@ -30,5 +30,6 @@ exports.ABSENT = [
   'GetBucketPublicAccessBlock', 'PutBucketPublicAccessBlock', 'DeleteBucketPublicAccessBlock',
   'GetPublicAccessBlock', 'PutPublicAccessBlock', 'DeletePublicAccessBlock',
   'PutBucketTransferAcceleration', 'GetBucketTransferAcceleration', 'PutBucketHttpsConfig',
-  'GetBucketHttpsConfig',
+  'GetBucketHttpsConfig', 'PutCname', 'ListCname', 'DeleteCname', 'CreateCnameToken',
+  'GetCnameToken',
 ];

@@ -65,6 +65,20 @@ class Operations:
         return self._send(_new_op(ops.CreateAccessPoint, fields))
 
     @overload
+    def create_cname_token(self, request: ops.CreateCnameToken, /) -> ops.CreateCnameTokenOutput: ...
+
+    @overload
+    def create_cname_token(self, *, bucket: str, bucket_cname_configuration: Union[ops.BucketCnameConfiguration, Mapping[str, Any]]) -> ops.CreateCnameTokenOutput: ...
+
+    def create_cname_token(self, *request: ops.CreateCnameToken, **fields: Any) -> ops.CreateCnameTokenOutput:
+        """Creates the token that proves ownership of a domain.
+
+        Takes an ``ossio.ops.CreateCnameToken`` or its fields as keywords; returns ``ossio.ops.CreateCnameTokenOutput``."""
+        if request:
+            return self._send(_request(ops.CreateCnameToken, request, fields))
+        return self._send(_new_op(ops.CreateCnameToken, fields))
+
+    @overload
     def delete_access_point(self, request: ops.DeleteAccessPoint, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -161,6 +175,20 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteBucketReplication, request, fields))
         return self._send(_new_op(ops.DeleteBucketReplication, fields))
+
+    @overload
+    def delete_cname(self, request: ops.DeleteCname, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_cname(self, *, bucket: str, bucket_cname_configuration: Union[ops.BucketCnameConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def delete_cname(self, *request: ops.DeleteCname, **fields: Any) -> ops.EmptyOutput:
+        """Unmaps a custom domain from a bucket.
+
+        Takes an ``ossio.ops.DeleteCname`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteCname, request, fields))
+        return self._send(_new_op(ops.DeleteCname, fields))
 
     @overload
     def delete_multiple_objects(self, request: ops.DeleteMultipleObjects, /) -> ops.DeleteMultipleObjectsOutput: ...
@@ -443,6 +471,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketWorm, fields))
 
     @overload
+    def get_cname_token(self, request: ops.GetCnameToken, /) -> ops.GetCnameTokenOutput: ...
+
+    @overload
+    def get_cname_token(self, *, bucket: str, cname: str, wildcard: Optional[bool] = None) -> ops.GetCnameTokenOutput: ...
+
+    def get_cname_token(self, *request: ops.GetCnameToken, **fields: Any) -> ops.GetCnameTokenOutput:
+        """Reads the token created for a domain.
+
+        Takes an ``ossio.ops.GetCnameToken`` or its fields as keywords; returns ``ossio.ops.GetCnameTokenOutput``."""
+        if request:
+            return self._send(_request(ops.GetCnameToken, request, fields))
+        return self._send(_new_op(ops.GetCnameToken, fields))
+
+    @overload
     def get_object(self, request: ops.GetObject, /) -> ops.GetObjectOutput: ...
 
     @overload
@@ -577,6 +619,20 @@ class Operations:
         """Every page of ``ListBuckets``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_marker`` until the listing ends."""
         return Paginator(self, ops.ListBuckets, "marker", "next_marker")
+
+    @overload
+    def list_cname(self, request: ops.ListCname, /) -> ops.ListCnameOutput: ...
+
+    @overload
+    def list_cname(self, *, bucket: str) -> ops.ListCnameOutput: ...
+
+    def list_cname(self, *request: ops.ListCname, **fields: Any) -> ops.ListCnameOutput:
+        """Lists the custom domains of a bucket.
+
+        Takes an ``ossio.ops.ListCname`` or its fields as keywords; returns ``ossio.ops.ListCnameOutput``."""
+        if request:
+            return self._send(_request(ops.ListCname, request, fields))
+        return self._send(_new_op(ops.ListCname, fields))
 
     @overload
     def list_objects(self, request: ops.ListObjects, /) -> ops.ListObjectsOutput: ...
@@ -783,6 +839,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketVersioning, request, fields))
         return self._send(_new_op(ops.PutBucketVersioning, fields))
+
+    @overload
+    def put_cname(self, request: ops.PutCname, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_cname(self, *, bucket: str, bucket_cname_configuration: Union[ops.BucketCnameConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_cname(self, *request: ops.PutCname, **fields: Any) -> ops.EmptyOutput:
+        """Maps a custom domain to a bucket (and attaches or detaches its certificate).
+
+        Takes an ``ossio.ops.PutCname`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutCname, request, fields))
+        return self._send(_new_op(ops.PutCname, fields))
 
     @overload
     def put_object(self, request: ops.PutObject, /) -> ops.PutObjectOutput: ...

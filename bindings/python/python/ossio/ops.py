@@ -93,6 +93,22 @@ class AccessPointSummary(Model):
         _set(self, {"bucket": bucket, "access_point_name": access_point_name, "alias": alias, "network_origin": network_origin, "vpc_id": vpc_id, "status": status})
 
 
+class BucketCnameConfiguration(Model):
+    """The ``BucketCnameConfiguration`` document (``cname.domain`` is required).
+
+    :ivar cname: The domain.
+    """
+
+    __slots__ = ("cname",)
+    _fields = ("cname",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    cname: Optional[Union[Cname, Mapping[str, Any]]]
+
+    def __init__(self, *, cname: Optional[Union[Cname, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"cname": cname})
+
+
 class BucketSummary(Model):
     """One bucket in a listing.
 
@@ -123,6 +139,32 @@ class BucketSummary(Model):
         _set(self, {"name": name, "creation_date": creation_date, "location": location, "region": region, "extranet_endpoint": extranet_endpoint, "intranet_endpoint": intranet_endpoint, "storage_class": storage_class, "resource_group_id": resource_group_id})
 
 
+class CertificateConfiguration(Model):
+    """The certificate to attach to (or detach from) a domain.
+
+    :ivar certificate: The certificate, PEM.
+    :ivar private_key: Its private key, PEM.
+    :ivar previous_cert_id: The ID of the certificate this one replaces.
+    :ivar force: Replace an existing certificate without checking ``previous_cert_id``.
+    :ivar delete_certificate: Detach the domain's certificate.
+    :ivar cert_id: A certificate from Certificate Management Service, by ID (``<id>-cn-hangzhou``).
+    """
+
+    __slots__ = ("certificate", "private_key", "previous_cert_id", "force", "delete_certificate", "cert_id")
+    _fields = ("certificate", "private_key", "previous_cert_id", "force", "delete_certificate", "cert_id")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    certificate: Optional[str]
+    private_key: Optional[str]
+    previous_cert_id: Optional[str]
+    force: Optional[bool]
+    delete_certificate: Optional[bool]
+    cert_id: Optional[str]
+
+    def __init__(self, *, certificate: Optional[str] = None, private_key: Optional[str] = None, previous_cert_id: Optional[str] = None, force: Optional[bool] = None, delete_certificate: Optional[bool] = None, cert_id: Optional[str] = None) -> None:
+        _set(self, {"certificate": certificate, "private_key": private_key, "previous_cert_id": previous_cert_id, "force": force, "delete_certificate": delete_certificate, "cert_id": cert_id})
+
+
 class CipherSuite(Model):
     """Which cipher suites a bucket accepts.
 
@@ -145,6 +187,100 @@ class CipherSuite(Model):
         _set(self, {"enable": enable, "strong_cipher_suite": strong_cipher_suite, "custom_cipher_suites": [] if custom_cipher_suites is None else custom_cipher_suites, "tls13_custom_cipher_suites": [] if tls13_custom_cipher_suites is None else tls13_custom_cipher_suites})
 
 
+class Cname(Model):
+    """A custom domain name.
+
+    :ivar domain: The domain name.
+    :ivar certificate_configuration: Its certificate.
+    :ivar is_wild_card: Whether it is a wildcard domain (``*.example.com``).
+    """
+
+    __slots__ = ("domain", "certificate_configuration", "is_wild_card")
+    _fields = ("domain", "certificate_configuration", "is_wild_card")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    domain: Optional[str]
+    certificate_configuration: Optional[Union[CertificateConfiguration, Mapping[str, Any]]]
+    is_wild_card: Optional[bool]
+
+    def __init__(self, *, domain: Optional[str] = None, certificate_configuration: Optional[Union[CertificateConfiguration, Mapping[str, Any]]] = None, is_wild_card: Optional[bool] = None) -> None:
+        _set(self, {"domain": domain, "certificate_configuration": certificate_configuration, "is_wild_card": is_wild_card})
+
+
+class CnameCertificate(Model):
+    """A domain's certificate, as ListCname describes it.
+
+    :ivar fingerprint: The certificate's fingerprint.
+    :ivar valid_start_date: Valid from.
+    :ivar valid_end_date: Valid until.
+    :ivar type: Where it comes from: ``CAS`` (Certificate Management Service) or ``Upload``.
+    :ivar cert_id: Its ID.
+    :ivar status: ``Enabled`` or ``Disabled``.
+    :ivar creation_date: When it was attached.
+    """
+
+    __slots__ = ("fingerprint", "valid_start_date", "valid_end_date", "type", "cert_id", "status", "creation_date")
+    _fields = ("fingerprint", "valid_start_date", "valid_end_date", "type", "cert_id", "status", "creation_date")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    fingerprint: Optional[str]
+    valid_start_date: Optional[str]
+    valid_end_date: Optional[str]
+    type: Optional[str]
+    cert_id: Optional[str]
+    status: Optional[str]
+    creation_date: Optional[str]
+
+    def __init__(self, *, fingerprint: Optional[str] = None, valid_start_date: Optional[str] = None, valid_end_date: Optional[str] = None, type: Optional[str] = None, cert_id: Optional[str] = None, status: Optional[str] = None, creation_date: Optional[str] = None) -> None:
+        _set(self, {"fingerprint": fingerprint, "valid_start_date": valid_start_date, "valid_end_date": valid_end_date, "type": type, "cert_id": cert_id, "status": status, "creation_date": creation_date})
+
+
+class CnameInfo(Model):
+    """A custom domain of a bucket.
+
+    :ivar domain: The domain name.
+    :ivar last_modified: When the mapping last changed.
+    :ivar status: ``Enabled`` or ``Disabled``.
+    :ivar certificate: Its certificate.
+    :ivar is_wild_card: Whether it is a wildcard domain.
+    """
+
+    __slots__ = ("domain", "last_modified", "status", "certificate", "is_wild_card")
+    _fields = ("domain", "last_modified", "status", "certificate", "is_wild_card")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    domain: Optional[str]
+    last_modified: Optional[str]
+    status: Optional[str]
+    certificate: Optional[CnameCertificate]
+    is_wild_card: Optional[bool]
+
+    def __init__(self, *, domain: Optional[str] = None, last_modified: Optional[str] = None, status: Optional[str] = None, certificate: Optional[CnameCertificate] = None, is_wild_card: Optional[bool] = None) -> None:
+        _set(self, {"domain": domain, "last_modified": last_modified, "status": status, "certificate": certificate, "is_wild_card": is_wild_card})
+
+
+class CnameToken(Model):
+    """The ``CnameToken`` document: the TXT record that proves a domain is yours.
+
+    :ivar cname: The domain.
+    :ivar token: The token to publish.
+    :ivar expire_time: When the token expires.
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ("cname", "token", "expire_time", "bucket")
+    _fields = ("cname", "token", "expire_time", "bucket")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    cname: Optional[str]
+    token: Optional[str]
+    expire_time: Optional[str]
+    bucket: Optional[str]
+
+    def __init__(self, *, cname: Optional[str] = None, token: Optional[str] = None, expire_time: Optional[str] = None, bucket: Optional[str] = None) -> None:
+        _set(self, {"cname": cname, "token": token, "expire_time": expire_time, "bucket": bucket})
+
+
 class CreateAccessPointOutput(Model):
     """The result of ``CreateAccessPoint``.
 
@@ -163,6 +299,24 @@ class CreateAccessPointOutput(Model):
 
     def __init__(self, *, access_point_arn: str, alias: str, request_id: str) -> None:
         _set(self, {"access_point_arn": access_point_arn, "alias": alias, "request_id": request_id})
+
+
+class CreateCnameTokenOutput(Model):
+    """The result of ``CreateCnameToken``.
+
+    :ivar cname_token: The token.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("cname_token", "request_id")
+    _fields = ("cname_token", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"cname_token", "request_id"})
+    cname_token: CnameToken
+    request_id: str
+
+    def __init__(self, *, cname_token: CnameToken, request_id: str) -> None:
+        _set(self, {"cname_token": cname_token, "request_id": request_id})
 
 
 class DeleteMultipleObjectsOutput(Model):
@@ -605,6 +759,24 @@ class GetBucketWormOutput(Model):
 
     def __init__(self, *, worm_configuration: WormConfiguration, request_id: str) -> None:
         _set(self, {"worm_configuration": worm_configuration, "request_id": request_id})
+
+
+class GetCnameTokenOutput(Model):
+    """The result of ``GetCnameToken``.
+
+    :ivar cname_token: The token.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("cname_token", "request_id")
+    _fields = ("cname_token", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"cname_token", "request_id"})
+    cname_token: CnameToken
+    request_id: str
+
+    def __init__(self, *, cname_token: CnameToken, request_id: str) -> None:
+        _set(self, {"cname_token": cname_token, "request_id": request_id})
 
 
 class GetObjectAclOutput(Model):
@@ -1085,6 +1257,28 @@ class ListBucketsOutput(Model):
 
     def __init__(self, *, owner_id: str, owner_display_name: str, request_id: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None, is_truncated: bool = False, next_marker: Optional[str] = None, buckets: Optional[List[BucketSummary]] = None) -> None:
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "prefix": prefix, "marker": marker, "max_keys": max_keys, "is_truncated": is_truncated, "next_marker": next_marker, "buckets": [] if buckets is None else buckets, "request_id": request_id})
+
+
+class ListCnameOutput(Model):
+    """The result of ``ListCname``.
+
+    :ivar cnames: The domains.
+    :ivar bucket: The bucket.
+    :ivar owner: The bucket owner's ID.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("cnames", "bucket", "owner", "request_id")
+    _fields = ("cnames", "bucket", "owner", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    cnames: List[CnameInfo]
+    bucket: Optional[str]
+    owner: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, cnames: Optional[List[CnameInfo]] = None, bucket: Optional[str] = None, owner: Optional[str] = None) -> None:
+        _set(self, {"cnames": [] if cnames is None else cnames, "bucket": bucket, "owner": owner, "request_id": request_id})
 
 
 class ListInventoryConfigurationsResult(Model):
@@ -1855,6 +2049,24 @@ class CreateAccessPoint(Operation[CreateAccessPointOutput]):
         _ossio._init_op(self, "CreateAccessPoint", {"bucket": bucket, "access_point_name": access_point_name, "network_origin": network_origin, "vpc_id": vpc_id})
 
 
+class CreateCnameToken(Operation[CreateCnameTokenOutput]):
+    """Creates the token that proves ownership of a domain.
+
+    :ivar bucket: The bucket.
+    :ivar bucket_cname_configuration: The domain.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "bucket_cname_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "bucket_cname_configuration"})
+    bucket: str
+    bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "CreateCnameToken", {"bucket": bucket, "bucket_cname_configuration": bucket_cname_configuration})
+
+
 class DeleteAccessPoint(Operation[EmptyOutput]):
     """Deletes an access point (asynchronously on OSS: it passes through ``deleting``).
 
@@ -1975,6 +2187,24 @@ class DeleteBucketReplication(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, replication_rules: Union[ReplicationRules, Mapping[str, Any]]) -> None:
         _ossio._init_op(self, "DeleteBucketReplication", {"bucket": bucket, "replication_rules": replication_rules})
+
+
+class DeleteCname(Operation[EmptyOutput]):
+    """Unmaps a custom domain from a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar bucket_cname_configuration: The domain.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "bucket_cname_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "bucket_cname_configuration"})
+    bucket: str
+    bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "DeleteCname", {"bucket": bucket, "bucket_cname_configuration": bucket_cname_configuration})
 
 
 class DeleteMultipleObjects(Operation[DeleteMultipleObjectsOutput]):
@@ -2316,6 +2546,26 @@ class GetBucketWorm(Operation[GetBucketWormOutput]):
         _ossio._init_op(self, "GetBucketWorm", {"bucket": bucket})
 
 
+class GetCnameToken(Operation[GetCnameTokenOutput]):
+    """Reads the token created for a domain.
+
+    :ivar bucket: The bucket.
+    :ivar cname: The domain.
+    :ivar wildcard: Whether the domain is a wildcard domain.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "cname", "wildcard")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "cname"})
+    bucket: str
+    cname: str
+    wildcard: Optional[bool]
+
+    def __init__(self, *, bucket: str, cname: str, wildcard: Optional[bool] = None) -> None:
+        _ossio._init_op(self, "GetCnameToken", {"bucket": bucket, "cname": cname, "wildcard": wildcard})
+
+
 class GetObject(Operation[GetObjectOutput]):
     """Downloads an object (or a byte range of it).
 
@@ -2509,6 +2759,22 @@ class ListBuckets(Operation[ListBucketsOutput]):
 
     def __init__(self, *, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None) -> None:
         _ossio._init_op(self, "ListBuckets", {"prefix": prefix, "marker": marker, "max_keys": max_keys})
+
+
+class ListCname(Operation[ListCnameOutput]):
+    """Lists the custom domains of a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "ListCname", {"bucket": bucket})
 
 
 class ListObjects(Operation[ListObjectsOutput]):
@@ -2795,6 +3061,24 @@ class PutBucketVersioning(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketVersioning", {"bucket": bucket, "versioning_configuration": versioning_configuration})
 
 
+class PutCname(Operation[EmptyOutput]):
+    """Maps a custom domain to a bucket (and attaches or detaches its certificate).
+
+    :ivar bucket: The bucket.
+    :ivar bucket_cname_configuration: The domain.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "bucket_cname_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "bucket_cname_configuration"})
+    bucket: str
+    bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutCname", {"bucket": bucket, "bucket_cname_configuration": bucket_cname_configuration})
+
+
 class PutObject(Operation[PutObjectOutput]):
     """Uploads an object: from bytes, or as a stream of declared length the caller sends.
 
@@ -2871,9 +3155,16 @@ class PutPublicAccessBlock(Operation[EmptyOutput]):
 
 _ossio._register(Model, {
     "AccessPointSummary": AccessPointSummary,
+    "BucketCnameConfiguration": BucketCnameConfiguration,
     "BucketSummary": BucketSummary,
+    "CertificateConfiguration": CertificateConfiguration,
     "CipherSuite": CipherSuite,
+    "Cname": Cname,
+    "CnameCertificate": CnameCertificate,
+    "CnameInfo": CnameInfo,
+    "CnameToken": CnameToken,
     "CreateAccessPointOutput": CreateAccessPointOutput,
+    "CreateCnameTokenOutput": CreateCnameTokenOutput,
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
     "DeletedObject": DeletedObject,
@@ -2895,6 +3186,7 @@ _ossio._register(Model, {
     "GetBucketTransferAccelerationOutput": GetBucketTransferAccelerationOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
     "GetBucketWormOutput": GetBucketWormOutput,
+    "GetCnameTokenOutput": GetCnameTokenOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
@@ -2916,6 +3208,7 @@ _ossio._register(Model, {
     "ListAccessPointsOutput": ListAccessPointsOutput,
     "ListBucketInventoryOutput": ListBucketInventoryOutput,
     "ListBucketsOutput": ListBucketsOutput,
+    "ListCnameOutput": ListCnameOutput,
     "ListInventoryConfigurationsResult": ListInventoryConfigurationsResult,
     "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
@@ -2959,11 +3252,19 @@ __all__ = [
     "AccessPointSummary",
     "Acl",
     "BodyInput",
+    "BucketCnameConfiguration",
     "BucketSummary",
+    "CertificateConfiguration",
     "CipherSuite",
+    "Cname",
+    "CnameCertificate",
+    "CnameInfo",
+    "CnameToken",
     "CompleteBucketWorm",
     "CreateAccessPoint",
     "CreateAccessPointOutput",
+    "CreateCnameToken",
+    "CreateCnameTokenOutput",
     "DataRedundancyType",
     "DeleteAccessPoint",
     "DeleteAccessPointPolicy",
@@ -2972,6 +3273,7 @@ __all__ = [
     "DeleteBucketInventory",
     "DeleteBucketPublicAccessBlock",
     "DeleteBucketReplication",
+    "DeleteCname",
     "DeleteMultipleObjects",
     "DeleteMultipleObjectsOutput",
     "DeleteObject",
@@ -3013,6 +3315,8 @@ __all__ = [
     "GetBucketVersioningOutput",
     "GetBucketWorm",
     "GetBucketWormOutput",
+    "GetCnameToken",
+    "GetCnameTokenOutput",
     "GetObject",
     "GetObjectAcl",
     "GetObjectAclOutput",
@@ -3048,6 +3352,8 @@ __all__ = [
     "ListBucketInventoryOutput",
     "ListBuckets",
     "ListBucketsOutput",
+    "ListCname",
+    "ListCnameOutput",
     "ListInventoryConfigurationsResult",
     "ListObjects",
     "ListObjectsOutput",
@@ -3081,6 +3387,7 @@ __all__ = [
     "PutBucketRtc",
     "PutBucketTransferAcceleration",
     "PutBucketVersioning",
+    "PutCname",
     "PutObject",
     "PutObjectAcl",
     "PutObjectAclOutput",
