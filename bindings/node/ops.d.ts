@@ -507,6 +507,20 @@ export interface ObjectMeta {
   metadata: Record<string, string>;
 }
 
+/** A style as OSS describes it. */
+export interface StyleInfo {
+  /** The style's name. */
+  name: string | null;
+  /** The processing parameters. */
+  content: string | null;
+  /** When it was created. */
+  createTime: string | null;
+  /** When it last changed. */
+  lastModifyTime: string | null;
+  /** `image`, `document` or `video`. */
+  category: string | null;
+}
+
 /** The `InitiateWormConfiguration` document. */
 export interface InitiateWormConfigurationInput {
   /** How long objects are retained, in days (1 to 25550, 70 years). */
@@ -607,6 +621,12 @@ export interface ObjectSummary {
   objectType: string | null;
   /** Owner id (with `fetch_owner`). */
   ownerId: string | null;
+}
+
+/** The `StyleList` document. */
+export interface StyleList {
+  /** The styles. */
+  styles: Array<StyleInfo>;
 }
 
 /** The `HttpsConfiguration` document. */
@@ -867,6 +887,12 @@ export interface VersioningConfigurationInput {
   readonly status?: VersioningStatus | null;
 }
 
+/** The `Style` document PutStyle sends: the processing parameters (`content` is required). */
+export interface StyleContentInput {
+  /** The parameters, e.g. `image/resize,p_50` or `image/resize,p_63/quality,q_90`. */
+  readonly content?: string | null;
+}
+
 /** Deletes an unlocked retention policy. */
 export interface AbortBucketWormInput {
   /** The bucket. */
@@ -1085,6 +1111,20 @@ export interface DeletePublicAccessBlockInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeletePublicAccessBlockOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes one style. */
+export interface DeleteStyleInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The style's name. */
+  readonly styleName: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteStyleOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1550,6 +1590,22 @@ export interface GetPublicAccessBlockOutput {
   requestId: string;
 }
 
+/** Reads one style. */
+export interface GetStyleInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The style's name. */
+  readonly styleName: string;
+}
+
+/** The result of [`GetStyle`]. */
+export interface GetStyleOutput {
+  /** The style. */
+  style: StyleInfo;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
  * `Response::check` decodes.
@@ -1794,6 +1850,20 @@ export interface ListObjectsV2Output {
   contents: Array<ObjectSummary>;
   /** Common prefixes (decoded). */
   commonPrefixes: Array<string>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists a bucket's styles (all of them: the listing has no pages). */
+export interface ListStyleInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`ListStyle`]. */
+export interface ListStyleOutput {
+  /** The styles. */
+  styleList: StyleList;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -2067,6 +2137,24 @@ export interface PutPublicAccessBlockOutput {
   requestId: string;
 }
 
+/** Creates or replaces a style. */
+export interface PutStyleInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The style's name. */
+  readonly styleName: string;
+  /** What the style processes: `image`, `document` or `video`. */
+  readonly category?: string | null;
+  /** The style. */
+  readonly style: StyleContentInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutStyleOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Input and output type of every operation, by API name. */
 export interface OperationTypes {
   AbortBucketWorm: [AbortBucketWormInput, AbortBucketWormOutput];
@@ -2084,6 +2172,7 @@ export interface OperationTypes {
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
   DeletePublicAccessBlock: [DeletePublicAccessBlockInput, DeletePublicAccessBlockOutput];
+  DeleteStyle: [DeleteStyleInput, DeleteStyleOutput];
   ExtendBucketWorm: [ExtendBucketWormInput, ExtendBucketWormOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
   GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
@@ -2106,6 +2195,7 @@ export interface OperationTypes {
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
   GetPublicAccessBlock: [GetPublicAccessBlockInput, GetPublicAccessBlockOutput];
+  GetStyle: [GetStyleInput, GetStyleOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
   InitiateBucketWorm: [InitiateBucketWormInput, InitiateBucketWormOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
@@ -2114,6 +2204,7 @@ export interface OperationTypes {
   ListCname: [ListCnameInput, ListCnameOutput];
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
+  ListStyle: [ListStyleInput, ListStyleOutput];
   PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
   PutBucket: [PutBucketInput, PutBucketOutput];
@@ -2130,6 +2221,7 @@ export interface OperationTypes {
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
   PutPublicAccessBlock: [PutPublicAccessBlockInput, PutPublicAccessBlockOutput];
+  PutStyle: [PutStyleInput, PutStyleOutput];
 }
 
 /** Operations `client.paginate` pages through (a token or marker in, the next one out). */
@@ -2167,6 +2259,8 @@ export interface ClientOperations {
   deleteObject(input: DeleteObjectInput): Promise<DeleteObjectOutput>;
   /** Removes the account's block-public-access setting. */
   deletePublicAccessBlock(input?: DeletePublicAccessBlockInput): Promise<DeletePublicAccessBlockOutput>;
+  /** Deletes one style. */
+  deleteStyle(input: DeleteStyleInput): Promise<DeleteStyleOutput>;
   /** Lengthens a locked retention policy. */
   extendBucketWorm(input: ExtendBucketWormInput): Promise<ExtendBucketWormOutput>;
   /** Reads an access point's configuration. */
@@ -2222,6 +2316,8 @@ export interface ClientOperations {
   getObjectMeta(input: GetObjectMetaInput): Promise<GetObjectMetaOutput>;
   /** Reads the account's block-public-access switch. */
   getPublicAccessBlock(input?: GetPublicAccessBlockInput): Promise<GetPublicAccessBlockOutput>;
+  /** Reads one style. */
+  getStyle(input: GetStyleInput): Promise<GetStyleOutput>;
   /**
    * Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
    * `Response::check` decodes.
@@ -2244,6 +2340,8 @@ export interface ClientOperations {
   listObjects(input: ListObjectsInput): Promise<ListObjectsOutput>;
   /** Lists objects one page at a time. */
   listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
+  /** Lists a bucket's styles (all of them: the listing has no pages). */
+  listStyle(input: ListStyleInput): Promise<ListStyleOutput>;
   /** Sets an access point's policy (a JSON document, sent verbatim). */
   putAccessPointPolicy(input: PutAccessPointPolicyInput): Promise<PutAccessPointPolicyOutput>;
   /** Turns an access point's block-public-access switch on or off. */
@@ -2279,4 +2377,6 @@ export interface ClientOperations {
   putObjectAcl(input: PutObjectAclInput): Promise<PutObjectAclOutput>;
   /** Turns the account's block-public-access switch on or off. */
   putPublicAccessBlock(input: PutPublicAccessBlockInput): Promise<PutPublicAccessBlockOutput>;
+  /** Creates or replaces a style. */
+  putStyle(input: PutStyleInput): Promise<PutStyleOutput>;
 }

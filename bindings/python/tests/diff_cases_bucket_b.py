@@ -493,3 +493,33 @@ CASES += [
         lambda c: c.get_cname_token(V2.GetCnameTokenRequest(bucket=BUCKET, cname="*.example.com", wildcard=True)),
     ),
 ]
+
+# ---- styles -------------------------------------------------------------------------------
+
+CASES += [
+    (
+        "PutStyle",
+        ops.PutStyle(
+            bucket=BUCKET, style_name="small", category="image", style={"content": "image/resize,p_63/quality,q_90"}
+        ),
+        lambda c: c.put_style(
+            V2.PutStyleRequest(
+                bucket=BUCKET,
+                style_name="small",
+                category="image",
+                style=V2.StyleContent(content="image/resize,p_63/quality,q_90"),
+            )
+        ),
+    ),
+    (
+        "GetStyle",
+        ops.GetStyle(bucket=BUCKET, style_name="small"),
+        lambda c: c.get_style(V2.GetStyleRequest(bucket=BUCKET, style_name="small")),
+    ),
+    ("ListStyle", ops.ListStyle(bucket=BUCKET), lambda c: c.list_style(V2.ListStyleRequest(bucket=BUCKET))),
+    (
+        "DeleteStyle",
+        ops.DeleteStyle(bucket=BUCKET, style_name="small"),
+        lambda c: c.delete_style(V2.DeleteStyleRequest(bucket=BUCKET, style_name="small")),
+    ),
+]

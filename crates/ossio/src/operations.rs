@@ -139,6 +139,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Deletes one style.
+    ///
+    /// `DELETE /?style`; see [`DeleteStyle`].
+    pub fn delete_style(&self, op: &DeleteStyle) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Lengthens a locked retention policy.
     ///
     /// `POST /?wormExtend`; see [`ExtendBucketWorm`].
@@ -326,6 +333,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads one style.
+    ///
+    /// `GET /?style`; see [`GetStyle`].
+    pub fn get_style(&self, op: &GetStyle) -> Result<GetStyleOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
     /// `Response::check` decodes.
     ///
@@ -390,6 +404,13 @@ impl Client {
     ///
     /// `GET /?list-type=2`; see [`ListObjectsV2`].
     pub fn list_objects_v2(&self, op: &ListObjectsV2) -> Result<ListObjectsV2Output, Error> {
+        self.send(op)
+    }
+
+    /// Lists a bucket's styles (all of them: the listing has no pages).
+    ///
+    /// `GET /?style`; see [`ListStyle`].
+    pub fn list_style(&self, op: &ListStyle) -> Result<ListStyleOutput, Error> {
         self.send(op)
     }
 
@@ -518,6 +539,13 @@ impl Client {
     ///
     /// `PUT /?publicAccessBlock`; see [`PutPublicAccessBlock`].
     pub fn put_public_access_block(&self, op: &PutPublicAccessBlock) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Creates or replaces a style.
+    ///
+    /// `PUT /?style`; see [`PutStyle`].
+    pub fn put_style(&self, op: &PutStyle) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 }

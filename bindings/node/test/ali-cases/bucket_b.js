@@ -23,6 +23,10 @@ exports.ABSENT = [
   // documented one (Filter before Destination), `acs:` prefixes added to the role and bucket
   // it is given, an empty <Encryption/> and <Prefix/> when none; no incremental inventory.
   'PutBucketInventory',
+  // ali-oss has putStyle/getStyle/listStyle/deleteStyle only on its ImageClient, for the
+  // separate image service host (`imageHost`), where `/?style&styleName=...` is passed as an
+  // object name: not the bucket's `?style` sub-resource that OSS documents.
+  'PutStyle', 'GetStyle', 'ListStyle', 'DeleteStyle',
   // ali-oss 6.23.0 has no call for these.
   'PutBucketReplication', 'GetBucketReplication', 'DeleteBucketReplication',
   'GetBucketReplicationLocation', 'GetBucketReplicationProgress', 'PutBucketRtc',

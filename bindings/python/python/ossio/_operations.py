@@ -233,6 +233,20 @@ class Operations:
         return self._send(_new_op(ops.DeletePublicAccessBlock, fields))
 
     @overload
+    def delete_style(self, request: ops.DeleteStyle, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_style(self, *, bucket: str, style_name: str) -> ops.EmptyOutput: ...
+
+    def delete_style(self, *request: ops.DeleteStyle, **fields: Any) -> ops.EmptyOutput:
+        """Deletes one style.
+
+        Takes an ``ossio.ops.DeleteStyle`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteStyle, request, fields))
+        return self._send(_new_op(ops.DeleteStyle, fields))
+
+    @overload
     def extend_bucket_worm(self, request: ops.ExtendBucketWorm, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -541,6 +555,20 @@ class Operations:
         return self._send(_new_op(ops.GetPublicAccessBlock, fields))
 
     @overload
+    def get_style(self, request: ops.GetStyle, /) -> ops.GetStyleOutput: ...
+
+    @overload
+    def get_style(self, *, bucket: str, style_name: str) -> ops.GetStyleOutput: ...
+
+    def get_style(self, *request: ops.GetStyle, **fields: Any) -> ops.GetStyleOutput:
+        """Reads one style.
+
+        Takes an ``ossio.ops.GetStyle`` or its fields as keywords; returns ``ossio.ops.GetStyleOutput``."""
+        if request:
+            return self._send(_request(ops.GetStyle, request, fields))
+        return self._send(_new_op(ops.GetStyle, fields))
+
+    @overload
     def head_object(self, request: ops.HeadObject, /) -> ops.HeadObjectOutput: ...
 
     @overload
@@ -671,6 +699,20 @@ class Operations:
         """Every page of ``ListObjectsV2``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_continuation_token`` until the listing ends."""
         return Paginator(self, ops.ListObjectsV2, "continuation_token", "next_continuation_token")
+
+    @overload
+    def list_style(self, request: ops.ListStyle, /) -> ops.ListStyleOutput: ...
+
+    @overload
+    def list_style(self, *, bucket: str) -> ops.ListStyleOutput: ...
+
+    def list_style(self, *request: ops.ListStyle, **fields: Any) -> ops.ListStyleOutput:
+        """Lists a bucket's styles (all of them: the listing has no pages).
+
+        Takes an ``ossio.ops.ListStyle`` or its fields as keywords; returns ``ossio.ops.ListStyleOutput``."""
+        if request:
+            return self._send(_request(ops.ListStyle, request, fields))
+        return self._send(_new_op(ops.ListStyle, fields))
 
     @overload
     def put_access_point_policy(self, request: ops.PutAccessPointPolicy, /) -> ops.EmptyOutput: ...
@@ -895,3 +937,17 @@ class Operations:
         if request:
             return self._send(_request(ops.PutPublicAccessBlock, request, fields))
         return self._send(_new_op(ops.PutPublicAccessBlock, fields))
+
+    @overload
+    def put_style(self, request: ops.PutStyle, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_style(self, *, bucket: str, style_name: str, style: Union[ops.StyleContent, Mapping[str, Any]], category: Optional[str] = None) -> ops.EmptyOutput: ...
+
+    def put_style(self, *request: ops.PutStyle, **fields: Any) -> ops.EmptyOutput:
+        """Creates or replaces a style.
+
+        Takes an ``ossio.ops.PutStyle`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutStyle, request, fields))
+        return self._send(_new_op(ops.PutStyle, fields))

@@ -891,6 +891,24 @@ class GetPublicAccessBlockOutput(Model):
         _set(self, {"public_access_block_configuration": public_access_block_configuration, "request_id": request_id})
 
 
+class GetStyleOutput(Model):
+    """The result of ``GetStyle``.
+
+    :ivar style: The style.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("style", "request_id")
+    _fields = ("style", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"style", "request_id"})
+    style: StyleInfo
+    request_id: str
+
+    def __init__(self, *, style: StyleInfo, request_id: str) -> None:
+        _set(self, {"style": style, "request_id": request_id})
+
+
 class HeadObjectOutput(Model):
     """The result of ``HeadObject``.
 
@@ -1375,6 +1393,24 @@ class ListObjectsV2Output(Model):
 
     def __init__(self, *, name: str, request_id: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, start_after: Optional[str] = None, max_keys: Optional[int] = None, key_count: Optional[int] = None, is_truncated: bool = False, continuation_token: Optional[str] = None, next_continuation_token: Optional[str] = None, encoding_type: Optional[str] = None, contents: Optional[List[ObjectSummary]] = None, common_prefixes: Optional[List[str]] = None) -> None:
         _set(self, {"name": name, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "max_keys": max_keys, "key_count": key_count, "is_truncated": is_truncated, "continuation_token": continuation_token, "next_continuation_token": next_continuation_token, "encoding_type": encoding_type, "contents": [] if contents is None else contents, "common_prefixes": [] if common_prefixes is None else common_prefixes, "request_id": request_id})
+
+
+class ListStyleOutput(Model):
+    """The result of ``ListStyle``.
+
+    :ivar style_list: The styles.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("style_list", "request_id")
+    _fields = ("style_list", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"style_list", "request_id"})
+    style_list: StyleList
+    request_id: str
+
+    def __init__(self, *, style_list: StyleList, request_id: str) -> None:
+        _set(self, {"style_list": style_list, "request_id": request_id})
 
 
 class LocationRtcConstraint(Model):
@@ -1903,6 +1939,62 @@ class SseRule(Model):
         _set(self, {"sse_algorithm": sse_algorithm, "kms_master_key_id": kms_master_key_id, "kms_data_encryption": kms_data_encryption})
 
 
+class StyleContent(Model):
+    """The ``Style`` document PutStyle sends: the processing parameters (``content`` is required).
+
+    :ivar content: The parameters, e.g. ``image/resize,p_50`` or ``image/resize,p_63/quality,q_90``.
+    """
+
+    __slots__ = ("content",)
+    _fields = ("content",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    content: Optional[str]
+
+    def __init__(self, *, content: Optional[str] = None) -> None:
+        _set(self, {"content": content})
+
+
+class StyleInfo(Model):
+    """A style as OSS describes it.
+
+    :ivar name: The style's name.
+    :ivar content: The processing parameters.
+    :ivar create_time: When it was created.
+    :ivar last_modify_time: When it last changed.
+    :ivar category: ``image``, ``document`` or ``video``.
+    """
+
+    __slots__ = ("name", "content", "create_time", "last_modify_time", "category")
+    _fields = ("name", "content", "create_time", "last_modify_time", "category")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    name: Optional[str]
+    content: Optional[str]
+    create_time: Optional[str]
+    last_modify_time: Optional[str]
+    category: Optional[str]
+
+    def __init__(self, *, name: Optional[str] = None, content: Optional[str] = None, create_time: Optional[str] = None, last_modify_time: Optional[str] = None, category: Optional[str] = None) -> None:
+        _set(self, {"name": name, "content": content, "create_time": create_time, "last_modify_time": last_modify_time, "category": category})
+
+
+class StyleList(Model):
+    """The ``StyleList`` document.
+
+    :ivar styles: The styles.
+    """
+
+    __slots__ = ("styles",)
+    _fields = ("styles",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    styles: List[StyleInfo]
+
+    def __init__(self, *, styles: Optional[List[StyleInfo]] = None) -> None:
+        _set(self, {"styles": [] if styles is None else styles})
+
+
 class Tls(Model):
     """Which TLS versions a bucket accepts.
 
@@ -2258,6 +2350,24 @@ class DeletePublicAccessBlock(Operation[EmptyOutput]):
 
     def __init__(self) -> None:
         _ossio._init_op(self, "DeletePublicAccessBlock", {})
+
+
+class DeleteStyle(Operation[EmptyOutput]):
+    """Deletes one style.
+
+    :ivar bucket: The bucket.
+    :ivar style_name: The style's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "style_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "style_name"})
+    bucket: str
+    style_name: str
+
+    def __init__(self, *, bucket: str, style_name: str) -> None:
+        _ossio._init_op(self, "DeleteStyle", {"bucket": bucket, "style_name": style_name})
 
 
 class ExtendBucketWorm(Operation[EmptyOutput]):
@@ -2665,6 +2775,24 @@ class GetPublicAccessBlock(Operation[GetPublicAccessBlockOutput]):
         _ossio._init_op(self, "GetPublicAccessBlock", {})
 
 
+class GetStyle(Operation[GetStyleOutput]):
+    """Reads one style.
+
+    :ivar bucket: The bucket.
+    :ivar style_name: The style's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "style_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "style_name"})
+    bucket: str
+    style_name: str
+
+    def __init__(self, *, bucket: str, style_name: str) -> None:
+        _ossio._init_op(self, "GetStyle", {"bucket": bucket, "style_name": style_name})
+
+
 class HeadObject(Operation[HeadObjectOutput]):
     """Reads an object's metadata; errors arrive base64-encoded in ``x-oss-err``, which ``Response::check`` decodes.
 
@@ -2831,6 +2959,22 @@ class ListObjectsV2(Operation[ListObjectsV2Output]):
 
     def __init__(self, *, bucket: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, start_after: Optional[str] = None, continuation_token: Optional[str] = None, max_keys: Optional[int] = None, fetch_owner: Optional[bool] = None, url_encoding: Optional[bool] = None) -> None:
         _ossio._init_op(self, "ListObjectsV2", {"bucket": bucket, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "continuation_token": continuation_token, "max_keys": max_keys, "fetch_owner": fetch_owner, "url_encoding": url_encoding})
+
+
+class ListStyle(Operation[ListStyleOutput]):
+    """Lists a bucket's styles (all of them: the listing has no pages).
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "ListStyle", {"bucket": bucket})
 
 
 class PutAccessPointPolicy(Operation[EmptyOutput]):
@@ -3153,6 +3297,28 @@ class PutPublicAccessBlock(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutPublicAccessBlock", {"public_access_block_configuration": public_access_block_configuration})
 
 
+class PutStyle(Operation[EmptyOutput]):
+    """Creates or replaces a style.
+
+    :ivar bucket: The bucket.
+    :ivar style_name: The style's name.
+    :ivar category: What the style processes: ``image``, ``document`` or ``video``.
+    :ivar style: The style.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "style_name", "category", "style")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "style_name", "style"})
+    bucket: str
+    style_name: str
+    category: Optional[str]
+    style: Union[StyleContent, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, style_name: str, style: Union[StyleContent, Mapping[str, Any]], category: Optional[str] = None) -> None:
+        _ossio._init_op(self, "PutStyle", {"bucket": bucket, "style_name": style_name, "category": category, "style": style})
+
+
 _ossio._register(Model, {
     "AccessPointSummary": AccessPointSummary,
     "BucketCnameConfiguration": BucketCnameConfiguration,
@@ -3191,6 +3357,7 @@ _ossio._register(Model, {
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
     "GetPublicAccessBlockOutput": GetPublicAccessBlockOutput,
+    "GetStyleOutput": GetStyleOutput,
     "HeadObjectOutput": HeadObjectOutput,
     "HttpsConfiguration": HttpsConfiguration,
     "IncrementalInventory": IncrementalInventory,
@@ -3212,6 +3379,7 @@ _ossio._register(Model, {
     "ListInventoryConfigurationsResult": ListInventoryConfigurationsResult,
     "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
+    "ListStyleOutput": ListStyleOutput,
     "LocationRtcConstraint": LocationRtcConstraint,
     "LocationTransferType": LocationTransferType,
     "LocationTransferTypeConstraint": LocationTransferTypeConstraint,
@@ -3240,6 +3408,9 @@ _ossio._register(Model, {
     "RtcConfiguration": RtcConfiguration,
     "SseKmsEncryptedObjects": SseKmsEncryptedObjects,
     "SseRule": SseRule,
+    "StyleContent": StyleContent,
+    "StyleInfo": StyleInfo,
+    "StyleList": StyleList,
     "Tls": Tls,
     "TransferAccelerationConfiguration": TransferAccelerationConfiguration,
     "TransferTypes": TransferTypes,
@@ -3279,6 +3450,7 @@ __all__ = [
     "DeleteObject",
     "DeleteObjectOutput",
     "DeletePublicAccessBlock",
+    "DeleteStyle",
     "DeletedObject",
     "EmptyOutput",
     "ExtendBucketWorm",
@@ -3325,6 +3497,8 @@ __all__ = [
     "GetObjectOutput",
     "GetPublicAccessBlock",
     "GetPublicAccessBlockOutput",
+    "GetStyle",
+    "GetStyleOutput",
     "HeadObject",
     "HeadObjectOutput",
     "HistoricalObjectReplicationType",
@@ -3359,6 +3533,8 @@ __all__ = [
     "ListObjectsOutput",
     "ListObjectsV2",
     "ListObjectsV2Output",
+    "ListStyle",
+    "ListStyleOutput",
     "LocationRtcConstraint",
     "LocationTransferType",
     "LocationTransferTypeConstraint",
@@ -3393,6 +3569,7 @@ __all__ = [
     "PutObjectAclOutput",
     "PutObjectOutput",
     "PutPublicAccessBlock",
+    "PutStyle",
     "ReplicationConfiguration",
     "ReplicationDestination",
     "ReplicationEncryptionConfiguration",
@@ -3411,6 +3588,9 @@ __all__ = [
     "SseKmsEncryptedObjectsStatus",
     "SseRule",
     "StorageClass",
+    "StyleContent",
+    "StyleInfo",
+    "StyleList",
     "Tls",
     "TlsVersion",
     "TransferAccelerationConfiguration",
