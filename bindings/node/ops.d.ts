@@ -15,6 +15,9 @@ export type StreamedInput<I> = I extends { readonly body?: infer B } ? Omit<I, '
 /** `NetworkOrigin`: one of its wire values. */
 export type NetworkOrigin = 'vpc' | 'internet';
 
+/** `AccessMonitorStatusType`: one of its wire values. */
+export type AccessMonitorStatusType = 'Enabled' | 'Disabled';
+
 /** `Acl`: one of its wire values. */
 export type Acl = 'private' | 'public-read' | 'public-read-write';
 
@@ -129,6 +132,12 @@ export interface DeletedObject {
 export interface ExtendWormConfigurationInput {
   /** The new retention period, in days (1 to 25550; longer than the current one). */
   readonly retentionPeriodInDays: number;
+}
+
+/** The `AccessMonitorConfiguration` document. */
+export interface AccessMonitorConfiguration {
+  /** `Enabled` or `Disabled`. */
+  status: AccessMonitorStatusType | null;
 }
 
 /** The `HttpsConfiguration` document. */
@@ -627,6 +636,12 @@ export interface ObjectSummary {
 export interface StyleList {
   /** The styles. */
   styles: Array<StyleInfo>;
+}
+
+/** The `AccessMonitorConfiguration` document. */
+export interface AccessMonitorConfigurationInput {
+  /** `Enabled` or `Disabled`. */
+  readonly status?: AccessMonitorStatusType | null;
 }
 
 /** The `HttpsConfiguration` document. */
@@ -1211,6 +1226,20 @@ export interface GetAccessPointPublicAccessBlockInput {
 export interface GetAccessPointPublicAccessBlockOutput {
   /** Whether public access is blocked. */
   blockPublicAccess: boolean;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads whether a bucket tracks access. */
+export interface GetBucketAccessMonitorInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketAccessMonitor`]. */
+export interface GetBucketAccessMonitorOutput {
+  /** The setting. */
+  accessMonitorConfiguration: AccessMonitorConfiguration;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1920,6 +1949,20 @@ export interface PutBucketOutput {
   requestId: string;
 }
 
+/** Turns a bucket's access tracking on or off. */
+export interface PutBucketAccessMonitorInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The setting. */
+  readonly accessMonitorConfiguration: AccessMonitorConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketAccessMonitorOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Sets a bucket's ACL. */
 export interface PutBucketAclInput {
   /** The bucket. */
@@ -2177,6 +2220,7 @@ export interface OperationTypes {
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
   GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
+  GetBucketAccessMonitor: [GetBucketAccessMonitorInput, GetBucketAccessMonitorOutput];
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
   GetBucketHttpsConfig: [GetBucketHttpsConfigInput, GetBucketHttpsConfigOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
@@ -2208,6 +2252,7 @@ export interface OperationTypes {
   PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
   PutBucket: [PutBucketInput, PutBucketOutput];
+  PutBucketAccessMonitor: [PutBucketAccessMonitorInput, PutBucketAccessMonitorOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
   PutBucketHttpsConfig: [PutBucketHttpsConfigInput, PutBucketHttpsConfigOutput];
   PutBucketInventory: [PutBucketInventoryInput, PutBucketInventoryOutput];
@@ -2269,6 +2314,8 @@ export interface ClientOperations {
   getAccessPointPolicy(input: GetAccessPointPolicyInput): Promise<GetAccessPointPolicyOutput>;
   /** Reads an access point's block-public-access switch. */
   getAccessPointPublicAccessBlock(input: GetAccessPointPublicAccessBlockInput): Promise<GetAccessPointPublicAccessBlockOutput>;
+  /** Reads whether a bucket tracks access. */
+  getBucketAccessMonitor(input: GetBucketAccessMonitorInput): Promise<GetBucketAccessMonitorOutput>;
   /** Reads a bucket's ACL and owner. */
   getBucketAcl(input: GetBucketAclInput): Promise<GetBucketAclOutput>;
   /** Reads a bucket's TLS settings. */
@@ -2348,6 +2395,8 @@ export interface ClientOperations {
   putAccessPointPublicAccessBlock(input: PutAccessPointPublicAccessBlockInput): Promise<PutAccessPointPublicAccessBlockOutput>;
   /** Creates a bucket. */
   putBucket(input: PutBucketInput): Promise<PutBucketOutput>;
+  /** Turns a bucket's access tracking on or off. */
+  putBucketAccessMonitor(input: PutBucketAccessMonitorInput): Promise<PutBucketAccessMonitorOutput>;
   /** Sets a bucket's ACL. */
   putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
   /** Sets which TLS versions and cipher suites a bucket accepts. */

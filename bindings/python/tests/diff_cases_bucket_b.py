@@ -377,6 +377,25 @@ CASES += [
     ),
 ]
 
+# ---- access monitor -----------------------------------------------------------------------
+
+CASES += [
+    (
+        "PutBucketAccessMonitor",
+        ops.PutBucketAccessMonitor(bucket=BUCKET, access_monitor_configuration={"status": "Enabled"}),
+        lambda c: c.put_bucket_access_monitor(
+            V2.PutBucketAccessMonitorRequest(
+                bucket=BUCKET, access_monitor_configuration=V2.AccessMonitorConfiguration(status="Enabled")
+            )
+        ),
+    ),
+    (
+        "GetBucketAccessMonitor",
+        ops.GetBucketAccessMonitor(bucket=BUCKET),
+        lambda c: c.get_bucket_access_monitor(V2.GetBucketAccessMonitorRequest(bucket=BUCKET)),
+    ),
+]
+
 # ---- HTTPS config -------------------------------------------------------------------------
 
 CASES += [

@@ -180,6 +180,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads whether a bucket tracks access.
+    ///
+    /// `GET /?accessmonitor`; see [`GetBucketAccessMonitor`].
+    pub fn get_bucket_access_monitor(
+        &self,
+        op: &GetBucketAccessMonitor,
+    ) -> Result<GetBucketAccessMonitorOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's ACL and owner.
     ///
     /// `GET /?acl`; see [`GetBucketAcl`].
@@ -435,6 +445,16 @@ impl Client {
     ///
     /// `PUT /`; see [`PutBucket`].
     pub fn put_bucket(&self, op: &PutBucket) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns a bucket's access tracking on or off.
+    ///
+    /// `PUT /?accessmonitor`; see [`PutBucketAccessMonitor`].
+    pub fn put_bucket_access_monitor(
+        &self,
+        op: &PutBucketAccessMonitor,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

@@ -35,5 +35,5 @@ exports.ABSENT = [
   'GetPublicAccessBlock', 'PutPublicAccessBlock', 'DeletePublicAccessBlock',
   'PutBucketTransferAcceleration', 'GetBucketTransferAcceleration', 'PutBucketHttpsConfig',
   'GetBucketHttpsConfig', 'PutCname', 'ListCname', 'DeleteCname', 'CreateCnameToken',
-  'GetCnameToken',
+  'GetCnameToken', 'PutBucketAccessMonitor', 'GetBucketAccessMonitor',
 ];

@@ -303,6 +303,20 @@ class Operations:
         return self._send(_new_op(ops.GetAccessPointPublicAccessBlock, fields))
 
     @overload
+    def get_bucket_access_monitor(self, request: ops.GetBucketAccessMonitor, /) -> ops.GetBucketAccessMonitorOutput: ...
+
+    @overload
+    def get_bucket_access_monitor(self, *, bucket: str) -> ops.GetBucketAccessMonitorOutput: ...
+
+    def get_bucket_access_monitor(self, *request: ops.GetBucketAccessMonitor, **fields: Any) -> ops.GetBucketAccessMonitorOutput:
+        """Reads whether a bucket tracks access.
+
+        Takes an ``ossio.ops.GetBucketAccessMonitor`` or its fields as keywords; returns ``ossio.ops.GetBucketAccessMonitorOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketAccessMonitor, request, fields))
+        return self._send(_new_op(ops.GetBucketAccessMonitor, fields))
+
+    @overload
     def get_bucket_acl(self, request: ops.GetBucketAcl, /) -> ops.GetBucketAclOutput: ...
 
     @overload
@@ -755,6 +769,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucket, request, fields))
         return self._send(_new_op(ops.PutBucket, fields))
+
+    @overload
+    def put_bucket_access_monitor(self, request: ops.PutBucketAccessMonitor, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_access_monitor(self, *, bucket: str, access_monitor_configuration: Union[ops.AccessMonitorConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_access_monitor(self, *request: ops.PutBucketAccessMonitor, **fields: Any) -> ops.EmptyOutput:
+        """Turns a bucket's access tracking on or off.
+
+        Takes an ``ossio.ops.PutBucketAccessMonitor`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketAccessMonitor, request, fields))
+        return self._send(_new_op(ops.PutBucketAccessMonitor, fields))
 
     @overload
     def put_bucket_acl(self, request: ops.PutBucketAcl, /) -> ops.PutBucketAclOutput: ...

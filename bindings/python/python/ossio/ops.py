@@ -21,6 +21,9 @@ from ._model import Model, Operation, _set
 #: streamed by ``ossio.Client``).
 BodyInput = Union[bytes, bytearray, memoryview, str, IO[bytes], "os.PathLike[str]"]
 
+#: The values of ``AccessMonitorStatusType``.
+AccessMonitorStatusType = Literal["Enabled", "Disabled"]
+
 #: The values of ``Acl``.
 Acl = Literal["private", "public-read", "public-read-write"]
 
@@ -65,6 +68,22 @@ TlsVersion = Literal["TLSv1.0", "TLSv1.1", "TLSv1.2", "TLSv1.3"]
 
 #: The values of ``VersioningStatus``.
 VersioningStatus = Literal["Enabled", "Suspended"]
+
+
+class AccessMonitorConfiguration(Model):
+    """The ``AccessMonitorConfiguration`` document.
+
+    :ivar status: ``Enabled`` or ``Disabled``.
+    """
+
+    __slots__ = ("status",)
+    _fields = ("status",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    status: Optional[AccessMonitorStatusType]
+
+    def __init__(self, *, status: Optional[AccessMonitorStatusType] = None) -> None:
+        _set(self, {"status": status})
 
 
 class AccessPointSummary(Model):
@@ -485,6 +504,24 @@ class GetAccessPointPublicAccessBlockOutput(Model):
 
     def __init__(self, *, request_id: str, block_public_access: bool = False) -> None:
         _set(self, {"block_public_access": block_public_access, "request_id": request_id})
+
+
+class GetBucketAccessMonitorOutput(Model):
+    """The result of ``GetBucketAccessMonitor``.
+
+    :ivar access_monitor_configuration: The setting.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("access_monitor_configuration", "request_id")
+    _fields = ("access_monitor_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"access_monitor_configuration", "request_id"})
+    access_monitor_configuration: AccessMonitorConfiguration
+    request_id: str
+
+    def __init__(self, *, access_monitor_configuration: AccessMonitorConfiguration, request_id: str) -> None:
+        _set(self, {"access_monitor_configuration": access_monitor_configuration, "request_id": request_id})
 
 
 class GetBucketAclOutput(Model):
@@ -2444,6 +2481,22 @@ class GetAccessPointPublicAccessBlock(Operation[GetAccessPointPublicAccessBlockO
         _ossio._init_op(self, "GetAccessPointPublicAccessBlock", {"bucket": bucket, "access_point_name": access_point_name})
 
 
+class GetBucketAccessMonitor(Operation[GetBucketAccessMonitorOutput]):
+    """Reads whether a bucket tracks access.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketAccessMonitor", {"bucket": bucket})
+
+
 class GetBucketAcl(Operation[GetBucketAclOutput]):
     """Reads a bucket's ACL and owner.
 
@@ -3041,6 +3094,24 @@ class PutBucket(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucket", {"bucket": bucket, "acl": acl, "storage_class": storage_class, "data_redundancy_type": data_redundancy_type, "resource_group_id": resource_group_id})
 
 
+class PutBucketAccessMonitor(Operation[EmptyOutput]):
+    """Turns a bucket's access tracking on or off.
+
+    :ivar bucket: The bucket.
+    :ivar access_monitor_configuration: The setting.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_monitor_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_monitor_configuration"})
+    bucket: str
+    access_monitor_configuration: Union[AccessMonitorConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, access_monitor_configuration: Union[AccessMonitorConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketAccessMonitor", {"bucket": bucket, "access_monitor_configuration": access_monitor_configuration})
+
+
 class PutBucketAcl(Operation[PutBucketAclOutput]):
     """Sets a bucket's ACL.
 
@@ -3320,6 +3391,7 @@ class PutStyle(Operation[EmptyOutput]):
 
 
 _ossio._register(Model, {
+    "AccessMonitorConfiguration": AccessMonitorConfiguration,
     "AccessPointSummary": AccessPointSummary,
     "BucketCnameConfiguration": BucketCnameConfiguration,
     "BucketSummary": BucketSummary,
@@ -3339,6 +3411,7 @@ _ossio._register(Model, {
     "GetAccessPointOutput": GetAccessPointOutput,
     "GetAccessPointPolicyOutput": GetAccessPointPolicyOutput,
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
+    "GetBucketAccessMonitorOutput": GetBucketAccessMonitorOutput,
     "GetBucketAclOutput": GetBucketAclOutput,
     "GetBucketHttpsConfigOutput": GetBucketHttpsConfigOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
@@ -3420,6 +3493,8 @@ _ossio._register(Model, {
 
 __all__ = [
     "AbortBucketWorm",
+    "AccessMonitorConfiguration",
+    "AccessMonitorStatusType",
     "AccessPointSummary",
     "Acl",
     "BodyInput",
@@ -3461,6 +3536,8 @@ __all__ = [
     "GetAccessPointPolicyOutput",
     "GetAccessPointPublicAccessBlock",
     "GetAccessPointPublicAccessBlockOutput",
+    "GetBucketAccessMonitor",
+    "GetBucketAccessMonitorOutput",
     "GetBucketAcl",
     "GetBucketAclOutput",
     "GetBucketHttpsConfig",
@@ -3552,6 +3629,7 @@ __all__ = [
     "PutAccessPointPolicy",
     "PutAccessPointPublicAccessBlock",
     "PutBucket",
+    "PutBucketAccessMonitor",
     "PutBucketAcl",
     "PutBucketAclOutput",
     "PutBucketHttpsConfig",
