@@ -140,6 +140,12 @@ export interface AccessMonitorConfiguration {
   status: AccessMonitorStatusType | null;
 }
 
+/** The `ArchiveDirectReadConfiguration` document. */
+export interface ArchiveDirectReadConfiguration {
+  /** Whether Archive objects can be read directly. */
+  enabled: boolean | null;
+}
+
 /** The `HttpsConfiguration` document. */
 export interface HttpsConfiguration {
   /** TLS versions. */
@@ -642,6 +648,12 @@ export interface StyleList {
 export interface AccessMonitorConfigurationInput {
   /** `Enabled` or `Disabled`. */
   readonly status?: AccessMonitorStatusType | null;
+}
+
+/** The `ArchiveDirectReadConfiguration` document. */
+export interface ArchiveDirectReadConfigurationInput {
+  /** Whether Archive objects can be read directly. */
+  readonly enabled?: boolean | null;
 }
 
 /** The `HttpsConfiguration` document. */
@@ -1258,6 +1270,20 @@ export interface GetBucketAclOutput {
   ownerDisplayName: string;
   /** The ACL. */
   acl: Acl;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads whether a bucket's Archive objects can be read directly. */
+export interface GetBucketArchiveDirectReadInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketArchiveDirectRead`]. */
+export interface GetBucketArchiveDirectReadOutput {
+  /** The setting. */
+  archiveDirectReadConfiguration: ArchiveDirectReadConfiguration;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1977,6 +2003,20 @@ export interface PutBucketAclOutput {
   requestId: string;
 }
 
+/** Turns direct reading of a bucket's Archive objects on or off. */
+export interface PutBucketArchiveDirectReadInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The setting. */
+  readonly archiveDirectReadConfiguration: ArchiveDirectReadConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketArchiveDirectReadOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Sets which TLS versions and cipher suites a bucket accepts. */
 export interface PutBucketHttpsConfigInput {
   /** The bucket. */
@@ -2222,6 +2262,7 @@ export interface OperationTypes {
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
   GetBucketAccessMonitor: [GetBucketAccessMonitorInput, GetBucketAccessMonitorOutput];
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
+  GetBucketArchiveDirectRead: [GetBucketArchiveDirectReadInput, GetBucketArchiveDirectReadOutput];
   GetBucketHttpsConfig: [GetBucketHttpsConfigInput, GetBucketHttpsConfigOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
   GetBucketInventory: [GetBucketInventoryInput, GetBucketInventoryOutput];
@@ -2254,6 +2295,7 @@ export interface OperationTypes {
   PutBucket: [PutBucketInput, PutBucketOutput];
   PutBucketAccessMonitor: [PutBucketAccessMonitorInput, PutBucketAccessMonitorOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
+  PutBucketArchiveDirectRead: [PutBucketArchiveDirectReadInput, PutBucketArchiveDirectReadOutput];
   PutBucketHttpsConfig: [PutBucketHttpsConfigInput, PutBucketHttpsConfigOutput];
   PutBucketInventory: [PutBucketInventoryInput, PutBucketInventoryOutput];
   PutBucketObjectWormConfiguration: [PutBucketObjectWormConfigurationInput, PutBucketObjectWormConfigurationOutput];
@@ -2318,6 +2360,8 @@ export interface ClientOperations {
   getBucketAccessMonitor(input: GetBucketAccessMonitorInput): Promise<GetBucketAccessMonitorOutput>;
   /** Reads a bucket's ACL and owner. */
   getBucketAcl(input: GetBucketAclInput): Promise<GetBucketAclOutput>;
+  /** Reads whether a bucket's Archive objects can be read directly. */
+  getBucketArchiveDirectRead(input: GetBucketArchiveDirectReadInput): Promise<GetBucketArchiveDirectReadOutput>;
   /** Reads a bucket's TLS settings. */
   getBucketHttpsConfig(input: GetBucketHttpsConfigInput): Promise<GetBucketHttpsConfigOutput>;
   /** Reads a bucket's description. */
@@ -2399,6 +2443,8 @@ export interface ClientOperations {
   putBucketAccessMonitor(input: PutBucketAccessMonitorInput): Promise<PutBucketAccessMonitorOutput>;
   /** Sets a bucket's ACL. */
   putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
+  /** Turns direct reading of a bucket's Archive objects on or off. */
+  putBucketArchiveDirectRead(input: PutBucketArchiveDirectReadInput): Promise<PutBucketArchiveDirectReadOutput>;
   /** Sets which TLS versions and cipher suites a bucket accepts. */
   putBucketHttpsConfig(input: PutBucketHttpsConfigInput): Promise<PutBucketHttpsConfigOutput>;
   /** Adds or replaces an inventory of a bucket. */

@@ -396,6 +396,25 @@ CASES += [
     ),
 ]
 
+# ---- archive direct read ------------------------------------------------------------------
+
+CASES += [
+    (
+        "PutBucketArchiveDirectRead",
+        ops.PutBucketArchiveDirectRead(bucket=BUCKET, archive_direct_read_configuration={"enabled": False}),
+        lambda c: c.put_bucket_archive_direct_read(
+            V2.PutBucketArchiveDirectReadRequest(
+                bucket=BUCKET, archive_direct_read_configuration=V2.ArchiveDirectReadConfiguration(enabled=False)
+            )
+        ),
+    ),
+    (
+        "GetBucketArchiveDirectRead",
+        ops.GetBucketArchiveDirectRead(bucket=BUCKET),
+        lambda c: c.get_bucket_archive_direct_read(V2.GetBucketArchiveDirectReadRequest(bucket=BUCKET)),
+    ),
+]
+
 # ---- HTTPS config -------------------------------------------------------------------------
 
 CASES += [

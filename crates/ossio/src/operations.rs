@@ -197,6 +197,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads whether a bucket's Archive objects can be read directly.
+    ///
+    /// `GET /?bucketArchiveDirectRead`; see [`GetBucketArchiveDirectRead`].
+    pub fn get_bucket_archive_direct_read(
+        &self,
+        op: &GetBucketArchiveDirectRead,
+    ) -> Result<GetBucketArchiveDirectReadOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's TLS settings.
     ///
     /// `GET /?httpsConfig`; see [`GetBucketHttpsConfig`].
@@ -462,6 +472,16 @@ impl Client {
     ///
     /// `PUT /?acl`; see [`PutBucketAcl`].
     pub fn put_bucket_acl(&self, op: &PutBucketAcl) -> Result<PutBucketAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns direct reading of a bucket's Archive objects on or off.
+    ///
+    /// `PUT /?bucketArchiveDirectRead`; see [`PutBucketArchiveDirectRead`].
+    pub fn put_bucket_archive_direct_read(
+        &self,
+        op: &PutBucketArchiveDirectRead,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

@@ -36,4 +36,5 @@ exports.ABSENT = [
   'PutBucketTransferAcceleration', 'GetBucketTransferAcceleration', 'PutBucketHttpsConfig',
   'GetBucketHttpsConfig', 'PutCname', 'ListCname', 'DeleteCname', 'CreateCnameToken',
   'GetCnameToken', 'PutBucketAccessMonitor', 'GetBucketAccessMonitor',
+  'PutBucketArchiveDirectRead', 'GetBucketArchiveDirectRead',
 ];

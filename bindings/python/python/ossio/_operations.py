@@ -331,6 +331,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketAcl, fields))
 
     @overload
+    def get_bucket_archive_direct_read(self, request: ops.GetBucketArchiveDirectRead, /) -> ops.GetBucketArchiveDirectReadOutput: ...
+
+    @overload
+    def get_bucket_archive_direct_read(self, *, bucket: str) -> ops.GetBucketArchiveDirectReadOutput: ...
+
+    def get_bucket_archive_direct_read(self, *request: ops.GetBucketArchiveDirectRead, **fields: Any) -> ops.GetBucketArchiveDirectReadOutput:
+        """Reads whether a bucket's Archive objects can be read directly.
+
+        Takes an ``ossio.ops.GetBucketArchiveDirectRead`` or its fields as keywords; returns ``ossio.ops.GetBucketArchiveDirectReadOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketArchiveDirectRead, request, fields))
+        return self._send(_new_op(ops.GetBucketArchiveDirectRead, fields))
+
+    @overload
     def get_bucket_https_config(self, request: ops.GetBucketHttpsConfig, /) -> ops.GetBucketHttpsConfigOutput: ...
 
     @overload
@@ -797,6 +811,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketAcl, request, fields))
         return self._send(_new_op(ops.PutBucketAcl, fields))
+
+    @overload
+    def put_bucket_archive_direct_read(self, request: ops.PutBucketArchiveDirectRead, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_archive_direct_read(self, *, bucket: str, archive_direct_read_configuration: Union[ops.ArchiveDirectReadConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_archive_direct_read(self, *request: ops.PutBucketArchiveDirectRead, **fields: Any) -> ops.EmptyOutput:
+        """Turns direct reading of a bucket's Archive objects on or off.
+
+        Takes an ``ossio.ops.PutBucketArchiveDirectRead`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketArchiveDirectRead, request, fields))
+        return self._send(_new_op(ops.PutBucketArchiveDirectRead, fields))
 
     @overload
     def put_bucket_https_config(self, request: ops.PutBucketHttpsConfig, /) -> ops.EmptyOutput: ...

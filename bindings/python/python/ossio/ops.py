@@ -112,6 +112,22 @@ class AccessPointSummary(Model):
         _set(self, {"bucket": bucket, "access_point_name": access_point_name, "alias": alias, "network_origin": network_origin, "vpc_id": vpc_id, "status": status})
 
 
+class ArchiveDirectReadConfiguration(Model):
+    """The ``ArchiveDirectReadConfiguration`` document.
+
+    :ivar enabled: Whether Archive objects can be read directly.
+    """
+
+    __slots__ = ("enabled",)
+    _fields = ("enabled",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    enabled: Optional[bool]
+
+    def __init__(self, *, enabled: Optional[bool] = None) -> None:
+        _set(self, {"enabled": enabled})
+
+
 class BucketCnameConfiguration(Model):
     """The ``BucketCnameConfiguration`` document (``cname.domain`` is required).
 
@@ -544,6 +560,24 @@ class GetBucketAclOutput(Model):
 
     def __init__(self, *, owner_id: str, owner_display_name: str, acl: Acl, request_id: str) -> None:
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "acl": acl, "request_id": request_id})
+
+
+class GetBucketArchiveDirectReadOutput(Model):
+    """The result of ``GetBucketArchiveDirectRead``.
+
+    :ivar archive_direct_read_configuration: The setting.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("archive_direct_read_configuration", "request_id")
+    _fields = ("archive_direct_read_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"archive_direct_read_configuration", "request_id"})
+    archive_direct_read_configuration: ArchiveDirectReadConfiguration
+    request_id: str
+
+    def __init__(self, *, archive_direct_read_configuration: ArchiveDirectReadConfiguration, request_id: str) -> None:
+        _set(self, {"archive_direct_read_configuration": archive_direct_read_configuration, "request_id": request_id})
 
 
 class GetBucketHttpsConfigOutput(Model):
@@ -2513,6 +2547,22 @@ class GetBucketAcl(Operation[GetBucketAclOutput]):
         _ossio._init_op(self, "GetBucketAcl", {"bucket": bucket})
 
 
+class GetBucketArchiveDirectRead(Operation[GetBucketArchiveDirectReadOutput]):
+    """Reads whether a bucket's Archive objects can be read directly.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketArchiveDirectRead", {"bucket": bucket})
+
+
 class GetBucketHttpsConfig(Operation[GetBucketHttpsConfigOutput]):
     """Reads a bucket's TLS settings.
 
@@ -3130,6 +3180,24 @@ class PutBucketAcl(Operation[PutBucketAclOutput]):
         _ossio._init_op(self, "PutBucketAcl", {"bucket": bucket, "acl": acl})
 
 
+class PutBucketArchiveDirectRead(Operation[EmptyOutput]):
+    """Turns direct reading of a bucket's Archive objects on or off.
+
+    :ivar bucket: The bucket.
+    :ivar archive_direct_read_configuration: The setting.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "archive_direct_read_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "archive_direct_read_configuration"})
+    bucket: str
+    archive_direct_read_configuration: Union[ArchiveDirectReadConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, archive_direct_read_configuration: Union[ArchiveDirectReadConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketArchiveDirectRead", {"bucket": bucket, "archive_direct_read_configuration": archive_direct_read_configuration})
+
+
 class PutBucketHttpsConfig(Operation[EmptyOutput]):
     """Sets which TLS versions and cipher suites a bucket accepts.
 
@@ -3393,6 +3461,7 @@ class PutStyle(Operation[EmptyOutput]):
 _ossio._register(Model, {
     "AccessMonitorConfiguration": AccessMonitorConfiguration,
     "AccessPointSummary": AccessPointSummary,
+    "ArchiveDirectReadConfiguration": ArchiveDirectReadConfiguration,
     "BucketCnameConfiguration": BucketCnameConfiguration,
     "BucketSummary": BucketSummary,
     "CertificateConfiguration": CertificateConfiguration,
@@ -3413,6 +3482,7 @@ _ossio._register(Model, {
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
     "GetBucketAccessMonitorOutput": GetBucketAccessMonitorOutput,
     "GetBucketAclOutput": GetBucketAclOutput,
+    "GetBucketArchiveDirectReadOutput": GetBucketArchiveDirectReadOutput,
     "GetBucketHttpsConfigOutput": GetBucketHttpsConfigOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
     "GetBucketInventoryOutput": GetBucketInventoryOutput,
@@ -3497,6 +3567,7 @@ __all__ = [
     "AccessMonitorStatusType",
     "AccessPointSummary",
     "Acl",
+    "ArchiveDirectReadConfiguration",
     "BodyInput",
     "BucketCnameConfiguration",
     "BucketSummary",
@@ -3540,6 +3611,8 @@ __all__ = [
     "GetBucketAccessMonitorOutput",
     "GetBucketAcl",
     "GetBucketAclOutput",
+    "GetBucketArchiveDirectRead",
+    "GetBucketArchiveDirectReadOutput",
     "GetBucketHttpsConfig",
     "GetBucketHttpsConfigOutput",
     "GetBucketInfo",
@@ -3632,6 +3705,7 @@ __all__ = [
     "PutBucketAccessMonitor",
     "PutBucketAcl",
     "PutBucketAclOutput",
+    "PutBucketArchiveDirectRead",
     "PutBucketHttpsConfig",
     "PutBucketInventory",
     "PutBucketObjectWormConfiguration",
