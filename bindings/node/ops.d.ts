@@ -462,6 +462,12 @@ export interface ReplicationProgressInformation {
   newObject: string | null;
 }
 
+/** The `BucketResourceGroupConfiguration` document. */
+export interface BucketResourceGroupConfiguration {
+  /** The resource group ID (`rg-...`); empty for the default group. */
+  resourceGroupId: string | null;
+}
+
 /** The `TransferAccelerationConfiguration` document. */
 export interface TransferAccelerationConfiguration {
   /** Whether transfer acceleration is on. */
@@ -892,6 +898,12 @@ export interface ReplicationEncryptionConfigurationInput {
 export interface ReplicationPrefixSetInput {
   /** The prefixes (at most 10, each at most 1023 characters). */
   readonly prefixs?: ReadonlyArray<string> | null;
+}
+
+/** The `BucketResourceGroupConfiguration` document. */
+export interface BucketResourceGroupConfigurationInput {
+  /** The resource group ID (`rg-...`); empty for the default group. */
+  readonly resourceGroupId?: string | null;
 }
 
 /** The `ReplicationRule` document PutBucketRtc sends: a rule's ID and its RTC switch. */
@@ -1450,6 +1462,20 @@ export interface GetBucketReplicationProgressInput {
 export interface GetBucketReplicationProgressOutput {
   /** The progress. */
   replicationProgress: ReplicationProgress;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads the resource group a bucket belongs to. */
+export interface GetBucketResourceGroupInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketResourceGroup`]. */
+export interface GetBucketResourceGroupOutput {
+  /** The group. */
+  bucketResourceGroupConfiguration: BucketResourceGroupConfiguration;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -2091,6 +2117,20 @@ export interface PutBucketReplicationOutput {
   requestId: string;
 }
 
+/** Moves a bucket to a resource group. */
+export interface PutBucketResourceGroupInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The group. */
+  readonly bucketResourceGroupConfiguration: BucketResourceGroupConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketResourceGroupOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Turns Replication Time Control of a replication rule on or off. */
 export interface PutBucketRtcInput {
   /** The bucket. */
@@ -2272,6 +2312,7 @@ export interface OperationTypes {
   GetBucketReplication: [GetBucketReplicationInput, GetBucketReplicationOutput];
   GetBucketReplicationLocation: [GetBucketReplicationLocationInput, GetBucketReplicationLocationOutput];
   GetBucketReplicationProgress: [GetBucketReplicationProgressInput, GetBucketReplicationProgressOutput];
+  GetBucketResourceGroup: [GetBucketResourceGroupInput, GetBucketResourceGroupOutput];
   GetBucketTransferAcceleration: [GetBucketTransferAccelerationInput, GetBucketTransferAccelerationOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
   GetBucketWorm: [GetBucketWormInput, GetBucketWormOutput];
@@ -2301,6 +2342,7 @@ export interface OperationTypes {
   PutBucketObjectWormConfiguration: [PutBucketObjectWormConfigurationInput, PutBucketObjectWormConfigurationOutput];
   PutBucketPublicAccessBlock: [PutBucketPublicAccessBlockInput, PutBucketPublicAccessBlockOutput];
   PutBucketReplication: [PutBucketReplicationInput, PutBucketReplicationOutput];
+  PutBucketResourceGroup: [PutBucketResourceGroupInput, PutBucketResourceGroupOutput];
   PutBucketRtc: [PutBucketRtcInput, PutBucketRtcOutput];
   PutBucketTransferAcceleration: [PutBucketTransferAccelerationInput, PutBucketTransferAccelerationOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
@@ -2380,6 +2422,8 @@ export interface ClientOperations {
   getBucketReplicationLocation(input: GetBucketReplicationLocationInput): Promise<GetBucketReplicationLocationOutput>;
   /** Reads how far a replication rule has got. */
   getBucketReplicationProgress(input: GetBucketReplicationProgressInput): Promise<GetBucketReplicationProgressOutput>;
+  /** Reads the resource group a bucket belongs to. */
+  getBucketResourceGroup(input: GetBucketResourceGroupInput): Promise<GetBucketResourceGroupOutput>;
   /** Reads a bucket's transfer acceleration setting. */
   getBucketTransferAcceleration(input: GetBucketTransferAccelerationInput): Promise<GetBucketTransferAccelerationOutput>;
   /** Reads a bucket's versioning state. */
@@ -2455,6 +2499,8 @@ export interface ClientOperations {
   putBucketPublicAccessBlock(input: PutBucketPublicAccessBlockInput): Promise<PutBucketPublicAccessBlockOutput>;
   /** Adds replication rules to a bucket. */
   putBucketReplication(input: PutBucketReplicationInput): Promise<PutBucketReplicationOutput>;
+  /** Moves a bucket to a resource group. */
+  putBucketResourceGroup(input: PutBucketResourceGroupInput): Promise<PutBucketResourceGroupOutput>;
   /** Turns Replication Time Control of a replication rule on or off. */
   putBucketRtc(input: PutBucketRtcInput): Promise<PutBucketRtcOutput>;
   /** Turns a bucket's transfer acceleration on or off. */

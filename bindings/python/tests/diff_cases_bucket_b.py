@@ -415,6 +415,30 @@ CASES += [
     ),
 ]
 
+# ---- resource group -----------------------------------------------------------------------
+
+CASES += [
+    (
+        "PutBucketResourceGroup",
+        ops.PutBucketResourceGroup(
+            bucket=BUCKET, bucket_resource_group_configuration={"resource_group_id": "rg-aek27tc********"}
+        ),
+        lambda c: c.put_bucket_resource_group(
+            V2.PutBucketResourceGroupRequest(
+                bucket=BUCKET,
+                bucket_resource_group_configuration=V2.BucketResourceGroupConfiguration(
+                    resource_group_id="rg-aek27tc********"
+                ),
+            )
+        ),
+    ),
+    (
+        "GetBucketResourceGroup",
+        ops.GetBucketResourceGroup(bucket=BUCKET),
+        lambda c: c.get_bucket_resource_group(V2.GetBucketResourceGroupRequest(bucket=BUCKET)),
+    ),
+]
+
 # ---- HTTPS config -------------------------------------------------------------------------
 
 CASES += [

@@ -294,6 +294,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads the resource group a bucket belongs to.
+    ///
+    /// `GET /?resourceGroup`; see [`GetBucketResourceGroup`].
+    pub fn get_bucket_resource_group(
+        &self,
+        op: &GetBucketResourceGroup,
+    ) -> Result<GetBucketResourceGroupOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's transfer acceleration setting.
     ///
     /// `GET /?transferAcceleration`; see [`GetBucketTransferAcceleration`].
@@ -526,6 +536,16 @@ impl Client {
         &self,
         op: &PutBucketReplication,
     ) -> Result<PutBucketReplicationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Moves a bucket to a resource group.
+    ///
+    /// `PUT /?resourceGroup`; see [`PutBucketResourceGroup`].
+    pub fn put_bucket_resource_group(
+        &self,
+        op: &PutBucketResourceGroup,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

@@ -36,5 +36,6 @@ exports.ABSENT = [
   'PutBucketTransferAcceleration', 'GetBucketTransferAcceleration', 'PutBucketHttpsConfig',
   'GetBucketHttpsConfig', 'PutCname', 'ListCname', 'DeleteCname', 'CreateCnameToken',
   'GetCnameToken', 'PutBucketAccessMonitor', 'GetBucketAccessMonitor',
-  'PutBucketArchiveDirectRead', 'GetBucketArchiveDirectRead',
+  'PutBucketArchiveDirectRead', 'GetBucketArchiveDirectRead', 'PutBucketResourceGroup',
+  'GetBucketResourceGroup',
 ];

@@ -471,6 +471,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketReplicationProgress, fields))
 
     @overload
+    def get_bucket_resource_group(self, request: ops.GetBucketResourceGroup, /) -> ops.GetBucketResourceGroupOutput: ...
+
+    @overload
+    def get_bucket_resource_group(self, *, bucket: str) -> ops.GetBucketResourceGroupOutput: ...
+
+    def get_bucket_resource_group(self, *request: ops.GetBucketResourceGroup, **fields: Any) -> ops.GetBucketResourceGroupOutput:
+        """Reads the resource group a bucket belongs to.
+
+        Takes an ``ossio.ops.GetBucketResourceGroup`` or its fields as keywords; returns ``ossio.ops.GetBucketResourceGroupOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketResourceGroup, request, fields))
+        return self._send(_new_op(ops.GetBucketResourceGroup, fields))
+
+    @overload
     def get_bucket_transfer_acceleration(self, request: ops.GetBucketTransferAcceleration, /) -> ops.GetBucketTransferAccelerationOutput: ...
 
     @overload
@@ -895,6 +909,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketReplication, request, fields))
         return self._send(_new_op(ops.PutBucketReplication, fields))
+
+    @overload
+    def put_bucket_resource_group(self, request: ops.PutBucketResourceGroup, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_resource_group(self, *, bucket: str, bucket_resource_group_configuration: Union[ops.BucketResourceGroupConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_resource_group(self, *request: ops.PutBucketResourceGroup, **fields: Any) -> ops.EmptyOutput:
+        """Moves a bucket to a resource group.
+
+        Takes an ``ossio.ops.PutBucketResourceGroup`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketResourceGroup, request, fields))
+        return self._send(_new_op(ops.PutBucketResourceGroup, fields))
 
     @overload
     def put_bucket_rtc(self, request: ops.PutBucketRtc, /) -> ops.EmptyOutput: ...

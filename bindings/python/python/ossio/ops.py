@@ -144,6 +144,22 @@ class BucketCnameConfiguration(Model):
         _set(self, {"cname": cname})
 
 
+class BucketResourceGroupConfiguration(Model):
+    """The ``BucketResourceGroupConfiguration`` document.
+
+    :ivar resource_group_id: The resource group ID (``rg-...``); empty for the default group.
+    """
+
+    __slots__ = ("resource_group_id",)
+    _fields = ("resource_group_id",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    resource_group_id: Optional[str]
+
+    def __init__(self, *, resource_group_id: Optional[str] = None) -> None:
+        _set(self, {"resource_group_id": resource_group_id})
+
+
 class BucketSummary(Model):
     """One bucket in a listing.
 
@@ -776,6 +792,24 @@ class GetBucketReplicationProgressOutput(Model):
 
     def __init__(self, *, replication_progress: ReplicationProgress, request_id: str) -> None:
         _set(self, {"replication_progress": replication_progress, "request_id": request_id})
+
+
+class GetBucketResourceGroupOutput(Model):
+    """The result of ``GetBucketResourceGroup``.
+
+    :ivar bucket_resource_group_configuration: The group.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("bucket_resource_group_configuration", "request_id")
+    _fields = ("bucket_resource_group_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket_resource_group_configuration", "request_id"})
+    bucket_resource_group_configuration: BucketResourceGroupConfiguration
+    request_id: str
+
+    def __init__(self, *, bucket_resource_group_configuration: BucketResourceGroupConfiguration, request_id: str) -> None:
+        _set(self, {"bucket_resource_group_configuration": bucket_resource_group_configuration, "request_id": request_id})
 
 
 class GetBucketTransferAccelerationOutput(Model):
@@ -2711,6 +2745,22 @@ class GetBucketReplicationProgress(Operation[GetBucketReplicationProgressOutput]
         _ossio._init_op(self, "GetBucketReplicationProgress", {"bucket": bucket, "rule_id": rule_id})
 
 
+class GetBucketResourceGroup(Operation[GetBucketResourceGroupOutput]):
+    """Reads the resource group a bucket belongs to.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketResourceGroup", {"bucket": bucket})
+
+
 class GetBucketTransferAcceleration(Operation[GetBucketTransferAccelerationOutput]):
     """Reads a bucket's transfer acceleration setting.
 
@@ -3290,6 +3340,24 @@ class PutBucketReplication(Operation[PutBucketReplicationOutput]):
         _ossio._init_op(self, "PutBucketReplication", {"bucket": bucket, "replication_configuration": replication_configuration})
 
 
+class PutBucketResourceGroup(Operation[EmptyOutput]):
+    """Moves a bucket to a resource group.
+
+    :ivar bucket: The bucket.
+    :ivar bucket_resource_group_configuration: The group.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "bucket_resource_group_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "bucket_resource_group_configuration"})
+    bucket: str
+    bucket_resource_group_configuration: Union[BucketResourceGroupConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, bucket_resource_group_configuration: Union[BucketResourceGroupConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketResourceGroup", {"bucket": bucket, "bucket_resource_group_configuration": bucket_resource_group_configuration})
+
+
 class PutBucketRtc(Operation[EmptyOutput]):
     """Turns Replication Time Control of a replication rule on or off.
 
@@ -3463,6 +3531,7 @@ _ossio._register(Model, {
     "AccessPointSummary": AccessPointSummary,
     "ArchiveDirectReadConfiguration": ArchiveDirectReadConfiguration,
     "BucketCnameConfiguration": BucketCnameConfiguration,
+    "BucketResourceGroupConfiguration": BucketResourceGroupConfiguration,
     "BucketSummary": BucketSummary,
     "CertificateConfiguration": CertificateConfiguration,
     "CipherSuite": CipherSuite,
@@ -3492,6 +3561,7 @@ _ossio._register(Model, {
     "GetBucketReplicationLocationOutput": GetBucketReplicationLocationOutput,
     "GetBucketReplicationOutput": GetBucketReplicationOutput,
     "GetBucketReplicationProgressOutput": GetBucketReplicationProgressOutput,
+    "GetBucketResourceGroupOutput": GetBucketResourceGroupOutput,
     "GetBucketTransferAccelerationOutput": GetBucketTransferAccelerationOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
     "GetBucketWormOutput": GetBucketWormOutput,
@@ -3570,6 +3640,7 @@ __all__ = [
     "ArchiveDirectReadConfiguration",
     "BodyInput",
     "BucketCnameConfiguration",
+    "BucketResourceGroupConfiguration",
     "BucketSummary",
     "CertificateConfiguration",
     "CipherSuite",
@@ -3631,6 +3702,8 @@ __all__ = [
     "GetBucketReplicationOutput",
     "GetBucketReplicationProgress",
     "GetBucketReplicationProgressOutput",
+    "GetBucketResourceGroup",
+    "GetBucketResourceGroupOutput",
     "GetBucketTransferAcceleration",
     "GetBucketTransferAccelerationOutput",
     "GetBucketVersioning",
@@ -3712,6 +3785,7 @@ __all__ = [
     "PutBucketPublicAccessBlock",
     "PutBucketReplication",
     "PutBucketReplicationOutput",
+    "PutBucketResourceGroup",
     "PutBucketRtc",
     "PutBucketTransferAcceleration",
     "PutBucketVersioning",
