@@ -390,7 +390,7 @@ export interface ReplicationEncryptionConfiguration {
 
 /** The key prefixes a rule replicates. */
 export interface ReplicationPrefixSet {
-  /** The prefixes (at most 10, each at most 1023 characters). */
+  /** The prefixes (at most 10 per rule, each at most 1023 bytes). */
   prefixs: Array<string>;
 }
 
@@ -896,7 +896,7 @@ export interface ReplicationEncryptionConfigurationInput {
 
 /** The key prefixes a rule replicates. */
 export interface ReplicationPrefixSetInput {
-  /** The prefixes (at most 10, each at most 1023 characters). */
+  /** The prefixes (at most 10 per rule, each at most 1023 bytes). */
   readonly prefixs?: ReadonlyArray<string> | null;
 }
 

@@ -1833,7 +1833,7 @@ class ReplicationLocation(Model):
 class ReplicationPrefixSet(Model):
     """The key prefixes a rule replicates.
 
-    :ivar prefixs: The prefixes (at most 10, each at most 1023 characters).
+    :ivar prefixs: The prefixes (at most 10 per rule, each at most 1023 bytes).
     """
 
     __slots__ = ("prefixs",)

@@ -39,12 +39,13 @@ wire_enum! {
 /// The most prefixes a rule's `PrefixSet` holds.
 pub const MAX_REPLICATION_PREFIXES: usize = 10;
 
+/// A key prefix: no longer than a key can be (1023 bytes).
 fn replication_prefix(p: &str) -> Result<(), ValidationError> {
-    if p.chars().count() > 1023 {
+    if p.len() > 1023 {
         return Err(ValidationError::invalid(
             "prefixs",
             p,
-            "must be at most 1023 characters",
+            "must be at most 1023 bytes (an object key's length)",
         ));
     }
     Ok(())
@@ -53,7 +54,7 @@ fn replication_prefix(p: &str) -> Result<(), ValidationError> {
 /// The key prefixes a rule replicates.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Oss)]
 pub struct ReplicationPrefixSet {
-    /// The prefixes (at most 10, each at most 1023 characters).
+    /// The prefixes (at most 10 per rule, each at most 1023 bytes).
     #[oss(xml = "Prefix", max = 10, validate = replication_prefix)]
     pub prefixs: Vec<String>,
 }
