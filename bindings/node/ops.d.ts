@@ -15,8 +15,38 @@ export type StreamedInput<I> = I extends { readonly body?: infer B } ? Omit<I, '
 /** `NetworkOrigin`: one of its wire values. */
 export type NetworkOrigin = 'vpc' | 'internet';
 
+/** `AccessMonitorStatusType`: one of its wire values. */
+export type AccessMonitorStatusType = 'Enabled' | 'Disabled';
+
 /** `Acl`: one of its wire values. */
 export type Acl = 'private' | 'public-read' | 'public-read-write';
+
+/** `TlsVersion`: one of its wire values. */
+export type TlsVersion = 'TLSv1.0' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+
+/** `InventoryIncludedObjectVersions`: one of its wire values. */
+export type InventoryIncludedObjectVersions = 'All' | 'Current';
+
+/** `InventoryOptionalField`: one of its wire values. */
+export type InventoryOptionalField = 'Size' | 'LastModifiedDate' | 'ETag' | 'StorageClass' | 'IsMultipartUploaded' | 'EncryptionStatus' | 'TransitionTime' | 'ObjectAcl' | 'TaggingCount' | 'ObjectType' | 'Crc64' | 'SequenceNumber' | 'RecordType' | 'RecordTimestamp' | 'Requester' | 'SourceIp' | 'RequestId';
+
+/** `InventoryFormatType`: one of its wire values. */
+export type InventoryFormatType = 'CSV';
+
+/** `InventoryFrequencyType`: one of its wire values. */
+export type InventoryFrequencyType = 'Daily' | 'Weekly' | 'Monthly' | 'Once';
+
+/** `ObjectWormConfigurationModeType`: one of its wire values. */
+export type ObjectWormConfigurationModeType = 'GOVERNANCE' | 'COMPLIANCE';
+
+/** `SseKmsEncryptedObjectsStatus`: one of its wire values. */
+export type SseKmsEncryptedObjectsStatus = 'Enabled' | 'Disabled';
+
+/** `ReplicationTransferType`: one of its wire values. */
+export type ReplicationTransferType = 'internal' | 'oss_acc';
+
+/** `HistoricalObjectReplicationType`: one of its wire values. */
+export type HistoricalObjectReplicationType = 'enabled' | 'disabled';
 
 /** `VersioningStatus`: one of its wire values. */
 export type VersioningStatus = 'Enabled' | 'Suspended';
@@ -29,6 +59,56 @@ export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'Deep
 
 /** `DataRedundancyType`: one of its wire values. */
 export type DataRedundancyType = 'LRS' | 'ZRS';
+
+/** The `BucketCnameConfiguration` document (`cname.domain` is required). */
+export interface BucketCnameConfigurationInput {
+  /** The domain. */
+  readonly cname?: CnameInput | null;
+}
+
+/** A custom domain name. */
+export interface CnameInput {
+  /** The domain name. */
+  readonly domain?: string | null;
+  /** Its certificate. */
+  readonly certificateConfiguration?: CertificateConfigurationInput | null;
+  /** Whether it is a wildcard domain (`*.example.com`). */
+  readonly isWildCard?: boolean | null;
+}
+
+/** The certificate to attach to (or detach from) a domain. */
+export interface CertificateConfigurationInput {
+  /** The certificate, PEM. */
+  readonly certificate?: string | null;
+  /** Its private key, PEM. */
+  readonly privateKey?: string | null;
+  /** The ID of the certificate this one replaces. */
+  readonly previousCertId?: string | null;
+  /** Replace an existing certificate without checking `previous_cert_id`. */
+  readonly force?: boolean | null;
+  /** Detach the domain's certificate. */
+  readonly deleteCertificate?: boolean | null;
+  /** A certificate from Certificate Management Service, by ID (`<id>-cn-hangzhou`). */
+  readonly certId?: string | null;
+}
+
+/** The `CnameToken` document: the TXT record that proves a domain is yours. */
+export interface CnameToken {
+  /** The domain. */
+  cname: string | null;
+  /** The token to publish. */
+  token: string | null;
+  /** When the token expires. */
+  expireTime: string | null;
+  /** The bucket. */
+  bucket: string | null;
+}
+
+/** The `ReplicationRules` document: the rules to delete. */
+export interface ReplicationRulesInput {
+  /** Rule IDs (at least one). */
+  readonly ids?: ReadonlyArray<string> | null;
+}
 
 /** An object to delete. */
 export interface ObjectIdentifierInput {
@@ -48,6 +128,52 @@ export interface DeletedObject {
   deleteMarker: boolean;
 }
 
+/** The `ExtendWormConfiguration` document. */
+export interface ExtendWormConfigurationInput {
+  /** The new retention period, in days (1 to 25550; longer than the current one). */
+  readonly retentionPeriodInDays: number;
+}
+
+/** The `AccessMonitorConfiguration` document. */
+export interface AccessMonitorConfiguration {
+  /** `Enabled` or `Disabled`. */
+  status: AccessMonitorStatusType | null;
+}
+
+/** The `ArchiveDirectReadConfiguration` document. */
+export interface ArchiveDirectReadConfiguration {
+  /** Whether Archive objects can be read directly. */
+  enabled: boolean | null;
+}
+
+/** The `HttpsConfiguration` document. */
+export interface HttpsConfiguration {
+  /** TLS versions. */
+  tls: Tls | null;
+  /** Cipher suites. */
+  cipherSuite: CipherSuite | null;
+}
+
+/** Which TLS versions a bucket accepts. */
+export interface Tls {
+  /** Whether the version list applies. */
+  enable: boolean | null;
+  /** The accepted versions. */
+  tlsVersions: Array<TlsVersion>;
+}
+
+/** Which cipher suites a bucket accepts. */
+export interface CipherSuite {
+  /** Whether the cipher suite settings apply. */
+  enable: boolean | null;
+  /** Only strong suites (`true`), or the custom lists below (`false`). */
+  strongCipherSuite: boolean | null;
+  /** Custom suites for TLS 1.2 and earlier (OpenSSL names). */
+  customCipherSuites: Array<string>;
+  /** Custom suites for TLS 1.3. */
+  tls13CustomCipherSuites: Array<string>;
+}
+
 /** A bucket's default server-side encryption, as GetBucketInfo reports it. */
 export interface SseRule {
   /** `KMS`, `AES256`, `SM4`, or `None` when the bucket has no default encryption. */
@@ -56,6 +182,310 @@ export interface SseRule {
   kmsMasterKeyId: string | null;
   /** The data encryption algorithm under KMS (`SM4`). */
   kmsDataEncryption: string | null;
+}
+
+/**
+ * The `InventoryConfiguration` document (`id`, `is_enabled`, `destination`, `schedule` and
+ * `included_object_versions` are required).
+ */
+export interface InventoryConfiguration {
+  /** `All` versions or only the `Current` ones. */
+  includedObjectVersions: InventoryIncludedObjectVersions | null;
+  /** The optional columns. */
+  optionalFields: InventoryOptionalFields | null;
+  /** The inventory's name, unique in the bucket (1 to 192 characters). */
+  id: string | null;
+  /** Whether the inventory runs. */
+  isEnabled: boolean | null;
+  /** Where the lists go. */
+  destination: InventoryDestination | null;
+  /** When the lists are exported. */
+  schedule: InventorySchedule | null;
+  /** Which objects are listed. */
+  filter: InventoryFilter | null;
+  /** The incremental inventory. */
+  incrementalInventory: IncrementalInventory | null;
+}
+
+/** The optional columns of an inventory list. */
+export interface InventoryOptionalFields {
+  /** The columns. */
+  fields: Array<InventoryOptionalField>;
+}
+
+/** Where exported inventory lists go. */
+export interface InventoryDestination {
+  /** The destination bucket. */
+  ossBucketDestination: InventoryOssBucketDestination | null;
+}
+
+/**
+ * The bucket exported inventory lists are written to (`format`, `role_arn` and `bucket`
+ * are required).
+ */
+export interface InventoryOssBucketDestination {
+  /** The list format (`CSV`). */
+  format: InventoryFormatType | null;
+  /** The account that owns the destination bucket. */
+  accountId: string | null;
+  /** The role that reads the source and writes the destination: `acs:ram::<uid>:role/<name>`. */
+  roleArn: string | null;
+  /** The destination bucket: `acs:oss:::<bucket>`. */
+  bucket: string | null;
+  /** Where in the destination bucket the lists go (at most 1023 characters). */
+  prefix: string | null;
+  /** How the lists are encrypted. */
+  encryption: InventoryEncryption | null;
+}
+
+/** How exported inventory lists are encrypted: SSE-KMS with a key, or SSE-OSS. */
+export interface InventoryEncryption {
+  /** SSE-KMS with this key. */
+  sseKms: InventorySseKms | null;
+  /** SSE-OSS (an empty element). */
+  sseOss: string | null;
+}
+
+/** The SSE-KMS key that encrypts exported inventory lists. */
+export interface InventorySseKms {
+  /** The KMS key ID. */
+  keyId: string;
+}
+
+/** When inventory lists are exported (`frequency` is required). */
+export interface InventorySchedule {
+  /** `Daily`, `Weekly`, `Monthly` or `Once`. */
+  frequency: InventoryFrequencyType | null;
+  /** The day of the month (1 to 31), for `Monthly`. */
+  dayOfMonth: number | null;
+  /** Whether a `Once` inventory's configuration is deleted after it ran. */
+  autoDelete: boolean | null;
+}
+
+/** Which objects an inventory lists. */
+export interface InventoryFilter {
+  /** The smallest size listed, in bytes. */
+  lowerSizeBound: Uint64 | null;
+  /** The largest size listed, in bytes (more than `lower_size_bound`). */
+  upperSizeBound: Uint64 | null;
+  /** Storage classes listed, comma-separated (`Standard,IA`, or `All`). */
+  storageClass: string | null;
+  /** Only keys with this prefix (at most 1023 characters). */
+  prefix: string | null;
+  /** Objects last modified at or after this Unix time (seconds, 2010 to 9999). */
+  lastModifyBeginTimeStamp: Uint64 | null;
+  /** Objects last modified at or before this Unix time (seconds, 2010 to 9999). */
+  lastModifyEndTimeStamp: Uint64 | null;
+}
+
+/** An incremental inventory: changes exported as they happen. */
+export interface IncrementalInventory {
+  /** Whether incremental inventory is on. */
+  isEnabled: boolean | null;
+  /** When files are exported. */
+  schedule: IncrementalInventorySchedule | null;
+  /** The columns of the incremental files. */
+  optionalFields: InventoryOptionalFields | null;
+}
+
+/** When incremental inventory files are exported. */
+export interface IncrementalInventorySchedule {
+  /** The export interval, in seconds. */
+  frequency: Uint64 | null;
+}
+
+/** The `ObjectWormConfiguration` document. */
+export interface ObjectWormConfiguration {
+  /** `Enabled` when object-level retention is on. */
+  objectWormEnabled: string | null;
+  /** The default retention rule. */
+  rule: ObjectWormConfigurationRule | null;
+}
+
+/** The rule of an object-level retention configuration. */
+export interface ObjectWormConfigurationRule {
+  /** The default retention. */
+  defaultRetention: ObjectWormConfigurationRuleDefaultRetention | null;
+}
+
+/** The retention new objects get by default: a mode and `days` or `years`. */
+export interface ObjectWormConfigurationRuleDefaultRetention {
+  /** `GOVERNANCE` or `COMPLIANCE`. */
+  mode: ObjectWormConfigurationModeType | null;
+  /** Retention in days (1 to 36500). */
+  days: number | null;
+  /** Retention in years (1 to 100). */
+  years: number | null;
+}
+
+/** The `PublicAccessBlockConfiguration` document (account, bucket level). */
+export interface PublicAccessBlockConfiguration {
+  /** Whether public access is blocked. */
+  blockPublicAccess: boolean | null;
+}
+
+/** The `ReplicationConfiguration` document. */
+export interface ReplicationConfiguration {
+  /** The rules. */
+  rules: Array<ReplicationRule>;
+}
+
+/** One replication rule. */
+export interface ReplicationRule {
+  /** Which encrypted objects are replicated. */
+  sourceSelectionCriteria: ReplicationSourceSelectionCriteria | null;
+  /** Replication Time Control. */
+  rtc: ReplicationTimeControl | null;
+  /** Where to. */
+  destination: ReplicationDestination | null;
+  /** `enabled` or `disabled`. */
+  historicalObjectReplication: HistoricalObjectReplicationType | null;
+  /** The RAM role OSS replicates as (required for SSE-KMS objects). */
+  syncRole: string | null;
+  /** The rule's state as OSS reports it: `starting`, `doing` or `closing`. */
+  status: string | null;
+  /** How replicas are encrypted. */
+  encryptionConfiguration: ReplicationEncryptionConfiguration | null;
+  /** The rule's ID. */
+  id: string | null;
+  /** Only keys with these prefixes. */
+  prefixSet: ReplicationPrefixSet | null;
+  /** What is replicated: `ALL` (writes and deletes) or `PUT` (writes only). */
+  action: string | null;
+}
+
+/** Which source objects a rule replicates beyond its prefixes. */
+export interface ReplicationSourceSelectionCriteria {
+  /** SSE-KMS encrypted objects. */
+  sseKmsEncryptedObjects: SseKmsEncryptedObjects | null;
+}
+
+/** Whether SSE-KMS encrypted objects are replicated. */
+export interface SseKmsEncryptedObjects {
+  /** `Enabled` or `Disabled`. */
+  status: SseKmsEncryptedObjectsStatus | null;
+}
+
+/** Replication Time Control of a rule. */
+export interface ReplicationTimeControl {
+  /** `enabled` or `disabled` (OSS also reports `enabling`). */
+  status: string | null;
+}
+
+/** Where a rule replicates to. */
+export interface ReplicationDestination {
+  /** The destination bucket. */
+  bucket: string | null;
+  /** Its region (`oss-cn-beijing`). */
+  location: string | null;
+  /** `internal` or `oss_acc`. */
+  transferType: ReplicationTransferType | null;
+}
+
+/** How replicas are encrypted. */
+export interface ReplicationEncryptionConfiguration {
+  /** The KMS key for the replicas. */
+  replicaKmsKeyId: string | null;
+}
+
+/** The key prefixes a rule replicates. */
+export interface ReplicationPrefixSet {
+  /** The prefixes (at most 10 per rule, each at most 1023 bytes). */
+  prefixs: Array<string>;
+}
+
+/** The `ReplicationLocation` document. */
+export interface ReplicationLocation {
+  /** The regions a bucket can replicate to. */
+  locations: Array<string>;
+  /** The regions that need a particular transfer type. */
+  locationTransferTypeConstraint: LocationTransferTypeConstraint | null;
+  /** The regions with Replication Time Control. */
+  locationrtcConstraint: LocationRtcConstraint | null;
+}
+
+/** The regions reached only with particular transfer types. */
+export interface LocationTransferTypeConstraint {
+  /** The regions. */
+  locationTransferTypes: Array<LocationTransferType>;
+}
+
+/** A region and the transfer types replication to it may use. */
+export interface LocationTransferType {
+  /** The region. */
+  location: string | null;
+  /** Its transfer types. */
+  transferTypes: TransferTypes | null;
+}
+
+/** The transfer types available towards some region. */
+export interface TransferTypes {
+  /** The types (`internal`, `oss_acc`). */
+  types: Array<string>;
+}
+
+/** The regions where Replication Time Control is available. */
+export interface LocationRtcConstraint {
+  /** The regions. */
+  locations: Array<string>;
+}
+
+/** The `ReplicationProgress` document. */
+export interface ReplicationProgress {
+  /** The rules. */
+  rules: Array<ReplicationProgressRule>;
+}
+
+/** A replication rule with its progress. */
+export interface ReplicationProgressRule {
+  /** `enabled` or `disabled`. */
+  historicalObjectReplication: string | null;
+  /** The progress. */
+  progress: ReplicationProgressInformation | null;
+  /** The rule's ID. */
+  id: string | null;
+  /** Its prefixes. */
+  prefixSet: ReplicationPrefixSet | null;
+  /** `ALL` or `PUT`. */
+  action: string | null;
+  /** Where to. */
+  destination: ReplicationDestination | null;
+  /** `starting`, `doing` or `closing`. */
+  status: string | null;
+}
+
+/** A rule's progress. */
+export interface ReplicationProgressInformation {
+  /** The share of historical objects replicated (`0.85`), with historical replication on. */
+  historicalObject: string | null;
+  /** The time (GMT) before which every new object is replicated. */
+  newObject: string | null;
+}
+
+/** The `BucketResourceGroupConfiguration` document. */
+export interface BucketResourceGroupConfiguration {
+  /** The resource group ID (`rg-...`); empty for the default group. */
+  resourceGroupId: string | null;
+}
+
+/** The `TransferAccelerationConfiguration` document. */
+export interface TransferAccelerationConfiguration {
+  /** Whether transfer acceleration is on. */
+  enabled: boolean | null;
+}
+
+/** The `WormConfiguration` document: a retention policy. */
+export interface WormConfiguration {
+  /** The policy's ID. */
+  wormId: string | null;
+  /** `InProgress` (unlocked) or `Locked`. */
+  state: string | null;
+  /** How long objects are retained, in days. */
+  retentionPeriodInDays: number | null;
+  /** When the policy was created (ISO 8601). */
+  creationDate: string | null;
+  /** When an unlocked policy lapses (ISO 8601). */
+  expirationDate: string | null;
 }
 
 /** Response header overrides (`response-*` query parameters). */
@@ -98,6 +528,26 @@ export interface ObjectMeta {
   metadata: Record<string, string>;
 }
 
+/** A style as OSS describes it. */
+export interface StyleInfo {
+  /** The style's name. */
+  name: string | null;
+  /** The processing parameters. */
+  content: string | null;
+  /** When it was created. */
+  createTime: string | null;
+  /** When it last changed. */
+  lastModifyTime: string | null;
+  /** `image`, `document` or `video`. */
+  category: string | null;
+}
+
+/** The `InitiateWormConfiguration` document. */
+export interface InitiateWormConfigurationInput {
+  /** How long objects are retained, in days (1 to 25550, 70 years). */
+  readonly retentionPeriodInDays: number;
+}
+
 /** One access point in a listing. */
 export interface AccessPointSummary {
   /** The bucket. */
@@ -112,6 +562,16 @@ export interface AccessPointSummary {
   vpcId: string | null;
   /** Status. */
   status: string;
+}
+
+/** The `ListInventoryConfigurationsResult` document: one page of inventories. */
+export interface ListInventoryConfigurationsResult {
+  /** The inventories. */
+  inventoryConfigurations: Array<InventoryConfiguration>;
+  /** Whether more pages follow. */
+  isTruncated: boolean | null;
+  /** The token of the next page. */
+  nextContinuationToken: string | null;
 }
 
 /** One bucket in a listing. */
@@ -134,6 +594,38 @@ export interface BucketSummary {
   resourceGroupId: string | null;
 }
 
+/** A custom domain of a bucket. */
+export interface CnameInfo {
+  /** The domain name. */
+  domain: string | null;
+  /** When the mapping last changed. */
+  lastModified: string | null;
+  /** `Enabled` or `Disabled`. */
+  status: string | null;
+  /** Its certificate. */
+  certificate: CnameCertificate | null;
+  /** Whether it is a wildcard domain. */
+  isWildCard: boolean | null;
+}
+
+/** A domain's certificate, as ListCname describes it. */
+export interface CnameCertificate {
+  /** The certificate's fingerprint. */
+  fingerprint: string | null;
+  /** Valid from. */
+  validStartDate: string | null;
+  /** Valid until. */
+  validEndDate: string | null;
+  /** Where it comes from: `CAS` (Certificate Management Service) or `Upload`. */
+  type: string | null;
+  /** Its ID. */
+  certId: string | null;
+  /** `Enabled` or `Disabled`. */
+  status: string | null;
+  /** When it was attached. */
+  creationDate: string | null;
+}
+
 /** One object in a listing. */
 export interface ObjectSummary {
   /** Object key (decoded). */
@@ -152,10 +644,318 @@ export interface ObjectSummary {
   ownerId: string | null;
 }
 
+/** The `StyleList` document. */
+export interface StyleList {
+  /** The styles. */
+  styles: Array<StyleInfo>;
+}
+
+/** The `AccessMonitorConfiguration` document. */
+export interface AccessMonitorConfigurationInput {
+  /** `Enabled` or `Disabled`. */
+  readonly status?: AccessMonitorStatusType | null;
+}
+
+/** The `ArchiveDirectReadConfiguration` document. */
+export interface ArchiveDirectReadConfigurationInput {
+  /** Whether Archive objects can be read directly. */
+  readonly enabled?: boolean | null;
+}
+
+/** The `HttpsConfiguration` document. */
+export interface HttpsConfigurationInput {
+  /** TLS versions. */
+  readonly tls?: TlsInput | null;
+  /** Cipher suites. */
+  readonly cipherSuite?: CipherSuiteInput | null;
+}
+
+/** Which TLS versions a bucket accepts. */
+export interface TlsInput {
+  /** Whether the version list applies. */
+  readonly enable?: boolean | null;
+  /** The accepted versions. */
+  readonly tlsVersions?: ReadonlyArray<TlsVersion> | null;
+}
+
+/** Which cipher suites a bucket accepts. */
+export interface CipherSuiteInput {
+  /** Whether the cipher suite settings apply. */
+  readonly enable?: boolean | null;
+  /** Only strong suites (`true`), or the custom lists below (`false`). */
+  readonly strongCipherSuite?: boolean | null;
+  /** Custom suites for TLS 1.2 and earlier (OpenSSL names). */
+  readonly customCipherSuites?: ReadonlyArray<string> | null;
+  /** Custom suites for TLS 1.3. */
+  readonly tls13CustomCipherSuites?: ReadonlyArray<string> | null;
+}
+
+/**
+ * The `InventoryConfiguration` document (`id`, `is_enabled`, `destination`, `schedule` and
+ * `included_object_versions` are required).
+ */
+export interface InventoryConfigurationInput {
+  /** `All` versions or only the `Current` ones. */
+  readonly includedObjectVersions?: InventoryIncludedObjectVersions | null;
+  /** The optional columns. */
+  readonly optionalFields?: InventoryOptionalFieldsInput | null;
+  /** The inventory's name, unique in the bucket (1 to 192 characters). */
+  readonly id?: string | null;
+  /** Whether the inventory runs. */
+  readonly isEnabled?: boolean | null;
+  /** Where the lists go. */
+  readonly destination?: InventoryDestinationInput | null;
+  /** When the lists are exported. */
+  readonly schedule?: InventoryScheduleInput | null;
+  /** Which objects are listed. */
+  readonly filter?: InventoryFilterInput | null;
+  /** The incremental inventory. */
+  readonly incrementalInventory?: IncrementalInventoryInput | null;
+}
+
+/** The optional columns of an inventory list. */
+export interface InventoryOptionalFieldsInput {
+  /** The columns. */
+  readonly fields?: ReadonlyArray<InventoryOptionalField> | null;
+}
+
+/** Where exported inventory lists go. */
+export interface InventoryDestinationInput {
+  /** The destination bucket. */
+  readonly ossBucketDestination?: InventoryOssBucketDestinationInput | null;
+}
+
+/**
+ * The bucket exported inventory lists are written to (`format`, `role_arn` and `bucket`
+ * are required).
+ */
+export interface InventoryOssBucketDestinationInput {
+  /** The list format (`CSV`). */
+  readonly format?: InventoryFormatType | null;
+  /** The account that owns the destination bucket. */
+  readonly accountId?: string | null;
+  /** The role that reads the source and writes the destination: `acs:ram::<uid>:role/<name>`. */
+  readonly roleArn?: string | null;
+  /** The destination bucket: `acs:oss:::<bucket>`. */
+  readonly bucket?: string | null;
+  /** Where in the destination bucket the lists go (at most 1023 characters). */
+  readonly prefix?: string | null;
+  /** How the lists are encrypted. */
+  readonly encryption?: InventoryEncryptionInput | null;
+}
+
+/** How exported inventory lists are encrypted: SSE-KMS with a key, or SSE-OSS. */
+export interface InventoryEncryptionInput {
+  /** SSE-KMS with this key. */
+  readonly sseKms?: InventorySseKmsInput | null;
+  /** SSE-OSS (an empty element). */
+  readonly sseOss?: string | null;
+}
+
+/** The SSE-KMS key that encrypts exported inventory lists. */
+export interface InventorySseKmsInput {
+  /** The KMS key ID. */
+  readonly keyId: string;
+}
+
+/** When inventory lists are exported (`frequency` is required). */
+export interface InventoryScheduleInput {
+  /** `Daily`, `Weekly`, `Monthly` or `Once`. */
+  readonly frequency?: InventoryFrequencyType | null;
+  /** The day of the month (1 to 31), for `Monthly`. */
+  readonly dayOfMonth?: number | null;
+  /** Whether a `Once` inventory's configuration is deleted after it ran. */
+  readonly autoDelete?: boolean | null;
+}
+
+/** Which objects an inventory lists. */
+export interface InventoryFilterInput {
+  /** The smallest size listed, in bytes. */
+  readonly lowerSizeBound?: number | bigint | null;
+  /** The largest size listed, in bytes (more than `lower_size_bound`). */
+  readonly upperSizeBound?: number | bigint | null;
+  /** Storage classes listed, comma-separated (`Standard,IA`, or `All`). */
+  readonly storageClass?: string | null;
+  /** Only keys with this prefix (at most 1023 characters). */
+  readonly prefix?: string | null;
+  /** Objects last modified at or after this Unix time (seconds, 2010 to 9999). */
+  readonly lastModifyBeginTimeStamp?: number | bigint | null;
+  /** Objects last modified at or before this Unix time (seconds, 2010 to 9999). */
+  readonly lastModifyEndTimeStamp?: number | bigint | null;
+}
+
+/** An incremental inventory: changes exported as they happen. */
+export interface IncrementalInventoryInput {
+  /** Whether incremental inventory is on. */
+  readonly isEnabled?: boolean | null;
+  /** When files are exported. */
+  readonly schedule?: IncrementalInventoryScheduleInput | null;
+  /** The columns of the incremental files. */
+  readonly optionalFields?: InventoryOptionalFieldsInput | null;
+}
+
+/** When incremental inventory files are exported. */
+export interface IncrementalInventoryScheduleInput {
+  /** The export interval, in seconds. */
+  readonly frequency?: number | bigint | null;
+}
+
+/** The `ObjectWormConfiguration` document. */
+export interface ObjectWormConfigurationInput {
+  /** `Enabled` when object-level retention is on. */
+  readonly objectWormEnabled?: string | null;
+  /** The default retention rule. */
+  readonly rule?: ObjectWormConfigurationRuleInput | null;
+}
+
+/** The rule of an object-level retention configuration. */
+export interface ObjectWormConfigurationRuleInput {
+  /** The default retention. */
+  readonly defaultRetention?: ObjectWormConfigurationRuleDefaultRetentionInput | null;
+}
+
+/** The retention new objects get by default: a mode and `days` or `years`. */
+export interface ObjectWormConfigurationRuleDefaultRetentionInput {
+  /** `GOVERNANCE` or `COMPLIANCE`. */
+  readonly mode?: ObjectWormConfigurationModeType | null;
+  /** Retention in days (1 to 36500). */
+  readonly days?: number | null;
+  /** Retention in years (1 to 100). */
+  readonly years?: number | null;
+}
+
+/** The `PublicAccessBlockConfiguration` document (account, bucket level). */
+export interface PublicAccessBlockConfigurationInput {
+  /** Whether public access is blocked. */
+  readonly blockPublicAccess?: boolean | null;
+}
+
+/** The `ReplicationConfiguration` document. */
+export interface ReplicationConfigurationInput {
+  /** The rules. */
+  readonly rules?: ReadonlyArray<ReplicationRuleInput> | null;
+}
+
+/** One replication rule. */
+export interface ReplicationRuleInput {
+  /** Which encrypted objects are replicated. */
+  readonly sourceSelectionCriteria?: ReplicationSourceSelectionCriteriaInput | null;
+  /** Replication Time Control. */
+  readonly rtc?: ReplicationTimeControlInput | null;
+  /** Where to. */
+  readonly destination?: ReplicationDestinationInput | null;
+  /** `enabled` or `disabled`. */
+  readonly historicalObjectReplication?: HistoricalObjectReplicationType | null;
+  /** The RAM role OSS replicates as (required for SSE-KMS objects). */
+  readonly syncRole?: string | null;
+  /** The rule's state as OSS reports it: `starting`, `doing` or `closing`. */
+  readonly status?: string | null;
+  /** How replicas are encrypted. */
+  readonly encryptionConfiguration?: ReplicationEncryptionConfigurationInput | null;
+  /** The rule's ID. */
+  readonly id?: string | null;
+  /** Only keys with these prefixes. */
+  readonly prefixSet?: ReplicationPrefixSetInput | null;
+  /** What is replicated: `ALL` (writes and deletes) or `PUT` (writes only). */
+  readonly action?: string | null;
+}
+
+/** Which source objects a rule replicates beyond its prefixes. */
+export interface ReplicationSourceSelectionCriteriaInput {
+  /** SSE-KMS encrypted objects. */
+  readonly sseKmsEncryptedObjects?: SseKmsEncryptedObjectsInput | null;
+}
+
+/** Whether SSE-KMS encrypted objects are replicated. */
+export interface SseKmsEncryptedObjectsInput {
+  /** `Enabled` or `Disabled`. */
+  readonly status?: SseKmsEncryptedObjectsStatus | null;
+}
+
+/** Replication Time Control of a rule. */
+export interface ReplicationTimeControlInput {
+  /** `enabled` or `disabled` (OSS also reports `enabling`). */
+  readonly status?: string | null;
+}
+
+/** Where a rule replicates to. */
+export interface ReplicationDestinationInput {
+  /** The destination bucket. */
+  readonly bucket?: string | null;
+  /** Its region (`oss-cn-beijing`). */
+  readonly location?: string | null;
+  /** `internal` or `oss_acc`. */
+  readonly transferType?: ReplicationTransferType | null;
+}
+
+/** How replicas are encrypted. */
+export interface ReplicationEncryptionConfigurationInput {
+  /** The KMS key for the replicas. */
+  readonly replicaKmsKeyId?: string | null;
+}
+
+/** The key prefixes a rule replicates. */
+export interface ReplicationPrefixSetInput {
+  /** The prefixes (at most 10 per rule, each at most 1023 bytes). */
+  readonly prefixs?: ReadonlyArray<string> | null;
+}
+
+/** The `BucketResourceGroupConfiguration` document. */
+export interface BucketResourceGroupConfigurationInput {
+  /** The resource group ID (`rg-...`); empty for the default group. */
+  readonly resourceGroupId?: string | null;
+}
+
+/** The `ReplicationRule` document PutBucketRtc sends: a rule's ID and its RTC switch. */
+export interface RtcConfigurationInput {
+  /** Replication Time Control: `enabled` or `disabled`. */
+  readonly rtc?: ReplicationTimeControlInput | null;
+  /** The rule's ID. */
+  readonly id?: string | null;
+}
+
+/** The `TransferAccelerationConfiguration` document. */
+export interface TransferAccelerationConfigurationInput {
+  /** Whether transfer acceleration is on. */
+  readonly enabled?: boolean | null;
+}
+
 /** The `VersioningConfiguration` document. */
 export interface VersioningConfigurationInput {
   /** `Enabled` or `Suspended`. */
   readonly status?: VersioningStatus | null;
+}
+
+/** The `Style` document PutStyle sends: the processing parameters (`content` is required). */
+export interface StyleContentInput {
+  /** The parameters, e.g. `image/resize,p_50` or `image/resize,p_63/quality,q_90`. */
+  readonly content?: string | null;
+}
+
+/** Deletes an unlocked retention policy. */
+export interface AbortBucketWormInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface AbortBucketWormOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Locks a retention policy: from then on it can only be extended. */
+export interface CompleteBucketWormInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The policy's ID. */
+  readonly wormId: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface CompleteBucketWormOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
 }
 
 /** Creates an access point on a bucket. */
@@ -176,6 +976,22 @@ export interface CreateAccessPointOutput {
   accessPointArn: string;
   /** The alias, usable in place of a bucket name. */
   alias: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Creates the token that proves ownership of a domain. */
+export interface CreateCnameTokenInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The domain. */
+  readonly bucketCnameConfiguration: BucketCnameConfigurationInput;
+}
+
+/** The result of [`CreateCnameToken`]. */
+export interface CreateCnameTokenOutput {
+  /** The token. */
+  cnameToken: CnameToken;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -234,6 +1050,60 @@ export interface DeleteBucketOutput {
   requestId: string;
 }
 
+/** Deletes one inventory of a bucket. */
+export interface DeleteBucketInventoryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The inventory's name. */
+  readonly inventoryId: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketInventoryOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes a bucket's block-public-access setting. */
+export interface DeleteBucketPublicAccessBlockInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketPublicAccessBlockOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Stops and deletes a replication rule. */
+export interface DeleteBucketReplicationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rules. */
+  readonly replicationRules: ReplicationRulesInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketReplicationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Unmaps a custom domain from a bucket. */
+export interface DeleteCnameInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The domain. */
+  readonly bucketCnameConfiguration: BucketCnameConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteCnameOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Deletes up to 1,000 objects in one request. */
 export interface DeleteMultipleObjectsInput {
   /** The bucket or access point alias. */
@@ -270,6 +1140,46 @@ export interface DeleteObjectOutput {
   deleteMarker: boolean;
   /** `x-oss-version-id`, when versioned. */
   versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes the account's block-public-access setting. */
+export interface DeletePublicAccessBlockInput {
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeletePublicAccessBlockOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes one style. */
+export interface DeleteStyleInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The style's name. */
+  readonly styleName: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteStyleOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lengthens a locked retention policy. */
+export interface ExtendBucketWormInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The policy's ID. */
+  readonly wormId: string;
+  /** The new retention period. */
+  readonly extendWormConfiguration: ExtendWormConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface ExtendBucketWormOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -344,6 +1254,20 @@ export interface GetAccessPointPublicAccessBlockOutput {
   requestId: string;
 }
 
+/** Reads whether a bucket tracks access. */
+export interface GetBucketAccessMonitorInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketAccessMonitor`]. */
+export interface GetBucketAccessMonitorOutput {
+  /** The setting. */
+  accessMonitorConfiguration: AccessMonitorConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads a bucket's ACL and owner. */
 export interface GetBucketAclInput {
   /** The bucket. */
@@ -358,6 +1282,34 @@ export interface GetBucketAclOutput {
   ownerDisplayName: string;
   /** The ACL. */
   acl: Acl;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads whether a bucket's Archive objects can be read directly. */
+export interface GetBucketArchiveDirectReadInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketArchiveDirectRead`]. */
+export interface GetBucketArchiveDirectReadOutput {
+  /** The setting. */
+  archiveDirectReadConfiguration: ArchiveDirectReadConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's TLS settings. */
+export interface GetBucketHttpsConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketHttpsConfig`]. */
+export interface GetBucketHttpsConfigOutput {
+  /** The settings. */
+  httpsConfiguration: HttpsConfiguration;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -412,6 +1364,22 @@ export interface GetBucketInfoOutput {
   requestId: string;
 }
 
+/** Reads one inventory of a bucket. */
+export interface GetBucketInventoryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The inventory's name. */
+  readonly inventoryId: string;
+}
+
+/** The result of [`GetBucketInventory`]. */
+export interface GetBucketInventoryOutput {
+  /** The inventory. */
+  inventoryConfiguration: InventoryConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
 export interface GetBucketLocationInput {
   /** The bucket. */
@@ -426,6 +1394,106 @@ export interface GetBucketLocationOutput {
   requestId: string;
 }
 
+/** Reads a bucket's object-level retention configuration. */
+export interface GetBucketObjectWormConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketObjectWormConfiguration`]. */
+export interface GetBucketObjectWormConfigurationOutput {
+  /** The configuration. */
+  objectWormConfiguration: ObjectWormConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's block-public-access switch. */
+export interface GetBucketPublicAccessBlockInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketPublicAccessBlock`]. */
+export interface GetBucketPublicAccessBlockOutput {
+  /** The switch. */
+  publicAccessBlockConfiguration: PublicAccessBlockConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's replication rules. */
+export interface GetBucketReplicationInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketReplication`]. */
+export interface GetBucketReplicationOutput {
+  /** The rules. */
+  replicationConfiguration: ReplicationConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads the regions a bucket can replicate to. */
+export interface GetBucketReplicationLocationInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketReplicationLocation`]. */
+export interface GetBucketReplicationLocationOutput {
+  /** The regions. */
+  replicationLocation: ReplicationLocation;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads how far a replication rule has got. */
+export interface GetBucketReplicationProgressInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rule's ID. */
+  readonly ruleId: string;
+}
+
+/** The result of [`GetBucketReplicationProgress`]. */
+export interface GetBucketReplicationProgressOutput {
+  /** The progress. */
+  replicationProgress: ReplicationProgress;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads the resource group a bucket belongs to. */
+export interface GetBucketResourceGroupInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketResourceGroup`]. */
+export interface GetBucketResourceGroupOutput {
+  /** The group. */
+  bucketResourceGroupConfiguration: BucketResourceGroupConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's transfer acceleration setting. */
+export interface GetBucketTransferAccelerationInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketTransferAcceleration`]. */
+export interface GetBucketTransferAccelerationOutput {
+  /** The setting. */
+  transferAccelerationConfiguration: TransferAccelerationConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads a bucket's versioning state. */
 export interface GetBucketVersioningInput {
   /** The bucket. */
@@ -436,6 +1504,38 @@ export interface GetBucketVersioningInput {
 export interface GetBucketVersioningOutput {
   /** `Enabled` or `Suspended`; absent for a bucket that was never versioned. */
   versionStatus: VersioningStatus | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's retention policy. */
+export interface GetBucketWormInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketWorm`]. */
+export interface GetBucketWormOutput {
+  /** The policy. */
+  wormConfiguration: WormConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads the token created for a domain. */
+export interface GetCnameTokenInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The domain. */
+  readonly cname: string;
+  /** Whether the domain is a wildcard domain. */
+  readonly wildcard?: boolean | null;
+}
+
+/** The result of [`GetCnameToken`]. */
+export interface GetCnameTokenOutput {
+  /** The token. */
+  cnameToken: CnameToken;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -559,6 +1659,34 @@ export interface GetObjectMetaOutput {
   requestId: string;
 }
 
+/** Reads the account's block-public-access switch. */
+export interface GetPublicAccessBlockInput {
+}
+
+/** The result of [`GetPublicAccessBlock`]. */
+export interface GetPublicAccessBlockOutput {
+  /** The switch. */
+  publicAccessBlockConfiguration: PublicAccessBlockConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads one style. */
+export interface GetStyleInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The style's name. */
+  readonly styleName: string;
+}
+
+/** The result of [`GetStyle`]. */
+export interface GetStyleOutput {
+  /** The style. */
+  style: StyleInfo;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
  * `Response::check` decodes.
@@ -598,6 +1726,22 @@ export interface HeadObjectOutput {
   requestId: string;
 }
 
+/** Creates an unlocked retention policy; it lapses unless completed within 24 hours. */
+export interface InitiateBucketWormInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The retention period. */
+  readonly initiateWormConfiguration: InitiateWormConfigurationInput;
+}
+
+/** The result of [`InitiateBucketWorm`]. */
+export interface InitiateBucketWormOutput {
+  /** The new policy's ID (`x-oss-worm-id`). */
+  wormId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
 export interface ListAccessPointsInput {
   /** The bucket, or `None` for every access point of the account. */
@@ -620,6 +1764,22 @@ export interface ListAccessPointsOutput {
   maxKeys: number | null;
   /** The access points of this page. */
   accessPoints: Array<AccessPointSummary>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists a bucket's inventories, up to 100 a page. */
+export interface ListBucketInventoryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The previous page's `NextContinuationToken`. */
+  readonly continuationToken?: string | null;
+}
+
+/** The result of [`ListBucketInventory`]. */
+export interface ListBucketInventoryOutput {
+  /** The page. */
+  listInventoryConfigurationsResult: ListInventoryConfigurationsResult;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -652,6 +1812,24 @@ export interface ListBucketsOutput {
   nextMarker: string | null;
   /** The buckets of this page. */
   buckets: Array<BucketSummary>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists the custom domains of a bucket. */
+export interface ListCnameInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`ListCname`]. */
+export interface ListCnameOutput {
+  /** The domains. */
+  cnames: Array<CnameInfo>;
+  /** The bucket. */
+  bucket: string | null;
+  /** The bucket owner's ID. */
+  owner: string | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -757,6 +1935,20 @@ export interface ListObjectsV2Output {
   requestId: string;
 }
 
+/** Lists a bucket's styles (all of them: the listing has no pages). */
+export interface ListStyleInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`ListStyle`]. */
+export interface ListStyleOutput {
+  /** The styles. */
+  styleList: StyleList;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Sets an access point's policy (a JSON document, sent verbatim). */
 export interface PutAccessPointPolicyInput {
   /** The bucket. */
@@ -809,6 +2001,20 @@ export interface PutBucketOutput {
   requestId: string;
 }
 
+/** Turns a bucket's access tracking on or off. */
+export interface PutBucketAccessMonitorInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The setting. */
+  readonly accessMonitorConfiguration: AccessMonitorConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketAccessMonitorOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Sets a bucket's ACL. */
 export interface PutBucketAclInput {
   /** The bucket. */
@@ -819,6 +2025,136 @@ export interface PutBucketAclInput {
 
 /** The result of [`PutBucketAcl`]. */
 export interface PutBucketAclOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns direct reading of a bucket's Archive objects on or off. */
+export interface PutBucketArchiveDirectReadInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The setting. */
+  readonly archiveDirectReadConfiguration: ArchiveDirectReadConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketArchiveDirectReadOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets which TLS versions and cipher suites a bucket accepts. */
+export interface PutBucketHttpsConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The settings. */
+  readonly httpsConfiguration: HttpsConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketHttpsConfigOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Adds or replaces an inventory of a bucket. */
+export interface PutBucketInventoryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The inventory's name (1 to 192 characters; the document's `Id`). */
+  readonly inventoryId: string;
+  /** The inventory. */
+  readonly inventoryConfiguration: InventoryConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketInventoryOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns on object-level retention for a bucket and sets its default. */
+export interface PutBucketObjectWormConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The configuration. */
+  readonly objectWormConfiguration: ObjectWormConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketObjectWormConfigurationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns a bucket's block-public-access switch on or off. */
+export interface PutBucketPublicAccessBlockInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The switch. */
+  readonly publicAccessBlockConfiguration: PublicAccessBlockConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketPublicAccessBlockOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Adds replication rules to a bucket. */
+export interface PutBucketReplicationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rules (each with a destination bucket and location). */
+  readonly replicationConfiguration: ReplicationConfigurationInput;
+}
+
+/** The result of [`PutBucketReplication`]. */
+export interface PutBucketReplicationOutput {
+  /** The new rule's ID (`x-oss-replication-rule-id`). */
+  replicationRuleId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Moves a bucket to a resource group. */
+export interface PutBucketResourceGroupInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The group. */
+  readonly bucketResourceGroupConfiguration: BucketResourceGroupConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketResourceGroupOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns Replication Time Control of a replication rule on or off. */
+export interface PutBucketRtcInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rule and its switch (the rule's `id` is required). */
+  readonly rtcConfiguration: RtcConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketRtcOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns a bucket's transfer acceleration on or off. */
+export interface PutBucketTransferAccelerationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The setting. */
+  readonly transferAccelerationConfiguration: TransferAccelerationConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketTransferAccelerationOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -836,6 +2172,20 @@ export interface PutBucketVersioningInput {
 
 /** The result of an operation whose response has no body. */
 export interface PutBucketVersioningOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Maps a custom domain to a bucket (and attaches or detaches its certificate). */
+export interface PutCnameInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The domain. */
+  readonly bucketCnameConfiguration: BucketCnameConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutCnameOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -898,37 +2248,109 @@ export interface PutObjectAclOutput {
   requestId: string;
 }
 
+/** Turns the account's block-public-access switch on or off. */
+export interface PutPublicAccessBlockInput {
+  /** The switch. */
+  readonly publicAccessBlockConfiguration: PublicAccessBlockConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutPublicAccessBlockOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Creates or replaces a style. */
+export interface PutStyleInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The style's name. */
+  readonly styleName: string;
+  /** What the style processes: `image`, `document` or `video`. */
+  readonly category?: string | null;
+  /** The style. */
+  readonly style: StyleContentInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutStyleOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Input and output type of every operation, by API name. */
 export interface OperationTypes {
+  AbortBucketWorm: [AbortBucketWormInput, AbortBucketWormOutput];
+  CompleteBucketWorm: [CompleteBucketWormInput, CompleteBucketWormOutput];
   CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
+  CreateCnameToken: [CreateCnameTokenInput, CreateCnameTokenOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
+  DeleteBucketInventory: [DeleteBucketInventoryInput, DeleteBucketInventoryOutput];
+  DeleteBucketPublicAccessBlock: [DeleteBucketPublicAccessBlockInput, DeleteBucketPublicAccessBlockOutput];
+  DeleteBucketReplication: [DeleteBucketReplicationInput, DeleteBucketReplicationOutput];
+  DeleteCname: [DeleteCnameInput, DeleteCnameOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
+  DeletePublicAccessBlock: [DeletePublicAccessBlockInput, DeletePublicAccessBlockOutput];
+  DeleteStyle: [DeleteStyleInput, DeleteStyleOutput];
+  ExtendBucketWorm: [ExtendBucketWormInput, ExtendBucketWormOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
   GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
+  GetBucketAccessMonitor: [GetBucketAccessMonitorInput, GetBucketAccessMonitorOutput];
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
+  GetBucketArchiveDirectRead: [GetBucketArchiveDirectReadInput, GetBucketArchiveDirectReadOutput];
+  GetBucketHttpsConfig: [GetBucketHttpsConfigInput, GetBucketHttpsConfigOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
+  GetBucketInventory: [GetBucketInventoryInput, GetBucketInventoryOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
+  GetBucketObjectWormConfiguration: [GetBucketObjectWormConfigurationInput, GetBucketObjectWormConfigurationOutput];
+  GetBucketPublicAccessBlock: [GetBucketPublicAccessBlockInput, GetBucketPublicAccessBlockOutput];
+  GetBucketReplication: [GetBucketReplicationInput, GetBucketReplicationOutput];
+  GetBucketReplicationLocation: [GetBucketReplicationLocationInput, GetBucketReplicationLocationOutput];
+  GetBucketReplicationProgress: [GetBucketReplicationProgressInput, GetBucketReplicationProgressOutput];
+  GetBucketResourceGroup: [GetBucketResourceGroupInput, GetBucketResourceGroupOutput];
+  GetBucketTransferAcceleration: [GetBucketTransferAccelerationInput, GetBucketTransferAccelerationOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
+  GetBucketWorm: [GetBucketWormInput, GetBucketWormOutput];
+  GetCnameToken: [GetCnameTokenInput, GetCnameTokenOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
+  GetPublicAccessBlock: [GetPublicAccessBlockInput, GetPublicAccessBlockOutput];
+  GetStyle: [GetStyleInput, GetStyleOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
+  InitiateBucketWorm: [InitiateBucketWormInput, InitiateBucketWormOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
+  ListBucketInventory: [ListBucketInventoryInput, ListBucketInventoryOutput];
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
+  ListCname: [ListCnameInput, ListCnameOutput];
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
+  ListStyle: [ListStyleInput, ListStyleOutput];
   PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
   PutBucket: [PutBucketInput, PutBucketOutput];
+  PutBucketAccessMonitor: [PutBucketAccessMonitorInput, PutBucketAccessMonitorOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
+  PutBucketArchiveDirectRead: [PutBucketArchiveDirectReadInput, PutBucketArchiveDirectReadOutput];
+  PutBucketHttpsConfig: [PutBucketHttpsConfigInput, PutBucketHttpsConfigOutput];
+  PutBucketInventory: [PutBucketInventoryInput, PutBucketInventoryOutput];
+  PutBucketObjectWormConfiguration: [PutBucketObjectWormConfigurationInput, PutBucketObjectWormConfigurationOutput];
+  PutBucketPublicAccessBlock: [PutBucketPublicAccessBlockInput, PutBucketPublicAccessBlockOutput];
+  PutBucketReplication: [PutBucketReplicationInput, PutBucketReplicationOutput];
+  PutBucketResourceGroup: [PutBucketResourceGroupInput, PutBucketResourceGroupOutput];
+  PutBucketRtc: [PutBucketRtcInput, PutBucketRtcOutput];
+  PutBucketTransferAcceleration: [PutBucketTransferAccelerationInput, PutBucketTransferAccelerationOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
+  PutCname: [PutCnameInput, PutCnameOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
+  PutPublicAccessBlock: [PutPublicAccessBlockInput, PutPublicAccessBlockOutput];
+  PutStyle: [PutStyleInput, PutStyleOutput];
 }
 
 /** Operations `client.paginate` pages through (a token or marker in, the next one out). */
@@ -936,8 +2358,14 @@ export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListObjec
 
 /** Every operation as a client method: `client.<camelName>({ bucket, ...fields })`. */
 export interface ClientOperations {
+  /** Deletes an unlocked retention policy. */
+  abortBucketWorm(input: AbortBucketWormInput): Promise<AbortBucketWormOutput>;
+  /** Locks a retention policy: from then on it can only be extended. */
+  completeBucketWorm(input: CompleteBucketWormInput): Promise<CompleteBucketWormOutput>;
   /** Creates an access point on a bucket. */
   createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
+  /** Creates the token that proves ownership of a domain. */
+  createCnameToken(input: CreateCnameTokenInput): Promise<CreateCnameTokenOutput>;
   /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
   deleteAccessPoint(input: DeleteAccessPointInput): Promise<DeleteAccessPointOutput>;
   /** Removes an access point's policy. */
@@ -946,24 +2374,64 @@ export interface ClientOperations {
   deleteAccessPointPublicAccessBlock(input: DeleteAccessPointPublicAccessBlockInput): Promise<DeleteAccessPointPublicAccessBlockOutput>;
   /** Deletes an empty bucket. */
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
+  /** Deletes one inventory of a bucket. */
+  deleteBucketInventory(input: DeleteBucketInventoryInput): Promise<DeleteBucketInventoryOutput>;
+  /** Removes a bucket's block-public-access setting. */
+  deleteBucketPublicAccessBlock(input: DeleteBucketPublicAccessBlockInput): Promise<DeleteBucketPublicAccessBlockOutput>;
+  /** Stops and deletes a replication rule. */
+  deleteBucketReplication(input: DeleteBucketReplicationInput): Promise<DeleteBucketReplicationOutput>;
+  /** Unmaps a custom domain from a bucket. */
+  deleteCname(input: DeleteCnameInput): Promise<DeleteCnameOutput>;
   /** Deletes up to 1,000 objects in one request. */
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
   deleteObject(input: DeleteObjectInput): Promise<DeleteObjectOutput>;
+  /** Removes the account's block-public-access setting. */
+  deletePublicAccessBlock(input?: DeletePublicAccessBlockInput): Promise<DeletePublicAccessBlockOutput>;
+  /** Deletes one style. */
+  deleteStyle(input: DeleteStyleInput): Promise<DeleteStyleOutput>;
+  /** Lengthens a locked retention policy. */
+  extendBucketWorm(input: ExtendBucketWormInput): Promise<ExtendBucketWormOutput>;
   /** Reads an access point's configuration. */
   getAccessPoint(input: GetAccessPointInput): Promise<GetAccessPointOutput>;
   /** Reads an access point's policy. */
   getAccessPointPolicy(input: GetAccessPointPolicyInput): Promise<GetAccessPointPolicyOutput>;
   /** Reads an access point's block-public-access switch. */
   getAccessPointPublicAccessBlock(input: GetAccessPointPublicAccessBlockInput): Promise<GetAccessPointPublicAccessBlockOutput>;
+  /** Reads whether a bucket tracks access. */
+  getBucketAccessMonitor(input: GetBucketAccessMonitorInput): Promise<GetBucketAccessMonitorOutput>;
   /** Reads a bucket's ACL and owner. */
   getBucketAcl(input: GetBucketAclInput): Promise<GetBucketAclOutput>;
+  /** Reads whether a bucket's Archive objects can be read directly. */
+  getBucketArchiveDirectRead(input: GetBucketArchiveDirectReadInput): Promise<GetBucketArchiveDirectReadOutput>;
+  /** Reads a bucket's TLS settings. */
+  getBucketHttpsConfig(input: GetBucketHttpsConfigInput): Promise<GetBucketHttpsConfigOutput>;
   /** Reads a bucket's description. */
   getBucketInfo(input: GetBucketInfoInput): Promise<GetBucketInfoOutput>;
+  /** Reads one inventory of a bucket. */
+  getBucketInventory(input: GetBucketInventoryInput): Promise<GetBucketInventoryOutput>;
   /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
+  /** Reads a bucket's object-level retention configuration. */
+  getBucketObjectWormConfiguration(input: GetBucketObjectWormConfigurationInput): Promise<GetBucketObjectWormConfigurationOutput>;
+  /** Reads a bucket's block-public-access switch. */
+  getBucketPublicAccessBlock(input: GetBucketPublicAccessBlockInput): Promise<GetBucketPublicAccessBlockOutput>;
+  /** Reads a bucket's replication rules. */
+  getBucketReplication(input: GetBucketReplicationInput): Promise<GetBucketReplicationOutput>;
+  /** Reads the regions a bucket can replicate to. */
+  getBucketReplicationLocation(input: GetBucketReplicationLocationInput): Promise<GetBucketReplicationLocationOutput>;
+  /** Reads how far a replication rule has got. */
+  getBucketReplicationProgress(input: GetBucketReplicationProgressInput): Promise<GetBucketReplicationProgressOutput>;
+  /** Reads the resource group a bucket belongs to. */
+  getBucketResourceGroup(input: GetBucketResourceGroupInput): Promise<GetBucketResourceGroupOutput>;
+  /** Reads a bucket's transfer acceleration setting. */
+  getBucketTransferAcceleration(input: GetBucketTransferAccelerationInput): Promise<GetBucketTransferAccelerationOutput>;
   /** Reads a bucket's versioning state. */
   getBucketVersioning(input: GetBucketVersioningInput): Promise<GetBucketVersioningOutput>;
+  /** Reads a bucket's retention policy. */
+  getBucketWorm(input: GetBucketWormInput): Promise<GetBucketWormOutput>;
+  /** Reads the token created for a domain. */
+  getCnameToken(input: GetCnameTokenInput): Promise<GetCnameTokenOutput>;
   /**
    * Downloads an object (or a byte range of it).
    * 
@@ -981,15 +2449,25 @@ export interface ClientOperations {
    * HeadObject: `HEAD /<key>?objectMeta`.
    */
   getObjectMeta(input: GetObjectMetaInput): Promise<GetObjectMetaOutput>;
+  /** Reads the account's block-public-access switch. */
+  getPublicAccessBlock(input?: GetPublicAccessBlockInput): Promise<GetPublicAccessBlockOutput>;
+  /** Reads one style. */
+  getStyle(input: GetStyleInput): Promise<GetStyleOutput>;
   /**
    * Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
    * `Response::check` decodes.
    */
   headObject(input: HeadObjectInput): Promise<HeadObjectOutput>;
+  /** Creates an unlocked retention policy; it lapses unless completed within 24 hours. */
+  initiateBucketWorm(input: InitiateBucketWormInput): Promise<InitiateBucketWormOutput>;
   /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
   listAccessPoints(input?: ListAccessPointsInput): Promise<ListAccessPointsOutput>;
+  /** Lists a bucket's inventories, up to 100 a page. */
+  listBucketInventory(input: ListBucketInventoryInput): Promise<ListBucketInventoryOutput>;
   /** Lists the account's buckets, one page at a time. */
   listBuckets(input?: ListBucketsInput): Promise<ListBucketsOutput>;
+  /** Lists the custom domains of a bucket. */
+  listCname(input: ListCnameInput): Promise<ListCnameOutput>;
   /**
    * Lists objects one page at a time (the first listing API; prefer
    * [`ListObjectsV2`](super::ListObjectsV2)).
@@ -997,21 +2475,49 @@ export interface ClientOperations {
   listObjects(input: ListObjectsInput): Promise<ListObjectsOutput>;
   /** Lists objects one page at a time. */
   listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
+  /** Lists a bucket's styles (all of them: the listing has no pages). */
+  listStyle(input: ListStyleInput): Promise<ListStyleOutput>;
   /** Sets an access point's policy (a JSON document, sent verbatim). */
   putAccessPointPolicy(input: PutAccessPointPolicyInput): Promise<PutAccessPointPolicyOutput>;
   /** Turns an access point's block-public-access switch on or off. */
   putAccessPointPublicAccessBlock(input: PutAccessPointPublicAccessBlockInput): Promise<PutAccessPointPublicAccessBlockOutput>;
   /** Creates a bucket. */
   putBucket(input: PutBucketInput): Promise<PutBucketOutput>;
+  /** Turns a bucket's access tracking on or off. */
+  putBucketAccessMonitor(input: PutBucketAccessMonitorInput): Promise<PutBucketAccessMonitorOutput>;
   /** Sets a bucket's ACL. */
   putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
+  /** Turns direct reading of a bucket's Archive objects on or off. */
+  putBucketArchiveDirectRead(input: PutBucketArchiveDirectReadInput): Promise<PutBucketArchiveDirectReadOutput>;
+  /** Sets which TLS versions and cipher suites a bucket accepts. */
+  putBucketHttpsConfig(input: PutBucketHttpsConfigInput): Promise<PutBucketHttpsConfigOutput>;
+  /** Adds or replaces an inventory of a bucket. */
+  putBucketInventory(input: PutBucketInventoryInput): Promise<PutBucketInventoryOutput>;
+  /** Turns on object-level retention for a bucket and sets its default. */
+  putBucketObjectWormConfiguration(input: PutBucketObjectWormConfigurationInput): Promise<PutBucketObjectWormConfigurationOutput>;
+  /** Turns a bucket's block-public-access switch on or off. */
+  putBucketPublicAccessBlock(input: PutBucketPublicAccessBlockInput): Promise<PutBucketPublicAccessBlockOutput>;
+  /** Adds replication rules to a bucket. */
+  putBucketReplication(input: PutBucketReplicationInput): Promise<PutBucketReplicationOutput>;
+  /** Moves a bucket to a resource group. */
+  putBucketResourceGroup(input: PutBucketResourceGroupInput): Promise<PutBucketResourceGroupOutput>;
+  /** Turns Replication Time Control of a replication rule on or off. */
+  putBucketRtc(input: PutBucketRtcInput): Promise<PutBucketRtcOutput>;
+  /** Turns a bucket's transfer acceleration on or off. */
+  putBucketTransferAcceleration(input: PutBucketTransferAccelerationInput): Promise<PutBucketTransferAccelerationOutput>;
   /**
    * Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
    * never returns to unversioned.
    */
   putBucketVersioning(input: PutBucketVersioningInput): Promise<PutBucketVersioningOutput>;
+  /** Maps a custom domain to a bucket (and attaches or detaches its certificate). */
+  putCname(input: PutCnameInput): Promise<PutCnameOutput>;
   /** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
   putObject(input: StreamedInput<PutObjectInput>): Promise<PutObjectOutput>;
   /** Sets an object's ACL (`default` follows the bucket). */
   putObjectAcl(input: PutObjectAclInput): Promise<PutObjectAclOutput>;
+  /** Turns the account's block-public-access switch on or off. */
+  putPublicAccessBlock(input: PutPublicAccessBlockInput): Promise<PutPublicAccessBlockOutput>;
+  /** Creates or replaces a style. */
+  putStyle(input: PutStyleInput): Promise<PutStyleOutput>;
 }

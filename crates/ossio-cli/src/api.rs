@@ -192,21 +192,65 @@ pub fn streams_answer(op: &OpSchema) -> bool {
         })
 }
 
-/// For a listing, the output fields that carry the next page's tokens and the input fields
-/// they go to (`next_marker` to `marker`): a paginated output says `is_truncated`. Empty
-/// for anything else.
-pub fn page_links(op: &OpSchema) -> Vec<(&'static str, &'static str)> {
-    if op.output.field("is_truncated").is_none() {
-        return Vec::new();
+/// For a listing whose page is a document the output holds (`alibabacloud-oss-v2`'s
+/// `list_inventory_configurations_result`), that document field; `None` when the page's
+/// fields are the output's own, or for anything else.
+pub fn page_document(op: &OpSchema) -> Option<&'static str> {
+    if op.output.field("is_truncated").is_some() {
+        return None;
     }
     op.output
         .fields
+        .iter()
+        .find_map(|f| match (f.location, f.ty) {
+            (Location::Document, TypeRef::Struct(s)) if s.field("is_truncated").is_some() => {
+                Some(f.name)
+            }
+            _ => None,
+        })
+}
+
+/// The struct a listing's page is: the output, or the document it holds.
+fn page_struct(op: &OpSchema) -> Option<&'static StructSchema> {
+    if op.output.field("is_truncated").is_some() {
+        return Some(op.output);
+    }
+    let doc = op.output.field(page_document(op)?)?;
+    match doc.ty {
+        TypeRef::Struct(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// For a listing, the page fields that carry the next page's tokens and the input fields
+/// they go to (`next_marker` to `marker`): a paginated page says `is_truncated`. Empty
+/// for anything else.
+pub fn page_links(op: &OpSchema) -> Vec<(&'static str, &'static str)> {
+    let Some(page) = page_struct(op) else {
+        return Vec::new();
+    };
+    page.fields
         .iter()
         .filter_map(|f| {
             let target = f.name.strip_prefix("next_")?;
             op.input.field(target).map(|t| (f.name, t.name))
         })
         .collect()
+}
+
+/// The page in an output value: the value itself, or its `doc` field.
+fn page_of<'a>(v: &'a mut Dyn, doc: Option<&str>) -> Option<&'a mut Vec<(String, Dyn)>> {
+    let v = match doc {
+        None => v,
+        Some(d) => match v {
+            Dyn::Map(fields) => &mut fields.iter_mut().find(|(k, _)| k == d)?.1,
+            _ => return None,
+        },
+    };
+    match v {
+        Dyn::Map(fields) => Some(fields),
+        _ => None,
+    }
 }
 
 /// Doc text for a terminal: rustdoc links (`` [`Name`] ``, `[text](target)`) and code
@@ -641,14 +685,18 @@ impl ApiCommand {
         first: Dyn,
         links: &[(&'static str, &'static str)],
     ) -> Result<Dyn, CliError> {
+        let doc = page_document(self.op);
         let mut merged = first.clone();
         let mut page = first;
-        while page.get("is_truncated") == Some(&Dyn::Bool(true)) {
+        while let Some(body) = page_of(&mut page, doc).map(|f| Dyn::Map(f.clone())) {
+            if body.get("is_truncated") != Some(&Dyn::Bool(true)) {
+                break;
+            }
             let Dyn::Map(mut next) = input.clone() else {
                 break;
             };
             for (token, field) in links {
-                if let Some(v @ Dyn::Str(_)) = page.get(token) {
+                if let Some(v @ Dyn::Str(_)) = body.get(token) {
                     set(&mut next, field, v.clone());
                 }
             }
@@ -659,10 +707,13 @@ impl ApiCommand {
             }
             input = next;
             page = client.send_dyn(&*self.build(&input)?)?;
-            let (Dyn::Map(into), Dyn::Map(fields)) = (&mut merged, &page) else {
+            let Some(fields) = page_of(&mut page, doc).cloned() else {
                 break;
             };
-            for (k, v) in fields {
+            let Some(into) = page_of(&mut merged, doc) else {
+                break;
+            };
+            for (k, v) in &fields {
                 let Some(slot) = into.iter_mut().find(|(name, _)| name == k) else {
                     continue;
                 };
@@ -775,7 +826,7 @@ mod tests {
     fn listings_page_through_their_tokens_only() {
         for op in OPERATIONS.iter() {
             let links = page_links(op);
-            if op.name.starts_with("List") {
+            if page_struct(op).is_some() {
                 assert!(!links.is_empty(), "{}", op.name);
             } else {
                 assert!(links.is_empty(), "{}", op.name);
@@ -784,5 +835,41 @@ mod tests {
                 assert_eq!(token, format!("next_{field}"));
             }
         }
+        // Every listing OSS pages is paged, its page the output or a document in it; some
+        // listings have one page only.
+        let paged = |n: &str| operation(n).is_some_and(|o| !page_links(o).is_empty());
+        assert!(
+            [
+                "ListObjects",
+                "ListObjectsV2",
+                "ListBuckets",
+                "ListAccessPoints"
+            ]
+            .iter()
+            .all(|n| paged(n))
+        );
+        if let Some(inventory) = operation("ListBucketInventory") {
+            assert_eq!(
+                page_document(inventory),
+                Some("list_inventory_configurations_result")
+            );
+            assert_eq!(
+                page_links(inventory),
+                [("next_continuation_token", "continuation_token")]
+            );
+        }
+        // Listings OSS answers in one page take no token.
+        assert!(!paged("ListCname") && !paged("ListStyle"));
+    }
+
+    #[test]
+    fn a_page_in_a_document_is_found_there() {
+        let mut v = Dyn::map([(
+            "list_inventory_configurations_result",
+            Dyn::map([("is_truncated", Dyn::Bool(true))]),
+        )]);
+        let page = page_of(&mut v, Some("list_inventory_configurations_result")).unwrap();
+        assert_eq!(page[0].0, "is_truncated");
+        assert!(page_of(&mut v, None).is_some());
     }
 }

@@ -153,12 +153,14 @@ pub fn parse(bytes: &[u8]) -> Result<Element<'_>, String> {
     }
 }
 
-/// Escapes text for an XML element or attribute: `& < > " '` as entities, control characters
-/// (other than tab, LF, CR) as character references.
+/// Escapes text for an XML element: `& < > " '` as entities, control characters other than
+/// tab and LF as character references (CR too: a parser reads a raw one as LF). Tab and LF
+/// stay as they are, as the official SDKs write them (a PEM certificate's line breaks).
 pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    let raw = |b: u8| b == b'\t' || b == b'\n';
     if !s
         .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || b < 0x20)
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || (b < 0x20 && !raw(b)))
     {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -170,6 +172,7 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            '\t' | '\n' => out.push(c),
             c if (c as u32) < 0x20 => out.push_str(&format!("&#x{:X};", c as u32)),
             c => out.push(c),
         }
@@ -271,7 +274,7 @@ mod tests {
 
     #[test]
     fn escape_round_trips() {
-        let s = "a<b>&\"c'\u{1}\té";
+        let s = "a<b>&\"c'\u{1}\té\r\n-----END CERTIFICATE-----\n";
         let doc = format!("<A>{}</A>", escape(s));
         assert_eq!(parse(doc.as_bytes()).unwrap().text, s);
         assert_eq!(parse(b"<K> padded key </K>").unwrap().text, " padded key ");

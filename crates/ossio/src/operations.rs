@@ -7,6 +7,20 @@ use crate::{Client, Error};
 use ossio_core::ops::*;
 
 impl Client {
+    /// Deletes an unlocked retention policy.
+    ///
+    /// `DELETE /?worm`; see [`AbortBucketWorm`].
+    pub fn abort_bucket_worm(&self, op: &AbortBucketWorm) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Locks a retention policy: from then on it can only be extended.
+    ///
+    /// `POST /`; see [`CompleteBucketWorm`].
+    pub fn complete_bucket_worm(&self, op: &CompleteBucketWorm) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Creates an access point on a bucket.
     ///
     /// `PUT /?accessPoint`; see [`CreateAccessPoint`].
@@ -14,6 +28,16 @@ impl Client {
         &self,
         op: &CreateAccessPoint,
     ) -> Result<CreateAccessPointOutput, Error> {
+        self.send(op)
+    }
+
+    /// Creates the token that proves ownership of a domain.
+    ///
+    /// `POST /?cname&comp=token`; see [`CreateCnameToken`].
+    pub fn create_cname_token(
+        &self,
+        op: &CreateCnameToken,
+    ) -> Result<CreateCnameTokenOutput, Error> {
         self.send(op)
     }
 
@@ -51,6 +75,43 @@ impl Client {
         self.send(op)
     }
 
+    /// Deletes one inventory of a bucket.
+    ///
+    /// `DELETE /?inventory`; see [`DeleteBucketInventory`].
+    pub fn delete_bucket_inventory(
+        &self,
+        op: &DeleteBucketInventory,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes a bucket's block-public-access setting.
+    ///
+    /// `DELETE /?publicAccessBlock`; see [`DeleteBucketPublicAccessBlock`].
+    pub fn delete_bucket_public_access_block(
+        &self,
+        op: &DeleteBucketPublicAccessBlock,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Stops and deletes a replication rule.
+    ///
+    /// `POST /?replication&comp=delete`; see [`DeleteBucketReplication`].
+    pub fn delete_bucket_replication(
+        &self,
+        op: &DeleteBucketReplication,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Unmaps a custom domain from a bucket.
+    ///
+    /// `POST /?cname&comp=delete`; see [`DeleteCname`].
+    pub fn delete_cname(&self, op: &DeleteCname) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Deletes up to 1,000 objects in one request.
     ///
     /// `POST /?delete&encoding-type=url`; see [`DeleteMultipleObjects`].
@@ -65,6 +126,30 @@ impl Client {
     ///
     /// `DELETE /<key>`; see [`DeleteObject`].
     pub fn delete_object(&self, op: &DeleteObject) -> Result<DeleteObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes the account's block-public-access setting.
+    ///
+    /// `DELETE /?publicAccessBlock`; see [`DeletePublicAccessBlock`].
+    pub fn delete_public_access_block(
+        &self,
+        op: &DeletePublicAccessBlock,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Deletes one style.
+    ///
+    /// `DELETE /?style`; see [`DeleteStyle`].
+    pub fn delete_style(&self, op: &DeleteStyle) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Lengthens a locked retention policy.
+    ///
+    /// `POST /?wormExtend`; see [`ExtendBucketWorm`].
+    pub fn extend_bucket_worm(&self, op: &ExtendBucketWorm) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -95,6 +180,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads whether a bucket tracks access.
+    ///
+    /// `GET /?accessmonitor`; see [`GetBucketAccessMonitor`].
+    pub fn get_bucket_access_monitor(
+        &self,
+        op: &GetBucketAccessMonitor,
+    ) -> Result<GetBucketAccessMonitorOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's ACL and owner.
     ///
     /// `GET /?acl`; see [`GetBucketAcl`].
@@ -102,10 +197,40 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads whether a bucket's Archive objects can be read directly.
+    ///
+    /// `GET /?bucketArchiveDirectRead`; see [`GetBucketArchiveDirectRead`].
+    pub fn get_bucket_archive_direct_read(
+        &self,
+        op: &GetBucketArchiveDirectRead,
+    ) -> Result<GetBucketArchiveDirectReadOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's TLS settings.
+    ///
+    /// `GET /?httpsConfig`; see [`GetBucketHttpsConfig`].
+    pub fn get_bucket_https_config(
+        &self,
+        op: &GetBucketHttpsConfig,
+    ) -> Result<GetBucketHttpsConfigOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's description.
     ///
     /// `GET /?bucketInfo`; see [`GetBucketInfo`].
     pub fn get_bucket_info(&self, op: &GetBucketInfo) -> Result<GetBucketInfoOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads one inventory of a bucket.
+    ///
+    /// `GET /?inventory`; see [`GetBucketInventory`].
+    pub fn get_bucket_inventory(
+        &self,
+        op: &GetBucketInventory,
+    ) -> Result<GetBucketInventoryOutput, Error> {
         self.send(op)
     }
 
@@ -119,6 +244,76 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's object-level retention configuration.
+    ///
+    /// `GET /?objectWorm`; see [`GetBucketObjectWormConfiguration`].
+    pub fn get_bucket_object_worm_configuration(
+        &self,
+        op: &GetBucketObjectWormConfiguration,
+    ) -> Result<GetBucketObjectWormConfigurationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's block-public-access switch.
+    ///
+    /// `GET /?publicAccessBlock`; see [`GetBucketPublicAccessBlock`].
+    pub fn get_bucket_public_access_block(
+        &self,
+        op: &GetBucketPublicAccessBlock,
+    ) -> Result<GetBucketPublicAccessBlockOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's replication rules.
+    ///
+    /// `GET /?replication`; see [`GetBucketReplication`].
+    pub fn get_bucket_replication(
+        &self,
+        op: &GetBucketReplication,
+    ) -> Result<GetBucketReplicationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads the regions a bucket can replicate to.
+    ///
+    /// `GET /?replicationLocation`; see [`GetBucketReplicationLocation`].
+    pub fn get_bucket_replication_location(
+        &self,
+        op: &GetBucketReplicationLocation,
+    ) -> Result<GetBucketReplicationLocationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads how far a replication rule has got.
+    ///
+    /// `GET /?replicationProgress`; see [`GetBucketReplicationProgress`].
+    pub fn get_bucket_replication_progress(
+        &self,
+        op: &GetBucketReplicationProgress,
+    ) -> Result<GetBucketReplicationProgressOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads the resource group a bucket belongs to.
+    ///
+    /// `GET /?resourceGroup`; see [`GetBucketResourceGroup`].
+    pub fn get_bucket_resource_group(
+        &self,
+        op: &GetBucketResourceGroup,
+    ) -> Result<GetBucketResourceGroupOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's transfer acceleration setting.
+    ///
+    /// `GET /?transferAcceleration`; see [`GetBucketTransferAcceleration`].
+    pub fn get_bucket_transfer_acceleration(
+        &self,
+        op: &GetBucketTransferAcceleration,
+    ) -> Result<GetBucketTransferAccelerationOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's versioning state.
     ///
     /// `GET /?versioning`; see [`GetBucketVersioning`].
@@ -126,6 +321,20 @@ impl Client {
         &self,
         op: &GetBucketVersioning,
     ) -> Result<GetBucketVersioningOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's retention policy.
+    ///
+    /// `GET /?worm`; see [`GetBucketWorm`].
+    pub fn get_bucket_worm(&self, op: &GetBucketWorm) -> Result<GetBucketWormOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads the token created for a domain.
+    ///
+    /// `GET /?comp=token`; see [`GetCnameToken`].
+    pub fn get_cname_token(&self, op: &GetCnameToken) -> Result<GetCnameTokenOutput, Error> {
         self.send(op)
     }
 
@@ -144,11 +353,38 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads the account's block-public-access switch.
+    ///
+    /// `GET /?publicAccessBlock`; see [`GetPublicAccessBlock`].
+    pub fn get_public_access_block(
+        &self,
+        op: &GetPublicAccessBlock,
+    ) -> Result<GetPublicAccessBlockOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads one style.
+    ///
+    /// `GET /?style`; see [`GetStyle`].
+    pub fn get_style(&self, op: &GetStyle) -> Result<GetStyleOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
     /// `Response::check` decodes.
     ///
     /// `HEAD /<key>`; see [`HeadObject`].
     pub fn head_object(&self, op: &HeadObject) -> Result<HeadObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Creates an unlocked retention policy; it lapses unless completed within 24 hours.
+    ///
+    /// `POST /?worm`; see [`InitiateBucketWorm`].
+    pub fn initiate_bucket_worm(
+        &self,
+        op: &InitiateBucketWorm,
+    ) -> Result<InitiateBucketWormOutput, Error> {
         self.send(op)
     }
 
@@ -162,10 +398,27 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists a bucket's inventories, up to 100 a page.
+    ///
+    /// `GET /?inventory`; see [`ListBucketInventory`].
+    pub fn list_bucket_inventory(
+        &self,
+        op: &ListBucketInventory,
+    ) -> Result<ListBucketInventoryOutput, Error> {
+        self.send(op)
+    }
+
     /// Lists the account's buckets, one page at a time.
     ///
     /// `GET /`; see [`ListBuckets`].
     pub fn list_buckets(&self, op: &ListBuckets) -> Result<ListBucketsOutput, Error> {
+        self.send(op)
+    }
+
+    /// Lists the custom domains of a bucket.
+    ///
+    /// `GET /?cname`; see [`ListCname`].
+    pub fn list_cname(&self, op: &ListCname) -> Result<ListCnameOutput, Error> {
         self.send(op)
     }
 
@@ -181,6 +434,13 @@ impl Client {
     ///
     /// `GET /?list-type=2`; see [`ListObjectsV2`].
     pub fn list_objects_v2(&self, op: &ListObjectsV2) -> Result<ListObjectsV2Output, Error> {
+        self.send(op)
+    }
+
+    /// Lists a bucket's styles (all of them: the listing has no pages).
+    ///
+    /// `GET /?style`; see [`ListStyle`].
+    pub fn list_style(&self, op: &ListStyle) -> Result<ListStyleOutput, Error> {
         self.send(op)
     }
 
@@ -208,10 +468,101 @@ impl Client {
         self.send(op)
     }
 
+    /// Turns a bucket's access tracking on or off.
+    ///
+    /// `PUT /?accessmonitor`; see [`PutBucketAccessMonitor`].
+    pub fn put_bucket_access_monitor(
+        &self,
+        op: &PutBucketAccessMonitor,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Sets a bucket's ACL.
     ///
     /// `PUT /?acl`; see [`PutBucketAcl`].
     pub fn put_bucket_acl(&self, op: &PutBucketAcl) -> Result<PutBucketAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns direct reading of a bucket's Archive objects on or off.
+    ///
+    /// `PUT /?bucketArchiveDirectRead`; see [`PutBucketArchiveDirectRead`].
+    pub fn put_bucket_archive_direct_read(
+        &self,
+        op: &PutBucketArchiveDirectRead,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets which TLS versions and cipher suites a bucket accepts.
+    ///
+    /// `PUT /?httpsConfig`; see [`PutBucketHttpsConfig`].
+    pub fn put_bucket_https_config(&self, op: &PutBucketHttpsConfig) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Adds or replaces an inventory of a bucket.
+    ///
+    /// `PUT /?inventory`; see [`PutBucketInventory`].
+    pub fn put_bucket_inventory(&self, op: &PutBucketInventory) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns on object-level retention for a bucket and sets its default.
+    ///
+    /// `PUT /?objectWorm`; see [`PutBucketObjectWormConfiguration`].
+    pub fn put_bucket_object_worm_configuration(
+        &self,
+        op: &PutBucketObjectWormConfiguration,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns a bucket's block-public-access switch on or off.
+    ///
+    /// `PUT /?publicAccessBlock`; see [`PutBucketPublicAccessBlock`].
+    pub fn put_bucket_public_access_block(
+        &self,
+        op: &PutBucketPublicAccessBlock,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Adds replication rules to a bucket.
+    ///
+    /// `POST /?replication&comp=add`; see [`PutBucketReplication`].
+    pub fn put_bucket_replication(
+        &self,
+        op: &PutBucketReplication,
+    ) -> Result<PutBucketReplicationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Moves a bucket to a resource group.
+    ///
+    /// `PUT /?resourceGroup`; see [`PutBucketResourceGroup`].
+    pub fn put_bucket_resource_group(
+        &self,
+        op: &PutBucketResourceGroup,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns Replication Time Control of a replication rule on or off.
+    ///
+    /// `PUT /?rtc`; see [`PutBucketRtc`].
+    pub fn put_bucket_rtc(&self, op: &PutBucketRtc) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns a bucket's transfer acceleration on or off.
+    ///
+    /// `PUT /?transferAcceleration`; see [`PutBucketTransferAcceleration`].
+    pub fn put_bucket_transfer_acceleration(
+        &self,
+        op: &PutBucketTransferAcceleration,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -220,6 +571,13 @@ impl Client {
     ///
     /// `PUT /?versioning`; see [`PutBucketVersioning`].
     pub fn put_bucket_versioning(&self, op: &PutBucketVersioning) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Maps a custom domain to a bucket (and attaches or detaches its certificate).
+    ///
+    /// `POST /?cname&comp=add`; see [`PutCname`].
+    pub fn put_cname(&self, op: &PutCname) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -234,6 +592,20 @@ impl Client {
     ///
     /// `PUT /<key>?acl`; see [`PutObjectAcl`].
     pub fn put_object_acl(&self, op: &PutObjectAcl) -> Result<PutObjectAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns the account's block-public-access switch on or off.
+    ///
+    /// `PUT /?publicAccessBlock`; see [`PutPublicAccessBlock`].
+    pub fn put_public_access_block(&self, op: &PutPublicAccessBlock) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Creates or replaces a style.
+    ///
+    /// `PUT /?style`; see [`PutStyle`].
+    pub fn put_style(&self, op: &PutStyle) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 }

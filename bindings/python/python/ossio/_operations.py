@@ -23,6 +23,34 @@ class Operations:
         raise NotImplementedError
 
     @overload
+    def abort_bucket_worm(self, request: ops.AbortBucketWorm, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def abort_bucket_worm(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def abort_bucket_worm(self, *request: ops.AbortBucketWorm, **fields: Any) -> ops.EmptyOutput:
+        """Deletes an unlocked retention policy.
+
+        Takes an ``ossio.ops.AbortBucketWorm`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.AbortBucketWorm, request, fields))
+        return self._send(_new_op(ops.AbortBucketWorm, fields))
+
+    @overload
+    def complete_bucket_worm(self, request: ops.CompleteBucketWorm, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def complete_bucket_worm(self, *, bucket: str, worm_id: str) -> ops.EmptyOutput: ...
+
+    def complete_bucket_worm(self, *request: ops.CompleteBucketWorm, **fields: Any) -> ops.EmptyOutput:
+        """Locks a retention policy: from then on it can only be extended.
+
+        Takes an ``ossio.ops.CompleteBucketWorm`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.CompleteBucketWorm, request, fields))
+        return self._send(_new_op(ops.CompleteBucketWorm, fields))
+
+    @overload
     def create_access_point(self, request: ops.CreateAccessPoint, /) -> ops.CreateAccessPointOutput: ...
 
     @overload
@@ -35,6 +63,20 @@ class Operations:
         if request:
             return self._send(_request(ops.CreateAccessPoint, request, fields))
         return self._send(_new_op(ops.CreateAccessPoint, fields))
+
+    @overload
+    def create_cname_token(self, request: ops.CreateCnameToken, /) -> ops.CreateCnameTokenOutput: ...
+
+    @overload
+    def create_cname_token(self, *, bucket: str, bucket_cname_configuration: Union[ops.BucketCnameConfiguration, Mapping[str, Any]]) -> ops.CreateCnameTokenOutput: ...
+
+    def create_cname_token(self, *request: ops.CreateCnameToken, **fields: Any) -> ops.CreateCnameTokenOutput:
+        """Creates the token that proves ownership of a domain.
+
+        Takes an ``ossio.ops.CreateCnameToken`` or its fields as keywords; returns ``ossio.ops.CreateCnameTokenOutput``."""
+        if request:
+            return self._send(_request(ops.CreateCnameToken, request, fields))
+        return self._send(_new_op(ops.CreateCnameToken, fields))
 
     @overload
     def delete_access_point(self, request: ops.DeleteAccessPoint, /) -> ops.EmptyOutput: ...
@@ -93,6 +135,62 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucket, fields))
 
     @overload
+    def delete_bucket_inventory(self, request: ops.DeleteBucketInventory, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_inventory(self, *, bucket: str, inventory_id: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_inventory(self, *request: ops.DeleteBucketInventory, **fields: Any) -> ops.EmptyOutput:
+        """Deletes one inventory of a bucket.
+
+        Takes an ``ossio.ops.DeleteBucketInventory`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketInventory, request, fields))
+        return self._send(_new_op(ops.DeleteBucketInventory, fields))
+
+    @overload
+    def delete_bucket_public_access_block(self, request: ops.DeleteBucketPublicAccessBlock, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_public_access_block(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_public_access_block(self, *request: ops.DeleteBucketPublicAccessBlock, **fields: Any) -> ops.EmptyOutput:
+        """Removes a bucket's block-public-access setting.
+
+        Takes an ``ossio.ops.DeleteBucketPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.DeleteBucketPublicAccessBlock, fields))
+
+    @overload
+    def delete_bucket_replication(self, request: ops.DeleteBucketReplication, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_replication(self, *, bucket: str, replication_rules: Union[ops.ReplicationRules, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def delete_bucket_replication(self, *request: ops.DeleteBucketReplication, **fields: Any) -> ops.EmptyOutput:
+        """Stops and deletes a replication rule.
+
+        Takes an ``ossio.ops.DeleteBucketReplication`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketReplication, request, fields))
+        return self._send(_new_op(ops.DeleteBucketReplication, fields))
+
+    @overload
+    def delete_cname(self, request: ops.DeleteCname, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_cname(self, *, bucket: str, bucket_cname_configuration: Union[ops.BucketCnameConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def delete_cname(self, *request: ops.DeleteCname, **fields: Any) -> ops.EmptyOutput:
+        """Unmaps a custom domain from a bucket.
+
+        Takes an ``ossio.ops.DeleteCname`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteCname, request, fields))
+        return self._send(_new_op(ops.DeleteCname, fields))
+
+    @overload
     def delete_multiple_objects(self, request: ops.DeleteMultipleObjects, /) -> ops.DeleteMultipleObjectsOutput: ...
 
     @overload
@@ -119,6 +217,48 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteObject, request, fields))
         return self._send(_new_op(ops.DeleteObject, fields))
+
+    @overload
+    def delete_public_access_block(self, request: ops.DeletePublicAccessBlock, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_public_access_block(self) -> ops.EmptyOutput: ...
+
+    def delete_public_access_block(self, *request: ops.DeletePublicAccessBlock, **fields: Any) -> ops.EmptyOutput:
+        """Removes the account's block-public-access setting.
+
+        Takes an ``ossio.ops.DeletePublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeletePublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.DeletePublicAccessBlock, fields))
+
+    @overload
+    def delete_style(self, request: ops.DeleteStyle, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_style(self, *, bucket: str, style_name: str) -> ops.EmptyOutput: ...
+
+    def delete_style(self, *request: ops.DeleteStyle, **fields: Any) -> ops.EmptyOutput:
+        """Deletes one style.
+
+        Takes an ``ossio.ops.DeleteStyle`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteStyle, request, fields))
+        return self._send(_new_op(ops.DeleteStyle, fields))
+
+    @overload
+    def extend_bucket_worm(self, request: ops.ExtendBucketWorm, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def extend_bucket_worm(self, *, bucket: str, worm_id: str, extend_worm_configuration: Union[ops.ExtendWormConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def extend_bucket_worm(self, *request: ops.ExtendBucketWorm, **fields: Any) -> ops.EmptyOutput:
+        """Lengthens a locked retention policy.
+
+        Takes an ``ossio.ops.ExtendBucketWorm`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.ExtendBucketWorm, request, fields))
+        return self._send(_new_op(ops.ExtendBucketWorm, fields))
 
     @overload
     def get_access_point(self, request: ops.GetAccessPoint, /) -> ops.GetAccessPointOutput: ...
@@ -163,6 +303,20 @@ class Operations:
         return self._send(_new_op(ops.GetAccessPointPublicAccessBlock, fields))
 
     @overload
+    def get_bucket_access_monitor(self, request: ops.GetBucketAccessMonitor, /) -> ops.GetBucketAccessMonitorOutput: ...
+
+    @overload
+    def get_bucket_access_monitor(self, *, bucket: str) -> ops.GetBucketAccessMonitorOutput: ...
+
+    def get_bucket_access_monitor(self, *request: ops.GetBucketAccessMonitor, **fields: Any) -> ops.GetBucketAccessMonitorOutput:
+        """Reads whether a bucket tracks access.
+
+        Takes an ``ossio.ops.GetBucketAccessMonitor`` or its fields as keywords; returns ``ossio.ops.GetBucketAccessMonitorOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketAccessMonitor, request, fields))
+        return self._send(_new_op(ops.GetBucketAccessMonitor, fields))
+
+    @overload
     def get_bucket_acl(self, request: ops.GetBucketAcl, /) -> ops.GetBucketAclOutput: ...
 
     @overload
@@ -175,6 +329,34 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketAcl, request, fields))
         return self._send(_new_op(ops.GetBucketAcl, fields))
+
+    @overload
+    def get_bucket_archive_direct_read(self, request: ops.GetBucketArchiveDirectRead, /) -> ops.GetBucketArchiveDirectReadOutput: ...
+
+    @overload
+    def get_bucket_archive_direct_read(self, *, bucket: str) -> ops.GetBucketArchiveDirectReadOutput: ...
+
+    def get_bucket_archive_direct_read(self, *request: ops.GetBucketArchiveDirectRead, **fields: Any) -> ops.GetBucketArchiveDirectReadOutput:
+        """Reads whether a bucket's Archive objects can be read directly.
+
+        Takes an ``ossio.ops.GetBucketArchiveDirectRead`` or its fields as keywords; returns ``ossio.ops.GetBucketArchiveDirectReadOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketArchiveDirectRead, request, fields))
+        return self._send(_new_op(ops.GetBucketArchiveDirectRead, fields))
+
+    @overload
+    def get_bucket_https_config(self, request: ops.GetBucketHttpsConfig, /) -> ops.GetBucketHttpsConfigOutput: ...
+
+    @overload
+    def get_bucket_https_config(self, *, bucket: str) -> ops.GetBucketHttpsConfigOutput: ...
+
+    def get_bucket_https_config(self, *request: ops.GetBucketHttpsConfig, **fields: Any) -> ops.GetBucketHttpsConfigOutput:
+        """Reads a bucket's TLS settings.
+
+        Takes an ``ossio.ops.GetBucketHttpsConfig`` or its fields as keywords; returns ``ossio.ops.GetBucketHttpsConfigOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketHttpsConfig, request, fields))
+        return self._send(_new_op(ops.GetBucketHttpsConfig, fields))
 
     @overload
     def get_bucket_info(self, request: ops.GetBucketInfo, /) -> ops.GetBucketInfoOutput: ...
@@ -191,6 +373,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketInfo, fields))
 
     @overload
+    def get_bucket_inventory(self, request: ops.GetBucketInventory, /) -> ops.GetBucketInventoryOutput: ...
+
+    @overload
+    def get_bucket_inventory(self, *, bucket: str, inventory_id: str) -> ops.GetBucketInventoryOutput: ...
+
+    def get_bucket_inventory(self, *request: ops.GetBucketInventory, **fields: Any) -> ops.GetBucketInventoryOutput:
+        """Reads one inventory of a bucket.
+
+        Takes an ``ossio.ops.GetBucketInventory`` or its fields as keywords; returns ``ossio.ops.GetBucketInventoryOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketInventory, request, fields))
+        return self._send(_new_op(ops.GetBucketInventory, fields))
+
+    @overload
     def get_bucket_location(self, request: ops.GetBucketLocation, /) -> ops.GetBucketLocationOutput: ...
 
     @overload
@@ -205,6 +401,104 @@ class Operations:
         return self._send(_new_op(ops.GetBucketLocation, fields))
 
     @overload
+    def get_bucket_object_worm_configuration(self, request: ops.GetBucketObjectWormConfiguration, /) -> ops.GetBucketObjectWormConfigurationOutput: ...
+
+    @overload
+    def get_bucket_object_worm_configuration(self, *, bucket: str) -> ops.GetBucketObjectWormConfigurationOutput: ...
+
+    def get_bucket_object_worm_configuration(self, *request: ops.GetBucketObjectWormConfiguration, **fields: Any) -> ops.GetBucketObjectWormConfigurationOutput:
+        """Reads a bucket's object-level retention configuration.
+
+        Takes an ``ossio.ops.GetBucketObjectWormConfiguration`` or its fields as keywords; returns ``ossio.ops.GetBucketObjectWormConfigurationOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketObjectWormConfiguration, request, fields))
+        return self._send(_new_op(ops.GetBucketObjectWormConfiguration, fields))
+
+    @overload
+    def get_bucket_public_access_block(self, request: ops.GetBucketPublicAccessBlock, /) -> ops.GetBucketPublicAccessBlockOutput: ...
+
+    @overload
+    def get_bucket_public_access_block(self, *, bucket: str) -> ops.GetBucketPublicAccessBlockOutput: ...
+
+    def get_bucket_public_access_block(self, *request: ops.GetBucketPublicAccessBlock, **fields: Any) -> ops.GetBucketPublicAccessBlockOutput:
+        """Reads a bucket's block-public-access switch.
+
+        Takes an ``ossio.ops.GetBucketPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.GetBucketPublicAccessBlockOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.GetBucketPublicAccessBlock, fields))
+
+    @overload
+    def get_bucket_replication(self, request: ops.GetBucketReplication, /) -> ops.GetBucketReplicationOutput: ...
+
+    @overload
+    def get_bucket_replication(self, *, bucket: str) -> ops.GetBucketReplicationOutput: ...
+
+    def get_bucket_replication(self, *request: ops.GetBucketReplication, **fields: Any) -> ops.GetBucketReplicationOutput:
+        """Reads a bucket's replication rules.
+
+        Takes an ``ossio.ops.GetBucketReplication`` or its fields as keywords; returns ``ossio.ops.GetBucketReplicationOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketReplication, request, fields))
+        return self._send(_new_op(ops.GetBucketReplication, fields))
+
+    @overload
+    def get_bucket_replication_location(self, request: ops.GetBucketReplicationLocation, /) -> ops.GetBucketReplicationLocationOutput: ...
+
+    @overload
+    def get_bucket_replication_location(self, *, bucket: str) -> ops.GetBucketReplicationLocationOutput: ...
+
+    def get_bucket_replication_location(self, *request: ops.GetBucketReplicationLocation, **fields: Any) -> ops.GetBucketReplicationLocationOutput:
+        """Reads the regions a bucket can replicate to.
+
+        Takes an ``ossio.ops.GetBucketReplicationLocation`` or its fields as keywords; returns ``ossio.ops.GetBucketReplicationLocationOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketReplicationLocation, request, fields))
+        return self._send(_new_op(ops.GetBucketReplicationLocation, fields))
+
+    @overload
+    def get_bucket_replication_progress(self, request: ops.GetBucketReplicationProgress, /) -> ops.GetBucketReplicationProgressOutput: ...
+
+    @overload
+    def get_bucket_replication_progress(self, *, bucket: str, rule_id: str) -> ops.GetBucketReplicationProgressOutput: ...
+
+    def get_bucket_replication_progress(self, *request: ops.GetBucketReplicationProgress, **fields: Any) -> ops.GetBucketReplicationProgressOutput:
+        """Reads how far a replication rule has got.
+
+        Takes an ``ossio.ops.GetBucketReplicationProgress`` or its fields as keywords; returns ``ossio.ops.GetBucketReplicationProgressOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketReplicationProgress, request, fields))
+        return self._send(_new_op(ops.GetBucketReplicationProgress, fields))
+
+    @overload
+    def get_bucket_resource_group(self, request: ops.GetBucketResourceGroup, /) -> ops.GetBucketResourceGroupOutput: ...
+
+    @overload
+    def get_bucket_resource_group(self, *, bucket: str) -> ops.GetBucketResourceGroupOutput: ...
+
+    def get_bucket_resource_group(self, *request: ops.GetBucketResourceGroup, **fields: Any) -> ops.GetBucketResourceGroupOutput:
+        """Reads the resource group a bucket belongs to.
+
+        Takes an ``ossio.ops.GetBucketResourceGroup`` or its fields as keywords; returns ``ossio.ops.GetBucketResourceGroupOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketResourceGroup, request, fields))
+        return self._send(_new_op(ops.GetBucketResourceGroup, fields))
+
+    @overload
+    def get_bucket_transfer_acceleration(self, request: ops.GetBucketTransferAcceleration, /) -> ops.GetBucketTransferAccelerationOutput: ...
+
+    @overload
+    def get_bucket_transfer_acceleration(self, *, bucket: str) -> ops.GetBucketTransferAccelerationOutput: ...
+
+    def get_bucket_transfer_acceleration(self, *request: ops.GetBucketTransferAcceleration, **fields: Any) -> ops.GetBucketTransferAccelerationOutput:
+        """Reads a bucket's transfer acceleration setting.
+
+        Takes an ``ossio.ops.GetBucketTransferAcceleration`` or its fields as keywords; returns ``ossio.ops.GetBucketTransferAccelerationOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketTransferAcceleration, request, fields))
+        return self._send(_new_op(ops.GetBucketTransferAcceleration, fields))
+
+    @overload
     def get_bucket_versioning(self, request: ops.GetBucketVersioning, /) -> ops.GetBucketVersioningOutput: ...
 
     @overload
@@ -217,6 +511,34 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketVersioning, request, fields))
         return self._send(_new_op(ops.GetBucketVersioning, fields))
+
+    @overload
+    def get_bucket_worm(self, request: ops.GetBucketWorm, /) -> ops.GetBucketWormOutput: ...
+
+    @overload
+    def get_bucket_worm(self, *, bucket: str) -> ops.GetBucketWormOutput: ...
+
+    def get_bucket_worm(self, *request: ops.GetBucketWorm, **fields: Any) -> ops.GetBucketWormOutput:
+        """Reads a bucket's retention policy.
+
+        Takes an ``ossio.ops.GetBucketWorm`` or its fields as keywords; returns ``ossio.ops.GetBucketWormOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketWorm, request, fields))
+        return self._send(_new_op(ops.GetBucketWorm, fields))
+
+    @overload
+    def get_cname_token(self, request: ops.GetCnameToken, /) -> ops.GetCnameTokenOutput: ...
+
+    @overload
+    def get_cname_token(self, *, bucket: str, cname: str, wildcard: Optional[bool] = None) -> ops.GetCnameTokenOutput: ...
+
+    def get_cname_token(self, *request: ops.GetCnameToken, **fields: Any) -> ops.GetCnameTokenOutput:
+        """Reads the token created for a domain.
+
+        Takes an ``ossio.ops.GetCnameToken`` or its fields as keywords; returns ``ossio.ops.GetCnameTokenOutput``."""
+        if request:
+            return self._send(_request(ops.GetCnameToken, request, fields))
+        return self._send(_new_op(ops.GetCnameToken, fields))
 
     @overload
     def get_object(self, request: ops.GetObject, /) -> ops.GetObjectOutput: ...
@@ -261,6 +583,34 @@ class Operations:
         return self._send(_new_op(ops.GetObjectMeta, fields))
 
     @overload
+    def get_public_access_block(self, request: ops.GetPublicAccessBlock, /) -> ops.GetPublicAccessBlockOutput: ...
+
+    @overload
+    def get_public_access_block(self) -> ops.GetPublicAccessBlockOutput: ...
+
+    def get_public_access_block(self, *request: ops.GetPublicAccessBlock, **fields: Any) -> ops.GetPublicAccessBlockOutput:
+        """Reads the account's block-public-access switch.
+
+        Takes an ``ossio.ops.GetPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.GetPublicAccessBlockOutput``."""
+        if request:
+            return self._send(_request(ops.GetPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.GetPublicAccessBlock, fields))
+
+    @overload
+    def get_style(self, request: ops.GetStyle, /) -> ops.GetStyleOutput: ...
+
+    @overload
+    def get_style(self, *, bucket: str, style_name: str) -> ops.GetStyleOutput: ...
+
+    def get_style(self, *request: ops.GetStyle, **fields: Any) -> ops.GetStyleOutput:
+        """Reads one style.
+
+        Takes an ``ossio.ops.GetStyle`` or its fields as keywords; returns ``ossio.ops.GetStyleOutput``."""
+        if request:
+            return self._send(_request(ops.GetStyle, request, fields))
+        return self._send(_new_op(ops.GetStyle, fields))
+
+    @overload
     def head_object(self, request: ops.HeadObject, /) -> ops.HeadObjectOutput: ...
 
     @overload
@@ -273,6 +623,20 @@ class Operations:
         if request:
             return self._send(_request(ops.HeadObject, request, fields))
         return self._send(_new_op(ops.HeadObject, fields))
+
+    @overload
+    def initiate_bucket_worm(self, request: ops.InitiateBucketWorm, /) -> ops.InitiateBucketWormOutput: ...
+
+    @overload
+    def initiate_bucket_worm(self, *, bucket: str, initiate_worm_configuration: Union[ops.InitiateWormConfiguration, Mapping[str, Any]]) -> ops.InitiateBucketWormOutput: ...
+
+    def initiate_bucket_worm(self, *request: ops.InitiateBucketWorm, **fields: Any) -> ops.InitiateBucketWormOutput:
+        """Creates an unlocked retention policy; it lapses unless completed within 24 hours.
+
+        Takes an ``ossio.ops.InitiateBucketWorm`` or its fields as keywords; returns ``ossio.ops.InitiateBucketWormOutput``."""
+        if request:
+            return self._send(_request(ops.InitiateBucketWorm, request, fields))
+        return self._send(_new_op(ops.InitiateBucketWorm, fields))
 
     @overload
     def list_access_points(self, request: ops.ListAccessPoints, /) -> ops.ListAccessPointsOutput: ...
@@ -294,6 +658,20 @@ class Operations:
         return Paginator(self, ops.ListAccessPoints, "continuation_token", "next_continuation_token")
 
     @overload
+    def list_bucket_inventory(self, request: ops.ListBucketInventory, /) -> ops.ListBucketInventoryOutput: ...
+
+    @overload
+    def list_bucket_inventory(self, *, bucket: str, continuation_token: Optional[str] = None) -> ops.ListBucketInventoryOutput: ...
+
+    def list_bucket_inventory(self, *request: ops.ListBucketInventory, **fields: Any) -> ops.ListBucketInventoryOutput:
+        """Lists a bucket's inventories, up to 100 a page.
+
+        Takes an ``ossio.ops.ListBucketInventory`` or its fields as keywords; returns ``ossio.ops.ListBucketInventoryOutput``."""
+        if request:
+            return self._send(_request(ops.ListBucketInventory, request, fields))
+        return self._send(_new_op(ops.ListBucketInventory, fields))
+
+    @overload
     def list_buckets(self, request: ops.ListBuckets, /) -> ops.ListBucketsOutput: ...
 
     @overload
@@ -311,6 +689,20 @@ class Operations:
         """Every page of ``ListBuckets``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_marker`` until the listing ends."""
         return Paginator(self, ops.ListBuckets, "marker", "next_marker")
+
+    @overload
+    def list_cname(self, request: ops.ListCname, /) -> ops.ListCnameOutput: ...
+
+    @overload
+    def list_cname(self, *, bucket: str) -> ops.ListCnameOutput: ...
+
+    def list_cname(self, *request: ops.ListCname, **fields: Any) -> ops.ListCnameOutput:
+        """Lists the custom domains of a bucket.
+
+        Takes an ``ossio.ops.ListCname`` or its fields as keywords; returns ``ossio.ops.ListCnameOutput``."""
+        if request:
+            return self._send(_request(ops.ListCname, request, fields))
+        return self._send(_new_op(ops.ListCname, fields))
 
     @overload
     def list_objects(self, request: ops.ListObjects, /) -> ops.ListObjectsOutput: ...
@@ -349,6 +741,20 @@ class Operations:
         """Every page of ``ListObjectsV2``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_continuation_token`` until the listing ends."""
         return Paginator(self, ops.ListObjectsV2, "continuation_token", "next_continuation_token")
+
+    @overload
+    def list_style(self, request: ops.ListStyle, /) -> ops.ListStyleOutput: ...
+
+    @overload
+    def list_style(self, *, bucket: str) -> ops.ListStyleOutput: ...
+
+    def list_style(self, *request: ops.ListStyle, **fields: Any) -> ops.ListStyleOutput:
+        """Lists a bucket's styles (all of them: the listing has no pages).
+
+        Takes an ``ossio.ops.ListStyle`` or its fields as keywords; returns ``ossio.ops.ListStyleOutput``."""
+        if request:
+            return self._send(_request(ops.ListStyle, request, fields))
+        return self._send(_new_op(ops.ListStyle, fields))
 
     @overload
     def put_access_point_policy(self, request: ops.PutAccessPointPolicy, /) -> ops.EmptyOutput: ...
@@ -393,6 +799,20 @@ class Operations:
         return self._send(_new_op(ops.PutBucket, fields))
 
     @overload
+    def put_bucket_access_monitor(self, request: ops.PutBucketAccessMonitor, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_access_monitor(self, *, bucket: str, access_monitor_configuration: Union[ops.AccessMonitorConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_access_monitor(self, *request: ops.PutBucketAccessMonitor, **fields: Any) -> ops.EmptyOutput:
+        """Turns a bucket's access tracking on or off.
+
+        Takes an ``ossio.ops.PutBucketAccessMonitor`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketAccessMonitor, request, fields))
+        return self._send(_new_op(ops.PutBucketAccessMonitor, fields))
+
+    @overload
     def put_bucket_acl(self, request: ops.PutBucketAcl, /) -> ops.PutBucketAclOutput: ...
 
     @overload
@@ -407,6 +827,132 @@ class Operations:
         return self._send(_new_op(ops.PutBucketAcl, fields))
 
     @overload
+    def put_bucket_archive_direct_read(self, request: ops.PutBucketArchiveDirectRead, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_archive_direct_read(self, *, bucket: str, archive_direct_read_configuration: Union[ops.ArchiveDirectReadConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_archive_direct_read(self, *request: ops.PutBucketArchiveDirectRead, **fields: Any) -> ops.EmptyOutput:
+        """Turns direct reading of a bucket's Archive objects on or off.
+
+        Takes an ``ossio.ops.PutBucketArchiveDirectRead`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketArchiveDirectRead, request, fields))
+        return self._send(_new_op(ops.PutBucketArchiveDirectRead, fields))
+
+    @overload
+    def put_bucket_https_config(self, request: ops.PutBucketHttpsConfig, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_https_config(self, *, bucket: str, https_configuration: Union[ops.HttpsConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_https_config(self, *request: ops.PutBucketHttpsConfig, **fields: Any) -> ops.EmptyOutput:
+        """Sets which TLS versions and cipher suites a bucket accepts.
+
+        Takes an ``ossio.ops.PutBucketHttpsConfig`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketHttpsConfig, request, fields))
+        return self._send(_new_op(ops.PutBucketHttpsConfig, fields))
+
+    @overload
+    def put_bucket_inventory(self, request: ops.PutBucketInventory, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_inventory(self, *, bucket: str, inventory_id: str, inventory_configuration: Union[ops.InventoryConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_inventory(self, *request: ops.PutBucketInventory, **fields: Any) -> ops.EmptyOutput:
+        """Adds or replaces an inventory of a bucket.
+
+        Takes an ``ossio.ops.PutBucketInventory`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketInventory, request, fields))
+        return self._send(_new_op(ops.PutBucketInventory, fields))
+
+    @overload
+    def put_bucket_object_worm_configuration(self, request: ops.PutBucketObjectWormConfiguration, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_object_worm_configuration(self, *, bucket: str, object_worm_configuration: Union[ops.ObjectWormConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_object_worm_configuration(self, *request: ops.PutBucketObjectWormConfiguration, **fields: Any) -> ops.EmptyOutput:
+        """Turns on object-level retention for a bucket and sets its default.
+
+        Takes an ``ossio.ops.PutBucketObjectWormConfiguration`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketObjectWormConfiguration, request, fields))
+        return self._send(_new_op(ops.PutBucketObjectWormConfiguration, fields))
+
+    @overload
+    def put_bucket_public_access_block(self, request: ops.PutBucketPublicAccessBlock, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_public_access_block(self, *, bucket: str, public_access_block_configuration: Union[ops.PublicAccessBlockConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_public_access_block(self, *request: ops.PutBucketPublicAccessBlock, **fields: Any) -> ops.EmptyOutput:
+        """Turns a bucket's block-public-access switch on or off.
+
+        Takes an ``ossio.ops.PutBucketPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.PutBucketPublicAccessBlock, fields))
+
+    @overload
+    def put_bucket_replication(self, request: ops.PutBucketReplication, /) -> ops.PutBucketReplicationOutput: ...
+
+    @overload
+    def put_bucket_replication(self, *, bucket: str, replication_configuration: Union[ops.ReplicationConfiguration, Mapping[str, Any]]) -> ops.PutBucketReplicationOutput: ...
+
+    def put_bucket_replication(self, *request: ops.PutBucketReplication, **fields: Any) -> ops.PutBucketReplicationOutput:
+        """Adds replication rules to a bucket.
+
+        Takes an ``ossio.ops.PutBucketReplication`` or its fields as keywords; returns ``ossio.ops.PutBucketReplicationOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketReplication, request, fields))
+        return self._send(_new_op(ops.PutBucketReplication, fields))
+
+    @overload
+    def put_bucket_resource_group(self, request: ops.PutBucketResourceGroup, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_resource_group(self, *, bucket: str, bucket_resource_group_configuration: Union[ops.BucketResourceGroupConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_resource_group(self, *request: ops.PutBucketResourceGroup, **fields: Any) -> ops.EmptyOutput:
+        """Moves a bucket to a resource group.
+
+        Takes an ``ossio.ops.PutBucketResourceGroup`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketResourceGroup, request, fields))
+        return self._send(_new_op(ops.PutBucketResourceGroup, fields))
+
+    @overload
+    def put_bucket_rtc(self, request: ops.PutBucketRtc, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_rtc(self, *, bucket: str, rtc_configuration: Union[ops.RtcConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_rtc(self, *request: ops.PutBucketRtc, **fields: Any) -> ops.EmptyOutput:
+        """Turns Replication Time Control of a replication rule on or off.
+
+        Takes an ``ossio.ops.PutBucketRtc`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketRtc, request, fields))
+        return self._send(_new_op(ops.PutBucketRtc, fields))
+
+    @overload
+    def put_bucket_transfer_acceleration(self, request: ops.PutBucketTransferAcceleration, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_transfer_acceleration(self, *, bucket: str, transfer_acceleration_configuration: Union[ops.TransferAccelerationConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_transfer_acceleration(self, *request: ops.PutBucketTransferAcceleration, **fields: Any) -> ops.EmptyOutput:
+        """Turns a bucket's transfer acceleration on or off.
+
+        Takes an ``ossio.ops.PutBucketTransferAcceleration`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketTransferAcceleration, request, fields))
+        return self._send(_new_op(ops.PutBucketTransferAcceleration, fields))
+
+    @overload
     def put_bucket_versioning(self, request: ops.PutBucketVersioning, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -419,6 +965,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketVersioning, request, fields))
         return self._send(_new_op(ops.PutBucketVersioning, fields))
+
+    @overload
+    def put_cname(self, request: ops.PutCname, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_cname(self, *, bucket: str, bucket_cname_configuration: Union[ops.BucketCnameConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_cname(self, *request: ops.PutCname, **fields: Any) -> ops.EmptyOutput:
+        """Maps a custom domain to a bucket (and attaches or detaches its certificate).
+
+        Takes an ``ossio.ops.PutCname`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutCname, request, fields))
+        return self._send(_new_op(ops.PutCname, fields))
 
     @overload
     def put_object(self, request: ops.PutObject, /) -> ops.PutObjectOutput: ...
@@ -447,3 +1007,31 @@ class Operations:
         if request:
             return self._send(_request(ops.PutObjectAcl, request, fields))
         return self._send(_new_op(ops.PutObjectAcl, fields))
+
+    @overload
+    def put_public_access_block(self, request: ops.PutPublicAccessBlock, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_public_access_block(self, *, public_access_block_configuration: Union[ops.PublicAccessBlockConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_public_access_block(self, *request: ops.PutPublicAccessBlock, **fields: Any) -> ops.EmptyOutput:
+        """Turns the account's block-public-access switch on or off.
+
+        Takes an ``ossio.ops.PutPublicAccessBlock`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutPublicAccessBlock, request, fields))
+        return self._send(_new_op(ops.PutPublicAccessBlock, fields))
+
+    @overload
+    def put_style(self, request: ops.PutStyle, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_style(self, *, bucket: str, style_name: str, style: Union[ops.StyleContent, Mapping[str, Any]], category: Optional[str] = None) -> ops.EmptyOutput: ...
+
+    def put_style(self, *request: ops.PutStyle, **fields: Any) -> ops.EmptyOutput:
+        """Creates or replaces a style.
+
+        Takes an ``ossio.ops.PutStyle`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutStyle, request, fields))
+        return self._send(_new_op(ops.PutStyle, fields))

@@ -21,11 +21,29 @@ from ._model import Model, Operation, _set
 #: streamed by ``ossio.Client``).
 BodyInput = Union[bytes, bytearray, memoryview, str, IO[bytes], "os.PathLike[str]"]
 
+#: The values of ``AccessMonitorStatusType``.
+AccessMonitorStatusType = Literal["Enabled", "Disabled"]
+
 #: The values of ``Acl``.
 Acl = Literal["private", "public-read", "public-read-write"]
 
 #: The values of ``DataRedundancyType``.
 DataRedundancyType = Literal["LRS", "ZRS"]
+
+#: The values of ``HistoricalObjectReplicationType``.
+HistoricalObjectReplicationType = Literal["enabled", "disabled"]
+
+#: The values of ``InventoryFormatType``.
+InventoryFormatType = Literal["CSV"]
+
+#: The values of ``InventoryFrequencyType``.
+InventoryFrequencyType = Literal["Daily", "Weekly", "Monthly", "Once"]
+
+#: The values of ``InventoryIncludedObjectVersions``.
+InventoryIncludedObjectVersions = Literal["All", "Current"]
+
+#: The values of ``InventoryOptionalField``.
+InventoryOptionalField = Literal["Size", "LastModifiedDate", "ETag", "StorageClass", "IsMultipartUploaded", "EncryptionStatus", "TransitionTime", "ObjectAcl", "TaggingCount", "ObjectType", "Crc64", "SequenceNumber", "RecordType", "RecordTimestamp", "Requester", "SourceIp", "RequestId"]
 
 #: The values of ``NetworkOrigin``.
 NetworkOrigin = Literal["vpc", "internet"]
@@ -33,11 +51,39 @@ NetworkOrigin = Literal["vpc", "internet"]
 #: The values of ``ObjectAcl``.
 ObjectAcl = Literal["default", "private", "public-read", "public-read-write"]
 
+#: The values of ``ObjectWormConfigurationModeType``.
+ObjectWormConfigurationModeType = Literal["GOVERNANCE", "COMPLIANCE"]
+
+#: The values of ``ReplicationTransferType``.
+ReplicationTransferType = Literal["internal", "oss_acc"]
+
+#: The values of ``SseKmsEncryptedObjectsStatus``.
+SseKmsEncryptedObjectsStatus = Literal["Enabled", "Disabled"]
+
 #: The values of ``StorageClass``.
 StorageClass = Literal["Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive"]
 
+#: The values of ``TlsVersion``.
+TlsVersion = Literal["TLSv1.0", "TLSv1.1", "TLSv1.2", "TLSv1.3"]
+
 #: The values of ``VersioningStatus``.
 VersioningStatus = Literal["Enabled", "Suspended"]
+
+
+class AccessMonitorConfiguration(Model):
+    """The ``AccessMonitorConfiguration`` document.
+
+    :ivar status: ``Enabled`` or ``Disabled``.
+    """
+
+    __slots__ = ("status",)
+    _fields = ("status",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    status: Optional[AccessMonitorStatusType]
+
+    def __init__(self, *, status: Optional[AccessMonitorStatusType] = None) -> None:
+        _set(self, {"status": status})
 
 
 class AccessPointSummary(Model):
@@ -64,6 +110,54 @@ class AccessPointSummary(Model):
 
     def __init__(self, *, bucket: str, access_point_name: str, alias: str, network_origin: str, status: str, vpc_id: Optional[str] = None) -> None:
         _set(self, {"bucket": bucket, "access_point_name": access_point_name, "alias": alias, "network_origin": network_origin, "vpc_id": vpc_id, "status": status})
+
+
+class ArchiveDirectReadConfiguration(Model):
+    """The ``ArchiveDirectReadConfiguration`` document.
+
+    :ivar enabled: Whether Archive objects can be read directly.
+    """
+
+    __slots__ = ("enabled",)
+    _fields = ("enabled",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    enabled: Optional[bool]
+
+    def __init__(self, *, enabled: Optional[bool] = None) -> None:
+        _set(self, {"enabled": enabled})
+
+
+class BucketCnameConfiguration(Model):
+    """The ``BucketCnameConfiguration`` document (``cname.domain`` is required).
+
+    :ivar cname: The domain.
+    """
+
+    __slots__ = ("cname",)
+    _fields = ("cname",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    cname: Optional[Union[Cname, Mapping[str, Any]]]
+
+    def __init__(self, *, cname: Optional[Union[Cname, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"cname": cname})
+
+
+class BucketResourceGroupConfiguration(Model):
+    """The ``BucketResourceGroupConfiguration`` document.
+
+    :ivar resource_group_id: The resource group ID (``rg-...``); empty for the default group.
+    """
+
+    __slots__ = ("resource_group_id",)
+    _fields = ("resource_group_id",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    resource_group_id: Optional[str]
+
+    def __init__(self, *, resource_group_id: Optional[str] = None) -> None:
+        _set(self, {"resource_group_id": resource_group_id})
 
 
 class BucketSummary(Model):
@@ -96,6 +190,148 @@ class BucketSummary(Model):
         _set(self, {"name": name, "creation_date": creation_date, "location": location, "region": region, "extranet_endpoint": extranet_endpoint, "intranet_endpoint": intranet_endpoint, "storage_class": storage_class, "resource_group_id": resource_group_id})
 
 
+class CertificateConfiguration(Model):
+    """The certificate to attach to (or detach from) a domain.
+
+    :ivar certificate: The certificate, PEM.
+    :ivar private_key: Its private key, PEM.
+    :ivar previous_cert_id: The ID of the certificate this one replaces.
+    :ivar force: Replace an existing certificate without checking ``previous_cert_id``.
+    :ivar delete_certificate: Detach the domain's certificate.
+    :ivar cert_id: A certificate from Certificate Management Service, by ID (``<id>-cn-hangzhou``).
+    """
+
+    __slots__ = ("certificate", "private_key", "previous_cert_id", "force", "delete_certificate", "cert_id")
+    _fields = ("certificate", "private_key", "previous_cert_id", "force", "delete_certificate", "cert_id")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    certificate: Optional[str]
+    private_key: Optional[str]
+    previous_cert_id: Optional[str]
+    force: Optional[bool]
+    delete_certificate: Optional[bool]
+    cert_id: Optional[str]
+
+    def __init__(self, *, certificate: Optional[str] = None, private_key: Optional[str] = None, previous_cert_id: Optional[str] = None, force: Optional[bool] = None, delete_certificate: Optional[bool] = None, cert_id: Optional[str] = None) -> None:
+        _set(self, {"certificate": certificate, "private_key": private_key, "previous_cert_id": previous_cert_id, "force": force, "delete_certificate": delete_certificate, "cert_id": cert_id})
+
+
+class CipherSuite(Model):
+    """Which cipher suites a bucket accepts.
+
+    :ivar enable: Whether the cipher suite settings apply.
+    :ivar strong_cipher_suite: Only strong suites (``true``), or the custom lists below (``false``).
+    :ivar custom_cipher_suites: Custom suites for TLS 1.2 and earlier (OpenSSL names).
+    :ivar tls13_custom_cipher_suites: Custom suites for TLS 1.3.
+    """
+
+    __slots__ = ("enable", "strong_cipher_suite", "custom_cipher_suites", "tls13_custom_cipher_suites")
+    _fields = ("enable", "strong_cipher_suite", "custom_cipher_suites", "tls13_custom_cipher_suites")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    enable: Optional[bool]
+    strong_cipher_suite: Optional[bool]
+    custom_cipher_suites: List[str]
+    tls13_custom_cipher_suites: List[str]
+
+    def __init__(self, *, enable: Optional[bool] = None, strong_cipher_suite: Optional[bool] = None, custom_cipher_suites: Optional[List[str]] = None, tls13_custom_cipher_suites: Optional[List[str]] = None) -> None:
+        _set(self, {"enable": enable, "strong_cipher_suite": strong_cipher_suite, "custom_cipher_suites": [] if custom_cipher_suites is None else custom_cipher_suites, "tls13_custom_cipher_suites": [] if tls13_custom_cipher_suites is None else tls13_custom_cipher_suites})
+
+
+class Cname(Model):
+    """A custom domain name.
+
+    :ivar domain: The domain name.
+    :ivar certificate_configuration: Its certificate.
+    :ivar is_wild_card: Whether it is a wildcard domain (``*.example.com``).
+    """
+
+    __slots__ = ("domain", "certificate_configuration", "is_wild_card")
+    _fields = ("domain", "certificate_configuration", "is_wild_card")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    domain: Optional[str]
+    certificate_configuration: Optional[Union[CertificateConfiguration, Mapping[str, Any]]]
+    is_wild_card: Optional[bool]
+
+    def __init__(self, *, domain: Optional[str] = None, certificate_configuration: Optional[Union[CertificateConfiguration, Mapping[str, Any]]] = None, is_wild_card: Optional[bool] = None) -> None:
+        _set(self, {"domain": domain, "certificate_configuration": certificate_configuration, "is_wild_card": is_wild_card})
+
+
+class CnameCertificate(Model):
+    """A domain's certificate, as ListCname describes it.
+
+    :ivar fingerprint: The certificate's fingerprint.
+    :ivar valid_start_date: Valid from.
+    :ivar valid_end_date: Valid until.
+    :ivar type: Where it comes from: ``CAS`` (Certificate Management Service) or ``Upload``.
+    :ivar cert_id: Its ID.
+    :ivar status: ``Enabled`` or ``Disabled``.
+    :ivar creation_date: When it was attached.
+    """
+
+    __slots__ = ("fingerprint", "valid_start_date", "valid_end_date", "type", "cert_id", "status", "creation_date")
+    _fields = ("fingerprint", "valid_start_date", "valid_end_date", "type", "cert_id", "status", "creation_date")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    fingerprint: Optional[str]
+    valid_start_date: Optional[str]
+    valid_end_date: Optional[str]
+    type: Optional[str]
+    cert_id: Optional[str]
+    status: Optional[str]
+    creation_date: Optional[str]
+
+    def __init__(self, *, fingerprint: Optional[str] = None, valid_start_date: Optional[str] = None, valid_end_date: Optional[str] = None, type: Optional[str] = None, cert_id: Optional[str] = None, status: Optional[str] = None, creation_date: Optional[str] = None) -> None:
+        _set(self, {"fingerprint": fingerprint, "valid_start_date": valid_start_date, "valid_end_date": valid_end_date, "type": type, "cert_id": cert_id, "status": status, "creation_date": creation_date})
+
+
+class CnameInfo(Model):
+    """A custom domain of a bucket.
+
+    :ivar domain: The domain name.
+    :ivar last_modified: When the mapping last changed.
+    :ivar status: ``Enabled`` or ``Disabled``.
+    :ivar certificate: Its certificate.
+    :ivar is_wild_card: Whether it is a wildcard domain.
+    """
+
+    __slots__ = ("domain", "last_modified", "status", "certificate", "is_wild_card")
+    _fields = ("domain", "last_modified", "status", "certificate", "is_wild_card")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    domain: Optional[str]
+    last_modified: Optional[str]
+    status: Optional[str]
+    certificate: Optional[CnameCertificate]
+    is_wild_card: Optional[bool]
+
+    def __init__(self, *, domain: Optional[str] = None, last_modified: Optional[str] = None, status: Optional[str] = None, certificate: Optional[CnameCertificate] = None, is_wild_card: Optional[bool] = None) -> None:
+        _set(self, {"domain": domain, "last_modified": last_modified, "status": status, "certificate": certificate, "is_wild_card": is_wild_card})
+
+
+class CnameToken(Model):
+    """The ``CnameToken`` document: the TXT record that proves a domain is yours.
+
+    :ivar cname: The domain.
+    :ivar token: The token to publish.
+    :ivar expire_time: When the token expires.
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ("cname", "token", "expire_time", "bucket")
+    _fields = ("cname", "token", "expire_time", "bucket")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    cname: Optional[str]
+    token: Optional[str]
+    expire_time: Optional[str]
+    bucket: Optional[str]
+
+    def __init__(self, *, cname: Optional[str] = None, token: Optional[str] = None, expire_time: Optional[str] = None, bucket: Optional[str] = None) -> None:
+        _set(self, {"cname": cname, "token": token, "expire_time": expire_time, "bucket": bucket})
+
+
 class CreateAccessPointOutput(Model):
     """The result of ``CreateAccessPoint``.
 
@@ -114,6 +350,24 @@ class CreateAccessPointOutput(Model):
 
     def __init__(self, *, access_point_arn: str, alias: str, request_id: str) -> None:
         _set(self, {"access_point_arn": access_point_arn, "alias": alias, "request_id": request_id})
+
+
+class CreateCnameTokenOutput(Model):
+    """The result of ``CreateCnameToken``.
+
+    :ivar cname_token: The token.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("cname_token", "request_id")
+    _fields = ("cname_token", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"cname_token", "request_id"})
+    cname_token: CnameToken
+    request_id: str
+
+    def __init__(self, *, cname_token: CnameToken, request_id: str) -> None:
+        _set(self, {"cname_token": cname_token, "request_id": request_id})
 
 
 class DeleteMultipleObjectsOutput(Model):
@@ -192,6 +446,22 @@ class EmptyOutput(Model):
         _set(self, {"request_id": request_id})
 
 
+class ExtendWormConfiguration(Model):
+    """The ``ExtendWormConfiguration`` document.
+
+    :ivar retention_period_in_days: The new retention period, in days (1 to 25550; longer than the current one).
+    """
+
+    __slots__ = ("retention_period_in_days",)
+    _fields = ("retention_period_in_days",)
+    _names = frozenset(_fields)
+    _required = frozenset({"retention_period_in_days"})
+    retention_period_in_days: int
+
+    def __init__(self, *, retention_period_in_days: int) -> None:
+        _set(self, {"retention_period_in_days": retention_period_in_days})
+
+
 class GetAccessPointOutput(Model):
     """The result of ``GetAccessPoint``.
 
@@ -268,6 +538,24 @@ class GetAccessPointPublicAccessBlockOutput(Model):
         _set(self, {"block_public_access": block_public_access, "request_id": request_id})
 
 
+class GetBucketAccessMonitorOutput(Model):
+    """The result of ``GetBucketAccessMonitor``.
+
+    :ivar access_monitor_configuration: The setting.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("access_monitor_configuration", "request_id")
+    _fields = ("access_monitor_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"access_monitor_configuration", "request_id"})
+    access_monitor_configuration: AccessMonitorConfiguration
+    request_id: str
+
+    def __init__(self, *, access_monitor_configuration: AccessMonitorConfiguration, request_id: str) -> None:
+        _set(self, {"access_monitor_configuration": access_monitor_configuration, "request_id": request_id})
+
+
 class GetBucketAclOutput(Model):
     """The result of ``GetBucketAcl``.
 
@@ -288,6 +576,42 @@ class GetBucketAclOutput(Model):
 
     def __init__(self, *, owner_id: str, owner_display_name: str, acl: Acl, request_id: str) -> None:
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "acl": acl, "request_id": request_id})
+
+
+class GetBucketArchiveDirectReadOutput(Model):
+    """The result of ``GetBucketArchiveDirectRead``.
+
+    :ivar archive_direct_read_configuration: The setting.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("archive_direct_read_configuration", "request_id")
+    _fields = ("archive_direct_read_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"archive_direct_read_configuration", "request_id"})
+    archive_direct_read_configuration: ArchiveDirectReadConfiguration
+    request_id: str
+
+    def __init__(self, *, archive_direct_read_configuration: ArchiveDirectReadConfiguration, request_id: str) -> None:
+        _set(self, {"archive_direct_read_configuration": archive_direct_read_configuration, "request_id": request_id})
+
+
+class GetBucketHttpsConfigOutput(Model):
+    """The result of ``GetBucketHttpsConfig``.
+
+    :ivar https_configuration: The settings.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("https_configuration", "request_id")
+    _fields = ("https_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"https_configuration", "request_id"})
+    https_configuration: HttpsConfiguration
+    request_id: str
+
+    def __init__(self, *, https_configuration: HttpsConfiguration, request_id: str) -> None:
+        _set(self, {"https_configuration": https_configuration, "request_id": request_id})
 
 
 class GetBucketInfoOutput(Model):
@@ -344,6 +668,24 @@ class GetBucketInfoOutput(Model):
         _set(self, {"name": name, "creation_date": creation_date, "location": location, "region": region, "extranet_endpoint": extranet_endpoint, "intranet_endpoint": intranet_endpoint, "storage_class": storage_class, "data_redundancy_type": data_redundancy_type, "owner_id": owner_id, "owner_display_name": owner_display_name, "acl": acl, "resource_group_id": resource_group_id, "access_monitor": access_monitor, "cross_region_replication": cross_region_replication, "transfer_acceleration": transfer_acceleration, "versioning": versioning, "comment": comment, "block_public_access": block_public_access, "sse_rule": sse_rule, "request_id": request_id})
 
 
+class GetBucketInventoryOutput(Model):
+    """The result of ``GetBucketInventory``.
+
+    :ivar inventory_configuration: The inventory.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("inventory_configuration", "request_id")
+    _fields = ("inventory_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"inventory_configuration", "request_id"})
+    inventory_configuration: InventoryConfiguration
+    request_id: str
+
+    def __init__(self, *, inventory_configuration: InventoryConfiguration, request_id: str) -> None:
+        _set(self, {"inventory_configuration": inventory_configuration, "request_id": request_id})
+
+
 class GetBucketLocationOutput(Model):
     """The result of ``GetBucketLocation``.
 
@@ -362,6 +704,132 @@ class GetBucketLocationOutput(Model):
         _set(self, {"location": location, "request_id": request_id})
 
 
+class GetBucketObjectWormConfigurationOutput(Model):
+    """The result of ``GetBucketObjectWormConfiguration``.
+
+    :ivar object_worm_configuration: The configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("object_worm_configuration", "request_id")
+    _fields = ("object_worm_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"object_worm_configuration", "request_id"})
+    object_worm_configuration: ObjectWormConfiguration
+    request_id: str
+
+    def __init__(self, *, object_worm_configuration: ObjectWormConfiguration, request_id: str) -> None:
+        _set(self, {"object_worm_configuration": object_worm_configuration, "request_id": request_id})
+
+
+class GetBucketPublicAccessBlockOutput(Model):
+    """The result of ``GetBucketPublicAccessBlock``.
+
+    :ivar public_access_block_configuration: The switch.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("public_access_block_configuration", "request_id")
+    _fields = ("public_access_block_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"public_access_block_configuration", "request_id"})
+    public_access_block_configuration: PublicAccessBlockConfiguration
+    request_id: str
+
+    def __init__(self, *, public_access_block_configuration: PublicAccessBlockConfiguration, request_id: str) -> None:
+        _set(self, {"public_access_block_configuration": public_access_block_configuration, "request_id": request_id})
+
+
+class GetBucketReplicationLocationOutput(Model):
+    """The result of ``GetBucketReplicationLocation``.
+
+    :ivar replication_location: The regions.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("replication_location", "request_id")
+    _fields = ("replication_location", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"replication_location", "request_id"})
+    replication_location: ReplicationLocation
+    request_id: str
+
+    def __init__(self, *, replication_location: ReplicationLocation, request_id: str) -> None:
+        _set(self, {"replication_location": replication_location, "request_id": request_id})
+
+
+class GetBucketReplicationOutput(Model):
+    """The result of ``GetBucketReplication``.
+
+    :ivar replication_configuration: The rules.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("replication_configuration", "request_id")
+    _fields = ("replication_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"replication_configuration", "request_id"})
+    replication_configuration: ReplicationConfiguration
+    request_id: str
+
+    def __init__(self, *, replication_configuration: ReplicationConfiguration, request_id: str) -> None:
+        _set(self, {"replication_configuration": replication_configuration, "request_id": request_id})
+
+
+class GetBucketReplicationProgressOutput(Model):
+    """The result of ``GetBucketReplicationProgress``.
+
+    :ivar replication_progress: The progress.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("replication_progress", "request_id")
+    _fields = ("replication_progress", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"replication_progress", "request_id"})
+    replication_progress: ReplicationProgress
+    request_id: str
+
+    def __init__(self, *, replication_progress: ReplicationProgress, request_id: str) -> None:
+        _set(self, {"replication_progress": replication_progress, "request_id": request_id})
+
+
+class GetBucketResourceGroupOutput(Model):
+    """The result of ``GetBucketResourceGroup``.
+
+    :ivar bucket_resource_group_configuration: The group.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("bucket_resource_group_configuration", "request_id")
+    _fields = ("bucket_resource_group_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket_resource_group_configuration", "request_id"})
+    bucket_resource_group_configuration: BucketResourceGroupConfiguration
+    request_id: str
+
+    def __init__(self, *, bucket_resource_group_configuration: BucketResourceGroupConfiguration, request_id: str) -> None:
+        _set(self, {"bucket_resource_group_configuration": bucket_resource_group_configuration, "request_id": request_id})
+
+
+class GetBucketTransferAccelerationOutput(Model):
+    """The result of ``GetBucketTransferAcceleration``.
+
+    :ivar transfer_acceleration_configuration: The setting.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("transfer_acceleration_configuration", "request_id")
+    _fields = ("transfer_acceleration_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"transfer_acceleration_configuration", "request_id"})
+    transfer_acceleration_configuration: TransferAccelerationConfiguration
+    request_id: str
+
+    def __init__(self, *, transfer_acceleration_configuration: TransferAccelerationConfiguration, request_id: str) -> None:
+        _set(self, {"transfer_acceleration_configuration": transfer_acceleration_configuration, "request_id": request_id})
+
+
 class GetBucketVersioningOutput(Model):
     """The result of ``GetBucketVersioning``.
 
@@ -378,6 +846,42 @@ class GetBucketVersioningOutput(Model):
 
     def __init__(self, *, request_id: str, version_status: Optional[VersioningStatus] = None) -> None:
         _set(self, {"version_status": version_status, "request_id": request_id})
+
+
+class GetBucketWormOutput(Model):
+    """The result of ``GetBucketWorm``.
+
+    :ivar worm_configuration: The policy.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("worm_configuration", "request_id")
+    _fields = ("worm_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"worm_configuration", "request_id"})
+    worm_configuration: WormConfiguration
+    request_id: str
+
+    def __init__(self, *, worm_configuration: WormConfiguration, request_id: str) -> None:
+        _set(self, {"worm_configuration": worm_configuration, "request_id": request_id})
+
+
+class GetCnameTokenOutput(Model):
+    """The result of ``GetCnameToken``.
+
+    :ivar cname_token: The token.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("cname_token", "request_id")
+    _fields = ("cname_token", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"cname_token", "request_id"})
+    cname_token: CnameToken
+    request_id: str
+
+    def __init__(self, *, cname_token: CnameToken, request_id: str) -> None:
+        _set(self, {"cname_token": cname_token, "request_id": request_id})
 
 
 class GetObjectAclOutput(Model):
@@ -474,6 +978,42 @@ class GetObjectOutput(Model):
         _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "content_range": content_range, "request_id": request_id, "body": body})
 
 
+class GetPublicAccessBlockOutput(Model):
+    """The result of ``GetPublicAccessBlock``.
+
+    :ivar public_access_block_configuration: The switch.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("public_access_block_configuration", "request_id")
+    _fields = ("public_access_block_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"public_access_block_configuration", "request_id"})
+    public_access_block_configuration: PublicAccessBlockConfiguration
+    request_id: str
+
+    def __init__(self, *, public_access_block_configuration: PublicAccessBlockConfiguration, request_id: str) -> None:
+        _set(self, {"public_access_block_configuration": public_access_block_configuration, "request_id": request_id})
+
+
+class GetStyleOutput(Model):
+    """The result of ``GetStyle``.
+
+    :ivar style: The style.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("style", "request_id")
+    _fields = ("style", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"style", "request_id"})
+    style: StyleInfo
+    request_id: str
+
+    def __init__(self, *, style: StyleInfo, request_id: str) -> None:
+        _set(self, {"style": style, "request_id": request_id})
+
+
 class HeadObjectOutput(Model):
     """The result of ``HeadObject``.
 
@@ -510,6 +1050,262 @@ class HeadObjectOutput(Model):
         _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "request_id": request_id})
 
 
+class HttpsConfiguration(Model):
+    """The ``HttpsConfiguration`` document.
+
+    :ivar tls: TLS versions.
+    :ivar cipher_suite: Cipher suites.
+    """
+
+    __slots__ = ("tls", "cipher_suite")
+    _fields = ("tls", "cipher_suite")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    tls: Optional[Tls]
+    cipher_suite: Optional[CipherSuite]
+
+    def __init__(self, *, tls: Optional[Tls] = None, cipher_suite: Optional[CipherSuite] = None) -> None:
+        _set(self, {"tls": tls, "cipher_suite": cipher_suite})
+
+
+class IncrementalInventory(Model):
+    """An incremental inventory: changes exported as they happen.
+
+    :ivar is_enabled: Whether incremental inventory is on.
+    :ivar schedule: When files are exported.
+    :ivar optional_fields: The columns of the incremental files.
+    """
+
+    __slots__ = ("is_enabled", "schedule", "optional_fields")
+    _fields = ("is_enabled", "schedule", "optional_fields")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    is_enabled: Optional[bool]
+    schedule: Optional[IncrementalInventorySchedule]
+    optional_fields: Optional[InventoryOptionalFields]
+
+    def __init__(self, *, is_enabled: Optional[bool] = None, schedule: Optional[IncrementalInventorySchedule] = None, optional_fields: Optional[InventoryOptionalFields] = None) -> None:
+        _set(self, {"is_enabled": is_enabled, "schedule": schedule, "optional_fields": optional_fields})
+
+
+class IncrementalInventorySchedule(Model):
+    """When incremental inventory files are exported.
+
+    :ivar frequency: The export interval, in seconds.
+    """
+
+    __slots__ = ("frequency",)
+    _fields = ("frequency",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    frequency: Optional[int]
+
+    def __init__(self, *, frequency: Optional[int] = None) -> None:
+        _set(self, {"frequency": frequency})
+
+
+class InitiateBucketWormOutput(Model):
+    """The result of ``InitiateBucketWorm``.
+
+    :ivar worm_id: The new policy's ID (``x-oss-worm-id``).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("worm_id", "request_id")
+    _fields = ("worm_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    worm_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, worm_id: Optional[str] = None) -> None:
+        _set(self, {"worm_id": worm_id, "request_id": request_id})
+
+
+class InitiateWormConfiguration(Model):
+    """The ``InitiateWormConfiguration`` document.
+
+    :ivar retention_period_in_days: How long objects are retained, in days (1 to 25550, 70 years).
+    """
+
+    __slots__ = ("retention_period_in_days",)
+    _fields = ("retention_period_in_days",)
+    _names = frozenset(_fields)
+    _required = frozenset({"retention_period_in_days"})
+    retention_period_in_days: int
+
+    def __init__(self, *, retention_period_in_days: int) -> None:
+        _set(self, {"retention_period_in_days": retention_period_in_days})
+
+
+class InventoryConfiguration(Model):
+    """The ``InventoryConfiguration`` document (``id``, ``is_enabled``, ``destination``, ``schedule`` and ``included_object_versions`` are required).
+
+    :ivar included_object_versions: ``All`` versions or only the ``Current`` ones.
+    :ivar optional_fields: The optional columns.
+    :ivar id: The inventory's name, unique in the bucket (1 to 192 characters).
+    :ivar is_enabled: Whether the inventory runs.
+    :ivar destination: Where the lists go.
+    :ivar schedule: When the lists are exported.
+    :ivar filter: Which objects are listed.
+    :ivar incremental_inventory: The incremental inventory.
+    """
+
+    __slots__ = ("included_object_versions", "optional_fields", "id", "is_enabled", "destination", "schedule", "filter", "incremental_inventory")
+    _fields = ("included_object_versions", "optional_fields", "id", "is_enabled", "destination", "schedule", "filter", "incremental_inventory")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    included_object_versions: Optional[InventoryIncludedObjectVersions]
+    optional_fields: Optional[InventoryOptionalFields]
+    id: Optional[str]
+    is_enabled: Optional[bool]
+    destination: Optional[InventoryDestination]
+    schedule: Optional[InventorySchedule]
+    filter: Optional[InventoryFilter]
+    incremental_inventory: Optional[IncrementalInventory]
+
+    def __init__(self, *, included_object_versions: Optional[InventoryIncludedObjectVersions] = None, optional_fields: Optional[InventoryOptionalFields] = None, id: Optional[str] = None, is_enabled: Optional[bool] = None, destination: Optional[InventoryDestination] = None, schedule: Optional[InventorySchedule] = None, filter: Optional[InventoryFilter] = None, incremental_inventory: Optional[IncrementalInventory] = None) -> None:
+        _set(self, {"included_object_versions": included_object_versions, "optional_fields": optional_fields, "id": id, "is_enabled": is_enabled, "destination": destination, "schedule": schedule, "filter": filter, "incremental_inventory": incremental_inventory})
+
+
+class InventoryDestination(Model):
+    """Where exported inventory lists go.
+
+    :ivar oss_bucket_destination: The destination bucket.
+    """
+
+    __slots__ = ("oss_bucket_destination",)
+    _fields = ("oss_bucket_destination",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    oss_bucket_destination: Optional[InventoryOssBucketDestination]
+
+    def __init__(self, *, oss_bucket_destination: Optional[InventoryOssBucketDestination] = None) -> None:
+        _set(self, {"oss_bucket_destination": oss_bucket_destination})
+
+
+class InventoryEncryption(Model):
+    """How exported inventory lists are encrypted: SSE-KMS with a key, or SSE-OSS.
+
+    :ivar sse_kms: SSE-KMS with this key.
+    :ivar sse_oss: SSE-OSS (an empty element).
+    """
+
+    __slots__ = ("sse_kms", "sse_oss")
+    _fields = ("sse_kms", "sse_oss")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    sse_kms: Optional[InventorySseKms]
+    sse_oss: Optional[str]
+
+    def __init__(self, *, sse_kms: Optional[InventorySseKms] = None, sse_oss: Optional[str] = None) -> None:
+        _set(self, {"sse_kms": sse_kms, "sse_oss": sse_oss})
+
+
+class InventoryFilter(Model):
+    """Which objects an inventory lists.
+
+    :ivar lower_size_bound: The smallest size listed, in bytes.
+    :ivar upper_size_bound: The largest size listed, in bytes (more than ``lower_size_bound``).
+    :ivar storage_class: Storage classes listed, comma-separated (``Standard,IA``, or ``All``).
+    :ivar prefix: Only keys with this prefix (at most 1023 characters).
+    :ivar last_modify_begin_time_stamp: Objects last modified at or after this Unix time (seconds, 2010 to 9999).
+    :ivar last_modify_end_time_stamp: Objects last modified at or before this Unix time (seconds, 2010 to 9999).
+    """
+
+    __slots__ = ("lower_size_bound", "upper_size_bound", "storage_class", "prefix", "last_modify_begin_time_stamp", "last_modify_end_time_stamp")
+    _fields = ("lower_size_bound", "upper_size_bound", "storage_class", "prefix", "last_modify_begin_time_stamp", "last_modify_end_time_stamp")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    lower_size_bound: Optional[int]
+    upper_size_bound: Optional[int]
+    storage_class: Optional[str]
+    prefix: Optional[str]
+    last_modify_begin_time_stamp: Optional[int]
+    last_modify_end_time_stamp: Optional[int]
+
+    def __init__(self, *, lower_size_bound: Optional[int] = None, upper_size_bound: Optional[int] = None, storage_class: Optional[str] = None, prefix: Optional[str] = None, last_modify_begin_time_stamp: Optional[int] = None, last_modify_end_time_stamp: Optional[int] = None) -> None:
+        _set(self, {"lower_size_bound": lower_size_bound, "upper_size_bound": upper_size_bound, "storage_class": storage_class, "prefix": prefix, "last_modify_begin_time_stamp": last_modify_begin_time_stamp, "last_modify_end_time_stamp": last_modify_end_time_stamp})
+
+
+class InventoryOptionalFields(Model):
+    """The optional columns of an inventory list.
+
+    :ivar fields: The columns.
+    """
+
+    __slots__ = ("fields",)
+    _fields = ("fields",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    fields: List[InventoryOptionalField]
+
+    def __init__(self, *, fields: Optional[List[InventoryOptionalField]] = None) -> None:
+        _set(self, {"fields": [] if fields is None else fields})
+
+
+class InventoryOssBucketDestination(Model):
+    """The bucket exported inventory lists are written to (``format``, ``role_arn`` and ``bucket`` are required).
+
+    :ivar format: The list format (``CSV``).
+    :ivar account_id: The account that owns the destination bucket.
+    :ivar role_arn: The role that reads the source and writes the destination: ``acs:ram::<uid>:role/<name>``.
+    :ivar bucket: The destination bucket: ``acs:oss:::<bucket>``.
+    :ivar prefix: Where in the destination bucket the lists go (at most 1023 characters).
+    :ivar encryption: How the lists are encrypted.
+    """
+
+    __slots__ = ("format", "account_id", "role_arn", "bucket", "prefix", "encryption")
+    _fields = ("format", "account_id", "role_arn", "bucket", "prefix", "encryption")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    format: Optional[InventoryFormatType]
+    account_id: Optional[str]
+    role_arn: Optional[str]
+    bucket: Optional[str]
+    prefix: Optional[str]
+    encryption: Optional[InventoryEncryption]
+
+    def __init__(self, *, format: Optional[InventoryFormatType] = None, account_id: Optional[str] = None, role_arn: Optional[str] = None, bucket: Optional[str] = None, prefix: Optional[str] = None, encryption: Optional[InventoryEncryption] = None) -> None:
+        _set(self, {"format": format, "account_id": account_id, "role_arn": role_arn, "bucket": bucket, "prefix": prefix, "encryption": encryption})
+
+
+class InventorySchedule(Model):
+    """When inventory lists are exported (``frequency`` is required).
+
+    :ivar frequency: ``Daily``, ``Weekly``, ``Monthly`` or ``Once``.
+    :ivar day_of_month: The day of the month (1 to 31), for ``Monthly``.
+    :ivar auto_delete: Whether a ``Once`` inventory's configuration is deleted after it ran.
+    """
+
+    __slots__ = ("frequency", "day_of_month", "auto_delete")
+    _fields = ("frequency", "day_of_month", "auto_delete")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    frequency: Optional[InventoryFrequencyType]
+    day_of_month: Optional[int]
+    auto_delete: Optional[bool]
+
+    def __init__(self, *, frequency: Optional[InventoryFrequencyType] = None, day_of_month: Optional[int] = None, auto_delete: Optional[bool] = None) -> None:
+        _set(self, {"frequency": frequency, "day_of_month": day_of_month, "auto_delete": auto_delete})
+
+
+class InventorySseKms(Model):
+    """The SSE-KMS key that encrypts exported inventory lists.
+
+    :ivar key_id: The KMS key ID.
+    """
+
+    __slots__ = ("key_id",)
+    _fields = ("key_id",)
+    _names = frozenset(_fields)
+    _required = frozenset({"key_id"})
+    key_id: str
+
+    def __init__(self, *, key_id: str) -> None:
+        _set(self, {"key_id": key_id})
+
+
 class ListAccessPointsOutput(Model):
     """One page of ``ListAccessPoints``.
 
@@ -534,6 +1330,24 @@ class ListAccessPointsOutput(Model):
 
     def __init__(self, *, account_id: str, request_id: str, is_truncated: bool = False, next_continuation_token: Optional[str] = None, max_keys: Optional[int] = None, access_points: Optional[List[AccessPointSummary]] = None) -> None:
         _set(self, {"is_truncated": is_truncated, "next_continuation_token": next_continuation_token, "account_id": account_id, "max_keys": max_keys, "access_points": [] if access_points is None else access_points, "request_id": request_id})
+
+
+class ListBucketInventoryOutput(Model):
+    """The result of ``ListBucketInventory``.
+
+    :ivar list_inventory_configurations_result: The page.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("list_inventory_configurations_result", "request_id")
+    _fields = ("list_inventory_configurations_result", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"list_inventory_configurations_result", "request_id"})
+    list_inventory_configurations_result: ListInventoryConfigurationsResult
+    request_id: str
+
+    def __init__(self, *, list_inventory_configurations_result: ListInventoryConfigurationsResult, request_id: str) -> None:
+        _set(self, {"list_inventory_configurations_result": list_inventory_configurations_result, "request_id": request_id})
 
 
 class ListBucketsOutput(Model):
@@ -566,6 +1380,48 @@ class ListBucketsOutput(Model):
 
     def __init__(self, *, owner_id: str, owner_display_name: str, request_id: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None, is_truncated: bool = False, next_marker: Optional[str] = None, buckets: Optional[List[BucketSummary]] = None) -> None:
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "prefix": prefix, "marker": marker, "max_keys": max_keys, "is_truncated": is_truncated, "next_marker": next_marker, "buckets": [] if buckets is None else buckets, "request_id": request_id})
+
+
+class ListCnameOutput(Model):
+    """The result of ``ListCname``.
+
+    :ivar cnames: The domains.
+    :ivar bucket: The bucket.
+    :ivar owner: The bucket owner's ID.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("cnames", "bucket", "owner", "request_id")
+    _fields = ("cnames", "bucket", "owner", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    cnames: List[CnameInfo]
+    bucket: Optional[str]
+    owner: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, cnames: Optional[List[CnameInfo]] = None, bucket: Optional[str] = None, owner: Optional[str] = None) -> None:
+        _set(self, {"cnames": [] if cnames is None else cnames, "bucket": bucket, "owner": owner, "request_id": request_id})
+
+
+class ListInventoryConfigurationsResult(Model):
+    """The ``ListInventoryConfigurationsResult`` document: one page of inventories.
+
+    :ivar inventory_configurations: The inventories.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar next_continuation_token: The token of the next page.
+    """
+
+    __slots__ = ("inventory_configurations", "is_truncated", "next_continuation_token")
+    _fields = ("inventory_configurations", "is_truncated", "next_continuation_token")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    inventory_configurations: List[InventoryConfiguration]
+    is_truncated: Optional[bool]
+    next_continuation_token: Optional[str]
+
+    def __init__(self, *, inventory_configurations: Optional[List[InventoryConfiguration]] = None, is_truncated: Optional[bool] = None, next_continuation_token: Optional[str] = None) -> None:
+        _set(self, {"inventory_configurations": [] if inventory_configurations is None else inventory_configurations, "is_truncated": is_truncated, "next_continuation_token": next_continuation_token})
 
 
 class ListObjectsOutput(Model):
@@ -644,6 +1500,74 @@ class ListObjectsV2Output(Model):
         _set(self, {"name": name, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "max_keys": max_keys, "key_count": key_count, "is_truncated": is_truncated, "continuation_token": continuation_token, "next_continuation_token": next_continuation_token, "encoding_type": encoding_type, "contents": [] if contents is None else contents, "common_prefixes": [] if common_prefixes is None else common_prefixes, "request_id": request_id})
 
 
+class ListStyleOutput(Model):
+    """The result of ``ListStyle``.
+
+    :ivar style_list: The styles.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("style_list", "request_id")
+    _fields = ("style_list", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"style_list", "request_id"})
+    style_list: StyleList
+    request_id: str
+
+    def __init__(self, *, style_list: StyleList, request_id: str) -> None:
+        _set(self, {"style_list": style_list, "request_id": request_id})
+
+
+class LocationRtcConstraint(Model):
+    """The regions where Replication Time Control is available.
+
+    :ivar locations: The regions.
+    """
+
+    __slots__ = ("locations",)
+    _fields = ("locations",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    locations: List[str]
+
+    def __init__(self, *, locations: Optional[List[str]] = None) -> None:
+        _set(self, {"locations": [] if locations is None else locations})
+
+
+class LocationTransferType(Model):
+    """A region and the transfer types replication to it may use.
+
+    :ivar location: The region.
+    :ivar transfer_types: Its transfer types.
+    """
+
+    __slots__ = ("location", "transfer_types")
+    _fields = ("location", "transfer_types")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    location: Optional[str]
+    transfer_types: Optional[TransferTypes]
+
+    def __init__(self, *, location: Optional[str] = None, transfer_types: Optional[TransferTypes] = None) -> None:
+        _set(self, {"location": location, "transfer_types": transfer_types})
+
+
+class LocationTransferTypeConstraint(Model):
+    """The regions reached only with particular transfer types.
+
+    :ivar location_transfer_types: The regions.
+    """
+
+    __slots__ = ("location_transfer_types",)
+    _fields = ("location_transfer_types",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    location_transfer_types: List[LocationTransferType]
+
+    def __init__(self, *, location_transfer_types: Optional[List[LocationTransferType]] = None) -> None:
+        _set(self, {"location_transfer_types": [] if location_transfer_types is None else location_transfer_types})
+
+
 class ObjectIdentifier(Model):
     """An object to delete.
 
@@ -690,6 +1614,76 @@ class ObjectSummary(Model):
         _set(self, {"key": key, "last_modified": last_modified, "etag": etag, "size": size, "storage_class": storage_class, "object_type": object_type, "owner_id": owner_id})
 
 
+class ObjectWormConfiguration(Model):
+    """The ``ObjectWormConfiguration`` document.
+
+    :ivar object_worm_enabled: ``Enabled`` when object-level retention is on.
+    :ivar rule: The default retention rule.
+    """
+
+    __slots__ = ("object_worm_enabled", "rule")
+    _fields = ("object_worm_enabled", "rule")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    object_worm_enabled: Optional[str]
+    rule: Optional[ObjectWormConfigurationRule]
+
+    def __init__(self, *, object_worm_enabled: Optional[str] = None, rule: Optional[ObjectWormConfigurationRule] = None) -> None:
+        _set(self, {"object_worm_enabled": object_worm_enabled, "rule": rule})
+
+
+class ObjectWormConfigurationRule(Model):
+    """The rule of an object-level retention configuration.
+
+    :ivar default_retention: The default retention.
+    """
+
+    __slots__ = ("default_retention",)
+    _fields = ("default_retention",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    default_retention: Optional[ObjectWormConfigurationRuleDefaultRetention]
+
+    def __init__(self, *, default_retention: Optional[ObjectWormConfigurationRuleDefaultRetention] = None) -> None:
+        _set(self, {"default_retention": default_retention})
+
+
+class ObjectWormConfigurationRuleDefaultRetention(Model):
+    """The retention new objects get by default: a mode and ``days`` or ``years``.
+
+    :ivar mode: ``GOVERNANCE`` or ``COMPLIANCE``.
+    :ivar days: Retention in days (1 to 36500).
+    :ivar years: Retention in years (1 to 100).
+    """
+
+    __slots__ = ("mode", "days", "years")
+    _fields = ("mode", "days", "years")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    mode: Optional[ObjectWormConfigurationModeType]
+    days: Optional[int]
+    years: Optional[int]
+
+    def __init__(self, *, mode: Optional[ObjectWormConfigurationModeType] = None, days: Optional[int] = None, years: Optional[int] = None) -> None:
+        _set(self, {"mode": mode, "days": days, "years": years})
+
+
+class PublicAccessBlockConfiguration(Model):
+    """The ``PublicAccessBlockConfiguration`` document (account, bucket level).
+
+    :ivar block_public_access: Whether public access is blocked.
+    """
+
+    __slots__ = ("block_public_access",)
+    _fields = ("block_public_access",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    block_public_access: Optional[bool]
+
+    def __init__(self, *, block_public_access: Optional[bool] = None) -> None:
+        _set(self, {"block_public_access": block_public_access})
+
+
 class PutBucketAclOutput(Model):
     """The result of ``PutBucketAcl``.
 
@@ -704,6 +1698,24 @@ class PutBucketAclOutput(Model):
 
     def __init__(self, *, request_id: str) -> None:
         _set(self, {"request_id": request_id})
+
+
+class PutBucketReplicationOutput(Model):
+    """The result of ``PutBucketReplication``.
+
+    :ivar replication_rule_id: The new rule's ID (``x-oss-replication-rule-id``).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("replication_rule_id", "request_id")
+    _fields = ("replication_rule_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    replication_rule_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, replication_rule_id: Optional[str] = None) -> None:
+        _set(self, {"replication_rule_id": replication_rule_id, "request_id": request_id})
 
 
 class PutObjectAclOutput(Model):
@@ -746,6 +1758,272 @@ class PutObjectOutput(Model):
         _set(self, {"etag": etag, "hash_crc64": hash_crc64, "version_id": version_id, "request_id": request_id})
 
 
+class ReplicationConfiguration(Model):
+    """The ``ReplicationConfiguration`` document.
+
+    :ivar rules: The rules.
+    """
+
+    __slots__ = ("rules",)
+    _fields = ("rules",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    rules: List[ReplicationRule]
+
+    def __init__(self, *, rules: Optional[List[ReplicationRule]] = None) -> None:
+        _set(self, {"rules": [] if rules is None else rules})
+
+
+class ReplicationDestination(Model):
+    """Where a rule replicates to.
+
+    :ivar bucket: The destination bucket.
+    :ivar location: Its region (``oss-cn-beijing``).
+    :ivar transfer_type: ``internal`` or ``oss_acc``.
+    """
+
+    __slots__ = ("bucket", "location", "transfer_type")
+    _fields = ("bucket", "location", "transfer_type")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bucket: Optional[str]
+    location: Optional[str]
+    transfer_type: Optional[ReplicationTransferType]
+
+    def __init__(self, *, bucket: Optional[str] = None, location: Optional[str] = None, transfer_type: Optional[ReplicationTransferType] = None) -> None:
+        _set(self, {"bucket": bucket, "location": location, "transfer_type": transfer_type})
+
+
+class ReplicationEncryptionConfiguration(Model):
+    """How replicas are encrypted.
+
+    :ivar replica_kms_key_id: The KMS key for the replicas.
+    """
+
+    __slots__ = ("replica_kms_key_id",)
+    _fields = ("replica_kms_key_id",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    replica_kms_key_id: Optional[str]
+
+    def __init__(self, *, replica_kms_key_id: Optional[str] = None) -> None:
+        _set(self, {"replica_kms_key_id": replica_kms_key_id})
+
+
+class ReplicationLocation(Model):
+    """The ``ReplicationLocation`` document.
+
+    :ivar locations: The regions a bucket can replicate to.
+    :ivar location_transfer_type_constraint: The regions that need a particular transfer type.
+    :ivar locationrtc_constraint: The regions with Replication Time Control.
+    """
+
+    __slots__ = ("locations", "location_transfer_type_constraint", "locationrtc_constraint")
+    _fields = ("locations", "location_transfer_type_constraint", "locationrtc_constraint")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    locations: List[str]
+    location_transfer_type_constraint: Optional[LocationTransferTypeConstraint]
+    locationrtc_constraint: Optional[LocationRtcConstraint]
+
+    def __init__(self, *, locations: Optional[List[str]] = None, location_transfer_type_constraint: Optional[LocationTransferTypeConstraint] = None, locationrtc_constraint: Optional[LocationRtcConstraint] = None) -> None:
+        _set(self, {"locations": [] if locations is None else locations, "location_transfer_type_constraint": location_transfer_type_constraint, "locationrtc_constraint": locationrtc_constraint})
+
+
+class ReplicationPrefixSet(Model):
+    """The key prefixes a rule replicates.
+
+    :ivar prefixs: The prefixes (at most 10 per rule, each at most 1023 bytes).
+    """
+
+    __slots__ = ("prefixs",)
+    _fields = ("prefixs",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    prefixs: List[str]
+
+    def __init__(self, *, prefixs: Optional[List[str]] = None) -> None:
+        _set(self, {"prefixs": [] if prefixs is None else prefixs})
+
+
+class ReplicationProgress(Model):
+    """The ``ReplicationProgress`` document.
+
+    :ivar rules: The rules.
+    """
+
+    __slots__ = ("rules",)
+    _fields = ("rules",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    rules: List[ReplicationProgressRule]
+
+    def __init__(self, *, rules: Optional[List[ReplicationProgressRule]] = None) -> None:
+        _set(self, {"rules": [] if rules is None else rules})
+
+
+class ReplicationProgressInformation(Model):
+    """A rule's progress.
+
+    :ivar historical_object: The share of historical objects replicated (``0.85``), with historical replication on.
+    :ivar new_object: The time (GMT) before which every new object is replicated.
+    """
+
+    __slots__ = ("historical_object", "new_object")
+    _fields = ("historical_object", "new_object")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    historical_object: Optional[str]
+    new_object: Optional[str]
+
+    def __init__(self, *, historical_object: Optional[str] = None, new_object: Optional[str] = None) -> None:
+        _set(self, {"historical_object": historical_object, "new_object": new_object})
+
+
+class ReplicationProgressRule(Model):
+    """A replication rule with its progress.
+
+    :ivar historical_object_replication: ``enabled`` or ``disabled``.
+    :ivar progress: The progress.
+    :ivar id: The rule's ID.
+    :ivar prefix_set: Its prefixes.
+    :ivar action: ``ALL`` or ``PUT``.
+    :ivar destination: Where to.
+    :ivar status: ``starting``, ``doing`` or ``closing``.
+    """
+
+    __slots__ = ("historical_object_replication", "progress", "id", "prefix_set", "action", "destination", "status")
+    _fields = ("historical_object_replication", "progress", "id", "prefix_set", "action", "destination", "status")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    historical_object_replication: Optional[str]
+    progress: Optional[ReplicationProgressInformation]
+    id: Optional[str]
+    prefix_set: Optional[ReplicationPrefixSet]
+    action: Optional[str]
+    destination: Optional[ReplicationDestination]
+    status: Optional[str]
+
+    def __init__(self, *, historical_object_replication: Optional[str] = None, progress: Optional[ReplicationProgressInformation] = None, id: Optional[str] = None, prefix_set: Optional[ReplicationPrefixSet] = None, action: Optional[str] = None, destination: Optional[ReplicationDestination] = None, status: Optional[str] = None) -> None:
+        _set(self, {"historical_object_replication": historical_object_replication, "progress": progress, "id": id, "prefix_set": prefix_set, "action": action, "destination": destination, "status": status})
+
+
+class ReplicationRule(Model):
+    """One replication rule.
+
+    :ivar source_selection_criteria: Which encrypted objects are replicated.
+    :ivar rtc: Replication Time Control.
+    :ivar destination: Where to.
+    :ivar historical_object_replication: ``enabled`` or ``disabled``.
+    :ivar sync_role: The RAM role OSS replicates as (required for SSE-KMS objects).
+    :ivar status: The rule's state as OSS reports it: ``starting``, ``doing`` or ``closing``.
+    :ivar encryption_configuration: How replicas are encrypted.
+    :ivar id: The rule's ID.
+    :ivar prefix_set: Only keys with these prefixes.
+    :ivar action: What is replicated: ``ALL`` (writes and deletes) or ``PUT`` (writes only).
+    """
+
+    __slots__ = ("source_selection_criteria", "rtc", "destination", "historical_object_replication", "sync_role", "status", "encryption_configuration", "id", "prefix_set", "action")
+    _fields = ("source_selection_criteria", "rtc", "destination", "historical_object_replication", "sync_role", "status", "encryption_configuration", "id", "prefix_set", "action")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    source_selection_criteria: Optional[ReplicationSourceSelectionCriteria]
+    rtc: Optional[ReplicationTimeControl]
+    destination: Optional[ReplicationDestination]
+    historical_object_replication: Optional[HistoricalObjectReplicationType]
+    sync_role: Optional[str]
+    status: Optional[str]
+    encryption_configuration: Optional[ReplicationEncryptionConfiguration]
+    id: Optional[str]
+    prefix_set: Optional[ReplicationPrefixSet]
+    action: Optional[str]
+
+    def __init__(self, *, source_selection_criteria: Optional[ReplicationSourceSelectionCriteria] = None, rtc: Optional[ReplicationTimeControl] = None, destination: Optional[ReplicationDestination] = None, historical_object_replication: Optional[HistoricalObjectReplicationType] = None, sync_role: Optional[str] = None, status: Optional[str] = None, encryption_configuration: Optional[ReplicationEncryptionConfiguration] = None, id: Optional[str] = None, prefix_set: Optional[ReplicationPrefixSet] = None, action: Optional[str] = None) -> None:
+        _set(self, {"source_selection_criteria": source_selection_criteria, "rtc": rtc, "destination": destination, "historical_object_replication": historical_object_replication, "sync_role": sync_role, "status": status, "encryption_configuration": encryption_configuration, "id": id, "prefix_set": prefix_set, "action": action})
+
+
+class ReplicationRules(Model):
+    """The ``ReplicationRules`` document: the rules to delete.
+
+    :ivar ids: Rule IDs (at least one).
+    """
+
+    __slots__ = ("ids",)
+    _fields = ("ids",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    ids: Optional[Sequence[str]]
+
+    def __init__(self, *, ids: Optional[Sequence[str]] = None) -> None:
+        _set(self, {"ids": ids})
+
+
+class ReplicationSourceSelectionCriteria(Model):
+    """Which source objects a rule replicates beyond its prefixes.
+
+    :ivar sse_kms_encrypted_objects: SSE-KMS encrypted objects.
+    """
+
+    __slots__ = ("sse_kms_encrypted_objects",)
+    _fields = ("sse_kms_encrypted_objects",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    sse_kms_encrypted_objects: Optional[SseKmsEncryptedObjects]
+
+    def __init__(self, *, sse_kms_encrypted_objects: Optional[SseKmsEncryptedObjects] = None) -> None:
+        _set(self, {"sse_kms_encrypted_objects": sse_kms_encrypted_objects})
+
+
+class ReplicationTimeControl(Model):
+    """Replication Time Control of a rule.
+
+    :ivar status: ``enabled`` or ``disabled`` (OSS also reports ``enabling``).
+    """
+
+    __slots__ = ("status",)
+    _fields = ("status",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    status: Optional[str]
+
+    def __init__(self, *, status: Optional[str] = None) -> None:
+        _set(self, {"status": status})
+
+
+class RtcConfiguration(Model):
+    """The ``ReplicationRule`` document PutBucketRtc sends: a rule's ID and its RTC switch.
+
+    :ivar rtc: Replication Time Control: ``enabled`` or ``disabled``.
+    :ivar id: The rule's ID.
+    """
+
+    __slots__ = ("rtc", "id")
+    _fields = ("rtc", "id")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    rtc: Optional[Union[ReplicationTimeControl, Mapping[str, Any]]]
+    id: Optional[str]
+
+    def __init__(self, *, rtc: Optional[Union[ReplicationTimeControl, Mapping[str, Any]]] = None, id: Optional[str] = None) -> None:
+        _set(self, {"rtc": rtc, "id": id})
+
+
+class SseKmsEncryptedObjects(Model):
+    """Whether SSE-KMS encrypted objects are replicated.
+
+    :ivar status: ``Enabled`` or ``Disabled``.
+    """
+
+    __slots__ = ("status",)
+    _fields = ("status",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    status: Optional[SseKmsEncryptedObjectsStatus]
+
+    def __init__(self, *, status: Optional[SseKmsEncryptedObjectsStatus] = None) -> None:
+        _set(self, {"status": status})
+
+
 class SseRule(Model):
     """A bucket's default server-side encryption, as GetBucketInfo reports it.
 
@@ -766,6 +2044,112 @@ class SseRule(Model):
         _set(self, {"sse_algorithm": sse_algorithm, "kms_master_key_id": kms_master_key_id, "kms_data_encryption": kms_data_encryption})
 
 
+class StyleContent(Model):
+    """The ``Style`` document PutStyle sends: the processing parameters (``content`` is required).
+
+    :ivar content: The parameters, e.g. ``image/resize,p_50`` or ``image/resize,p_63/quality,q_90``.
+    """
+
+    __slots__ = ("content",)
+    _fields = ("content",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    content: Optional[str]
+
+    def __init__(self, *, content: Optional[str] = None) -> None:
+        _set(self, {"content": content})
+
+
+class StyleInfo(Model):
+    """A style as OSS describes it.
+
+    :ivar name: The style's name.
+    :ivar content: The processing parameters.
+    :ivar create_time: When it was created.
+    :ivar last_modify_time: When it last changed.
+    :ivar category: ``image``, ``document`` or ``video``.
+    """
+
+    __slots__ = ("name", "content", "create_time", "last_modify_time", "category")
+    _fields = ("name", "content", "create_time", "last_modify_time", "category")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    name: Optional[str]
+    content: Optional[str]
+    create_time: Optional[str]
+    last_modify_time: Optional[str]
+    category: Optional[str]
+
+    def __init__(self, *, name: Optional[str] = None, content: Optional[str] = None, create_time: Optional[str] = None, last_modify_time: Optional[str] = None, category: Optional[str] = None) -> None:
+        _set(self, {"name": name, "content": content, "create_time": create_time, "last_modify_time": last_modify_time, "category": category})
+
+
+class StyleList(Model):
+    """The ``StyleList`` document.
+
+    :ivar styles: The styles.
+    """
+
+    __slots__ = ("styles",)
+    _fields = ("styles",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    styles: List[StyleInfo]
+
+    def __init__(self, *, styles: Optional[List[StyleInfo]] = None) -> None:
+        _set(self, {"styles": [] if styles is None else styles})
+
+
+class Tls(Model):
+    """Which TLS versions a bucket accepts.
+
+    :ivar enable: Whether the version list applies.
+    :ivar tls_versions: The accepted versions.
+    """
+
+    __slots__ = ("enable", "tls_versions")
+    _fields = ("enable", "tls_versions")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    enable: Optional[bool]
+    tls_versions: List[TlsVersion]
+
+    def __init__(self, *, enable: Optional[bool] = None, tls_versions: Optional[List[TlsVersion]] = None) -> None:
+        _set(self, {"enable": enable, "tls_versions": [] if tls_versions is None else tls_versions})
+
+
+class TransferAccelerationConfiguration(Model):
+    """The ``TransferAccelerationConfiguration`` document.
+
+    :ivar enabled: Whether transfer acceleration is on.
+    """
+
+    __slots__ = ("enabled",)
+    _fields = ("enabled",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    enabled: Optional[bool]
+
+    def __init__(self, *, enabled: Optional[bool] = None) -> None:
+        _set(self, {"enabled": enabled})
+
+
+class TransferTypes(Model):
+    """The transfer types available towards some region.
+
+    :ivar types: The types (``internal``, ``oss_acc``).
+    """
+
+    __slots__ = ("types",)
+    _fields = ("types",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    types: List[str]
+
+    def __init__(self, *, types: Optional[List[str]] = None) -> None:
+        _set(self, {"types": [] if types is None else types})
+
+
 class VersioningConfiguration(Model):
     """The ``VersioningConfiguration`` document.
 
@@ -780,6 +2164,64 @@ class VersioningConfiguration(Model):
 
     def __init__(self, *, status: Optional[VersioningStatus] = None) -> None:
         _set(self, {"status": status})
+
+
+class WormConfiguration(Model):
+    """The ``WormConfiguration`` document: a retention policy.
+
+    :ivar worm_id: The policy's ID.
+    :ivar state: ``InProgress`` (unlocked) or ``Locked``.
+    :ivar retention_period_in_days: How long objects are retained, in days.
+    :ivar creation_date: When the policy was created (ISO 8601).
+    :ivar expiration_date: When an unlocked policy lapses (ISO 8601).
+    """
+
+    __slots__ = ("worm_id", "state", "retention_period_in_days", "creation_date", "expiration_date")
+    _fields = ("worm_id", "state", "retention_period_in_days", "creation_date", "expiration_date")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    worm_id: Optional[str]
+    state: Optional[str]
+    retention_period_in_days: Optional[int]
+    creation_date: Optional[str]
+    expiration_date: Optional[str]
+
+    def __init__(self, *, worm_id: Optional[str] = None, state: Optional[str] = None, retention_period_in_days: Optional[int] = None, creation_date: Optional[str] = None, expiration_date: Optional[str] = None) -> None:
+        _set(self, {"worm_id": worm_id, "state": state, "retention_period_in_days": retention_period_in_days, "creation_date": creation_date, "expiration_date": expiration_date})
+
+
+class AbortBucketWorm(Operation[EmptyOutput]):
+    """Deletes an unlocked retention policy.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "AbortBucketWorm", {"bucket": bucket})
+
+
+class CompleteBucketWorm(Operation[EmptyOutput]):
+    """Locks a retention policy: from then on it can only be extended.
+
+    :ivar bucket: The bucket.
+    :ivar worm_id: The policy's ID.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "worm_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "worm_id"})
+    bucket: str
+    worm_id: str
+
+    def __init__(self, *, bucket: str, worm_id: str) -> None:
+        _ossio._init_op(self, "CompleteBucketWorm", {"bucket": bucket, "worm_id": worm_id})
 
 
 class CreateAccessPoint(Operation[CreateAccessPointOutput]):
@@ -802,6 +2244,24 @@ class CreateAccessPoint(Operation[CreateAccessPointOutput]):
 
     def __init__(self, *, bucket: str, access_point_name: str, network_origin: NetworkOrigin, vpc_id: Optional[str] = None) -> None:
         _ossio._init_op(self, "CreateAccessPoint", {"bucket": bucket, "access_point_name": access_point_name, "network_origin": network_origin, "vpc_id": vpc_id})
+
+
+class CreateCnameToken(Operation[CreateCnameTokenOutput]):
+    """Creates the token that proves ownership of a domain.
+
+    :ivar bucket: The bucket.
+    :ivar bucket_cname_configuration: The domain.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "bucket_cname_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "bucket_cname_configuration"})
+    bucket: str
+    bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "CreateCnameToken", {"bucket": bucket, "bucket_cname_configuration": bucket_cname_configuration})
 
 
 class DeleteAccessPoint(Operation[EmptyOutput]):
@@ -874,6 +2334,76 @@ class DeleteBucket(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteBucket", {"bucket": bucket})
 
 
+class DeleteBucketInventory(Operation[EmptyOutput]):
+    """Deletes one inventory of a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar inventory_id: The inventory's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "inventory_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "inventory_id"})
+    bucket: str
+    inventory_id: str
+
+    def __init__(self, *, bucket: str, inventory_id: str) -> None:
+        _ossio._init_op(self, "DeleteBucketInventory", {"bucket": bucket, "inventory_id": inventory_id})
+
+
+class DeleteBucketPublicAccessBlock(Operation[EmptyOutput]):
+    """Removes a bucket's block-public-access setting.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketPublicAccessBlock", {"bucket": bucket})
+
+
+class DeleteBucketReplication(Operation[EmptyOutput]):
+    """Stops and deletes a replication rule.
+
+    :ivar bucket: The bucket.
+    :ivar replication_rules: The rules.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "replication_rules")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "replication_rules"})
+    bucket: str
+    replication_rules: Union[ReplicationRules, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, replication_rules: Union[ReplicationRules, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "DeleteBucketReplication", {"bucket": bucket, "replication_rules": replication_rules})
+
+
+class DeleteCname(Operation[EmptyOutput]):
+    """Unmaps a custom domain from a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar bucket_cname_configuration: The domain.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "bucket_cname_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "bucket_cname_configuration"})
+    bucket: str
+    bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "DeleteCname", {"bucket": bucket, "bucket_cname_configuration": bucket_cname_configuration})
+
+
 class DeleteMultipleObjects(Operation[DeleteMultipleObjectsOutput]):
     """Deletes up to 1,000 objects in one request.
 
@@ -912,6 +2442,57 @@ class DeleteObject(Operation[DeleteObjectOutput]):
 
     def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
         _ossio._init_op(self, "DeleteObject", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
+class DeletePublicAccessBlock(Operation[EmptyOutput]):
+    """Removes the account's block-public-access setting.
+    """
+
+    __slots__ = ()
+    _fields = ()
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+
+    def __init__(self) -> None:
+        _ossio._init_op(self, "DeletePublicAccessBlock", {})
+
+
+class DeleteStyle(Operation[EmptyOutput]):
+    """Deletes one style.
+
+    :ivar bucket: The bucket.
+    :ivar style_name: The style's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "style_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "style_name"})
+    bucket: str
+    style_name: str
+
+    def __init__(self, *, bucket: str, style_name: str) -> None:
+        _ossio._init_op(self, "DeleteStyle", {"bucket": bucket, "style_name": style_name})
+
+
+class ExtendBucketWorm(Operation[EmptyOutput]):
+    """Lengthens a locked retention policy.
+
+    :ivar bucket: The bucket.
+    :ivar worm_id: The policy's ID.
+    :ivar extend_worm_configuration: The new retention period.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "worm_id", "extend_worm_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "worm_id", "extend_worm_configuration"})
+    bucket: str
+    worm_id: str
+    extend_worm_configuration: Union[ExtendWormConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, worm_id: str, extend_worm_configuration: Union[ExtendWormConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "ExtendBucketWorm", {"bucket": bucket, "worm_id": worm_id, "extend_worm_configuration": extend_worm_configuration})
 
 
 class GetAccessPoint(Operation[GetAccessPointOutput]):
@@ -968,6 +2549,22 @@ class GetAccessPointPublicAccessBlock(Operation[GetAccessPointPublicAccessBlockO
         _ossio._init_op(self, "GetAccessPointPublicAccessBlock", {"bucket": bucket, "access_point_name": access_point_name})
 
 
+class GetBucketAccessMonitor(Operation[GetBucketAccessMonitorOutput]):
+    """Reads whether a bucket tracks access.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketAccessMonitor", {"bucket": bucket})
+
+
 class GetBucketAcl(Operation[GetBucketAclOutput]):
     """Reads a bucket's ACL and owner.
 
@@ -982,6 +2579,38 @@ class GetBucketAcl(Operation[GetBucketAclOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketAcl", {"bucket": bucket})
+
+
+class GetBucketArchiveDirectRead(Operation[GetBucketArchiveDirectReadOutput]):
+    """Reads whether a bucket's Archive objects can be read directly.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketArchiveDirectRead", {"bucket": bucket})
+
+
+class GetBucketHttpsConfig(Operation[GetBucketHttpsConfigOutput]):
+    """Reads a bucket's TLS settings.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketHttpsConfig", {"bucket": bucket})
 
 
 class GetBucketInfo(Operation[GetBucketInfoOutput]):
@@ -1000,6 +2629,24 @@ class GetBucketInfo(Operation[GetBucketInfoOutput]):
         _ossio._init_op(self, "GetBucketInfo", {"bucket": bucket})
 
 
+class GetBucketInventory(Operation[GetBucketInventoryOutput]):
+    """Reads one inventory of a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar inventory_id: The inventory's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "inventory_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "inventory_id"})
+    bucket: str
+    inventory_id: str
+
+    def __init__(self, *, bucket: str, inventory_id: str) -> None:
+        _ossio._init_op(self, "GetBucketInventory", {"bucket": bucket, "inventory_id": inventory_id})
+
+
 class GetBucketLocation(Operation[GetBucketLocationOutput]):
     """Reads the region a bucket lives in (``oss-cn-hangzhou``).
 
@@ -1016,6 +2663,120 @@ class GetBucketLocation(Operation[GetBucketLocationOutput]):
         _ossio._init_op(self, "GetBucketLocation", {"bucket": bucket})
 
 
+class GetBucketObjectWormConfiguration(Operation[GetBucketObjectWormConfigurationOutput]):
+    """Reads a bucket's object-level retention configuration.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketObjectWormConfiguration", {"bucket": bucket})
+
+
+class GetBucketPublicAccessBlock(Operation[GetBucketPublicAccessBlockOutput]):
+    """Reads a bucket's block-public-access switch.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketPublicAccessBlock", {"bucket": bucket})
+
+
+class GetBucketReplication(Operation[GetBucketReplicationOutput]):
+    """Reads a bucket's replication rules.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketReplication", {"bucket": bucket})
+
+
+class GetBucketReplicationLocation(Operation[GetBucketReplicationLocationOutput]):
+    """Reads the regions a bucket can replicate to.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketReplicationLocation", {"bucket": bucket})
+
+
+class GetBucketReplicationProgress(Operation[GetBucketReplicationProgressOutput]):
+    """Reads how far a replication rule has got.
+
+    :ivar bucket: The bucket.
+    :ivar rule_id: The rule's ID.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "rule_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "rule_id"})
+    bucket: str
+    rule_id: str
+
+    def __init__(self, *, bucket: str, rule_id: str) -> None:
+        _ossio._init_op(self, "GetBucketReplicationProgress", {"bucket": bucket, "rule_id": rule_id})
+
+
+class GetBucketResourceGroup(Operation[GetBucketResourceGroupOutput]):
+    """Reads the resource group a bucket belongs to.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketResourceGroup", {"bucket": bucket})
+
+
+class GetBucketTransferAcceleration(Operation[GetBucketTransferAccelerationOutput]):
+    """Reads a bucket's transfer acceleration setting.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketTransferAcceleration", {"bucket": bucket})
+
+
 class GetBucketVersioning(Operation[GetBucketVersioningOutput]):
     """Reads a bucket's versioning state.
 
@@ -1030,6 +2791,42 @@ class GetBucketVersioning(Operation[GetBucketVersioningOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketVersioning", {"bucket": bucket})
+
+
+class GetBucketWorm(Operation[GetBucketWormOutput]):
+    """Reads a bucket's retention policy.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketWorm", {"bucket": bucket})
+
+
+class GetCnameToken(Operation[GetCnameTokenOutput]):
+    """Reads the token created for a domain.
+
+    :ivar bucket: The bucket.
+    :ivar cname: The domain.
+    :ivar wildcard: Whether the domain is a wildcard domain.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "cname", "wildcard")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "cname"})
+    bucket: str
+    cname: str
+    wildcard: Optional[bool]
+
+    def __init__(self, *, bucket: str, cname: str, wildcard: Optional[bool] = None) -> None:
+        _ossio._init_op(self, "GetCnameToken", {"bucket": bucket, "cname": cname, "wildcard": wildcard})
 
 
 class GetObject(Operation[GetObjectOutput]):
@@ -1118,6 +2915,37 @@ class GetObjectMeta(Operation[GetObjectMetaOutput]):
         _ossio._init_op(self, "GetObjectMeta", {"bucket": bucket, "key": key, "version_id": version_id})
 
 
+class GetPublicAccessBlock(Operation[GetPublicAccessBlockOutput]):
+    """Reads the account's block-public-access switch.
+    """
+
+    __slots__ = ()
+    _fields = ()
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+
+    def __init__(self) -> None:
+        _ossio._init_op(self, "GetPublicAccessBlock", {})
+
+
+class GetStyle(Operation[GetStyleOutput]):
+    """Reads one style.
+
+    :ivar bucket: The bucket.
+    :ivar style_name: The style's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "style_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "style_name"})
+    bucket: str
+    style_name: str
+
+    def __init__(self, *, bucket: str, style_name: str) -> None:
+        _ossio._init_op(self, "GetStyle", {"bucket": bucket, "style_name": style_name})
+
+
 class HeadObject(Operation[HeadObjectOutput]):
     """Reads an object's metadata; errors arrive base64-encoded in ``x-oss-err``, which ``Response::check`` decodes.
 
@@ -1136,6 +2964,24 @@ class HeadObject(Operation[HeadObjectOutput]):
 
     def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
         _ossio._init_op(self, "HeadObject", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
+class InitiateBucketWorm(Operation[InitiateBucketWormOutput]):
+    """Creates an unlocked retention policy; it lapses unless completed within 24 hours.
+
+    :ivar bucket: The bucket.
+    :ivar initiate_worm_configuration: The retention period.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "initiate_worm_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "initiate_worm_configuration"})
+    bucket: str
+    initiate_worm_configuration: Union[InitiateWormConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, initiate_worm_configuration: Union[InitiateWormConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "InitiateBucketWorm", {"bucket": bucket, "initiate_worm_configuration": initiate_worm_configuration})
 
 
 class ListAccessPoints(Operation[ListAccessPointsOutput]):
@@ -1158,6 +3004,24 @@ class ListAccessPoints(Operation[ListAccessPointsOutput]):
         _ossio._init_op(self, "ListAccessPoints", {"bucket": bucket, "max_keys": max_keys, "continuation_token": continuation_token})
 
 
+class ListBucketInventory(Operation[ListBucketInventoryOutput]):
+    """Lists a bucket's inventories, up to 100 a page.
+
+    :ivar bucket: The bucket.
+    :ivar continuation_token: The previous page's ``NextContinuationToken``.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "continuation_token")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+    continuation_token: Optional[str]
+
+    def __init__(self, *, bucket: str, continuation_token: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListBucketInventory", {"bucket": bucket, "continuation_token": continuation_token})
+
+
 class ListBuckets(Operation[ListBucketsOutput]):
     """Lists the account's buckets, one page at a time.
 
@@ -1176,6 +3040,22 @@ class ListBuckets(Operation[ListBucketsOutput]):
 
     def __init__(self, *, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None) -> None:
         _ossio._init_op(self, "ListBuckets", {"prefix": prefix, "marker": marker, "max_keys": max_keys})
+
+
+class ListCname(Operation[ListCnameOutput]):
+    """Lists the custom domains of a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "ListCname", {"bucket": bucket})
 
 
 class ListObjects(Operation[ListObjectsOutput]):
@@ -1232,6 +3112,22 @@ class ListObjectsV2(Operation[ListObjectsV2Output]):
 
     def __init__(self, *, bucket: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, start_after: Optional[str] = None, continuation_token: Optional[str] = None, max_keys: Optional[int] = None, fetch_owner: Optional[bool] = None, url_encoding: Optional[bool] = None) -> None:
         _ossio._init_op(self, "ListObjectsV2", {"bucket": bucket, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "continuation_token": continuation_token, "max_keys": max_keys, "fetch_owner": fetch_owner, "url_encoding": url_encoding})
+
+
+class ListStyle(Operation[ListStyleOutput]):
+    """Lists a bucket's styles (all of them: the listing has no pages).
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "ListStyle", {"bucket": bucket})
 
 
 class PutAccessPointPolicy(Operation[EmptyOutput]):
@@ -1298,6 +3194,24 @@ class PutBucket(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucket", {"bucket": bucket, "acl": acl, "storage_class": storage_class, "data_redundancy_type": data_redundancy_type, "resource_group_id": resource_group_id})
 
 
+class PutBucketAccessMonitor(Operation[EmptyOutput]):
+    """Turns a bucket's access tracking on or off.
+
+    :ivar bucket: The bucket.
+    :ivar access_monitor_configuration: The setting.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_monitor_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_monitor_configuration"})
+    bucket: str
+    access_monitor_configuration: Union[AccessMonitorConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, access_monitor_configuration: Union[AccessMonitorConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketAccessMonitor", {"bucket": bucket, "access_monitor_configuration": access_monitor_configuration})
+
+
 class PutBucketAcl(Operation[PutBucketAclOutput]):
     """Sets a bucket's ACL.
 
@@ -1316,6 +3230,170 @@ class PutBucketAcl(Operation[PutBucketAclOutput]):
         _ossio._init_op(self, "PutBucketAcl", {"bucket": bucket, "acl": acl})
 
 
+class PutBucketArchiveDirectRead(Operation[EmptyOutput]):
+    """Turns direct reading of a bucket's Archive objects on or off.
+
+    :ivar bucket: The bucket.
+    :ivar archive_direct_read_configuration: The setting.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "archive_direct_read_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "archive_direct_read_configuration"})
+    bucket: str
+    archive_direct_read_configuration: Union[ArchiveDirectReadConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, archive_direct_read_configuration: Union[ArchiveDirectReadConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketArchiveDirectRead", {"bucket": bucket, "archive_direct_read_configuration": archive_direct_read_configuration})
+
+
+class PutBucketHttpsConfig(Operation[EmptyOutput]):
+    """Sets which TLS versions and cipher suites a bucket accepts.
+
+    :ivar bucket: The bucket.
+    :ivar https_configuration: The settings.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "https_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "https_configuration"})
+    bucket: str
+    https_configuration: Union[HttpsConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, https_configuration: Union[HttpsConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketHttpsConfig", {"bucket": bucket, "https_configuration": https_configuration})
+
+
+class PutBucketInventory(Operation[EmptyOutput]):
+    """Adds or replaces an inventory of a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar inventory_id: The inventory's name (1 to 192 characters; the document's ``Id``).
+    :ivar inventory_configuration: The inventory.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "inventory_id", "inventory_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "inventory_id", "inventory_configuration"})
+    bucket: str
+    inventory_id: str
+    inventory_configuration: Union[InventoryConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, inventory_id: str, inventory_configuration: Union[InventoryConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketInventory", {"bucket": bucket, "inventory_id": inventory_id, "inventory_configuration": inventory_configuration})
+
+
+class PutBucketObjectWormConfiguration(Operation[EmptyOutput]):
+    """Turns on object-level retention for a bucket and sets its default.
+
+    :ivar bucket: The bucket.
+    :ivar object_worm_configuration: The configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "object_worm_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "object_worm_configuration"})
+    bucket: str
+    object_worm_configuration: Union[ObjectWormConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, object_worm_configuration: Union[ObjectWormConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketObjectWormConfiguration", {"bucket": bucket, "object_worm_configuration": object_worm_configuration})
+
+
+class PutBucketPublicAccessBlock(Operation[EmptyOutput]):
+    """Turns a bucket's block-public-access switch on or off.
+
+    :ivar bucket: The bucket.
+    :ivar public_access_block_configuration: The switch.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "public_access_block_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "public_access_block_configuration"})
+    bucket: str
+    public_access_block_configuration: Union[PublicAccessBlockConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, public_access_block_configuration: Union[PublicAccessBlockConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketPublicAccessBlock", {"bucket": bucket, "public_access_block_configuration": public_access_block_configuration})
+
+
+class PutBucketReplication(Operation[PutBucketReplicationOutput]):
+    """Adds replication rules to a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar replication_configuration: The rules (each with a destination bucket and location).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "replication_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "replication_configuration"})
+    bucket: str
+    replication_configuration: Union[ReplicationConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, replication_configuration: Union[ReplicationConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketReplication", {"bucket": bucket, "replication_configuration": replication_configuration})
+
+
+class PutBucketResourceGroup(Operation[EmptyOutput]):
+    """Moves a bucket to a resource group.
+
+    :ivar bucket: The bucket.
+    :ivar bucket_resource_group_configuration: The group.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "bucket_resource_group_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "bucket_resource_group_configuration"})
+    bucket: str
+    bucket_resource_group_configuration: Union[BucketResourceGroupConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, bucket_resource_group_configuration: Union[BucketResourceGroupConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketResourceGroup", {"bucket": bucket, "bucket_resource_group_configuration": bucket_resource_group_configuration})
+
+
+class PutBucketRtc(Operation[EmptyOutput]):
+    """Turns Replication Time Control of a replication rule on or off.
+
+    :ivar bucket: The bucket.
+    :ivar rtc_configuration: The rule and its switch (the rule's ``id`` is required).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "rtc_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "rtc_configuration"})
+    bucket: str
+    rtc_configuration: Union[RtcConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, rtc_configuration: Union[RtcConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketRtc", {"bucket": bucket, "rtc_configuration": rtc_configuration})
+
+
+class PutBucketTransferAcceleration(Operation[EmptyOutput]):
+    """Turns a bucket's transfer acceleration on or off.
+
+    :ivar bucket: The bucket.
+    :ivar transfer_acceleration_configuration: The setting.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "transfer_acceleration_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "transfer_acceleration_configuration"})
+    bucket: str
+    transfer_acceleration_configuration: Union[TransferAccelerationConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, transfer_acceleration_configuration: Union[TransferAccelerationConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketTransferAcceleration", {"bucket": bucket, "transfer_acceleration_configuration": transfer_acceleration_configuration})
+
+
 class PutBucketVersioning(Operation[EmptyOutput]):
     """Turns versioning on (``Enabled``) or pauses it (``Suspended``); once enabled, a bucket never returns to unversioned.
 
@@ -1332,6 +3410,24 @@ class PutBucketVersioning(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, versioning_configuration: Union[VersioningConfiguration, Mapping[str, Any]]) -> None:
         _ossio._init_op(self, "PutBucketVersioning", {"bucket": bucket, "versioning_configuration": versioning_configuration})
+
+
+class PutCname(Operation[EmptyOutput]):
+    """Maps a custom domain to a bucket (and attaches or detaches its certificate).
+
+    :ivar bucket: The bucket.
+    :ivar bucket_cname_configuration: The domain.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "bucket_cname_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "bucket_cname_configuration"})
+    bucket: str
+    bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutCname", {"bucket": bucket, "bucket_cname_configuration": bucket_cname_configuration})
 
 
 class PutObject(Operation[PutObjectOutput]):
@@ -1392,104 +3488,340 @@ class PutObjectAcl(Operation[PutObjectAclOutput]):
         _ossio._init_op(self, "PutObjectAcl", {"bucket": bucket, "key": key, "acl": acl, "version_id": version_id})
 
 
+class PutPublicAccessBlock(Operation[EmptyOutput]):
+    """Turns the account's block-public-access switch on or off.
+
+    :ivar public_access_block_configuration: The switch.
+    """
+
+    __slots__ = ()
+    _fields = ("public_access_block_configuration",)
+    _names = frozenset(_fields)
+    _required = frozenset({"public_access_block_configuration"})
+    public_access_block_configuration: Union[PublicAccessBlockConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, public_access_block_configuration: Union[PublicAccessBlockConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutPublicAccessBlock", {"public_access_block_configuration": public_access_block_configuration})
+
+
+class PutStyle(Operation[EmptyOutput]):
+    """Creates or replaces a style.
+
+    :ivar bucket: The bucket.
+    :ivar style_name: The style's name.
+    :ivar category: What the style processes: ``image``, ``document`` or ``video``.
+    :ivar style: The style.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "style_name", "category", "style")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "style_name", "style"})
+    bucket: str
+    style_name: str
+    category: Optional[str]
+    style: Union[StyleContent, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, style_name: str, style: Union[StyleContent, Mapping[str, Any]], category: Optional[str] = None) -> None:
+        _ossio._init_op(self, "PutStyle", {"bucket": bucket, "style_name": style_name, "category": category, "style": style})
+
+
 _ossio._register(Model, {
+    "AccessMonitorConfiguration": AccessMonitorConfiguration,
     "AccessPointSummary": AccessPointSummary,
+    "ArchiveDirectReadConfiguration": ArchiveDirectReadConfiguration,
+    "BucketCnameConfiguration": BucketCnameConfiguration,
+    "BucketResourceGroupConfiguration": BucketResourceGroupConfiguration,
     "BucketSummary": BucketSummary,
+    "CertificateConfiguration": CertificateConfiguration,
+    "CipherSuite": CipherSuite,
+    "Cname": Cname,
+    "CnameCertificate": CnameCertificate,
+    "CnameInfo": CnameInfo,
+    "CnameToken": CnameToken,
     "CreateAccessPointOutput": CreateAccessPointOutput,
+    "CreateCnameTokenOutput": CreateCnameTokenOutput,
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
     "DeletedObject": DeletedObject,
     "EmptyOutput": EmptyOutput,
+    "ExtendWormConfiguration": ExtendWormConfiguration,
     "GetAccessPointOutput": GetAccessPointOutput,
     "GetAccessPointPolicyOutput": GetAccessPointPolicyOutput,
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
+    "GetBucketAccessMonitorOutput": GetBucketAccessMonitorOutput,
     "GetBucketAclOutput": GetBucketAclOutput,
+    "GetBucketArchiveDirectReadOutput": GetBucketArchiveDirectReadOutput,
+    "GetBucketHttpsConfigOutput": GetBucketHttpsConfigOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
+    "GetBucketInventoryOutput": GetBucketInventoryOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
+    "GetBucketObjectWormConfigurationOutput": GetBucketObjectWormConfigurationOutput,
+    "GetBucketPublicAccessBlockOutput": GetBucketPublicAccessBlockOutput,
+    "GetBucketReplicationLocationOutput": GetBucketReplicationLocationOutput,
+    "GetBucketReplicationOutput": GetBucketReplicationOutput,
+    "GetBucketReplicationProgressOutput": GetBucketReplicationProgressOutput,
+    "GetBucketResourceGroupOutput": GetBucketResourceGroupOutput,
+    "GetBucketTransferAccelerationOutput": GetBucketTransferAccelerationOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
+    "GetBucketWormOutput": GetBucketWormOutput,
+    "GetCnameTokenOutput": GetCnameTokenOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
+    "GetPublicAccessBlockOutput": GetPublicAccessBlockOutput,
+    "GetStyleOutput": GetStyleOutput,
     "HeadObjectOutput": HeadObjectOutput,
+    "HttpsConfiguration": HttpsConfiguration,
+    "IncrementalInventory": IncrementalInventory,
+    "IncrementalInventorySchedule": IncrementalInventorySchedule,
+    "InitiateBucketWormOutput": InitiateBucketWormOutput,
+    "InitiateWormConfiguration": InitiateWormConfiguration,
+    "InventoryConfiguration": InventoryConfiguration,
+    "InventoryDestination": InventoryDestination,
+    "InventoryEncryption": InventoryEncryption,
+    "InventoryFilter": InventoryFilter,
+    "InventoryOptionalFields": InventoryOptionalFields,
+    "InventoryOssBucketDestination": InventoryOssBucketDestination,
+    "InventorySchedule": InventorySchedule,
+    "InventorySseKms": InventorySseKms,
     "ListAccessPointsOutput": ListAccessPointsOutput,
+    "ListBucketInventoryOutput": ListBucketInventoryOutput,
     "ListBucketsOutput": ListBucketsOutput,
+    "ListCnameOutput": ListCnameOutput,
+    "ListInventoryConfigurationsResult": ListInventoryConfigurationsResult,
     "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
+    "ListStyleOutput": ListStyleOutput,
+    "LocationRtcConstraint": LocationRtcConstraint,
+    "LocationTransferType": LocationTransferType,
+    "LocationTransferTypeConstraint": LocationTransferTypeConstraint,
     "ObjectIdentifier": ObjectIdentifier,
     "ObjectSummary": ObjectSummary,
+    "ObjectWormConfiguration": ObjectWormConfiguration,
+    "ObjectWormConfigurationRule": ObjectWormConfigurationRule,
+    "ObjectWormConfigurationRuleDefaultRetention": ObjectWormConfigurationRuleDefaultRetention,
+    "PublicAccessBlockConfiguration": PublicAccessBlockConfiguration,
     "PutBucketAclOutput": PutBucketAclOutput,
+    "PutBucketReplicationOutput": PutBucketReplicationOutput,
     "PutObjectAclOutput": PutObjectAclOutput,
     "PutObjectOutput": PutObjectOutput,
+    "ReplicationConfiguration": ReplicationConfiguration,
+    "ReplicationDestination": ReplicationDestination,
+    "ReplicationEncryptionConfiguration": ReplicationEncryptionConfiguration,
+    "ReplicationLocation": ReplicationLocation,
+    "ReplicationPrefixSet": ReplicationPrefixSet,
+    "ReplicationProgress": ReplicationProgress,
+    "ReplicationProgressInformation": ReplicationProgressInformation,
+    "ReplicationProgressRule": ReplicationProgressRule,
+    "ReplicationRule": ReplicationRule,
+    "ReplicationRules": ReplicationRules,
+    "ReplicationSourceSelectionCriteria": ReplicationSourceSelectionCriteria,
+    "ReplicationTimeControl": ReplicationTimeControl,
+    "RtcConfiguration": RtcConfiguration,
+    "SseKmsEncryptedObjects": SseKmsEncryptedObjects,
     "SseRule": SseRule,
+    "StyleContent": StyleContent,
+    "StyleInfo": StyleInfo,
+    "StyleList": StyleList,
+    "Tls": Tls,
+    "TransferAccelerationConfiguration": TransferAccelerationConfiguration,
+    "TransferTypes": TransferTypes,
     "VersioningConfiguration": VersioningConfiguration,
+    "WormConfiguration": WormConfiguration,
 })
 
 __all__ = [
+    "AbortBucketWorm",
+    "AccessMonitorConfiguration",
+    "AccessMonitorStatusType",
     "AccessPointSummary",
     "Acl",
+    "ArchiveDirectReadConfiguration",
     "BodyInput",
+    "BucketCnameConfiguration",
+    "BucketResourceGroupConfiguration",
     "BucketSummary",
+    "CertificateConfiguration",
+    "CipherSuite",
+    "Cname",
+    "CnameCertificate",
+    "CnameInfo",
+    "CnameToken",
+    "CompleteBucketWorm",
     "CreateAccessPoint",
     "CreateAccessPointOutput",
+    "CreateCnameToken",
+    "CreateCnameTokenOutput",
     "DataRedundancyType",
     "DeleteAccessPoint",
     "DeleteAccessPointPolicy",
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
+    "DeleteBucketInventory",
+    "DeleteBucketPublicAccessBlock",
+    "DeleteBucketReplication",
+    "DeleteCname",
     "DeleteMultipleObjects",
     "DeleteMultipleObjectsOutput",
     "DeleteObject",
     "DeleteObjectOutput",
+    "DeletePublicAccessBlock",
+    "DeleteStyle",
     "DeletedObject",
     "EmptyOutput",
+    "ExtendBucketWorm",
+    "ExtendWormConfiguration",
     "GetAccessPoint",
     "GetAccessPointOutput",
     "GetAccessPointPolicy",
     "GetAccessPointPolicyOutput",
     "GetAccessPointPublicAccessBlock",
     "GetAccessPointPublicAccessBlockOutput",
+    "GetBucketAccessMonitor",
+    "GetBucketAccessMonitorOutput",
     "GetBucketAcl",
     "GetBucketAclOutput",
+    "GetBucketArchiveDirectRead",
+    "GetBucketArchiveDirectReadOutput",
+    "GetBucketHttpsConfig",
+    "GetBucketHttpsConfigOutput",
     "GetBucketInfo",
     "GetBucketInfoOutput",
+    "GetBucketInventory",
+    "GetBucketInventoryOutput",
     "GetBucketLocation",
     "GetBucketLocationOutput",
+    "GetBucketObjectWormConfiguration",
+    "GetBucketObjectWormConfigurationOutput",
+    "GetBucketPublicAccessBlock",
+    "GetBucketPublicAccessBlockOutput",
+    "GetBucketReplication",
+    "GetBucketReplicationLocation",
+    "GetBucketReplicationLocationOutput",
+    "GetBucketReplicationOutput",
+    "GetBucketReplicationProgress",
+    "GetBucketReplicationProgressOutput",
+    "GetBucketResourceGroup",
+    "GetBucketResourceGroupOutput",
+    "GetBucketTransferAcceleration",
+    "GetBucketTransferAccelerationOutput",
     "GetBucketVersioning",
     "GetBucketVersioningOutput",
+    "GetBucketWorm",
+    "GetBucketWormOutput",
+    "GetCnameToken",
+    "GetCnameTokenOutput",
     "GetObject",
     "GetObjectAcl",
     "GetObjectAclOutput",
     "GetObjectMeta",
     "GetObjectMetaOutput",
     "GetObjectOutput",
+    "GetPublicAccessBlock",
+    "GetPublicAccessBlockOutput",
+    "GetStyle",
+    "GetStyleOutput",
     "HeadObject",
     "HeadObjectOutput",
+    "HistoricalObjectReplicationType",
+    "HttpsConfiguration",
+    "IncrementalInventory",
+    "IncrementalInventorySchedule",
+    "InitiateBucketWorm",
+    "InitiateBucketWormOutput",
+    "InitiateWormConfiguration",
+    "InventoryConfiguration",
+    "InventoryDestination",
+    "InventoryEncryption",
+    "InventoryFilter",
+    "InventoryFormatType",
+    "InventoryFrequencyType",
+    "InventoryIncludedObjectVersions",
+    "InventoryOptionalField",
+    "InventoryOptionalFields",
+    "InventoryOssBucketDestination",
+    "InventorySchedule",
+    "InventorySseKms",
     "ListAccessPoints",
     "ListAccessPointsOutput",
+    "ListBucketInventory",
+    "ListBucketInventoryOutput",
     "ListBuckets",
     "ListBucketsOutput",
+    "ListCname",
+    "ListCnameOutput",
+    "ListInventoryConfigurationsResult",
     "ListObjects",
     "ListObjectsOutput",
     "ListObjectsV2",
     "ListObjectsV2Output",
+    "ListStyle",
+    "ListStyleOutput",
+    "LocationRtcConstraint",
+    "LocationTransferType",
+    "LocationTransferTypeConstraint",
     "Model",
     "NetworkOrigin",
     "ObjectAcl",
     "ObjectIdentifier",
     "ObjectSummary",
+    "ObjectWormConfiguration",
+    "ObjectWormConfigurationModeType",
+    "ObjectWormConfigurationRule",
+    "ObjectWormConfigurationRuleDefaultRetention",
     "Operation",
+    "PublicAccessBlockConfiguration",
     "PutAccessPointPolicy",
     "PutAccessPointPublicAccessBlock",
     "PutBucket",
+    "PutBucketAccessMonitor",
     "PutBucketAcl",
     "PutBucketAclOutput",
+    "PutBucketArchiveDirectRead",
+    "PutBucketHttpsConfig",
+    "PutBucketInventory",
+    "PutBucketObjectWormConfiguration",
+    "PutBucketPublicAccessBlock",
+    "PutBucketReplication",
+    "PutBucketReplicationOutput",
+    "PutBucketResourceGroup",
+    "PutBucketRtc",
+    "PutBucketTransferAcceleration",
     "PutBucketVersioning",
+    "PutCname",
     "PutObject",
     "PutObjectAcl",
     "PutObjectAclOutput",
     "PutObjectOutput",
+    "PutPublicAccessBlock",
+    "PutStyle",
+    "ReplicationConfiguration",
+    "ReplicationDestination",
+    "ReplicationEncryptionConfiguration",
+    "ReplicationLocation",
+    "ReplicationPrefixSet",
+    "ReplicationProgress",
+    "ReplicationProgressInformation",
+    "ReplicationProgressRule",
+    "ReplicationRule",
+    "ReplicationRules",
+    "ReplicationSourceSelectionCriteria",
+    "ReplicationTimeControl",
+    "ReplicationTransferType",
+    "RtcConfiguration",
+    "SseKmsEncryptedObjects",
+    "SseKmsEncryptedObjectsStatus",
     "SseRule",
     "StorageClass",
+    "StyleContent",
+    "StyleInfo",
+    "StyleList",
+    "Tls",
+    "TlsVersion",
+    "TransferAccelerationConfiguration",
+    "TransferTypes",
     "VersioningConfiguration",
     "VersioningStatus",
+    "WormConfiguration",
 ]

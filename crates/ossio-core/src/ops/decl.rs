@@ -235,26 +235,43 @@ impl OpSchema {
             None => !given,
             Some(f) => given || f.optional,
         };
+        let is_sub = |k: &str| crate::subresources::is_sub_resource(k);
+        // A sub-resource with a value is the operation's when it is a constant of the
+        // declaration (`comp=add`) or one of its query fields (`wormId=<id>`).
+        let declared_query = |k: &str| {
+            self.fixed_query.iter().any(|(n, _)| *n == k)
+                || self
+                    .input
+                    .fields
+                    .iter()
+                    .any(|f| matches!(f.location, Location::Query(q) if q == k))
+        };
         req.method == self.method
             && level_ok(req.bucket.is_some(), Location::Bucket)
             && level_ok(req.key.is_some(), Location::Key)
             && req
                 .query
                 .iter()
-                .filter(|(k, _)| crate::subresources::is_sub_resource(k))
-                .all(|(k, _)| self.sub_resources.contains(&k.as_str()))
+                .filter(|(k, _)| is_sub(k))
+                .all(|(k, _)| self.sub_resources.contains(&k.as_str()) || declared_query(k))
             && self
                 .sub_resources
                 .iter()
                 .all(|s| req.query_value(s).is_some())
-            // Constant parameters name an operation only when no sub-resource does
-            // (`list-type=2`); with one, they are what the SDK sends and may be left out
-            // (`?delete` without `encoding-type=url`).
-            && (!self.sub_resources.is_empty()
-                || self
-                    .fixed_query
-                    .iter()
-                    .all(|(k, v)| req.query_value(k) == Some(Some(v))))
+            // A required query field that is itself a sub-resource names the operation
+            // (`POST /?wormId=<id>` is CompleteBucketWorm).
+            && self.input.fields.iter().all(|f| match f.location {
+                Location::Query(q) if is_sub(q) && !f.optional => req.query_value(q).is_some(),
+                _ => true,
+            })
+            // Constant parameters name an operation when no sub-resource does
+            // (`list-type=2`), or when they are sub-resources themselves (`comp=add` tells
+            // PutCname from DeleteCname); others, with a sub-resource, are what the SDK sends
+            // and may be left out (`?delete` without `encoding-type=url`).
+            && self.fixed_query.iter().all(|(k, v)| {
+                (!self.sub_resources.is_empty() && !is_sub(k))
+                    || req.query_value(k) == Some(Some(v))
+            })
     }
 }
 
@@ -611,6 +628,9 @@ pub fn build_request<T: Declared>(op: &T) -> Result<Request, Error> {
         req = req.query(*k, *v);
     }
     req.query.extend(wire.query);
+    // Constants and fields that some operation signs as sub-resources (`comp=add`,
+    // `inventoryId=<id>`, `wormId=<id>`), as the SDKs declare them.
+    req = req.with_known_sub_resources();
     req.headers = wire.headers;
     // An input whose document would be empty sends no body (PutBucket with defaults).
     if let (Some(r), true) = (root, wrote) {

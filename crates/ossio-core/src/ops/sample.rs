@@ -38,7 +38,7 @@ const TEXTS: &[&str] = &[
     "{\"Version\":\"1\",\"Statement\":[]}",
 ];
 /// Number candidates.
-const NUMBERS: &[i128] = &[1, 100, 1000, 102400, 0, 365, 10000];
+const NUMBERS: &[i128] = &[1, 100, 1000, 102400, 0, 365, 10000, 1_700_000_000];
 /// The request id an output sample carries.
 const REQUEST_ID: &str = "5C3D9778CC1C2AEDF85BC6AA";
 /// How many refusals are followed before giving up.
