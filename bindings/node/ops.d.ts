@@ -21,6 +21,12 @@ export type Acl = 'private' | 'public-read' | 'public-read-write';
 /** `VersioningStatus`: one of its wire values. */
 export type VersioningStatus = 'Enabled' | 'Suspended';
 
+/** `LiveChannelStatus`: one of its wire values. */
+export type LiveChannelStatus = 'enabled' | 'disabled';
+
+/** `LiveChannelType`: one of its wire values. */
+export type LiveChannelType = 'HLS';
+
 /** `ObjectAcl`: one of its wire values. */
 export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
 
@@ -48,6 +54,24 @@ export interface DeletedObject {
   deleteMarker: boolean;
 }
 
+/** A fetch task as OSS reports it (the configuration it was started with). */
+export interface AsyncFetchTaskInfo {
+  /** The source URL. */
+  url: string;
+  /** The object key. */
+  object: string;
+  /** The `Host` header used. */
+  host: string | null;
+  /** The expected MD5. */
+  contentMd5: string | null;
+  /** The callback. */
+  callback: string | null;
+  /** The storage class. */
+  storageClass: string | null;
+  /** Whether an existing object is left alone. */
+  ignoreSameKey: boolean | null;
+}
+
 /** A bucket's default server-side encryption, as GetBucketInfo reports it. */
 export interface SseRule {
   /** `KMS`, `AES256`, `SM4`, or `None` when the bucket has no default encryption. */
@@ -56,6 +80,76 @@ export interface SseRule {
   kmsMasterKeyId: string | null;
   /** The data encryption algorithm under KMS (`SM4`). */
   kmsDataEncryption: string | null;
+}
+
+/** One ingest session. */
+export interface LiveRecord {
+  /** When pushing started (ISO 8601). */
+  startTime: string;
+  /** When pushing ended (ISO 8601). */
+  endTime: string;
+  /** The pushing client's address. */
+  remoteAddr: string;
+}
+
+/** The `LiveChannelConfiguration` document. */
+export interface LiveChannelConfiguration {
+  /** A description (at most 128 bytes). */
+  description: string | null;
+  /** `enabled` or `disabled`. */
+  status: LiveChannelStatus | null;
+  /** The output. */
+  target: LiveChannelTarget | null;
+  /** Snapshots, when wanted. */
+  snapshot: LiveChannelSnapshot | null;
+}
+
+/** Where and how a LiveChannel writes its stream. */
+export interface LiveChannelTarget {
+  /** The format (`HLS`). */
+  type: LiveChannelType | null;
+  /** Seconds per `.ts` fragment (1 to 100; OSS's default 5). */
+  fragDuration: number | null;
+  /** Fragments listed in the playlist (1 to 100; OSS's default 3). */
+  fragCount: number | null;
+  /** The playlist's name (ends in `.m3u8`; OSS's default `playlist.m3u8`). */
+  playlistName: string | null;
+}
+
+/** High-frequency snapshots of a stream, written to another bucket. */
+export interface LiveChannelSnapshot {
+  /** The RAM role OSS assumes to write snapshots. */
+  roleName: string;
+  /** The bucket snapshots go to (in the same account). */
+  destBucket: string;
+  /** The MNS topic told of each snapshot. */
+  notifyTopic: string;
+  /** Seconds between snapshots (1 to 100). */
+  interval: number;
+}
+
+/** The video of a stream being ingested. */
+export interface LiveChannelVideo {
+  /** Width in pixels. */
+  width: Uint64 | null;
+  /** Height in pixels. */
+  height: Uint64 | null;
+  /** Frames per second, as OSS writes it. */
+  frameRate: string | null;
+  /** Bit rate. */
+  bandwidth: Uint64 | null;
+  /** Codec (`H264`, ...). */
+  codec: string | null;
+}
+
+/** The audio of a stream being ingested. */
+export interface LiveChannelAudio {
+  /** Bit rate. */
+  bandwidth: Uint64 | null;
+  /** Sample rate. */
+  sampleRate: Uint64 | null;
+  /** Codec (`AAC`, ...). */
+  codec: string | null;
 }
 
 /** Response header overrides (`response-*` query parameters). */
@@ -134,6 +228,22 @@ export interface BucketSummary {
   resourceGroupId: string | null;
 }
 
+/** One LiveChannel in a listing. */
+export interface LiveChannelSummary {
+  /** The channel's name. */
+  name: string;
+  /** Its description. */
+  description: string | null;
+  /** `enabled` or `disabled`. */
+  status: string;
+  /** Last modification (ISO 8601). */
+  lastModified: string;
+  /** The RTMP URLs to push to. */
+  publishUrls: Array<string>;
+  /** The playlist URLs. */
+  playUrls: Array<string>;
+}
+
 /** One object in a listing. */
 export interface ObjectSummary {
   /** Object key (decoded). */
@@ -152,10 +262,64 @@ export interface ObjectSummary {
   ownerId: string | null;
 }
 
+/** The `AsyncFetchTaskConfiguration` document: what to fetch and where to put it. */
+export interface AsyncFetchTaskConfigurationInput {
+  /** The source URL (`http://` or `https://`). */
+  readonly url: string;
+  /** The object key to write. */
+  readonly object: string;
+  /** The `Host` header to fetch with. */
+  readonly host?: string | null;
+  /** The source's expected MD5 (base64); the task fails on a mismatch. */
+  readonly contentMd5?: string | null;
+  /** A callback (base64 JSON, as for PutObject) sent when the task ends. */
+  readonly callback?: string | null;
+  /** The new object's storage class. */
+  readonly storageClass?: StorageClass | null;
+  /** Skip the fetch when the object already exists (ali-oss's default: true). */
+  readonly ignoreSameKey?: boolean | null;
+}
+
 /** The `VersioningConfiguration` document. */
 export interface VersioningConfigurationInput {
   /** `Enabled` or `Suspended`. */
   readonly status?: VersioningStatus | null;
+}
+
+/** The `LiveChannelConfiguration` document. */
+export interface LiveChannelConfigurationInput {
+  /** A description (at most 128 bytes). */
+  readonly description?: string | null;
+  /** `enabled` or `disabled`. */
+  readonly status?: LiveChannelStatus | null;
+  /** The output. */
+  readonly target?: LiveChannelTargetInput | null;
+  /** Snapshots, when wanted. */
+  readonly snapshot?: LiveChannelSnapshotInput | null;
+}
+
+/** Where and how a LiveChannel writes its stream. */
+export interface LiveChannelTargetInput {
+  /** The format (`HLS`). */
+  readonly type?: LiveChannelType | null;
+  /** Seconds per `.ts` fragment (1 to 100; OSS's default 5). */
+  readonly fragDuration?: number | null;
+  /** Fragments listed in the playlist (1 to 100; OSS's default 3). */
+  readonly fragCount?: number | null;
+  /** The playlist's name (ends in `.m3u8`; OSS's default `playlist.m3u8`). */
+  readonly playlistName?: string | null;
+}
+
+/** High-frequency snapshots of a stream, written to another bucket. */
+export interface LiveChannelSnapshotInput {
+  /** The RAM role OSS assumes to write snapshots. */
+  readonly roleName: string;
+  /** The bucket snapshots go to (in the same account). */
+  readonly destBucket: string;
+  /** The MNS topic told of each snapshot. */
+  readonly notifyTopic: string;
+  /** Seconds between snapshots (1 to 100). */
+  readonly interval: number;
 }
 
 /** Creates an access point on a bucket. */
@@ -230,6 +394,20 @@ export interface DeleteBucketInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteBucketOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes a LiveChannel (the files it wrote stay): `DELETE /<channel>?live`. */
+export interface DeleteLiveChannelInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The channel's name. */
+  readonly channelName: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteLiveChannelOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -344,6 +522,28 @@ export interface GetAccessPointPublicAccessBlockOutput {
   requestId: string;
 }
 
+/** Reads the state of a fetch task: `GET /?asyncFetch` with `x-oss-task-id`. */
+export interface GetAsyncFetchInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The task's id, from [`PostAsyncFetch`]. */
+  readonly taskId: string;
+}
+
+/** The result of [`GetAsyncFetch`]. */
+export interface GetAsyncFetchOutput {
+  /** The task's id. */
+  taskId: string;
+  /** `Running`, `Retry`, `FetchSuccessCallbackFailed`, `Failed` or `Success`. */
+  state: string;
+  /** Why the task failed, when it did. */
+  errorMsg: string | null;
+  /** The task's configuration. */
+  taskInfo: AsyncFetchTaskInfo | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads a bucket's ACL and owner. */
 export interface GetBucketAclInput {
   /** The bucket. */
@@ -436,6 +636,65 @@ export interface GetBucketVersioningInput {
 export interface GetBucketVersioningOutput {
   /** `Enabled` or `Suspended`; absent for a bucket that was never versioned. */
   versionStatus: VersioningStatus | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Reads the last ingest sessions of a LiveChannel (up to 10):
+ * `GET /<channel>?live&comp=history`.
+ */
+export interface GetLiveChannelHistoryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The channel's name. */
+  readonly channelName: string;
+}
+
+/** The result of [`GetLiveChannelHistory`]. */
+export interface GetLiveChannelHistoryOutput {
+  /** The sessions, most recent last. */
+  liveRecords: Array<LiveRecord>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a LiveChannel's configuration: `GET /<channel>?live`. */
+export interface GetLiveChannelInfoInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The channel's name. */
+  readonly channelName: string;
+}
+
+/** The result of [`GetLiveChannelInfo`]. */
+export interface GetLiveChannelInfoOutput {
+  /** The configuration. */
+  liveChannelConfiguration: LiveChannelConfiguration | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a LiveChannel's ingest state: `GET /<channel>?live&comp=stat`. */
+export interface GetLiveChannelStatInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The channel's name. */
+  readonly channelName: string;
+}
+
+/** The result of [`GetLiveChannelStat`]. */
+export interface GetLiveChannelStatOutput {
+  /** `Disabled`, `Live` or `Idle`. */
+  status: string;
+  /** When the current client started pushing (ISO 8601; `Live` only). */
+  connectedTime: string | null;
+  /** The pushing client's address (`Live` only). */
+  remoteAddr: string | null;
+  /** The video stream (`Live` only, once video arrives). */
+  video: LiveChannelVideo | null;
+  /** The audio stream (`Live` only, once audio arrives). */
+  audio: LiveChannelAudio | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -656,6 +915,36 @@ export interface ListBucketsOutput {
   requestId: string;
 }
 
+/** Lists the LiveChannels of a bucket, one page at a time: `GET /?live`. */
+export interface ListLiveChannelInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** Only channels whose names start with this. */
+  readonly prefix?: string | null;
+  /** Start after this channel name. */
+  readonly marker?: string | null;
+  /** Page size (1 to 1000; OSS's default 100). */
+  readonly maxKeys?: number | null;
+}
+
+/** One page of [`ListLiveChannel`]. */
+export interface ListLiveChannelOutput {
+  /** Prefix as echoed. */
+  prefix: string | null;
+  /** Marker as echoed. */
+  marker: string | null;
+  /** Page size as echoed. */
+  maxKeys: number | null;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** The marker of the next page. */
+  nextMarker: string | null;
+  /** The channels of this page. */
+  liveChannels: Array<LiveChannelSummary>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Lists objects one page at a time (the first listing API; prefer
  * [`ListObjectsV2`](super::ListObjectsV2)).
@@ -757,6 +1046,43 @@ export interface ListObjectsV2Output {
   requestId: string;
 }
 
+/** Starts a task that fetches a URL into an object: `POST /?asyncFetch`. */
+export interface PostAsyncFetchInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** What to fetch, and where to. */
+  readonly asyncFetchTaskConfiguration: AsyncFetchTaskConfigurationInput;
+}
+
+/** The result of [`PostAsyncFetch`]. */
+export interface PostAsyncFetchOutput {
+  /** The task's id, for [`GetAsyncFetch`]. */
+  taskId: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Writes a VOD playlist of what a LiveChannel recorded between two times:
+ * `POST /<channel>/<playlist>?vod&startTime=...&endTime=...`.
+ */
+export interface PostVodPlaylistInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** `<channel name>/<playlist name>` (the playlist's name ends in `.m3u8`). */
+  readonly key: string;
+  /** Start of the recording to include (Unix seconds). */
+  readonly startTime: number | bigint;
+  /** End of the recording to include (Unix seconds; after the start, at most a day later). */
+  readonly endTime: number | bigint;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PostVodPlaylistOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Sets an access point's policy (a JSON document, sent verbatim). */
 export interface PutAccessPointPolicyInput {
   /** The bucket. */
@@ -840,6 +1166,42 @@ export interface PutBucketVersioningOutput {
   requestId: string;
 }
 
+/** Creates (or reconfigures) a LiveChannel: `PUT /<channel>?live`. */
+export interface PutLiveChannelInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The channel's name (no `/`). */
+  readonly channelName: string;
+  /** The configuration. */
+  readonly liveChannelConfiguration: LiveChannelConfigurationInput;
+}
+
+/** The result of [`PutLiveChannel`]. */
+export interface PutLiveChannelOutput {
+  /** The RTMP URLs to push the stream to (unsigned). */
+  publishUrls: Array<string>;
+  /** The playlist URLs. */
+  playUrls: Array<string>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Enables or disables a LiveChannel: `PUT /<channel>?live&status=...`. */
+export interface PutLiveChannelStatusInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The channel's name. */
+  readonly channelName: string;
+  /** The new state. */
+  readonly status: LiveChannelStatus;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutLiveChannelStatusOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
 export interface PutObjectInput {
   /** The bucket or access point alias. */
@@ -905,34 +1267,44 @@ export interface OperationTypes {
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
+  DeleteLiveChannel: [DeleteLiveChannelInput, DeleteLiveChannelOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
   GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
+  GetAsyncFetch: [GetAsyncFetchInput, GetAsyncFetchOutput];
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
+  GetLiveChannelHistory: [GetLiveChannelHistoryInput, GetLiveChannelHistoryOutput];
+  GetLiveChannelInfo: [GetLiveChannelInfoInput, GetLiveChannelInfoOutput];
+  GetLiveChannelStat: [GetLiveChannelStatInput, GetLiveChannelStatOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
+  ListLiveChannel: [ListLiveChannelInput, ListLiveChannelOutput];
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
+  PostAsyncFetch: [PostAsyncFetchInput, PostAsyncFetchOutput];
+  PostVodPlaylist: [PostVodPlaylistInput, PostVodPlaylistOutput];
   PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
   PutBucket: [PutBucketInput, PutBucketOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
+  PutLiveChannel: [PutLiveChannelInput, PutLiveChannelOutput];
+  PutLiveChannelStatus: [PutLiveChannelStatusInput, PutLiveChannelStatusOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
 }
 
 /** Operations `client.paginate` pages through (a token or marker in, the next one out). */
-export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListObjects' | 'ListObjectsV2';
+export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListLiveChannel' | 'ListObjects' | 'ListObjectsV2';
 
 /** Every operation as a client method: `client.<camelName>({ bucket, ...fields })`. */
 export interface ClientOperations {
@@ -946,6 +1318,8 @@ export interface ClientOperations {
   deleteAccessPointPublicAccessBlock(input: DeleteAccessPointPublicAccessBlockInput): Promise<DeleteAccessPointPublicAccessBlockOutput>;
   /** Deletes an empty bucket. */
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
+  /** Deletes a LiveChannel (the files it wrote stay): `DELETE /<channel>?live`. */
+  deleteLiveChannel(input: DeleteLiveChannelInput): Promise<DeleteLiveChannelOutput>;
   /** Deletes up to 1,000 objects in one request. */
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
@@ -956,6 +1330,8 @@ export interface ClientOperations {
   getAccessPointPolicy(input: GetAccessPointPolicyInput): Promise<GetAccessPointPolicyOutput>;
   /** Reads an access point's block-public-access switch. */
   getAccessPointPublicAccessBlock(input: GetAccessPointPublicAccessBlockInput): Promise<GetAccessPointPublicAccessBlockOutput>;
+  /** Reads the state of a fetch task: `GET /?asyncFetch` with `x-oss-task-id`. */
+  getAsyncFetch(input: GetAsyncFetchInput): Promise<GetAsyncFetchOutput>;
   /** Reads a bucket's ACL and owner. */
   getBucketAcl(input: GetBucketAclInput): Promise<GetBucketAclOutput>;
   /** Reads a bucket's description. */
@@ -964,6 +1340,15 @@ export interface ClientOperations {
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
   /** Reads a bucket's versioning state. */
   getBucketVersioning(input: GetBucketVersioningInput): Promise<GetBucketVersioningOutput>;
+  /**
+   * Reads the last ingest sessions of a LiveChannel (up to 10):
+   * `GET /<channel>?live&comp=history`.
+   */
+  getLiveChannelHistory(input: GetLiveChannelHistoryInput): Promise<GetLiveChannelHistoryOutput>;
+  /** Reads a LiveChannel's configuration: `GET /<channel>?live`. */
+  getLiveChannelInfo(input: GetLiveChannelInfoInput): Promise<GetLiveChannelInfoOutput>;
+  /** Reads a LiveChannel's ingest state: `GET /<channel>?live&comp=stat`. */
+  getLiveChannelStat(input: GetLiveChannelStatInput): Promise<GetLiveChannelStatOutput>;
   /**
    * Downloads an object (or a byte range of it).
    * 
@@ -990,6 +1375,8 @@ export interface ClientOperations {
   listAccessPoints(input?: ListAccessPointsInput): Promise<ListAccessPointsOutput>;
   /** Lists the account's buckets, one page at a time. */
   listBuckets(input?: ListBucketsInput): Promise<ListBucketsOutput>;
+  /** Lists the LiveChannels of a bucket, one page at a time: `GET /?live`. */
+  listLiveChannel(input: ListLiveChannelInput): Promise<ListLiveChannelOutput>;
   /**
    * Lists objects one page at a time (the first listing API; prefer
    * [`ListObjectsV2`](super::ListObjectsV2)).
@@ -997,6 +1384,13 @@ export interface ClientOperations {
   listObjects(input: ListObjectsInput): Promise<ListObjectsOutput>;
   /** Lists objects one page at a time. */
   listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
+  /** Starts a task that fetches a URL into an object: `POST /?asyncFetch`. */
+  postAsyncFetch(input: PostAsyncFetchInput): Promise<PostAsyncFetchOutput>;
+  /**
+   * Writes a VOD playlist of what a LiveChannel recorded between two times:
+   * `POST /<channel>/<playlist>?vod&startTime=...&endTime=...`.
+   */
+  postVodPlaylist(input: PostVodPlaylistInput): Promise<PostVodPlaylistOutput>;
   /** Sets an access point's policy (a JSON document, sent verbatim). */
   putAccessPointPolicy(input: PutAccessPointPolicyInput): Promise<PutAccessPointPolicyOutput>;
   /** Turns an access point's block-public-access switch on or off. */
@@ -1010,6 +1404,10 @@ export interface ClientOperations {
    * never returns to unversioned.
    */
   putBucketVersioning(input: PutBucketVersioningInput): Promise<PutBucketVersioningOutput>;
+  /** Creates (or reconfigures) a LiveChannel: `PUT /<channel>?live`. */
+  putLiveChannel(input: PutLiveChannelInput): Promise<PutLiveChannelOutput>;
+  /** Enables or disables a LiveChannel: `PUT /<channel>?live&status=...`. */
+  putLiveChannelStatus(input: PutLiveChannelStatusInput): Promise<PutLiveChannelStatusOutput>;
   /** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
   putObject(input: StreamedInput<PutObjectInput>): Promise<PutObjectOutput>;
   /** Sets an object's ACL (`default` follows the bucket). */

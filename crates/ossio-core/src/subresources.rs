@@ -8,6 +8,7 @@
 
 /// Every sub-resource OSS knows, sorted.
 pub const ALL: &[&str] = &[
+    "MetaQuery",
     "accessPoint",
     "accessPointConfigForObjectProcess",
     "accessPointForObjectProcess",
@@ -35,6 +36,9 @@ pub const ALL: &[&str] = &[
     "location",
     "logging",
     "metaQuery",
+    "metadataConfiguration",
+    "metadataInventoryTable",
+    "metadataJournalTable",
     "objectMeta",
     "objectWorm",
     "overwriteConfig",
@@ -43,6 +47,7 @@ pub const ALL: &[&str] = &[
     "publicAccessBlock",
     "qos",
     "qosInfo",
+    "quota",
     "redundancyTransition",
     "referer",
     "regionList",

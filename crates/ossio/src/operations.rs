@@ -51,6 +51,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Deletes a LiveChannel (the files it wrote stay): `DELETE /<channel>?live`.
+    ///
+    /// `DELETE /<key>?live`; see [`DeleteLiveChannel`].
+    pub fn delete_live_channel(&self, op: &DeleteLiveChannel) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Deletes up to 1,000 objects in one request.
     ///
     /// `POST /?delete&encoding-type=url`; see [`DeleteMultipleObjects`].
@@ -95,6 +102,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads the state of a fetch task: `GET /?asyncFetch` with `x-oss-task-id`.
+    ///
+    /// `GET /?asyncFetch`; see [`GetAsyncFetch`].
+    pub fn get_async_fetch(&self, op: &GetAsyncFetch) -> Result<GetAsyncFetchOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's ACL and owner.
     ///
     /// `GET /?acl`; see [`GetBucketAcl`].
@@ -126,6 +140,37 @@ impl Client {
         &self,
         op: &GetBucketVersioning,
     ) -> Result<GetBucketVersioningOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads the last ingest sessions of a LiveChannel (up to 10):
+    /// `GET /<channel>?live&comp=history`.
+    ///
+    /// `GET /<key>?live&comp=history`; see [`GetLiveChannelHistory`].
+    pub fn get_live_channel_history(
+        &self,
+        op: &GetLiveChannelHistory,
+    ) -> Result<GetLiveChannelHistoryOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a LiveChannel's configuration: `GET /<channel>?live`.
+    ///
+    /// `GET /<key>?live`; see [`GetLiveChannelInfo`].
+    pub fn get_live_channel_info(
+        &self,
+        op: &GetLiveChannelInfo,
+    ) -> Result<GetLiveChannelInfoOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a LiveChannel's ingest state: `GET /<channel>?live&comp=stat`.
+    ///
+    /// `GET /<key>?live&comp=stat`; see [`GetLiveChannelStat`].
+    pub fn get_live_channel_stat(
+        &self,
+        op: &GetLiveChannelStat,
+    ) -> Result<GetLiveChannelStatOutput, Error> {
         self.send(op)
     }
 
@@ -169,6 +214,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists the LiveChannels of a bucket, one page at a time: `GET /?live`.
+    ///
+    /// `GET /?live`; see [`ListLiveChannel`].
+    pub fn list_live_channel(&self, op: &ListLiveChannel) -> Result<ListLiveChannelOutput, Error> {
+        self.send(op)
+    }
+
     /// Lists objects one page at a time (the first listing API; prefer
     /// [`ListObjectsV2`](super::ListObjectsV2)).
     ///
@@ -181,6 +233,21 @@ impl Client {
     ///
     /// `GET /?list-type=2`; see [`ListObjectsV2`].
     pub fn list_objects_v2(&self, op: &ListObjectsV2) -> Result<ListObjectsV2Output, Error> {
+        self.send(op)
+    }
+
+    /// Starts a task that fetches a URL into an object: `POST /?asyncFetch`.
+    ///
+    /// `POST /?asyncFetch`; see [`PostAsyncFetch`].
+    pub fn post_async_fetch(&self, op: &PostAsyncFetch) -> Result<PostAsyncFetchOutput, Error> {
+        self.send(op)
+    }
+
+    /// Writes a VOD playlist of what a LiveChannel recorded between two times:
+    /// `POST /<channel>/<playlist>?vod&startTime=...&endTime=...`.
+    ///
+    /// `POST /<key>?vod`; see [`PostVodPlaylist`].
+    pub fn post_vod_playlist(&self, op: &PostVodPlaylist) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -220,6 +287,20 @@ impl Client {
     ///
     /// `PUT /?versioning`; see [`PutBucketVersioning`].
     pub fn put_bucket_versioning(&self, op: &PutBucketVersioning) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Creates (or reconfigures) a LiveChannel: `PUT /<channel>?live`.
+    ///
+    /// `PUT /<key>?live`; see [`PutLiveChannel`].
+    pub fn put_live_channel(&self, op: &PutLiveChannel) -> Result<PutLiveChannelOutput, Error> {
+        self.send(op)
+    }
+
+    /// Enables or disables a LiveChannel: `PUT /<channel>?live&status=...`.
+    ///
+    /// `PUT /<key>?live`; see [`PutLiveChannelStatus`].
+    pub fn put_live_channel_status(&self, op: &PutLiveChannelStatus) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

@@ -93,6 +93,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucket, fields))
 
     @overload
+    def delete_live_channel(self, request: ops.DeleteLiveChannel, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_live_channel(self, *, bucket: str, channel_name: str) -> ops.EmptyOutput: ...
+
+    def delete_live_channel(self, *request: ops.DeleteLiveChannel, **fields: Any) -> ops.EmptyOutput:
+        """Deletes a LiveChannel (the files it wrote stay): ``DELETE /<channel>?live``.
+
+        Takes an ``ossio.ops.DeleteLiveChannel`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteLiveChannel, request, fields))
+        return self._send(_new_op(ops.DeleteLiveChannel, fields))
+
+    @overload
     def delete_multiple_objects(self, request: ops.DeleteMultipleObjects, /) -> ops.DeleteMultipleObjectsOutput: ...
 
     @overload
@@ -163,6 +177,20 @@ class Operations:
         return self._send(_new_op(ops.GetAccessPointPublicAccessBlock, fields))
 
     @overload
+    def get_async_fetch(self, request: ops.GetAsyncFetch, /) -> ops.GetAsyncFetchOutput: ...
+
+    @overload
+    def get_async_fetch(self, *, bucket: str, task_id: str) -> ops.GetAsyncFetchOutput: ...
+
+    def get_async_fetch(self, *request: ops.GetAsyncFetch, **fields: Any) -> ops.GetAsyncFetchOutput:
+        """Reads the state of a fetch task: ``GET /?asyncFetch`` with ``x-oss-task-id``.
+
+        Takes an ``ossio.ops.GetAsyncFetch`` or its fields as keywords; returns ``ossio.ops.GetAsyncFetchOutput``."""
+        if request:
+            return self._send(_request(ops.GetAsyncFetch, request, fields))
+        return self._send(_new_op(ops.GetAsyncFetch, fields))
+
+    @overload
     def get_bucket_acl(self, request: ops.GetBucketAcl, /) -> ops.GetBucketAclOutput: ...
 
     @overload
@@ -217,6 +245,48 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketVersioning, request, fields))
         return self._send(_new_op(ops.GetBucketVersioning, fields))
+
+    @overload
+    def get_live_channel_history(self, request: ops.GetLiveChannelHistory, /) -> ops.GetLiveChannelHistoryOutput: ...
+
+    @overload
+    def get_live_channel_history(self, *, bucket: str, channel_name: str) -> ops.GetLiveChannelHistoryOutput: ...
+
+    def get_live_channel_history(self, *request: ops.GetLiveChannelHistory, **fields: Any) -> ops.GetLiveChannelHistoryOutput:
+        """Reads the last ingest sessions of a LiveChannel (up to 10): ``GET /<channel>?live&comp=history``.
+
+        Takes an ``ossio.ops.GetLiveChannelHistory`` or its fields as keywords; returns ``ossio.ops.GetLiveChannelHistoryOutput``."""
+        if request:
+            return self._send(_request(ops.GetLiveChannelHistory, request, fields))
+        return self._send(_new_op(ops.GetLiveChannelHistory, fields))
+
+    @overload
+    def get_live_channel_info(self, request: ops.GetLiveChannelInfo, /) -> ops.GetLiveChannelInfoOutput: ...
+
+    @overload
+    def get_live_channel_info(self, *, bucket: str, channel_name: str) -> ops.GetLiveChannelInfoOutput: ...
+
+    def get_live_channel_info(self, *request: ops.GetLiveChannelInfo, **fields: Any) -> ops.GetLiveChannelInfoOutput:
+        """Reads a LiveChannel's configuration: ``GET /<channel>?live``.
+
+        Takes an ``ossio.ops.GetLiveChannelInfo`` or its fields as keywords; returns ``ossio.ops.GetLiveChannelInfoOutput``."""
+        if request:
+            return self._send(_request(ops.GetLiveChannelInfo, request, fields))
+        return self._send(_new_op(ops.GetLiveChannelInfo, fields))
+
+    @overload
+    def get_live_channel_stat(self, request: ops.GetLiveChannelStat, /) -> ops.GetLiveChannelStatOutput: ...
+
+    @overload
+    def get_live_channel_stat(self, *, bucket: str, channel_name: str) -> ops.GetLiveChannelStatOutput: ...
+
+    def get_live_channel_stat(self, *request: ops.GetLiveChannelStat, **fields: Any) -> ops.GetLiveChannelStatOutput:
+        """Reads a LiveChannel's ingest state: ``GET /<channel>?live&comp=stat``.
+
+        Takes an ``ossio.ops.GetLiveChannelStat`` or its fields as keywords; returns ``ossio.ops.GetLiveChannelStatOutput``."""
+        if request:
+            return self._send(_request(ops.GetLiveChannelStat, request, fields))
+        return self._send(_new_op(ops.GetLiveChannelStat, fields))
 
     @overload
     def get_object(self, request: ops.GetObject, /) -> ops.GetObjectOutput: ...
@@ -313,6 +383,25 @@ class Operations:
         return Paginator(self, ops.ListBuckets, "marker", "next_marker")
 
     @overload
+    def list_live_channel(self, request: ops.ListLiveChannel, /) -> ops.ListLiveChannelOutput: ...
+
+    @overload
+    def list_live_channel(self, *, bucket: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None) -> ops.ListLiveChannelOutput: ...
+
+    def list_live_channel(self, *request: ops.ListLiveChannel, **fields: Any) -> ops.ListLiveChannelOutput:
+        """Lists the LiveChannels of a bucket, one page at a time: ``GET /?live``.
+
+        Takes an ``ossio.ops.ListLiveChannel`` or its fields as keywords; returns ``ossio.ops.ListLiveChannelOutput``."""
+        if request:
+            return self._send(_request(ops.ListLiveChannel, request, fields))
+        return self._send(_new_op(ops.ListLiveChannel, fields))
+
+    def list_live_channel_paginator(self) -> Paginator[ops.ListLiveChannel, ops.ListLiveChannelOutput]:
+        """Every page of ``ListLiveChannel``: ``.iter_page(request)`` (or its fields as keywords)
+        sends it and follows ``next_marker`` until the listing ends."""
+        return Paginator(self, ops.ListLiveChannel, "marker", "next_marker")
+
+    @overload
     def list_objects(self, request: ops.ListObjects, /) -> ops.ListObjectsOutput: ...
 
     @overload
@@ -349,6 +438,34 @@ class Operations:
         """Every page of ``ListObjectsV2``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_continuation_token`` until the listing ends."""
         return Paginator(self, ops.ListObjectsV2, "continuation_token", "next_continuation_token")
+
+    @overload
+    def post_async_fetch(self, request: ops.PostAsyncFetch, /) -> ops.PostAsyncFetchOutput: ...
+
+    @overload
+    def post_async_fetch(self, *, bucket: str, async_fetch_task_configuration: Union[ops.AsyncFetchTaskConfiguration, Mapping[str, Any]]) -> ops.PostAsyncFetchOutput: ...
+
+    def post_async_fetch(self, *request: ops.PostAsyncFetch, **fields: Any) -> ops.PostAsyncFetchOutput:
+        """Starts a task that fetches a URL into an object: ``POST /?asyncFetch``.
+
+        Takes an ``ossio.ops.PostAsyncFetch`` or its fields as keywords; returns ``ossio.ops.PostAsyncFetchOutput``."""
+        if request:
+            return self._send(_request(ops.PostAsyncFetch, request, fields))
+        return self._send(_new_op(ops.PostAsyncFetch, fields))
+
+    @overload
+    def post_vod_playlist(self, request: ops.PostVodPlaylist, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def post_vod_playlist(self, *, bucket: str, key: str, start_time: int, end_time: int) -> ops.EmptyOutput: ...
+
+    def post_vod_playlist(self, *request: ops.PostVodPlaylist, **fields: Any) -> ops.EmptyOutput:
+        """Writes a VOD playlist of what a LiveChannel recorded between two times: ``POST /<channel>/<playlist>?vod&startTime=...&endTime=...``.
+
+        Takes an ``ossio.ops.PostVodPlaylist`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PostVodPlaylist, request, fields))
+        return self._send(_new_op(ops.PostVodPlaylist, fields))
 
     @overload
     def put_access_point_policy(self, request: ops.PutAccessPointPolicy, /) -> ops.EmptyOutput: ...
@@ -419,6 +536,34 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketVersioning, request, fields))
         return self._send(_new_op(ops.PutBucketVersioning, fields))
+
+    @overload
+    def put_live_channel(self, request: ops.PutLiveChannel, /) -> ops.PutLiveChannelOutput: ...
+
+    @overload
+    def put_live_channel(self, *, bucket: str, channel_name: str, live_channel_configuration: Union[ops.LiveChannelConfiguration, Mapping[str, Any]]) -> ops.PutLiveChannelOutput: ...
+
+    def put_live_channel(self, *request: ops.PutLiveChannel, **fields: Any) -> ops.PutLiveChannelOutput:
+        """Creates (or reconfigures) a LiveChannel: ``PUT /<channel>?live``.
+
+        Takes an ``ossio.ops.PutLiveChannel`` or its fields as keywords; returns ``ossio.ops.PutLiveChannelOutput``."""
+        if request:
+            return self._send(_request(ops.PutLiveChannel, request, fields))
+        return self._send(_new_op(ops.PutLiveChannel, fields))
+
+    @overload
+    def put_live_channel_status(self, request: ops.PutLiveChannelStatus, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_live_channel_status(self, *, bucket: str, channel_name: str, status: ops.LiveChannelStatus) -> ops.EmptyOutput: ...
+
+    def put_live_channel_status(self, *request: ops.PutLiveChannelStatus, **fields: Any) -> ops.EmptyOutput:
+        """Enables or disables a LiveChannel: ``PUT /<channel>?live&status=...``.
+
+        Takes an ``ossio.ops.PutLiveChannelStatus`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutLiveChannelStatus, request, fields))
+        return self._send(_new_op(ops.PutLiveChannelStatus, fields))
 
     @overload
     def put_object(self, request: ops.PutObject, /) -> ops.PutObjectOutput: ...

@@ -27,6 +27,12 @@ Acl = Literal["private", "public-read", "public-read-write"]
 #: The values of ``DataRedundancyType``.
 DataRedundancyType = Literal["LRS", "ZRS"]
 
+#: The values of ``LiveChannelStatus``.
+LiveChannelStatus = Literal["enabled", "disabled"]
+
+#: The values of ``LiveChannelType``.
+LiveChannelType = Literal["HLS"]
+
 #: The values of ``NetworkOrigin``.
 NetworkOrigin = Literal["vpc", "internet"]
 
@@ -64,6 +70,62 @@ class AccessPointSummary(Model):
 
     def __init__(self, *, bucket: str, access_point_name: str, alias: str, network_origin: str, status: str, vpc_id: Optional[str] = None) -> None:
         _set(self, {"bucket": bucket, "access_point_name": access_point_name, "alias": alias, "network_origin": network_origin, "vpc_id": vpc_id, "status": status})
+
+
+class AsyncFetchTaskConfiguration(Model):
+    """The ``AsyncFetchTaskConfiguration`` document: what to fetch and where to put it.
+
+    :ivar url: The source URL (``http://`` or ``https://``).
+    :ivar object: The object key to write.
+    :ivar host: The ``Host`` header to fetch with.
+    :ivar content_md5: The source's expected MD5 (base64); the task fails on a mismatch.
+    :ivar callback: A callback (base64 JSON, as for PutObject) sent when the task ends.
+    :ivar storage_class: The new object's storage class.
+    :ivar ignore_same_key: Skip the fetch when the object already exists (ali-oss's default: true).
+    """
+
+    __slots__ = ("url", "object", "host", "content_md5", "callback", "storage_class", "ignore_same_key")
+    _fields = ("url", "object", "host", "content_md5", "callback", "storage_class", "ignore_same_key")
+    _names = frozenset(_fields)
+    _required = frozenset({"url", "object"})
+    url: str
+    object: str
+    host: Optional[str]
+    content_md5: Optional[str]
+    callback: Optional[str]
+    storage_class: Optional[StorageClass]
+    ignore_same_key: Optional[bool]
+
+    def __init__(self, *, url: str, object: str, host: Optional[str] = None, content_md5: Optional[str] = None, callback: Optional[str] = None, storage_class: Optional[StorageClass] = None, ignore_same_key: Optional[bool] = None) -> None:
+        _set(self, {"url": url, "object": object, "host": host, "content_md5": content_md5, "callback": callback, "storage_class": storage_class, "ignore_same_key": ignore_same_key})
+
+
+class AsyncFetchTaskInfo(Model):
+    """A fetch task as OSS reports it (the configuration it was started with).
+
+    :ivar url: The source URL.
+    :ivar object: The object key.
+    :ivar host: The ``Host`` header used.
+    :ivar content_md5: The expected MD5.
+    :ivar callback: The callback.
+    :ivar storage_class: The storage class.
+    :ivar ignore_same_key: Whether an existing object is left alone.
+    """
+
+    __slots__ = ("url", "object", "host", "content_md5", "callback", "storage_class", "ignore_same_key")
+    _fields = ("url", "object", "host", "content_md5", "callback", "storage_class", "ignore_same_key")
+    _names = frozenset(_fields)
+    _required = frozenset({"url", "object"})
+    url: str
+    object: str
+    host: Optional[str]
+    content_md5: Optional[str]
+    callback: Optional[str]
+    storage_class: Optional[str]
+    ignore_same_key: Optional[bool]
+
+    def __init__(self, *, url: str, object: str, host: Optional[str] = None, content_md5: Optional[str] = None, callback: Optional[str] = None, storage_class: Optional[str] = None, ignore_same_key: Optional[bool] = None) -> None:
+        _set(self, {"url": url, "object": object, "host": host, "content_md5": content_md5, "callback": callback, "storage_class": storage_class, "ignore_same_key": ignore_same_key})
 
 
 class BucketSummary(Model):
@@ -268,6 +330,30 @@ class GetAccessPointPublicAccessBlockOutput(Model):
         _set(self, {"block_public_access": block_public_access, "request_id": request_id})
 
 
+class GetAsyncFetchOutput(Model):
+    """The result of ``GetAsyncFetch``.
+
+    :ivar task_id: The task's id.
+    :ivar state: ``Running``, ``Retry``, ``FetchSuccessCallbackFailed``, ``Failed`` or ``Success``.
+    :ivar error_msg: Why the task failed, when it did.
+    :ivar task_info: The task's configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("task_id", "state", "error_msg", "task_info", "request_id")
+    _fields = ("task_id", "state", "error_msg", "task_info", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"task_id", "state", "request_id"})
+    task_id: str
+    state: str
+    error_msg: Optional[str]
+    task_info: Optional[AsyncFetchTaskInfo]
+    request_id: str
+
+    def __init__(self, *, task_id: str, state: str, request_id: str, error_msg: Optional[str] = None, task_info: Optional[AsyncFetchTaskInfo] = None) -> None:
+        _set(self, {"task_id": task_id, "state": state, "error_msg": error_msg, "task_info": task_info, "request_id": request_id})
+
+
 class GetBucketAclOutput(Model):
     """The result of ``GetBucketAcl``.
 
@@ -378,6 +464,68 @@ class GetBucketVersioningOutput(Model):
 
     def __init__(self, *, request_id: str, version_status: Optional[VersioningStatus] = None) -> None:
         _set(self, {"version_status": version_status, "request_id": request_id})
+
+
+class GetLiveChannelHistoryOutput(Model):
+    """The result of ``GetLiveChannelHistory``.
+
+    :ivar live_records: The sessions, most recent last.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("live_records", "request_id")
+    _fields = ("live_records", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    live_records: List[LiveRecord]
+    request_id: str
+
+    def __init__(self, *, request_id: str, live_records: Optional[List[LiveRecord]] = None) -> None:
+        _set(self, {"live_records": [] if live_records is None else live_records, "request_id": request_id})
+
+
+class GetLiveChannelInfoOutput(Model):
+    """The result of ``GetLiveChannelInfo``.
+
+    :ivar live_channel_configuration: The configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("live_channel_configuration", "request_id")
+    _fields = ("live_channel_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    live_channel_configuration: Optional[LiveChannelConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, live_channel_configuration: Optional[LiveChannelConfiguration] = None) -> None:
+        _set(self, {"live_channel_configuration": live_channel_configuration, "request_id": request_id})
+
+
+class GetLiveChannelStatOutput(Model):
+    """The result of ``GetLiveChannelStat``.
+
+    :ivar status: ``Disabled``, ``Live`` or ``Idle``.
+    :ivar connected_time: When the current client started pushing (ISO 8601; ``Live`` only).
+    :ivar remote_addr: The pushing client's address (``Live`` only).
+    :ivar video: The video stream (``Live`` only, once video arrives).
+    :ivar audio: The audio stream (``Live`` only, once audio arrives).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("status", "connected_time", "remote_addr", "video", "audio", "request_id")
+    _fields = ("status", "connected_time", "remote_addr", "video", "audio", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"status", "request_id"})
+    status: str
+    connected_time: Optional[str]
+    remote_addr: Optional[str]
+    video: Optional[LiveChannelVideo]
+    audio: Optional[LiveChannelAudio]
+    request_id: str
+
+    def __init__(self, *, status: str, request_id: str, connected_time: Optional[str] = None, remote_addr: Optional[str] = None, video: Optional[LiveChannelVideo] = None, audio: Optional[LiveChannelAudio] = None) -> None:
+        _set(self, {"status": status, "connected_time": connected_time, "remote_addr": remote_addr, "video": video, "audio": audio, "request_id": request_id})
 
 
 class GetObjectAclOutput(Model):
@@ -568,6 +716,34 @@ class ListBucketsOutput(Model):
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "prefix": prefix, "marker": marker, "max_keys": max_keys, "is_truncated": is_truncated, "next_marker": next_marker, "buckets": [] if buckets is None else buckets, "request_id": request_id})
 
 
+class ListLiveChannelOutput(Model):
+    """One page of ``ListLiveChannel``.
+
+    :ivar prefix: Prefix as echoed.
+    :ivar marker: Marker as echoed.
+    :ivar max_keys: Page size as echoed.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar next_marker: The marker of the next page.
+    :ivar live_channels: The channels of this page.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("prefix", "marker", "max_keys", "is_truncated", "next_marker", "live_channels", "request_id")
+    _fields = ("prefix", "marker", "max_keys", "is_truncated", "next_marker", "live_channels", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    prefix: Optional[str]
+    marker: Optional[str]
+    max_keys: Optional[int]
+    is_truncated: bool
+    next_marker: Optional[str]
+    live_channels: List[LiveChannelSummary]
+    request_id: str
+
+    def __init__(self, *, request_id: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None, is_truncated: bool = False, next_marker: Optional[str] = None, live_channels: Optional[List[LiveChannelSummary]] = None) -> None:
+        _set(self, {"prefix": prefix, "marker": marker, "max_keys": max_keys, "is_truncated": is_truncated, "next_marker": next_marker, "live_channels": [] if live_channels is None else live_channels, "request_id": request_id})
+
+
 class ListObjectsOutput(Model):
     """One page of ``ListObjects``.
 
@@ -644,6 +820,162 @@ class ListObjectsV2Output(Model):
         _set(self, {"name": name, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "max_keys": max_keys, "key_count": key_count, "is_truncated": is_truncated, "continuation_token": continuation_token, "next_continuation_token": next_continuation_token, "encoding_type": encoding_type, "contents": [] if contents is None else contents, "common_prefixes": [] if common_prefixes is None else common_prefixes, "request_id": request_id})
 
 
+class LiveChannelAudio(Model):
+    """The audio of a stream being ingested.
+
+    :ivar bandwidth: Bit rate.
+    :ivar sample_rate: Sample rate.
+    :ivar codec: Codec (``AAC``, ...).
+    """
+
+    __slots__ = ("bandwidth", "sample_rate", "codec")
+    _fields = ("bandwidth", "sample_rate", "codec")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bandwidth: Optional[int]
+    sample_rate: Optional[int]
+    codec: Optional[str]
+
+    def __init__(self, *, bandwidth: Optional[int] = None, sample_rate: Optional[int] = None, codec: Optional[str] = None) -> None:
+        _set(self, {"bandwidth": bandwidth, "sample_rate": sample_rate, "codec": codec})
+
+
+class LiveChannelConfiguration(Model):
+    """The ``LiveChannelConfiguration`` document.
+
+    :ivar description: A description (at most 128 bytes).
+    :ivar status: ``enabled`` or ``disabled``.
+    :ivar target: The output.
+    :ivar snapshot: Snapshots, when wanted.
+    """
+
+    __slots__ = ("description", "status", "target", "snapshot")
+    _fields = ("description", "status", "target", "snapshot")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    description: Optional[str]
+    status: Optional[LiveChannelStatus]
+    target: Optional[LiveChannelTarget]
+    snapshot: Optional[LiveChannelSnapshot]
+
+    def __init__(self, *, description: Optional[str] = None, status: Optional[LiveChannelStatus] = None, target: Optional[LiveChannelTarget] = None, snapshot: Optional[LiveChannelSnapshot] = None) -> None:
+        _set(self, {"description": description, "status": status, "target": target, "snapshot": snapshot})
+
+
+class LiveChannelSnapshot(Model):
+    """High-frequency snapshots of a stream, written to another bucket.
+
+    :ivar role_name: The RAM role OSS assumes to write snapshots.
+    :ivar dest_bucket: The bucket snapshots go to (in the same account).
+    :ivar notify_topic: The MNS topic told of each snapshot.
+    :ivar interval: Seconds between snapshots (1 to 100).
+    """
+
+    __slots__ = ("role_name", "dest_bucket", "notify_topic", "interval")
+    _fields = ("role_name", "dest_bucket", "notify_topic", "interval")
+    _names = frozenset(_fields)
+    _required = frozenset({"role_name", "dest_bucket", "notify_topic", "interval"})
+    role_name: str
+    dest_bucket: str
+    notify_topic: str
+    interval: int
+
+    def __init__(self, *, role_name: str, dest_bucket: str, notify_topic: str, interval: int) -> None:
+        _set(self, {"role_name": role_name, "dest_bucket": dest_bucket, "notify_topic": notify_topic, "interval": interval})
+
+
+class LiveChannelSummary(Model):
+    """One LiveChannel in a listing.
+
+    :ivar name: The channel's name.
+    :ivar description: Its description.
+    :ivar status: ``enabled`` or ``disabled``.
+    :ivar last_modified: Last modification (ISO 8601).
+    :ivar publish_urls: The RTMP URLs to push to.
+    :ivar play_urls: The playlist URLs.
+    """
+
+    __slots__ = ("name", "description", "status", "last_modified", "publish_urls", "play_urls")
+    _fields = ("name", "description", "status", "last_modified", "publish_urls", "play_urls")
+    _names = frozenset(_fields)
+    _required = frozenset({"name", "status", "last_modified"})
+    name: str
+    description: Optional[str]
+    status: str
+    last_modified: str
+    publish_urls: List[str]
+    play_urls: List[str]
+
+    def __init__(self, *, name: str, status: str, last_modified: str, description: Optional[str] = None, publish_urls: Optional[List[str]] = None, play_urls: Optional[List[str]] = None) -> None:
+        _set(self, {"name": name, "description": description, "status": status, "last_modified": last_modified, "publish_urls": [] if publish_urls is None else publish_urls, "play_urls": [] if play_urls is None else play_urls})
+
+
+class LiveChannelTarget(Model):
+    """Where and how a LiveChannel writes its stream.
+
+    :ivar type: The format (``HLS``).
+    :ivar frag_duration: Seconds per ``.ts`` fragment (1 to 100; OSS's default 5).
+    :ivar frag_count: Fragments listed in the playlist (1 to 100; OSS's default 3).
+    :ivar playlist_name: The playlist's name (ends in ``.m3u8``; OSS's default ``playlist.m3u8``).
+    """
+
+    __slots__ = ("type", "frag_duration", "frag_count", "playlist_name")
+    _fields = ("type", "frag_duration", "frag_count", "playlist_name")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    type: Optional[LiveChannelType]
+    frag_duration: Optional[int]
+    frag_count: Optional[int]
+    playlist_name: Optional[str]
+
+    def __init__(self, *, type: Optional[LiveChannelType] = None, frag_duration: Optional[int] = None, frag_count: Optional[int] = None, playlist_name: Optional[str] = None) -> None:
+        _set(self, {"type": type, "frag_duration": frag_duration, "frag_count": frag_count, "playlist_name": playlist_name})
+
+
+class LiveChannelVideo(Model):
+    """The video of a stream being ingested.
+
+    :ivar width: Width in pixels.
+    :ivar height: Height in pixels.
+    :ivar frame_rate: Frames per second, as OSS writes it.
+    :ivar bandwidth: Bit rate.
+    :ivar codec: Codec (``H264``, ...).
+    """
+
+    __slots__ = ("width", "height", "frame_rate", "bandwidth", "codec")
+    _fields = ("width", "height", "frame_rate", "bandwidth", "codec")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    width: Optional[int]
+    height: Optional[int]
+    frame_rate: Optional[str]
+    bandwidth: Optional[int]
+    codec: Optional[str]
+
+    def __init__(self, *, width: Optional[int] = None, height: Optional[int] = None, frame_rate: Optional[str] = None, bandwidth: Optional[int] = None, codec: Optional[str] = None) -> None:
+        _set(self, {"width": width, "height": height, "frame_rate": frame_rate, "bandwidth": bandwidth, "codec": codec})
+
+
+class LiveRecord(Model):
+    """One ingest session.
+
+    :ivar start_time: When pushing started (ISO 8601).
+    :ivar end_time: When pushing ended (ISO 8601).
+    :ivar remote_addr: The pushing client's address.
+    """
+
+    __slots__ = ("start_time", "end_time", "remote_addr")
+    _fields = ("start_time", "end_time", "remote_addr")
+    _names = frozenset(_fields)
+    _required = frozenset({"start_time", "end_time", "remote_addr"})
+    start_time: str
+    end_time: str
+    remote_addr: str
+
+    def __init__(self, *, start_time: str, end_time: str, remote_addr: str) -> None:
+        _set(self, {"start_time": start_time, "end_time": end_time, "remote_addr": remote_addr})
+
+
 class ObjectIdentifier(Model):
     """An object to delete.
 
@@ -690,6 +1022,24 @@ class ObjectSummary(Model):
         _set(self, {"key": key, "last_modified": last_modified, "etag": etag, "size": size, "storage_class": storage_class, "object_type": object_type, "owner_id": owner_id})
 
 
+class PostAsyncFetchOutput(Model):
+    """The result of ``PostAsyncFetch``.
+
+    :ivar task_id: The task's id, for ``GetAsyncFetch``.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("task_id", "request_id")
+    _fields = ("task_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"task_id", "request_id"})
+    task_id: str
+    request_id: str
+
+    def __init__(self, *, task_id: str, request_id: str) -> None:
+        _set(self, {"task_id": task_id, "request_id": request_id})
+
+
 class PutBucketAclOutput(Model):
     """The result of ``PutBucketAcl``.
 
@@ -704,6 +1054,26 @@ class PutBucketAclOutput(Model):
 
     def __init__(self, *, request_id: str) -> None:
         _set(self, {"request_id": request_id})
+
+
+class PutLiveChannelOutput(Model):
+    """The result of ``PutLiveChannel``.
+
+    :ivar publish_urls: The RTMP URLs to push the stream to (unsigned).
+    :ivar play_urls: The playlist URLs.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("publish_urls", "play_urls", "request_id")
+    _fields = ("publish_urls", "play_urls", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    publish_urls: List[str]
+    play_urls: List[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, publish_urls: Optional[List[str]] = None, play_urls: Optional[List[str]] = None) -> None:
+        _set(self, {"publish_urls": [] if publish_urls is None else publish_urls, "play_urls": [] if play_urls is None else play_urls, "request_id": request_id})
 
 
 class PutObjectAclOutput(Model):
@@ -874,6 +1244,24 @@ class DeleteBucket(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteBucket", {"bucket": bucket})
 
 
+class DeleteLiveChannel(Operation[EmptyOutput]):
+    """Deletes a LiveChannel (the files it wrote stay): ``DELETE /<channel>?live``.
+
+    :ivar bucket: The bucket.
+    :ivar channel_name: The channel's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "channel_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "channel_name"})
+    bucket: str
+    channel_name: str
+
+    def __init__(self, *, bucket: str, channel_name: str) -> None:
+        _ossio._init_op(self, "DeleteLiveChannel", {"bucket": bucket, "channel_name": channel_name})
+
+
 class DeleteMultipleObjects(Operation[DeleteMultipleObjectsOutput]):
     """Deletes up to 1,000 objects in one request.
 
@@ -968,6 +1356,24 @@ class GetAccessPointPublicAccessBlock(Operation[GetAccessPointPublicAccessBlockO
         _ossio._init_op(self, "GetAccessPointPublicAccessBlock", {"bucket": bucket, "access_point_name": access_point_name})
 
 
+class GetAsyncFetch(Operation[GetAsyncFetchOutput]):
+    """Reads the state of a fetch task: ``GET /?asyncFetch`` with ``x-oss-task-id``.
+
+    :ivar bucket: The bucket.
+    :ivar task_id: The task's id, from ``PostAsyncFetch``.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "task_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "task_id"})
+    bucket: str
+    task_id: str
+
+    def __init__(self, *, bucket: str, task_id: str) -> None:
+        _ossio._init_op(self, "GetAsyncFetch", {"bucket": bucket, "task_id": task_id})
+
+
 class GetBucketAcl(Operation[GetBucketAclOutput]):
     """Reads a bucket's ACL and owner.
 
@@ -1030,6 +1436,60 @@ class GetBucketVersioning(Operation[GetBucketVersioningOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketVersioning", {"bucket": bucket})
+
+
+class GetLiveChannelHistory(Operation[GetLiveChannelHistoryOutput]):
+    """Reads the last ingest sessions of a LiveChannel (up to 10): ``GET /<channel>?live&comp=history``.
+
+    :ivar bucket: The bucket.
+    :ivar channel_name: The channel's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "channel_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "channel_name"})
+    bucket: str
+    channel_name: str
+
+    def __init__(self, *, bucket: str, channel_name: str) -> None:
+        _ossio._init_op(self, "GetLiveChannelHistory", {"bucket": bucket, "channel_name": channel_name})
+
+
+class GetLiveChannelInfo(Operation[GetLiveChannelInfoOutput]):
+    """Reads a LiveChannel's configuration: ``GET /<channel>?live``.
+
+    :ivar bucket: The bucket.
+    :ivar channel_name: The channel's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "channel_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "channel_name"})
+    bucket: str
+    channel_name: str
+
+    def __init__(self, *, bucket: str, channel_name: str) -> None:
+        _ossio._init_op(self, "GetLiveChannelInfo", {"bucket": bucket, "channel_name": channel_name})
+
+
+class GetLiveChannelStat(Operation[GetLiveChannelStatOutput]):
+    """Reads a LiveChannel's ingest state: ``GET /<channel>?live&comp=stat``.
+
+    :ivar bucket: The bucket.
+    :ivar channel_name: The channel's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "channel_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "channel_name"})
+    bucket: str
+    channel_name: str
+
+    def __init__(self, *, bucket: str, channel_name: str) -> None:
+        _ossio._init_op(self, "GetLiveChannelStat", {"bucket": bucket, "channel_name": channel_name})
 
 
 class GetObject(Operation[GetObjectOutput]):
@@ -1178,6 +1638,28 @@ class ListBuckets(Operation[ListBucketsOutput]):
         _ossio._init_op(self, "ListBuckets", {"prefix": prefix, "marker": marker, "max_keys": max_keys})
 
 
+class ListLiveChannel(Operation[ListLiveChannelOutput]):
+    """Lists the LiveChannels of a bucket, one page at a time: ``GET /?live``.
+
+    :ivar bucket: The bucket.
+    :ivar prefix: Only channels whose names start with this.
+    :ivar marker: Start after this channel name.
+    :ivar max_keys: Page size (1 to 1000; OSS's default 100).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "prefix", "marker", "max_keys")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+    prefix: Optional[str]
+    marker: Optional[str]
+    max_keys: Optional[int]
+
+    def __init__(self, *, bucket: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None) -> None:
+        _ossio._init_op(self, "ListLiveChannel", {"bucket": bucket, "prefix": prefix, "marker": marker, "max_keys": max_keys})
+
+
 class ListObjects(Operation[ListObjectsOutput]):
     """Lists objects one page at a time (the first listing API; prefer ``ListObjectsV2``).
 
@@ -1232,6 +1714,46 @@ class ListObjectsV2(Operation[ListObjectsV2Output]):
 
     def __init__(self, *, bucket: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, start_after: Optional[str] = None, continuation_token: Optional[str] = None, max_keys: Optional[int] = None, fetch_owner: Optional[bool] = None, url_encoding: Optional[bool] = None) -> None:
         _ossio._init_op(self, "ListObjectsV2", {"bucket": bucket, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "continuation_token": continuation_token, "max_keys": max_keys, "fetch_owner": fetch_owner, "url_encoding": url_encoding})
+
+
+class PostAsyncFetch(Operation[PostAsyncFetchOutput]):
+    """Starts a task that fetches a URL into an object: ``POST /?asyncFetch``.
+
+    :ivar bucket: The bucket.
+    :ivar async_fetch_task_configuration: What to fetch, and where to.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "async_fetch_task_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "async_fetch_task_configuration"})
+    bucket: str
+    async_fetch_task_configuration: Union[AsyncFetchTaskConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, async_fetch_task_configuration: Union[AsyncFetchTaskConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PostAsyncFetch", {"bucket": bucket, "async_fetch_task_configuration": async_fetch_task_configuration})
+
+
+class PostVodPlaylist(Operation[EmptyOutput]):
+    """Writes a VOD playlist of what a LiveChannel recorded between two times: ``POST /<channel>/<playlist>?vod&startTime=...&endTime=...``.
+
+    :ivar bucket: The bucket.
+    :ivar key: ``<channel name>/<playlist name>`` (the playlist's name ends in ``.m3u8``).
+    :ivar start_time: Start of the recording to include (Unix seconds).
+    :ivar end_time: End of the recording to include (Unix seconds; after the start, at most a day later).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "start_time", "end_time")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "start_time", "end_time"})
+    bucket: str
+    key: str
+    start_time: int
+    end_time: int
+
+    def __init__(self, *, bucket: str, key: str, start_time: int, end_time: int) -> None:
+        _ossio._init_op(self, "PostVodPlaylist", {"bucket": bucket, "key": key, "start_time": start_time, "end_time": end_time})
 
 
 class PutAccessPointPolicy(Operation[EmptyOutput]):
@@ -1334,6 +1856,46 @@ class PutBucketVersioning(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketVersioning", {"bucket": bucket, "versioning_configuration": versioning_configuration})
 
 
+class PutLiveChannel(Operation[PutLiveChannelOutput]):
+    """Creates (or reconfigures) a LiveChannel: ``PUT /<channel>?live``.
+
+    :ivar bucket: The bucket.
+    :ivar channel_name: The channel's name (no ``/``).
+    :ivar live_channel_configuration: The configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "channel_name", "live_channel_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "channel_name", "live_channel_configuration"})
+    bucket: str
+    channel_name: str
+    live_channel_configuration: Union[LiveChannelConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, channel_name: str, live_channel_configuration: Union[LiveChannelConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutLiveChannel", {"bucket": bucket, "channel_name": channel_name, "live_channel_configuration": live_channel_configuration})
+
+
+class PutLiveChannelStatus(Operation[EmptyOutput]):
+    """Enables or disables a LiveChannel: ``PUT /<channel>?live&status=...``.
+
+    :ivar bucket: The bucket.
+    :ivar channel_name: The channel's name.
+    :ivar status: The new state.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "channel_name", "status")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "channel_name", "status"})
+    bucket: str
+    channel_name: str
+    status: LiveChannelStatus
+
+    def __init__(self, *, bucket: str, channel_name: str, status: LiveChannelStatus) -> None:
+        _ossio._init_op(self, "PutLiveChannelStatus", {"bucket": bucket, "channel_name": channel_name, "status": status})
+
+
 class PutObject(Operation[PutObjectOutput]):
     """Uploads an object: from bytes, or as a stream of declared length the caller sends.
 
@@ -1394,6 +1956,8 @@ class PutObjectAcl(Operation[PutObjectAclOutput]):
 
 _ossio._register(Model, {
     "AccessPointSummary": AccessPointSummary,
+    "AsyncFetchTaskConfiguration": AsyncFetchTaskConfiguration,
+    "AsyncFetchTaskInfo": AsyncFetchTaskInfo,
     "BucketSummary": BucketSummary,
     "CreateAccessPointOutput": CreateAccessPointOutput,
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
@@ -1403,21 +1967,35 @@ _ossio._register(Model, {
     "GetAccessPointOutput": GetAccessPointOutput,
     "GetAccessPointPolicyOutput": GetAccessPointPolicyOutput,
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
+    "GetAsyncFetchOutput": GetAsyncFetchOutput,
     "GetBucketAclOutput": GetBucketAclOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
+    "GetLiveChannelHistoryOutput": GetLiveChannelHistoryOutput,
+    "GetLiveChannelInfoOutput": GetLiveChannelInfoOutput,
+    "GetLiveChannelStatOutput": GetLiveChannelStatOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
     "HeadObjectOutput": HeadObjectOutput,
     "ListAccessPointsOutput": ListAccessPointsOutput,
     "ListBucketsOutput": ListBucketsOutput,
+    "ListLiveChannelOutput": ListLiveChannelOutput,
     "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
+    "LiveChannelAudio": LiveChannelAudio,
+    "LiveChannelConfiguration": LiveChannelConfiguration,
+    "LiveChannelSnapshot": LiveChannelSnapshot,
+    "LiveChannelSummary": LiveChannelSummary,
+    "LiveChannelTarget": LiveChannelTarget,
+    "LiveChannelVideo": LiveChannelVideo,
+    "LiveRecord": LiveRecord,
     "ObjectIdentifier": ObjectIdentifier,
     "ObjectSummary": ObjectSummary,
+    "PostAsyncFetchOutput": PostAsyncFetchOutput,
     "PutBucketAclOutput": PutBucketAclOutput,
+    "PutLiveChannelOutput": PutLiveChannelOutput,
     "PutObjectAclOutput": PutObjectAclOutput,
     "PutObjectOutput": PutObjectOutput,
     "SseRule": SseRule,
@@ -1427,6 +2005,8 @@ _ossio._register(Model, {
 __all__ = [
     "AccessPointSummary",
     "Acl",
+    "AsyncFetchTaskConfiguration",
+    "AsyncFetchTaskInfo",
     "BodyInput",
     "BucketSummary",
     "CreateAccessPoint",
@@ -1436,6 +2016,7 @@ __all__ = [
     "DeleteAccessPointPolicy",
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
+    "DeleteLiveChannel",
     "DeleteMultipleObjects",
     "DeleteMultipleObjectsOutput",
     "DeleteObject",
@@ -1448,6 +2029,8 @@ __all__ = [
     "GetAccessPointPolicyOutput",
     "GetAccessPointPublicAccessBlock",
     "GetAccessPointPublicAccessBlockOutput",
+    "GetAsyncFetch",
+    "GetAsyncFetchOutput",
     "GetBucketAcl",
     "GetBucketAclOutput",
     "GetBucketInfo",
@@ -1456,6 +2039,12 @@ __all__ = [
     "GetBucketLocationOutput",
     "GetBucketVersioning",
     "GetBucketVersioningOutput",
+    "GetLiveChannelHistory",
+    "GetLiveChannelHistoryOutput",
+    "GetLiveChannelInfo",
+    "GetLiveChannelInfoOutput",
+    "GetLiveChannelStat",
+    "GetLiveChannelStatOutput",
     "GetObject",
     "GetObjectAcl",
     "GetObjectAclOutput",
@@ -1468,22 +2057,39 @@ __all__ = [
     "ListAccessPointsOutput",
     "ListBuckets",
     "ListBucketsOutput",
+    "ListLiveChannel",
+    "ListLiveChannelOutput",
     "ListObjects",
     "ListObjectsOutput",
     "ListObjectsV2",
     "ListObjectsV2Output",
+    "LiveChannelAudio",
+    "LiveChannelConfiguration",
+    "LiveChannelSnapshot",
+    "LiveChannelStatus",
+    "LiveChannelSummary",
+    "LiveChannelTarget",
+    "LiveChannelType",
+    "LiveChannelVideo",
+    "LiveRecord",
     "Model",
     "NetworkOrigin",
     "ObjectAcl",
     "ObjectIdentifier",
     "ObjectSummary",
     "Operation",
+    "PostAsyncFetch",
+    "PostAsyncFetchOutput",
+    "PostVodPlaylist",
     "PutAccessPointPolicy",
     "PutAccessPointPublicAccessBlock",
     "PutBucket",
     "PutBucketAcl",
     "PutBucketAclOutput",
     "PutBucketVersioning",
+    "PutLiveChannel",
+    "PutLiveChannelOutput",
+    "PutLiveChannelStatus",
     "PutObject",
     "PutObjectAcl",
     "PutObjectAclOutput",

@@ -242,19 +242,25 @@ impl OpSchema {
                 .query
                 .iter()
                 .filter(|(k, _)| crate::subresources::is_sub_resource(k))
-                .all(|(k, _)| self.sub_resources.contains(&k.as_str()))
+                .all(|(k, _)| {
+                    self.sub_resources.contains(&k.as_str())
+                        || self.fixed_query.iter().any(|(f, _)| f == k)
+                })
             && self
                 .sub_resources
                 .iter()
                 .all(|s| req.query_value(s).is_some())
             // Constant parameters name an operation only when no sub-resource does
-            // (`list-type=2`); with one, they are what the SDK sends and may be left out
-            // (`?delete` without `encoding-type=url`).
-            && (!self.sub_resources.is_empty()
-                || self
-                    .fixed_query
-                    .iter()
-                    .all(|(k, v)| req.query_value(k) == Some(Some(v))))
+            // (`list-type=2`) or when they are sub-resources themselves (`comp=stat`); others
+            // are what the SDK sends and may be left out (`?delete` without
+            // `encoding-type=url`).
+            && self
+                .fixed_query
+                .iter()
+                .filter(|(k, _)| {
+                    self.sub_resources.is_empty() || crate::subresources::is_sub_resource(k)
+                })
+                .all(|(k, v)| req.query_value(k) == Some(Some(v)))
     }
 }
 
@@ -609,6 +615,12 @@ pub fn build_request<T: Declared>(op: &T) -> Result<Request, Error> {
     }
     for (k, v) in T::OP.fixed_query {
         req = req.query(*k, *v);
+        // A constant that is itself a sub-resource (`comp=query`) is signed as one.
+        if crate::subresources::is_sub_resource(k)
+            && !crate::signer::v1::BUILTIN_SUB_RESOURCES.contains(k)
+        {
+            req = req.sub_resource(k);
+        }
     }
     req.query.extend(wire.query);
     req.headers = wire.headers;
