@@ -6,6 +6,7 @@
 'use strict';
 
 module.exports = [
+  { name: 'CloseMetaQuery', method: 'closeMetaQuery', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'CreateAccessPoint', method: 'createAccessPoint', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteAccessPoint', method: 'deleteAccessPoint', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteAccessPointPolicy', method: 'deleteAccessPointPolicy', streamsRequest: false, streamsResponse: false, pager: null },
@@ -14,6 +15,8 @@ module.exports = [
   { name: 'DeleteLiveChannel', method: 'deleteLiveChannel', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteMultipleObjects', method: 'deleteMultipleObjects', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteObject', method: 'deleteObject', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'DoMetaQuery', method: 'doMetaQuery', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'DoMetaQueryAction', method: 'doMetaQueryAction', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetAccessPoint', method: 'getAccessPoint', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetAccessPointPolicy', method: 'getAccessPointPolicy', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetAccessPointPublicAccessBlock', method: 'getAccessPointPublicAccessBlock', streamsRequest: false, streamsResponse: false, pager: null },
@@ -25,6 +28,7 @@ module.exports = [
   { name: 'GetLiveChannelHistory', method: 'getLiveChannelHistory', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetLiveChannelInfo', method: 'getLiveChannelInfo', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetLiveChannelStat', method: 'getLiveChannelStat', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'GetMetaQueryStatus', method: 'getMetaQueryStatus', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetObject', method: 'getObject', streamsRequest: false, streamsResponse: true, pager: null },
   { name: 'GetObjectAcl', method: 'getObjectAcl', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetObjectMeta', method: 'getObjectMeta', streamsRequest: false, streamsResponse: false, pager: null },
@@ -34,6 +38,7 @@ module.exports = [
   { name: 'ListLiveChannel', method: 'listLiveChannel', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },
   { name: 'ListObjects', method: 'listObjects', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },
   { name: 'ListObjectsV2', method: 'listObjectsV2', streamsRequest: false, streamsResponse: false, pager: ['continuationToken', 'nextContinuationToken'] },
+  { name: 'OpenMetaQuery', method: 'openMetaQuery', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'PostAsyncFetch', method: 'postAsyncFetch', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'PostVodPlaylist', method: 'postVodPlaylist', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'PutAccessPointPolicy', method: 'putAccessPointPolicy', streamsRequest: false, streamsResponse: false, pager: null },

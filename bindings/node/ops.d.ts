@@ -15,6 +15,18 @@ export type StreamedInput<I> = I extends { readonly body?: infer B } ? Omit<I, '
 /** `NetworkOrigin`: one of its wire values. */
 export type NetworkOrigin = 'vpc' | 'internet';
 
+/** `MetaQueryMode`: one of its wire values. */
+export type MetaQueryMode = 'basic' | 'semantic';
+
+/** `MetaQueryAggregationOperation`: one of its wire values. */
+export type MetaQueryAggregationOperation = 'min' | 'max' | 'average' | 'sum' | 'count' | 'distinct' | 'group';
+
+/** `MetaQueryOrderType`: one of its wire values. */
+export type MetaQueryOrderType = 'asc' | 'desc';
+
+/** `MetaQueryMediaType`: one of its wire values. */
+export type MetaQueryMediaType = 'image' | 'video' | 'audio' | 'document';
+
 /** `Acl`: one of its wire values. */
 export type Acl = 'private' | 'public-read' | 'public-read-write';
 
@@ -52,6 +64,258 @@ export interface DeletedObject {
   versionId: string | null;
   /** Whether a delete marker was created. */
   deleteMarker: boolean;
+}
+
+/** The `MetaQuery` document of a DoMetaQuery request. */
+export interface MetaQueryInput {
+  /** Aggregations to compute. */
+  readonly aggregations?: ReadonlyArray<MetaQueryAggregationInput> | null;
+  /** The previous page's `NextToken`. */
+  readonly nextToken?: string | null;
+  /** Page size (0 to 100; OSS's default 20). */
+  readonly maxResults?: number | null;
+  /** The query: a JSON condition (basic mode) or text (semantic mode). */
+  readonly query?: string | null;
+  /** The field to sort by (basic mode). */
+  readonly sort?: string | null;
+  /** `asc` or `desc`. */
+  readonly order?: MetaQueryOrderType | null;
+  /** The media types to search (semantic mode). */
+  readonly mediaTypes?: ReadonlyArray<MetaQueryMediaType> | null;
+  /** A JSON condition on scalar fields (semantic mode). */
+  readonly simpleQuery?: string | null;
+}
+
+/** An aggregation: asked for in DoMetaQuery, answered with its value or groups. */
+export interface MetaQueryAggregationInput {
+  /** The field aggregated (`Size`, ...). */
+  readonly field?: string | null;
+  /** `min`, `max`, `average`, `sum`, `count`, `distinct` or `group`. */
+  readonly operation?: MetaQueryAggregationOperation | null;
+  /** The result (a number, as OSS writes it). */
+  readonly value?: string | null;
+  /** The groups (for `group`). */
+  readonly groups?: ReadonlyArray<MetaQueryGroupInput> | null;
+}
+
+/** One group of a `group` aggregation. */
+export interface MetaQueryGroupInput {
+  /** The grouped value. */
+  readonly value?: string | null;
+  /** How many objects have it. */
+  readonly count?: number | bigint | null;
+}
+
+/** One object DoMetaQuery found. */
+export interface MetaQueryFile {
+  /** File modified time. */
+  fileModifiedTime: string | null;
+  /** Etag. */
+  etag: string | null;
+  /** Server side encryption. */
+  serverSideEncryption: string | null;
+  /** Oss tagging count. */
+  ossTaggingCount: Uint64 | null;
+  /** Oss tagging. */
+  ossTagging: Array<MetaQueryTagging>;
+  /** Oss user meta. */
+  ossUserMeta: Array<MetaQueryTagging>;
+  /** Filename. */
+  filename: string | null;
+  /** Size. */
+  size: Uint64 | null;
+  /** Oss object type. */
+  ossObjectType: string | null;
+  /** Oss storage class. */
+  ossStorageClass: string | null;
+  /** Object acl. */
+  objectAcl: string | null;
+  /** Oss crc64. */
+  ossCrc64: string | null;
+  /** Server side encryption customer algorithm. */
+  serverSideEncryptionCustomerAlgorithm: string | null;
+  /** Cache control. */
+  cacheControl: string | null;
+  /** Content disposition. */
+  contentDisposition: string | null;
+  /** Content type. */
+  contentType: string | null;
+  /** Lat long. */
+  latLong: string | null;
+  /** Server side encryption key id. */
+  serverSideEncryptionKeyId: string | null;
+  /** Video height. */
+  videoHeight: Uint64 | null;
+  /** Bitrate. */
+  bitrate: Uint64 | null;
+  /** Meta query audio streams. */
+  metaQueryAudioStreams: Array<MetaQueryAudioStream>;
+  /** Meta query addresses. */
+  metaQueryAddresses: Array<MetaQueryAddress>;
+  /** Uri. */
+  uri: string | null;
+  /** Access control request method. */
+  accessControlRequestMethod: string | null;
+  /** Image width. */
+  imageWidth: Uint64 | null;
+  /** Title. */
+  title: string | null;
+  /** Access control allow origin. */
+  accessControlAllowOrigin: string | null;
+  /** Image height. */
+  imageHeight: Uint64 | null;
+  /** Album artist. */
+  albumArtist: string | null;
+  /** Content encoding. */
+  contentEncoding: string | null;
+  /** Content language. */
+  contentLanguage: string | null;
+  /** Artist. */
+  artist: string | null;
+  /** Performer. */
+  performer: string | null;
+  /** Meta query video streams. */
+  metaQueryVideoStreams: Array<MetaQueryVideoStream>;
+  /** Produce time. */
+  produceTime: string | null;
+  /** Video width. */
+  videoWidth: Uint64 | null;
+  /** Album. */
+  album: string | null;
+  /** Media type. */
+  mediaType: string | null;
+  /** Oss expiration. */
+  ossExpiration: string | null;
+  /** Server side data encryption. */
+  serverSideDataEncryption: string | null;
+  /** Composer. */
+  composer: string | null;
+  /** Duration. */
+  duration: string | null;
+  /** Meta query subtitles. */
+  metaQuerySubtitles: Array<MetaQuerySubtitle>;
+  /** Insights. */
+  insights: MetaQueryFileInsights | null;
+}
+
+/** A tag or a user metadata item of a found object. */
+export interface MetaQueryTagging {
+  /** The key. */
+  key: string | null;
+  /** The value. */
+  value: string | null;
+}
+
+/** An audio stream of a found object. */
+export interface MetaQueryAudioStream {
+  /** Bitrate. */
+  bitrate: Uint64 | null;
+  /** Sample rate. */
+  sampleRate: Uint64 | null;
+  /** Start time. */
+  startTime: string | null;
+  /** Duration. */
+  duration: string | null;
+  /** Channels. */
+  channels: Uint64 | null;
+  /** Language. */
+  language: string | null;
+  /** Codec name. */
+  codecName: string | null;
+}
+
+/** An address where a found image or video was taken. */
+export interface MetaQueryAddress {
+  /** Township. */
+  township: string | null;
+  /** Address line. */
+  addressLine: string | null;
+  /** City. */
+  city: string | null;
+  /** Country. */
+  country: string | null;
+  /** District. */
+  district: string | null;
+  /** Language. */
+  language: string | null;
+  /** Province. */
+  province: string | null;
+}
+
+/** A video stream of a found object. */
+export interface MetaQueryVideoStream {
+  /** Bitrate. */
+  bitrate: Uint64 | null;
+  /** Frame rate. */
+  frameRate: string | null;
+  /** Start time. */
+  startTime: string | null;
+  /** Duration. */
+  duration: string | null;
+  /** Frame count. */
+  frameCount: Uint64 | null;
+  /** Height. */
+  height: Uint64 | null;
+  /** Width. */
+  width: Uint64 | null;
+  /** Codec name. */
+  codecName: string | null;
+  /** Language. */
+  language: string | null;
+  /** Bit depth. */
+  bitDepth: Uint64 | null;
+  /** Pixel format. */
+  pixelFormat: string | null;
+  /** Color space. */
+  colorSpace: string | null;
+}
+
+/** A subtitle stream of a found object. */
+export interface MetaQuerySubtitle {
+  /** Codec name. */
+  codecName: string | null;
+  /** Language. */
+  language: string | null;
+  /** Start time. */
+  startTime: string | null;
+  /** Duration. */
+  duration: string | null;
+}
+
+/** What semantic indexing found in an object. */
+export interface MetaQueryFileInsights {
+  /** For a video. */
+  video: MetaQueryInsight | null;
+  /** For an image. */
+  image: MetaQueryInsight | null;
+}
+
+/** A caption and a description of an image or a video. */
+export interface MetaQueryInsight {
+  /** A short caption. */
+  caption: string | null;
+  /** A description. */
+  description: string | null;
+}
+
+/** An aggregation: asked for in DoMetaQuery, answered with its value or groups. */
+export interface MetaQueryAggregation {
+  /** The field aggregated (`Size`, ...). */
+  field: string | null;
+  /** `min`, `max`, `average`, `sum`, `count`, `distinct` or `group`. */
+  operation: MetaQueryAggregationOperation | null;
+  /** The result (a number, as OSS writes it). */
+  value: string | null;
+  /** The groups (for `group`). */
+  groups: Array<MetaQueryGroup>;
+}
+
+/** One group of a `group` aggregation. */
+export interface MetaQueryGroup {
+  /** The grouped value. */
+  value: string | null;
+  /** How many objects have it. */
+  count: Uint64 | null;
 }
 
 /** A fetch task as OSS reports it (the configuration it was started with). */
@@ -150,6 +414,20 @@ export interface LiveChannelAudio {
   sampleRate: Uint64 | null;
   /** Codec (`AAC`, ...). */
   codec: string | null;
+}
+
+/** The state of a bucket's metadata index. */
+export interface MetaQueryStatus {
+  /** When the index was created (RFC 3339). */
+  createTime: string | null;
+  /** When the index was last updated (RFC 3339). */
+  updateTime: string | null;
+  /** `Ready`, `Stop`, `Running`, `Retrying`, `Failed` or `Deleted`. */
+  state: string | null;
+  /** `FullScanning` or `IncrementalScanning`. */
+  phase: string | null;
+  /** `basic` or `semantic`. */
+  metaQueryMode: string | null;
 }
 
 /** Response header overrides (`response-*` query parameters). */
@@ -322,6 +600,18 @@ export interface LiveChannelSnapshotInput {
   readonly interval: number;
 }
 
+/** Turns off data indexing and deletes the index: `POST /?metaQuery&comp=delete`. */
+export interface CloseMetaQueryInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface CloseMetaQueryOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Creates an access point on a bucket. */
 export interface CreateAccessPointInput {
   /** The bucket. */
@@ -448,6 +738,49 @@ export interface DeleteObjectOutput {
   deleteMarker: boolean;
   /** `x-oss-version-id`, when versioned. */
   versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Searches a bucket's metadata index, one page at a time: `POST /?metaQuery&comp=query`. */
+export interface DoMetaQueryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** `basic` (the default) or `semantic`. */
+  readonly mode?: MetaQueryMode | null;
+  /** The query. */
+  readonly metaQuery: MetaQueryInput;
+}
+
+/** One page of [`DoMetaQuery`]. */
+export interface DoMetaQueryOutput {
+  /** The token of the next page; absent on the last. */
+  nextToken: string | null;
+  /** The objects found. */
+  files: Array<MetaQueryFile>;
+  /** The aggregations asked for. */
+  aggregations: Array<MetaQueryAggregation>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Runs a named action on a bucket's metadata index, with the body the action takes:
+ * `POST /?MetaQuery&action=...`.
+ */
+export interface DoMetaQueryActionInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The action's name. */
+  readonly action: string;
+  /** The action's request body, sent as is. */
+  readonly body: string;
+}
+
+/** The result of [`DoMetaQueryAction`]. */
+export interface DoMetaQueryActionOutput {
+  /** The response body, as OSS sent it. */
+  body: string;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -695,6 +1028,20 @@ export interface GetLiveChannelStatOutput {
   video: LiveChannelVideo | null;
   /** The audio stream (`Live` only, once audio arrives). */
   audio: LiveChannelAudio | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads the state of a bucket's metadata index: `GET /?metaQuery`. */
+export interface GetMetaQueryStatusInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetMetaQueryStatus`]. */
+export interface GetMetaQueryStatusOutput {
+  /** The index state. */
+  metaQueryStatus: MetaQueryStatus;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1046,6 +1393,20 @@ export interface ListObjectsV2Output {
   requestId: string;
 }
 
+/** Turns on data indexing for a bucket: `POST /?metaQuery&comp=add`. */
+export interface OpenMetaQueryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** `basic` (the default) or `semantic`. */
+  readonly mode?: MetaQueryMode | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface OpenMetaQueryOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Starts a task that fetches a URL into an object: `POST /?asyncFetch`. */
 export interface PostAsyncFetchInput {
   /** The bucket. */
@@ -1262,6 +1623,7 @@ export interface PutObjectAclOutput {
 
 /** Input and output type of every operation, by API name. */
 export interface OperationTypes {
+  CloseMetaQuery: [CloseMetaQueryInput, CloseMetaQueryOutput];
   CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
@@ -1270,6 +1632,8 @@ export interface OperationTypes {
   DeleteLiveChannel: [DeleteLiveChannelInput, DeleteLiveChannelOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
+  DoMetaQuery: [DoMetaQueryInput, DoMetaQueryOutput];
+  DoMetaQueryAction: [DoMetaQueryActionInput, DoMetaQueryActionOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
   GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
@@ -1281,6 +1645,7 @@ export interface OperationTypes {
   GetLiveChannelHistory: [GetLiveChannelHistoryInput, GetLiveChannelHistoryOutput];
   GetLiveChannelInfo: [GetLiveChannelInfoInput, GetLiveChannelInfoOutput];
   GetLiveChannelStat: [GetLiveChannelStatInput, GetLiveChannelStatOutput];
+  GetMetaQueryStatus: [GetMetaQueryStatusInput, GetMetaQueryStatusOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
@@ -1290,6 +1655,7 @@ export interface OperationTypes {
   ListLiveChannel: [ListLiveChannelInput, ListLiveChannelOutput];
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
+  OpenMetaQuery: [OpenMetaQueryInput, OpenMetaQueryOutput];
   PostAsyncFetch: [PostAsyncFetchInput, PostAsyncFetchOutput];
   PostVodPlaylist: [PostVodPlaylistInput, PostVodPlaylistOutput];
   PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
@@ -1308,6 +1674,8 @@ export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListLiveC
 
 /** Every operation as a client method: `client.<camelName>({ bucket, ...fields })`. */
 export interface ClientOperations {
+  /** Turns off data indexing and deletes the index: `POST /?metaQuery&comp=delete`. */
+  closeMetaQuery(input: CloseMetaQueryInput): Promise<CloseMetaQueryOutput>;
   /** Creates an access point on a bucket. */
   createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
   /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
@@ -1324,6 +1692,13 @@ export interface ClientOperations {
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
   deleteObject(input: DeleteObjectInput): Promise<DeleteObjectOutput>;
+  /** Searches a bucket's metadata index, one page at a time: `POST /?metaQuery&comp=query`. */
+  doMetaQuery(input: DoMetaQueryInput): Promise<DoMetaQueryOutput>;
+  /**
+   * Runs a named action on a bucket's metadata index, with the body the action takes:
+   * `POST /?MetaQuery&action=...`.
+   */
+  doMetaQueryAction(input: DoMetaQueryActionInput): Promise<DoMetaQueryActionOutput>;
   /** Reads an access point's configuration. */
   getAccessPoint(input: GetAccessPointInput): Promise<GetAccessPointOutput>;
   /** Reads an access point's policy. */
@@ -1349,6 +1724,8 @@ export interface ClientOperations {
   getLiveChannelInfo(input: GetLiveChannelInfoInput): Promise<GetLiveChannelInfoOutput>;
   /** Reads a LiveChannel's ingest state: `GET /<channel>?live&comp=stat`. */
   getLiveChannelStat(input: GetLiveChannelStatInput): Promise<GetLiveChannelStatOutput>;
+  /** Reads the state of a bucket's metadata index: `GET /?metaQuery`. */
+  getMetaQueryStatus(input: GetMetaQueryStatusInput): Promise<GetMetaQueryStatusOutput>;
   /**
    * Downloads an object (or a byte range of it).
    * 
@@ -1384,6 +1761,8 @@ export interface ClientOperations {
   listObjects(input: ListObjectsInput): Promise<ListObjectsOutput>;
   /** Lists objects one page at a time. */
   listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
+  /** Turns on data indexing for a bucket: `POST /?metaQuery&comp=add`. */
+  openMetaQuery(input: OpenMetaQueryInput): Promise<OpenMetaQueryOutput>;
   /** Starts a task that fetches a URL into an object: `POST /?asyncFetch`. */
   postAsyncFetch(input: PostAsyncFetchInput): Promise<PostAsyncFetchOutput>;
   /**

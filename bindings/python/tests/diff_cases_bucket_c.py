@@ -1,14 +1,106 @@
 """Differential cases: meta query, data pipeline, cloud boxes, regions, bucket metadata
-tables, storage quota, access points for object process. LiveChannel and AsyncFetch are
-not in alibabacloud-oss-v2 (compared with ali-oss in bindings/node/test/ali-cases/bucket_c.js)."""
+tables and storage quota. LiveChannel, AsyncFetch and the Object FC access points are not in
+alibabacloud-oss-v2 (LiveChannel and AsyncFetch are compared with ali-oss in
+bindings/node/test/ali-cases/bucket_c.js)."""
 
 from diff_common import BUCKET, V2
 
 from ossio import ops
 
-CASES = []
+_QUERY = '{"Field": "Size","Value": "1048576","Operation": "gt"}'
+
+CASES = [
+    (
+        "OpenMetaQuery",
+        ops.OpenMetaQuery(bucket=BUCKET),
+        lambda c: c.open_meta_query(V2.OpenMetaQueryRequest(bucket=BUCKET)),
+    ),
+    (
+        "OpenMetaQuery",
+        ops.OpenMetaQuery(bucket=BUCKET, mode="semantic"),
+        lambda c: c.open_meta_query(V2.OpenMetaQueryRequest(bucket=BUCKET, mode="semantic")),
+    ),
+    (
+        "GetMetaQueryStatus",
+        ops.GetMetaQueryStatus(bucket=BUCKET),
+        lambda c: c.get_meta_query_status(V2.GetMetaQueryStatusRequest(bucket=BUCKET)),
+    ),
+    (
+        "DoMetaQuery",
+        ops.DoMetaQuery(
+            bucket=BUCKET,
+            meta_query={
+                "aggregations": [
+                    {"field": "Size", "operation": "sum"},
+                    {"field": "OSSObjectType", "operation": "group"},
+                ],
+                "next_token": "MTIzNDU2Nzg6aW1tdGVzdDpleGFtcGxlYnVja2V0OmRhdGFzZXQwMDE6b3NzOi8vZXhhbXBsZWJ1Y2tldC9zYW1wbGVvYmplY3QxLmpwZw==",
+                "max_results": 5,
+                "query": _QUERY,
+                "sort": "Size",
+                "order": "asc",
+            },
+        ),
+        lambda c: c.do_meta_query(
+            V2.DoMetaQueryRequest(
+                bucket=BUCKET,
+                meta_query=V2.MetaQuery(
+                    aggregations=V2.MetaQueryAggregations(
+                        aggregations=[
+                            V2.MetaQueryAggregation(field="Size", operation="sum"),
+                            V2.MetaQueryAggregation(field="OSSObjectType", operation="group"),
+                        ]
+                    ),
+                    next_token="MTIzNDU2Nzg6aW1tdGVzdDpleGFtcGxlYnVja2V0OmRhdGFzZXQwMDE6b3NzOi8vZXhhbXBsZWJ1Y2tldC9zYW1wbGVvYmplY3QxLmpwZw==",
+                    max_results=5,
+                    query=_QUERY,
+                    sort="Size",
+                    order="asc",
+                ),
+            )
+        ),
+    ),
+    (
+        "DoMetaQuery",
+        ops.DoMetaQuery(
+            bucket=BUCKET,
+            mode="semantic",
+            meta_query={
+                "max_results": 10,
+                "query": "a cat on a sofa",
+                "media_types": ["image", "video"],
+                "simple_query": '{"Operation":"gt", "Field": "Size", "Value": "30"}',
+            },
+        ),
+        lambda c: c.do_meta_query(
+            V2.DoMetaQueryRequest(
+                bucket=BUCKET,
+                mode="semantic",
+                meta_query=V2.MetaQuery(
+                    max_results=10,
+                    query="a cat on a sofa",
+                    media_types=V2.MetaQueryMediaTypes(media_type=["image", "video"]),
+                    simple_query='{"Operation":"gt", "Field": "Size", "Value": "30"}',
+                ),
+            )
+        ),
+    ),
+    (
+        "CloseMetaQuery",
+        ops.CloseMetaQuery(bucket=BUCKET),
+        lambda c: c.close_meta_query(V2.CloseMetaQueryRequest(bucket=BUCKET)),
+    ),
+    (
+        "DoMetaQueryAction",
+        ops.DoMetaQueryAction(bucket=BUCKET, action="GetMetaQueryWorkflow", body="<GetMetaQueryWorkflow/>"),
+        lambda c: c.do_meta_query_action(
+            V2.DoMetaQueryActionRequest(bucket=BUCKET, action="GetMetaQueryWorkflow", body=b"<GetMetaQueryWorkflow/>")
+        ),
+    ),
+]
 
 NOT_IN_V2 = {
+    # LiveChannel and AsyncFetch: compared with ali-oss.
     "PutLiveChannel",
     "GetLiveChannelInfo",
     "GetLiveChannelStat",

@@ -7,6 +7,13 @@ use crate::{Client, Error};
 use ossio_core::ops::*;
 
 impl Client {
+    /// Turns off data indexing and deletes the index: `POST /?metaQuery&comp=delete`.
+    ///
+    /// `POST /?metaQuery&comp=delete`; see [`CloseMetaQuery`].
+    pub fn close_meta_query(&self, op: &CloseMetaQuery) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Creates an access point on a bucket.
     ///
     /// `PUT /?accessPoint`; see [`CreateAccessPoint`].
@@ -72,6 +79,24 @@ impl Client {
     ///
     /// `DELETE /<key>`; see [`DeleteObject`].
     pub fn delete_object(&self, op: &DeleteObject) -> Result<DeleteObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Searches a bucket's metadata index, one page at a time: `POST /?metaQuery&comp=query`.
+    ///
+    /// `POST /?metaQuery&comp=query`; see [`DoMetaQuery`].
+    pub fn do_meta_query(&self, op: &DoMetaQuery) -> Result<DoMetaQueryOutput, Error> {
+        self.send(op)
+    }
+
+    /// Runs a named action on a bucket's metadata index, with the body the action takes:
+    /// `POST /?MetaQuery&action=...`.
+    ///
+    /// `POST /?MetaQuery`; see [`DoMetaQueryAction`].
+    pub fn do_meta_query_action(
+        &self,
+        op: &DoMetaQueryAction,
+    ) -> Result<DoMetaQueryActionOutput, Error> {
         self.send(op)
     }
 
@@ -174,6 +199,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads the state of a bucket's metadata index: `GET /?metaQuery`.
+    ///
+    /// `GET /?metaQuery`; see [`GetMetaQueryStatus`].
+    pub fn get_meta_query_status(
+        &self,
+        op: &GetMetaQueryStatus,
+    ) -> Result<GetMetaQueryStatusOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an object's ACL and owner.
     ///
     /// `GET /<key>?acl`; see [`GetObjectAcl`].
@@ -233,6 +268,13 @@ impl Client {
     ///
     /// `GET /?list-type=2`; see [`ListObjectsV2`].
     pub fn list_objects_v2(&self, op: &ListObjectsV2) -> Result<ListObjectsV2Output, Error> {
+        self.send(op)
+    }
+
+    /// Turns on data indexing for a bucket: `POST /?metaQuery&comp=add`.
+    ///
+    /// `POST /?metaQuery&comp=add`; see [`OpenMetaQuery`].
+    pub fn open_meta_query(&self, op: &OpenMetaQuery) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

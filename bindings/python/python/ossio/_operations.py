@@ -23,6 +23,20 @@ class Operations:
         raise NotImplementedError
 
     @overload
+    def close_meta_query(self, request: ops.CloseMetaQuery, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def close_meta_query(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def close_meta_query(self, *request: ops.CloseMetaQuery, **fields: Any) -> ops.EmptyOutput:
+        """Turns off data indexing and deletes the index: ``POST /?metaQuery&comp=delete``.
+
+        Takes an ``ossio.ops.CloseMetaQuery`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.CloseMetaQuery, request, fields))
+        return self._send(_new_op(ops.CloseMetaQuery, fields))
+
+    @overload
     def create_access_point(self, request: ops.CreateAccessPoint, /) -> ops.CreateAccessPointOutput: ...
 
     @overload
@@ -133,6 +147,34 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteObject, request, fields))
         return self._send(_new_op(ops.DeleteObject, fields))
+
+    @overload
+    def do_meta_query(self, request: ops.DoMetaQuery, /) -> ops.DoMetaQueryOutput: ...
+
+    @overload
+    def do_meta_query(self, *, bucket: str, meta_query: Union[ops.MetaQuery, Mapping[str, Any]], mode: Optional[ops.MetaQueryMode] = None) -> ops.DoMetaQueryOutput: ...
+
+    def do_meta_query(self, *request: ops.DoMetaQuery, **fields: Any) -> ops.DoMetaQueryOutput:
+        """Searches a bucket's metadata index, one page at a time: ``POST /?metaQuery&comp=query``.
+
+        Takes an ``ossio.ops.DoMetaQuery`` or its fields as keywords; returns ``ossio.ops.DoMetaQueryOutput``."""
+        if request:
+            return self._send(_request(ops.DoMetaQuery, request, fields))
+        return self._send(_new_op(ops.DoMetaQuery, fields))
+
+    @overload
+    def do_meta_query_action(self, request: ops.DoMetaQueryAction, /) -> ops.DoMetaQueryActionOutput: ...
+
+    @overload
+    def do_meta_query_action(self, *, bucket: str, action: str, body: str) -> ops.DoMetaQueryActionOutput: ...
+
+    def do_meta_query_action(self, *request: ops.DoMetaQueryAction, **fields: Any) -> ops.DoMetaQueryActionOutput:
+        """Runs a named action on a bucket's metadata index, with the body the action takes: ``POST /?MetaQuery&action=...``.
+
+        Takes an ``ossio.ops.DoMetaQueryAction`` or its fields as keywords; returns ``ossio.ops.DoMetaQueryActionOutput``."""
+        if request:
+            return self._send(_request(ops.DoMetaQueryAction, request, fields))
+        return self._send(_new_op(ops.DoMetaQueryAction, fields))
 
     @overload
     def get_access_point(self, request: ops.GetAccessPoint, /) -> ops.GetAccessPointOutput: ...
@@ -289,6 +331,20 @@ class Operations:
         return self._send(_new_op(ops.GetLiveChannelStat, fields))
 
     @overload
+    def get_meta_query_status(self, request: ops.GetMetaQueryStatus, /) -> ops.GetMetaQueryStatusOutput: ...
+
+    @overload
+    def get_meta_query_status(self, *, bucket: str) -> ops.GetMetaQueryStatusOutput: ...
+
+    def get_meta_query_status(self, *request: ops.GetMetaQueryStatus, **fields: Any) -> ops.GetMetaQueryStatusOutput:
+        """Reads the state of a bucket's metadata index: ``GET /?metaQuery``.
+
+        Takes an ``ossio.ops.GetMetaQueryStatus`` or its fields as keywords; returns ``ossio.ops.GetMetaQueryStatusOutput``."""
+        if request:
+            return self._send(_request(ops.GetMetaQueryStatus, request, fields))
+        return self._send(_new_op(ops.GetMetaQueryStatus, fields))
+
+    @overload
     def get_object(self, request: ops.GetObject, /) -> ops.GetObjectOutput: ...
 
     @overload
@@ -438,6 +494,20 @@ class Operations:
         """Every page of ``ListObjectsV2``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_continuation_token`` until the listing ends."""
         return Paginator(self, ops.ListObjectsV2, "continuation_token", "next_continuation_token")
+
+    @overload
+    def open_meta_query(self, request: ops.OpenMetaQuery, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def open_meta_query(self, *, bucket: str, mode: Optional[ops.MetaQueryMode] = None) -> ops.EmptyOutput: ...
+
+    def open_meta_query(self, *request: ops.OpenMetaQuery, **fields: Any) -> ops.EmptyOutput:
+        """Turns on data indexing for a bucket: ``POST /?metaQuery&comp=add``.
+
+        Takes an ``ossio.ops.OpenMetaQuery`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.OpenMetaQuery, request, fields))
+        return self._send(_new_op(ops.OpenMetaQuery, fields))
 
     @overload
     def post_async_fetch(self, request: ops.PostAsyncFetch, /) -> ops.PostAsyncFetchOutput: ...

@@ -33,6 +33,18 @@ LiveChannelStatus = Literal["enabled", "disabled"]
 #: The values of ``LiveChannelType``.
 LiveChannelType = Literal["HLS"]
 
+#: The values of ``MetaQueryAggregationOperation``.
+MetaQueryAggregationOperation = Literal["min", "max", "average", "sum", "count", "distinct", "group"]
+
+#: The values of ``MetaQueryMediaType``.
+MetaQueryMediaType = Literal["image", "video", "audio", "document"]
+
+#: The values of ``MetaQueryMode``.
+MetaQueryMode = Literal["basic", "semantic"]
+
+#: The values of ``MetaQueryOrderType``.
+MetaQueryOrderType = Literal["asc", "desc"]
+
 #: The values of ``NetworkOrigin``.
 NetworkOrigin = Literal["vpc", "internet"]
 
@@ -236,6 +248,46 @@ class DeletedObject(Model):
 
     def __init__(self, *, key: str, version_id: Optional[str] = None, delete_marker: bool = False) -> None:
         _set(self, {"key": key, "version_id": version_id, "delete_marker": delete_marker})
+
+
+class DoMetaQueryActionOutput(Model):
+    """The result of ``DoMetaQueryAction``.
+
+    :ivar body: The response body, as OSS sent it.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("body", "request_id")
+    _fields = ("body", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"body", "request_id"})
+    body: str
+    request_id: str
+
+    def __init__(self, *, body: str, request_id: str) -> None:
+        _set(self, {"body": body, "request_id": request_id})
+
+
+class DoMetaQueryOutput(Model):
+    """One page of ``DoMetaQuery``.
+
+    :ivar next_token: The token of the next page; absent on the last.
+    :ivar files: The objects found.
+    :ivar aggregations: The aggregations asked for.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("next_token", "files", "aggregations", "request_id")
+    _fields = ("next_token", "files", "aggregations", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    next_token: Optional[str]
+    files: List[MetaQueryFile]
+    aggregations: List[MetaQueryAggregation]
+    request_id: str
+
+    def __init__(self, *, request_id: str, next_token: Optional[str] = None, files: Optional[List[MetaQueryFile]] = None, aggregations: Optional[List[MetaQueryAggregation]] = None) -> None:
+        _set(self, {"next_token": next_token, "files": [] if files is None else files, "aggregations": [] if aggregations is None else aggregations, "request_id": request_id})
 
 
 class EmptyOutput(Model):
@@ -526,6 +578,24 @@ class GetLiveChannelStatOutput(Model):
 
     def __init__(self, *, status: str, request_id: str, connected_time: Optional[str] = None, remote_addr: Optional[str] = None, video: Optional[LiveChannelVideo] = None, audio: Optional[LiveChannelAudio] = None) -> None:
         _set(self, {"status": status, "connected_time": connected_time, "remote_addr": remote_addr, "video": video, "audio": audio, "request_id": request_id})
+
+
+class GetMetaQueryStatusOutput(Model):
+    """The result of ``GetMetaQueryStatus``.
+
+    :ivar meta_query_status: The index state.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("meta_query_status", "request_id")
+    _fields = ("meta_query_status", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"meta_query_status", "request_id"})
+    meta_query_status: MetaQueryStatus
+    request_id: str
+
+    def __init__(self, *, meta_query_status: MetaQueryStatus, request_id: str) -> None:
+        _set(self, {"meta_query_status": meta_query_status, "request_id": request_id})
 
 
 class GetObjectAclOutput(Model):
@@ -976,6 +1046,372 @@ class LiveRecord(Model):
         _set(self, {"start_time": start_time, "end_time": end_time, "remote_addr": remote_addr})
 
 
+class MetaQuery(Model):
+    """The ``MetaQuery`` document of a DoMetaQuery request.
+
+    :ivar aggregations: Aggregations to compute.
+    :ivar next_token: The previous page's ``NextToken``.
+    :ivar max_results: Page size (0 to 100; OSS's default 20).
+    :ivar query: The query: a JSON condition (basic mode) or text (semantic mode).
+    :ivar sort: The field to sort by (basic mode).
+    :ivar order: ``asc`` or ``desc``.
+    :ivar media_types: The media types to search (semantic mode).
+    :ivar simple_query: A JSON condition on scalar fields (semantic mode).
+    """
+
+    __slots__ = ("aggregations", "next_token", "max_results", "query", "sort", "order", "media_types", "simple_query")
+    _fields = ("aggregations", "next_token", "max_results", "query", "sort", "order", "media_types", "simple_query")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    aggregations: Optional[Sequence[Union[MetaQueryAggregation, Mapping[str, Any]]]]
+    next_token: Optional[str]
+    max_results: Optional[int]
+    query: Optional[str]
+    sort: Optional[str]
+    order: Optional[MetaQueryOrderType]
+    media_types: Optional[Sequence[MetaQueryMediaType]]
+    simple_query: Optional[str]
+
+    def __init__(self, *, aggregations: Optional[Sequence[Union[MetaQueryAggregation, Mapping[str, Any]]]] = None, next_token: Optional[str] = None, max_results: Optional[int] = None, query: Optional[str] = None, sort: Optional[str] = None, order: Optional[MetaQueryOrderType] = None, media_types: Optional[Sequence[MetaQueryMediaType]] = None, simple_query: Optional[str] = None) -> None:
+        _set(self, {"aggregations": aggregations, "next_token": next_token, "max_results": max_results, "query": query, "sort": sort, "order": order, "media_types": media_types, "simple_query": simple_query})
+
+
+class MetaQueryAddress(Model):
+    """An address where a found image or video was taken.
+
+    :ivar township: Township.
+    :ivar address_line: Address line.
+    :ivar city: City.
+    :ivar country: Country.
+    :ivar district: District.
+    :ivar language: Language.
+    :ivar province: Province.
+    """
+
+    __slots__ = ("township", "address_line", "city", "country", "district", "language", "province")
+    _fields = ("township", "address_line", "city", "country", "district", "language", "province")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    township: Optional[str]
+    address_line: Optional[str]
+    city: Optional[str]
+    country: Optional[str]
+    district: Optional[str]
+    language: Optional[str]
+    province: Optional[str]
+
+    def __init__(self, *, township: Optional[str] = None, address_line: Optional[str] = None, city: Optional[str] = None, country: Optional[str] = None, district: Optional[str] = None, language: Optional[str] = None, province: Optional[str] = None) -> None:
+        _set(self, {"township": township, "address_line": address_line, "city": city, "country": country, "district": district, "language": language, "province": province})
+
+
+class MetaQueryAggregation(Model):
+    """An aggregation: asked for in DoMetaQuery, answered with its value or groups.
+
+    :ivar field: The field aggregated (``Size``, ...).
+    :ivar operation: ``min``, ``max``, ``average``, ``sum``, ``count``, ``distinct`` or ``group``.
+    :ivar value: The result (a number, as OSS writes it).
+    :ivar groups: The groups (for ``group``).
+    """
+
+    __slots__ = ("field", "operation", "value", "groups")
+    _fields = ("field", "operation", "value", "groups")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    field: Optional[str]
+    operation: Optional[MetaQueryAggregationOperation]
+    value: Optional[str]
+    groups: List[MetaQueryGroup]
+
+    def __init__(self, *, field: Optional[str] = None, operation: Optional[MetaQueryAggregationOperation] = None, value: Optional[str] = None, groups: Optional[List[MetaQueryGroup]] = None) -> None:
+        _set(self, {"field": field, "operation": operation, "value": value, "groups": [] if groups is None else groups})
+
+
+class MetaQueryAudioStream(Model):
+    """An audio stream of a found object.
+
+    :ivar bitrate: Bitrate.
+    :ivar sample_rate: Sample rate.
+    :ivar start_time: Start time.
+    :ivar duration: Duration.
+    :ivar channels: Channels.
+    :ivar language: Language.
+    :ivar codec_name: Codec name.
+    """
+
+    __slots__ = ("bitrate", "sample_rate", "start_time", "duration", "channels", "language", "codec_name")
+    _fields = ("bitrate", "sample_rate", "start_time", "duration", "channels", "language", "codec_name")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bitrate: Optional[int]
+    sample_rate: Optional[int]
+    start_time: Optional[str]
+    duration: Optional[str]
+    channels: Optional[int]
+    language: Optional[str]
+    codec_name: Optional[str]
+
+    def __init__(self, *, bitrate: Optional[int] = None, sample_rate: Optional[int] = None, start_time: Optional[str] = None, duration: Optional[str] = None, channels: Optional[int] = None, language: Optional[str] = None, codec_name: Optional[str] = None) -> None:
+        _set(self, {"bitrate": bitrate, "sample_rate": sample_rate, "start_time": start_time, "duration": duration, "channels": channels, "language": language, "codec_name": codec_name})
+
+
+class MetaQueryFile(Model):
+    """One object DoMetaQuery found.
+
+    :ivar file_modified_time: File modified time.
+    :ivar etag: Etag.
+    :ivar server_side_encryption: Server side encryption.
+    :ivar oss_tagging_count: Oss tagging count.
+    :ivar oss_tagging: Oss tagging.
+    :ivar oss_user_meta: Oss user meta.
+    :ivar filename: Filename.
+    :ivar size: Size.
+    :ivar oss_object_type: Oss object type.
+    :ivar oss_storage_class: Oss storage class.
+    :ivar object_acl: Object acl.
+    :ivar oss_crc64: Oss crc64.
+    :ivar server_side_encryption_customer_algorithm: Server side encryption customer algorithm.
+    :ivar cache_control: Cache control.
+    :ivar content_disposition: Content disposition.
+    :ivar content_type: Content type.
+    :ivar lat_long: Lat long.
+    :ivar server_side_encryption_key_id: Server side encryption key id.
+    :ivar video_height: Video height.
+    :ivar bitrate: Bitrate.
+    :ivar meta_query_audio_streams: Meta query audio streams.
+    :ivar meta_query_addresses: Meta query addresses.
+    :ivar uri: Uri.
+    :ivar access_control_request_method: Access control request method.
+    :ivar image_width: Image width.
+    :ivar title: Title.
+    :ivar access_control_allow_origin: Access control allow origin.
+    :ivar image_height: Image height.
+    :ivar album_artist: Album artist.
+    :ivar content_encoding: Content encoding.
+    :ivar content_language: Content language.
+    :ivar artist: Artist.
+    :ivar performer: Performer.
+    :ivar meta_query_video_streams: Meta query video streams.
+    :ivar produce_time: Produce time.
+    :ivar video_width: Video width.
+    :ivar album: Album.
+    :ivar media_type: Media type.
+    :ivar oss_expiration: Oss expiration.
+    :ivar server_side_data_encryption: Server side data encryption.
+    :ivar composer: Composer.
+    :ivar duration: Duration.
+    :ivar meta_query_subtitles: Meta query subtitles.
+    :ivar insights: Insights.
+    """
+
+    __slots__ = ("file_modified_time", "etag", "server_side_encryption", "oss_tagging_count", "oss_tagging", "oss_user_meta", "filename", "size", "oss_object_type", "oss_storage_class", "object_acl", "oss_crc64", "server_side_encryption_customer_algorithm", "cache_control", "content_disposition", "content_type", "lat_long", "server_side_encryption_key_id", "video_height", "bitrate", "meta_query_audio_streams", "meta_query_addresses", "uri", "access_control_request_method", "image_width", "title", "access_control_allow_origin", "image_height", "album_artist", "content_encoding", "content_language", "artist", "performer", "meta_query_video_streams", "produce_time", "video_width", "album", "media_type", "oss_expiration", "server_side_data_encryption", "composer", "duration", "meta_query_subtitles", "insights")
+    _fields = ("file_modified_time", "etag", "server_side_encryption", "oss_tagging_count", "oss_tagging", "oss_user_meta", "filename", "size", "oss_object_type", "oss_storage_class", "object_acl", "oss_crc64", "server_side_encryption_customer_algorithm", "cache_control", "content_disposition", "content_type", "lat_long", "server_side_encryption_key_id", "video_height", "bitrate", "meta_query_audio_streams", "meta_query_addresses", "uri", "access_control_request_method", "image_width", "title", "access_control_allow_origin", "image_height", "album_artist", "content_encoding", "content_language", "artist", "performer", "meta_query_video_streams", "produce_time", "video_width", "album", "media_type", "oss_expiration", "server_side_data_encryption", "composer", "duration", "meta_query_subtitles", "insights")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    file_modified_time: Optional[str]
+    etag: Optional[str]
+    server_side_encryption: Optional[str]
+    oss_tagging_count: Optional[int]
+    oss_tagging: List[MetaQueryTagging]
+    oss_user_meta: List[MetaQueryTagging]
+    filename: Optional[str]
+    size: Optional[int]
+    oss_object_type: Optional[str]
+    oss_storage_class: Optional[str]
+    object_acl: Optional[str]
+    oss_crc64: Optional[str]
+    server_side_encryption_customer_algorithm: Optional[str]
+    cache_control: Optional[str]
+    content_disposition: Optional[str]
+    content_type: Optional[str]
+    lat_long: Optional[str]
+    server_side_encryption_key_id: Optional[str]
+    video_height: Optional[int]
+    bitrate: Optional[int]
+    meta_query_audio_streams: List[MetaQueryAudioStream]
+    meta_query_addresses: List[MetaQueryAddress]
+    uri: Optional[str]
+    access_control_request_method: Optional[str]
+    image_width: Optional[int]
+    title: Optional[str]
+    access_control_allow_origin: Optional[str]
+    image_height: Optional[int]
+    album_artist: Optional[str]
+    content_encoding: Optional[str]
+    content_language: Optional[str]
+    artist: Optional[str]
+    performer: Optional[str]
+    meta_query_video_streams: List[MetaQueryVideoStream]
+    produce_time: Optional[str]
+    video_width: Optional[int]
+    album: Optional[str]
+    media_type: Optional[str]
+    oss_expiration: Optional[str]
+    server_side_data_encryption: Optional[str]
+    composer: Optional[str]
+    duration: Optional[str]
+    meta_query_subtitles: List[MetaQuerySubtitle]
+    insights: Optional[MetaQueryFileInsights]
+
+    def __init__(self, *, file_modified_time: Optional[str] = None, etag: Optional[str] = None, server_side_encryption: Optional[str] = None, oss_tagging_count: Optional[int] = None, oss_tagging: Optional[List[MetaQueryTagging]] = None, oss_user_meta: Optional[List[MetaQueryTagging]] = None, filename: Optional[str] = None, size: Optional[int] = None, oss_object_type: Optional[str] = None, oss_storage_class: Optional[str] = None, object_acl: Optional[str] = None, oss_crc64: Optional[str] = None, server_side_encryption_customer_algorithm: Optional[str] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_type: Optional[str] = None, lat_long: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, video_height: Optional[int] = None, bitrate: Optional[int] = None, meta_query_audio_streams: Optional[List[MetaQueryAudioStream]] = None, meta_query_addresses: Optional[List[MetaQueryAddress]] = None, uri: Optional[str] = None, access_control_request_method: Optional[str] = None, image_width: Optional[int] = None, title: Optional[str] = None, access_control_allow_origin: Optional[str] = None, image_height: Optional[int] = None, album_artist: Optional[str] = None, content_encoding: Optional[str] = None, content_language: Optional[str] = None, artist: Optional[str] = None, performer: Optional[str] = None, meta_query_video_streams: Optional[List[MetaQueryVideoStream]] = None, produce_time: Optional[str] = None, video_width: Optional[int] = None, album: Optional[str] = None, media_type: Optional[str] = None, oss_expiration: Optional[str] = None, server_side_data_encryption: Optional[str] = None, composer: Optional[str] = None, duration: Optional[str] = None, meta_query_subtitles: Optional[List[MetaQuerySubtitle]] = None, insights: Optional[MetaQueryFileInsights] = None) -> None:
+        _set(self, {"file_modified_time": file_modified_time, "etag": etag, "server_side_encryption": server_side_encryption, "oss_tagging_count": oss_tagging_count, "oss_tagging": [] if oss_tagging is None else oss_tagging, "oss_user_meta": [] if oss_user_meta is None else oss_user_meta, "filename": filename, "size": size, "oss_object_type": oss_object_type, "oss_storage_class": oss_storage_class, "object_acl": object_acl, "oss_crc64": oss_crc64, "server_side_encryption_customer_algorithm": server_side_encryption_customer_algorithm, "cache_control": cache_control, "content_disposition": content_disposition, "content_type": content_type, "lat_long": lat_long, "server_side_encryption_key_id": server_side_encryption_key_id, "video_height": video_height, "bitrate": bitrate, "meta_query_audio_streams": [] if meta_query_audio_streams is None else meta_query_audio_streams, "meta_query_addresses": [] if meta_query_addresses is None else meta_query_addresses, "uri": uri, "access_control_request_method": access_control_request_method, "image_width": image_width, "title": title, "access_control_allow_origin": access_control_allow_origin, "image_height": image_height, "album_artist": album_artist, "content_encoding": content_encoding, "content_language": content_language, "artist": artist, "performer": performer, "meta_query_video_streams": [] if meta_query_video_streams is None else meta_query_video_streams, "produce_time": produce_time, "video_width": video_width, "album": album, "media_type": media_type, "oss_expiration": oss_expiration, "server_side_data_encryption": server_side_data_encryption, "composer": composer, "duration": duration, "meta_query_subtitles": [] if meta_query_subtitles is None else meta_query_subtitles, "insights": insights})
+
+
+class MetaQueryFileInsights(Model):
+    """What semantic indexing found in an object.
+
+    :ivar video: For a video.
+    :ivar image: For an image.
+    """
+
+    __slots__ = ("video", "image")
+    _fields = ("video", "image")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    video: Optional[MetaQueryInsight]
+    image: Optional[MetaQueryInsight]
+
+    def __init__(self, *, video: Optional[MetaQueryInsight] = None, image: Optional[MetaQueryInsight] = None) -> None:
+        _set(self, {"video": video, "image": image})
+
+
+class MetaQueryGroup(Model):
+    """One group of a ``group`` aggregation.
+
+    :ivar value: The grouped value.
+    :ivar count: How many objects have it.
+    """
+
+    __slots__ = ("value", "count")
+    _fields = ("value", "count")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    value: Optional[str]
+    count: Optional[int]
+
+    def __init__(self, *, value: Optional[str] = None, count: Optional[int] = None) -> None:
+        _set(self, {"value": value, "count": count})
+
+
+class MetaQueryInsight(Model):
+    """A caption and a description of an image or a video.
+
+    :ivar caption: A short caption.
+    :ivar description: A description.
+    """
+
+    __slots__ = ("caption", "description")
+    _fields = ("caption", "description")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    caption: Optional[str]
+    description: Optional[str]
+
+    def __init__(self, *, caption: Optional[str] = None, description: Optional[str] = None) -> None:
+        _set(self, {"caption": caption, "description": description})
+
+
+class MetaQueryStatus(Model):
+    """The state of a bucket's metadata index.
+
+    :ivar create_time: When the index was created (RFC 3339).
+    :ivar update_time: When the index was last updated (RFC 3339).
+    :ivar state: ``Ready``, ``Stop``, ``Running``, ``Retrying``, ``Failed`` or ``Deleted``.
+    :ivar phase: ``FullScanning`` or ``IncrementalScanning``.
+    :ivar meta_query_mode: ``basic`` or ``semantic``.
+    """
+
+    __slots__ = ("create_time", "update_time", "state", "phase", "meta_query_mode")
+    _fields = ("create_time", "update_time", "state", "phase", "meta_query_mode")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    create_time: Optional[str]
+    update_time: Optional[str]
+    state: Optional[str]
+    phase: Optional[str]
+    meta_query_mode: Optional[str]
+
+    def __init__(self, *, create_time: Optional[str] = None, update_time: Optional[str] = None, state: Optional[str] = None, phase: Optional[str] = None, meta_query_mode: Optional[str] = None) -> None:
+        _set(self, {"create_time": create_time, "update_time": update_time, "state": state, "phase": phase, "meta_query_mode": meta_query_mode})
+
+
+class MetaQuerySubtitle(Model):
+    """A subtitle stream of a found object.
+
+    :ivar codec_name: Codec name.
+    :ivar language: Language.
+    :ivar start_time: Start time.
+    :ivar duration: Duration.
+    """
+
+    __slots__ = ("codec_name", "language", "start_time", "duration")
+    _fields = ("codec_name", "language", "start_time", "duration")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    codec_name: Optional[str]
+    language: Optional[str]
+    start_time: Optional[str]
+    duration: Optional[str]
+
+    def __init__(self, *, codec_name: Optional[str] = None, language: Optional[str] = None, start_time: Optional[str] = None, duration: Optional[str] = None) -> None:
+        _set(self, {"codec_name": codec_name, "language": language, "start_time": start_time, "duration": duration})
+
+
+class MetaQueryTagging(Model):
+    """A tag or a user metadata item of a found object.
+
+    :ivar key: The key.
+    :ivar value: The value.
+    """
+
+    __slots__ = ("key", "value")
+    _fields = ("key", "value")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key: Optional[str]
+    value: Optional[str]
+
+    def __init__(self, *, key: Optional[str] = None, value: Optional[str] = None) -> None:
+        _set(self, {"key": key, "value": value})
+
+
+class MetaQueryVideoStream(Model):
+    """A video stream of a found object.
+
+    :ivar bitrate: Bitrate.
+    :ivar frame_rate: Frame rate.
+    :ivar start_time: Start time.
+    :ivar duration: Duration.
+    :ivar frame_count: Frame count.
+    :ivar height: Height.
+    :ivar width: Width.
+    :ivar codec_name: Codec name.
+    :ivar language: Language.
+    :ivar bit_depth: Bit depth.
+    :ivar pixel_format: Pixel format.
+    :ivar color_space: Color space.
+    """
+
+    __slots__ = ("bitrate", "frame_rate", "start_time", "duration", "frame_count", "height", "width", "codec_name", "language", "bit_depth", "pixel_format", "color_space")
+    _fields = ("bitrate", "frame_rate", "start_time", "duration", "frame_count", "height", "width", "codec_name", "language", "bit_depth", "pixel_format", "color_space")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bitrate: Optional[int]
+    frame_rate: Optional[str]
+    start_time: Optional[str]
+    duration: Optional[str]
+    frame_count: Optional[int]
+    height: Optional[int]
+    width: Optional[int]
+    codec_name: Optional[str]
+    language: Optional[str]
+    bit_depth: Optional[int]
+    pixel_format: Optional[str]
+    color_space: Optional[str]
+
+    def __init__(self, *, bitrate: Optional[int] = None, frame_rate: Optional[str] = None, start_time: Optional[str] = None, duration: Optional[str] = None, frame_count: Optional[int] = None, height: Optional[int] = None, width: Optional[int] = None, codec_name: Optional[str] = None, language: Optional[str] = None, bit_depth: Optional[int] = None, pixel_format: Optional[str] = None, color_space: Optional[str] = None) -> None:
+        _set(self, {"bitrate": bitrate, "frame_rate": frame_rate, "start_time": start_time, "duration": duration, "frame_count": frame_count, "height": height, "width": width, "codec_name": codec_name, "language": language, "bit_depth": bit_depth, "pixel_format": pixel_format, "color_space": color_space})
+
+
 class ObjectIdentifier(Model):
     """An object to delete.
 
@@ -1152,6 +1588,22 @@ class VersioningConfiguration(Model):
         _set(self, {"status": status})
 
 
+class CloseMetaQuery(Operation[EmptyOutput]):
+    """Turns off data indexing and deletes the index: ``POST /?metaQuery&comp=delete``.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "CloseMetaQuery", {"bucket": bucket})
+
+
 class CreateAccessPoint(Operation[CreateAccessPointOutput]):
     """Creates an access point on a bucket.
 
@@ -1300,6 +1752,46 @@ class DeleteObject(Operation[DeleteObjectOutput]):
 
     def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
         _ossio._init_op(self, "DeleteObject", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
+class DoMetaQuery(Operation[DoMetaQueryOutput]):
+    """Searches a bucket's metadata index, one page at a time: ``POST /?metaQuery&comp=query``.
+
+    :ivar bucket: The bucket.
+    :ivar mode: ``basic`` (the default) or ``semantic``.
+    :ivar meta_query: The query.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "mode", "meta_query")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "meta_query"})
+    bucket: str
+    mode: Optional[MetaQueryMode]
+    meta_query: Union[MetaQuery, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, meta_query: Union[MetaQuery, Mapping[str, Any]], mode: Optional[MetaQueryMode] = None) -> None:
+        _ossio._init_op(self, "DoMetaQuery", {"bucket": bucket, "mode": mode, "meta_query": meta_query})
+
+
+class DoMetaQueryAction(Operation[DoMetaQueryActionOutput]):
+    """Runs a named action on a bucket's metadata index, with the body the action takes: ``POST /?MetaQuery&action=...``.
+
+    :ivar bucket: The bucket.
+    :ivar action: The action's name.
+    :ivar body: The action's request body, sent as is.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "action", "body")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "action", "body"})
+    bucket: str
+    action: str
+    body: str
+
+    def __init__(self, *, bucket: str, action: str, body: str) -> None:
+        _ossio._init_op(self, "DoMetaQueryAction", {"bucket": bucket, "action": action, "body": body})
 
 
 class GetAccessPoint(Operation[GetAccessPointOutput]):
@@ -1490,6 +1982,22 @@ class GetLiveChannelStat(Operation[GetLiveChannelStatOutput]):
 
     def __init__(self, *, bucket: str, channel_name: str) -> None:
         _ossio._init_op(self, "GetLiveChannelStat", {"bucket": bucket, "channel_name": channel_name})
+
+
+class GetMetaQueryStatus(Operation[GetMetaQueryStatusOutput]):
+    """Reads the state of a bucket's metadata index: ``GET /?metaQuery``.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetMetaQueryStatus", {"bucket": bucket})
 
 
 class GetObject(Operation[GetObjectOutput]):
@@ -1714,6 +2222,24 @@ class ListObjectsV2(Operation[ListObjectsV2Output]):
 
     def __init__(self, *, bucket: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, start_after: Optional[str] = None, continuation_token: Optional[str] = None, max_keys: Optional[int] = None, fetch_owner: Optional[bool] = None, url_encoding: Optional[bool] = None) -> None:
         _ossio._init_op(self, "ListObjectsV2", {"bucket": bucket, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "continuation_token": continuation_token, "max_keys": max_keys, "fetch_owner": fetch_owner, "url_encoding": url_encoding})
+
+
+class OpenMetaQuery(Operation[EmptyOutput]):
+    """Turns on data indexing for a bucket: ``POST /?metaQuery&comp=add``.
+
+    :ivar bucket: The bucket.
+    :ivar mode: ``basic`` (the default) or ``semantic``.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "mode")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+    mode: Optional[MetaQueryMode]
+
+    def __init__(self, *, bucket: str, mode: Optional[MetaQueryMode] = None) -> None:
+        _ossio._init_op(self, "OpenMetaQuery", {"bucket": bucket, "mode": mode})
 
 
 class PostAsyncFetch(Operation[PostAsyncFetchOutput]):
@@ -1963,6 +2489,8 @@ _ossio._register(Model, {
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
     "DeletedObject": DeletedObject,
+    "DoMetaQueryActionOutput": DoMetaQueryActionOutput,
+    "DoMetaQueryOutput": DoMetaQueryOutput,
     "EmptyOutput": EmptyOutput,
     "GetAccessPointOutput": GetAccessPointOutput,
     "GetAccessPointPolicyOutput": GetAccessPointPolicyOutput,
@@ -1975,6 +2503,7 @@ _ossio._register(Model, {
     "GetLiveChannelHistoryOutput": GetLiveChannelHistoryOutput,
     "GetLiveChannelInfoOutput": GetLiveChannelInfoOutput,
     "GetLiveChannelStatOutput": GetLiveChannelStatOutput,
+    "GetMetaQueryStatusOutput": GetMetaQueryStatusOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
@@ -1991,6 +2520,18 @@ _ossio._register(Model, {
     "LiveChannelTarget": LiveChannelTarget,
     "LiveChannelVideo": LiveChannelVideo,
     "LiveRecord": LiveRecord,
+    "MetaQuery": MetaQuery,
+    "MetaQueryAddress": MetaQueryAddress,
+    "MetaQueryAggregation": MetaQueryAggregation,
+    "MetaQueryAudioStream": MetaQueryAudioStream,
+    "MetaQueryFile": MetaQueryFile,
+    "MetaQueryFileInsights": MetaQueryFileInsights,
+    "MetaQueryGroup": MetaQueryGroup,
+    "MetaQueryInsight": MetaQueryInsight,
+    "MetaQueryStatus": MetaQueryStatus,
+    "MetaQuerySubtitle": MetaQuerySubtitle,
+    "MetaQueryTagging": MetaQueryTagging,
+    "MetaQueryVideoStream": MetaQueryVideoStream,
     "ObjectIdentifier": ObjectIdentifier,
     "ObjectSummary": ObjectSummary,
     "PostAsyncFetchOutput": PostAsyncFetchOutput,
@@ -2009,6 +2550,7 @@ __all__ = [
     "AsyncFetchTaskInfo",
     "BodyInput",
     "BucketSummary",
+    "CloseMetaQuery",
     "CreateAccessPoint",
     "CreateAccessPointOutput",
     "DataRedundancyType",
@@ -2022,6 +2564,10 @@ __all__ = [
     "DeleteObject",
     "DeleteObjectOutput",
     "DeletedObject",
+    "DoMetaQuery",
+    "DoMetaQueryAction",
+    "DoMetaQueryActionOutput",
+    "DoMetaQueryOutput",
     "EmptyOutput",
     "GetAccessPoint",
     "GetAccessPointOutput",
@@ -2045,6 +2591,8 @@ __all__ = [
     "GetLiveChannelInfoOutput",
     "GetLiveChannelStat",
     "GetLiveChannelStatOutput",
+    "GetMetaQueryStatus",
+    "GetMetaQueryStatusOutput",
     "GetObject",
     "GetObjectAcl",
     "GetObjectAclOutput",
@@ -2072,11 +2620,28 @@ __all__ = [
     "LiveChannelType",
     "LiveChannelVideo",
     "LiveRecord",
+    "MetaQuery",
+    "MetaQueryAddress",
+    "MetaQueryAggregation",
+    "MetaQueryAggregationOperation",
+    "MetaQueryAudioStream",
+    "MetaQueryFile",
+    "MetaQueryFileInsights",
+    "MetaQueryGroup",
+    "MetaQueryInsight",
+    "MetaQueryMediaType",
+    "MetaQueryMode",
+    "MetaQueryOrderType",
+    "MetaQueryStatus",
+    "MetaQuerySubtitle",
+    "MetaQueryTagging",
+    "MetaQueryVideoStream",
     "Model",
     "NetworkOrigin",
     "ObjectAcl",
     "ObjectIdentifier",
     "ObjectSummary",
+    "OpenMetaQuery",
     "Operation",
     "PostAsyncFetch",
     "PostAsyncFetchOutput",
