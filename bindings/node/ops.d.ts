@@ -742,6 +742,22 @@ export interface DeleteObjectOutput {
   requestId: string;
 }
 
+/** Runs a named data pipeline action, with the body the action takes. */
+export interface DoDataPipelineActionInput {
+  /** The action's name. */
+  readonly action: string;
+  /** The action's request body, sent as is. */
+  readonly body: string;
+}
+
+/** The result of [`DoDataPipelineAction`]. */
+export interface DoDataPipelineActionOutput {
+  /** The response body, as OSS sent it. */
+  body: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Searches a bucket's metadata index, one page at a time: `POST /?metaQuery&comp=query`. */
 export interface DoMetaQueryInput {
   /** The bucket. */
@@ -1632,6 +1648,7 @@ export interface OperationTypes {
   DeleteLiveChannel: [DeleteLiveChannelInput, DeleteLiveChannelOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
+  DoDataPipelineAction: [DoDataPipelineActionInput, DoDataPipelineActionOutput];
   DoMetaQuery: [DoMetaQueryInput, DoMetaQueryOutput];
   DoMetaQueryAction: [DoMetaQueryActionInput, DoMetaQueryActionOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
@@ -1692,6 +1709,8 @@ export interface ClientOperations {
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
   deleteObject(input: DeleteObjectInput): Promise<DeleteObjectOutput>;
+  /** Runs a named data pipeline action, with the body the action takes. */
+  doDataPipelineAction(input: DoDataPipelineActionInput): Promise<DoDataPipelineActionOutput>;
   /** Searches a bucket's metadata index, one page at a time: `POST /?metaQuery&comp=query`. */
   doMetaQuery(input: DoMetaQueryInput): Promise<DoMetaQueryOutput>;
   /**

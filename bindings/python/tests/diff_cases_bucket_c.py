@@ -97,6 +97,15 @@ CASES = [
             V2.DoMetaQueryActionRequest(bucket=BUCKET, action="GetMetaQueryWorkflow", body=b"<GetMetaQueryWorkflow/>")
         ),
     ),
+    (
+        "DoDataPipelineAction",
+        ops.DoDataPipelineAction(action="ListDataPipelines", body="<ListDataPipelines><MaxResults>10</MaxResults></ListDataPipelines>"),
+        lambda c: c.do_data_pipeline_action(
+            V2.DoDataPipelineActionRequest(
+                action="ListDataPipelines", body=b"<ListDataPipelines><MaxResults>10</MaxResults></ListDataPipelines>"
+            )
+        ),
+    ),
 ]
 
 NOT_IN_V2 = {

@@ -82,6 +82,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Runs a named data pipeline action, with the body the action takes.
+    ///
+    /// `POST /?dataPipeline`; see [`DoDataPipelineAction`].
+    pub fn do_data_pipeline_action(
+        &self,
+        op: &DoDataPipelineAction,
+    ) -> Result<DoDataPipelineActionOutput, Error> {
+        self.send(op)
+    }
+
     /// Searches a bucket's metadata index, one page at a time: `POST /?metaQuery&comp=query`.
     ///
     /// `POST /?metaQuery&comp=query`; see [`DoMetaQuery`].

@@ -149,6 +149,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteObject, fields))
 
     @overload
+    def do_data_pipeline_action(self, request: ops.DoDataPipelineAction, /) -> ops.DoDataPipelineActionOutput: ...
+
+    @overload
+    def do_data_pipeline_action(self, *, action: str, body: str) -> ops.DoDataPipelineActionOutput: ...
+
+    def do_data_pipeline_action(self, *request: ops.DoDataPipelineAction, **fields: Any) -> ops.DoDataPipelineActionOutput:
+        """Runs a named data pipeline action, with the body the action takes.
+
+        Takes an ``ossio.ops.DoDataPipelineAction`` or its fields as keywords; returns ``ossio.ops.DoDataPipelineActionOutput``."""
+        if request:
+            return self._send(_request(ops.DoDataPipelineAction, request, fields))
+        return self._send(_new_op(ops.DoDataPipelineAction, fields))
+
+    @overload
     def do_meta_query(self, request: ops.DoMetaQuery, /) -> ops.DoMetaQueryOutput: ...
 
     @overload

@@ -250,6 +250,24 @@ class DeletedObject(Model):
         _set(self, {"key": key, "version_id": version_id, "delete_marker": delete_marker})
 
 
+class DoDataPipelineActionOutput(Model):
+    """The result of ``DoDataPipelineAction``.
+
+    :ivar body: The response body, as OSS sent it.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("body", "request_id")
+    _fields = ("body", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"body", "request_id"})
+    body: str
+    request_id: str
+
+    def __init__(self, *, body: str, request_id: str) -> None:
+        _set(self, {"body": body, "request_id": request_id})
+
+
 class DoMetaQueryActionOutput(Model):
     """The result of ``DoMetaQueryAction``.
 
@@ -1754,6 +1772,24 @@ class DeleteObject(Operation[DeleteObjectOutput]):
         _ossio._init_op(self, "DeleteObject", {"bucket": bucket, "key": key, "version_id": version_id})
 
 
+class DoDataPipelineAction(Operation[DoDataPipelineActionOutput]):
+    """Runs a named data pipeline action, with the body the action takes.
+
+    :ivar action: The action's name.
+    :ivar body: The action's request body, sent as is.
+    """
+
+    __slots__ = ()
+    _fields = ("action", "body")
+    _names = frozenset(_fields)
+    _required = frozenset({"action", "body"})
+    action: str
+    body: str
+
+    def __init__(self, *, action: str, body: str) -> None:
+        _ossio._init_op(self, "DoDataPipelineAction", {"action": action, "body": body})
+
+
 class DoMetaQuery(Operation[DoMetaQueryOutput]):
     """Searches a bucket's metadata index, one page at a time: ``POST /?metaQuery&comp=query``.
 
@@ -2489,6 +2525,7 @@ _ossio._register(Model, {
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
     "DeletedObject": DeletedObject,
+    "DoDataPipelineActionOutput": DoDataPipelineActionOutput,
     "DoMetaQueryActionOutput": DoMetaQueryActionOutput,
     "DoMetaQueryOutput": DoMetaQueryOutput,
     "EmptyOutput": EmptyOutput,
@@ -2564,6 +2601,8 @@ __all__ = [
     "DeleteObject",
     "DeleteObjectOutput",
     "DeletedObject",
+    "DoDataPipelineAction",
+    "DoDataPipelineActionOutput",
     "DoMetaQuery",
     "DoMetaQueryAction",
     "DoMetaQueryActionOutput",
