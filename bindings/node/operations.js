@@ -36,6 +36,7 @@ module.exports = [
   { name: 'HeadObject', method: 'headObject', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'ListAccessPoints', method: 'listAccessPoints', streamsRequest: false, streamsResponse: false, pager: ['continuationToken', 'nextContinuationToken'] },
   { name: 'ListBuckets', method: 'listBuckets', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },
+  { name: 'ListCloudBoxes', method: 'listCloudBoxes', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },
   { name: 'ListLiveChannel', method: 'listLiveChannel', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },
   { name: 'ListObjects', method: 'listObjects', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },
   { name: 'ListObjectsV2', method: 'listObjectsV2', streamsRequest: false, streamsResponse: false, pager: ['continuationToken', 'nextContinuationToken'] },

@@ -506,6 +506,30 @@ export interface BucketSummary {
   resourceGroupId: string | null;
 }
 
+/** The owner of the listed CloudBoxes. */
+export interface CloudBoxOwner {
+  /** The account id. */
+  id: string | null;
+  /** The display name. */
+  displayName: string | null;
+}
+
+/** One CloudBox. */
+export interface CloudBoxProperties {
+  /** The CloudBox id. */
+  id: string | null;
+  /** Its name. */
+  name: string | null;
+  /** The region it belongs to. */
+  region: string | null;
+  /** The control endpoint. */
+  controlEndpoint: string | null;
+  /** The data endpoint. */
+  dataEndpoint: string | null;
+  /** Its alias. */
+  alias: string | null;
+}
+
 /** One LiveChannel in a listing. */
 export interface LiveChannelSummary {
   /** The channel's name. */
@@ -1278,6 +1302,36 @@ export interface ListBucketsOutput {
   requestId: string;
 }
 
+/** Lists the CloudBoxes of the account, one page at a time. */
+export interface ListCloudBoxesInput {
+  /** Start after this CloudBox id. */
+  readonly marker?: string | null;
+  /** Page size (1 to 1000). */
+  readonly maxKeys?: number | null;
+  /** Only CloudBoxes whose ids start with this. */
+  readonly prefix?: string | null;
+}
+
+/** One page of [`ListCloudBoxes`]. */
+export interface ListCloudBoxesOutput {
+  /** Prefix as echoed. */
+  prefix: string | null;
+  /** Marker as echoed. */
+  marker: string | null;
+  /** Page size as echoed. */
+  maxKeys: number | null;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** The marker of the next page. */
+  nextMarker: string | null;
+  /** The owner. */
+  owner: CloudBoxOwner | null;
+  /** The CloudBoxes of this page. */
+  cloudBoxes: Array<CloudBoxProperties>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Lists the LiveChannels of a bucket, one page at a time: `GET /?live`. */
 export interface ListLiveChannelInput {
   /** The bucket. */
@@ -1669,6 +1723,7 @@ export interface OperationTypes {
   HeadObject: [HeadObjectInput, HeadObjectOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
+  ListCloudBoxes: [ListCloudBoxesInput, ListCloudBoxesOutput];
   ListLiveChannel: [ListLiveChannelInput, ListLiveChannelOutput];
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
@@ -1687,7 +1742,7 @@ export interface OperationTypes {
 }
 
 /** Operations `client.paginate` pages through (a token or marker in, the next one out). */
-export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListLiveChannel' | 'ListObjects' | 'ListObjectsV2';
+export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListCloudBoxes' | 'ListLiveChannel' | 'ListObjects' | 'ListObjectsV2';
 
 /** Every operation as a client method: `client.<camelName>({ bucket, ...fields })`. */
 export interface ClientOperations {
@@ -1771,6 +1826,8 @@ export interface ClientOperations {
   listAccessPoints(input?: ListAccessPointsInput): Promise<ListAccessPointsOutput>;
   /** Lists the account's buckets, one page at a time. */
   listBuckets(input?: ListBucketsInput): Promise<ListBucketsOutput>;
+  /** Lists the CloudBoxes of the account, one page at a time. */
+  listCloudBoxes(input?: ListCloudBoxesInput): Promise<ListCloudBoxesOutput>;
   /** Lists the LiveChannels of a bucket, one page at a time: `GET /?live`. */
   listLiveChannel(input: ListLiveChannelInput): Promise<ListLiveChannelOutput>;
   /**

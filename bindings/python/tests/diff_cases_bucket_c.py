@@ -106,6 +106,11 @@ CASES = [
             )
         ),
     ),
+    (
+        "ListCloudBoxes",
+        ops.ListCloudBoxes(prefix="cb-", marker="cb-0001", max_keys=20),
+        lambda c: c.list_cloud_boxes(V2.ListCloudBoxesRequest(prefix="cb-", marker="cb-0001", max_keys=20)),
+    ),
 ]
 
 NOT_IN_V2 = {

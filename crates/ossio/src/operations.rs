@@ -259,6 +259,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists the CloudBoxes of the account, one page at a time.
+    ///
+    /// `GET /?cloudboxes`; see [`ListCloudBoxes`].
+    pub fn list_cloud_boxes(&self, op: &ListCloudBoxes) -> Result<ListCloudBoxesOutput, Error> {
+        self.send(op)
+    }
+
     /// Lists the LiveChannels of a bucket, one page at a time: `GET /?live`.
     ///
     /// `GET /?live`; see [`ListLiveChannel`].

@@ -453,6 +453,25 @@ class Operations:
         return Paginator(self, ops.ListBuckets, "marker", "next_marker")
 
     @overload
+    def list_cloud_boxes(self, request: ops.ListCloudBoxes, /) -> ops.ListCloudBoxesOutput: ...
+
+    @overload
+    def list_cloud_boxes(self, *, marker: Optional[str] = None, max_keys: Optional[int] = None, prefix: Optional[str] = None) -> ops.ListCloudBoxesOutput: ...
+
+    def list_cloud_boxes(self, *request: ops.ListCloudBoxes, **fields: Any) -> ops.ListCloudBoxesOutput:
+        """Lists the CloudBoxes of the account, one page at a time.
+
+        Takes an ``ossio.ops.ListCloudBoxes`` or its fields as keywords; returns ``ossio.ops.ListCloudBoxesOutput``."""
+        if request:
+            return self._send(_request(ops.ListCloudBoxes, request, fields))
+        return self._send(_new_op(ops.ListCloudBoxes, fields))
+
+    def list_cloud_boxes_paginator(self) -> Paginator[ops.ListCloudBoxes, ops.ListCloudBoxesOutput]:
+        """Every page of ``ListCloudBoxes``: ``.iter_page(request)`` (or its fields as keywords)
+        sends it and follows ``next_marker`` until the listing ends."""
+        return Paginator(self, ops.ListCloudBoxes, "marker", "next_marker")
+
+    @overload
     def list_live_channel(self, request: ops.ListLiveChannel, /) -> ops.ListLiveChannelOutput: ...
 
     @overload

@@ -170,6 +170,50 @@ class BucketSummary(Model):
         _set(self, {"name": name, "creation_date": creation_date, "location": location, "region": region, "extranet_endpoint": extranet_endpoint, "intranet_endpoint": intranet_endpoint, "storage_class": storage_class, "resource_group_id": resource_group_id})
 
 
+class CloudBoxOwner(Model):
+    """The owner of the listed CloudBoxes.
+
+    :ivar id: The account id.
+    :ivar display_name: The display name.
+    """
+
+    __slots__ = ("id", "display_name")
+    _fields = ("id", "display_name")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    id: Optional[str]
+    display_name: Optional[str]
+
+    def __init__(self, *, id: Optional[str] = None, display_name: Optional[str] = None) -> None:
+        _set(self, {"id": id, "display_name": display_name})
+
+
+class CloudBoxProperties(Model):
+    """One CloudBox.
+
+    :ivar id: The CloudBox id.
+    :ivar name: Its name.
+    :ivar region: The region it belongs to.
+    :ivar control_endpoint: The control endpoint.
+    :ivar data_endpoint: The data endpoint.
+    :ivar alias: Its alias.
+    """
+
+    __slots__ = ("id", "name", "region", "control_endpoint", "data_endpoint", "alias")
+    _fields = ("id", "name", "region", "control_endpoint", "data_endpoint", "alias")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    id: Optional[str]
+    name: Optional[str]
+    region: Optional[str]
+    control_endpoint: Optional[str]
+    data_endpoint: Optional[str]
+    alias: Optional[str]
+
+    def __init__(self, *, id: Optional[str] = None, name: Optional[str] = None, region: Optional[str] = None, control_endpoint: Optional[str] = None, data_endpoint: Optional[str] = None, alias: Optional[str] = None) -> None:
+        _set(self, {"id": id, "name": name, "region": region, "control_endpoint": control_endpoint, "data_endpoint": data_endpoint, "alias": alias})
+
+
 class CreateAccessPointOutput(Model):
     """The result of ``CreateAccessPoint``.
 
@@ -802,6 +846,36 @@ class ListBucketsOutput(Model):
 
     def __init__(self, *, owner_id: str, owner_display_name: str, request_id: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None, is_truncated: bool = False, next_marker: Optional[str] = None, buckets: Optional[List[BucketSummary]] = None) -> None:
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "prefix": prefix, "marker": marker, "max_keys": max_keys, "is_truncated": is_truncated, "next_marker": next_marker, "buckets": [] if buckets is None else buckets, "request_id": request_id})
+
+
+class ListCloudBoxesOutput(Model):
+    """One page of ``ListCloudBoxes``.
+
+    :ivar prefix: Prefix as echoed.
+    :ivar marker: Marker as echoed.
+    :ivar max_keys: Page size as echoed.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar next_marker: The marker of the next page.
+    :ivar owner: The owner.
+    :ivar cloud_boxes: The CloudBoxes of this page.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("prefix", "marker", "max_keys", "is_truncated", "next_marker", "owner", "cloud_boxes", "request_id")
+    _fields = ("prefix", "marker", "max_keys", "is_truncated", "next_marker", "owner", "cloud_boxes", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    prefix: Optional[str]
+    marker: Optional[str]
+    max_keys: Optional[int]
+    is_truncated: bool
+    next_marker: Optional[str]
+    owner: Optional[CloudBoxOwner]
+    cloud_boxes: List[CloudBoxProperties]
+    request_id: str
+
+    def __init__(self, *, request_id: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None, is_truncated: bool = False, next_marker: Optional[str] = None, owner: Optional[CloudBoxOwner] = None, cloud_boxes: Optional[List[CloudBoxProperties]] = None) -> None:
+        _set(self, {"prefix": prefix, "marker": marker, "max_keys": max_keys, "is_truncated": is_truncated, "next_marker": next_marker, "owner": owner, "cloud_boxes": [] if cloud_boxes is None else cloud_boxes, "request_id": request_id})
 
 
 class ListLiveChannelOutput(Model):
@@ -2182,6 +2256,26 @@ class ListBuckets(Operation[ListBucketsOutput]):
         _ossio._init_op(self, "ListBuckets", {"prefix": prefix, "marker": marker, "max_keys": max_keys})
 
 
+class ListCloudBoxes(Operation[ListCloudBoxesOutput]):
+    """Lists the CloudBoxes of the account, one page at a time.
+
+    :ivar marker: Start after this CloudBox id.
+    :ivar max_keys: Page size (1 to 1000).
+    :ivar prefix: Only CloudBoxes whose ids start with this.
+    """
+
+    __slots__ = ()
+    _fields = ("marker", "max_keys", "prefix")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    marker: Optional[str]
+    max_keys: Optional[int]
+    prefix: Optional[str]
+
+    def __init__(self, *, marker: Optional[str] = None, max_keys: Optional[int] = None, prefix: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListCloudBoxes", {"marker": marker, "max_keys": max_keys, "prefix": prefix})
+
+
 class ListLiveChannel(Operation[ListLiveChannelOutput]):
     """Lists the LiveChannels of a bucket, one page at a time: ``GET /?live``.
 
@@ -2521,6 +2615,8 @@ _ossio._register(Model, {
     "AsyncFetchTaskConfiguration": AsyncFetchTaskConfiguration,
     "AsyncFetchTaskInfo": AsyncFetchTaskInfo,
     "BucketSummary": BucketSummary,
+    "CloudBoxOwner": CloudBoxOwner,
+    "CloudBoxProperties": CloudBoxProperties,
     "CreateAccessPointOutput": CreateAccessPointOutput,
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
@@ -2547,6 +2643,7 @@ _ossio._register(Model, {
     "HeadObjectOutput": HeadObjectOutput,
     "ListAccessPointsOutput": ListAccessPointsOutput,
     "ListBucketsOutput": ListBucketsOutput,
+    "ListCloudBoxesOutput": ListCloudBoxesOutput,
     "ListLiveChannelOutput": ListLiveChannelOutput,
     "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
@@ -2588,6 +2685,8 @@ __all__ = [
     "BodyInput",
     "BucketSummary",
     "CloseMetaQuery",
+    "CloudBoxOwner",
+    "CloudBoxProperties",
     "CreateAccessPoint",
     "CreateAccessPointOutput",
     "DataRedundancyType",
@@ -2644,6 +2743,8 @@ __all__ = [
     "ListAccessPointsOutput",
     "ListBuckets",
     "ListBucketsOutput",
+    "ListCloudBoxes",
+    "ListCloudBoxesOutput",
     "ListLiveChannel",
     "ListLiveChannelOutput",
     "ListObjects",
