@@ -15,6 +15,7 @@ module.exports = [
   { name: 'DeleteLiveChannel', method: 'deleteLiveChannel', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteMultipleObjects', method: 'deleteMultipleObjects', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteObject', method: 'deleteObject', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'DescribeRegions', method: 'describeRegions', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DoDataPipelineAction', method: 'doDataPipelineAction', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DoMetaQuery', method: 'doMetaQuery', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DoMetaQueryAction', method: 'doMetaQueryAction', streamsRequest: false, streamsResponse: false, pager: null },

@@ -66,6 +66,18 @@ export interface DeletedObject {
   deleteMarker: boolean;
 }
 
+/** The endpoints of one region. */
+export interface RegionInfo {
+  /** The region id (`oss-cn-hangzhou`). */
+  region: string | null;
+  /** The public endpoint. */
+  internetEndpoint: string | null;
+  /** The internal (same-region) endpoint. */
+  internalEndpoint: string | null;
+  /** The transfer acceleration endpoint. */
+  accelerateEndpoint: string | null;
+}
+
 /** The `MetaQuery` document of a DoMetaQuery request. */
 export interface MetaQueryInput {
   /** Aggregations to compute. */
@@ -762,6 +774,20 @@ export interface DeleteObjectOutput {
   deleteMarker: boolean;
   /** `x-oss-version-id`, when versioned. */
   versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists the endpoints of every region, or of one. */
+export interface DescribeRegionsInput {
+  /** One region (`oss-cn-hangzhou`); `None` for every region. */
+  readonly regions?: string | null;
+}
+
+/** The result of [`DescribeRegions`]. */
+export interface DescribeRegionsOutput {
+  /** The regions. */
+  regionInfo: Array<RegionInfo>;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1702,6 +1728,7 @@ export interface OperationTypes {
   DeleteLiveChannel: [DeleteLiveChannelInput, DeleteLiveChannelOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
+  DescribeRegions: [DescribeRegionsInput, DescribeRegionsOutput];
   DoDataPipelineAction: [DoDataPipelineActionInput, DoDataPipelineActionOutput];
   DoMetaQuery: [DoMetaQueryInput, DoMetaQueryOutput];
   DoMetaQueryAction: [DoMetaQueryActionInput, DoMetaQueryActionOutput];
@@ -1764,6 +1791,8 @@ export interface ClientOperations {
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
   deleteObject(input: DeleteObjectInput): Promise<DeleteObjectOutput>;
+  /** Lists the endpoints of every region, or of one. */
+  describeRegions(input?: DescribeRegionsInput): Promise<DescribeRegionsOutput>;
   /** Runs a named data pipeline action, with the body the action takes. */
   doDataPipelineAction(input: DoDataPipelineActionInput): Promise<DoDataPipelineActionOutput>;
   /** Searches a bucket's metadata index, one page at a time: `POST /?metaQuery&comp=query`. */

@@ -111,6 +111,16 @@ CASES = [
         ops.ListCloudBoxes(prefix="cb-", marker="cb-0001", max_keys=20),
         lambda c: c.list_cloud_boxes(V2.ListCloudBoxesRequest(prefix="cb-", marker="cb-0001", max_keys=20)),
     ),
+    (
+        "DescribeRegions",
+        ops.DescribeRegions(),
+        lambda c: c.describe_regions(V2.DescribeRegionsRequest()),
+    ),
+    (
+        "DescribeRegions",
+        ops.DescribeRegions(regions="oss-cn-hangzhou"),
+        lambda c: c.describe_regions(V2.DescribeRegionsRequest(regions="oss-cn-hangzhou")),
+    ),
 ]
 
 NOT_IN_V2 = {

@@ -82,6 +82,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists the endpoints of every region, or of one.
+    ///
+    /// `GET /?regions`; see [`DescribeRegions`].
+    pub fn describe_regions(&self, op: &DescribeRegions) -> Result<DescribeRegionsOutput, Error> {
+        self.send(op)
+    }
+
     /// Runs a named data pipeline action, with the body the action takes.
     ///
     /// `POST /?dataPipeline`; see [`DoDataPipelineAction`].

@@ -149,6 +149,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteObject, fields))
 
     @overload
+    def describe_regions(self, request: ops.DescribeRegions, /) -> ops.DescribeRegionsOutput: ...
+
+    @overload
+    def describe_regions(self, *, regions: Optional[str] = None) -> ops.DescribeRegionsOutput: ...
+
+    def describe_regions(self, *request: ops.DescribeRegions, **fields: Any) -> ops.DescribeRegionsOutput:
+        """Lists the endpoints of every region, or of one.
+
+        Takes an ``ossio.ops.DescribeRegions`` or its fields as keywords; returns ``ossio.ops.DescribeRegionsOutput``."""
+        if request:
+            return self._send(_request(ops.DescribeRegions, request, fields))
+        return self._send(_new_op(ops.DescribeRegions, fields))
+
+    @overload
     def do_data_pipeline_action(self, request: ops.DoDataPipelineAction, /) -> ops.DoDataPipelineActionOutput: ...
 
     @overload

@@ -294,6 +294,24 @@ class DeletedObject(Model):
         _set(self, {"key": key, "version_id": version_id, "delete_marker": delete_marker})
 
 
+class DescribeRegionsOutput(Model):
+    """The result of ``DescribeRegions``.
+
+    :ivar region_info: The regions.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("region_info", "request_id")
+    _fields = ("region_info", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    region_info: List[RegionInfo]
+    request_id: str
+
+    def __init__(self, *, request_id: str, region_info: Optional[List[RegionInfo]] = None) -> None:
+        _set(self, {"region_info": [] if region_info is None else region_info, "request_id": request_id})
+
+
 class DoDataPipelineActionOutput(Model):
     """The result of ``DoDataPipelineAction``.
 
@@ -1644,6 +1662,28 @@ class PutObjectOutput(Model):
         _set(self, {"etag": etag, "hash_crc64": hash_crc64, "version_id": version_id, "request_id": request_id})
 
 
+class RegionInfo(Model):
+    """The endpoints of one region.
+
+    :ivar region: The region id (``oss-cn-hangzhou``).
+    :ivar internet_endpoint: The public endpoint.
+    :ivar internal_endpoint: The internal (same-region) endpoint.
+    :ivar accelerate_endpoint: The transfer acceleration endpoint.
+    """
+
+    __slots__ = ("region", "internet_endpoint", "internal_endpoint", "accelerate_endpoint")
+    _fields = ("region", "internet_endpoint", "internal_endpoint", "accelerate_endpoint")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    region: Optional[str]
+    internet_endpoint: Optional[str]
+    internal_endpoint: Optional[str]
+    accelerate_endpoint: Optional[str]
+
+    def __init__(self, *, region: Optional[str] = None, internet_endpoint: Optional[str] = None, internal_endpoint: Optional[str] = None, accelerate_endpoint: Optional[str] = None) -> None:
+        _set(self, {"region": region, "internet_endpoint": internet_endpoint, "internal_endpoint": internal_endpoint, "accelerate_endpoint": accelerate_endpoint})
+
+
 class SseRule(Model):
     """A bucket's default server-side encryption, as GetBucketInfo reports it.
 
@@ -1844,6 +1884,22 @@ class DeleteObject(Operation[DeleteObjectOutput]):
 
     def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
         _ossio._init_op(self, "DeleteObject", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
+class DescribeRegions(Operation[DescribeRegionsOutput]):
+    """Lists the endpoints of every region, or of one.
+
+    :ivar regions: One region (``oss-cn-hangzhou``); ``None`` for every region.
+    """
+
+    __slots__ = ()
+    _fields = ("regions",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    regions: Optional[str]
+
+    def __init__(self, *, regions: Optional[str] = None) -> None:
+        _ossio._init_op(self, "DescribeRegions", {"regions": regions})
 
 
 class DoDataPipelineAction(Operation[DoDataPipelineActionOutput]):
@@ -2621,6 +2677,7 @@ _ossio._register(Model, {
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
     "DeletedObject": DeletedObject,
+    "DescribeRegionsOutput": DescribeRegionsOutput,
     "DoDataPipelineActionOutput": DoDataPipelineActionOutput,
     "DoMetaQueryActionOutput": DoMetaQueryActionOutput,
     "DoMetaQueryOutput": DoMetaQueryOutput,
@@ -2673,6 +2730,7 @@ _ossio._register(Model, {
     "PutLiveChannelOutput": PutLiveChannelOutput,
     "PutObjectAclOutput": PutObjectAclOutput,
     "PutObjectOutput": PutObjectOutput,
+    "RegionInfo": RegionInfo,
     "SseRule": SseRule,
     "VersioningConfiguration": VersioningConfiguration,
 })
@@ -2700,6 +2758,8 @@ __all__ = [
     "DeleteObject",
     "DeleteObjectOutput",
     "DeletedObject",
+    "DescribeRegions",
+    "DescribeRegionsOutput",
     "DoDataPipelineAction",
     "DoDataPipelineActionOutput",
     "DoMetaQuery",
@@ -2799,6 +2859,7 @@ __all__ = [
     "PutObjectAcl",
     "PutObjectAclOutput",
     "PutObjectOutput",
+    "RegionInfo",
     "SseRule",
     "StorageClass",
     "VersioningConfiguration",

@@ -49,7 +49,7 @@
 //! | `status` | the response status |
 //! | `flatten` | the fields of another declared struct, inline |
 //!
-//! and any of: `empty_none` (an empty element reads as `None`, not `Some("")`), `each` (a list at `A>B` whose items each have their own `A`), `rename = "access_point_name"` (the field's name in the registry, as
+//! and any of: `empty_none` (an empty element, or a valueless query parameter, reads as `None`, not `Some("")`), `each` (a list at `A>B` whose items each have their own `A`), `rename = "access_point_name"` (the field's name in the registry, as
 //! `alibabacloud-oss-v2` names it, when the Rust name differs), `required` (must be present;
 //! for strings, non-blank), `validate = path` (a rule, `fn(&T) -> Result<(), ValidationError>`,
 //! repeatable), `min = N` / `max = N` (a number's range, or a list's length), `when_true = "url"`

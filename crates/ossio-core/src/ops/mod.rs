@@ -132,6 +132,7 @@ mod object_acl;
 mod object_batch_delete;
 mod object_list;
 mod object_list_v2;
+mod region;
 mod service;
 
 pub use access_point::*;
@@ -153,6 +154,7 @@ pub use object_acl::*;
 pub use object_batch_delete::*;
 pub use object_list::*;
 pub use object_list_v2::*;
+pub use region::*;
 pub use service::*;
 
 /// Every declaration registers itself here (`#[derive(Oss)]` on an operation adds its
