@@ -30,6 +30,9 @@ export type MetaQueryMediaType = 'image' | 'video' | 'audio' | 'document';
 /** `Acl`: one of its wire values. */
 export type Acl = 'private' | 'public-read' | 'public-read-write';
 
+/** `StorageQuotaMode`: one of its wire values. */
+export type StorageQuotaMode = 'Strict' | 'Warning';
+
 /** `VersioningStatus`: one of its wire values. */
 export type VersioningStatus = 'Enabled' | 'Suspended';
 
@@ -358,6 +361,16 @@ export interface SseRule {
   kmsDataEncryption: string | null;
 }
 
+/** The `QuotaConfiguration` document. */
+export interface QuotaConfiguration {
+  /** The quota, in bytes (positive). */
+  storageQuota: Uint64 | null;
+  /** `Strict` or `Warning`. */
+  mode: StorageQuotaMode | null;
+  /** The storage in use, in bytes, as last measured (in answers). */
+  currentUsage: Uint64 | null;
+}
+
 /** One ingest session. */
 export interface LiveRecord {
   /** When pushing started (ISO 8601). */
@@ -594,6 +607,16 @@ export interface AsyncFetchTaskConfigurationInput {
   readonly ignoreSameKey?: boolean | null;
 }
 
+/** The `QuotaConfiguration` document. */
+export interface QuotaConfigurationInput {
+  /** The quota, in bytes (positive). */
+  readonly storageQuota?: number | bigint | null;
+  /** `Strict` or `Warning`. */
+  readonly mode?: StorageQuotaMode | null;
+  /** The storage in use, in bytes, as last measured (in answers). */
+  readonly currentUsage?: number | bigint | null;
+}
+
 /** The `VersioningConfiguration` document. */
 export interface VersioningConfigurationInput {
   /** `Enabled` or `Suspended`. */
@@ -720,6 +743,18 @@ export interface DeleteBucketInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteBucketOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes a bucket's storage quota: `DELETE /?quota`. */
+export interface DeleteBucketStorageQuotaInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketStorageQuotaOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1021,6 +1056,20 @@ export interface GetBucketLocationInput {
 export interface GetBucketLocationOutput {
   /** `oss-<region>`. */
   location: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's storage quota and usage: `GET /?quota`. */
+export interface GetBucketStorageQuotaInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketStorageQuota`]. */
+export interface GetBucketStorageQuotaOutput {
+  /** The quota and usage. */
+  quotaConfiguration: QuotaConfiguration;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1606,6 +1655,20 @@ export interface PutBucketAclOutput {
   requestId: string;
 }
 
+/** Sets a bucket's storage quota: `PUT /?quota`. */
+export interface PutBucketStorageQuotaInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The quota. */
+  readonly quotaConfiguration: QuotaConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketStorageQuotaOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
  * never returns to unversioned.
@@ -1725,6 +1788,7 @@ export interface OperationTypes {
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
+  DeleteBucketStorageQuota: [DeleteBucketStorageQuotaInput, DeleteBucketStorageQuotaOutput];
   DeleteLiveChannel: [DeleteLiveChannelInput, DeleteLiveChannelOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
@@ -1739,6 +1803,7 @@ export interface OperationTypes {
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
+  GetBucketStorageQuota: [GetBucketStorageQuotaInput, GetBucketStorageQuotaOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
   GetLiveChannelHistory: [GetLiveChannelHistoryInput, GetLiveChannelHistoryOutput];
   GetLiveChannelInfo: [GetLiveChannelInfoInput, GetLiveChannelInfoOutput];
@@ -1761,6 +1826,7 @@ export interface OperationTypes {
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
   PutBucket: [PutBucketInput, PutBucketOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
+  PutBucketStorageQuota: [PutBucketStorageQuotaInput, PutBucketStorageQuotaOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
   PutLiveChannel: [PutLiveChannelInput, PutLiveChannelOutput];
   PutLiveChannelStatus: [PutLiveChannelStatusInput, PutLiveChannelStatusOutput];
@@ -1785,6 +1851,8 @@ export interface ClientOperations {
   deleteAccessPointPublicAccessBlock(input: DeleteAccessPointPublicAccessBlockInput): Promise<DeleteAccessPointPublicAccessBlockOutput>;
   /** Deletes an empty bucket. */
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
+  /** Removes a bucket's storage quota: `DELETE /?quota`. */
+  deleteBucketStorageQuota(input: DeleteBucketStorageQuotaInput): Promise<DeleteBucketStorageQuotaOutput>;
   /** Deletes a LiveChannel (the files it wrote stay): `DELETE /<channel>?live`. */
   deleteLiveChannel(input: DeleteLiveChannelInput): Promise<DeleteLiveChannelOutput>;
   /** Deletes up to 1,000 objects in one request. */
@@ -1816,6 +1884,8 @@ export interface ClientOperations {
   getBucketInfo(input: GetBucketInfoInput): Promise<GetBucketInfoOutput>;
   /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
+  /** Reads a bucket's storage quota and usage: `GET /?quota`. */
+  getBucketStorageQuota(input: GetBucketStorageQuotaInput): Promise<GetBucketStorageQuotaOutput>;
   /** Reads a bucket's versioning state. */
   getBucketVersioning(input: GetBucketVersioningInput): Promise<GetBucketVersioningOutput>;
   /**
@@ -1883,6 +1953,8 @@ export interface ClientOperations {
   putBucket(input: PutBucketInput): Promise<PutBucketOutput>;
   /** Sets a bucket's ACL. */
   putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
+  /** Sets a bucket's storage quota: `PUT /?quota`. */
+  putBucketStorageQuota(input: PutBucketStorageQuotaInput): Promise<PutBucketStorageQuotaOutput>;
   /**
    * Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
    * never returns to unversioned.

@@ -121,6 +121,25 @@ CASES = [
         ops.DescribeRegions(regions="oss-cn-hangzhou"),
         lambda c: c.describe_regions(V2.DescribeRegionsRequest(regions="oss-cn-hangzhou")),
     ),
+    (
+        "PutBucketStorageQuota",
+        ops.PutBucketStorageQuota(bucket=BUCKET, quota_configuration={"storage_quota": 100, "mode": "Strict"}),
+        lambda c: c.put_bucket_storage_quota(
+            V2.PutBucketStorageQuotaRequest(
+                bucket=BUCKET, quota_configuration=V2.QuotaConfiguration(storage_quota=100, mode="Strict")
+            )
+        ),
+    ),
+    (
+        "GetBucketStorageQuota",
+        ops.GetBucketStorageQuota(bucket=BUCKET),
+        lambda c: c.get_bucket_storage_quota(V2.GetBucketStorageQuotaRequest(bucket=BUCKET)),
+    ),
+    (
+        "DeleteBucketStorageQuota",
+        ops.DeleteBucketStorageQuota(bucket=BUCKET),
+        lambda c: c.delete_bucket_storage_quota(V2.DeleteBucketStorageQuotaRequest(bucket=BUCKET)),
+    ),
 ]
 
 NOT_IN_V2 = {

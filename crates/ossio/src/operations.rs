@@ -58,6 +58,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Removes a bucket's storage quota: `DELETE /?quota`.
+    ///
+    /// `DELETE /?quota`; see [`DeleteBucketStorageQuota`].
+    pub fn delete_bucket_storage_quota(
+        &self,
+        op: &DeleteBucketStorageQuota,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Deletes a LiveChannel (the files it wrote stay): `DELETE /<channel>?live`.
     ///
     /// `DELETE /<key>?live`; see [`DeleteLiveChannel`].
@@ -172,6 +182,16 @@ impl Client {
         &self,
         op: &GetBucketLocation,
     ) -> Result<GetBucketLocationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's storage quota and usage: `GET /?quota`.
+    ///
+    /// `GET /?quota`; see [`GetBucketStorageQuota`].
+    pub fn get_bucket_storage_quota(
+        &self,
+        op: &GetBucketStorageQuota,
+    ) -> Result<GetBucketStorageQuotaOutput, Error> {
         self.send(op)
     }
 
@@ -345,6 +365,16 @@ impl Client {
     ///
     /// `PUT /?acl`; see [`PutBucketAcl`].
     pub fn put_bucket_acl(&self, op: &PutBucketAcl) -> Result<PutBucketAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's storage quota: `PUT /?quota`.
+    ///
+    /// `PUT /?quota`; see [`PutBucketStorageQuota`].
+    pub fn put_bucket_storage_quota(
+        &self,
+        op: &PutBucketStorageQuota,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

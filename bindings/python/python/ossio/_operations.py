@@ -107,6 +107,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucket, fields))
 
     @overload
+    def delete_bucket_storage_quota(self, request: ops.DeleteBucketStorageQuota, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_storage_quota(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_storage_quota(self, *request: ops.DeleteBucketStorageQuota, **fields: Any) -> ops.EmptyOutput:
+        """Removes a bucket's storage quota: ``DELETE /?quota``.
+
+        Takes an ``ossio.ops.DeleteBucketStorageQuota`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketStorageQuota, request, fields))
+        return self._send(_new_op(ops.DeleteBucketStorageQuota, fields))
+
+    @overload
     def delete_live_channel(self, request: ops.DeleteLiveChannel, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -301,6 +315,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketLocation, request, fields))
         return self._send(_new_op(ops.GetBucketLocation, fields))
+
+    @overload
+    def get_bucket_storage_quota(self, request: ops.GetBucketStorageQuota, /) -> ops.GetBucketStorageQuotaOutput: ...
+
+    @overload
+    def get_bucket_storage_quota(self, *, bucket: str) -> ops.GetBucketStorageQuotaOutput: ...
+
+    def get_bucket_storage_quota(self, *request: ops.GetBucketStorageQuota, **fields: Any) -> ops.GetBucketStorageQuotaOutput:
+        """Reads a bucket's storage quota and usage: ``GET /?quota``.
+
+        Takes an ``ossio.ops.GetBucketStorageQuota`` or its fields as keywords; returns ``ossio.ops.GetBucketStorageQuotaOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketStorageQuota, request, fields))
+        return self._send(_new_op(ops.GetBucketStorageQuota, fields))
 
     @overload
     def get_bucket_versioning(self, request: ops.GetBucketVersioning, /) -> ops.GetBucketVersioningOutput: ...
@@ -639,6 +667,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketAcl, request, fields))
         return self._send(_new_op(ops.PutBucketAcl, fields))
+
+    @overload
+    def put_bucket_storage_quota(self, request: ops.PutBucketStorageQuota, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_storage_quota(self, *, bucket: str, quota_configuration: Union[ops.QuotaConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_storage_quota(self, *request: ops.PutBucketStorageQuota, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's storage quota: ``PUT /?quota``.
+
+        Takes an ``ossio.ops.PutBucketStorageQuota`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketStorageQuota, request, fields))
+        return self._send(_new_op(ops.PutBucketStorageQuota, fields))
 
     @overload
     def put_bucket_versioning(self, request: ops.PutBucketVersioning, /) -> ops.EmptyOutput: ...

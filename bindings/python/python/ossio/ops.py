@@ -54,6 +54,9 @@ ObjectAcl = Literal["default", "private", "public-read", "public-read-write"]
 #: The values of ``StorageClass``.
 StorageClass = Literal["Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive"]
 
+#: The values of ``StorageQuotaMode``.
+StorageQuotaMode = Literal["Strict", "Warning"]
+
 #: The values of ``VersioningStatus``.
 VersioningStatus = Literal["Enabled", "Suspended"]
 
@@ -578,6 +581,24 @@ class GetBucketLocationOutput(Model):
 
     def __init__(self, *, location: str, request_id: str) -> None:
         _set(self, {"location": location, "request_id": request_id})
+
+
+class GetBucketStorageQuotaOutput(Model):
+    """The result of ``GetBucketStorageQuota``.
+
+    :ivar quota_configuration: The quota and usage.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("quota_configuration", "request_id")
+    _fields = ("quota_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"quota_configuration", "request_id"})
+    quota_configuration: QuotaConfiguration
+    request_id: str
+
+    def __init__(self, *, quota_configuration: QuotaConfiguration, request_id: str) -> None:
+        _set(self, {"quota_configuration": quota_configuration, "request_id": request_id})
 
 
 class GetBucketVersioningOutput(Model):
@@ -1662,6 +1683,26 @@ class PutObjectOutput(Model):
         _set(self, {"etag": etag, "hash_crc64": hash_crc64, "version_id": version_id, "request_id": request_id})
 
 
+class QuotaConfiguration(Model):
+    """The ``QuotaConfiguration`` document.
+
+    :ivar storage_quota: The quota, in bytes (positive).
+    :ivar mode: ``Strict`` or ``Warning``.
+    :ivar current_usage: The storage in use, in bytes, as last measured (in answers).
+    """
+
+    __slots__ = ("storage_quota", "mode", "current_usage")
+    _fields = ("storage_quota", "mode", "current_usage")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    storage_quota: Optional[int]
+    mode: Optional[StorageQuotaMode]
+    current_usage: Optional[int]
+
+    def __init__(self, *, storage_quota: Optional[int] = None, mode: Optional[StorageQuotaMode] = None, current_usage: Optional[int] = None) -> None:
+        _set(self, {"storage_quota": storage_quota, "mode": mode, "current_usage": current_usage})
+
+
 class RegionInfo(Model):
     """The endpoints of one region.
 
@@ -1826,6 +1867,22 @@ class DeleteBucket(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "DeleteBucket", {"bucket": bucket})
+
+
+class DeleteBucketStorageQuota(Operation[EmptyOutput]):
+    """Removes a bucket's storage quota: ``DELETE /?quota``.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketStorageQuota", {"bucket": bucket})
 
 
 class DeleteLiveChannel(Operation[EmptyOutput]):
@@ -2078,6 +2135,22 @@ class GetBucketLocation(Operation[GetBucketLocationOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketLocation", {"bucket": bucket})
+
+
+class GetBucketStorageQuota(Operation[GetBucketStorageQuotaOutput]):
+    """Reads a bucket's storage quota and usage: ``GET /?quota``.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketStorageQuota", {"bucket": bucket})
 
 
 class GetBucketVersioning(Operation[GetBucketVersioningOutput]):
@@ -2550,6 +2623,24 @@ class PutBucketAcl(Operation[PutBucketAclOutput]):
         _ossio._init_op(self, "PutBucketAcl", {"bucket": bucket, "acl": acl})
 
 
+class PutBucketStorageQuota(Operation[EmptyOutput]):
+    """Sets a bucket's storage quota: ``PUT /?quota``.
+
+    :ivar bucket: The bucket.
+    :ivar quota_configuration: The quota.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "quota_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "quota_configuration"})
+    bucket: str
+    quota_configuration: Union[QuotaConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, quota_configuration: Union[QuotaConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketStorageQuota", {"bucket": bucket, "quota_configuration": quota_configuration})
+
+
 class PutBucketVersioning(Operation[EmptyOutput]):
     """Turns versioning on (``Enabled``) or pauses it (``Suspended``); once enabled, a bucket never returns to unversioned.
 
@@ -2689,6 +2780,7 @@ _ossio._register(Model, {
     "GetBucketAclOutput": GetBucketAclOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
+    "GetBucketStorageQuotaOutput": GetBucketStorageQuotaOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
     "GetLiveChannelHistoryOutput": GetLiveChannelHistoryOutput,
     "GetLiveChannelInfoOutput": GetLiveChannelInfoOutput,
@@ -2730,6 +2822,7 @@ _ossio._register(Model, {
     "PutLiveChannelOutput": PutLiveChannelOutput,
     "PutObjectAclOutput": PutObjectAclOutput,
     "PutObjectOutput": PutObjectOutput,
+    "QuotaConfiguration": QuotaConfiguration,
     "RegionInfo": RegionInfo,
     "SseRule": SseRule,
     "VersioningConfiguration": VersioningConfiguration,
@@ -2752,6 +2845,7 @@ __all__ = [
     "DeleteAccessPointPolicy",
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
+    "DeleteBucketStorageQuota",
     "DeleteLiveChannel",
     "DeleteMultipleObjects",
     "DeleteMultipleObjectsOutput",
@@ -2781,6 +2875,8 @@ __all__ = [
     "GetBucketInfoOutput",
     "GetBucketLocation",
     "GetBucketLocationOutput",
+    "GetBucketStorageQuota",
+    "GetBucketStorageQuotaOutput",
     "GetBucketVersioning",
     "GetBucketVersioningOutput",
     "GetLiveChannelHistory",
@@ -2851,6 +2947,7 @@ __all__ = [
     "PutBucket",
     "PutBucketAcl",
     "PutBucketAclOutput",
+    "PutBucketStorageQuota",
     "PutBucketVersioning",
     "PutLiveChannel",
     "PutLiveChannelOutput",
@@ -2859,9 +2956,11 @@ __all__ = [
     "PutObjectAcl",
     "PutObjectAclOutput",
     "PutObjectOutput",
+    "QuotaConfiguration",
     "RegionInfo",
     "SseRule",
     "StorageClass",
+    "StorageQuotaMode",
     "VersioningConfiguration",
     "VersioningStatus",
 ]
