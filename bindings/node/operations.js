@@ -8,10 +8,12 @@
 module.exports = [
   { name: 'CloseMetaQuery', method: 'closeMetaQuery', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'CreateAccessPoint', method: 'createAccessPoint', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'CreateBucketMetadataConfiguration', method: 'createBucketMetadataConfiguration', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteAccessPoint', method: 'deleteAccessPoint', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteAccessPointPolicy', method: 'deleteAccessPointPolicy', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteAccessPointPublicAccessBlock', method: 'deleteAccessPointPublicAccessBlock', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteBucket', method: 'deleteBucket', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'DeleteBucketMetadataConfiguration', method: 'deleteBucketMetadataConfiguration', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteBucketStorageQuota', method: 'deleteBucketStorageQuota', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteLiveChannel', method: 'deleteLiveChannel', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteMultipleObjects', method: 'deleteMultipleObjects', streamsRequest: false, streamsResponse: false, pager: null },
@@ -27,6 +29,7 @@ module.exports = [
   { name: 'GetBucketAcl', method: 'getBucketAcl', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetBucketInfo', method: 'getBucketInfo', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetBucketLocation', method: 'getBucketLocation', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'GetBucketMetadataConfiguration', method: 'getBucketMetadataConfiguration', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetBucketStorageQuota', method: 'getBucketStorageQuota', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetBucketVersioning', method: 'getBucketVersioning', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetLiveChannelHistory', method: 'getLiveChannelHistory', streamsRequest: false, streamsResponse: false, pager: null },
@@ -56,4 +59,6 @@ module.exports = [
   { name: 'PutLiveChannelStatus', method: 'putLiveChannelStatus', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'PutObject', method: 'putObject', streamsRequest: true, streamsResponse: false, pager: null },
   { name: 'PutObjectAcl', method: 'putObjectAcl', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'UpdateBucketMetadataInventoryTableConfiguration', method: 'updateBucketMetadataInventoryTableConfiguration', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'UpdateBucketMetadataJournalTableConfiguration', method: 'updateBucketMetadataJournalTableConfiguration', streamsRequest: false, streamsResponse: false, pager: null },
 ];

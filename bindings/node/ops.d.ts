@@ -15,6 +15,12 @@ export type StreamedInput<I> = I extends { readonly body?: infer B } ? Omit<I, '
 /** `NetworkOrigin`: one of its wire values. */
 export type NetworkOrigin = 'vpc' | 'internet';
 
+/** `MetadataTableState`: one of its wire values. */
+export type MetadataTableState = 'ENABLED' | 'DISABLED';
+
+/** `MetadataTableSseAlgorithm`: one of its wire values. */
+export type MetadataTableSseAlgorithm = 'AES256' | 'oss:kms';
+
 /** `MetaQueryMode`: one of its wire values. */
 export type MetaQueryMode = 'basic' | 'semantic';
 
@@ -50,6 +56,46 @@ export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'Deep
 
 /** `DataRedundancyType`: one of its wire values. */
 export type DataRedundancyType = 'LRS' | 'ZRS';
+
+/** The `MetadataConfiguration` document. */
+export interface MetadataConfigurationInput {
+  /** The journal table. */
+  readonly journalTableConfiguration?: JournalTableConfigurationInput | null;
+  /** The inventory table. */
+  readonly inventoryTableConfiguration?: InventoryTableConfigurationInput | null;
+}
+
+/** The `JournalTableConfiguration` document: the table of object changes. */
+export interface JournalTableConfigurationInput {
+  /** How long records are kept. */
+  readonly recordExpiration?: MetadataTableRecordExpirationInput | null;
+  /** How the table is encrypted. */
+  readonly encryptionConfiguration?: MetadataTableEncryptionConfigurationInput | null;
+}
+
+/** How long a journal table keeps records. */
+export interface MetadataTableRecordExpirationInput {
+  /** `ENABLED` or `DISABLED`. */
+  readonly expiration?: MetadataTableState | null;
+  /** Days records are kept (at least 7). */
+  readonly days?: number | bigint | null;
+}
+
+/** How a metadata table is encrypted. */
+export interface MetadataTableEncryptionConfigurationInput {
+  /** `AES256` or `oss:kms`. */
+  readonly sseAlgorithm?: MetadataTableSseAlgorithm | null;
+  /** The KMS key, for `oss:kms`. */
+  readonly kmsKeyArn?: string | null;
+}
+
+/** The `InventoryTableConfiguration` document: the table of current objects. */
+export interface InventoryTableConfigurationInput {
+  /** `ENABLED` or `DISABLED`. */
+  readonly configurationState?: MetadataTableState | null;
+  /** How the table is encrypted. */
+  readonly encryptionConfiguration?: MetadataTableEncryptionConfigurationInput | null;
+}
 
 /** An object to delete. */
 export interface ObjectIdentifierInput {
@@ -359,6 +405,82 @@ export interface SseRule {
   kmsMasterKeyId: string | null;
   /** The data encryption algorithm under KMS (`SM4`). */
   kmsDataEncryption: string | null;
+}
+
+/** A bucket's metadata tables as OSS reports them. */
+export interface MetadataConfigurationResult {
+  /** Where the tables live. */
+  destinationResult: MetadataTableDestinationResult | null;
+  /** The journal table. */
+  journalTableConfigurationResult: JournalTableConfigurationResult | null;
+  /** The inventory table. */
+  inventoryTableConfigurationResult: InventoryTableConfigurationResult | null;
+}
+
+/** Where the metadata tables live. */
+export interface MetadataTableDestinationResult {
+  /** The table bucket's type. */
+  tableBucketType: string | null;
+  /** The table bucket's ARN. */
+  tableBucketArn: string | null;
+  /** The namespace of the tables. */
+  tableNamespace: string | null;
+}
+
+/** The journal table as OSS reports it. */
+export interface JournalTableConfigurationResult {
+  /** The table's status. */
+  tableStatus: string | null;
+  /** The table's name. */
+  tableName: string | null;
+  /** The table's ARN. */
+  tableArn: string | null;
+  /** How long records are kept. */
+  recordExpiration: MetadataTableRecordExpiration | null;
+  /** How the table is encrypted. */
+  encryptionConfiguration: MetadataTableEncryptionConfiguration | null;
+  /** The table's error, if any. */
+  error: MetadataTableError | null;
+}
+
+/** How long a journal table keeps records. */
+export interface MetadataTableRecordExpiration {
+  /** `ENABLED` or `DISABLED`. */
+  expiration: MetadataTableState | null;
+  /** Days records are kept (at least 7). */
+  days: Uint64 | null;
+}
+
+/** How a metadata table is encrypted. */
+export interface MetadataTableEncryptionConfiguration {
+  /** `AES256` or `oss:kms`. */
+  sseAlgorithm: MetadataTableSseAlgorithm | null;
+  /** The KMS key, for `oss:kms`. */
+  kmsKeyArn: string | null;
+}
+
+/** An error a metadata table reports. */
+export interface MetadataTableError {
+  /** The error code. */
+  errorCode: string | null;
+  /** The error message. */
+  errorMessage: string | null;
+}
+
+/** The inventory table as OSS reports it. */
+export interface InventoryTableConfigurationResult {
+  /** `ENABLED` or `DISABLED`. */
+  configurationState: string | null;
+  /** The table's status. */
+  tableStatus: string | null;
+  /** The table's name. */
+  tableName: string | null;
+  /** The table's ARN. */
+  tableArn: string | null;
+  /** How the table is encrypted. */
+  encryptionConfiguration: MetadataTableEncryptionConfiguration | null;
+  /** The table's error, if any. */
+  error: MetadataTableError | null;
 }
 
 /** The `QuotaConfiguration` document. */
@@ -693,6 +815,20 @@ export interface CreateAccessPointOutput {
   requestId: string;
 }
 
+/** Creates a bucket's metadata tables: `POST /?metadataConfiguration`. */
+export interface CreateBucketMetadataConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The tables to create. */
+  readonly metadataConfiguration: MetadataConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface CreateBucketMetadataConfigurationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
 export interface DeleteAccessPointInput {
   /** The bucket. */
@@ -743,6 +879,18 @@ export interface DeleteBucketInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteBucketOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes a bucket's metadata tables: `DELETE /?metadataConfiguration`. */
+export interface DeleteBucketMetadataConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketMetadataConfigurationOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1056,6 +1204,20 @@ export interface GetBucketLocationInput {
 export interface GetBucketLocationOutput {
   /** `oss-<region>`. */
   location: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's metadata tables: `GET /?metadataConfiguration`. */
+export interface GetBucketMetadataConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketMetadataConfiguration`]. */
+export interface GetBucketMetadataConfigurationOutput {
+  /** The tables. */
+  metadataConfigurationResult: MetadataConfigurationResult | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1780,14 +1942,44 @@ export interface PutObjectAclOutput {
   requestId: string;
 }
 
+/** Changes a bucket's inventory table: `PUT /?metadataInventoryTable`. */
+export interface UpdateBucketMetadataInventoryTableConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The new inventory table configuration. */
+  readonly inventoryTableConfiguration: InventoryTableConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface UpdateBucketMetadataInventoryTableConfigurationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Changes a bucket's journal table: `PUT /?metadataJournalTable`. */
+export interface UpdateBucketMetadataJournalTableConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The new journal table configuration. */
+  readonly journalTableConfiguration: JournalTableConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface UpdateBucketMetadataJournalTableConfigurationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Input and output type of every operation, by API name. */
 export interface OperationTypes {
   CloseMetaQuery: [CloseMetaQueryInput, CloseMetaQueryOutput];
   CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
+  CreateBucketMetadataConfiguration: [CreateBucketMetadataConfigurationInput, CreateBucketMetadataConfigurationOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
+  DeleteBucketMetadataConfiguration: [DeleteBucketMetadataConfigurationInput, DeleteBucketMetadataConfigurationOutput];
   DeleteBucketStorageQuota: [DeleteBucketStorageQuotaInput, DeleteBucketStorageQuotaOutput];
   DeleteLiveChannel: [DeleteLiveChannelInput, DeleteLiveChannelOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
@@ -1803,6 +1995,7 @@ export interface OperationTypes {
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
+  GetBucketMetadataConfiguration: [GetBucketMetadataConfigurationInput, GetBucketMetadataConfigurationOutput];
   GetBucketStorageQuota: [GetBucketStorageQuotaInput, GetBucketStorageQuotaOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
   GetLiveChannelHistory: [GetLiveChannelHistoryInput, GetLiveChannelHistoryOutput];
@@ -1832,6 +2025,8 @@ export interface OperationTypes {
   PutLiveChannelStatus: [PutLiveChannelStatusInput, PutLiveChannelStatusOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
+  UpdateBucketMetadataInventoryTableConfiguration: [UpdateBucketMetadataInventoryTableConfigurationInput, UpdateBucketMetadataInventoryTableConfigurationOutput];
+  UpdateBucketMetadataJournalTableConfiguration: [UpdateBucketMetadataJournalTableConfigurationInput, UpdateBucketMetadataJournalTableConfigurationOutput];
 }
 
 /** Operations `client.paginate` pages through (a token or marker in, the next one out). */
@@ -1843,6 +2038,8 @@ export interface ClientOperations {
   closeMetaQuery(input: CloseMetaQueryInput): Promise<CloseMetaQueryOutput>;
   /** Creates an access point on a bucket. */
   createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
+  /** Creates a bucket's metadata tables: `POST /?metadataConfiguration`. */
+  createBucketMetadataConfiguration(input: CreateBucketMetadataConfigurationInput): Promise<CreateBucketMetadataConfigurationOutput>;
   /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
   deleteAccessPoint(input: DeleteAccessPointInput): Promise<DeleteAccessPointOutput>;
   /** Removes an access point's policy. */
@@ -1851,6 +2048,8 @@ export interface ClientOperations {
   deleteAccessPointPublicAccessBlock(input: DeleteAccessPointPublicAccessBlockInput): Promise<DeleteAccessPointPublicAccessBlockOutput>;
   /** Deletes an empty bucket. */
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
+  /** Deletes a bucket's metadata tables: `DELETE /?metadataConfiguration`. */
+  deleteBucketMetadataConfiguration(input: DeleteBucketMetadataConfigurationInput): Promise<DeleteBucketMetadataConfigurationOutput>;
   /** Removes a bucket's storage quota: `DELETE /?quota`. */
   deleteBucketStorageQuota(input: DeleteBucketStorageQuotaInput): Promise<DeleteBucketStorageQuotaOutput>;
   /** Deletes a LiveChannel (the files it wrote stay): `DELETE /<channel>?live`. */
@@ -1884,6 +2083,8 @@ export interface ClientOperations {
   getBucketInfo(input: GetBucketInfoInput): Promise<GetBucketInfoOutput>;
   /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
+  /** Reads a bucket's metadata tables: `GET /?metadataConfiguration`. */
+  getBucketMetadataConfiguration(input: GetBucketMetadataConfigurationInput): Promise<GetBucketMetadataConfigurationOutput>;
   /** Reads a bucket's storage quota and usage: `GET /?quota`. */
   getBucketStorageQuota(input: GetBucketStorageQuotaInput): Promise<GetBucketStorageQuotaOutput>;
   /** Reads a bucket's versioning state. */
@@ -1968,4 +2169,8 @@ export interface ClientOperations {
   putObject(input: StreamedInput<PutObjectInput>): Promise<PutObjectOutput>;
   /** Sets an object's ACL (`default` follows the bucket). */
   putObjectAcl(input: PutObjectAclInput): Promise<PutObjectAclOutput>;
+  /** Changes a bucket's inventory table: `PUT /?metadataInventoryTable`. */
+  updateBucketMetadataInventoryTableConfiguration(input: UpdateBucketMetadataInventoryTableConfigurationInput): Promise<UpdateBucketMetadataInventoryTableConfigurationOutput>;
+  /** Changes a bucket's journal table: `PUT /?metadataJournalTable`. */
+  updateBucketMetadataJournalTableConfiguration(input: UpdateBucketMetadataJournalTableConfigurationInput): Promise<UpdateBucketMetadataJournalTableConfigurationOutput>;
 }

@@ -122,6 +122,89 @@ CASES = [
         lambda c: c.describe_regions(V2.DescribeRegionsRequest(regions="oss-cn-hangzhou")),
     ),
     (
+        "CreateBucketMetadataConfiguration",
+        ops.CreateBucketMetadataConfiguration(
+            bucket=BUCKET,
+            metadata_configuration={
+                "journal_table_configuration": {
+                    "record_expiration": {"expiration": "ENABLED", "days": 7},
+                    "encryption_configuration": {"sse_algorithm": "oss:kms", "kms_key_arn": "acs:kms:cn-hangzhou:123:key/k1"},
+                },
+                "inventory_table_configuration": {
+                    "configuration_state": "ENABLED",
+                    "encryption_configuration": {"sse_algorithm": "AES256"},
+                },
+            },
+        ),
+        lambda c: c.create_bucket_metadata_configuration(
+            V2.CreateBucketMetadataConfigurationRequest(
+                bucket=BUCKET,
+                metadata_configuration=V2.MetadataConfiguration(
+                    journal_table_configuration=V2.JournalTableConfiguration(
+                        record_expiration=V2.MetadataTableRecordExpiration(expiration="ENABLED", days=7),
+                        encryption_configuration=V2.MetadataTableEncryptionConfiguration(
+                            sse_algorithm="oss:kms", kms_key_arn="acs:kms:cn-hangzhou:123:key/k1"
+                        ),
+                    ),
+                    inventory_table_configuration=V2.InventoryTableConfiguration(
+                        configuration_state="ENABLED",
+                        encryption_configuration=V2.MetadataTableEncryptionConfiguration(sse_algorithm="AES256"),
+                    ),
+                ),
+            )
+        ),
+    ),
+    (
+        "GetBucketMetadataConfiguration",
+        ops.GetBucketMetadataConfiguration(bucket=BUCKET),
+        lambda c: c.get_bucket_metadata_configuration(V2.GetBucketMetadataConfigurationRequest(bucket=BUCKET)),
+    ),
+    (
+        "DeleteBucketMetadataConfiguration",
+        ops.DeleteBucketMetadataConfiguration(bucket=BUCKET),
+        lambda c: c.delete_bucket_metadata_configuration(V2.DeleteBucketMetadataConfigurationRequest(bucket=BUCKET)),
+    ),
+    (
+        "UpdateBucketMetadataInventoryTableConfiguration",
+        ops.UpdateBucketMetadataInventoryTableConfiguration(
+            bucket=BUCKET,
+            inventory_table_configuration={
+                "configuration_state": "DISABLED",
+                "encryption_configuration": {"sse_algorithm": "oss:kms", "kms_key_arn": "acs:kms:cn-hangzhou:123:key/k2"},
+            },
+        ),
+        lambda c: c.update_bucket_metadata_inventory_table_configuration(
+            V2.UpdateBucketMetadataInventoryTableConfigurationRequest(
+                bucket=BUCKET,
+                inventory_table_configuration=V2.InventoryTableConfiguration(
+                    configuration_state="DISABLED",
+                    encryption_configuration=V2.MetadataTableEncryptionConfiguration(
+                        sse_algorithm="oss:kms", kms_key_arn="acs:kms:cn-hangzhou:123:key/k2"
+                    ),
+                ),
+            )
+        ),
+    ),
+    (
+        "UpdateBucketMetadataJournalTableConfiguration",
+        ops.UpdateBucketMetadataJournalTableConfiguration(
+            bucket=BUCKET,
+            journal_table_configuration={
+                "record_expiration": {"expiration": "ENABLED", "days": 30},
+                "encryption_configuration": {"sse_algorithm": "AES256"},
+            },
+        ),
+        lambda c: c.update_bucket_metadata_journal_table_configuration(
+            V2.UpdateBucketMetadataJournalTableConfigurationRequest(
+                bucket=BUCKET,
+                journal_table_configuration=V2.JournalTableConfiguration(
+                    record_expiration=V2.MetadataTableRecordExpiration(expiration="ENABLED", days=30),
+                    encryption_configuration=V2.MetadataTableEncryptionConfiguration(sse_algorithm="AES256"),
+                ),
+            )
+        ),
+    ),
+    (
         "PutBucketStorageQuota",
         ops.PutBucketStorageQuota(bucket=BUCKET, quota_configuration={"storage_quota": 100, "mode": "Strict"}),
         lambda c: c.put_bucket_storage_quota(

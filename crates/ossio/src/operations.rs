@@ -24,6 +24,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Creates a bucket's metadata tables: `POST /?metadataConfiguration`.
+    ///
+    /// `POST /?metadataConfiguration`; see [`CreateBucketMetadataConfiguration`].
+    pub fn create_bucket_metadata_configuration(
+        &self,
+        op: &CreateBucketMetadataConfiguration,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Deletes an access point (asynchronously on OSS: it passes through `deleting`).
     ///
     /// `DELETE /?accessPoint`; see [`DeleteAccessPoint`].
@@ -55,6 +65,16 @@ impl Client {
     ///
     /// `DELETE /`; see [`DeleteBucket`].
     pub fn delete_bucket(&self, op: &DeleteBucket) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Deletes a bucket's metadata tables: `DELETE /?metadataConfiguration`.
+    ///
+    /// `DELETE /?metadataConfiguration`; see [`DeleteBucketMetadataConfiguration`].
+    pub fn delete_bucket_metadata_configuration(
+        &self,
+        op: &DeleteBucketMetadataConfiguration,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -182,6 +202,16 @@ impl Client {
         &self,
         op: &GetBucketLocation,
     ) -> Result<GetBucketLocationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's metadata tables: `GET /?metadataConfiguration`.
+    ///
+    /// `GET /?metadataConfiguration`; see [`GetBucketMetadataConfiguration`].
+    pub fn get_bucket_metadata_configuration(
+        &self,
+        op: &GetBucketMetadataConfiguration,
+    ) -> Result<GetBucketMetadataConfigurationOutput, Error> {
         self.send(op)
     }
 
@@ -411,6 +441,26 @@ impl Client {
     ///
     /// `PUT /<key>?acl`; see [`PutObjectAcl`].
     pub fn put_object_acl(&self, op: &PutObjectAcl) -> Result<PutObjectAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Changes a bucket's inventory table: `PUT /?metadataInventoryTable`.
+    ///
+    /// `PUT /?metadataInventoryTable`; see [`UpdateBucketMetadataInventoryTableConfiguration`].
+    pub fn update_bucket_metadata_inventory_table_configuration(
+        &self,
+        op: &UpdateBucketMetadataInventoryTableConfiguration,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Changes a bucket's journal table: `PUT /?metadataJournalTable`.
+    ///
+    /// `PUT /?metadataJournalTable`; see [`UpdateBucketMetadataJournalTableConfiguration`].
+    pub fn update_bucket_metadata_journal_table_configuration(
+        &self,
+        op: &UpdateBucketMetadataJournalTableConfiguration,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 }

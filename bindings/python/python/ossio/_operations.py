@@ -51,6 +51,20 @@ class Operations:
         return self._send(_new_op(ops.CreateAccessPoint, fields))
 
     @overload
+    def create_bucket_metadata_configuration(self, request: ops.CreateBucketMetadataConfiguration, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def create_bucket_metadata_configuration(self, *, bucket: str, metadata_configuration: Union[ops.MetadataConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def create_bucket_metadata_configuration(self, *request: ops.CreateBucketMetadataConfiguration, **fields: Any) -> ops.EmptyOutput:
+        """Creates a bucket's metadata tables: ``POST /?metadataConfiguration``.
+
+        Takes an ``ossio.ops.CreateBucketMetadataConfiguration`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.CreateBucketMetadataConfiguration, request, fields))
+        return self._send(_new_op(ops.CreateBucketMetadataConfiguration, fields))
+
+    @overload
     def delete_access_point(self, request: ops.DeleteAccessPoint, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -105,6 +119,20 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteBucket, request, fields))
         return self._send(_new_op(ops.DeleteBucket, fields))
+
+    @overload
+    def delete_bucket_metadata_configuration(self, request: ops.DeleteBucketMetadataConfiguration, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_metadata_configuration(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_metadata_configuration(self, *request: ops.DeleteBucketMetadataConfiguration, **fields: Any) -> ops.EmptyOutput:
+        """Deletes a bucket's metadata tables: ``DELETE /?metadataConfiguration``.
+
+        Takes an ``ossio.ops.DeleteBucketMetadataConfiguration`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketMetadataConfiguration, request, fields))
+        return self._send(_new_op(ops.DeleteBucketMetadataConfiguration, fields))
 
     @overload
     def delete_bucket_storage_quota(self, request: ops.DeleteBucketStorageQuota, /) -> ops.EmptyOutput: ...
@@ -315,6 +343,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketLocation, request, fields))
         return self._send(_new_op(ops.GetBucketLocation, fields))
+
+    @overload
+    def get_bucket_metadata_configuration(self, request: ops.GetBucketMetadataConfiguration, /) -> ops.GetBucketMetadataConfigurationOutput: ...
+
+    @overload
+    def get_bucket_metadata_configuration(self, *, bucket: str) -> ops.GetBucketMetadataConfigurationOutput: ...
+
+    def get_bucket_metadata_configuration(self, *request: ops.GetBucketMetadataConfiguration, **fields: Any) -> ops.GetBucketMetadataConfigurationOutput:
+        """Reads a bucket's metadata tables: ``GET /?metadataConfiguration``.
+
+        Takes an ``ossio.ops.GetBucketMetadataConfiguration`` or its fields as keywords; returns ``ossio.ops.GetBucketMetadataConfigurationOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketMetadataConfiguration, request, fields))
+        return self._send(_new_op(ops.GetBucketMetadataConfiguration, fields))
 
     @overload
     def get_bucket_storage_quota(self, request: ops.GetBucketStorageQuota, /) -> ops.GetBucketStorageQuotaOutput: ...
@@ -751,3 +793,31 @@ class Operations:
         if request:
             return self._send(_request(ops.PutObjectAcl, request, fields))
         return self._send(_new_op(ops.PutObjectAcl, fields))
+
+    @overload
+    def update_bucket_metadata_inventory_table_configuration(self, request: ops.UpdateBucketMetadataInventoryTableConfiguration, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def update_bucket_metadata_inventory_table_configuration(self, *, bucket: str, inventory_table_configuration: Union[ops.InventoryTableConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def update_bucket_metadata_inventory_table_configuration(self, *request: ops.UpdateBucketMetadataInventoryTableConfiguration, **fields: Any) -> ops.EmptyOutput:
+        """Changes a bucket's inventory table: ``PUT /?metadataInventoryTable``.
+
+        Takes an ``ossio.ops.UpdateBucketMetadataInventoryTableConfiguration`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.UpdateBucketMetadataInventoryTableConfiguration, request, fields))
+        return self._send(_new_op(ops.UpdateBucketMetadataInventoryTableConfiguration, fields))
+
+    @overload
+    def update_bucket_metadata_journal_table_configuration(self, request: ops.UpdateBucketMetadataJournalTableConfiguration, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def update_bucket_metadata_journal_table_configuration(self, *, bucket: str, journal_table_configuration: Union[ops.JournalTableConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def update_bucket_metadata_journal_table_configuration(self, *request: ops.UpdateBucketMetadataJournalTableConfiguration, **fields: Any) -> ops.EmptyOutput:
+        """Changes a bucket's journal table: ``PUT /?metadataJournalTable``.
+
+        Takes an ``ossio.ops.UpdateBucketMetadataJournalTableConfiguration`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.UpdateBucketMetadataJournalTableConfiguration, request, fields))
+        return self._send(_new_op(ops.UpdateBucketMetadataJournalTableConfiguration, fields))

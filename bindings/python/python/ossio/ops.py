@@ -45,6 +45,12 @@ MetaQueryMode = Literal["basic", "semantic"]
 #: The values of ``MetaQueryOrderType``.
 MetaQueryOrderType = Literal["asc", "desc"]
 
+#: The values of ``MetadataTableSseAlgorithm``.
+MetadataTableSseAlgorithm = Literal["AES256", "oss:kms"]
+
+#: The values of ``MetadataTableState``.
+MetadataTableState = Literal["ENABLED", "DISABLED"]
+
 #: The values of ``NetworkOrigin``.
 NetworkOrigin = Literal["vpc", "internet"]
 
@@ -583,6 +589,24 @@ class GetBucketLocationOutput(Model):
         _set(self, {"location": location, "request_id": request_id})
 
 
+class GetBucketMetadataConfigurationOutput(Model):
+    """The result of ``GetBucketMetadataConfiguration``.
+
+    :ivar metadata_configuration_result: The tables.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("metadata_configuration_result", "request_id")
+    _fields = ("metadata_configuration_result", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    metadata_configuration_result: Optional[MetadataConfigurationResult]
+    request_id: str
+
+    def __init__(self, *, request_id: str, metadata_configuration_result: Optional[MetadataConfigurationResult] = None) -> None:
+        _set(self, {"metadata_configuration_result": metadata_configuration_result, "request_id": request_id})
+
+
 class GetBucketStorageQuotaOutput(Model):
     """The result of ``GetBucketStorageQuota``.
 
@@ -827,6 +851,94 @@ class HeadObjectOutput(Model):
 
     def __init__(self, *, request_id: str, content_length: Optional[int] = None, content_type: Optional[str] = None, content_encoding: Optional[str] = None, etag: Optional[str] = None, last_modified: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None, object_type: Optional[str] = None, storage_class: Optional[str] = None, metadata: Optional[Dict[str, str]] = None) -> None:
         _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "request_id": request_id})
+
+
+class InventoryTableConfiguration(Model):
+    """The ``InventoryTableConfiguration`` document: the table of current objects.
+
+    :ivar configuration_state: ``ENABLED`` or ``DISABLED``.
+    :ivar encryption_configuration: How the table is encrypted.
+    """
+
+    __slots__ = ("configuration_state", "encryption_configuration")
+    _fields = ("configuration_state", "encryption_configuration")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    configuration_state: Optional[MetadataTableState]
+    encryption_configuration: Optional[Union[MetadataTableEncryptionConfiguration, Mapping[str, Any]]]
+
+    def __init__(self, *, configuration_state: Optional[MetadataTableState] = None, encryption_configuration: Optional[Union[MetadataTableEncryptionConfiguration, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"configuration_state": configuration_state, "encryption_configuration": encryption_configuration})
+
+
+class InventoryTableConfigurationResult(Model):
+    """The inventory table as OSS reports it.
+
+    :ivar configuration_state: ``ENABLED`` or ``DISABLED``.
+    :ivar table_status: The table's status.
+    :ivar table_name: The table's name.
+    :ivar table_arn: The table's ARN.
+    :ivar encryption_configuration: How the table is encrypted.
+    :ivar error: The table's error, if any.
+    """
+
+    __slots__ = ("configuration_state", "table_status", "table_name", "table_arn", "encryption_configuration", "error")
+    _fields = ("configuration_state", "table_status", "table_name", "table_arn", "encryption_configuration", "error")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    configuration_state: Optional[str]
+    table_status: Optional[str]
+    table_name: Optional[str]
+    table_arn: Optional[str]
+    encryption_configuration: Optional[MetadataTableEncryptionConfiguration]
+    error: Optional[MetadataTableError]
+
+    def __init__(self, *, configuration_state: Optional[str] = None, table_status: Optional[str] = None, table_name: Optional[str] = None, table_arn: Optional[str] = None, encryption_configuration: Optional[MetadataTableEncryptionConfiguration] = None, error: Optional[MetadataTableError] = None) -> None:
+        _set(self, {"configuration_state": configuration_state, "table_status": table_status, "table_name": table_name, "table_arn": table_arn, "encryption_configuration": encryption_configuration, "error": error})
+
+
+class JournalTableConfiguration(Model):
+    """The ``JournalTableConfiguration`` document: the table of object changes.
+
+    :ivar record_expiration: How long records are kept.
+    :ivar encryption_configuration: How the table is encrypted.
+    """
+
+    __slots__ = ("record_expiration", "encryption_configuration")
+    _fields = ("record_expiration", "encryption_configuration")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    record_expiration: Optional[Union[MetadataTableRecordExpiration, Mapping[str, Any]]]
+    encryption_configuration: Optional[Union[MetadataTableEncryptionConfiguration, Mapping[str, Any]]]
+
+    def __init__(self, *, record_expiration: Optional[Union[MetadataTableRecordExpiration, Mapping[str, Any]]] = None, encryption_configuration: Optional[Union[MetadataTableEncryptionConfiguration, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"record_expiration": record_expiration, "encryption_configuration": encryption_configuration})
+
+
+class JournalTableConfigurationResult(Model):
+    """The journal table as OSS reports it.
+
+    :ivar table_status: The table's status.
+    :ivar table_name: The table's name.
+    :ivar table_arn: The table's ARN.
+    :ivar record_expiration: How long records are kept.
+    :ivar encryption_configuration: How the table is encrypted.
+    :ivar error: The table's error, if any.
+    """
+
+    __slots__ = ("table_status", "table_name", "table_arn", "record_expiration", "encryption_configuration", "error")
+    _fields = ("table_status", "table_name", "table_arn", "record_expiration", "encryption_configuration", "error")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    table_status: Optional[str]
+    table_name: Optional[str]
+    table_arn: Optional[str]
+    record_expiration: Optional[MetadataTableRecordExpiration]
+    encryption_configuration: Optional[MetadataTableEncryptionConfiguration]
+    error: Optional[MetadataTableError]
+
+    def __init__(self, *, table_status: Optional[str] = None, table_name: Optional[str] = None, table_arn: Optional[str] = None, record_expiration: Optional[MetadataTableRecordExpiration] = None, encryption_configuration: Optional[MetadataTableEncryptionConfiguration] = None, error: Optional[MetadataTableError] = None) -> None:
+        _set(self, {"table_status": table_status, "table_name": table_name, "table_arn": table_arn, "record_expiration": record_expiration, "encryption_configuration": encryption_configuration, "error": error})
 
 
 class ListAccessPointsOutput(Model):
@@ -1543,6 +1655,118 @@ class MetaQueryVideoStream(Model):
         _set(self, {"bitrate": bitrate, "frame_rate": frame_rate, "start_time": start_time, "duration": duration, "frame_count": frame_count, "height": height, "width": width, "codec_name": codec_name, "language": language, "bit_depth": bit_depth, "pixel_format": pixel_format, "color_space": color_space})
 
 
+class MetadataConfiguration(Model):
+    """The ``MetadataConfiguration`` document.
+
+    :ivar journal_table_configuration: The journal table.
+    :ivar inventory_table_configuration: The inventory table.
+    """
+
+    __slots__ = ("journal_table_configuration", "inventory_table_configuration")
+    _fields = ("journal_table_configuration", "inventory_table_configuration")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    journal_table_configuration: Optional[Union[JournalTableConfiguration, Mapping[str, Any]]]
+    inventory_table_configuration: Optional[Union[InventoryTableConfiguration, Mapping[str, Any]]]
+
+    def __init__(self, *, journal_table_configuration: Optional[Union[JournalTableConfiguration, Mapping[str, Any]]] = None, inventory_table_configuration: Optional[Union[InventoryTableConfiguration, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"journal_table_configuration": journal_table_configuration, "inventory_table_configuration": inventory_table_configuration})
+
+
+class MetadataConfigurationResult(Model):
+    """A bucket's metadata tables as OSS reports them.
+
+    :ivar destination_result: Where the tables live.
+    :ivar journal_table_configuration_result: The journal table.
+    :ivar inventory_table_configuration_result: The inventory table.
+    """
+
+    __slots__ = ("destination_result", "journal_table_configuration_result", "inventory_table_configuration_result")
+    _fields = ("destination_result", "journal_table_configuration_result", "inventory_table_configuration_result")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    destination_result: Optional[MetadataTableDestinationResult]
+    journal_table_configuration_result: Optional[JournalTableConfigurationResult]
+    inventory_table_configuration_result: Optional[InventoryTableConfigurationResult]
+
+    def __init__(self, *, destination_result: Optional[MetadataTableDestinationResult] = None, journal_table_configuration_result: Optional[JournalTableConfigurationResult] = None, inventory_table_configuration_result: Optional[InventoryTableConfigurationResult] = None) -> None:
+        _set(self, {"destination_result": destination_result, "journal_table_configuration_result": journal_table_configuration_result, "inventory_table_configuration_result": inventory_table_configuration_result})
+
+
+class MetadataTableDestinationResult(Model):
+    """Where the metadata tables live.
+
+    :ivar table_bucket_type: The table bucket's type.
+    :ivar table_bucket_arn: The table bucket's ARN.
+    :ivar table_namespace: The namespace of the tables.
+    """
+
+    __slots__ = ("table_bucket_type", "table_bucket_arn", "table_namespace")
+    _fields = ("table_bucket_type", "table_bucket_arn", "table_namespace")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    table_bucket_type: Optional[str]
+    table_bucket_arn: Optional[str]
+    table_namespace: Optional[str]
+
+    def __init__(self, *, table_bucket_type: Optional[str] = None, table_bucket_arn: Optional[str] = None, table_namespace: Optional[str] = None) -> None:
+        _set(self, {"table_bucket_type": table_bucket_type, "table_bucket_arn": table_bucket_arn, "table_namespace": table_namespace})
+
+
+class MetadataTableEncryptionConfiguration(Model):
+    """How a metadata table is encrypted.
+
+    :ivar sse_algorithm: ``AES256`` or ``oss:kms``.
+    :ivar kms_key_arn: The KMS key, for ``oss:kms``.
+    """
+
+    __slots__ = ("sse_algorithm", "kms_key_arn")
+    _fields = ("sse_algorithm", "kms_key_arn")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    sse_algorithm: Optional[MetadataTableSseAlgorithm]
+    kms_key_arn: Optional[str]
+
+    def __init__(self, *, sse_algorithm: Optional[MetadataTableSseAlgorithm] = None, kms_key_arn: Optional[str] = None) -> None:
+        _set(self, {"sse_algorithm": sse_algorithm, "kms_key_arn": kms_key_arn})
+
+
+class MetadataTableError(Model):
+    """An error a metadata table reports.
+
+    :ivar error_code: The error code.
+    :ivar error_message: The error message.
+    """
+
+    __slots__ = ("error_code", "error_message")
+    _fields = ("error_code", "error_message")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    error_code: Optional[str]
+    error_message: Optional[str]
+
+    def __init__(self, *, error_code: Optional[str] = None, error_message: Optional[str] = None) -> None:
+        _set(self, {"error_code": error_code, "error_message": error_message})
+
+
+class MetadataTableRecordExpiration(Model):
+    """How long a journal table keeps records.
+
+    :ivar expiration: ``ENABLED`` or ``DISABLED``.
+    :ivar days: Days records are kept (at least 7).
+    """
+
+    __slots__ = ("expiration", "days")
+    _fields = ("expiration", "days")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    expiration: Optional[MetadataTableState]
+    days: Optional[int]
+
+    def __init__(self, *, expiration: Optional[MetadataTableState] = None, days: Optional[int] = None) -> None:
+        _set(self, {"expiration": expiration, "days": days})
+
+
 class ObjectIdentifier(Model):
     """An object to delete.
 
@@ -1799,6 +2023,24 @@ class CreateAccessPoint(Operation[CreateAccessPointOutput]):
         _ossio._init_op(self, "CreateAccessPoint", {"bucket": bucket, "access_point_name": access_point_name, "network_origin": network_origin, "vpc_id": vpc_id})
 
 
+class CreateBucketMetadataConfiguration(Operation[EmptyOutput]):
+    """Creates a bucket's metadata tables: ``POST /?metadataConfiguration``.
+
+    :ivar bucket: The bucket.
+    :ivar metadata_configuration: The tables to create.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "metadata_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "metadata_configuration"})
+    bucket: str
+    metadata_configuration: Union[MetadataConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, metadata_configuration: Union[MetadataConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "CreateBucketMetadataConfiguration", {"bucket": bucket, "metadata_configuration": metadata_configuration})
+
+
 class DeleteAccessPoint(Operation[EmptyOutput]):
     """Deletes an access point (asynchronously on OSS: it passes through ``deleting``).
 
@@ -1867,6 +2109,22 @@ class DeleteBucket(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "DeleteBucket", {"bucket": bucket})
+
+
+class DeleteBucketMetadataConfiguration(Operation[EmptyOutput]):
+    """Deletes a bucket's metadata tables: ``DELETE /?metadataConfiguration``.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketMetadataConfiguration", {"bucket": bucket})
 
 
 class DeleteBucketStorageQuota(Operation[EmptyOutput]):
@@ -2135,6 +2393,22 @@ class GetBucketLocation(Operation[GetBucketLocationOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketLocation", {"bucket": bucket})
+
+
+class GetBucketMetadataConfiguration(Operation[GetBucketMetadataConfigurationOutput]):
+    """Reads a bucket's metadata tables: ``GET /?metadataConfiguration``.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketMetadataConfiguration", {"bucket": bucket})
 
 
 class GetBucketStorageQuota(Operation[GetBucketStorageQuotaOutput]):
@@ -2757,6 +3031,42 @@ class PutObjectAcl(Operation[PutObjectAclOutput]):
         _ossio._init_op(self, "PutObjectAcl", {"bucket": bucket, "key": key, "acl": acl, "version_id": version_id})
 
 
+class UpdateBucketMetadataInventoryTableConfiguration(Operation[EmptyOutput]):
+    """Changes a bucket's inventory table: ``PUT /?metadataInventoryTable``.
+
+    :ivar bucket: The bucket.
+    :ivar inventory_table_configuration: The new inventory table configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "inventory_table_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "inventory_table_configuration"})
+    bucket: str
+    inventory_table_configuration: Union[InventoryTableConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, inventory_table_configuration: Union[InventoryTableConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "UpdateBucketMetadataInventoryTableConfiguration", {"bucket": bucket, "inventory_table_configuration": inventory_table_configuration})
+
+
+class UpdateBucketMetadataJournalTableConfiguration(Operation[EmptyOutput]):
+    """Changes a bucket's journal table: ``PUT /?metadataJournalTable``.
+
+    :ivar bucket: The bucket.
+    :ivar journal_table_configuration: The new journal table configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "journal_table_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "journal_table_configuration"})
+    bucket: str
+    journal_table_configuration: Union[JournalTableConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, journal_table_configuration: Union[JournalTableConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "UpdateBucketMetadataJournalTableConfiguration", {"bucket": bucket, "journal_table_configuration": journal_table_configuration})
+
+
 _ossio._register(Model, {
     "AccessPointSummary": AccessPointSummary,
     "AsyncFetchTaskConfiguration": AsyncFetchTaskConfiguration,
@@ -2780,6 +3090,7 @@ _ossio._register(Model, {
     "GetBucketAclOutput": GetBucketAclOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
+    "GetBucketMetadataConfigurationOutput": GetBucketMetadataConfigurationOutput,
     "GetBucketStorageQuotaOutput": GetBucketStorageQuotaOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
     "GetLiveChannelHistoryOutput": GetLiveChannelHistoryOutput,
@@ -2790,6 +3101,10 @@ _ossio._register(Model, {
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
     "HeadObjectOutput": HeadObjectOutput,
+    "InventoryTableConfiguration": InventoryTableConfiguration,
+    "InventoryTableConfigurationResult": InventoryTableConfigurationResult,
+    "JournalTableConfiguration": JournalTableConfiguration,
+    "JournalTableConfigurationResult": JournalTableConfigurationResult,
     "ListAccessPointsOutput": ListAccessPointsOutput,
     "ListBucketsOutput": ListBucketsOutput,
     "ListCloudBoxesOutput": ListCloudBoxesOutput,
@@ -2815,6 +3130,12 @@ _ossio._register(Model, {
     "MetaQuerySubtitle": MetaQuerySubtitle,
     "MetaQueryTagging": MetaQueryTagging,
     "MetaQueryVideoStream": MetaQueryVideoStream,
+    "MetadataConfiguration": MetadataConfiguration,
+    "MetadataConfigurationResult": MetadataConfigurationResult,
+    "MetadataTableDestinationResult": MetadataTableDestinationResult,
+    "MetadataTableEncryptionConfiguration": MetadataTableEncryptionConfiguration,
+    "MetadataTableError": MetadataTableError,
+    "MetadataTableRecordExpiration": MetadataTableRecordExpiration,
     "ObjectIdentifier": ObjectIdentifier,
     "ObjectSummary": ObjectSummary,
     "PostAsyncFetchOutput": PostAsyncFetchOutput,
@@ -2840,11 +3161,13 @@ __all__ = [
     "CloudBoxProperties",
     "CreateAccessPoint",
     "CreateAccessPointOutput",
+    "CreateBucketMetadataConfiguration",
     "DataRedundancyType",
     "DeleteAccessPoint",
     "DeleteAccessPointPolicy",
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
+    "DeleteBucketMetadataConfiguration",
     "DeleteBucketStorageQuota",
     "DeleteLiveChannel",
     "DeleteMultipleObjects",
@@ -2875,6 +3198,8 @@ __all__ = [
     "GetBucketInfoOutput",
     "GetBucketLocation",
     "GetBucketLocationOutput",
+    "GetBucketMetadataConfiguration",
+    "GetBucketMetadataConfigurationOutput",
     "GetBucketStorageQuota",
     "GetBucketStorageQuotaOutput",
     "GetBucketVersioning",
@@ -2895,6 +3220,10 @@ __all__ = [
     "GetObjectOutput",
     "HeadObject",
     "HeadObjectOutput",
+    "InventoryTableConfiguration",
+    "InventoryTableConfigurationResult",
+    "JournalTableConfiguration",
+    "JournalTableConfigurationResult",
     "ListAccessPoints",
     "ListAccessPointsOutput",
     "ListBuckets",
@@ -2932,6 +3261,14 @@ __all__ = [
     "MetaQuerySubtitle",
     "MetaQueryTagging",
     "MetaQueryVideoStream",
+    "MetadataConfiguration",
+    "MetadataConfigurationResult",
+    "MetadataTableDestinationResult",
+    "MetadataTableEncryptionConfiguration",
+    "MetadataTableError",
+    "MetadataTableRecordExpiration",
+    "MetadataTableSseAlgorithm",
+    "MetadataTableState",
     "Model",
     "NetworkOrigin",
     "ObjectAcl",
@@ -2961,6 +3298,8 @@ __all__ = [
     "SseRule",
     "StorageClass",
     "StorageQuotaMode",
+    "UpdateBucketMetadataInventoryTableConfiguration",
+    "UpdateBucketMetadataJournalTableConfiguration",
     "VersioningConfiguration",
     "VersioningStatus",
 ]
