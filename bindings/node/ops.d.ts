@@ -57,6 +57,34 @@ export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'Deep
 /** `DataRedundancyType`: one of its wire values. */
 export type DataRedundancyType = 'LRS' | 'ZRS';
 
+/** The `CreateAccessPointForObjectProcessConfiguration` document. */
+export interface CreateAccessPointForObjectProcessConfigurationInput {
+  /** Whether anonymous users may use it (`true` / `false`). */
+  readonly allowAnonymousAccessForObjectProcess?: string | null;
+  /** The access point it is built on. */
+  readonly accessPointName?: string | null;
+  /** What it does with requests. */
+  readonly objectProcessConfiguration?: ObjectProcessConfigurationInput | null;
+}
+
+/** What an Object FC access point does with requests. */
+export interface ObjectProcessConfigurationInput {
+  /** Features the function supports (`GetObject-Range`). */
+  readonly allowedFeatures?: ReadonlyArray<string> | null;
+  /** The transformations. */
+  readonly transformationConfigurations?: ReadonlyArray<TransformationConfigurationInput> | null;
+}
+
+/** One transformation: which operations go through which function. */
+export interface TransformationConfigurationInput {
+  /** The operations transformed (only `GetObject` is supported). */
+  readonly actions?: ReadonlyArray<string> | null;
+  /** The ARN of the role Function Compute assumes (default `AliyunFCDefaultRole`). */
+  readonly functionAssumeRoleArn?: string | null;
+  /** The function's ARN. */
+  readonly functionArn?: string | null;
+}
+
 /** The `MetadataConfiguration` document. */
 export interface MetadataConfigurationInput {
   /** The journal table. */
@@ -379,6 +407,24 @@ export interface MetaQueryGroup {
   count: Uint64 | null;
 }
 
+/** What an Object FC access point does with requests. */
+export interface ObjectProcessConfiguration {
+  /** Features the function supports (`GetObject-Range`). */
+  allowedFeatures: Array<string>;
+  /** The transformations. */
+  transformationConfigurations: Array<TransformationConfiguration>;
+}
+
+/** One transformation: which operations go through which function. */
+export interface TransformationConfiguration {
+  /** The operations transformed (only `GetObject` is supported). */
+  actions: Array<string>;
+  /** The ARN of the role Function Compute assumes (default `AliyunFCDefaultRole`). */
+  functionAssumeRoleArn: string | null;
+  /** The function's ARN. */
+  functionArn: string | null;
+}
+
 /** A fetch task as OSS reports it (the configuration it was started with). */
 export interface AsyncFetchTaskInfo {
   /** The source URL. */
@@ -633,6 +679,20 @@ export interface AccessPointSummary {
   status: string;
 }
 
+/** One Object FC access point in a listing. */
+export interface AccessPointForObjectProcess {
+  /** `enable`, `disable`, `creating` or `deleting`. */
+  status: string | null;
+  /** Whether anonymous users may use it. */
+  allowAnonymousAccessForObjectProcess: string | null;
+  /** Its name. */
+  accessPointNameForObjectProcess: string | null;
+  /** Its alias. */
+  accessPointForObjectProcessAlias: string | null;
+  /** The access point it is built on. */
+  accessPointName: string | null;
+}
+
 /** One bucket in a listing. */
 export interface BucketSummary {
   /** Name. */
@@ -729,6 +789,16 @@ export interface AsyncFetchTaskConfigurationInput {
   readonly ignoreSameKey?: boolean | null;
 }
 
+/** The `PutAccessPointConfigForObjectProcessConfiguration` document. */
+export interface PutAccessPointConfigForObjectProcessConfigurationInput {
+  /** Whether anonymous users may use it (`true` / `false`). */
+  readonly allowAnonymousAccessForObjectProcess?: string | null;
+  /** Its block-public-access setting. */
+  readonly blockPublicAccess?: boolean | null;
+  /** What it does with requests. */
+  readonly objectProcessConfiguration?: ObjectProcessConfigurationInput | null;
+}
+
 /** The `QuotaConfiguration` document. */
 export interface QuotaConfigurationInput {
   /** The quota, in bytes (positive). */
@@ -815,6 +885,26 @@ export interface CreateAccessPointOutput {
   requestId: string;
 }
 
+/** Creates an Object FC access point: `PUT /?accessPointForObjectProcess`. */
+export interface CreateAccessPointForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+  /** Its configuration. */
+  readonly createAccessPointForObjectProcessConfiguration: CreateAccessPointForObjectProcessConfigurationInput;
+}
+
+/** The result of [`CreateAccessPointForObjectProcess`]. */
+export interface CreateAccessPointForObjectProcessOutput {
+  /** Its ARN. */
+  accessPointForObjectProcessArn: string | null;
+  /** Its alias. */
+  accessPointForObjectProcessAlias: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Creates a bucket's metadata tables: `POST /?metadataConfiguration`. */
 export interface CreateBucketMetadataConfigurationInput {
   /** The bucket. */
@@ -843,6 +933,20 @@ export interface DeleteAccessPointOutput {
   requestId: string;
 }
 
+/** Deletes an Object FC access point: `DELETE /?accessPointForObjectProcess`. */
+export interface DeleteAccessPointForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteAccessPointForObjectProcessOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Removes an access point's policy. */
 export interface DeleteAccessPointPolicyInput {
   /** The bucket. */
@@ -853,6 +957,20 @@ export interface DeleteAccessPointPolicyInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteAccessPointPolicyOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes an Object FC access point's policy: `DELETE /?accessPointPolicyForObjectProcess`. */
+export interface DeleteAccessPointPolicyForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteAccessPointPolicyForObjectProcessOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1072,6 +1190,62 @@ export interface GetAccessPointOutput {
   requestId: string;
 }
 
+/** Reads an Object FC access point's configuration: `GET /?accessPointConfigForObjectProcess`. */
+export interface GetAccessPointConfigForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+}
+
+/** The result of [`GetAccessPointConfigForObjectProcess`]. */
+export interface GetAccessPointConfigForObjectProcessOutput {
+  /** What it does with requests. */
+  objectProcessConfiguration: ObjectProcessConfiguration | null;
+  /** Whether anonymous users may use it. */
+  allowAnonymousAccessForObjectProcess: string | null;
+  /** Its block-public-access setting. */
+  blockPublicAccess: boolean | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads an Object FC access point: `GET /?accessPointForObjectProcess`. */
+export interface GetAccessPointForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+}
+
+/** The result of [`GetAccessPointForObjectProcess`]. */
+export interface GetAccessPointForObjectProcessOutput {
+  /** Whether anonymous users may use it. */
+  allowAnonymousAccessForObjectProcess: string | null;
+  /** Its block-public-access setting. */
+  blockPublicAccess: boolean | null;
+  /** Its name. */
+  accessPointNameForObjectProcess: string | null;
+  /** Its ARN. */
+  accessPointForObjectProcessArn: string | null;
+  /** Creation time (a timestamp). */
+  creationDate: string | null;
+  /** `enable`, `disable`, `creating` or `deleting`. */
+  accessPointForObjectProcessStatus: string | null;
+  /** Its internal endpoint. */
+  internalEndpoint: string | null;
+  /** Its public endpoint. */
+  publicEndpoint: string | null;
+  /** Its alias. */
+  accessPointForObjectProcessAlias: string | null;
+  /** The access point it is built on. */
+  accessPointName: string | null;
+  /** The owning account. */
+  accountId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads an access point's policy. */
 export interface GetAccessPointPolicyInput {
   /** The bucket. */
@@ -1083,6 +1257,22 @@ export interface GetAccessPointPolicyInput {
 /** The result of [`GetAccessPointPolicy`]. */
 export interface GetAccessPointPolicyOutput {
   /** The policy JSON, byte for byte as stored. */
+  body: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads an Object FC access point's policy: `GET /?accessPointPolicyForObjectProcess`. */
+export interface GetAccessPointPolicyForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+}
+
+/** The result of [`GetAccessPointPolicyForObjectProcess`]. */
+export interface GetAccessPointPolicyForObjectProcessOutput {
+  /** The policy document, as stored. */
   body: string;
   /** `x-oss-request-id` of the response. */
   requestId: string;
@@ -1507,6 +1697,31 @@ export interface ListAccessPointsOutput {
   requestId: string;
 }
 
+/**
+ * Lists the Object FC access points of the account, one page at a time:
+ * `GET /?accessPointForObjectProcess` on the service endpoint.
+ */
+export interface ListAccessPointsForObjectProcessInput {
+  /** Page size (1 to 1000). */
+  readonly maxKeys?: number | null;
+  /** The previous page's `NextContinuationToken`. */
+  readonly continuationToken?: string | null;
+}
+
+/** One page of [`ListAccessPointsForObjectProcess`]. */
+export interface ListAccessPointsForObjectProcessOutput {
+  /** The access points of this page. */
+  accessPointsForObjectProcess: Array<AccessPointForObjectProcess>;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** The token of the next page. */
+  nextContinuationToken: string | null;
+  /** The owning account. */
+  accountId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Lists the account's buckets, one page at a time. */
 export interface ListBucketsInput {
   /** Only names starting with this. */
@@ -1751,6 +1966,25 @@ export interface PostVodPlaylistOutput {
   requestId: string;
 }
 
+/**
+ * Changes an Object FC access point's configuration:
+ * `PUT /?accessPointConfigForObjectProcess`.
+ */
+export interface PutAccessPointConfigForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+  /** The new configuration. */
+  readonly putAccessPointConfigForObjectProcessConfiguration: PutAccessPointConfigForObjectProcessConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutAccessPointConfigForObjectProcessOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Sets an access point's policy (a JSON document, sent verbatim). */
 export interface PutAccessPointPolicyInput {
   /** The bucket. */
@@ -1763,6 +1997,25 @@ export interface PutAccessPointPolicyInput {
 
 /** The result of an operation whose response has no body. */
 export interface PutAccessPointPolicyOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Sets an Object FC access point's policy (a JSON document, sent verbatim):
+ * `PUT /?accessPointPolicyForObjectProcess`.
+ */
+export interface PutAccessPointPolicyForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+  /** The policy document. */
+  readonly body: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutAccessPointPolicyForObjectProcessOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1970,13 +2223,57 @@ export interface UpdateBucketMetadataJournalTableConfigurationOutput {
   requestId: string;
 }
 
+/**
+ * What a Function Compute function answers a transformed GetObject with:
+ * `POST /?x-oss-write-get-object-response` with the route and token of the event.
+ */
+export interface WriteGetObjectResponseInput {
+  /** The route from the function's event. */
+  readonly requestRoute: string;
+  /** The token from the function's event. */
+  readonly requestToken: string;
+  /** The HTTP status to answer with (100 to 599). */
+  readonly fwdStatus: number;
+  /** `Accept-Ranges` to answer with. */
+  readonly fwdHeaderAcceptRanges?: string | null;
+  /** `Cache-Control` to answer with. */
+  readonly fwdHeaderCacheControl?: string | null;
+  /** `Content-Disposition` to answer with. */
+  readonly fwdHeaderContentDisposition?: string | null;
+  /** `Content-Encoding` to answer with. */
+  readonly fwdHeaderContentEncoding?: string | null;
+  /** `Content-Language` to answer with. */
+  readonly fwdHeaderContentLanguage?: string | null;
+  /** `Content-Range` to answer with. */
+  readonly fwdHeaderContentRange?: string | null;
+  /** `Content-Type` to answer with. */
+  readonly fwdHeaderContentType?: string | null;
+  /** `ETag` to answer with. */
+  readonly fwdHeaderEtag?: string | null;
+  /** `Expires` to answer with. */
+  readonly fwdHeaderExpires?: string | null;
+  /** `Last-Modified` to answer with. */
+  readonly fwdHeaderLastModified?: string | null;
+  /** The body to answer with: bytes, or a declared length the caller streams. */
+  readonly body?: BodyInput | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface WriteGetObjectResponseOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Input and output type of every operation, by API name. */
 export interface OperationTypes {
   CloseMetaQuery: [CloseMetaQueryInput, CloseMetaQueryOutput];
   CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
+  CreateAccessPointForObjectProcess: [CreateAccessPointForObjectProcessInput, CreateAccessPointForObjectProcessOutput];
   CreateBucketMetadataConfiguration: [CreateBucketMetadataConfigurationInput, CreateBucketMetadataConfigurationOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
+  DeleteAccessPointForObjectProcess: [DeleteAccessPointForObjectProcessInput, DeleteAccessPointForObjectProcessOutput];
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
+  DeleteAccessPointPolicyForObjectProcess: [DeleteAccessPointPolicyForObjectProcessInput, DeleteAccessPointPolicyForObjectProcessOutput];
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
   DeleteBucketMetadataConfiguration: [DeleteBucketMetadataConfigurationInput, DeleteBucketMetadataConfigurationOutput];
@@ -1989,7 +2286,10 @@ export interface OperationTypes {
   DoMetaQuery: [DoMetaQueryInput, DoMetaQueryOutput];
   DoMetaQueryAction: [DoMetaQueryActionInput, DoMetaQueryActionOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
+  GetAccessPointConfigForObjectProcess: [GetAccessPointConfigForObjectProcessInput, GetAccessPointConfigForObjectProcessOutput];
+  GetAccessPointForObjectProcess: [GetAccessPointForObjectProcessInput, GetAccessPointForObjectProcessOutput];
   GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
+  GetAccessPointPolicyForObjectProcess: [GetAccessPointPolicyForObjectProcessInput, GetAccessPointPolicyForObjectProcessOutput];
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
   GetAsyncFetch: [GetAsyncFetchInput, GetAsyncFetchOutput];
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
@@ -2007,6 +2307,7 @@ export interface OperationTypes {
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
+  ListAccessPointsForObjectProcess: [ListAccessPointsForObjectProcessInput, ListAccessPointsForObjectProcessOutput];
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
   ListCloudBoxes: [ListCloudBoxesInput, ListCloudBoxesOutput];
   ListLiveChannel: [ListLiveChannelInput, ListLiveChannelOutput];
@@ -2015,7 +2316,9 @@ export interface OperationTypes {
   OpenMetaQuery: [OpenMetaQueryInput, OpenMetaQueryOutput];
   PostAsyncFetch: [PostAsyncFetchInput, PostAsyncFetchOutput];
   PostVodPlaylist: [PostVodPlaylistInput, PostVodPlaylistOutput];
+  PutAccessPointConfigForObjectProcess: [PutAccessPointConfigForObjectProcessInput, PutAccessPointConfigForObjectProcessOutput];
   PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
+  PutAccessPointPolicyForObjectProcess: [PutAccessPointPolicyForObjectProcessInput, PutAccessPointPolicyForObjectProcessOutput];
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
   PutBucket: [PutBucketInput, PutBucketOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
@@ -2027,10 +2330,11 @@ export interface OperationTypes {
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
   UpdateBucketMetadataInventoryTableConfiguration: [UpdateBucketMetadataInventoryTableConfigurationInput, UpdateBucketMetadataInventoryTableConfigurationOutput];
   UpdateBucketMetadataJournalTableConfiguration: [UpdateBucketMetadataJournalTableConfigurationInput, UpdateBucketMetadataJournalTableConfigurationOutput];
+  WriteGetObjectResponse: [WriteGetObjectResponseInput, WriteGetObjectResponseOutput];
 }
 
 /** Operations `client.paginate` pages through (a token or marker in, the next one out). */
-export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListCloudBoxes' | 'ListLiveChannel' | 'ListObjects' | 'ListObjectsV2';
+export type PagedOperationName = 'ListAccessPoints' | 'ListAccessPointsForObjectProcess' | 'ListBuckets' | 'ListCloudBoxes' | 'ListLiveChannel' | 'ListObjects' | 'ListObjectsV2';
 
 /** Every operation as a client method: `client.<camelName>({ bucket, ...fields })`. */
 export interface ClientOperations {
@@ -2038,12 +2342,18 @@ export interface ClientOperations {
   closeMetaQuery(input: CloseMetaQueryInput): Promise<CloseMetaQueryOutput>;
   /** Creates an access point on a bucket. */
   createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
+  /** Creates an Object FC access point: `PUT /?accessPointForObjectProcess`. */
+  createAccessPointForObjectProcess(input: CreateAccessPointForObjectProcessInput): Promise<CreateAccessPointForObjectProcessOutput>;
   /** Creates a bucket's metadata tables: `POST /?metadataConfiguration`. */
   createBucketMetadataConfiguration(input: CreateBucketMetadataConfigurationInput): Promise<CreateBucketMetadataConfigurationOutput>;
   /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
   deleteAccessPoint(input: DeleteAccessPointInput): Promise<DeleteAccessPointOutput>;
+  /** Deletes an Object FC access point: `DELETE /?accessPointForObjectProcess`. */
+  deleteAccessPointForObjectProcess(input: DeleteAccessPointForObjectProcessInput): Promise<DeleteAccessPointForObjectProcessOutput>;
   /** Removes an access point's policy. */
   deleteAccessPointPolicy(input: DeleteAccessPointPolicyInput): Promise<DeleteAccessPointPolicyOutput>;
+  /** Deletes an Object FC access point's policy: `DELETE /?accessPointPolicyForObjectProcess`. */
+  deleteAccessPointPolicyForObjectProcess(input: DeleteAccessPointPolicyForObjectProcessInput): Promise<DeleteAccessPointPolicyForObjectProcessOutput>;
   /** Removes an access point's block-public-access setting. */
   deleteAccessPointPublicAccessBlock(input: DeleteAccessPointPublicAccessBlockInput): Promise<DeleteAccessPointPublicAccessBlockOutput>;
   /** Deletes an empty bucket. */
@@ -2071,8 +2381,14 @@ export interface ClientOperations {
   doMetaQueryAction(input: DoMetaQueryActionInput): Promise<DoMetaQueryActionOutput>;
   /** Reads an access point's configuration. */
   getAccessPoint(input: GetAccessPointInput): Promise<GetAccessPointOutput>;
+  /** Reads an Object FC access point's configuration: `GET /?accessPointConfigForObjectProcess`. */
+  getAccessPointConfigForObjectProcess(input: GetAccessPointConfigForObjectProcessInput): Promise<GetAccessPointConfigForObjectProcessOutput>;
+  /** Reads an Object FC access point: `GET /?accessPointForObjectProcess`. */
+  getAccessPointForObjectProcess(input: GetAccessPointForObjectProcessInput): Promise<GetAccessPointForObjectProcessOutput>;
   /** Reads an access point's policy. */
   getAccessPointPolicy(input: GetAccessPointPolicyInput): Promise<GetAccessPointPolicyOutput>;
+  /** Reads an Object FC access point's policy: `GET /?accessPointPolicyForObjectProcess`. */
+  getAccessPointPolicyForObjectProcess(input: GetAccessPointPolicyForObjectProcessInput): Promise<GetAccessPointPolicyForObjectProcessOutput>;
   /** Reads an access point's block-public-access switch. */
   getAccessPointPublicAccessBlock(input: GetAccessPointPublicAccessBlockInput): Promise<GetAccessPointPublicAccessBlockOutput>;
   /** Reads the state of a fetch task: `GET /?asyncFetch` with `x-oss-task-id`. */
@@ -2124,6 +2440,11 @@ export interface ClientOperations {
   headObject(input: HeadObjectInput): Promise<HeadObjectOutput>;
   /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
   listAccessPoints(input?: ListAccessPointsInput): Promise<ListAccessPointsOutput>;
+  /**
+   * Lists the Object FC access points of the account, one page at a time:
+   * `GET /?accessPointForObjectProcess` on the service endpoint.
+   */
+  listAccessPointsForObjectProcess(input?: ListAccessPointsForObjectProcessInput): Promise<ListAccessPointsForObjectProcessOutput>;
   /** Lists the account's buckets, one page at a time. */
   listBuckets(input?: ListBucketsInput): Promise<ListBucketsOutput>;
   /** Lists the CloudBoxes of the account, one page at a time. */
@@ -2146,8 +2467,18 @@ export interface ClientOperations {
    * `POST /<channel>/<playlist>?vod&startTime=...&endTime=...`.
    */
   postVodPlaylist(input: PostVodPlaylistInput): Promise<PostVodPlaylistOutput>;
+  /**
+   * Changes an Object FC access point's configuration:
+   * `PUT /?accessPointConfigForObjectProcess`.
+   */
+  putAccessPointConfigForObjectProcess(input: PutAccessPointConfigForObjectProcessInput): Promise<PutAccessPointConfigForObjectProcessOutput>;
   /** Sets an access point's policy (a JSON document, sent verbatim). */
   putAccessPointPolicy(input: PutAccessPointPolicyInput): Promise<PutAccessPointPolicyOutput>;
+  /**
+   * Sets an Object FC access point's policy (a JSON document, sent verbatim):
+   * `PUT /?accessPointPolicyForObjectProcess`.
+   */
+  putAccessPointPolicyForObjectProcess(input: PutAccessPointPolicyForObjectProcessInput): Promise<PutAccessPointPolicyForObjectProcessOutput>;
   /** Turns an access point's block-public-access switch on or off. */
   putAccessPointPublicAccessBlock(input: PutAccessPointPublicAccessBlockInput): Promise<PutAccessPointPublicAccessBlockOutput>;
   /** Creates a bucket. */
@@ -2173,4 +2504,9 @@ export interface ClientOperations {
   updateBucketMetadataInventoryTableConfiguration(input: UpdateBucketMetadataInventoryTableConfigurationInput): Promise<UpdateBucketMetadataInventoryTableConfigurationOutput>;
   /** Changes a bucket's journal table: `PUT /?metadataJournalTable`. */
   updateBucketMetadataJournalTableConfiguration(input: UpdateBucketMetadataJournalTableConfigurationInput): Promise<UpdateBucketMetadataJournalTableConfigurationOutput>;
+  /**
+   * What a Function Compute function answers a transformed GetObject with:
+   * `POST /?x-oss-write-get-object-response` with the route and token of the event.
+   */
+  writeGetObjectResponse(input: StreamedInput<WriteGetObjectResponseInput>): Promise<WriteGetObjectResponseOutput>;
 }

@@ -237,4 +237,15 @@ NOT_IN_V2 = {
     "DeleteLiveChannel",
     "PostAsyncFetch",
     "GetAsyncFetch",
+    # Object FC access points: in the Go v2 SDK only (and not in ali-oss 6.23.0).
+    "CreateAccessPointForObjectProcess",
+    "GetAccessPointForObjectProcess",
+    "ListAccessPointsForObjectProcess",
+    "DeleteAccessPointForObjectProcess",
+    "GetAccessPointConfigForObjectProcess",
+    "PutAccessPointConfigForObjectProcess",
+    "PutAccessPointPolicyForObjectProcess",
+    "GetAccessPointPolicyForObjectProcess",
+    "DeleteAccessPointPolicyForObjectProcess",
+    "WriteGetObjectResponse",
 }

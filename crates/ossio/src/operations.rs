@@ -24,6 +24,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Creates an Object FC access point: `PUT /?accessPointForObjectProcess`.
+    ///
+    /// `PUT /?accessPointForObjectProcess`; see [`CreateAccessPointForObjectProcess`].
+    pub fn create_access_point_for_object_process(
+        &self,
+        op: &CreateAccessPointForObjectProcess,
+    ) -> Result<CreateAccessPointForObjectProcessOutput, Error> {
+        self.send(op)
+    }
+
     /// Creates a bucket's metadata tables: `POST /?metadataConfiguration`.
     ///
     /// `POST /?metadataConfiguration`; see [`CreateBucketMetadataConfiguration`].
@@ -41,12 +51,32 @@ impl Client {
         self.send(op)
     }
 
+    /// Deletes an Object FC access point: `DELETE /?accessPointForObjectProcess`.
+    ///
+    /// `DELETE /?accessPointForObjectProcess`; see [`DeleteAccessPointForObjectProcess`].
+    pub fn delete_access_point_for_object_process(
+        &self,
+        op: &DeleteAccessPointForObjectProcess,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Removes an access point's policy.
     ///
     /// `DELETE /?accessPointPolicy`; see [`DeleteAccessPointPolicy`].
     pub fn delete_access_point_policy(
         &self,
         op: &DeleteAccessPointPolicy,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Deletes an Object FC access point's policy: `DELETE /?accessPointPolicyForObjectProcess`.
+    ///
+    /// `DELETE /?accessPointPolicyForObjectProcess`; see [`DeleteAccessPointPolicyForObjectProcess`].
+    pub fn delete_access_point_policy_for_object_process(
+        &self,
+        op: &DeleteAccessPointPolicyForObjectProcess,
     ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
@@ -154,6 +184,26 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads an Object FC access point's configuration: `GET /?accessPointConfigForObjectProcess`.
+    ///
+    /// `GET /?accessPointConfigForObjectProcess`; see [`GetAccessPointConfigForObjectProcess`].
+    pub fn get_access_point_config_for_object_process(
+        &self,
+        op: &GetAccessPointConfigForObjectProcess,
+    ) -> Result<GetAccessPointConfigForObjectProcessOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads an Object FC access point: `GET /?accessPointForObjectProcess`.
+    ///
+    /// `GET /?accessPointForObjectProcess`; see [`GetAccessPointForObjectProcess`].
+    pub fn get_access_point_for_object_process(
+        &self,
+        op: &GetAccessPointForObjectProcess,
+    ) -> Result<GetAccessPointForObjectProcessOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an access point's policy.
     ///
     /// `GET /?accessPointPolicy`; see [`GetAccessPointPolicy`].
@@ -161,6 +211,16 @@ impl Client {
         &self,
         op: &GetAccessPointPolicy,
     ) -> Result<GetAccessPointPolicyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads an Object FC access point's policy: `GET /?accessPointPolicyForObjectProcess`.
+    ///
+    /// `GET /?accessPointPolicyForObjectProcess`; see [`GetAccessPointPolicyForObjectProcess`].
+    pub fn get_access_point_policy_for_object_process(
+        &self,
+        op: &GetAccessPointPolicyForObjectProcess,
+    ) -> Result<GetAccessPointPolicyForObjectProcessOutput, Error> {
         self.send(op)
     }
 
@@ -309,6 +369,17 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists the Object FC access points of the account, one page at a time:
+    /// `GET /?accessPointForObjectProcess` on the service endpoint.
+    ///
+    /// `GET /?accessPointForObjectProcess`; see [`ListAccessPointsForObjectProcess`].
+    pub fn list_access_points_for_object_process(
+        &self,
+        op: &ListAccessPointsForObjectProcess,
+    ) -> Result<ListAccessPointsForObjectProcessOutput, Error> {
+        self.send(op)
+    }
+
     /// Lists the account's buckets, one page at a time.
     ///
     /// `GET /`; see [`ListBuckets`].
@@ -367,10 +438,32 @@ impl Client {
         self.send(op)
     }
 
+    /// Changes an Object FC access point's configuration:
+    /// `PUT /?accessPointConfigForObjectProcess`.
+    ///
+    /// `PUT /?accessPointConfigForObjectProcess`; see [`PutAccessPointConfigForObjectProcess`].
+    pub fn put_access_point_config_for_object_process(
+        &self,
+        op: &PutAccessPointConfigForObjectProcess,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Sets an access point's policy (a JSON document, sent verbatim).
     ///
     /// `PUT /?accessPointPolicy`; see [`PutAccessPointPolicy`].
     pub fn put_access_point_policy(&self, op: &PutAccessPointPolicy) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets an Object FC access point's policy (a JSON document, sent verbatim):
+    /// `PUT /?accessPointPolicyForObjectProcess`.
+    ///
+    /// `PUT /?accessPointPolicyForObjectProcess`; see [`PutAccessPointPolicyForObjectProcess`].
+    pub fn put_access_point_policy_for_object_process(
+        &self,
+        op: &PutAccessPointPolicyForObjectProcess,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -460,6 +553,17 @@ impl Client {
     pub fn update_bucket_metadata_journal_table_configuration(
         &self,
         op: &UpdateBucketMetadataJournalTableConfiguration,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// What a Function Compute function answers a transformed GetObject with:
+    /// `POST /?x-oss-write-get-object-response` with the route and token of the event.
+    ///
+    /// `POST /?x-oss-write-get-object-response`; see [`WriteGetObjectResponse`].
+    pub fn write_get_object_response(
+        &self,
+        op: &WriteGetObjectResponse,
     ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }

@@ -51,6 +51,20 @@ class Operations:
         return self._send(_new_op(ops.CreateAccessPoint, fields))
 
     @overload
+    def create_access_point_for_object_process(self, request: ops.CreateAccessPointForObjectProcess, /) -> ops.CreateAccessPointForObjectProcessOutput: ...
+
+    @overload
+    def create_access_point_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str, create_access_point_for_object_process_configuration: Union[ops.CreateAccessPointForObjectProcessConfiguration, Mapping[str, Any]]) -> ops.CreateAccessPointForObjectProcessOutput: ...
+
+    def create_access_point_for_object_process(self, *request: ops.CreateAccessPointForObjectProcess, **fields: Any) -> ops.CreateAccessPointForObjectProcessOutput:
+        """Creates an Object FC access point: ``PUT /?accessPointForObjectProcess``.
+
+        Takes an ``ossio.ops.CreateAccessPointForObjectProcess`` or its fields as keywords; returns ``ossio.ops.CreateAccessPointForObjectProcessOutput``."""
+        if request:
+            return self._send(_request(ops.CreateAccessPointForObjectProcess, request, fields))
+        return self._send(_new_op(ops.CreateAccessPointForObjectProcess, fields))
+
+    @overload
     def create_bucket_metadata_configuration(self, request: ops.CreateBucketMetadataConfiguration, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -79,6 +93,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteAccessPoint, fields))
 
     @overload
+    def delete_access_point_for_object_process(self, request: ops.DeleteAccessPointForObjectProcess, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_access_point_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str) -> ops.EmptyOutput: ...
+
+    def delete_access_point_for_object_process(self, *request: ops.DeleteAccessPointForObjectProcess, **fields: Any) -> ops.EmptyOutput:
+        """Deletes an Object FC access point: ``DELETE /?accessPointForObjectProcess``.
+
+        Takes an ``ossio.ops.DeleteAccessPointForObjectProcess`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteAccessPointForObjectProcess, request, fields))
+        return self._send(_new_op(ops.DeleteAccessPointForObjectProcess, fields))
+
+    @overload
     def delete_access_point_policy(self, request: ops.DeleteAccessPointPolicy, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -91,6 +119,20 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteAccessPointPolicy, request, fields))
         return self._send(_new_op(ops.DeleteAccessPointPolicy, fields))
+
+    @overload
+    def delete_access_point_policy_for_object_process(self, request: ops.DeleteAccessPointPolicyForObjectProcess, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_access_point_policy_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str) -> ops.EmptyOutput: ...
+
+    def delete_access_point_policy_for_object_process(self, *request: ops.DeleteAccessPointPolicyForObjectProcess, **fields: Any) -> ops.EmptyOutput:
+        """Deletes an Object FC access point's policy: ``DELETE /?accessPointPolicyForObjectProcess``.
+
+        Takes an ``ossio.ops.DeleteAccessPointPolicyForObjectProcess`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteAccessPointPolicyForObjectProcess, request, fields))
+        return self._send(_new_op(ops.DeleteAccessPointPolicyForObjectProcess, fields))
 
     @overload
     def delete_access_point_public_access_block(self, request: ops.DeleteAccessPointPublicAccessBlock, /) -> ops.EmptyOutput: ...
@@ -261,6 +303,34 @@ class Operations:
         return self._send(_new_op(ops.GetAccessPoint, fields))
 
     @overload
+    def get_access_point_config_for_object_process(self, request: ops.GetAccessPointConfigForObjectProcess, /) -> ops.GetAccessPointConfigForObjectProcessOutput: ...
+
+    @overload
+    def get_access_point_config_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str) -> ops.GetAccessPointConfigForObjectProcessOutput: ...
+
+    def get_access_point_config_for_object_process(self, *request: ops.GetAccessPointConfigForObjectProcess, **fields: Any) -> ops.GetAccessPointConfigForObjectProcessOutput:
+        """Reads an Object FC access point's configuration: ``GET /?accessPointConfigForObjectProcess``.
+
+        Takes an ``ossio.ops.GetAccessPointConfigForObjectProcess`` or its fields as keywords; returns ``ossio.ops.GetAccessPointConfigForObjectProcessOutput``."""
+        if request:
+            return self._send(_request(ops.GetAccessPointConfigForObjectProcess, request, fields))
+        return self._send(_new_op(ops.GetAccessPointConfigForObjectProcess, fields))
+
+    @overload
+    def get_access_point_for_object_process(self, request: ops.GetAccessPointForObjectProcess, /) -> ops.GetAccessPointForObjectProcessOutput: ...
+
+    @overload
+    def get_access_point_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str) -> ops.GetAccessPointForObjectProcessOutput: ...
+
+    def get_access_point_for_object_process(self, *request: ops.GetAccessPointForObjectProcess, **fields: Any) -> ops.GetAccessPointForObjectProcessOutput:
+        """Reads an Object FC access point: ``GET /?accessPointForObjectProcess``.
+
+        Takes an ``ossio.ops.GetAccessPointForObjectProcess`` or its fields as keywords; returns ``ossio.ops.GetAccessPointForObjectProcessOutput``."""
+        if request:
+            return self._send(_request(ops.GetAccessPointForObjectProcess, request, fields))
+        return self._send(_new_op(ops.GetAccessPointForObjectProcess, fields))
+
+    @overload
     def get_access_point_policy(self, request: ops.GetAccessPointPolicy, /) -> ops.GetAccessPointPolicyOutput: ...
 
     @overload
@@ -273,6 +343,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetAccessPointPolicy, request, fields))
         return self._send(_new_op(ops.GetAccessPointPolicy, fields))
+
+    @overload
+    def get_access_point_policy_for_object_process(self, request: ops.GetAccessPointPolicyForObjectProcess, /) -> ops.GetAccessPointPolicyForObjectProcessOutput: ...
+
+    @overload
+    def get_access_point_policy_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str) -> ops.GetAccessPointPolicyForObjectProcessOutput: ...
+
+    def get_access_point_policy_for_object_process(self, *request: ops.GetAccessPointPolicyForObjectProcess, **fields: Any) -> ops.GetAccessPointPolicyForObjectProcessOutput:
+        """Reads an Object FC access point's policy: ``GET /?accessPointPolicyForObjectProcess``.
+
+        Takes an ``ossio.ops.GetAccessPointPolicyForObjectProcess`` or its fields as keywords; returns ``ossio.ops.GetAccessPointPolicyForObjectProcessOutput``."""
+        if request:
+            return self._send(_request(ops.GetAccessPointPolicyForObjectProcess, request, fields))
+        return self._send(_new_op(ops.GetAccessPointPolicyForObjectProcess, fields))
 
     @overload
     def get_access_point_public_access_block(self, request: ops.GetAccessPointPublicAccessBlock, /) -> ops.GetAccessPointPublicAccessBlockOutput: ...
@@ -518,6 +602,25 @@ class Operations:
         return Paginator(self, ops.ListAccessPoints, "continuation_token", "next_continuation_token")
 
     @overload
+    def list_access_points_for_object_process(self, request: ops.ListAccessPointsForObjectProcess, /) -> ops.ListAccessPointsForObjectProcessOutput: ...
+
+    @overload
+    def list_access_points_for_object_process(self, *, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> ops.ListAccessPointsForObjectProcessOutput: ...
+
+    def list_access_points_for_object_process(self, *request: ops.ListAccessPointsForObjectProcess, **fields: Any) -> ops.ListAccessPointsForObjectProcessOutput:
+        """Lists the Object FC access points of the account, one page at a time: ``GET /?accessPointForObjectProcess`` on the service endpoint.
+
+        Takes an ``ossio.ops.ListAccessPointsForObjectProcess`` or its fields as keywords; returns ``ossio.ops.ListAccessPointsForObjectProcessOutput``."""
+        if request:
+            return self._send(_request(ops.ListAccessPointsForObjectProcess, request, fields))
+        return self._send(_new_op(ops.ListAccessPointsForObjectProcess, fields))
+
+    def list_access_points_for_object_process_paginator(self) -> Paginator[ops.ListAccessPointsForObjectProcess, ops.ListAccessPointsForObjectProcessOutput]:
+        """Every page of ``ListAccessPointsForObjectProcess``: ``.iter_page(request)`` (or its fields as keywords)
+        sends it and follows ``next_continuation_token`` until the listing ends."""
+        return Paginator(self, ops.ListAccessPointsForObjectProcess, "continuation_token", "next_continuation_token")
+
+    @overload
     def list_buckets(self, request: ops.ListBuckets, /) -> ops.ListBucketsOutput: ...
 
     @overload
@@ -655,6 +758,20 @@ class Operations:
         return self._send(_new_op(ops.PostVodPlaylist, fields))
 
     @overload
+    def put_access_point_config_for_object_process(self, request: ops.PutAccessPointConfigForObjectProcess, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_access_point_config_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str, put_access_point_config_for_object_process_configuration: Union[ops.PutAccessPointConfigForObjectProcessConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_access_point_config_for_object_process(self, *request: ops.PutAccessPointConfigForObjectProcess, **fields: Any) -> ops.EmptyOutput:
+        """Changes an Object FC access point's configuration: ``PUT /?accessPointConfigForObjectProcess``.
+
+        Takes an ``ossio.ops.PutAccessPointConfigForObjectProcess`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutAccessPointConfigForObjectProcess, request, fields))
+        return self._send(_new_op(ops.PutAccessPointConfigForObjectProcess, fields))
+
+    @overload
     def put_access_point_policy(self, request: ops.PutAccessPointPolicy, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -667,6 +784,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutAccessPointPolicy, request, fields))
         return self._send(_new_op(ops.PutAccessPointPolicy, fields))
+
+    @overload
+    def put_access_point_policy_for_object_process(self, request: ops.PutAccessPointPolicyForObjectProcess, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_access_point_policy_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str, body: str) -> ops.EmptyOutput: ...
+
+    def put_access_point_policy_for_object_process(self, *request: ops.PutAccessPointPolicyForObjectProcess, **fields: Any) -> ops.EmptyOutput:
+        """Sets an Object FC access point's policy (a JSON document, sent verbatim): ``PUT /?accessPointPolicyForObjectProcess``.
+
+        Takes an ``ossio.ops.PutAccessPointPolicyForObjectProcess`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutAccessPointPolicyForObjectProcess, request, fields))
+        return self._send(_new_op(ops.PutAccessPointPolicyForObjectProcess, fields))
 
     @overload
     def put_access_point_public_access_block(self, request: ops.PutAccessPointPublicAccessBlock, /) -> ops.EmptyOutput: ...
@@ -821,3 +952,17 @@ class Operations:
         if request:
             return self._send(_request(ops.UpdateBucketMetadataJournalTableConfiguration, request, fields))
         return self._send(_new_op(ops.UpdateBucketMetadataJournalTableConfiguration, fields))
+
+    @overload
+    def write_get_object_response(self, request: ops.WriteGetObjectResponse, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def write_get_object_response(self, *, request_route: str, request_token: str, fwd_status: int, fwd_header_accept_ranges: Optional[str] = None, fwd_header_cache_control: Optional[str] = None, fwd_header_content_disposition: Optional[str] = None, fwd_header_content_encoding: Optional[str] = None, fwd_header_content_language: Optional[str] = None, fwd_header_content_range: Optional[str] = None, fwd_header_content_type: Optional[str] = None, fwd_header_etag: Optional[str] = None, fwd_header_expires: Optional[str] = None, fwd_header_last_modified: Optional[str] = None, body: Optional[ops.BodyInput] = None) -> ops.EmptyOutput: ...
+
+    def write_get_object_response(self, *request: ops.WriteGetObjectResponse, **fields: Any) -> ops.EmptyOutput:
+        """What a Function Compute function answers a transformed GetObject with: ``POST /?x-oss-write-get-object-response`` with the route and token of the event.
+
+        Takes an ``ossio.ops.WriteGetObjectResponse`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``. The body may be bytes, a binary file object or a path (both streamed)."""
+        if request:
+            return self._send(_request(ops.WriteGetObjectResponse, request, fields))
+        return self._send(_new_op(ops.WriteGetObjectResponse, fields))

@@ -67,6 +67,30 @@ StorageQuotaMode = Literal["Strict", "Warning"]
 VersioningStatus = Literal["Enabled", "Suspended"]
 
 
+class AccessPointForObjectProcess(Model):
+    """One Object FC access point in a listing.
+
+    :ivar status: ``enable``, ``disable``, ``creating`` or ``deleting``.
+    :ivar allow_anonymous_access_for_object_process: Whether anonymous users may use it.
+    :ivar access_point_name_for_object_process: Its name.
+    :ivar access_point_for_object_process_alias: Its alias.
+    :ivar access_point_name: The access point it is built on.
+    """
+
+    __slots__ = ("status", "allow_anonymous_access_for_object_process", "access_point_name_for_object_process", "access_point_for_object_process_alias", "access_point_name")
+    _fields = ("status", "allow_anonymous_access_for_object_process", "access_point_name_for_object_process", "access_point_for_object_process_alias", "access_point_name")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    status: Optional[str]
+    allow_anonymous_access_for_object_process: Optional[str]
+    access_point_name_for_object_process: Optional[str]
+    access_point_for_object_process_alias: Optional[str]
+    access_point_name: Optional[str]
+
+    def __init__(self, *, status: Optional[str] = None, allow_anonymous_access_for_object_process: Optional[str] = None, access_point_name_for_object_process: Optional[str] = None, access_point_for_object_process_alias: Optional[str] = None, access_point_name: Optional[str] = None) -> None:
+        _set(self, {"status": status, "allow_anonymous_access_for_object_process": allow_anonymous_access_for_object_process, "access_point_name_for_object_process": access_point_name_for_object_process, "access_point_for_object_process_alias": access_point_for_object_process_alias, "access_point_name": access_point_name})
+
+
 class AccessPointSummary(Model):
     """One access point in a listing.
 
@@ -221,6 +245,46 @@ class CloudBoxProperties(Model):
 
     def __init__(self, *, id: Optional[str] = None, name: Optional[str] = None, region: Optional[str] = None, control_endpoint: Optional[str] = None, data_endpoint: Optional[str] = None, alias: Optional[str] = None) -> None:
         _set(self, {"id": id, "name": name, "region": region, "control_endpoint": control_endpoint, "data_endpoint": data_endpoint, "alias": alias})
+
+
+class CreateAccessPointForObjectProcessConfiguration(Model):
+    """The ``CreateAccessPointForObjectProcessConfiguration`` document.
+
+    :ivar allow_anonymous_access_for_object_process: Whether anonymous users may use it (``true`` / ``false``).
+    :ivar access_point_name: The access point it is built on.
+    :ivar object_process_configuration: What it does with requests.
+    """
+
+    __slots__ = ("allow_anonymous_access_for_object_process", "access_point_name", "object_process_configuration")
+    _fields = ("allow_anonymous_access_for_object_process", "access_point_name", "object_process_configuration")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    allow_anonymous_access_for_object_process: Optional[str]
+    access_point_name: Optional[str]
+    object_process_configuration: Optional[Union[ObjectProcessConfiguration, Mapping[str, Any]]]
+
+    def __init__(self, *, allow_anonymous_access_for_object_process: Optional[str] = None, access_point_name: Optional[str] = None, object_process_configuration: Optional[Union[ObjectProcessConfiguration, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"allow_anonymous_access_for_object_process": allow_anonymous_access_for_object_process, "access_point_name": access_point_name, "object_process_configuration": object_process_configuration})
+
+
+class CreateAccessPointForObjectProcessOutput(Model):
+    """The result of ``CreateAccessPointForObjectProcess``.
+
+    :ivar access_point_for_object_process_arn: Its ARN.
+    :ivar access_point_for_object_process_alias: Its alias.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("access_point_for_object_process_arn", "access_point_for_object_process_alias", "request_id")
+    _fields = ("access_point_for_object_process_arn", "access_point_for_object_process_alias", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    access_point_for_object_process_arn: Optional[str]
+    access_point_for_object_process_alias: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, access_point_for_object_process_arn: Optional[str] = None, access_point_for_object_process_alias: Optional[str] = None) -> None:
+        _set(self, {"access_point_for_object_process_arn": access_point_for_object_process_arn, "access_point_for_object_process_alias": access_point_for_object_process_alias, "request_id": request_id})
 
 
 class CreateAccessPointOutput(Model):
@@ -395,6 +459,66 @@ class EmptyOutput(Model):
         _set(self, {"request_id": request_id})
 
 
+class GetAccessPointConfigForObjectProcessOutput(Model):
+    """The result of ``GetAccessPointConfigForObjectProcess``.
+
+    :ivar object_process_configuration: What it does with requests.
+    :ivar allow_anonymous_access_for_object_process: Whether anonymous users may use it.
+    :ivar block_public_access: Its block-public-access setting.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("object_process_configuration", "allow_anonymous_access_for_object_process", "block_public_access", "request_id")
+    _fields = ("object_process_configuration", "allow_anonymous_access_for_object_process", "block_public_access", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    object_process_configuration: Optional[ObjectProcessConfiguration]
+    allow_anonymous_access_for_object_process: Optional[str]
+    block_public_access: Optional[bool]
+    request_id: str
+
+    def __init__(self, *, request_id: str, object_process_configuration: Optional[ObjectProcessConfiguration] = None, allow_anonymous_access_for_object_process: Optional[str] = None, block_public_access: Optional[bool] = None) -> None:
+        _set(self, {"object_process_configuration": object_process_configuration, "allow_anonymous_access_for_object_process": allow_anonymous_access_for_object_process, "block_public_access": block_public_access, "request_id": request_id})
+
+
+class GetAccessPointForObjectProcessOutput(Model):
+    """The result of ``GetAccessPointForObjectProcess``.
+
+    :ivar allow_anonymous_access_for_object_process: Whether anonymous users may use it.
+    :ivar block_public_access: Its block-public-access setting.
+    :ivar access_point_name_for_object_process: Its name.
+    :ivar access_point_for_object_process_arn: Its ARN.
+    :ivar creation_date: Creation time (a timestamp).
+    :ivar access_point_for_object_process_status: ``enable``, ``disable``, ``creating`` or ``deleting``.
+    :ivar internal_endpoint: Its internal endpoint.
+    :ivar public_endpoint: Its public endpoint.
+    :ivar access_point_for_object_process_alias: Its alias.
+    :ivar access_point_name: The access point it is built on.
+    :ivar account_id: The owning account.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("allow_anonymous_access_for_object_process", "block_public_access", "access_point_name_for_object_process", "access_point_for_object_process_arn", "creation_date", "access_point_for_object_process_status", "internal_endpoint", "public_endpoint", "access_point_for_object_process_alias", "access_point_name", "account_id", "request_id")
+    _fields = ("allow_anonymous_access_for_object_process", "block_public_access", "access_point_name_for_object_process", "access_point_for_object_process_arn", "creation_date", "access_point_for_object_process_status", "internal_endpoint", "public_endpoint", "access_point_for_object_process_alias", "access_point_name", "account_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    allow_anonymous_access_for_object_process: Optional[str]
+    block_public_access: Optional[bool]
+    access_point_name_for_object_process: Optional[str]
+    access_point_for_object_process_arn: Optional[str]
+    creation_date: Optional[str]
+    access_point_for_object_process_status: Optional[str]
+    internal_endpoint: Optional[str]
+    public_endpoint: Optional[str]
+    access_point_for_object_process_alias: Optional[str]
+    access_point_name: Optional[str]
+    account_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, allow_anonymous_access_for_object_process: Optional[str] = None, block_public_access: Optional[bool] = None, access_point_name_for_object_process: Optional[str] = None, access_point_for_object_process_arn: Optional[str] = None, creation_date: Optional[str] = None, access_point_for_object_process_status: Optional[str] = None, internal_endpoint: Optional[str] = None, public_endpoint: Optional[str] = None, access_point_for_object_process_alias: Optional[str] = None, access_point_name: Optional[str] = None, account_id: Optional[str] = None) -> None:
+        _set(self, {"allow_anonymous_access_for_object_process": allow_anonymous_access_for_object_process, "block_public_access": block_public_access, "access_point_name_for_object_process": access_point_name_for_object_process, "access_point_for_object_process_arn": access_point_for_object_process_arn, "creation_date": creation_date, "access_point_for_object_process_status": access_point_for_object_process_status, "internal_endpoint": internal_endpoint, "public_endpoint": public_endpoint, "access_point_for_object_process_alias": access_point_for_object_process_alias, "access_point_name": access_point_name, "account_id": account_id, "request_id": request_id})
+
+
 class GetAccessPointOutput(Model):
     """The result of ``GetAccessPoint``.
 
@@ -433,6 +557,24 @@ class GetAccessPointOutput(Model):
 
     def __init__(self, *, access_point_name: str, bucket: str, account_id: str, network_origin: str, access_point_arn: str, creation_date: str, alias: str, status: str, request_id: str, vpc_id: Optional[str] = None, public_endpoint: Optional[str] = None, internal_endpoint: Optional[str] = None, block_public_access: Optional[bool] = None) -> None:
         _set(self, {"access_point_name": access_point_name, "bucket": bucket, "account_id": account_id, "network_origin": network_origin, "vpc_id": vpc_id, "access_point_arn": access_point_arn, "creation_date": creation_date, "alias": alias, "status": status, "public_endpoint": public_endpoint, "internal_endpoint": internal_endpoint, "block_public_access": block_public_access, "request_id": request_id})
+
+
+class GetAccessPointPolicyForObjectProcessOutput(Model):
+    """The result of ``GetAccessPointPolicyForObjectProcess``.
+
+    :ivar body: The policy document, as stored.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("body", "request_id")
+    _fields = ("body", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"body", "request_id"})
+    body: str
+    request_id: str
+
+    def __init__(self, *, body: str, request_id: str) -> None:
+        _set(self, {"body": body, "request_id": request_id})
 
 
 class GetAccessPointPolicyOutput(Model):
@@ -939,6 +1081,30 @@ class JournalTableConfigurationResult(Model):
 
     def __init__(self, *, table_status: Optional[str] = None, table_name: Optional[str] = None, table_arn: Optional[str] = None, record_expiration: Optional[MetadataTableRecordExpiration] = None, encryption_configuration: Optional[MetadataTableEncryptionConfiguration] = None, error: Optional[MetadataTableError] = None) -> None:
         _set(self, {"table_status": table_status, "table_name": table_name, "table_arn": table_arn, "record_expiration": record_expiration, "encryption_configuration": encryption_configuration, "error": error})
+
+
+class ListAccessPointsForObjectProcessOutput(Model):
+    """One page of ``ListAccessPointsForObjectProcess``.
+
+    :ivar access_points_for_object_process: The access points of this page.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar next_continuation_token: The token of the next page.
+    :ivar account_id: The owning account.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("access_points_for_object_process", "is_truncated", "next_continuation_token", "account_id", "request_id")
+    _fields = ("access_points_for_object_process", "is_truncated", "next_continuation_token", "account_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    access_points_for_object_process: List[AccessPointForObjectProcess]
+    is_truncated: bool
+    next_continuation_token: Optional[str]
+    account_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, access_points_for_object_process: Optional[List[AccessPointForObjectProcess]] = None, is_truncated: bool = False, next_continuation_token: Optional[str] = None, account_id: Optional[str] = None) -> None:
+        _set(self, {"access_points_for_object_process": [] if access_points_for_object_process is None else access_points_for_object_process, "is_truncated": is_truncated, "next_continuation_token": next_continuation_token, "account_id": account_id, "request_id": request_id})
 
 
 class ListAccessPointsOutput(Model):
@@ -1785,6 +1951,24 @@ class ObjectIdentifier(Model):
         _set(self, {"key": key, "version_id": version_id})
 
 
+class ObjectProcessConfiguration(Model):
+    """What an Object FC access point does with requests.
+
+    :ivar allowed_features: Features the function supports (``GetObject-Range``).
+    :ivar transformation_configurations: The transformations.
+    """
+
+    __slots__ = ("allowed_features", "transformation_configurations")
+    _fields = ("allowed_features", "transformation_configurations")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    allowed_features: List[str]
+    transformation_configurations: List[TransformationConfiguration]
+
+    def __init__(self, *, allowed_features: Optional[List[str]] = None, transformation_configurations: Optional[List[TransformationConfiguration]] = None) -> None:
+        _set(self, {"allowed_features": [] if allowed_features is None else allowed_features, "transformation_configurations": [] if transformation_configurations is None else transformation_configurations})
+
+
 class ObjectSummary(Model):
     """One object in a listing.
 
@@ -1829,6 +2013,26 @@ class PostAsyncFetchOutput(Model):
 
     def __init__(self, *, task_id: str, request_id: str) -> None:
         _set(self, {"task_id": task_id, "request_id": request_id})
+
+
+class PutAccessPointConfigForObjectProcessConfiguration(Model):
+    """The ``PutAccessPointConfigForObjectProcessConfiguration`` document.
+
+    :ivar allow_anonymous_access_for_object_process: Whether anonymous users may use it (``true`` / ``false``).
+    :ivar block_public_access: Its block-public-access setting.
+    :ivar object_process_configuration: What it does with requests.
+    """
+
+    __slots__ = ("allow_anonymous_access_for_object_process", "block_public_access", "object_process_configuration")
+    _fields = ("allow_anonymous_access_for_object_process", "block_public_access", "object_process_configuration")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    allow_anonymous_access_for_object_process: Optional[str]
+    block_public_access: Optional[bool]
+    object_process_configuration: Optional[Union[ObjectProcessConfiguration, Mapping[str, Any]]]
+
+    def __init__(self, *, allow_anonymous_access_for_object_process: Optional[str] = None, block_public_access: Optional[bool] = None, object_process_configuration: Optional[Union[ObjectProcessConfiguration, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"allow_anonymous_access_for_object_process": allow_anonymous_access_for_object_process, "block_public_access": block_public_access, "object_process_configuration": object_process_configuration})
 
 
 class PutBucketAclOutput(Model):
@@ -1969,6 +2173,26 @@ class SseRule(Model):
         _set(self, {"sse_algorithm": sse_algorithm, "kms_master_key_id": kms_master_key_id, "kms_data_encryption": kms_data_encryption})
 
 
+class TransformationConfiguration(Model):
+    """One transformation: which operations go through which function.
+
+    :ivar actions: The operations transformed (only ``GetObject`` is supported).
+    :ivar function_assume_role_arn: The ARN of the role Function Compute assumes (default ``AliyunFCDefaultRole``).
+    :ivar function_arn: The function's ARN.
+    """
+
+    __slots__ = ("actions", "function_assume_role_arn", "function_arn")
+    _fields = ("actions", "function_assume_role_arn", "function_arn")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    actions: List[str]
+    function_assume_role_arn: Optional[str]
+    function_arn: Optional[str]
+
+    def __init__(self, *, actions: Optional[List[str]] = None, function_assume_role_arn: Optional[str] = None, function_arn: Optional[str] = None) -> None:
+        _set(self, {"actions": [] if actions is None else actions, "function_assume_role_arn": function_assume_role_arn, "function_arn": function_arn})
+
+
 class VersioningConfiguration(Model):
     """The ``VersioningConfiguration`` document.
 
@@ -2023,6 +2247,26 @@ class CreateAccessPoint(Operation[CreateAccessPointOutput]):
         _ossio._init_op(self, "CreateAccessPoint", {"bucket": bucket, "access_point_name": access_point_name, "network_origin": network_origin, "vpc_id": vpc_id})
 
 
+class CreateAccessPointForObjectProcess(Operation[CreateAccessPointForObjectProcessOutput]):
+    """Creates an Object FC access point: ``PUT /?accessPointForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    :ivar create_access_point_for_object_process_configuration: Its configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name", "create_access_point_for_object_process_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name", "create_access_point_for_object_process_configuration"})
+    bucket: str
+    access_point_for_object_process_name: str
+    create_access_point_for_object_process_configuration: Union[CreateAccessPointForObjectProcessConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str, create_access_point_for_object_process_configuration: Union[CreateAccessPointForObjectProcessConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "CreateAccessPointForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name, "create_access_point_for_object_process_configuration": create_access_point_for_object_process_configuration})
+
+
 class CreateBucketMetadataConfiguration(Operation[EmptyOutput]):
     """Creates a bucket's metadata tables: ``POST /?metadataConfiguration``.
 
@@ -2059,6 +2303,24 @@ class DeleteAccessPoint(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteAccessPoint", {"bucket": bucket, "access_point_name": access_point_name})
 
 
+class DeleteAccessPointForObjectProcess(Operation[EmptyOutput]):
+    """Deletes an Object FC access point: ``DELETE /?accessPointForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name"})
+    bucket: str
+    access_point_for_object_process_name: str
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str) -> None:
+        _ossio._init_op(self, "DeleteAccessPointForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name})
+
+
 class DeleteAccessPointPolicy(Operation[EmptyOutput]):
     """Removes an access point's policy.
 
@@ -2075,6 +2337,24 @@ class DeleteAccessPointPolicy(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, access_point_name: str) -> None:
         _ossio._init_op(self, "DeleteAccessPointPolicy", {"bucket": bucket, "access_point_name": access_point_name})
+
+
+class DeleteAccessPointPolicyForObjectProcess(Operation[EmptyOutput]):
+    """Deletes an Object FC access point's policy: ``DELETE /?accessPointPolicyForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name"})
+    bucket: str
+    access_point_for_object_process_name: str
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str) -> None:
+        _ossio._init_op(self, "DeleteAccessPointPolicyForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name})
 
 
 class DeleteAccessPointPublicAccessBlock(Operation[EmptyOutput]):
@@ -2293,6 +2573,42 @@ class GetAccessPoint(Operation[GetAccessPointOutput]):
         _ossio._init_op(self, "GetAccessPoint", {"bucket": bucket, "access_point_name": access_point_name})
 
 
+class GetAccessPointConfigForObjectProcess(Operation[GetAccessPointConfigForObjectProcessOutput]):
+    """Reads an Object FC access point's configuration: ``GET /?accessPointConfigForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name"})
+    bucket: str
+    access_point_for_object_process_name: str
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str) -> None:
+        _ossio._init_op(self, "GetAccessPointConfigForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name})
+
+
+class GetAccessPointForObjectProcess(Operation[GetAccessPointForObjectProcessOutput]):
+    """Reads an Object FC access point: ``GET /?accessPointForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name"})
+    bucket: str
+    access_point_for_object_process_name: str
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str) -> None:
+        _ossio._init_op(self, "GetAccessPointForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name})
+
+
 class GetAccessPointPolicy(Operation[GetAccessPointPolicyOutput]):
     """Reads an access point's policy.
 
@@ -2309,6 +2625,24 @@ class GetAccessPointPolicy(Operation[GetAccessPointPolicyOutput]):
 
     def __init__(self, *, bucket: str, access_point_name: str) -> None:
         _ossio._init_op(self, "GetAccessPointPolicy", {"bucket": bucket, "access_point_name": access_point_name})
+
+
+class GetAccessPointPolicyForObjectProcess(Operation[GetAccessPointPolicyForObjectProcessOutput]):
+    """Reads an Object FC access point's policy: ``GET /?accessPointPolicyForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name"})
+    bucket: str
+    access_point_for_object_process_name: str
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str) -> None:
+        _ossio._init_op(self, "GetAccessPointPolicyForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name})
 
 
 class GetAccessPointPublicAccessBlock(Operation[GetAccessPointPublicAccessBlockOutput]):
@@ -2639,6 +2973,24 @@ class ListAccessPoints(Operation[ListAccessPointsOutput]):
         _ossio._init_op(self, "ListAccessPoints", {"bucket": bucket, "max_keys": max_keys, "continuation_token": continuation_token})
 
 
+class ListAccessPointsForObjectProcess(Operation[ListAccessPointsForObjectProcessOutput]):
+    """Lists the Object FC access points of the account, one page at a time: ``GET /?accessPointForObjectProcess`` on the service endpoint.
+
+    :ivar max_keys: Page size (1 to 1000).
+    :ivar continuation_token: The previous page's ``NextContinuationToken``.
+    """
+
+    __slots__ = ()
+    _fields = ("max_keys", "continuation_token")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    max_keys: Optional[int]
+    continuation_token: Optional[str]
+
+    def __init__(self, *, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListAccessPointsForObjectProcess", {"max_keys": max_keys, "continuation_token": continuation_token})
+
+
 class ListBuckets(Operation[ListBucketsOutput]):
     """Lists the account's buckets, one page at a time.
 
@@ -2815,6 +3167,26 @@ class PostVodPlaylist(Operation[EmptyOutput]):
         _ossio._init_op(self, "PostVodPlaylist", {"bucket": bucket, "key": key, "start_time": start_time, "end_time": end_time})
 
 
+class PutAccessPointConfigForObjectProcess(Operation[EmptyOutput]):
+    """Changes an Object FC access point's configuration: ``PUT /?accessPointConfigForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    :ivar put_access_point_config_for_object_process_configuration: The new configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name", "put_access_point_config_for_object_process_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name", "put_access_point_config_for_object_process_configuration"})
+    bucket: str
+    access_point_for_object_process_name: str
+    put_access_point_config_for_object_process_configuration: Union[PutAccessPointConfigForObjectProcessConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str, put_access_point_config_for_object_process_configuration: Union[PutAccessPointConfigForObjectProcessConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutAccessPointConfigForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name, "put_access_point_config_for_object_process_configuration": put_access_point_config_for_object_process_configuration})
+
+
 class PutAccessPointPolicy(Operation[EmptyOutput]):
     """Sets an access point's policy (a JSON document, sent verbatim).
 
@@ -2833,6 +3205,26 @@ class PutAccessPointPolicy(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, access_point_name: str, body: str) -> None:
         _ossio._init_op(self, "PutAccessPointPolicy", {"bucket": bucket, "access_point_name": access_point_name, "body": body})
+
+
+class PutAccessPointPolicyForObjectProcess(Operation[EmptyOutput]):
+    """Sets an Object FC access point's policy (a JSON document, sent verbatim): ``PUT /?accessPointPolicyForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    :ivar body: The policy document.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name", "body")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name", "body"})
+    bucket: str
+    access_point_for_object_process_name: str
+    body: str
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str, body: str) -> None:
+        _ossio._init_op(self, "PutAccessPointPolicyForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name, "body": body})
 
 
 class PutAccessPointPublicAccessBlock(Operation[EmptyOutput]):
@@ -3067,13 +3459,58 @@ class UpdateBucketMetadataJournalTableConfiguration(Operation[EmptyOutput]):
         _ossio._init_op(self, "UpdateBucketMetadataJournalTableConfiguration", {"bucket": bucket, "journal_table_configuration": journal_table_configuration})
 
 
+class WriteGetObjectResponse(Operation[EmptyOutput]):
+    """What a Function Compute function answers a transformed GetObject with: ``POST /?x-oss-write-get-object-response`` with the route and token of the event.
+
+    :ivar request_route: The route from the function's event.
+    :ivar request_token: The token from the function's event.
+    :ivar fwd_status: The HTTP status to answer with (100 to 599).
+    :ivar fwd_header_accept_ranges: ``Accept-Ranges`` to answer with.
+    :ivar fwd_header_cache_control: ``Cache-Control`` to answer with.
+    :ivar fwd_header_content_disposition: ``Content-Disposition`` to answer with.
+    :ivar fwd_header_content_encoding: ``Content-Encoding`` to answer with.
+    :ivar fwd_header_content_language: ``Content-Language`` to answer with.
+    :ivar fwd_header_content_range: ``Content-Range`` to answer with.
+    :ivar fwd_header_content_type: ``Content-Type`` to answer with.
+    :ivar fwd_header_etag: ``ETag`` to answer with.
+    :ivar fwd_header_expires: ``Expires`` to answer with.
+    :ivar fwd_header_last_modified: ``Last-Modified`` to answer with.
+    :ivar body: The body to answer with: bytes, or a declared length the caller streams.
+    """
+
+    __slots__ = ()
+    _fields = ("request_route", "request_token", "fwd_status", "fwd_header_accept_ranges", "fwd_header_cache_control", "fwd_header_content_disposition", "fwd_header_content_encoding", "fwd_header_content_language", "fwd_header_content_range", "fwd_header_content_type", "fwd_header_etag", "fwd_header_expires", "fwd_header_last_modified", "body")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_route", "request_token", "fwd_status"})
+    request_route: str
+    request_token: str
+    fwd_status: int
+    fwd_header_accept_ranges: Optional[str]
+    fwd_header_cache_control: Optional[str]
+    fwd_header_content_disposition: Optional[str]
+    fwd_header_content_encoding: Optional[str]
+    fwd_header_content_language: Optional[str]
+    fwd_header_content_range: Optional[str]
+    fwd_header_content_type: Optional[str]
+    fwd_header_etag: Optional[str]
+    fwd_header_expires: Optional[str]
+    fwd_header_last_modified: Optional[str]
+    body: Optional[BodyInput]
+
+    def __init__(self, *, request_route: str, request_token: str, fwd_status: int, fwd_header_accept_ranges: Optional[str] = None, fwd_header_cache_control: Optional[str] = None, fwd_header_content_disposition: Optional[str] = None, fwd_header_content_encoding: Optional[str] = None, fwd_header_content_language: Optional[str] = None, fwd_header_content_range: Optional[str] = None, fwd_header_content_type: Optional[str] = None, fwd_header_etag: Optional[str] = None, fwd_header_expires: Optional[str] = None, fwd_header_last_modified: Optional[str] = None, body: Optional[BodyInput] = None) -> None:
+        _ossio._init_op(self, "WriteGetObjectResponse", {"request_route": request_route, "request_token": request_token, "fwd_status": fwd_status, "fwd_header_accept_ranges": fwd_header_accept_ranges, "fwd_header_cache_control": fwd_header_cache_control, "fwd_header_content_disposition": fwd_header_content_disposition, "fwd_header_content_encoding": fwd_header_content_encoding, "fwd_header_content_language": fwd_header_content_language, "fwd_header_content_range": fwd_header_content_range, "fwd_header_content_type": fwd_header_content_type, "fwd_header_etag": fwd_header_etag, "fwd_header_expires": fwd_header_expires, "fwd_header_last_modified": fwd_header_last_modified, "body": body})
+
+
 _ossio._register(Model, {
+    "AccessPointForObjectProcess": AccessPointForObjectProcess,
     "AccessPointSummary": AccessPointSummary,
     "AsyncFetchTaskConfiguration": AsyncFetchTaskConfiguration,
     "AsyncFetchTaskInfo": AsyncFetchTaskInfo,
     "BucketSummary": BucketSummary,
     "CloudBoxOwner": CloudBoxOwner,
     "CloudBoxProperties": CloudBoxProperties,
+    "CreateAccessPointForObjectProcessConfiguration": CreateAccessPointForObjectProcessConfiguration,
+    "CreateAccessPointForObjectProcessOutput": CreateAccessPointForObjectProcessOutput,
     "CreateAccessPointOutput": CreateAccessPointOutput,
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
@@ -3083,7 +3520,10 @@ _ossio._register(Model, {
     "DoMetaQueryActionOutput": DoMetaQueryActionOutput,
     "DoMetaQueryOutput": DoMetaQueryOutput,
     "EmptyOutput": EmptyOutput,
+    "GetAccessPointConfigForObjectProcessOutput": GetAccessPointConfigForObjectProcessOutput,
+    "GetAccessPointForObjectProcessOutput": GetAccessPointForObjectProcessOutput,
     "GetAccessPointOutput": GetAccessPointOutput,
+    "GetAccessPointPolicyForObjectProcessOutput": GetAccessPointPolicyForObjectProcessOutput,
     "GetAccessPointPolicyOutput": GetAccessPointPolicyOutput,
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
     "GetAsyncFetchOutput": GetAsyncFetchOutput,
@@ -3105,6 +3545,7 @@ _ossio._register(Model, {
     "InventoryTableConfigurationResult": InventoryTableConfigurationResult,
     "JournalTableConfiguration": JournalTableConfiguration,
     "JournalTableConfigurationResult": JournalTableConfigurationResult,
+    "ListAccessPointsForObjectProcessOutput": ListAccessPointsForObjectProcessOutput,
     "ListAccessPointsOutput": ListAccessPointsOutput,
     "ListBucketsOutput": ListBucketsOutput,
     "ListCloudBoxesOutput": ListCloudBoxesOutput,
@@ -3137,8 +3578,10 @@ _ossio._register(Model, {
     "MetadataTableError": MetadataTableError,
     "MetadataTableRecordExpiration": MetadataTableRecordExpiration,
     "ObjectIdentifier": ObjectIdentifier,
+    "ObjectProcessConfiguration": ObjectProcessConfiguration,
     "ObjectSummary": ObjectSummary,
     "PostAsyncFetchOutput": PostAsyncFetchOutput,
+    "PutAccessPointConfigForObjectProcessConfiguration": PutAccessPointConfigForObjectProcessConfiguration,
     "PutBucketAclOutput": PutBucketAclOutput,
     "PutLiveChannelOutput": PutLiveChannelOutput,
     "PutObjectAclOutput": PutObjectAclOutput,
@@ -3146,10 +3589,12 @@ _ossio._register(Model, {
     "QuotaConfiguration": QuotaConfiguration,
     "RegionInfo": RegionInfo,
     "SseRule": SseRule,
+    "TransformationConfiguration": TransformationConfiguration,
     "VersioningConfiguration": VersioningConfiguration,
 })
 
 __all__ = [
+    "AccessPointForObjectProcess",
     "AccessPointSummary",
     "Acl",
     "AsyncFetchTaskConfiguration",
@@ -3160,11 +3605,16 @@ __all__ = [
     "CloudBoxOwner",
     "CloudBoxProperties",
     "CreateAccessPoint",
+    "CreateAccessPointForObjectProcess",
+    "CreateAccessPointForObjectProcessConfiguration",
+    "CreateAccessPointForObjectProcessOutput",
     "CreateAccessPointOutput",
     "CreateBucketMetadataConfiguration",
     "DataRedundancyType",
     "DeleteAccessPoint",
+    "DeleteAccessPointForObjectProcess",
     "DeleteAccessPointPolicy",
+    "DeleteAccessPointPolicyForObjectProcess",
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
     "DeleteBucketMetadataConfiguration",
@@ -3185,8 +3635,14 @@ __all__ = [
     "DoMetaQueryOutput",
     "EmptyOutput",
     "GetAccessPoint",
+    "GetAccessPointConfigForObjectProcess",
+    "GetAccessPointConfigForObjectProcessOutput",
+    "GetAccessPointForObjectProcess",
+    "GetAccessPointForObjectProcessOutput",
     "GetAccessPointOutput",
     "GetAccessPointPolicy",
+    "GetAccessPointPolicyForObjectProcess",
+    "GetAccessPointPolicyForObjectProcessOutput",
     "GetAccessPointPolicyOutput",
     "GetAccessPointPublicAccessBlock",
     "GetAccessPointPublicAccessBlockOutput",
@@ -3225,6 +3681,8 @@ __all__ = [
     "JournalTableConfiguration",
     "JournalTableConfigurationResult",
     "ListAccessPoints",
+    "ListAccessPointsForObjectProcess",
+    "ListAccessPointsForObjectProcessOutput",
     "ListAccessPointsOutput",
     "ListBuckets",
     "ListBucketsOutput",
@@ -3273,13 +3731,17 @@ __all__ = [
     "NetworkOrigin",
     "ObjectAcl",
     "ObjectIdentifier",
+    "ObjectProcessConfiguration",
     "ObjectSummary",
     "OpenMetaQuery",
     "Operation",
     "PostAsyncFetch",
     "PostAsyncFetchOutput",
     "PostVodPlaylist",
+    "PutAccessPointConfigForObjectProcess",
+    "PutAccessPointConfigForObjectProcessConfiguration",
     "PutAccessPointPolicy",
+    "PutAccessPointPolicyForObjectProcess",
     "PutAccessPointPublicAccessBlock",
     "PutBucket",
     "PutBucketAcl",
@@ -3298,8 +3760,10 @@ __all__ = [
     "SseRule",
     "StorageClass",
     "StorageQuotaMode",
+    "TransformationConfiguration",
     "UpdateBucketMetadataInventoryTableConfiguration",
     "UpdateBucketMetadataJournalTableConfiguration",
     "VersioningConfiguration",
     "VersioningStatus",
+    "WriteGetObjectResponse",
 ]

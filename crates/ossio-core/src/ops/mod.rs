@@ -115,6 +115,7 @@ pub mod decl;
 pub mod dynamic;
 
 mod access_point;
+mod access_point_object_process;
 mod access_point_policy;
 mod access_point_public_access_block;
 mod async_fetch;
@@ -138,6 +139,7 @@ mod region;
 mod service;
 
 pub use access_point::*;
+pub use access_point_object_process::*;
 pub use access_point_policy::*;
 pub use access_point_public_access_block::*;
 pub use async_fetch::*;
