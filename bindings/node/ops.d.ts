@@ -15,6 +15,24 @@ export type StreamedInput<I> = I extends { readonly body?: infer B } ? Omit<I, '
 /** `NetworkOrigin`: one of its wire values. */
 export type NetworkOrigin = 'vpc' | 'internet';
 
+/** `MetadataTableState`: one of its wire values. */
+export type MetadataTableState = 'ENABLED' | 'DISABLED';
+
+/** `MetadataTableSseAlgorithm`: one of its wire values. */
+export type MetadataTableSseAlgorithm = 'AES256' | 'oss:kms';
+
+/** `MetaQueryMode`: one of its wire values. */
+export type MetaQueryMode = 'basic' | 'semantic';
+
+/** `MetaQueryAggregationOperation`: one of its wire values. */
+export type MetaQueryAggregationOperation = 'min' | 'max' | 'average' | 'sum' | 'count' | 'distinct' | 'group';
+
+/** `MetaQueryOrderType`: one of its wire values. */
+export type MetaQueryOrderType = 'asc' | 'desc';
+
+/** `MetaQueryMediaType`: one of its wire values. */
+export type MetaQueryMediaType = 'image' | 'video' | 'audio' | 'document';
+
 /** `AccessMonitorStatusType`: one of its wire values. */
 export type AccessMonitorStatusType = 'Enabled' | 'Disabled';
 
@@ -48,8 +66,17 @@ export type ReplicationTransferType = 'internal' | 'oss_acc';
 /** `HistoricalObjectReplicationType`: one of its wire values. */
 export type HistoricalObjectReplicationType = 'enabled' | 'disabled';
 
+/** `StorageQuotaMode`: one of its wire values. */
+export type StorageQuotaMode = 'Strict' | 'Warning';
+
 /** `VersioningStatus`: one of its wire values. */
 export type VersioningStatus = 'Enabled' | 'Suspended';
+
+/** `LiveChannelStatus`: one of its wire values. */
+export type LiveChannelStatus = 'enabled' | 'disabled';
+
+/** `LiveChannelType`: one of its wire values. */
+export type LiveChannelType = 'HLS';
 
 /** `ObjectAcl`: one of its wire values. */
 export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
@@ -59,6 +86,74 @@ export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'Deep
 
 /** `DataRedundancyType`: one of its wire values. */
 export type DataRedundancyType = 'LRS' | 'ZRS';
+
+/** The `CreateAccessPointForObjectProcessConfiguration` document. */
+export interface CreateAccessPointForObjectProcessConfigurationInput {
+  /** Whether anonymous users may use it (`true` / `false`). */
+  readonly allowAnonymousAccessForObjectProcess?: string | null;
+  /** The access point it is built on. */
+  readonly accessPointName?: string | null;
+  /** What it does with requests. */
+  readonly objectProcessConfiguration?: ObjectProcessConfigurationInput | null;
+}
+
+/** What an Object FC access point does with requests. */
+export interface ObjectProcessConfigurationInput {
+  /** Features the function supports (`GetObject-Range`). */
+  readonly allowedFeatures?: ReadonlyArray<string> | null;
+  /** The transformations. */
+  readonly transformationConfigurations?: ReadonlyArray<TransformationConfigurationInput> | null;
+}
+
+/** One transformation: which operations go through which function. */
+export interface TransformationConfigurationInput {
+  /** The operations transformed (only `GetObject` is supported). */
+  readonly actions?: ReadonlyArray<string> | null;
+  /** The ARN of the role Function Compute assumes (default `AliyunFCDefaultRole`). */
+  readonly functionAssumeRoleArn?: string | null;
+  /** The function's ARN. */
+  readonly functionArn?: string | null;
+}
+
+/** The `MetadataConfiguration` document. */
+export interface MetadataConfigurationInput {
+  /** The journal table. */
+  readonly journalTableConfiguration?: JournalTableConfigurationInput | null;
+  /** The inventory table. */
+  readonly inventoryTableConfiguration?: InventoryTableConfigurationInput | null;
+}
+
+/** The `JournalTableConfiguration` document: the table of object changes. */
+export interface JournalTableConfigurationInput {
+  /** How long records are kept. */
+  readonly recordExpiration?: MetadataTableRecordExpirationInput | null;
+  /** How the table is encrypted. */
+  readonly encryptionConfiguration?: MetadataTableEncryptionConfigurationInput | null;
+}
+
+/** How long a journal table keeps records. */
+export interface MetadataTableRecordExpirationInput {
+  /** `ENABLED` or `DISABLED`. */
+  readonly expiration?: MetadataTableState | null;
+  /** Days records are kept (at least 7). */
+  readonly days?: number | bigint | null;
+}
+
+/** How a metadata table is encrypted. */
+export interface MetadataTableEncryptionConfigurationInput {
+  /** `AES256` or `oss:kms`. */
+  readonly sseAlgorithm?: MetadataTableSseAlgorithm | null;
+  /** The KMS key, for `oss:kms`. */
+  readonly kmsKeyArn?: string | null;
+}
+
+/** The `InventoryTableConfiguration` document: the table of current objects. */
+export interface InventoryTableConfigurationInput {
+  /** `ENABLED` or `DISABLED`. */
+  readonly configurationState?: MetadataTableState | null;
+  /** How the table is encrypted. */
+  readonly encryptionConfiguration?: MetadataTableEncryptionConfigurationInput | null;
+}
 
 /** The `BucketCnameConfiguration` document (`cname.domain` is required). */
 export interface BucketCnameConfigurationInput {
@@ -128,10 +223,310 @@ export interface DeletedObject {
   deleteMarker: boolean;
 }
 
+/** The endpoints of one region. */
+export interface RegionInfo {
+  /** The region id (`oss-cn-hangzhou`). */
+  region: string | null;
+  /** The public endpoint. */
+  internetEndpoint: string | null;
+  /** The internal (same-region) endpoint. */
+  internalEndpoint: string | null;
+  /** The transfer acceleration endpoint. */
+  accelerateEndpoint: string | null;
+}
+
+/** The `MetaQuery` document of a DoMetaQuery request. */
+export interface MetaQueryInput {
+  /** Aggregations to compute. */
+  readonly aggregations?: ReadonlyArray<MetaQueryAggregationInput> | null;
+  /** The previous page's `NextToken`. */
+  readonly nextToken?: string | null;
+  /** Page size (0 to 100; OSS's default 20). */
+  readonly maxResults?: number | null;
+  /** The query: a JSON condition (basic mode) or text (semantic mode). */
+  readonly query?: string | null;
+  /** The field to sort by (basic mode). */
+  readonly sort?: string | null;
+  /** `asc` or `desc`. */
+  readonly order?: MetaQueryOrderType | null;
+  /** The media types to search (semantic mode). */
+  readonly mediaTypes?: ReadonlyArray<MetaQueryMediaType> | null;
+  /** A JSON condition on scalar fields (semantic mode). */
+  readonly simpleQuery?: string | null;
+}
+
+/** An aggregation: asked for in DoMetaQuery, answered with its value or groups. */
+export interface MetaQueryAggregationInput {
+  /** The field aggregated (`Size`, ...). */
+  readonly field?: string | null;
+  /** `min`, `max`, `average`, `sum`, `count`, `distinct` or `group`. */
+  readonly operation?: MetaQueryAggregationOperation | null;
+  /** The result (a number, as OSS writes it). */
+  readonly value?: string | null;
+  /** The groups (for `group`). */
+  readonly groups?: ReadonlyArray<MetaQueryGroupInput> | null;
+}
+
+/** One group of a `group` aggregation. */
+export interface MetaQueryGroupInput {
+  /** The grouped value. */
+  readonly value?: string | null;
+  /** How many objects have it. */
+  readonly count?: number | bigint | null;
+}
+
+/** One object DoMetaQuery found. */
+export interface MetaQueryFile {
+  /** File modified time. */
+  fileModifiedTime: string | null;
+  /** Etag. */
+  etag: string | null;
+  /** Server side encryption. */
+  serverSideEncryption: string | null;
+  /** Oss tagging count. */
+  ossTaggingCount: Uint64 | null;
+  /** Oss tagging. */
+  ossTagging: Array<MetaQueryTagging>;
+  /** Oss user meta. */
+  ossUserMeta: Array<MetaQueryTagging>;
+  /** Filename. */
+  filename: string | null;
+  /** Size. */
+  size: Uint64 | null;
+  /** Oss object type. */
+  ossObjectType: string | null;
+  /** Oss storage class. */
+  ossStorageClass: string | null;
+  /** Object acl. */
+  objectAcl: string | null;
+  /** Oss crc64. */
+  ossCrc64: string | null;
+  /** Server side encryption customer algorithm. */
+  serverSideEncryptionCustomerAlgorithm: string | null;
+  /** Cache control. */
+  cacheControl: string | null;
+  /** Content disposition. */
+  contentDisposition: string | null;
+  /** Content type. */
+  contentType: string | null;
+  /** Lat long. */
+  latLong: string | null;
+  /** Server side encryption key id. */
+  serverSideEncryptionKeyId: string | null;
+  /** Video height. */
+  videoHeight: Uint64 | null;
+  /** Bitrate. */
+  bitrate: Uint64 | null;
+  /** Meta query audio streams. */
+  metaQueryAudioStreams: Array<MetaQueryAudioStream>;
+  /** Meta query addresses. */
+  metaQueryAddresses: Array<MetaQueryAddress>;
+  /** Uri. */
+  uri: string | null;
+  /** Access control request method. */
+  accessControlRequestMethod: string | null;
+  /** Image width. */
+  imageWidth: Uint64 | null;
+  /** Title. */
+  title: string | null;
+  /** Access control allow origin. */
+  accessControlAllowOrigin: string | null;
+  /** Image height. */
+  imageHeight: Uint64 | null;
+  /** Album artist. */
+  albumArtist: string | null;
+  /** Content encoding. */
+  contentEncoding: string | null;
+  /** Content language. */
+  contentLanguage: string | null;
+  /** Artist. */
+  artist: string | null;
+  /** Performer. */
+  performer: string | null;
+  /** Meta query video streams. */
+  metaQueryVideoStreams: Array<MetaQueryVideoStream>;
+  /** Produce time. */
+  produceTime: string | null;
+  /** Video width. */
+  videoWidth: Uint64 | null;
+  /** Album. */
+  album: string | null;
+  /** Media type. */
+  mediaType: string | null;
+  /** Oss expiration. */
+  ossExpiration: string | null;
+  /** Server side data encryption. */
+  serverSideDataEncryption: string | null;
+  /** Composer. */
+  composer: string | null;
+  /** Duration. */
+  duration: string | null;
+  /** Meta query subtitles. */
+  metaQuerySubtitles: Array<MetaQuerySubtitle>;
+  /** Insights. */
+  insights: MetaQueryFileInsights | null;
+}
+
+/** A tag or a user metadata item of a found object. */
+export interface MetaQueryTagging {
+  /** The key. */
+  key: string | null;
+  /** The value. */
+  value: string | null;
+}
+
+/** An audio stream of a found object. */
+export interface MetaQueryAudioStream {
+  /** Bitrate. */
+  bitrate: Uint64 | null;
+  /** Sample rate. */
+  sampleRate: Uint64 | null;
+  /** Start time. */
+  startTime: string | null;
+  /** Duration. */
+  duration: string | null;
+  /** Channels. */
+  channels: Uint64 | null;
+  /** Language. */
+  language: string | null;
+  /** Codec name. */
+  codecName: string | null;
+}
+
+/** An address where a found image or video was taken. */
+export interface MetaQueryAddress {
+  /** Township. */
+  township: string | null;
+  /** Address line. */
+  addressLine: string | null;
+  /** City. */
+  city: string | null;
+  /** Country. */
+  country: string | null;
+  /** District. */
+  district: string | null;
+  /** Language. */
+  language: string | null;
+  /** Province. */
+  province: string | null;
+}
+
+/** A video stream of a found object. */
+export interface MetaQueryVideoStream {
+  /** Bitrate. */
+  bitrate: Uint64 | null;
+  /** Frame rate. */
+  frameRate: string | null;
+  /** Start time. */
+  startTime: string | null;
+  /** Duration. */
+  duration: string | null;
+  /** Frame count. */
+  frameCount: Uint64 | null;
+  /** Height. */
+  height: Uint64 | null;
+  /** Width. */
+  width: Uint64 | null;
+  /** Codec name. */
+  codecName: string | null;
+  /** Language. */
+  language: string | null;
+  /** Bit depth. */
+  bitDepth: Uint64 | null;
+  /** Pixel format. */
+  pixelFormat: string | null;
+  /** Color space. */
+  colorSpace: string | null;
+}
+
+/** A subtitle stream of a found object. */
+export interface MetaQuerySubtitle {
+  /** Codec name. */
+  codecName: string | null;
+  /** Language. */
+  language: string | null;
+  /** Start time. */
+  startTime: string | null;
+  /** Duration. */
+  duration: string | null;
+}
+
+/** What semantic indexing found in an object. */
+export interface MetaQueryFileInsights {
+  /** For a video. */
+  video: MetaQueryInsight | null;
+  /** For an image. */
+  image: MetaQueryInsight | null;
+}
+
+/** A caption and a description of an image or a video. */
+export interface MetaQueryInsight {
+  /** A short caption. */
+  caption: string | null;
+  /** A description. */
+  description: string | null;
+}
+
+/** An aggregation: asked for in DoMetaQuery, answered with its value or groups. */
+export interface MetaQueryAggregation {
+  /** The field aggregated (`Size`, ...). */
+  field: string | null;
+  /** `min`, `max`, `average`, `sum`, `count`, `distinct` or `group`. */
+  operation: MetaQueryAggregationOperation | null;
+  /** The result (a number, as OSS writes it). */
+  value: string | null;
+  /** The groups (for `group`). */
+  groups: Array<MetaQueryGroup>;
+}
+
+/** One group of a `group` aggregation. */
+export interface MetaQueryGroup {
+  /** The grouped value. */
+  value: string | null;
+  /** How many objects have it. */
+  count: Uint64 | null;
+}
+
 /** The `ExtendWormConfiguration` document. */
 export interface ExtendWormConfigurationInput {
   /** The new retention period, in days (1 to 25550; longer than the current one). */
   readonly retentionPeriodInDays: number;
+}
+
+/** What an Object FC access point does with requests. */
+export interface ObjectProcessConfiguration {
+  /** Features the function supports (`GetObject-Range`). */
+  allowedFeatures: Array<string>;
+  /** The transformations. */
+  transformationConfigurations: Array<TransformationConfiguration>;
+}
+
+/** One transformation: which operations go through which function. */
+export interface TransformationConfiguration {
+  /** The operations transformed (only `GetObject` is supported). */
+  actions: Array<string>;
+  /** The ARN of the role Function Compute assumes (default `AliyunFCDefaultRole`). */
+  functionAssumeRoleArn: string | null;
+  /** The function's ARN. */
+  functionArn: string | null;
+}
+
+/** A fetch task as OSS reports it (the configuration it was started with). */
+export interface AsyncFetchTaskInfo {
+  /** The source URL. */
+  url: string;
+  /** The object key. */
+  object: string;
+  /** The `Host` header used. */
+  host: string | null;
+  /** The expected MD5. */
+  contentMd5: string | null;
+  /** The callback. */
+  callback: string | null;
+  /** The storage class. */
+  storageClass: string | null;
+  /** Whether an existing object is left alone. */
+  ignoreSameKey: boolean | null;
 }
 
 /** The `AccessMonitorConfiguration` document. */
@@ -292,6 +687,82 @@ export interface IncrementalInventory {
 export interface IncrementalInventorySchedule {
   /** The export interval, in seconds. */
   frequency: Uint64 | null;
+}
+
+/** A bucket's metadata tables as OSS reports them. */
+export interface MetadataConfigurationResult {
+  /** Where the tables live. */
+  destinationResult: MetadataTableDestinationResult | null;
+  /** The journal table. */
+  journalTableConfigurationResult: JournalTableConfigurationResult | null;
+  /** The inventory table. */
+  inventoryTableConfigurationResult: InventoryTableConfigurationResult | null;
+}
+
+/** Where the metadata tables live. */
+export interface MetadataTableDestinationResult {
+  /** The table bucket's type. */
+  tableBucketType: string | null;
+  /** The table bucket's ARN. */
+  tableBucketArn: string | null;
+  /** The namespace of the tables. */
+  tableNamespace: string | null;
+}
+
+/** The journal table as OSS reports it. */
+export interface JournalTableConfigurationResult {
+  /** The table's status. */
+  tableStatus: string | null;
+  /** The table's name. */
+  tableName: string | null;
+  /** The table's ARN. */
+  tableArn: string | null;
+  /** How long records are kept. */
+  recordExpiration: MetadataTableRecordExpiration | null;
+  /** How the table is encrypted. */
+  encryptionConfiguration: MetadataTableEncryptionConfiguration | null;
+  /** The table's error, if any. */
+  error: MetadataTableError | null;
+}
+
+/** How long a journal table keeps records. */
+export interface MetadataTableRecordExpiration {
+  /** `ENABLED` or `DISABLED`. */
+  expiration: MetadataTableState | null;
+  /** Days records are kept (at least 7). */
+  days: Uint64 | null;
+}
+
+/** How a metadata table is encrypted. */
+export interface MetadataTableEncryptionConfiguration {
+  /** `AES256` or `oss:kms`. */
+  sseAlgorithm: MetadataTableSseAlgorithm | null;
+  /** The KMS key, for `oss:kms`. */
+  kmsKeyArn: string | null;
+}
+
+/** An error a metadata table reports. */
+export interface MetadataTableError {
+  /** The error code. */
+  errorCode: string | null;
+  /** The error message. */
+  errorMessage: string | null;
+}
+
+/** The inventory table as OSS reports it. */
+export interface InventoryTableConfigurationResult {
+  /** `ENABLED` or `DISABLED`. */
+  configurationState: string | null;
+  /** The table's status. */
+  tableStatus: string | null;
+  /** The table's name. */
+  tableName: string | null;
+  /** The table's ARN. */
+  tableArn: string | null;
+  /** How the table is encrypted. */
+  encryptionConfiguration: MetadataTableEncryptionConfiguration | null;
+  /** The table's error, if any. */
+  error: MetadataTableError | null;
 }
 
 /** The `ObjectWormConfiguration` document. */
@@ -468,6 +939,16 @@ export interface BucketResourceGroupConfiguration {
   resourceGroupId: string | null;
 }
 
+/** The `QuotaConfiguration` document. */
+export interface QuotaConfiguration {
+  /** The quota, in bytes (positive). */
+  storageQuota: Uint64 | null;
+  /** `Strict` or `Warning`. */
+  mode: StorageQuotaMode | null;
+  /** The storage in use, in bytes, as last measured (in answers). */
+  currentUsage: Uint64 | null;
+}
+
 /** The `TransferAccelerationConfiguration` document. */
 export interface TransferAccelerationConfiguration {
   /** Whether transfer acceleration is on. */
@@ -486,6 +967,90 @@ export interface WormConfiguration {
   creationDate: string | null;
   /** When an unlocked policy lapses (ISO 8601). */
   expirationDate: string | null;
+}
+
+/** One ingest session. */
+export interface LiveRecord {
+  /** When pushing started (ISO 8601). */
+  startTime: string;
+  /** When pushing ended (ISO 8601). */
+  endTime: string;
+  /** The pushing client's address. */
+  remoteAddr: string;
+}
+
+/** The `LiveChannelConfiguration` document. */
+export interface LiveChannelConfiguration {
+  /** A description (at most 128 bytes). */
+  description: string | null;
+  /** `enabled` or `disabled`. */
+  status: LiveChannelStatus | null;
+  /** The output. */
+  target: LiveChannelTarget | null;
+  /** Snapshots, when wanted. */
+  snapshot: LiveChannelSnapshot | null;
+}
+
+/** Where and how a LiveChannel writes its stream. */
+export interface LiveChannelTarget {
+  /** The format (`HLS`). */
+  type: LiveChannelType | null;
+  /** Seconds per `.ts` fragment (1 to 100; OSS's default 5). */
+  fragDuration: number | null;
+  /** Fragments listed in the playlist (1 to 100; OSS's default 3). */
+  fragCount: number | null;
+  /** The playlist's name (ends in `.m3u8`; OSS's default `playlist.m3u8`). */
+  playlistName: string | null;
+}
+
+/** High-frequency snapshots of a stream, written to another bucket. */
+export interface LiveChannelSnapshot {
+  /** The RAM role OSS assumes to write snapshots. */
+  roleName: string;
+  /** The bucket snapshots go to (in the same account). */
+  destBucket: string;
+  /** The MNS topic told of each snapshot. */
+  notifyTopic: string;
+  /** Seconds between snapshots (1 to 100). */
+  interval: number;
+}
+
+/** The video of a stream being ingested. */
+export interface LiveChannelVideo {
+  /** Width in pixels. */
+  width: Uint64 | null;
+  /** Height in pixels. */
+  height: Uint64 | null;
+  /** Frames per second, as OSS writes it. */
+  frameRate: string | null;
+  /** Bit rate. */
+  bandwidth: Uint64 | null;
+  /** Codec (`H264`, ...). */
+  codec: string | null;
+}
+
+/** The audio of a stream being ingested. */
+export interface LiveChannelAudio {
+  /** Bit rate. */
+  bandwidth: Uint64 | null;
+  /** Sample rate. */
+  sampleRate: Uint64 | null;
+  /** Codec (`AAC`, ...). */
+  codec: string | null;
+}
+
+/** The state of a bucket's metadata index. */
+export interface MetaQueryStatus {
+  /** When the index was created (RFC 3339). */
+  createTime: string | null;
+  /** When the index was last updated (RFC 3339). */
+  updateTime: string | null;
+  /** `Ready`, `Stop`, `Running`, `Retrying`, `Failed` or `Deleted`. */
+  state: string | null;
+  /** `FullScanning` or `IncrementalScanning`. */
+  phase: string | null;
+  /** `basic` or `semantic`. */
+  metaQueryMode: string | null;
 }
 
 /** Response header overrides (`response-*` query parameters). */
@@ -564,6 +1129,20 @@ export interface AccessPointSummary {
   status: string;
 }
 
+/** One Object FC access point in a listing. */
+export interface AccessPointForObjectProcess {
+  /** `enable`, `disable`, `creating` or `deleting`. */
+  status: string | null;
+  /** Whether anonymous users may use it. */
+  allowAnonymousAccessForObjectProcess: string | null;
+  /** Its name. */
+  accessPointNameForObjectProcess: string | null;
+  /** Its alias. */
+  accessPointForObjectProcessAlias: string | null;
+  /** The access point it is built on. */
+  accessPointName: string | null;
+}
+
 /** The `ListInventoryConfigurationsResult` document: one page of inventories. */
 export interface ListInventoryConfigurationsResult {
   /** The inventories. */
@@ -592,6 +1171,30 @@ export interface BucketSummary {
   storageClass: string | null;
   /** Resource group id. */
   resourceGroupId: string | null;
+}
+
+/** The owner of the listed CloudBoxes. */
+export interface CloudBoxOwner {
+  /** The account id. */
+  id: string | null;
+  /** The display name. */
+  displayName: string | null;
+}
+
+/** One CloudBox. */
+export interface CloudBoxProperties {
+  /** The CloudBox id. */
+  id: string | null;
+  /** Its name. */
+  name: string | null;
+  /** The region it belongs to. */
+  region: string | null;
+  /** The control endpoint. */
+  controlEndpoint: string | null;
+  /** The data endpoint. */
+  dataEndpoint: string | null;
+  /** Its alias. */
+  alias: string | null;
 }
 
 /** A custom domain of a bucket. */
@@ -626,6 +1229,22 @@ export interface CnameCertificate {
   creationDate: string | null;
 }
 
+/** One LiveChannel in a listing. */
+export interface LiveChannelSummary {
+  /** The channel's name. */
+  name: string;
+  /** Its description. */
+  description: string | null;
+  /** `enabled` or `disabled`. */
+  status: string;
+  /** Last modification (ISO 8601). */
+  lastModified: string;
+  /** The RTMP URLs to push to. */
+  publishUrls: Array<string>;
+  /** The playlist URLs. */
+  playUrls: Array<string>;
+}
+
 /** One object in a listing. */
 export interface ObjectSummary {
   /** Object key (decoded). */
@@ -648,6 +1267,34 @@ export interface ObjectSummary {
 export interface StyleList {
   /** The styles. */
   styles: Array<StyleInfo>;
+}
+
+/** The `AsyncFetchTaskConfiguration` document: what to fetch and where to put it. */
+export interface AsyncFetchTaskConfigurationInput {
+  /** The source URL (`http://` or `https://`). */
+  readonly url: string;
+  /** The object key to write. */
+  readonly object: string;
+  /** The `Host` header to fetch with. */
+  readonly host?: string | null;
+  /** The source's expected MD5 (base64); the task fails on a mismatch. */
+  readonly contentMd5?: string | null;
+  /** A callback (base64 JSON, as for PutObject) sent when the task ends. */
+  readonly callback?: string | null;
+  /** The new object's storage class. */
+  readonly storageClass?: StorageClass | null;
+  /** Skip the fetch when the object already exists (ali-oss's default: true). */
+  readonly ignoreSameKey?: boolean | null;
+}
+
+/** The `PutAccessPointConfigForObjectProcessConfiguration` document. */
+export interface PutAccessPointConfigForObjectProcessConfigurationInput {
+  /** Whether anonymous users may use it (`true` / `false`). */
+  readonly allowAnonymousAccessForObjectProcess?: string | null;
+  /** Its block-public-access setting. */
+  readonly blockPublicAccess?: boolean | null;
+  /** What it does with requests. */
+  readonly objectProcessConfiguration?: ObjectProcessConfigurationInput | null;
 }
 
 /** The `AccessMonitorConfiguration` document. */
@@ -914,6 +1561,16 @@ export interface RtcConfigurationInput {
   readonly id?: string | null;
 }
 
+/** The `QuotaConfiguration` document. */
+export interface QuotaConfigurationInput {
+  /** The quota, in bytes (positive). */
+  readonly storageQuota?: number | bigint | null;
+  /** `Strict` or `Warning`. */
+  readonly mode?: StorageQuotaMode | null;
+  /** The storage in use, in bytes, as last measured (in answers). */
+  readonly currentUsage?: number | bigint | null;
+}
+
 /** The `TransferAccelerationConfiguration` document. */
 export interface TransferAccelerationConfigurationInput {
   /** Whether transfer acceleration is on. */
@@ -924,6 +1581,42 @@ export interface TransferAccelerationConfigurationInput {
 export interface VersioningConfigurationInput {
   /** `Enabled` or `Suspended`. */
   readonly status?: VersioningStatus | null;
+}
+
+/** The `LiveChannelConfiguration` document. */
+export interface LiveChannelConfigurationInput {
+  /** A description (at most 128 bytes). */
+  readonly description?: string | null;
+  /** `enabled` or `disabled`. */
+  readonly status?: LiveChannelStatus | null;
+  /** The output. */
+  readonly target?: LiveChannelTargetInput | null;
+  /** Snapshots, when wanted. */
+  readonly snapshot?: LiveChannelSnapshotInput | null;
+}
+
+/** Where and how a LiveChannel writes its stream. */
+export interface LiveChannelTargetInput {
+  /** The format (`HLS`). */
+  readonly type?: LiveChannelType | null;
+  /** Seconds per `.ts` fragment (1 to 100; OSS's default 5). */
+  readonly fragDuration?: number | null;
+  /** Fragments listed in the playlist (1 to 100; OSS's default 3). */
+  readonly fragCount?: number | null;
+  /** The playlist's name (ends in `.m3u8`; OSS's default `playlist.m3u8`). */
+  readonly playlistName?: string | null;
+}
+
+/** High-frequency snapshots of a stream, written to another bucket. */
+export interface LiveChannelSnapshotInput {
+  /** The RAM role OSS assumes to write snapshots. */
+  readonly roleName: string;
+  /** The bucket snapshots go to (in the same account). */
+  readonly destBucket: string;
+  /** The MNS topic told of each snapshot. */
+  readonly notifyTopic: string;
+  /** Seconds between snapshots (1 to 100). */
+  readonly interval: number;
 }
 
 /** The `Style` document PutStyle sends: the processing parameters (`content` is required). */
@@ -940,6 +1633,18 @@ export interface AbortBucketWormInput {
 
 /** The result of an operation whose response has no body. */
 export interface AbortBucketWormOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns off data indexing and deletes the index: `POST /?metaQuery&comp=delete`. */
+export interface CloseMetaQueryInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface CloseMetaQueryOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -980,6 +1685,40 @@ export interface CreateAccessPointOutput {
   requestId: string;
 }
 
+/** Creates an Object FC access point: `PUT /?accessPointForObjectProcess`. */
+export interface CreateAccessPointForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+  /** Its configuration. */
+  readonly createAccessPointForObjectProcessConfiguration: CreateAccessPointForObjectProcessConfigurationInput;
+}
+
+/** The result of [`CreateAccessPointForObjectProcess`]. */
+export interface CreateAccessPointForObjectProcessOutput {
+  /** Its ARN. */
+  accessPointForObjectProcessArn: string | null;
+  /** Its alias. */
+  accessPointForObjectProcessAlias: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Creates a bucket's metadata tables: `POST /?metadataConfiguration`. */
+export interface CreateBucketMetadataConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The tables to create. */
+  readonly metadataConfiguration: MetadataConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface CreateBucketMetadataConfigurationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Creates the token that proves ownership of a domain. */
 export interface CreateCnameTokenInput {
   /** The bucket. */
@@ -1010,6 +1749,20 @@ export interface DeleteAccessPointOutput {
   requestId: string;
 }
 
+/** Deletes an Object FC access point: `DELETE /?accessPointForObjectProcess`. */
+export interface DeleteAccessPointForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteAccessPointForObjectProcessOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Removes an access point's policy. */
 export interface DeleteAccessPointPolicyInput {
   /** The bucket. */
@@ -1020,6 +1773,20 @@ export interface DeleteAccessPointPolicyInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteAccessPointPolicyOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes an Object FC access point's policy: `DELETE /?accessPointPolicyForObjectProcess`. */
+export interface DeleteAccessPointPolicyForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteAccessPointPolicyForObjectProcessOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1064,6 +1831,18 @@ export interface DeleteBucketInventoryOutput {
   requestId: string;
 }
 
+/** Deletes a bucket's metadata tables: `DELETE /?metadataConfiguration`. */
+export interface DeleteBucketMetadataConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketMetadataConfigurationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Removes a bucket's block-public-access setting. */
 export interface DeleteBucketPublicAccessBlockInput {
   /** The bucket. */
@@ -1090,6 +1869,18 @@ export interface DeleteBucketReplicationOutput {
   requestId: string;
 }
 
+/** Removes a bucket's storage quota: `DELETE /?quota`. */
+export interface DeleteBucketStorageQuotaInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketStorageQuotaOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Unmaps a custom domain from a bucket. */
 export interface DeleteCnameInput {
   /** The bucket. */
@@ -1100,6 +1891,20 @@ export interface DeleteCnameInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteCnameOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes a LiveChannel (the files it wrote stay): `DELETE /<channel>?live`. */
+export interface DeleteLiveChannelInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The channel's name. */
+  readonly channelName: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteLiveChannelOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1168,6 +1973,79 @@ export interface DeleteStyleOutput {
   requestId: string;
 }
 
+/** Lists the endpoints of every region, or of one. */
+export interface DescribeRegionsInput {
+  /** One region (`oss-cn-hangzhou`); `None` for every region. */
+  readonly regions?: string | null;
+}
+
+/** The result of [`DescribeRegions`]. */
+export interface DescribeRegionsOutput {
+  /** The regions. */
+  regionInfo: Array<RegionInfo>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Runs a named data pipeline action, with the body the action takes. */
+export interface DoDataPipelineActionInput {
+  /** The action's name. */
+  readonly action: string;
+  /** The action's request body, sent as is. */
+  readonly body: string;
+}
+
+/** The result of [`DoDataPipelineAction`]. */
+export interface DoDataPipelineActionOutput {
+  /** The response body, as OSS sent it. */
+  body: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Searches a bucket's metadata index, one page at a time: `POST /?metaQuery&comp=query`. */
+export interface DoMetaQueryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** `basic` (the default) or `semantic`. */
+  readonly mode?: MetaQueryMode | null;
+  /** The query. */
+  readonly metaQuery: MetaQueryInput;
+}
+
+/** One page of [`DoMetaQuery`]. */
+export interface DoMetaQueryOutput {
+  /** The token of the next page; absent on the last. */
+  nextToken: string | null;
+  /** The objects found. */
+  files: Array<MetaQueryFile>;
+  /** The aggregations asked for. */
+  aggregations: Array<MetaQueryAggregation>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Runs a named action on a bucket's metadata index, with the body the action takes:
+ * `POST /?MetaQuery&action=...`.
+ */
+export interface DoMetaQueryActionInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The action's name. */
+  readonly action: string;
+  /** The action's request body, sent as is. */
+  readonly body: string;
+}
+
+/** The result of [`DoMetaQueryAction`]. */
+export interface DoMetaQueryActionOutput {
+  /** The response body, as OSS sent it. */
+  body: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Lengthens a locked retention policy. */
 export interface ExtendBucketWormInput {
   /** The bucket. */
@@ -1222,6 +2100,62 @@ export interface GetAccessPointOutput {
   requestId: string;
 }
 
+/** Reads an Object FC access point's configuration: `GET /?accessPointConfigForObjectProcess`. */
+export interface GetAccessPointConfigForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+}
+
+/** The result of [`GetAccessPointConfigForObjectProcess`]. */
+export interface GetAccessPointConfigForObjectProcessOutput {
+  /** What it does with requests. */
+  objectProcessConfiguration: ObjectProcessConfiguration | null;
+  /** Whether anonymous users may use it. */
+  allowAnonymousAccessForObjectProcess: string | null;
+  /** Its block-public-access setting. */
+  blockPublicAccess: boolean | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads an Object FC access point: `GET /?accessPointForObjectProcess`. */
+export interface GetAccessPointForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+}
+
+/** The result of [`GetAccessPointForObjectProcess`]. */
+export interface GetAccessPointForObjectProcessOutput {
+  /** Whether anonymous users may use it. */
+  allowAnonymousAccessForObjectProcess: string | null;
+  /** Its block-public-access setting. */
+  blockPublicAccess: boolean | null;
+  /** Its name. */
+  accessPointNameForObjectProcess: string | null;
+  /** Its ARN. */
+  accessPointForObjectProcessArn: string | null;
+  /** Creation time (a timestamp). */
+  creationDate: string | null;
+  /** `enable`, `disable`, `creating` or `deleting`. */
+  accessPointForObjectProcessStatus: string | null;
+  /** Its internal endpoint. */
+  internalEndpoint: string | null;
+  /** Its public endpoint. */
+  publicEndpoint: string | null;
+  /** Its alias. */
+  accessPointForObjectProcessAlias: string | null;
+  /** The access point it is built on. */
+  accessPointName: string | null;
+  /** The owning account. */
+  accountId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads an access point's policy. */
 export interface GetAccessPointPolicyInput {
   /** The bucket. */
@@ -1233,6 +2167,22 @@ export interface GetAccessPointPolicyInput {
 /** The result of [`GetAccessPointPolicy`]. */
 export interface GetAccessPointPolicyOutput {
   /** The policy JSON, byte for byte as stored. */
+  body: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads an Object FC access point's policy: `GET /?accessPointPolicyForObjectProcess`. */
+export interface GetAccessPointPolicyForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+}
+
+/** The result of [`GetAccessPointPolicyForObjectProcess`]. */
+export interface GetAccessPointPolicyForObjectProcessOutput {
+  /** The policy document, as stored. */
   body: string;
   /** `x-oss-request-id` of the response. */
   requestId: string;
@@ -1250,6 +2200,28 @@ export interface GetAccessPointPublicAccessBlockInput {
 export interface GetAccessPointPublicAccessBlockOutput {
   /** Whether public access is blocked. */
   blockPublicAccess: boolean;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads the state of a fetch task: `GET /?asyncFetch` with `x-oss-task-id`. */
+export interface GetAsyncFetchInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The task's id, from [`PostAsyncFetch`]. */
+  readonly taskId: string;
+}
+
+/** The result of [`GetAsyncFetch`]. */
+export interface GetAsyncFetchOutput {
+  /** The task's id. */
+  taskId: string;
+  /** `Running`, `Retry`, `FetchSuccessCallbackFailed`, `Failed` or `Success`. */
+  state: string;
+  /** Why the task failed, when it did. */
+  errorMsg: string | null;
+  /** The task's configuration. */
+  taskInfo: AsyncFetchTaskInfo | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1394,6 +2366,20 @@ export interface GetBucketLocationOutput {
   requestId: string;
 }
 
+/** Reads a bucket's metadata tables: `GET /?metadataConfiguration`. */
+export interface GetBucketMetadataConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketMetadataConfiguration`]. */
+export interface GetBucketMetadataConfigurationOutput {
+  /** The tables. */
+  metadataConfigurationResult: MetadataConfigurationResult | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads a bucket's object-level retention configuration. */
 export interface GetBucketObjectWormConfigurationInput {
   /** The bucket. */
@@ -1480,6 +2466,20 @@ export interface GetBucketResourceGroupOutput {
   requestId: string;
 }
 
+/** Reads a bucket's storage quota and usage: `GET /?quota`. */
+export interface GetBucketStorageQuotaInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketStorageQuota`]. */
+export interface GetBucketStorageQuotaOutput {
+  /** The quota and usage. */
+  quotaConfiguration: QuotaConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads a bucket's transfer acceleration setting. */
 export interface GetBucketTransferAccelerationInput {
   /** The bucket. */
@@ -1536,6 +2536,79 @@ export interface GetCnameTokenInput {
 export interface GetCnameTokenOutput {
   /** The token. */
   cnameToken: CnameToken;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Reads the last ingest sessions of a LiveChannel (up to 10):
+ * `GET /<channel>?live&comp=history`.
+ */
+export interface GetLiveChannelHistoryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The channel's name. */
+  readonly channelName: string;
+}
+
+/** The result of [`GetLiveChannelHistory`]. */
+export interface GetLiveChannelHistoryOutput {
+  /** The sessions, most recent last. */
+  liveRecords: Array<LiveRecord>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a LiveChannel's configuration: `GET /<channel>?live`. */
+export interface GetLiveChannelInfoInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The channel's name. */
+  readonly channelName: string;
+}
+
+/** The result of [`GetLiveChannelInfo`]. */
+export interface GetLiveChannelInfoOutput {
+  /** The configuration. */
+  liveChannelConfiguration: LiveChannelConfiguration | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a LiveChannel's ingest state: `GET /<channel>?live&comp=stat`. */
+export interface GetLiveChannelStatInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The channel's name. */
+  readonly channelName: string;
+}
+
+/** The result of [`GetLiveChannelStat`]. */
+export interface GetLiveChannelStatOutput {
+  /** `Disabled`, `Live` or `Idle`. */
+  status: string;
+  /** When the current client started pushing (ISO 8601; `Live` only). */
+  connectedTime: string | null;
+  /** The pushing client's address (`Live` only). */
+  remoteAddr: string | null;
+  /** The video stream (`Live` only, once video arrives). */
+  video: LiveChannelVideo | null;
+  /** The audio stream (`Live` only, once audio arrives). */
+  audio: LiveChannelAudio | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads the state of a bucket's metadata index: `GET /?metaQuery`. */
+export interface GetMetaQueryStatusInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetMetaQueryStatus`]. */
+export interface GetMetaQueryStatusOutput {
+  /** The index state. */
+  metaQueryStatus: MetaQueryStatus;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1768,6 +2841,31 @@ export interface ListAccessPointsOutput {
   requestId: string;
 }
 
+/**
+ * Lists the Object FC access points of the account, one page at a time:
+ * `GET /?accessPointForObjectProcess` on the service endpoint.
+ */
+export interface ListAccessPointsForObjectProcessInput {
+  /** Page size (1 to 1000). */
+  readonly maxKeys?: number | null;
+  /** The previous page's `NextContinuationToken`. */
+  readonly continuationToken?: string | null;
+}
+
+/** One page of [`ListAccessPointsForObjectProcess`]. */
+export interface ListAccessPointsForObjectProcessOutput {
+  /** The access points of this page. */
+  accessPointsForObjectProcess: Array<AccessPointForObjectProcess>;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** The token of the next page. */
+  nextContinuationToken: string | null;
+  /** The owning account. */
+  accountId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Lists a bucket's inventories, up to 100 a page. */
 export interface ListBucketInventoryInput {
   /** The bucket. */
@@ -1816,6 +2914,36 @@ export interface ListBucketsOutput {
   requestId: string;
 }
 
+/** Lists the CloudBoxes of the account, one page at a time. */
+export interface ListCloudBoxesInput {
+  /** Start after this CloudBox id. */
+  readonly marker?: string | null;
+  /** Page size (1 to 1000). */
+  readonly maxKeys?: number | null;
+  /** Only CloudBoxes whose ids start with this. */
+  readonly prefix?: string | null;
+}
+
+/** One page of [`ListCloudBoxes`]. */
+export interface ListCloudBoxesOutput {
+  /** Prefix as echoed. */
+  prefix: string | null;
+  /** Marker as echoed. */
+  marker: string | null;
+  /** Page size as echoed. */
+  maxKeys: number | null;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** The marker of the next page. */
+  nextMarker: string | null;
+  /** The owner. */
+  owner: CloudBoxOwner | null;
+  /** The CloudBoxes of this page. */
+  cloudBoxes: Array<CloudBoxProperties>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Lists the custom domains of a bucket. */
 export interface ListCnameInput {
   /** The bucket. */
@@ -1830,6 +2958,36 @@ export interface ListCnameOutput {
   bucket: string | null;
   /** The bucket owner's ID. */
   owner: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists the LiveChannels of a bucket, one page at a time: `GET /?live`. */
+export interface ListLiveChannelInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** Only channels whose names start with this. */
+  readonly prefix?: string | null;
+  /** Start after this channel name. */
+  readonly marker?: string | null;
+  /** Page size (1 to 1000; OSS's default 100). */
+  readonly maxKeys?: number | null;
+}
+
+/** One page of [`ListLiveChannel`]. */
+export interface ListLiveChannelOutput {
+  /** Prefix as echoed. */
+  prefix: string | null;
+  /** Marker as echoed. */
+  marker: string | null;
+  /** Page size as echoed. */
+  maxKeys: number | null;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** The marker of the next page. */
+  nextMarker: string | null;
+  /** The channels of this page. */
+  liveChannels: Array<LiveChannelSummary>;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1949,6 +3107,76 @@ export interface ListStyleOutput {
   requestId: string;
 }
 
+/** Turns on data indexing for a bucket: `POST /?metaQuery&comp=add`. */
+export interface OpenMetaQueryInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** `basic` (the default) or `semantic`. */
+  readonly mode?: MetaQueryMode | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface OpenMetaQueryOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Starts a task that fetches a URL into an object: `POST /?asyncFetch`. */
+export interface PostAsyncFetchInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** What to fetch, and where to. */
+  readonly asyncFetchTaskConfiguration: AsyncFetchTaskConfigurationInput;
+}
+
+/** The result of [`PostAsyncFetch`]. */
+export interface PostAsyncFetchOutput {
+  /** The task's id, for [`GetAsyncFetch`]. */
+  taskId: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Writes a VOD playlist of what a LiveChannel recorded between two times:
+ * `POST /<channel>/<playlist>?vod&startTime=...&endTime=...`.
+ */
+export interface PostVodPlaylistInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** `<channel name>/<playlist name>` (the playlist's name ends in `.m3u8`). */
+  readonly key: string;
+  /** Start of the recording to include (Unix seconds). */
+  readonly startTime: number | bigint;
+  /** End of the recording to include (Unix seconds; after the start, at most a day later). */
+  readonly endTime: number | bigint;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PostVodPlaylistOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Changes an Object FC access point's configuration:
+ * `PUT /?accessPointConfigForObjectProcess`.
+ */
+export interface PutAccessPointConfigForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+  /** The new configuration. */
+  readonly putAccessPointConfigForObjectProcessConfiguration: PutAccessPointConfigForObjectProcessConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutAccessPointConfigForObjectProcessOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Sets an access point's policy (a JSON document, sent verbatim). */
 export interface PutAccessPointPolicyInput {
   /** The bucket. */
@@ -1961,6 +3189,25 @@ export interface PutAccessPointPolicyInput {
 
 /** The result of an operation whose response has no body. */
 export interface PutAccessPointPolicyOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Sets an Object FC access point's policy (a JSON document, sent verbatim):
+ * `PUT /?accessPointPolicyForObjectProcess`.
+ */
+export interface PutAccessPointPolicyForObjectProcessInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The Object FC access point's name. */
+  readonly accessPointForObjectProcessName: string;
+  /** The policy document. */
+  readonly body: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutAccessPointPolicyForObjectProcessOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -2145,6 +3392,20 @@ export interface PutBucketRtcOutput {
   requestId: string;
 }
 
+/** Sets a bucket's storage quota: `PUT /?quota`. */
+export interface PutBucketStorageQuotaInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The quota. */
+  readonly quotaConfiguration: QuotaConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketStorageQuotaOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Turns a bucket's transfer acceleration on or off. */
 export interface PutBucketTransferAccelerationInput {
   /** The bucket. */
@@ -2186,6 +3447,42 @@ export interface PutCnameInput {
 
 /** The result of an operation whose response has no body. */
 export interface PutCnameOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Creates (or reconfigures) a LiveChannel: `PUT /<channel>?live`. */
+export interface PutLiveChannelInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The channel's name (no `/`). */
+  readonly channelName: string;
+  /** The configuration. */
+  readonly liveChannelConfiguration: LiveChannelConfigurationInput;
+}
+
+/** The result of [`PutLiveChannel`]. */
+export interface PutLiveChannelOutput {
+  /** The RTMP URLs to push the stream to (unsigned). */
+  publishUrls: Array<string>;
+  /** The playlist URLs. */
+  playUrls: Array<string>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Enables or disables a LiveChannel: `PUT /<channel>?live&status=...`. */
+export interface PutLiveChannelStatusInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The channel's name. */
+  readonly channelName: string;
+  /** The new state. */
+  readonly status: LiveChannelStatus;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutLiveChannelStatusOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -2278,28 +3575,113 @@ export interface PutStyleOutput {
   requestId: string;
 }
 
+/** Changes a bucket's inventory table: `PUT /?metadataInventoryTable`. */
+export interface UpdateBucketMetadataInventoryTableConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The new inventory table configuration. */
+  readonly inventoryTableConfiguration: InventoryTableConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface UpdateBucketMetadataInventoryTableConfigurationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Changes a bucket's journal table: `PUT /?metadataJournalTable`. */
+export interface UpdateBucketMetadataJournalTableConfigurationInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The new journal table configuration. */
+  readonly journalTableConfiguration: JournalTableConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface UpdateBucketMetadataJournalTableConfigurationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * What a Function Compute function answers a transformed GetObject with:
+ * `POST /?x-oss-write-get-object-response` with the route and token of the event.
+ */
+export interface WriteGetObjectResponseInput {
+  /** The route from the function's event. */
+  readonly requestRoute: string;
+  /** The token from the function's event. */
+  readonly requestToken: string;
+  /** The HTTP status to answer with (100 to 599). */
+  readonly fwdStatus: number;
+  /** `Accept-Ranges` to answer with. */
+  readonly fwdHeaderAcceptRanges?: string | null;
+  /** `Cache-Control` to answer with. */
+  readonly fwdHeaderCacheControl?: string | null;
+  /** `Content-Disposition` to answer with. */
+  readonly fwdHeaderContentDisposition?: string | null;
+  /** `Content-Encoding` to answer with. */
+  readonly fwdHeaderContentEncoding?: string | null;
+  /** `Content-Language` to answer with. */
+  readonly fwdHeaderContentLanguage?: string | null;
+  /** `Content-Range` to answer with. */
+  readonly fwdHeaderContentRange?: string | null;
+  /** `Content-Type` to answer with. */
+  readonly fwdHeaderContentType?: string | null;
+  /** `ETag` to answer with. */
+  readonly fwdHeaderEtag?: string | null;
+  /** `Expires` to answer with. */
+  readonly fwdHeaderExpires?: string | null;
+  /** `Last-Modified` to answer with. */
+  readonly fwdHeaderLastModified?: string | null;
+  /** The body to answer with: bytes, or a declared length the caller streams. */
+  readonly body?: BodyInput | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface WriteGetObjectResponseOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Input and output type of every operation, by API name. */
 export interface OperationTypes {
   AbortBucketWorm: [AbortBucketWormInput, AbortBucketWormOutput];
+  CloseMetaQuery: [CloseMetaQueryInput, CloseMetaQueryOutput];
   CompleteBucketWorm: [CompleteBucketWormInput, CompleteBucketWormOutput];
   CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
+  CreateAccessPointForObjectProcess: [CreateAccessPointForObjectProcessInput, CreateAccessPointForObjectProcessOutput];
+  CreateBucketMetadataConfiguration: [CreateBucketMetadataConfigurationInput, CreateBucketMetadataConfigurationOutput];
   CreateCnameToken: [CreateCnameTokenInput, CreateCnameTokenOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
+  DeleteAccessPointForObjectProcess: [DeleteAccessPointForObjectProcessInput, DeleteAccessPointForObjectProcessOutput];
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
+  DeleteAccessPointPolicyForObjectProcess: [DeleteAccessPointPolicyForObjectProcessInput, DeleteAccessPointPolicyForObjectProcessOutput];
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
   DeleteBucketInventory: [DeleteBucketInventoryInput, DeleteBucketInventoryOutput];
+  DeleteBucketMetadataConfiguration: [DeleteBucketMetadataConfigurationInput, DeleteBucketMetadataConfigurationOutput];
   DeleteBucketPublicAccessBlock: [DeleteBucketPublicAccessBlockInput, DeleteBucketPublicAccessBlockOutput];
   DeleteBucketReplication: [DeleteBucketReplicationInput, DeleteBucketReplicationOutput];
+  DeleteBucketStorageQuota: [DeleteBucketStorageQuotaInput, DeleteBucketStorageQuotaOutput];
   DeleteCname: [DeleteCnameInput, DeleteCnameOutput];
+  DeleteLiveChannel: [DeleteLiveChannelInput, DeleteLiveChannelOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
   DeletePublicAccessBlock: [DeletePublicAccessBlockInput, DeletePublicAccessBlockOutput];
   DeleteStyle: [DeleteStyleInput, DeleteStyleOutput];
+  DescribeRegions: [DescribeRegionsInput, DescribeRegionsOutput];
+  DoDataPipelineAction: [DoDataPipelineActionInput, DoDataPipelineActionOutput];
+  DoMetaQuery: [DoMetaQueryInput, DoMetaQueryOutput];
+  DoMetaQueryAction: [DoMetaQueryActionInput, DoMetaQueryActionOutput];
   ExtendBucketWorm: [ExtendBucketWormInput, ExtendBucketWormOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
+  GetAccessPointConfigForObjectProcess: [GetAccessPointConfigForObjectProcessInput, GetAccessPointConfigForObjectProcessOutput];
+  GetAccessPointForObjectProcess: [GetAccessPointForObjectProcessInput, GetAccessPointForObjectProcessOutput];
   GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
+  GetAccessPointPolicyForObjectProcess: [GetAccessPointPolicyForObjectProcessInput, GetAccessPointPolicyForObjectProcessOutput];
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
+  GetAsyncFetch: [GetAsyncFetchInput, GetAsyncFetchOutput];
   GetBucketAccessMonitor: [GetBucketAccessMonitorInput, GetBucketAccessMonitorOutput];
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
   GetBucketArchiveDirectRead: [GetBucketArchiveDirectReadInput, GetBucketArchiveDirectReadOutput];
@@ -2307,16 +3689,22 @@ export interface OperationTypes {
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
   GetBucketInventory: [GetBucketInventoryInput, GetBucketInventoryOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
+  GetBucketMetadataConfiguration: [GetBucketMetadataConfigurationInput, GetBucketMetadataConfigurationOutput];
   GetBucketObjectWormConfiguration: [GetBucketObjectWormConfigurationInput, GetBucketObjectWormConfigurationOutput];
   GetBucketPublicAccessBlock: [GetBucketPublicAccessBlockInput, GetBucketPublicAccessBlockOutput];
   GetBucketReplication: [GetBucketReplicationInput, GetBucketReplicationOutput];
   GetBucketReplicationLocation: [GetBucketReplicationLocationInput, GetBucketReplicationLocationOutput];
   GetBucketReplicationProgress: [GetBucketReplicationProgressInput, GetBucketReplicationProgressOutput];
   GetBucketResourceGroup: [GetBucketResourceGroupInput, GetBucketResourceGroupOutput];
+  GetBucketStorageQuota: [GetBucketStorageQuotaInput, GetBucketStorageQuotaOutput];
   GetBucketTransferAcceleration: [GetBucketTransferAccelerationInput, GetBucketTransferAccelerationOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
   GetBucketWorm: [GetBucketWormInput, GetBucketWormOutput];
   GetCnameToken: [GetCnameTokenInput, GetCnameTokenOutput];
+  GetLiveChannelHistory: [GetLiveChannelHistoryInput, GetLiveChannelHistoryOutput];
+  GetLiveChannelInfo: [GetLiveChannelInfoInput, GetLiveChannelInfoOutput];
+  GetLiveChannelStat: [GetLiveChannelStatInput, GetLiveChannelStatOutput];
+  GetMetaQueryStatus: [GetMetaQueryStatusInput, GetMetaQueryStatusOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
@@ -2325,13 +3713,21 @@ export interface OperationTypes {
   HeadObject: [HeadObjectInput, HeadObjectOutput];
   InitiateBucketWorm: [InitiateBucketWormInput, InitiateBucketWormOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
+  ListAccessPointsForObjectProcess: [ListAccessPointsForObjectProcessInput, ListAccessPointsForObjectProcessOutput];
   ListBucketInventory: [ListBucketInventoryInput, ListBucketInventoryOutput];
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
+  ListCloudBoxes: [ListCloudBoxesInput, ListCloudBoxesOutput];
   ListCname: [ListCnameInput, ListCnameOutput];
+  ListLiveChannel: [ListLiveChannelInput, ListLiveChannelOutput];
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
   ListStyle: [ListStyleInput, ListStyleOutput];
+  OpenMetaQuery: [OpenMetaQueryInput, OpenMetaQueryOutput];
+  PostAsyncFetch: [PostAsyncFetchInput, PostAsyncFetchOutput];
+  PostVodPlaylist: [PostVodPlaylistInput, PostVodPlaylistOutput];
+  PutAccessPointConfigForObjectProcess: [PutAccessPointConfigForObjectProcessInput, PutAccessPointConfigForObjectProcessOutput];
   PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
+  PutAccessPointPolicyForObjectProcess: [PutAccessPointPolicyForObjectProcessInput, PutAccessPointPolicyForObjectProcessOutput];
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
   PutBucket: [PutBucketInput, PutBucketOutput];
   PutBucketAccessMonitor: [PutBucketAccessMonitorInput, PutBucketAccessMonitorOutput];
@@ -2344,44 +3740,66 @@ export interface OperationTypes {
   PutBucketReplication: [PutBucketReplicationInput, PutBucketReplicationOutput];
   PutBucketResourceGroup: [PutBucketResourceGroupInput, PutBucketResourceGroupOutput];
   PutBucketRtc: [PutBucketRtcInput, PutBucketRtcOutput];
+  PutBucketStorageQuota: [PutBucketStorageQuotaInput, PutBucketStorageQuotaOutput];
   PutBucketTransferAcceleration: [PutBucketTransferAccelerationInput, PutBucketTransferAccelerationOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
   PutCname: [PutCnameInput, PutCnameOutput];
+  PutLiveChannel: [PutLiveChannelInput, PutLiveChannelOutput];
+  PutLiveChannelStatus: [PutLiveChannelStatusInput, PutLiveChannelStatusOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
   PutPublicAccessBlock: [PutPublicAccessBlockInput, PutPublicAccessBlockOutput];
   PutStyle: [PutStyleInput, PutStyleOutput];
+  UpdateBucketMetadataInventoryTableConfiguration: [UpdateBucketMetadataInventoryTableConfigurationInput, UpdateBucketMetadataInventoryTableConfigurationOutput];
+  UpdateBucketMetadataJournalTableConfiguration: [UpdateBucketMetadataJournalTableConfigurationInput, UpdateBucketMetadataJournalTableConfigurationOutput];
+  WriteGetObjectResponse: [WriteGetObjectResponseInput, WriteGetObjectResponseOutput];
 }
 
 /** Operations `client.paginate` pages through (a token or marker in, the next one out). */
-export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListObjects' | 'ListObjectsV2';
+export type PagedOperationName = 'ListAccessPoints' | 'ListAccessPointsForObjectProcess' | 'ListBuckets' | 'ListCloudBoxes' | 'ListLiveChannel' | 'ListObjects' | 'ListObjectsV2';
 
 /** Every operation as a client method: `client.<camelName>({ bucket, ...fields })`. */
 export interface ClientOperations {
   /** Deletes an unlocked retention policy. */
   abortBucketWorm(input: AbortBucketWormInput): Promise<AbortBucketWormOutput>;
+  /** Turns off data indexing and deletes the index: `POST /?metaQuery&comp=delete`. */
+  closeMetaQuery(input: CloseMetaQueryInput): Promise<CloseMetaQueryOutput>;
   /** Locks a retention policy: from then on it can only be extended. */
   completeBucketWorm(input: CompleteBucketWormInput): Promise<CompleteBucketWormOutput>;
   /** Creates an access point on a bucket. */
   createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
+  /** Creates an Object FC access point: `PUT /?accessPointForObjectProcess`. */
+  createAccessPointForObjectProcess(input: CreateAccessPointForObjectProcessInput): Promise<CreateAccessPointForObjectProcessOutput>;
+  /** Creates a bucket's metadata tables: `POST /?metadataConfiguration`. */
+  createBucketMetadataConfiguration(input: CreateBucketMetadataConfigurationInput): Promise<CreateBucketMetadataConfigurationOutput>;
   /** Creates the token that proves ownership of a domain. */
   createCnameToken(input: CreateCnameTokenInput): Promise<CreateCnameTokenOutput>;
   /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
   deleteAccessPoint(input: DeleteAccessPointInput): Promise<DeleteAccessPointOutput>;
+  /** Deletes an Object FC access point: `DELETE /?accessPointForObjectProcess`. */
+  deleteAccessPointForObjectProcess(input: DeleteAccessPointForObjectProcessInput): Promise<DeleteAccessPointForObjectProcessOutput>;
   /** Removes an access point's policy. */
   deleteAccessPointPolicy(input: DeleteAccessPointPolicyInput): Promise<DeleteAccessPointPolicyOutput>;
+  /** Deletes an Object FC access point's policy: `DELETE /?accessPointPolicyForObjectProcess`. */
+  deleteAccessPointPolicyForObjectProcess(input: DeleteAccessPointPolicyForObjectProcessInput): Promise<DeleteAccessPointPolicyForObjectProcessOutput>;
   /** Removes an access point's block-public-access setting. */
   deleteAccessPointPublicAccessBlock(input: DeleteAccessPointPublicAccessBlockInput): Promise<DeleteAccessPointPublicAccessBlockOutput>;
   /** Deletes an empty bucket. */
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
   /** Deletes one inventory of a bucket. */
   deleteBucketInventory(input: DeleteBucketInventoryInput): Promise<DeleteBucketInventoryOutput>;
+  /** Deletes a bucket's metadata tables: `DELETE /?metadataConfiguration`. */
+  deleteBucketMetadataConfiguration(input: DeleteBucketMetadataConfigurationInput): Promise<DeleteBucketMetadataConfigurationOutput>;
   /** Removes a bucket's block-public-access setting. */
   deleteBucketPublicAccessBlock(input: DeleteBucketPublicAccessBlockInput): Promise<DeleteBucketPublicAccessBlockOutput>;
   /** Stops and deletes a replication rule. */
   deleteBucketReplication(input: DeleteBucketReplicationInput): Promise<DeleteBucketReplicationOutput>;
+  /** Removes a bucket's storage quota: `DELETE /?quota`. */
+  deleteBucketStorageQuota(input: DeleteBucketStorageQuotaInput): Promise<DeleteBucketStorageQuotaOutput>;
   /** Unmaps a custom domain from a bucket. */
   deleteCname(input: DeleteCnameInput): Promise<DeleteCnameOutput>;
+  /** Deletes a LiveChannel (the files it wrote stay): `DELETE /<channel>?live`. */
+  deleteLiveChannel(input: DeleteLiveChannelInput): Promise<DeleteLiveChannelOutput>;
   /** Deletes up to 1,000 objects in one request. */
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
@@ -2390,14 +3808,33 @@ export interface ClientOperations {
   deletePublicAccessBlock(input?: DeletePublicAccessBlockInput): Promise<DeletePublicAccessBlockOutput>;
   /** Deletes one style. */
   deleteStyle(input: DeleteStyleInput): Promise<DeleteStyleOutput>;
+  /** Lists the endpoints of every region, or of one. */
+  describeRegions(input?: DescribeRegionsInput): Promise<DescribeRegionsOutput>;
+  /** Runs a named data pipeline action, with the body the action takes. */
+  doDataPipelineAction(input: DoDataPipelineActionInput): Promise<DoDataPipelineActionOutput>;
+  /** Searches a bucket's metadata index, one page at a time: `POST /?metaQuery&comp=query`. */
+  doMetaQuery(input: DoMetaQueryInput): Promise<DoMetaQueryOutput>;
+  /**
+   * Runs a named action on a bucket's metadata index, with the body the action takes:
+   * `POST /?MetaQuery&action=...`.
+   */
+  doMetaQueryAction(input: DoMetaQueryActionInput): Promise<DoMetaQueryActionOutput>;
   /** Lengthens a locked retention policy. */
   extendBucketWorm(input: ExtendBucketWormInput): Promise<ExtendBucketWormOutput>;
   /** Reads an access point's configuration. */
   getAccessPoint(input: GetAccessPointInput): Promise<GetAccessPointOutput>;
+  /** Reads an Object FC access point's configuration: `GET /?accessPointConfigForObjectProcess`. */
+  getAccessPointConfigForObjectProcess(input: GetAccessPointConfigForObjectProcessInput): Promise<GetAccessPointConfigForObjectProcessOutput>;
+  /** Reads an Object FC access point: `GET /?accessPointForObjectProcess`. */
+  getAccessPointForObjectProcess(input: GetAccessPointForObjectProcessInput): Promise<GetAccessPointForObjectProcessOutput>;
   /** Reads an access point's policy. */
   getAccessPointPolicy(input: GetAccessPointPolicyInput): Promise<GetAccessPointPolicyOutput>;
+  /** Reads an Object FC access point's policy: `GET /?accessPointPolicyForObjectProcess`. */
+  getAccessPointPolicyForObjectProcess(input: GetAccessPointPolicyForObjectProcessInput): Promise<GetAccessPointPolicyForObjectProcessOutput>;
   /** Reads an access point's block-public-access switch. */
   getAccessPointPublicAccessBlock(input: GetAccessPointPublicAccessBlockInput): Promise<GetAccessPointPublicAccessBlockOutput>;
+  /** Reads the state of a fetch task: `GET /?asyncFetch` with `x-oss-task-id`. */
+  getAsyncFetch(input: GetAsyncFetchInput): Promise<GetAsyncFetchOutput>;
   /** Reads whether a bucket tracks access. */
   getBucketAccessMonitor(input: GetBucketAccessMonitorInput): Promise<GetBucketAccessMonitorOutput>;
   /** Reads a bucket's ACL and owner. */
@@ -2412,6 +3849,8 @@ export interface ClientOperations {
   getBucketInventory(input: GetBucketInventoryInput): Promise<GetBucketInventoryOutput>;
   /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
+  /** Reads a bucket's metadata tables: `GET /?metadataConfiguration`. */
+  getBucketMetadataConfiguration(input: GetBucketMetadataConfigurationInput): Promise<GetBucketMetadataConfigurationOutput>;
   /** Reads a bucket's object-level retention configuration. */
   getBucketObjectWormConfiguration(input: GetBucketObjectWormConfigurationInput): Promise<GetBucketObjectWormConfigurationOutput>;
   /** Reads a bucket's block-public-access switch. */
@@ -2424,6 +3863,8 @@ export interface ClientOperations {
   getBucketReplicationProgress(input: GetBucketReplicationProgressInput): Promise<GetBucketReplicationProgressOutput>;
   /** Reads the resource group a bucket belongs to. */
   getBucketResourceGroup(input: GetBucketResourceGroupInput): Promise<GetBucketResourceGroupOutput>;
+  /** Reads a bucket's storage quota and usage: `GET /?quota`. */
+  getBucketStorageQuota(input: GetBucketStorageQuotaInput): Promise<GetBucketStorageQuotaOutput>;
   /** Reads a bucket's transfer acceleration setting. */
   getBucketTransferAcceleration(input: GetBucketTransferAccelerationInput): Promise<GetBucketTransferAccelerationOutput>;
   /** Reads a bucket's versioning state. */
@@ -2432,6 +3873,17 @@ export interface ClientOperations {
   getBucketWorm(input: GetBucketWormInput): Promise<GetBucketWormOutput>;
   /** Reads the token created for a domain. */
   getCnameToken(input: GetCnameTokenInput): Promise<GetCnameTokenOutput>;
+  /**
+   * Reads the last ingest sessions of a LiveChannel (up to 10):
+   * `GET /<channel>?live&comp=history`.
+   */
+  getLiveChannelHistory(input: GetLiveChannelHistoryInput): Promise<GetLiveChannelHistoryOutput>;
+  /** Reads a LiveChannel's configuration: `GET /<channel>?live`. */
+  getLiveChannelInfo(input: GetLiveChannelInfoInput): Promise<GetLiveChannelInfoOutput>;
+  /** Reads a LiveChannel's ingest state: `GET /<channel>?live&comp=stat`. */
+  getLiveChannelStat(input: GetLiveChannelStatInput): Promise<GetLiveChannelStatOutput>;
+  /** Reads the state of a bucket's metadata index: `GET /?metaQuery`. */
+  getMetaQueryStatus(input: GetMetaQueryStatusInput): Promise<GetMetaQueryStatusOutput>;
   /**
    * Downloads an object (or a byte range of it).
    * 
@@ -2462,12 +3914,21 @@ export interface ClientOperations {
   initiateBucketWorm(input: InitiateBucketWormInput): Promise<InitiateBucketWormOutput>;
   /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
   listAccessPoints(input?: ListAccessPointsInput): Promise<ListAccessPointsOutput>;
+  /**
+   * Lists the Object FC access points of the account, one page at a time:
+   * `GET /?accessPointForObjectProcess` on the service endpoint.
+   */
+  listAccessPointsForObjectProcess(input?: ListAccessPointsForObjectProcessInput): Promise<ListAccessPointsForObjectProcessOutput>;
   /** Lists a bucket's inventories, up to 100 a page. */
   listBucketInventory(input: ListBucketInventoryInput): Promise<ListBucketInventoryOutput>;
   /** Lists the account's buckets, one page at a time. */
   listBuckets(input?: ListBucketsInput): Promise<ListBucketsOutput>;
+  /** Lists the CloudBoxes of the account, one page at a time. */
+  listCloudBoxes(input?: ListCloudBoxesInput): Promise<ListCloudBoxesOutput>;
   /** Lists the custom domains of a bucket. */
   listCname(input: ListCnameInput): Promise<ListCnameOutput>;
+  /** Lists the LiveChannels of a bucket, one page at a time: `GET /?live`. */
+  listLiveChannel(input: ListLiveChannelInput): Promise<ListLiveChannelOutput>;
   /**
    * Lists objects one page at a time (the first listing API; prefer
    * [`ListObjectsV2`](super::ListObjectsV2)).
@@ -2477,8 +3938,27 @@ export interface ClientOperations {
   listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
   /** Lists a bucket's styles (all of them: the listing has no pages). */
   listStyle(input: ListStyleInput): Promise<ListStyleOutput>;
+  /** Turns on data indexing for a bucket: `POST /?metaQuery&comp=add`. */
+  openMetaQuery(input: OpenMetaQueryInput): Promise<OpenMetaQueryOutput>;
+  /** Starts a task that fetches a URL into an object: `POST /?asyncFetch`. */
+  postAsyncFetch(input: PostAsyncFetchInput): Promise<PostAsyncFetchOutput>;
+  /**
+   * Writes a VOD playlist of what a LiveChannel recorded between two times:
+   * `POST /<channel>/<playlist>?vod&startTime=...&endTime=...`.
+   */
+  postVodPlaylist(input: PostVodPlaylistInput): Promise<PostVodPlaylistOutput>;
+  /**
+   * Changes an Object FC access point's configuration:
+   * `PUT /?accessPointConfigForObjectProcess`.
+   */
+  putAccessPointConfigForObjectProcess(input: PutAccessPointConfigForObjectProcessInput): Promise<PutAccessPointConfigForObjectProcessOutput>;
   /** Sets an access point's policy (a JSON document, sent verbatim). */
   putAccessPointPolicy(input: PutAccessPointPolicyInput): Promise<PutAccessPointPolicyOutput>;
+  /**
+   * Sets an Object FC access point's policy (a JSON document, sent verbatim):
+   * `PUT /?accessPointPolicyForObjectProcess`.
+   */
+  putAccessPointPolicyForObjectProcess(input: PutAccessPointPolicyForObjectProcessInput): Promise<PutAccessPointPolicyForObjectProcessOutput>;
   /** Turns an access point's block-public-access switch on or off. */
   putAccessPointPublicAccessBlock(input: PutAccessPointPublicAccessBlockInput): Promise<PutAccessPointPublicAccessBlockOutput>;
   /** Creates a bucket. */
@@ -2503,6 +3983,8 @@ export interface ClientOperations {
   putBucketResourceGroup(input: PutBucketResourceGroupInput): Promise<PutBucketResourceGroupOutput>;
   /** Turns Replication Time Control of a replication rule on or off. */
   putBucketRtc(input: PutBucketRtcInput): Promise<PutBucketRtcOutput>;
+  /** Sets a bucket's storage quota: `PUT /?quota`. */
+  putBucketStorageQuota(input: PutBucketStorageQuotaInput): Promise<PutBucketStorageQuotaOutput>;
   /** Turns a bucket's transfer acceleration on or off. */
   putBucketTransferAcceleration(input: PutBucketTransferAccelerationInput): Promise<PutBucketTransferAccelerationOutput>;
   /**
@@ -2512,6 +3994,10 @@ export interface ClientOperations {
   putBucketVersioning(input: PutBucketVersioningInput): Promise<PutBucketVersioningOutput>;
   /** Maps a custom domain to a bucket (and attaches or detaches its certificate). */
   putCname(input: PutCnameInput): Promise<PutCnameOutput>;
+  /** Creates (or reconfigures) a LiveChannel: `PUT /<channel>?live`. */
+  putLiveChannel(input: PutLiveChannelInput): Promise<PutLiveChannelOutput>;
+  /** Enables or disables a LiveChannel: `PUT /<channel>?live&status=...`. */
+  putLiveChannelStatus(input: PutLiveChannelStatusInput): Promise<PutLiveChannelStatusOutput>;
   /** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
   putObject(input: StreamedInput<PutObjectInput>): Promise<PutObjectOutput>;
   /** Sets an object's ACL (`default` follows the bucket). */
@@ -2520,4 +4006,13 @@ export interface ClientOperations {
   putPublicAccessBlock(input: PutPublicAccessBlockInput): Promise<PutPublicAccessBlockOutput>;
   /** Creates or replaces a style. */
   putStyle(input: PutStyleInput): Promise<PutStyleOutput>;
+  /** Changes a bucket's inventory table: `PUT /?metadataInventoryTable`. */
+  updateBucketMetadataInventoryTableConfiguration(input: UpdateBucketMetadataInventoryTableConfigurationInput): Promise<UpdateBucketMetadataInventoryTableConfigurationOutput>;
+  /** Changes a bucket's journal table: `PUT /?metadataJournalTable`. */
+  updateBucketMetadataJournalTableConfiguration(input: UpdateBucketMetadataJournalTableConfigurationInput): Promise<UpdateBucketMetadataJournalTableConfigurationOutput>;
+  /**
+   * What a Function Compute function answers a transformed GetObject with:
+   * `POST /?x-oss-write-get-object-response` with the route and token of the event.
+   */
+  writeGetObjectResponse(input: StreamedInput<WriteGetObjectResponseInput>): Promise<WriteGetObjectResponseOutput>;
 }

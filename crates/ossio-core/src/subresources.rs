@@ -10,6 +10,7 @@ use std::borrow::Cow;
 
 /// Every sub-resource OSS knows, sorted.
 pub const ALL: &[&str] = &[
+    "MetaQuery",
     "accessPoint",
     "accessPointConfigForObjectProcess",
     "accessPointForObjectProcess",
@@ -37,6 +38,9 @@ pub const ALL: &[&str] = &[
     "location",
     "logging",
     "metaQuery",
+    "metadataConfiguration",
+    "metadataInventoryTable",
+    "metadataJournalTable",
     "objectMeta",
     "objectWorm",
     "overwriteConfig",
@@ -45,6 +49,7 @@ pub const ALL: &[&str] = &[
     "publicAccessBlock",
     "qos",
     "qosInfo",
+    "quota",
     "redundancyTransition",
     "referer",
     "regionList",

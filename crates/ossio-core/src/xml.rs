@@ -180,6 +180,29 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Escapes an element's text as the official SDKs write it (Python's ElementTree): `& < >`
+/// as entities, control characters (other than tab, LF, CR) as character references; quotes
+/// stay as they are, so a JSON value in a document is signed as the SDKs sign it.
+pub fn escape_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>') || b < 0x20)
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("&#x{:X};", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The path step that names an element's own text rather than a child.
 pub const SELF: &str = ".";
 
@@ -221,11 +244,11 @@ impl Writer {
     /// as the enclosing element's own text (`<LocationConstraint>oss-cn-hangzhou</...>`).
     pub fn element(&mut self, name: &str, text: &str) {
         if name == SELF {
-            self.buf.push_str(&escape(text));
+            self.buf.push_str(&escape_text(text));
             return;
         }
         self.start(name);
-        self.buf.push_str(&escape(text));
+        self.buf.push_str(&escape_text(text));
         self.end(name);
     }
 

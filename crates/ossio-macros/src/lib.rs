@@ -521,6 +521,11 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
                     quote!(#get == ::core::option::Option::Some(#wt))
                 } else {
                     match &sh {
+                        // A valueless parameter reads as absent when declared `empty_none`.
+                        Shape::Opt(inner) if empty_none => quote!(#d::text_opt::<#inner>(
+                            #get.filter(|v| !v.is_empty()),
+                            #name
+                        )?),
                         Shape::Opt(inner) => quote!(#d::text_opt::<#inner>(#get, #name)?),
                         Shape::List(inner) => {
                             if matches!(loc, Loc::Query(_)) {

@@ -45,10 +45,19 @@ fn unserved_sub_resources_are_501_and_change_nothing() {
             .body(Body::Bytes(
                 b"<Retention><Mode>GOVERNANCE</Mode></Retention>".to_vec(),
             ));
+        // Declared operations name themselves in the message; others, the sub-resource.
+        let op = ossio_core::ops::route(&req).map(|o| o.name);
+        if op.is_some_and(ossio_server::serves) {
+            continue;
+        }
         let r = send(&s, &req);
         assert_eq!(r.status, 501, "PUT ?{sub}: {}", r.text());
         assert_eq!(r.code(), "NotImplemented");
-        assert!(r.error().message.contains(sub), "{}", r.error().message);
+        let message = r.error().message;
+        assert!(
+            message.contains(sub) || op.is_some_and(|o| message.contains(o)),
+            "{message}"
+        );
         assert_eq!(get(&s, "subs", "k", &[]).body, b"original bytes", "?{sub}");
     }
     // Service and bucket reads of unserved sub-resources are not listings.
@@ -67,12 +76,15 @@ fn unserved_sub_resources_are_501_and_change_nothing() {
         if served {
             continue;
         }
-        let r = send(
-            &s,
-            &Request::new(Method::Get).bucket("subs").query_flag(sub),
-        );
+        let req = Request::new(Method::Get).bucket("subs").query_flag(sub);
+        let op = ossio_core::ops::route(&req).map(|o| o.name);
+        let r = send(&s, &req);
         assert_eq!(r.status, 501, "GET ?{sub}: {}", r.text());
-        assert!(r.error().message.contains(sub));
+        let message = r.error().message;
+        assert!(
+            message.contains(sub) || op.is_some_and(|o| message.contains(o)),
+            "{message}"
+        );
     }
     // CopyObject and a specific version are not served either; neither touches the object.
     let r = send(

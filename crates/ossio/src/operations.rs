@@ -14,6 +14,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Turns off data indexing and deletes the index: `POST /?metaQuery&comp=delete`.
+    ///
+    /// `POST /?metaQuery&comp=delete`; see [`CloseMetaQuery`].
+    pub fn close_meta_query(&self, op: &CloseMetaQuery) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Locks a retention policy: from then on it can only be extended.
     ///
     /// `POST /`; see [`CompleteBucketWorm`].
@@ -28,6 +35,26 @@ impl Client {
         &self,
         op: &CreateAccessPoint,
     ) -> Result<CreateAccessPointOutput, Error> {
+        self.send(op)
+    }
+
+    /// Creates an Object FC access point: `PUT /?accessPointForObjectProcess`.
+    ///
+    /// `PUT /?accessPointForObjectProcess`; see [`CreateAccessPointForObjectProcess`].
+    pub fn create_access_point_for_object_process(
+        &self,
+        op: &CreateAccessPointForObjectProcess,
+    ) -> Result<CreateAccessPointForObjectProcessOutput, Error> {
+        self.send(op)
+    }
+
+    /// Creates a bucket's metadata tables: `POST /?metadataConfiguration`.
+    ///
+    /// `POST /?metadataConfiguration`; see [`CreateBucketMetadataConfiguration`].
+    pub fn create_bucket_metadata_configuration(
+        &self,
+        op: &CreateBucketMetadataConfiguration,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -48,12 +75,32 @@ impl Client {
         self.send(op)
     }
 
+    /// Deletes an Object FC access point: `DELETE /?accessPointForObjectProcess`.
+    ///
+    /// `DELETE /?accessPointForObjectProcess`; see [`DeleteAccessPointForObjectProcess`].
+    pub fn delete_access_point_for_object_process(
+        &self,
+        op: &DeleteAccessPointForObjectProcess,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Removes an access point's policy.
     ///
     /// `DELETE /?accessPointPolicy`; see [`DeleteAccessPointPolicy`].
     pub fn delete_access_point_policy(
         &self,
         op: &DeleteAccessPointPolicy,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Deletes an Object FC access point's policy: `DELETE /?accessPointPolicyForObjectProcess`.
+    ///
+    /// `DELETE /?accessPointPolicyForObjectProcess`; see [`DeleteAccessPointPolicyForObjectProcess`].
+    pub fn delete_access_point_policy_for_object_process(
+        &self,
+        op: &DeleteAccessPointPolicyForObjectProcess,
     ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
@@ -85,6 +132,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Deletes a bucket's metadata tables: `DELETE /?metadataConfiguration`.
+    ///
+    /// `DELETE /?metadataConfiguration`; see [`DeleteBucketMetadataConfiguration`].
+    pub fn delete_bucket_metadata_configuration(
+        &self,
+        op: &DeleteBucketMetadataConfiguration,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Removes a bucket's block-public-access setting.
     ///
     /// `DELETE /?publicAccessBlock`; see [`DeleteBucketPublicAccessBlock`].
@@ -105,10 +162,27 @@ impl Client {
         self.send(op)
     }
 
+    /// Removes a bucket's storage quota: `DELETE /?quota`.
+    ///
+    /// `DELETE /?quota`; see [`DeleteBucketStorageQuota`].
+    pub fn delete_bucket_storage_quota(
+        &self,
+        op: &DeleteBucketStorageQuota,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Unmaps a custom domain from a bucket.
     ///
     /// `POST /?cname&comp=delete`; see [`DeleteCname`].
     pub fn delete_cname(&self, op: &DeleteCname) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Deletes a LiveChannel (the files it wrote stay): `DELETE /<channel>?live`.
+    ///
+    /// `DELETE /<key>?live`; see [`DeleteLiveChannel`].
+    pub fn delete_live_channel(&self, op: &DeleteLiveChannel) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -146,6 +220,41 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists the endpoints of every region, or of one.
+    ///
+    /// `GET /?regions`; see [`DescribeRegions`].
+    pub fn describe_regions(&self, op: &DescribeRegions) -> Result<DescribeRegionsOutput, Error> {
+        self.send(op)
+    }
+
+    /// Runs a named data pipeline action, with the body the action takes.
+    ///
+    /// `POST /?dataPipeline`; see [`DoDataPipelineAction`].
+    pub fn do_data_pipeline_action(
+        &self,
+        op: &DoDataPipelineAction,
+    ) -> Result<DoDataPipelineActionOutput, Error> {
+        self.send(op)
+    }
+
+    /// Searches a bucket's metadata index, one page at a time: `POST /?metaQuery&comp=query`.
+    ///
+    /// `POST /?metaQuery&comp=query`; see [`DoMetaQuery`].
+    pub fn do_meta_query(&self, op: &DoMetaQuery) -> Result<DoMetaQueryOutput, Error> {
+        self.send(op)
+    }
+
+    /// Runs a named action on a bucket's metadata index, with the body the action takes:
+    /// `POST /?MetaQuery&action=...`.
+    ///
+    /// `POST /?MetaQuery`; see [`DoMetaQueryAction`].
+    pub fn do_meta_query_action(
+        &self,
+        op: &DoMetaQueryAction,
+    ) -> Result<DoMetaQueryActionOutput, Error> {
+        self.send(op)
+    }
+
     /// Lengthens a locked retention policy.
     ///
     /// `POST /?wormExtend`; see [`ExtendBucketWorm`].
@@ -160,6 +269,26 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads an Object FC access point's configuration: `GET /?accessPointConfigForObjectProcess`.
+    ///
+    /// `GET /?accessPointConfigForObjectProcess`; see [`GetAccessPointConfigForObjectProcess`].
+    pub fn get_access_point_config_for_object_process(
+        &self,
+        op: &GetAccessPointConfigForObjectProcess,
+    ) -> Result<GetAccessPointConfigForObjectProcessOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads an Object FC access point: `GET /?accessPointForObjectProcess`.
+    ///
+    /// `GET /?accessPointForObjectProcess`; see [`GetAccessPointForObjectProcess`].
+    pub fn get_access_point_for_object_process(
+        &self,
+        op: &GetAccessPointForObjectProcess,
+    ) -> Result<GetAccessPointForObjectProcessOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an access point's policy.
     ///
     /// `GET /?accessPointPolicy`; see [`GetAccessPointPolicy`].
@@ -170,6 +299,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads an Object FC access point's policy: `GET /?accessPointPolicyForObjectProcess`.
+    ///
+    /// `GET /?accessPointPolicyForObjectProcess`; see [`GetAccessPointPolicyForObjectProcess`].
+    pub fn get_access_point_policy_for_object_process(
+        &self,
+        op: &GetAccessPointPolicyForObjectProcess,
+    ) -> Result<GetAccessPointPolicyForObjectProcessOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an access point's block-public-access switch.
     ///
     /// `GET /?publicAccessBlock`; see [`GetAccessPointPublicAccessBlock`].
@@ -177,6 +316,13 @@ impl Client {
         &self,
         op: &GetAccessPointPublicAccessBlock,
     ) -> Result<GetAccessPointPublicAccessBlockOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads the state of a fetch task: `GET /?asyncFetch` with `x-oss-task-id`.
+    ///
+    /// `GET /?asyncFetch`; see [`GetAsyncFetch`].
+    pub fn get_async_fetch(&self, op: &GetAsyncFetch) -> Result<GetAsyncFetchOutput, Error> {
         self.send(op)
     }
 
@@ -244,6 +390,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's metadata tables: `GET /?metadataConfiguration`.
+    ///
+    /// `GET /?metadataConfiguration`; see [`GetBucketMetadataConfiguration`].
+    pub fn get_bucket_metadata_configuration(
+        &self,
+        op: &GetBucketMetadataConfiguration,
+    ) -> Result<GetBucketMetadataConfigurationOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's object-level retention configuration.
     ///
     /// `GET /?objectWorm`; see [`GetBucketObjectWormConfiguration`].
@@ -304,6 +460,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's storage quota and usage: `GET /?quota`.
+    ///
+    /// `GET /?quota`; see [`GetBucketStorageQuota`].
+    pub fn get_bucket_storage_quota(
+        &self,
+        op: &GetBucketStorageQuota,
+    ) -> Result<GetBucketStorageQuotaOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's transfer acceleration setting.
     ///
     /// `GET /?transferAcceleration`; see [`GetBucketTransferAcceleration`].
@@ -335,6 +501,47 @@ impl Client {
     ///
     /// `GET /?comp=token`; see [`GetCnameToken`].
     pub fn get_cname_token(&self, op: &GetCnameToken) -> Result<GetCnameTokenOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads the last ingest sessions of a LiveChannel (up to 10):
+    /// `GET /<channel>?live&comp=history`.
+    ///
+    /// `GET /<key>?live&comp=history`; see [`GetLiveChannelHistory`].
+    pub fn get_live_channel_history(
+        &self,
+        op: &GetLiveChannelHistory,
+    ) -> Result<GetLiveChannelHistoryOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a LiveChannel's configuration: `GET /<channel>?live`.
+    ///
+    /// `GET /<key>?live`; see [`GetLiveChannelInfo`].
+    pub fn get_live_channel_info(
+        &self,
+        op: &GetLiveChannelInfo,
+    ) -> Result<GetLiveChannelInfoOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a LiveChannel's ingest state: `GET /<channel>?live&comp=stat`.
+    ///
+    /// `GET /<key>?live&comp=stat`; see [`GetLiveChannelStat`].
+    pub fn get_live_channel_stat(
+        &self,
+        op: &GetLiveChannelStat,
+    ) -> Result<GetLiveChannelStatOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads the state of a bucket's metadata index: `GET /?metaQuery`.
+    ///
+    /// `GET /?metaQuery`; see [`GetMetaQueryStatus`].
+    pub fn get_meta_query_status(
+        &self,
+        op: &GetMetaQueryStatus,
+    ) -> Result<GetMetaQueryStatusOutput, Error> {
         self.send(op)
     }
 
@@ -398,6 +605,17 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists the Object FC access points of the account, one page at a time:
+    /// `GET /?accessPointForObjectProcess` on the service endpoint.
+    ///
+    /// `GET /?accessPointForObjectProcess`; see [`ListAccessPointsForObjectProcess`].
+    pub fn list_access_points_for_object_process(
+        &self,
+        op: &ListAccessPointsForObjectProcess,
+    ) -> Result<ListAccessPointsForObjectProcessOutput, Error> {
+        self.send(op)
+    }
+
     /// Lists a bucket's inventories, up to 100 a page.
     ///
     /// `GET /?inventory`; see [`ListBucketInventory`].
@@ -415,10 +633,24 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists the CloudBoxes of the account, one page at a time.
+    ///
+    /// `GET /?cloudboxes`; see [`ListCloudBoxes`].
+    pub fn list_cloud_boxes(&self, op: &ListCloudBoxes) -> Result<ListCloudBoxesOutput, Error> {
+        self.send(op)
+    }
+
     /// Lists the custom domains of a bucket.
     ///
     /// `GET /?cname`; see [`ListCname`].
     pub fn list_cname(&self, op: &ListCname) -> Result<ListCnameOutput, Error> {
+        self.send(op)
+    }
+
+    /// Lists the LiveChannels of a bucket, one page at a time: `GET /?live`.
+    ///
+    /// `GET /?live`; see [`ListLiveChannel`].
+    pub fn list_live_channel(&self, op: &ListLiveChannel) -> Result<ListLiveChannelOutput, Error> {
         self.send(op)
     }
 
@@ -444,10 +676,54 @@ impl Client {
         self.send(op)
     }
 
+    /// Turns on data indexing for a bucket: `POST /?metaQuery&comp=add`.
+    ///
+    /// `POST /?metaQuery&comp=add`; see [`OpenMetaQuery`].
+    pub fn open_meta_query(&self, op: &OpenMetaQuery) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Starts a task that fetches a URL into an object: `POST /?asyncFetch`.
+    ///
+    /// `POST /?asyncFetch`; see [`PostAsyncFetch`].
+    pub fn post_async_fetch(&self, op: &PostAsyncFetch) -> Result<PostAsyncFetchOutput, Error> {
+        self.send(op)
+    }
+
+    /// Writes a VOD playlist of what a LiveChannel recorded between two times:
+    /// `POST /<channel>/<playlist>?vod&startTime=...&endTime=...`.
+    ///
+    /// `POST /<key>?vod`; see [`PostVodPlaylist`].
+    pub fn post_vod_playlist(&self, op: &PostVodPlaylist) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Changes an Object FC access point's configuration:
+    /// `PUT /?accessPointConfigForObjectProcess`.
+    ///
+    /// `PUT /?accessPointConfigForObjectProcess`; see [`PutAccessPointConfigForObjectProcess`].
+    pub fn put_access_point_config_for_object_process(
+        &self,
+        op: &PutAccessPointConfigForObjectProcess,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Sets an access point's policy (a JSON document, sent verbatim).
     ///
     /// `PUT /?accessPointPolicy`; see [`PutAccessPointPolicy`].
     pub fn put_access_point_policy(&self, op: &PutAccessPointPolicy) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets an Object FC access point's policy (a JSON document, sent verbatim):
+    /// `PUT /?accessPointPolicyForObjectProcess`.
+    ///
+    /// `PUT /?accessPointPolicyForObjectProcess`; see [`PutAccessPointPolicyForObjectProcess`].
+    pub fn put_access_point_policy_for_object_process(
+        &self,
+        op: &PutAccessPointPolicyForObjectProcess,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -556,6 +832,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Sets a bucket's storage quota: `PUT /?quota`.
+    ///
+    /// `PUT /?quota`; see [`PutBucketStorageQuota`].
+    pub fn put_bucket_storage_quota(
+        &self,
+        op: &PutBucketStorageQuota,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Turns a bucket's transfer acceleration on or off.
     ///
     /// `PUT /?transferAcceleration`; see [`PutBucketTransferAcceleration`].
@@ -578,6 +864,20 @@ impl Client {
     ///
     /// `POST /?cname&comp=add`; see [`PutCname`].
     pub fn put_cname(&self, op: &PutCname) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Creates (or reconfigures) a LiveChannel: `PUT /<channel>?live`.
+    ///
+    /// `PUT /<key>?live`; see [`PutLiveChannel`].
+    pub fn put_live_channel(&self, op: &PutLiveChannel) -> Result<PutLiveChannelOutput, Error> {
+        self.send(op)
+    }
+
+    /// Enables or disables a LiveChannel: `PUT /<channel>?live&status=...`.
+    ///
+    /// `PUT /<key>?live`; see [`PutLiveChannelStatus`].
+    pub fn put_live_channel_status(&self, op: &PutLiveChannelStatus) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -606,6 +906,37 @@ impl Client {
     ///
     /// `PUT /?style`; see [`PutStyle`].
     pub fn put_style(&self, op: &PutStyle) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Changes a bucket's inventory table: `PUT /?metadataInventoryTable`.
+    ///
+    /// `PUT /?metadataInventoryTable`; see [`UpdateBucketMetadataInventoryTableConfiguration`].
+    pub fn update_bucket_metadata_inventory_table_configuration(
+        &self,
+        op: &UpdateBucketMetadataInventoryTableConfiguration,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Changes a bucket's journal table: `PUT /?metadataJournalTable`.
+    ///
+    /// `PUT /?metadataJournalTable`; see [`UpdateBucketMetadataJournalTableConfiguration`].
+    pub fn update_bucket_metadata_journal_table_configuration(
+        &self,
+        op: &UpdateBucketMetadataJournalTableConfiguration,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// What a Function Compute function answers a transformed GetObject with:
+    /// `POST /?x-oss-write-get-object-response` with the route and token of the event.
+    ///
+    /// `POST /?x-oss-write-get-object-response`; see [`WriteGetObjectResponse`].
+    pub fn write_get_object_response(
+        &self,
+        op: &WriteGetObjectResponse,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 }

@@ -37,6 +37,20 @@ class Operations:
         return self._send(_new_op(ops.AbortBucketWorm, fields))
 
     @overload
+    def close_meta_query(self, request: ops.CloseMetaQuery, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def close_meta_query(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def close_meta_query(self, *request: ops.CloseMetaQuery, **fields: Any) -> ops.EmptyOutput:
+        """Turns off data indexing and deletes the index: ``POST /?metaQuery&comp=delete``.
+
+        Takes an ``ossio.ops.CloseMetaQuery`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.CloseMetaQuery, request, fields))
+        return self._send(_new_op(ops.CloseMetaQuery, fields))
+
+    @overload
     def complete_bucket_worm(self, request: ops.CompleteBucketWorm, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -63,6 +77,34 @@ class Operations:
         if request:
             return self._send(_request(ops.CreateAccessPoint, request, fields))
         return self._send(_new_op(ops.CreateAccessPoint, fields))
+
+    @overload
+    def create_access_point_for_object_process(self, request: ops.CreateAccessPointForObjectProcess, /) -> ops.CreateAccessPointForObjectProcessOutput: ...
+
+    @overload
+    def create_access_point_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str, create_access_point_for_object_process_configuration: Union[ops.CreateAccessPointForObjectProcessConfiguration, Mapping[str, Any]]) -> ops.CreateAccessPointForObjectProcessOutput: ...
+
+    def create_access_point_for_object_process(self, *request: ops.CreateAccessPointForObjectProcess, **fields: Any) -> ops.CreateAccessPointForObjectProcessOutput:
+        """Creates an Object FC access point: ``PUT /?accessPointForObjectProcess``.
+
+        Takes an ``ossio.ops.CreateAccessPointForObjectProcess`` or its fields as keywords; returns ``ossio.ops.CreateAccessPointForObjectProcessOutput``."""
+        if request:
+            return self._send(_request(ops.CreateAccessPointForObjectProcess, request, fields))
+        return self._send(_new_op(ops.CreateAccessPointForObjectProcess, fields))
+
+    @overload
+    def create_bucket_metadata_configuration(self, request: ops.CreateBucketMetadataConfiguration, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def create_bucket_metadata_configuration(self, *, bucket: str, metadata_configuration: Union[ops.MetadataConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def create_bucket_metadata_configuration(self, *request: ops.CreateBucketMetadataConfiguration, **fields: Any) -> ops.EmptyOutput:
+        """Creates a bucket's metadata tables: ``POST /?metadataConfiguration``.
+
+        Takes an ``ossio.ops.CreateBucketMetadataConfiguration`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.CreateBucketMetadataConfiguration, request, fields))
+        return self._send(_new_op(ops.CreateBucketMetadataConfiguration, fields))
 
     @overload
     def create_cname_token(self, request: ops.CreateCnameToken, /) -> ops.CreateCnameTokenOutput: ...
@@ -93,6 +135,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteAccessPoint, fields))
 
     @overload
+    def delete_access_point_for_object_process(self, request: ops.DeleteAccessPointForObjectProcess, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_access_point_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str) -> ops.EmptyOutput: ...
+
+    def delete_access_point_for_object_process(self, *request: ops.DeleteAccessPointForObjectProcess, **fields: Any) -> ops.EmptyOutput:
+        """Deletes an Object FC access point: ``DELETE /?accessPointForObjectProcess``.
+
+        Takes an ``ossio.ops.DeleteAccessPointForObjectProcess`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteAccessPointForObjectProcess, request, fields))
+        return self._send(_new_op(ops.DeleteAccessPointForObjectProcess, fields))
+
+    @overload
     def delete_access_point_policy(self, request: ops.DeleteAccessPointPolicy, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -105,6 +161,20 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteAccessPointPolicy, request, fields))
         return self._send(_new_op(ops.DeleteAccessPointPolicy, fields))
+
+    @overload
+    def delete_access_point_policy_for_object_process(self, request: ops.DeleteAccessPointPolicyForObjectProcess, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_access_point_policy_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str) -> ops.EmptyOutput: ...
+
+    def delete_access_point_policy_for_object_process(self, *request: ops.DeleteAccessPointPolicyForObjectProcess, **fields: Any) -> ops.EmptyOutput:
+        """Deletes an Object FC access point's policy: ``DELETE /?accessPointPolicyForObjectProcess``.
+
+        Takes an ``ossio.ops.DeleteAccessPointPolicyForObjectProcess`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteAccessPointPolicyForObjectProcess, request, fields))
+        return self._send(_new_op(ops.DeleteAccessPointPolicyForObjectProcess, fields))
 
     @overload
     def delete_access_point_public_access_block(self, request: ops.DeleteAccessPointPublicAccessBlock, /) -> ops.EmptyOutput: ...
@@ -149,6 +219,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucketInventory, fields))
 
     @overload
+    def delete_bucket_metadata_configuration(self, request: ops.DeleteBucketMetadataConfiguration, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_metadata_configuration(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_metadata_configuration(self, *request: ops.DeleteBucketMetadataConfiguration, **fields: Any) -> ops.EmptyOutput:
+        """Deletes a bucket's metadata tables: ``DELETE /?metadataConfiguration``.
+
+        Takes an ``ossio.ops.DeleteBucketMetadataConfiguration`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketMetadataConfiguration, request, fields))
+        return self._send(_new_op(ops.DeleteBucketMetadataConfiguration, fields))
+
+    @overload
     def delete_bucket_public_access_block(self, request: ops.DeleteBucketPublicAccessBlock, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -177,6 +261,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucketReplication, fields))
 
     @overload
+    def delete_bucket_storage_quota(self, request: ops.DeleteBucketStorageQuota, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_storage_quota(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_storage_quota(self, *request: ops.DeleteBucketStorageQuota, **fields: Any) -> ops.EmptyOutput:
+        """Removes a bucket's storage quota: ``DELETE /?quota``.
+
+        Takes an ``ossio.ops.DeleteBucketStorageQuota`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketStorageQuota, request, fields))
+        return self._send(_new_op(ops.DeleteBucketStorageQuota, fields))
+
+    @overload
     def delete_cname(self, request: ops.DeleteCname, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -189,6 +287,20 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteCname, request, fields))
         return self._send(_new_op(ops.DeleteCname, fields))
+
+    @overload
+    def delete_live_channel(self, request: ops.DeleteLiveChannel, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_live_channel(self, *, bucket: str, channel_name: str) -> ops.EmptyOutput: ...
+
+    def delete_live_channel(self, *request: ops.DeleteLiveChannel, **fields: Any) -> ops.EmptyOutput:
+        """Deletes a LiveChannel (the files it wrote stay): ``DELETE /<channel>?live``.
+
+        Takes an ``ossio.ops.DeleteLiveChannel`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteLiveChannel, request, fields))
+        return self._send(_new_op(ops.DeleteLiveChannel, fields))
 
     @overload
     def delete_multiple_objects(self, request: ops.DeleteMultipleObjects, /) -> ops.DeleteMultipleObjectsOutput: ...
@@ -247,6 +359,62 @@ class Operations:
         return self._send(_new_op(ops.DeleteStyle, fields))
 
     @overload
+    def describe_regions(self, request: ops.DescribeRegions, /) -> ops.DescribeRegionsOutput: ...
+
+    @overload
+    def describe_regions(self, *, regions: Optional[str] = None) -> ops.DescribeRegionsOutput: ...
+
+    def describe_regions(self, *request: ops.DescribeRegions, **fields: Any) -> ops.DescribeRegionsOutput:
+        """Lists the endpoints of every region, or of one.
+
+        Takes an ``ossio.ops.DescribeRegions`` or its fields as keywords; returns ``ossio.ops.DescribeRegionsOutput``."""
+        if request:
+            return self._send(_request(ops.DescribeRegions, request, fields))
+        return self._send(_new_op(ops.DescribeRegions, fields))
+
+    @overload
+    def do_data_pipeline_action(self, request: ops.DoDataPipelineAction, /) -> ops.DoDataPipelineActionOutput: ...
+
+    @overload
+    def do_data_pipeline_action(self, *, action: str, body: str) -> ops.DoDataPipelineActionOutput: ...
+
+    def do_data_pipeline_action(self, *request: ops.DoDataPipelineAction, **fields: Any) -> ops.DoDataPipelineActionOutput:
+        """Runs a named data pipeline action, with the body the action takes.
+
+        Takes an ``ossio.ops.DoDataPipelineAction`` or its fields as keywords; returns ``ossio.ops.DoDataPipelineActionOutput``."""
+        if request:
+            return self._send(_request(ops.DoDataPipelineAction, request, fields))
+        return self._send(_new_op(ops.DoDataPipelineAction, fields))
+
+    @overload
+    def do_meta_query(self, request: ops.DoMetaQuery, /) -> ops.DoMetaQueryOutput: ...
+
+    @overload
+    def do_meta_query(self, *, bucket: str, meta_query: Union[ops.MetaQuery, Mapping[str, Any]], mode: Optional[ops.MetaQueryMode] = None) -> ops.DoMetaQueryOutput: ...
+
+    def do_meta_query(self, *request: ops.DoMetaQuery, **fields: Any) -> ops.DoMetaQueryOutput:
+        """Searches a bucket's metadata index, one page at a time: ``POST /?metaQuery&comp=query``.
+
+        Takes an ``ossio.ops.DoMetaQuery`` or its fields as keywords; returns ``ossio.ops.DoMetaQueryOutput``."""
+        if request:
+            return self._send(_request(ops.DoMetaQuery, request, fields))
+        return self._send(_new_op(ops.DoMetaQuery, fields))
+
+    @overload
+    def do_meta_query_action(self, request: ops.DoMetaQueryAction, /) -> ops.DoMetaQueryActionOutput: ...
+
+    @overload
+    def do_meta_query_action(self, *, bucket: str, action: str, body: str) -> ops.DoMetaQueryActionOutput: ...
+
+    def do_meta_query_action(self, *request: ops.DoMetaQueryAction, **fields: Any) -> ops.DoMetaQueryActionOutput:
+        """Runs a named action on a bucket's metadata index, with the body the action takes: ``POST /?MetaQuery&action=...``.
+
+        Takes an ``ossio.ops.DoMetaQueryAction`` or its fields as keywords; returns ``ossio.ops.DoMetaQueryActionOutput``."""
+        if request:
+            return self._send(_request(ops.DoMetaQueryAction, request, fields))
+        return self._send(_new_op(ops.DoMetaQueryAction, fields))
+
+    @overload
     def extend_bucket_worm(self, request: ops.ExtendBucketWorm, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -275,6 +443,34 @@ class Operations:
         return self._send(_new_op(ops.GetAccessPoint, fields))
 
     @overload
+    def get_access_point_config_for_object_process(self, request: ops.GetAccessPointConfigForObjectProcess, /) -> ops.GetAccessPointConfigForObjectProcessOutput: ...
+
+    @overload
+    def get_access_point_config_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str) -> ops.GetAccessPointConfigForObjectProcessOutput: ...
+
+    def get_access_point_config_for_object_process(self, *request: ops.GetAccessPointConfigForObjectProcess, **fields: Any) -> ops.GetAccessPointConfigForObjectProcessOutput:
+        """Reads an Object FC access point's configuration: ``GET /?accessPointConfigForObjectProcess``.
+
+        Takes an ``ossio.ops.GetAccessPointConfigForObjectProcess`` or its fields as keywords; returns ``ossio.ops.GetAccessPointConfigForObjectProcessOutput``."""
+        if request:
+            return self._send(_request(ops.GetAccessPointConfigForObjectProcess, request, fields))
+        return self._send(_new_op(ops.GetAccessPointConfigForObjectProcess, fields))
+
+    @overload
+    def get_access_point_for_object_process(self, request: ops.GetAccessPointForObjectProcess, /) -> ops.GetAccessPointForObjectProcessOutput: ...
+
+    @overload
+    def get_access_point_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str) -> ops.GetAccessPointForObjectProcessOutput: ...
+
+    def get_access_point_for_object_process(self, *request: ops.GetAccessPointForObjectProcess, **fields: Any) -> ops.GetAccessPointForObjectProcessOutput:
+        """Reads an Object FC access point: ``GET /?accessPointForObjectProcess``.
+
+        Takes an ``ossio.ops.GetAccessPointForObjectProcess`` or its fields as keywords; returns ``ossio.ops.GetAccessPointForObjectProcessOutput``."""
+        if request:
+            return self._send(_request(ops.GetAccessPointForObjectProcess, request, fields))
+        return self._send(_new_op(ops.GetAccessPointForObjectProcess, fields))
+
+    @overload
     def get_access_point_policy(self, request: ops.GetAccessPointPolicy, /) -> ops.GetAccessPointPolicyOutput: ...
 
     @overload
@@ -289,6 +485,20 @@ class Operations:
         return self._send(_new_op(ops.GetAccessPointPolicy, fields))
 
     @overload
+    def get_access_point_policy_for_object_process(self, request: ops.GetAccessPointPolicyForObjectProcess, /) -> ops.GetAccessPointPolicyForObjectProcessOutput: ...
+
+    @overload
+    def get_access_point_policy_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str) -> ops.GetAccessPointPolicyForObjectProcessOutput: ...
+
+    def get_access_point_policy_for_object_process(self, *request: ops.GetAccessPointPolicyForObjectProcess, **fields: Any) -> ops.GetAccessPointPolicyForObjectProcessOutput:
+        """Reads an Object FC access point's policy: ``GET /?accessPointPolicyForObjectProcess``.
+
+        Takes an ``ossio.ops.GetAccessPointPolicyForObjectProcess`` or its fields as keywords; returns ``ossio.ops.GetAccessPointPolicyForObjectProcessOutput``."""
+        if request:
+            return self._send(_request(ops.GetAccessPointPolicyForObjectProcess, request, fields))
+        return self._send(_new_op(ops.GetAccessPointPolicyForObjectProcess, fields))
+
+    @overload
     def get_access_point_public_access_block(self, request: ops.GetAccessPointPublicAccessBlock, /) -> ops.GetAccessPointPublicAccessBlockOutput: ...
 
     @overload
@@ -301,6 +511,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetAccessPointPublicAccessBlock, request, fields))
         return self._send(_new_op(ops.GetAccessPointPublicAccessBlock, fields))
+
+    @overload
+    def get_async_fetch(self, request: ops.GetAsyncFetch, /) -> ops.GetAsyncFetchOutput: ...
+
+    @overload
+    def get_async_fetch(self, *, bucket: str, task_id: str) -> ops.GetAsyncFetchOutput: ...
+
+    def get_async_fetch(self, *request: ops.GetAsyncFetch, **fields: Any) -> ops.GetAsyncFetchOutput:
+        """Reads the state of a fetch task: ``GET /?asyncFetch`` with ``x-oss-task-id``.
+
+        Takes an ``ossio.ops.GetAsyncFetch`` or its fields as keywords; returns ``ossio.ops.GetAsyncFetchOutput``."""
+        if request:
+            return self._send(_request(ops.GetAsyncFetch, request, fields))
+        return self._send(_new_op(ops.GetAsyncFetch, fields))
 
     @overload
     def get_bucket_access_monitor(self, request: ops.GetBucketAccessMonitor, /) -> ops.GetBucketAccessMonitorOutput: ...
@@ -401,6 +625,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketLocation, fields))
 
     @overload
+    def get_bucket_metadata_configuration(self, request: ops.GetBucketMetadataConfiguration, /) -> ops.GetBucketMetadataConfigurationOutput: ...
+
+    @overload
+    def get_bucket_metadata_configuration(self, *, bucket: str) -> ops.GetBucketMetadataConfigurationOutput: ...
+
+    def get_bucket_metadata_configuration(self, *request: ops.GetBucketMetadataConfiguration, **fields: Any) -> ops.GetBucketMetadataConfigurationOutput:
+        """Reads a bucket's metadata tables: ``GET /?metadataConfiguration``.
+
+        Takes an ``ossio.ops.GetBucketMetadataConfiguration`` or its fields as keywords; returns ``ossio.ops.GetBucketMetadataConfigurationOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketMetadataConfiguration, request, fields))
+        return self._send(_new_op(ops.GetBucketMetadataConfiguration, fields))
+
+    @overload
     def get_bucket_object_worm_configuration(self, request: ops.GetBucketObjectWormConfiguration, /) -> ops.GetBucketObjectWormConfigurationOutput: ...
 
     @overload
@@ -485,6 +723,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketResourceGroup, fields))
 
     @overload
+    def get_bucket_storage_quota(self, request: ops.GetBucketStorageQuota, /) -> ops.GetBucketStorageQuotaOutput: ...
+
+    @overload
+    def get_bucket_storage_quota(self, *, bucket: str) -> ops.GetBucketStorageQuotaOutput: ...
+
+    def get_bucket_storage_quota(self, *request: ops.GetBucketStorageQuota, **fields: Any) -> ops.GetBucketStorageQuotaOutput:
+        """Reads a bucket's storage quota and usage: ``GET /?quota``.
+
+        Takes an ``ossio.ops.GetBucketStorageQuota`` or its fields as keywords; returns ``ossio.ops.GetBucketStorageQuotaOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketStorageQuota, request, fields))
+        return self._send(_new_op(ops.GetBucketStorageQuota, fields))
+
+    @overload
     def get_bucket_transfer_acceleration(self, request: ops.GetBucketTransferAcceleration, /) -> ops.GetBucketTransferAccelerationOutput: ...
 
     @overload
@@ -539,6 +791,62 @@ class Operations:
         if request:
             return self._send(_request(ops.GetCnameToken, request, fields))
         return self._send(_new_op(ops.GetCnameToken, fields))
+
+    @overload
+    def get_live_channel_history(self, request: ops.GetLiveChannelHistory, /) -> ops.GetLiveChannelHistoryOutput: ...
+
+    @overload
+    def get_live_channel_history(self, *, bucket: str, channel_name: str) -> ops.GetLiveChannelHistoryOutput: ...
+
+    def get_live_channel_history(self, *request: ops.GetLiveChannelHistory, **fields: Any) -> ops.GetLiveChannelHistoryOutput:
+        """Reads the last ingest sessions of a LiveChannel (up to 10): ``GET /<channel>?live&comp=history``.
+
+        Takes an ``ossio.ops.GetLiveChannelHistory`` or its fields as keywords; returns ``ossio.ops.GetLiveChannelHistoryOutput``."""
+        if request:
+            return self._send(_request(ops.GetLiveChannelHistory, request, fields))
+        return self._send(_new_op(ops.GetLiveChannelHistory, fields))
+
+    @overload
+    def get_live_channel_info(self, request: ops.GetLiveChannelInfo, /) -> ops.GetLiveChannelInfoOutput: ...
+
+    @overload
+    def get_live_channel_info(self, *, bucket: str, channel_name: str) -> ops.GetLiveChannelInfoOutput: ...
+
+    def get_live_channel_info(self, *request: ops.GetLiveChannelInfo, **fields: Any) -> ops.GetLiveChannelInfoOutput:
+        """Reads a LiveChannel's configuration: ``GET /<channel>?live``.
+
+        Takes an ``ossio.ops.GetLiveChannelInfo`` or its fields as keywords; returns ``ossio.ops.GetLiveChannelInfoOutput``."""
+        if request:
+            return self._send(_request(ops.GetLiveChannelInfo, request, fields))
+        return self._send(_new_op(ops.GetLiveChannelInfo, fields))
+
+    @overload
+    def get_live_channel_stat(self, request: ops.GetLiveChannelStat, /) -> ops.GetLiveChannelStatOutput: ...
+
+    @overload
+    def get_live_channel_stat(self, *, bucket: str, channel_name: str) -> ops.GetLiveChannelStatOutput: ...
+
+    def get_live_channel_stat(self, *request: ops.GetLiveChannelStat, **fields: Any) -> ops.GetLiveChannelStatOutput:
+        """Reads a LiveChannel's ingest state: ``GET /<channel>?live&comp=stat``.
+
+        Takes an ``ossio.ops.GetLiveChannelStat`` or its fields as keywords; returns ``ossio.ops.GetLiveChannelStatOutput``."""
+        if request:
+            return self._send(_request(ops.GetLiveChannelStat, request, fields))
+        return self._send(_new_op(ops.GetLiveChannelStat, fields))
+
+    @overload
+    def get_meta_query_status(self, request: ops.GetMetaQueryStatus, /) -> ops.GetMetaQueryStatusOutput: ...
+
+    @overload
+    def get_meta_query_status(self, *, bucket: str) -> ops.GetMetaQueryStatusOutput: ...
+
+    def get_meta_query_status(self, *request: ops.GetMetaQueryStatus, **fields: Any) -> ops.GetMetaQueryStatusOutput:
+        """Reads the state of a bucket's metadata index: ``GET /?metaQuery``.
+
+        Takes an ``ossio.ops.GetMetaQueryStatus`` or its fields as keywords; returns ``ossio.ops.GetMetaQueryStatusOutput``."""
+        if request:
+            return self._send(_request(ops.GetMetaQueryStatus, request, fields))
+        return self._send(_new_op(ops.GetMetaQueryStatus, fields))
 
     @overload
     def get_object(self, request: ops.GetObject, /) -> ops.GetObjectOutput: ...
@@ -658,6 +966,25 @@ class Operations:
         return Paginator(self, ops.ListAccessPoints, "continuation_token", "next_continuation_token")
 
     @overload
+    def list_access_points_for_object_process(self, request: ops.ListAccessPointsForObjectProcess, /) -> ops.ListAccessPointsForObjectProcessOutput: ...
+
+    @overload
+    def list_access_points_for_object_process(self, *, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> ops.ListAccessPointsForObjectProcessOutput: ...
+
+    def list_access_points_for_object_process(self, *request: ops.ListAccessPointsForObjectProcess, **fields: Any) -> ops.ListAccessPointsForObjectProcessOutput:
+        """Lists the Object FC access points of the account, one page at a time: ``GET /?accessPointForObjectProcess`` on the service endpoint.
+
+        Takes an ``ossio.ops.ListAccessPointsForObjectProcess`` or its fields as keywords; returns ``ossio.ops.ListAccessPointsForObjectProcessOutput``."""
+        if request:
+            return self._send(_request(ops.ListAccessPointsForObjectProcess, request, fields))
+        return self._send(_new_op(ops.ListAccessPointsForObjectProcess, fields))
+
+    def list_access_points_for_object_process_paginator(self) -> Paginator[ops.ListAccessPointsForObjectProcess, ops.ListAccessPointsForObjectProcessOutput]:
+        """Every page of ``ListAccessPointsForObjectProcess``: ``.iter_page(request)`` (or its fields as keywords)
+        sends it and follows ``next_continuation_token`` until the listing ends."""
+        return Paginator(self, ops.ListAccessPointsForObjectProcess, "continuation_token", "next_continuation_token")
+
+    @overload
     def list_bucket_inventory(self, request: ops.ListBucketInventory, /) -> ops.ListBucketInventoryOutput: ...
 
     @overload
@@ -691,6 +1018,25 @@ class Operations:
         return Paginator(self, ops.ListBuckets, "marker", "next_marker")
 
     @overload
+    def list_cloud_boxes(self, request: ops.ListCloudBoxes, /) -> ops.ListCloudBoxesOutput: ...
+
+    @overload
+    def list_cloud_boxes(self, *, marker: Optional[str] = None, max_keys: Optional[int] = None, prefix: Optional[str] = None) -> ops.ListCloudBoxesOutput: ...
+
+    def list_cloud_boxes(self, *request: ops.ListCloudBoxes, **fields: Any) -> ops.ListCloudBoxesOutput:
+        """Lists the CloudBoxes of the account, one page at a time.
+
+        Takes an ``ossio.ops.ListCloudBoxes`` or its fields as keywords; returns ``ossio.ops.ListCloudBoxesOutput``."""
+        if request:
+            return self._send(_request(ops.ListCloudBoxes, request, fields))
+        return self._send(_new_op(ops.ListCloudBoxes, fields))
+
+    def list_cloud_boxes_paginator(self) -> Paginator[ops.ListCloudBoxes, ops.ListCloudBoxesOutput]:
+        """Every page of ``ListCloudBoxes``: ``.iter_page(request)`` (or its fields as keywords)
+        sends it and follows ``next_marker`` until the listing ends."""
+        return Paginator(self, ops.ListCloudBoxes, "marker", "next_marker")
+
+    @overload
     def list_cname(self, request: ops.ListCname, /) -> ops.ListCnameOutput: ...
 
     @overload
@@ -703,6 +1049,25 @@ class Operations:
         if request:
             return self._send(_request(ops.ListCname, request, fields))
         return self._send(_new_op(ops.ListCname, fields))
+
+    @overload
+    def list_live_channel(self, request: ops.ListLiveChannel, /) -> ops.ListLiveChannelOutput: ...
+
+    @overload
+    def list_live_channel(self, *, bucket: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None) -> ops.ListLiveChannelOutput: ...
+
+    def list_live_channel(self, *request: ops.ListLiveChannel, **fields: Any) -> ops.ListLiveChannelOutput:
+        """Lists the LiveChannels of a bucket, one page at a time: ``GET /?live``.
+
+        Takes an ``ossio.ops.ListLiveChannel`` or its fields as keywords; returns ``ossio.ops.ListLiveChannelOutput``."""
+        if request:
+            return self._send(_request(ops.ListLiveChannel, request, fields))
+        return self._send(_new_op(ops.ListLiveChannel, fields))
+
+    def list_live_channel_paginator(self) -> Paginator[ops.ListLiveChannel, ops.ListLiveChannelOutput]:
+        """Every page of ``ListLiveChannel``: ``.iter_page(request)`` (or its fields as keywords)
+        sends it and follows ``next_marker`` until the listing ends."""
+        return Paginator(self, ops.ListLiveChannel, "marker", "next_marker")
 
     @overload
     def list_objects(self, request: ops.ListObjects, /) -> ops.ListObjectsOutput: ...
@@ -757,6 +1122,62 @@ class Operations:
         return self._send(_new_op(ops.ListStyle, fields))
 
     @overload
+    def open_meta_query(self, request: ops.OpenMetaQuery, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def open_meta_query(self, *, bucket: str, mode: Optional[ops.MetaQueryMode] = None) -> ops.EmptyOutput: ...
+
+    def open_meta_query(self, *request: ops.OpenMetaQuery, **fields: Any) -> ops.EmptyOutput:
+        """Turns on data indexing for a bucket: ``POST /?metaQuery&comp=add``.
+
+        Takes an ``ossio.ops.OpenMetaQuery`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.OpenMetaQuery, request, fields))
+        return self._send(_new_op(ops.OpenMetaQuery, fields))
+
+    @overload
+    def post_async_fetch(self, request: ops.PostAsyncFetch, /) -> ops.PostAsyncFetchOutput: ...
+
+    @overload
+    def post_async_fetch(self, *, bucket: str, async_fetch_task_configuration: Union[ops.AsyncFetchTaskConfiguration, Mapping[str, Any]]) -> ops.PostAsyncFetchOutput: ...
+
+    def post_async_fetch(self, *request: ops.PostAsyncFetch, **fields: Any) -> ops.PostAsyncFetchOutput:
+        """Starts a task that fetches a URL into an object: ``POST /?asyncFetch``.
+
+        Takes an ``ossio.ops.PostAsyncFetch`` or its fields as keywords; returns ``ossio.ops.PostAsyncFetchOutput``."""
+        if request:
+            return self._send(_request(ops.PostAsyncFetch, request, fields))
+        return self._send(_new_op(ops.PostAsyncFetch, fields))
+
+    @overload
+    def post_vod_playlist(self, request: ops.PostVodPlaylist, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def post_vod_playlist(self, *, bucket: str, key: str, start_time: int, end_time: int) -> ops.EmptyOutput: ...
+
+    def post_vod_playlist(self, *request: ops.PostVodPlaylist, **fields: Any) -> ops.EmptyOutput:
+        """Writes a VOD playlist of what a LiveChannel recorded between two times: ``POST /<channel>/<playlist>?vod&startTime=...&endTime=...``.
+
+        Takes an ``ossio.ops.PostVodPlaylist`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PostVodPlaylist, request, fields))
+        return self._send(_new_op(ops.PostVodPlaylist, fields))
+
+    @overload
+    def put_access_point_config_for_object_process(self, request: ops.PutAccessPointConfigForObjectProcess, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_access_point_config_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str, put_access_point_config_for_object_process_configuration: Union[ops.PutAccessPointConfigForObjectProcessConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_access_point_config_for_object_process(self, *request: ops.PutAccessPointConfigForObjectProcess, **fields: Any) -> ops.EmptyOutput:
+        """Changes an Object FC access point's configuration: ``PUT /?accessPointConfigForObjectProcess``.
+
+        Takes an ``ossio.ops.PutAccessPointConfigForObjectProcess`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutAccessPointConfigForObjectProcess, request, fields))
+        return self._send(_new_op(ops.PutAccessPointConfigForObjectProcess, fields))
+
+    @overload
     def put_access_point_policy(self, request: ops.PutAccessPointPolicy, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -769,6 +1190,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutAccessPointPolicy, request, fields))
         return self._send(_new_op(ops.PutAccessPointPolicy, fields))
+
+    @overload
+    def put_access_point_policy_for_object_process(self, request: ops.PutAccessPointPolicyForObjectProcess, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_access_point_policy_for_object_process(self, *, bucket: str, access_point_for_object_process_name: str, body: str) -> ops.EmptyOutput: ...
+
+    def put_access_point_policy_for_object_process(self, *request: ops.PutAccessPointPolicyForObjectProcess, **fields: Any) -> ops.EmptyOutput:
+        """Sets an Object FC access point's policy (a JSON document, sent verbatim): ``PUT /?accessPointPolicyForObjectProcess``.
+
+        Takes an ``ossio.ops.PutAccessPointPolicyForObjectProcess`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutAccessPointPolicyForObjectProcess, request, fields))
+        return self._send(_new_op(ops.PutAccessPointPolicyForObjectProcess, fields))
 
     @overload
     def put_access_point_public_access_block(self, request: ops.PutAccessPointPublicAccessBlock, /) -> ops.EmptyOutput: ...
@@ -939,6 +1374,20 @@ class Operations:
         return self._send(_new_op(ops.PutBucketRtc, fields))
 
     @overload
+    def put_bucket_storage_quota(self, request: ops.PutBucketStorageQuota, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_storage_quota(self, *, bucket: str, quota_configuration: Union[ops.QuotaConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_storage_quota(self, *request: ops.PutBucketStorageQuota, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's storage quota: ``PUT /?quota``.
+
+        Takes an ``ossio.ops.PutBucketStorageQuota`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketStorageQuota, request, fields))
+        return self._send(_new_op(ops.PutBucketStorageQuota, fields))
+
+    @overload
     def put_bucket_transfer_acceleration(self, request: ops.PutBucketTransferAcceleration, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -979,6 +1428,34 @@ class Operations:
         if request:
             return self._send(_request(ops.PutCname, request, fields))
         return self._send(_new_op(ops.PutCname, fields))
+
+    @overload
+    def put_live_channel(self, request: ops.PutLiveChannel, /) -> ops.PutLiveChannelOutput: ...
+
+    @overload
+    def put_live_channel(self, *, bucket: str, channel_name: str, live_channel_configuration: Union[ops.LiveChannelConfiguration, Mapping[str, Any]]) -> ops.PutLiveChannelOutput: ...
+
+    def put_live_channel(self, *request: ops.PutLiveChannel, **fields: Any) -> ops.PutLiveChannelOutput:
+        """Creates (or reconfigures) a LiveChannel: ``PUT /<channel>?live``.
+
+        Takes an ``ossio.ops.PutLiveChannel`` or its fields as keywords; returns ``ossio.ops.PutLiveChannelOutput``."""
+        if request:
+            return self._send(_request(ops.PutLiveChannel, request, fields))
+        return self._send(_new_op(ops.PutLiveChannel, fields))
+
+    @overload
+    def put_live_channel_status(self, request: ops.PutLiveChannelStatus, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_live_channel_status(self, *, bucket: str, channel_name: str, status: ops.LiveChannelStatus) -> ops.EmptyOutput: ...
+
+    def put_live_channel_status(self, *request: ops.PutLiveChannelStatus, **fields: Any) -> ops.EmptyOutput:
+        """Enables or disables a LiveChannel: ``PUT /<channel>?live&status=...``.
+
+        Takes an ``ossio.ops.PutLiveChannelStatus`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutLiveChannelStatus, request, fields))
+        return self._send(_new_op(ops.PutLiveChannelStatus, fields))
 
     @overload
     def put_object(self, request: ops.PutObject, /) -> ops.PutObjectOutput: ...
@@ -1035,3 +1512,45 @@ class Operations:
         if request:
             return self._send(_request(ops.PutStyle, request, fields))
         return self._send(_new_op(ops.PutStyle, fields))
+
+    @overload
+    def update_bucket_metadata_inventory_table_configuration(self, request: ops.UpdateBucketMetadataInventoryTableConfiguration, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def update_bucket_metadata_inventory_table_configuration(self, *, bucket: str, inventory_table_configuration: Union[ops.InventoryTableConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def update_bucket_metadata_inventory_table_configuration(self, *request: ops.UpdateBucketMetadataInventoryTableConfiguration, **fields: Any) -> ops.EmptyOutput:
+        """Changes a bucket's inventory table: ``PUT /?metadataInventoryTable``.
+
+        Takes an ``ossio.ops.UpdateBucketMetadataInventoryTableConfiguration`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.UpdateBucketMetadataInventoryTableConfiguration, request, fields))
+        return self._send(_new_op(ops.UpdateBucketMetadataInventoryTableConfiguration, fields))
+
+    @overload
+    def update_bucket_metadata_journal_table_configuration(self, request: ops.UpdateBucketMetadataJournalTableConfiguration, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def update_bucket_metadata_journal_table_configuration(self, *, bucket: str, journal_table_configuration: Union[ops.JournalTableConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def update_bucket_metadata_journal_table_configuration(self, *request: ops.UpdateBucketMetadataJournalTableConfiguration, **fields: Any) -> ops.EmptyOutput:
+        """Changes a bucket's journal table: ``PUT /?metadataJournalTable``.
+
+        Takes an ``ossio.ops.UpdateBucketMetadataJournalTableConfiguration`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.UpdateBucketMetadataJournalTableConfiguration, request, fields))
+        return self._send(_new_op(ops.UpdateBucketMetadataJournalTableConfiguration, fields))
+
+    @overload
+    def write_get_object_response(self, request: ops.WriteGetObjectResponse, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def write_get_object_response(self, *, request_route: str, request_token: str, fwd_status: int, fwd_header_accept_ranges: Optional[str] = None, fwd_header_cache_control: Optional[str] = None, fwd_header_content_disposition: Optional[str] = None, fwd_header_content_encoding: Optional[str] = None, fwd_header_content_language: Optional[str] = None, fwd_header_content_range: Optional[str] = None, fwd_header_content_type: Optional[str] = None, fwd_header_etag: Optional[str] = None, fwd_header_expires: Optional[str] = None, fwd_header_last_modified: Optional[str] = None, body: Optional[ops.BodyInput] = None) -> ops.EmptyOutput: ...
+
+    def write_get_object_response(self, *request: ops.WriteGetObjectResponse, **fields: Any) -> ops.EmptyOutput:
+        """What a Function Compute function answers a transformed GetObject with: ``POST /?x-oss-write-get-object-response`` with the route and token of the event.
+
+        Takes an ``ossio.ops.WriteGetObjectResponse`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``. The body may be bytes, a binary file object or a path (both streamed)."""
+        if request:
+            return self._send(_request(ops.WriteGetObjectResponse, request, fields))
+        return self._send(_new_op(ops.WriteGetObjectResponse, fields))

@@ -45,6 +45,30 @@ InventoryIncludedObjectVersions = Literal["All", "Current"]
 #: The values of ``InventoryOptionalField``.
 InventoryOptionalField = Literal["Size", "LastModifiedDate", "ETag", "StorageClass", "IsMultipartUploaded", "EncryptionStatus", "TransitionTime", "ObjectAcl", "TaggingCount", "ObjectType", "Crc64", "SequenceNumber", "RecordType", "RecordTimestamp", "Requester", "SourceIp", "RequestId"]
 
+#: The values of ``LiveChannelStatus``.
+LiveChannelStatus = Literal["enabled", "disabled"]
+
+#: The values of ``LiveChannelType``.
+LiveChannelType = Literal["HLS"]
+
+#: The values of ``MetaQueryAggregationOperation``.
+MetaQueryAggregationOperation = Literal["min", "max", "average", "sum", "count", "distinct", "group"]
+
+#: The values of ``MetaQueryMediaType``.
+MetaQueryMediaType = Literal["image", "video", "audio", "document"]
+
+#: The values of ``MetaQueryMode``.
+MetaQueryMode = Literal["basic", "semantic"]
+
+#: The values of ``MetaQueryOrderType``.
+MetaQueryOrderType = Literal["asc", "desc"]
+
+#: The values of ``MetadataTableSseAlgorithm``.
+MetadataTableSseAlgorithm = Literal["AES256", "oss:kms"]
+
+#: The values of ``MetadataTableState``.
+MetadataTableState = Literal["ENABLED", "DISABLED"]
+
 #: The values of ``NetworkOrigin``.
 NetworkOrigin = Literal["vpc", "internet"]
 
@@ -62,6 +86,9 @@ SseKmsEncryptedObjectsStatus = Literal["Enabled", "Disabled"]
 
 #: The values of ``StorageClass``.
 StorageClass = Literal["Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive"]
+
+#: The values of ``StorageQuotaMode``.
+StorageQuotaMode = Literal["Strict", "Warning"]
 
 #: The values of ``TlsVersion``.
 TlsVersion = Literal["TLSv1.0", "TLSv1.1", "TLSv1.2", "TLSv1.3"]
@@ -84,6 +111,30 @@ class AccessMonitorConfiguration(Model):
 
     def __init__(self, *, status: Optional[AccessMonitorStatusType] = None) -> None:
         _set(self, {"status": status})
+
+
+class AccessPointForObjectProcess(Model):
+    """One Object FC access point in a listing.
+
+    :ivar status: ``enable``, ``disable``, ``creating`` or ``deleting``.
+    :ivar allow_anonymous_access_for_object_process: Whether anonymous users may use it.
+    :ivar access_point_name_for_object_process: Its name.
+    :ivar access_point_for_object_process_alias: Its alias.
+    :ivar access_point_name: The access point it is built on.
+    """
+
+    __slots__ = ("status", "allow_anonymous_access_for_object_process", "access_point_name_for_object_process", "access_point_for_object_process_alias", "access_point_name")
+    _fields = ("status", "allow_anonymous_access_for_object_process", "access_point_name_for_object_process", "access_point_for_object_process_alias", "access_point_name")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    status: Optional[str]
+    allow_anonymous_access_for_object_process: Optional[str]
+    access_point_name_for_object_process: Optional[str]
+    access_point_for_object_process_alias: Optional[str]
+    access_point_name: Optional[str]
+
+    def __init__(self, *, status: Optional[str] = None, allow_anonymous_access_for_object_process: Optional[str] = None, access_point_name_for_object_process: Optional[str] = None, access_point_for_object_process_alias: Optional[str] = None, access_point_name: Optional[str] = None) -> None:
+        _set(self, {"status": status, "allow_anonymous_access_for_object_process": allow_anonymous_access_for_object_process, "access_point_name_for_object_process": access_point_name_for_object_process, "access_point_for_object_process_alias": access_point_for_object_process_alias, "access_point_name": access_point_name})
 
 
 class AccessPointSummary(Model):
@@ -126,6 +177,62 @@ class ArchiveDirectReadConfiguration(Model):
 
     def __init__(self, *, enabled: Optional[bool] = None) -> None:
         _set(self, {"enabled": enabled})
+
+
+class AsyncFetchTaskConfiguration(Model):
+    """The ``AsyncFetchTaskConfiguration`` document: what to fetch and where to put it.
+
+    :ivar url: The source URL (``http://`` or ``https://``).
+    :ivar object: The object key to write.
+    :ivar host: The ``Host`` header to fetch with.
+    :ivar content_md5: The source's expected MD5 (base64); the task fails on a mismatch.
+    :ivar callback: A callback (base64 JSON, as for PutObject) sent when the task ends.
+    :ivar storage_class: The new object's storage class.
+    :ivar ignore_same_key: Skip the fetch when the object already exists (ali-oss's default: true).
+    """
+
+    __slots__ = ("url", "object", "host", "content_md5", "callback", "storage_class", "ignore_same_key")
+    _fields = ("url", "object", "host", "content_md5", "callback", "storage_class", "ignore_same_key")
+    _names = frozenset(_fields)
+    _required = frozenset({"url", "object"})
+    url: str
+    object: str
+    host: Optional[str]
+    content_md5: Optional[str]
+    callback: Optional[str]
+    storage_class: Optional[StorageClass]
+    ignore_same_key: Optional[bool]
+
+    def __init__(self, *, url: str, object: str, host: Optional[str] = None, content_md5: Optional[str] = None, callback: Optional[str] = None, storage_class: Optional[StorageClass] = None, ignore_same_key: Optional[bool] = None) -> None:
+        _set(self, {"url": url, "object": object, "host": host, "content_md5": content_md5, "callback": callback, "storage_class": storage_class, "ignore_same_key": ignore_same_key})
+
+
+class AsyncFetchTaskInfo(Model):
+    """A fetch task as OSS reports it (the configuration it was started with).
+
+    :ivar url: The source URL.
+    :ivar object: The object key.
+    :ivar host: The ``Host`` header used.
+    :ivar content_md5: The expected MD5.
+    :ivar callback: The callback.
+    :ivar storage_class: The storage class.
+    :ivar ignore_same_key: Whether an existing object is left alone.
+    """
+
+    __slots__ = ("url", "object", "host", "content_md5", "callback", "storage_class", "ignore_same_key")
+    _fields = ("url", "object", "host", "content_md5", "callback", "storage_class", "ignore_same_key")
+    _names = frozenset(_fields)
+    _required = frozenset({"url", "object"})
+    url: str
+    object: str
+    host: Optional[str]
+    content_md5: Optional[str]
+    callback: Optional[str]
+    storage_class: Optional[str]
+    ignore_same_key: Optional[bool]
+
+    def __init__(self, *, url: str, object: str, host: Optional[str] = None, content_md5: Optional[str] = None, callback: Optional[str] = None, storage_class: Optional[str] = None, ignore_same_key: Optional[bool] = None) -> None:
+        _set(self, {"url": url, "object": object, "host": host, "content_md5": content_md5, "callback": callback, "storage_class": storage_class, "ignore_same_key": ignore_same_key})
 
 
 class BucketCnameConfiguration(Model):
@@ -238,6 +345,50 @@ class CipherSuite(Model):
         _set(self, {"enable": enable, "strong_cipher_suite": strong_cipher_suite, "custom_cipher_suites": [] if custom_cipher_suites is None else custom_cipher_suites, "tls13_custom_cipher_suites": [] if tls13_custom_cipher_suites is None else tls13_custom_cipher_suites})
 
 
+class CloudBoxOwner(Model):
+    """The owner of the listed CloudBoxes.
+
+    :ivar id: The account id.
+    :ivar display_name: The display name.
+    """
+
+    __slots__ = ("id", "display_name")
+    _fields = ("id", "display_name")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    id: Optional[str]
+    display_name: Optional[str]
+
+    def __init__(self, *, id: Optional[str] = None, display_name: Optional[str] = None) -> None:
+        _set(self, {"id": id, "display_name": display_name})
+
+
+class CloudBoxProperties(Model):
+    """One CloudBox.
+
+    :ivar id: The CloudBox id.
+    :ivar name: Its name.
+    :ivar region: The region it belongs to.
+    :ivar control_endpoint: The control endpoint.
+    :ivar data_endpoint: The data endpoint.
+    :ivar alias: Its alias.
+    """
+
+    __slots__ = ("id", "name", "region", "control_endpoint", "data_endpoint", "alias")
+    _fields = ("id", "name", "region", "control_endpoint", "data_endpoint", "alias")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    id: Optional[str]
+    name: Optional[str]
+    region: Optional[str]
+    control_endpoint: Optional[str]
+    data_endpoint: Optional[str]
+    alias: Optional[str]
+
+    def __init__(self, *, id: Optional[str] = None, name: Optional[str] = None, region: Optional[str] = None, control_endpoint: Optional[str] = None, data_endpoint: Optional[str] = None, alias: Optional[str] = None) -> None:
+        _set(self, {"id": id, "name": name, "region": region, "control_endpoint": control_endpoint, "data_endpoint": data_endpoint, "alias": alias})
+
+
 class Cname(Model):
     """A custom domain name.
 
@@ -330,6 +481,46 @@ class CnameToken(Model):
 
     def __init__(self, *, cname: Optional[str] = None, token: Optional[str] = None, expire_time: Optional[str] = None, bucket: Optional[str] = None) -> None:
         _set(self, {"cname": cname, "token": token, "expire_time": expire_time, "bucket": bucket})
+
+
+class CreateAccessPointForObjectProcessConfiguration(Model):
+    """The ``CreateAccessPointForObjectProcessConfiguration`` document.
+
+    :ivar allow_anonymous_access_for_object_process: Whether anonymous users may use it (``true`` / ``false``).
+    :ivar access_point_name: The access point it is built on.
+    :ivar object_process_configuration: What it does with requests.
+    """
+
+    __slots__ = ("allow_anonymous_access_for_object_process", "access_point_name", "object_process_configuration")
+    _fields = ("allow_anonymous_access_for_object_process", "access_point_name", "object_process_configuration")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    allow_anonymous_access_for_object_process: Optional[str]
+    access_point_name: Optional[str]
+    object_process_configuration: Optional[Union[ObjectProcessConfiguration, Mapping[str, Any]]]
+
+    def __init__(self, *, allow_anonymous_access_for_object_process: Optional[str] = None, access_point_name: Optional[str] = None, object_process_configuration: Optional[Union[ObjectProcessConfiguration, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"allow_anonymous_access_for_object_process": allow_anonymous_access_for_object_process, "access_point_name": access_point_name, "object_process_configuration": object_process_configuration})
+
+
+class CreateAccessPointForObjectProcessOutput(Model):
+    """The result of ``CreateAccessPointForObjectProcess``.
+
+    :ivar access_point_for_object_process_arn: Its ARN.
+    :ivar access_point_for_object_process_alias: Its alias.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("access_point_for_object_process_arn", "access_point_for_object_process_alias", "request_id")
+    _fields = ("access_point_for_object_process_arn", "access_point_for_object_process_alias", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    access_point_for_object_process_arn: Optional[str]
+    access_point_for_object_process_alias: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, access_point_for_object_process_arn: Optional[str] = None, access_point_for_object_process_alias: Optional[str] = None) -> None:
+        _set(self, {"access_point_for_object_process_arn": access_point_for_object_process_arn, "access_point_for_object_process_alias": access_point_for_object_process_alias, "request_id": request_id})
 
 
 class CreateAccessPointOutput(Model):
@@ -430,6 +621,82 @@ class DeletedObject(Model):
         _set(self, {"key": key, "version_id": version_id, "delete_marker": delete_marker})
 
 
+class DescribeRegionsOutput(Model):
+    """The result of ``DescribeRegions``.
+
+    :ivar region_info: The regions.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("region_info", "request_id")
+    _fields = ("region_info", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    region_info: List[RegionInfo]
+    request_id: str
+
+    def __init__(self, *, request_id: str, region_info: Optional[List[RegionInfo]] = None) -> None:
+        _set(self, {"region_info": [] if region_info is None else region_info, "request_id": request_id})
+
+
+class DoDataPipelineActionOutput(Model):
+    """The result of ``DoDataPipelineAction``.
+
+    :ivar body: The response body, as OSS sent it.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("body", "request_id")
+    _fields = ("body", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"body", "request_id"})
+    body: str
+    request_id: str
+
+    def __init__(self, *, body: str, request_id: str) -> None:
+        _set(self, {"body": body, "request_id": request_id})
+
+
+class DoMetaQueryActionOutput(Model):
+    """The result of ``DoMetaQueryAction``.
+
+    :ivar body: The response body, as OSS sent it.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("body", "request_id")
+    _fields = ("body", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"body", "request_id"})
+    body: str
+    request_id: str
+
+    def __init__(self, *, body: str, request_id: str) -> None:
+        _set(self, {"body": body, "request_id": request_id})
+
+
+class DoMetaQueryOutput(Model):
+    """One page of ``DoMetaQuery``.
+
+    :ivar next_token: The token of the next page; absent on the last.
+    :ivar files: The objects found.
+    :ivar aggregations: The aggregations asked for.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("next_token", "files", "aggregations", "request_id")
+    _fields = ("next_token", "files", "aggregations", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    next_token: Optional[str]
+    files: List[MetaQueryFile]
+    aggregations: List[MetaQueryAggregation]
+    request_id: str
+
+    def __init__(self, *, request_id: str, next_token: Optional[str] = None, files: Optional[List[MetaQueryFile]] = None, aggregations: Optional[List[MetaQueryAggregation]] = None) -> None:
+        _set(self, {"next_token": next_token, "files": [] if files is None else files, "aggregations": [] if aggregations is None else aggregations, "request_id": request_id})
+
+
 class EmptyOutput(Model):
     """The result of an operation whose response has no body.
 
@@ -460,6 +727,66 @@ class ExtendWormConfiguration(Model):
 
     def __init__(self, *, retention_period_in_days: int) -> None:
         _set(self, {"retention_period_in_days": retention_period_in_days})
+
+
+class GetAccessPointConfigForObjectProcessOutput(Model):
+    """The result of ``GetAccessPointConfigForObjectProcess``.
+
+    :ivar object_process_configuration: What it does with requests.
+    :ivar allow_anonymous_access_for_object_process: Whether anonymous users may use it.
+    :ivar block_public_access: Its block-public-access setting.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("object_process_configuration", "allow_anonymous_access_for_object_process", "block_public_access", "request_id")
+    _fields = ("object_process_configuration", "allow_anonymous_access_for_object_process", "block_public_access", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    object_process_configuration: Optional[ObjectProcessConfiguration]
+    allow_anonymous_access_for_object_process: Optional[str]
+    block_public_access: Optional[bool]
+    request_id: str
+
+    def __init__(self, *, request_id: str, object_process_configuration: Optional[ObjectProcessConfiguration] = None, allow_anonymous_access_for_object_process: Optional[str] = None, block_public_access: Optional[bool] = None) -> None:
+        _set(self, {"object_process_configuration": object_process_configuration, "allow_anonymous_access_for_object_process": allow_anonymous_access_for_object_process, "block_public_access": block_public_access, "request_id": request_id})
+
+
+class GetAccessPointForObjectProcessOutput(Model):
+    """The result of ``GetAccessPointForObjectProcess``.
+
+    :ivar allow_anonymous_access_for_object_process: Whether anonymous users may use it.
+    :ivar block_public_access: Its block-public-access setting.
+    :ivar access_point_name_for_object_process: Its name.
+    :ivar access_point_for_object_process_arn: Its ARN.
+    :ivar creation_date: Creation time (a timestamp).
+    :ivar access_point_for_object_process_status: ``enable``, ``disable``, ``creating`` or ``deleting``.
+    :ivar internal_endpoint: Its internal endpoint.
+    :ivar public_endpoint: Its public endpoint.
+    :ivar access_point_for_object_process_alias: Its alias.
+    :ivar access_point_name: The access point it is built on.
+    :ivar account_id: The owning account.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("allow_anonymous_access_for_object_process", "block_public_access", "access_point_name_for_object_process", "access_point_for_object_process_arn", "creation_date", "access_point_for_object_process_status", "internal_endpoint", "public_endpoint", "access_point_for_object_process_alias", "access_point_name", "account_id", "request_id")
+    _fields = ("allow_anonymous_access_for_object_process", "block_public_access", "access_point_name_for_object_process", "access_point_for_object_process_arn", "creation_date", "access_point_for_object_process_status", "internal_endpoint", "public_endpoint", "access_point_for_object_process_alias", "access_point_name", "account_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    allow_anonymous_access_for_object_process: Optional[str]
+    block_public_access: Optional[bool]
+    access_point_name_for_object_process: Optional[str]
+    access_point_for_object_process_arn: Optional[str]
+    creation_date: Optional[str]
+    access_point_for_object_process_status: Optional[str]
+    internal_endpoint: Optional[str]
+    public_endpoint: Optional[str]
+    access_point_for_object_process_alias: Optional[str]
+    access_point_name: Optional[str]
+    account_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, allow_anonymous_access_for_object_process: Optional[str] = None, block_public_access: Optional[bool] = None, access_point_name_for_object_process: Optional[str] = None, access_point_for_object_process_arn: Optional[str] = None, creation_date: Optional[str] = None, access_point_for_object_process_status: Optional[str] = None, internal_endpoint: Optional[str] = None, public_endpoint: Optional[str] = None, access_point_for_object_process_alias: Optional[str] = None, access_point_name: Optional[str] = None, account_id: Optional[str] = None) -> None:
+        _set(self, {"allow_anonymous_access_for_object_process": allow_anonymous_access_for_object_process, "block_public_access": block_public_access, "access_point_name_for_object_process": access_point_name_for_object_process, "access_point_for_object_process_arn": access_point_for_object_process_arn, "creation_date": creation_date, "access_point_for_object_process_status": access_point_for_object_process_status, "internal_endpoint": internal_endpoint, "public_endpoint": public_endpoint, "access_point_for_object_process_alias": access_point_for_object_process_alias, "access_point_name": access_point_name, "account_id": account_id, "request_id": request_id})
 
 
 class GetAccessPointOutput(Model):
@@ -502,6 +829,24 @@ class GetAccessPointOutput(Model):
         _set(self, {"access_point_name": access_point_name, "bucket": bucket, "account_id": account_id, "network_origin": network_origin, "vpc_id": vpc_id, "access_point_arn": access_point_arn, "creation_date": creation_date, "alias": alias, "status": status, "public_endpoint": public_endpoint, "internal_endpoint": internal_endpoint, "block_public_access": block_public_access, "request_id": request_id})
 
 
+class GetAccessPointPolicyForObjectProcessOutput(Model):
+    """The result of ``GetAccessPointPolicyForObjectProcess``.
+
+    :ivar body: The policy document, as stored.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("body", "request_id")
+    _fields = ("body", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"body", "request_id"})
+    body: str
+    request_id: str
+
+    def __init__(self, *, body: str, request_id: str) -> None:
+        _set(self, {"body": body, "request_id": request_id})
+
+
 class GetAccessPointPolicyOutput(Model):
     """The result of ``GetAccessPointPolicy``.
 
@@ -536,6 +881,30 @@ class GetAccessPointPublicAccessBlockOutput(Model):
 
     def __init__(self, *, request_id: str, block_public_access: bool = False) -> None:
         _set(self, {"block_public_access": block_public_access, "request_id": request_id})
+
+
+class GetAsyncFetchOutput(Model):
+    """The result of ``GetAsyncFetch``.
+
+    :ivar task_id: The task's id.
+    :ivar state: ``Running``, ``Retry``, ``FetchSuccessCallbackFailed``, ``Failed`` or ``Success``.
+    :ivar error_msg: Why the task failed, when it did.
+    :ivar task_info: The task's configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("task_id", "state", "error_msg", "task_info", "request_id")
+    _fields = ("task_id", "state", "error_msg", "task_info", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"task_id", "state", "request_id"})
+    task_id: str
+    state: str
+    error_msg: Optional[str]
+    task_info: Optional[AsyncFetchTaskInfo]
+    request_id: str
+
+    def __init__(self, *, task_id: str, state: str, request_id: str, error_msg: Optional[str] = None, task_info: Optional[AsyncFetchTaskInfo] = None) -> None:
+        _set(self, {"task_id": task_id, "state": state, "error_msg": error_msg, "task_info": task_info, "request_id": request_id})
 
 
 class GetBucketAccessMonitorOutput(Model):
@@ -704,6 +1073,24 @@ class GetBucketLocationOutput(Model):
         _set(self, {"location": location, "request_id": request_id})
 
 
+class GetBucketMetadataConfigurationOutput(Model):
+    """The result of ``GetBucketMetadataConfiguration``.
+
+    :ivar metadata_configuration_result: The tables.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("metadata_configuration_result", "request_id")
+    _fields = ("metadata_configuration_result", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    metadata_configuration_result: Optional[MetadataConfigurationResult]
+    request_id: str
+
+    def __init__(self, *, request_id: str, metadata_configuration_result: Optional[MetadataConfigurationResult] = None) -> None:
+        _set(self, {"metadata_configuration_result": metadata_configuration_result, "request_id": request_id})
+
+
 class GetBucketObjectWormConfigurationOutput(Model):
     """The result of ``GetBucketObjectWormConfiguration``.
 
@@ -812,6 +1199,24 @@ class GetBucketResourceGroupOutput(Model):
         _set(self, {"bucket_resource_group_configuration": bucket_resource_group_configuration, "request_id": request_id})
 
 
+class GetBucketStorageQuotaOutput(Model):
+    """The result of ``GetBucketStorageQuota``.
+
+    :ivar quota_configuration: The quota and usage.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("quota_configuration", "request_id")
+    _fields = ("quota_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"quota_configuration", "request_id"})
+    quota_configuration: QuotaConfiguration
+    request_id: str
+
+    def __init__(self, *, quota_configuration: QuotaConfiguration, request_id: str) -> None:
+        _set(self, {"quota_configuration": quota_configuration, "request_id": request_id})
+
+
 class GetBucketTransferAccelerationOutput(Model):
     """The result of ``GetBucketTransferAcceleration``.
 
@@ -882,6 +1287,86 @@ class GetCnameTokenOutput(Model):
 
     def __init__(self, *, cname_token: CnameToken, request_id: str) -> None:
         _set(self, {"cname_token": cname_token, "request_id": request_id})
+
+
+class GetLiveChannelHistoryOutput(Model):
+    """The result of ``GetLiveChannelHistory``.
+
+    :ivar live_records: The sessions, most recent last.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("live_records", "request_id")
+    _fields = ("live_records", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    live_records: List[LiveRecord]
+    request_id: str
+
+    def __init__(self, *, request_id: str, live_records: Optional[List[LiveRecord]] = None) -> None:
+        _set(self, {"live_records": [] if live_records is None else live_records, "request_id": request_id})
+
+
+class GetLiveChannelInfoOutput(Model):
+    """The result of ``GetLiveChannelInfo``.
+
+    :ivar live_channel_configuration: The configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("live_channel_configuration", "request_id")
+    _fields = ("live_channel_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    live_channel_configuration: Optional[LiveChannelConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, live_channel_configuration: Optional[LiveChannelConfiguration] = None) -> None:
+        _set(self, {"live_channel_configuration": live_channel_configuration, "request_id": request_id})
+
+
+class GetLiveChannelStatOutput(Model):
+    """The result of ``GetLiveChannelStat``.
+
+    :ivar status: ``Disabled``, ``Live`` or ``Idle``.
+    :ivar connected_time: When the current client started pushing (ISO 8601; ``Live`` only).
+    :ivar remote_addr: The pushing client's address (``Live`` only).
+    :ivar video: The video stream (``Live`` only, once video arrives).
+    :ivar audio: The audio stream (``Live`` only, once audio arrives).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("status", "connected_time", "remote_addr", "video", "audio", "request_id")
+    _fields = ("status", "connected_time", "remote_addr", "video", "audio", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"status", "request_id"})
+    status: str
+    connected_time: Optional[str]
+    remote_addr: Optional[str]
+    video: Optional[LiveChannelVideo]
+    audio: Optional[LiveChannelAudio]
+    request_id: str
+
+    def __init__(self, *, status: str, request_id: str, connected_time: Optional[str] = None, remote_addr: Optional[str] = None, video: Optional[LiveChannelVideo] = None, audio: Optional[LiveChannelAudio] = None) -> None:
+        _set(self, {"status": status, "connected_time": connected_time, "remote_addr": remote_addr, "video": video, "audio": audio, "request_id": request_id})
+
+
+class GetMetaQueryStatusOutput(Model):
+    """The result of ``GetMetaQueryStatus``.
+
+    :ivar meta_query_status: The index state.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("meta_query_status", "request_id")
+    _fields = ("meta_query_status", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"meta_query_status", "request_id"})
+    meta_query_status: MetaQueryStatus
+    request_id: str
+
+    def __init__(self, *, meta_query_status: MetaQueryStatus, request_id: str) -> None:
+        _set(self, {"meta_query_status": meta_query_status, "request_id": request_id})
 
 
 class GetObjectAclOutput(Model):
@@ -1306,6 +1791,118 @@ class InventorySseKms(Model):
         _set(self, {"key_id": key_id})
 
 
+class InventoryTableConfiguration(Model):
+    """The ``InventoryTableConfiguration`` document: the table of current objects.
+
+    :ivar configuration_state: ``ENABLED`` or ``DISABLED``.
+    :ivar encryption_configuration: How the table is encrypted.
+    """
+
+    __slots__ = ("configuration_state", "encryption_configuration")
+    _fields = ("configuration_state", "encryption_configuration")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    configuration_state: Optional[MetadataTableState]
+    encryption_configuration: Optional[Union[MetadataTableEncryptionConfiguration, Mapping[str, Any]]]
+
+    def __init__(self, *, configuration_state: Optional[MetadataTableState] = None, encryption_configuration: Optional[Union[MetadataTableEncryptionConfiguration, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"configuration_state": configuration_state, "encryption_configuration": encryption_configuration})
+
+
+class InventoryTableConfigurationResult(Model):
+    """The inventory table as OSS reports it.
+
+    :ivar configuration_state: ``ENABLED`` or ``DISABLED``.
+    :ivar table_status: The table's status.
+    :ivar table_name: The table's name.
+    :ivar table_arn: The table's ARN.
+    :ivar encryption_configuration: How the table is encrypted.
+    :ivar error: The table's error, if any.
+    """
+
+    __slots__ = ("configuration_state", "table_status", "table_name", "table_arn", "encryption_configuration", "error")
+    _fields = ("configuration_state", "table_status", "table_name", "table_arn", "encryption_configuration", "error")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    configuration_state: Optional[str]
+    table_status: Optional[str]
+    table_name: Optional[str]
+    table_arn: Optional[str]
+    encryption_configuration: Optional[MetadataTableEncryptionConfiguration]
+    error: Optional[MetadataTableError]
+
+    def __init__(self, *, configuration_state: Optional[str] = None, table_status: Optional[str] = None, table_name: Optional[str] = None, table_arn: Optional[str] = None, encryption_configuration: Optional[MetadataTableEncryptionConfiguration] = None, error: Optional[MetadataTableError] = None) -> None:
+        _set(self, {"configuration_state": configuration_state, "table_status": table_status, "table_name": table_name, "table_arn": table_arn, "encryption_configuration": encryption_configuration, "error": error})
+
+
+class JournalTableConfiguration(Model):
+    """The ``JournalTableConfiguration`` document: the table of object changes.
+
+    :ivar record_expiration: How long records are kept.
+    :ivar encryption_configuration: How the table is encrypted.
+    """
+
+    __slots__ = ("record_expiration", "encryption_configuration")
+    _fields = ("record_expiration", "encryption_configuration")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    record_expiration: Optional[Union[MetadataTableRecordExpiration, Mapping[str, Any]]]
+    encryption_configuration: Optional[Union[MetadataTableEncryptionConfiguration, Mapping[str, Any]]]
+
+    def __init__(self, *, record_expiration: Optional[Union[MetadataTableRecordExpiration, Mapping[str, Any]]] = None, encryption_configuration: Optional[Union[MetadataTableEncryptionConfiguration, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"record_expiration": record_expiration, "encryption_configuration": encryption_configuration})
+
+
+class JournalTableConfigurationResult(Model):
+    """The journal table as OSS reports it.
+
+    :ivar table_status: The table's status.
+    :ivar table_name: The table's name.
+    :ivar table_arn: The table's ARN.
+    :ivar record_expiration: How long records are kept.
+    :ivar encryption_configuration: How the table is encrypted.
+    :ivar error: The table's error, if any.
+    """
+
+    __slots__ = ("table_status", "table_name", "table_arn", "record_expiration", "encryption_configuration", "error")
+    _fields = ("table_status", "table_name", "table_arn", "record_expiration", "encryption_configuration", "error")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    table_status: Optional[str]
+    table_name: Optional[str]
+    table_arn: Optional[str]
+    record_expiration: Optional[MetadataTableRecordExpiration]
+    encryption_configuration: Optional[MetadataTableEncryptionConfiguration]
+    error: Optional[MetadataTableError]
+
+    def __init__(self, *, table_status: Optional[str] = None, table_name: Optional[str] = None, table_arn: Optional[str] = None, record_expiration: Optional[MetadataTableRecordExpiration] = None, encryption_configuration: Optional[MetadataTableEncryptionConfiguration] = None, error: Optional[MetadataTableError] = None) -> None:
+        _set(self, {"table_status": table_status, "table_name": table_name, "table_arn": table_arn, "record_expiration": record_expiration, "encryption_configuration": encryption_configuration, "error": error})
+
+
+class ListAccessPointsForObjectProcessOutput(Model):
+    """One page of ``ListAccessPointsForObjectProcess``.
+
+    :ivar access_points_for_object_process: The access points of this page.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar next_continuation_token: The token of the next page.
+    :ivar account_id: The owning account.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("access_points_for_object_process", "is_truncated", "next_continuation_token", "account_id", "request_id")
+    _fields = ("access_points_for_object_process", "is_truncated", "next_continuation_token", "account_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    access_points_for_object_process: List[AccessPointForObjectProcess]
+    is_truncated: bool
+    next_continuation_token: Optional[str]
+    account_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, access_points_for_object_process: Optional[List[AccessPointForObjectProcess]] = None, is_truncated: bool = False, next_continuation_token: Optional[str] = None, account_id: Optional[str] = None) -> None:
+        _set(self, {"access_points_for_object_process": [] if access_points_for_object_process is None else access_points_for_object_process, "is_truncated": is_truncated, "next_continuation_token": next_continuation_token, "account_id": account_id, "request_id": request_id})
+
+
 class ListAccessPointsOutput(Model):
     """One page of ``ListAccessPoints``.
 
@@ -1382,6 +1979,36 @@ class ListBucketsOutput(Model):
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "prefix": prefix, "marker": marker, "max_keys": max_keys, "is_truncated": is_truncated, "next_marker": next_marker, "buckets": [] if buckets is None else buckets, "request_id": request_id})
 
 
+class ListCloudBoxesOutput(Model):
+    """One page of ``ListCloudBoxes``.
+
+    :ivar prefix: Prefix as echoed.
+    :ivar marker: Marker as echoed.
+    :ivar max_keys: Page size as echoed.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar next_marker: The marker of the next page.
+    :ivar owner: The owner.
+    :ivar cloud_boxes: The CloudBoxes of this page.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("prefix", "marker", "max_keys", "is_truncated", "next_marker", "owner", "cloud_boxes", "request_id")
+    _fields = ("prefix", "marker", "max_keys", "is_truncated", "next_marker", "owner", "cloud_boxes", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    prefix: Optional[str]
+    marker: Optional[str]
+    max_keys: Optional[int]
+    is_truncated: bool
+    next_marker: Optional[str]
+    owner: Optional[CloudBoxOwner]
+    cloud_boxes: List[CloudBoxProperties]
+    request_id: str
+
+    def __init__(self, *, request_id: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None, is_truncated: bool = False, next_marker: Optional[str] = None, owner: Optional[CloudBoxOwner] = None, cloud_boxes: Optional[List[CloudBoxProperties]] = None) -> None:
+        _set(self, {"prefix": prefix, "marker": marker, "max_keys": max_keys, "is_truncated": is_truncated, "next_marker": next_marker, "owner": owner, "cloud_boxes": [] if cloud_boxes is None else cloud_boxes, "request_id": request_id})
+
+
 class ListCnameOutput(Model):
     """The result of ``ListCname``.
 
@@ -1422,6 +2049,34 @@ class ListInventoryConfigurationsResult(Model):
 
     def __init__(self, *, inventory_configurations: Optional[List[InventoryConfiguration]] = None, is_truncated: Optional[bool] = None, next_continuation_token: Optional[str] = None) -> None:
         _set(self, {"inventory_configurations": [] if inventory_configurations is None else inventory_configurations, "is_truncated": is_truncated, "next_continuation_token": next_continuation_token})
+
+
+class ListLiveChannelOutput(Model):
+    """One page of ``ListLiveChannel``.
+
+    :ivar prefix: Prefix as echoed.
+    :ivar marker: Marker as echoed.
+    :ivar max_keys: Page size as echoed.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar next_marker: The marker of the next page.
+    :ivar live_channels: The channels of this page.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("prefix", "marker", "max_keys", "is_truncated", "next_marker", "live_channels", "request_id")
+    _fields = ("prefix", "marker", "max_keys", "is_truncated", "next_marker", "live_channels", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    prefix: Optional[str]
+    marker: Optional[str]
+    max_keys: Optional[int]
+    is_truncated: bool
+    next_marker: Optional[str]
+    live_channels: List[LiveChannelSummary]
+    request_id: str
+
+    def __init__(self, *, request_id: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None, is_truncated: bool = False, next_marker: Optional[str] = None, live_channels: Optional[List[LiveChannelSummary]] = None) -> None:
+        _set(self, {"prefix": prefix, "marker": marker, "max_keys": max_keys, "is_truncated": is_truncated, "next_marker": next_marker, "live_channels": [] if live_channels is None else live_channels, "request_id": request_id})
 
 
 class ListObjectsOutput(Model):
@@ -1518,6 +2173,162 @@ class ListStyleOutput(Model):
         _set(self, {"style_list": style_list, "request_id": request_id})
 
 
+class LiveChannelAudio(Model):
+    """The audio of a stream being ingested.
+
+    :ivar bandwidth: Bit rate.
+    :ivar sample_rate: Sample rate.
+    :ivar codec: Codec (``AAC``, ...).
+    """
+
+    __slots__ = ("bandwidth", "sample_rate", "codec")
+    _fields = ("bandwidth", "sample_rate", "codec")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bandwidth: Optional[int]
+    sample_rate: Optional[int]
+    codec: Optional[str]
+
+    def __init__(self, *, bandwidth: Optional[int] = None, sample_rate: Optional[int] = None, codec: Optional[str] = None) -> None:
+        _set(self, {"bandwidth": bandwidth, "sample_rate": sample_rate, "codec": codec})
+
+
+class LiveChannelConfiguration(Model):
+    """The ``LiveChannelConfiguration`` document.
+
+    :ivar description: A description (at most 128 bytes).
+    :ivar status: ``enabled`` or ``disabled``.
+    :ivar target: The output.
+    :ivar snapshot: Snapshots, when wanted.
+    """
+
+    __slots__ = ("description", "status", "target", "snapshot")
+    _fields = ("description", "status", "target", "snapshot")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    description: Optional[str]
+    status: Optional[LiveChannelStatus]
+    target: Optional[LiveChannelTarget]
+    snapshot: Optional[LiveChannelSnapshot]
+
+    def __init__(self, *, description: Optional[str] = None, status: Optional[LiveChannelStatus] = None, target: Optional[LiveChannelTarget] = None, snapshot: Optional[LiveChannelSnapshot] = None) -> None:
+        _set(self, {"description": description, "status": status, "target": target, "snapshot": snapshot})
+
+
+class LiveChannelSnapshot(Model):
+    """High-frequency snapshots of a stream, written to another bucket.
+
+    :ivar role_name: The RAM role OSS assumes to write snapshots.
+    :ivar dest_bucket: The bucket snapshots go to (in the same account).
+    :ivar notify_topic: The MNS topic told of each snapshot.
+    :ivar interval: Seconds between snapshots (1 to 100).
+    """
+
+    __slots__ = ("role_name", "dest_bucket", "notify_topic", "interval")
+    _fields = ("role_name", "dest_bucket", "notify_topic", "interval")
+    _names = frozenset(_fields)
+    _required = frozenset({"role_name", "dest_bucket", "notify_topic", "interval"})
+    role_name: str
+    dest_bucket: str
+    notify_topic: str
+    interval: int
+
+    def __init__(self, *, role_name: str, dest_bucket: str, notify_topic: str, interval: int) -> None:
+        _set(self, {"role_name": role_name, "dest_bucket": dest_bucket, "notify_topic": notify_topic, "interval": interval})
+
+
+class LiveChannelSummary(Model):
+    """One LiveChannel in a listing.
+
+    :ivar name: The channel's name.
+    :ivar description: Its description.
+    :ivar status: ``enabled`` or ``disabled``.
+    :ivar last_modified: Last modification (ISO 8601).
+    :ivar publish_urls: The RTMP URLs to push to.
+    :ivar play_urls: The playlist URLs.
+    """
+
+    __slots__ = ("name", "description", "status", "last_modified", "publish_urls", "play_urls")
+    _fields = ("name", "description", "status", "last_modified", "publish_urls", "play_urls")
+    _names = frozenset(_fields)
+    _required = frozenset({"name", "status", "last_modified"})
+    name: str
+    description: Optional[str]
+    status: str
+    last_modified: str
+    publish_urls: List[str]
+    play_urls: List[str]
+
+    def __init__(self, *, name: str, status: str, last_modified: str, description: Optional[str] = None, publish_urls: Optional[List[str]] = None, play_urls: Optional[List[str]] = None) -> None:
+        _set(self, {"name": name, "description": description, "status": status, "last_modified": last_modified, "publish_urls": [] if publish_urls is None else publish_urls, "play_urls": [] if play_urls is None else play_urls})
+
+
+class LiveChannelTarget(Model):
+    """Where and how a LiveChannel writes its stream.
+
+    :ivar type: The format (``HLS``).
+    :ivar frag_duration: Seconds per ``.ts`` fragment (1 to 100; OSS's default 5).
+    :ivar frag_count: Fragments listed in the playlist (1 to 100; OSS's default 3).
+    :ivar playlist_name: The playlist's name (ends in ``.m3u8``; OSS's default ``playlist.m3u8``).
+    """
+
+    __slots__ = ("type", "frag_duration", "frag_count", "playlist_name")
+    _fields = ("type", "frag_duration", "frag_count", "playlist_name")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    type: Optional[LiveChannelType]
+    frag_duration: Optional[int]
+    frag_count: Optional[int]
+    playlist_name: Optional[str]
+
+    def __init__(self, *, type: Optional[LiveChannelType] = None, frag_duration: Optional[int] = None, frag_count: Optional[int] = None, playlist_name: Optional[str] = None) -> None:
+        _set(self, {"type": type, "frag_duration": frag_duration, "frag_count": frag_count, "playlist_name": playlist_name})
+
+
+class LiveChannelVideo(Model):
+    """The video of a stream being ingested.
+
+    :ivar width: Width in pixels.
+    :ivar height: Height in pixels.
+    :ivar frame_rate: Frames per second, as OSS writes it.
+    :ivar bandwidth: Bit rate.
+    :ivar codec: Codec (``H264``, ...).
+    """
+
+    __slots__ = ("width", "height", "frame_rate", "bandwidth", "codec")
+    _fields = ("width", "height", "frame_rate", "bandwidth", "codec")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    width: Optional[int]
+    height: Optional[int]
+    frame_rate: Optional[str]
+    bandwidth: Optional[int]
+    codec: Optional[str]
+
+    def __init__(self, *, width: Optional[int] = None, height: Optional[int] = None, frame_rate: Optional[str] = None, bandwidth: Optional[int] = None, codec: Optional[str] = None) -> None:
+        _set(self, {"width": width, "height": height, "frame_rate": frame_rate, "bandwidth": bandwidth, "codec": codec})
+
+
+class LiveRecord(Model):
+    """One ingest session.
+
+    :ivar start_time: When pushing started (ISO 8601).
+    :ivar end_time: When pushing ended (ISO 8601).
+    :ivar remote_addr: The pushing client's address.
+    """
+
+    __slots__ = ("start_time", "end_time", "remote_addr")
+    _fields = ("start_time", "end_time", "remote_addr")
+    _names = frozenset(_fields)
+    _required = frozenset({"start_time", "end_time", "remote_addr"})
+    start_time: str
+    end_time: str
+    remote_addr: str
+
+    def __init__(self, *, start_time: str, end_time: str, remote_addr: str) -> None:
+        _set(self, {"start_time": start_time, "end_time": end_time, "remote_addr": remote_addr})
+
+
 class LocationRtcConstraint(Model):
     """The regions where Replication Time Control is available.
 
@@ -1568,6 +2379,484 @@ class LocationTransferTypeConstraint(Model):
         _set(self, {"location_transfer_types": [] if location_transfer_types is None else location_transfer_types})
 
 
+class MetaQuery(Model):
+    """The ``MetaQuery`` document of a DoMetaQuery request.
+
+    :ivar aggregations: Aggregations to compute.
+    :ivar next_token: The previous page's ``NextToken``.
+    :ivar max_results: Page size (0 to 100; OSS's default 20).
+    :ivar query: The query: a JSON condition (basic mode) or text (semantic mode).
+    :ivar sort: The field to sort by (basic mode).
+    :ivar order: ``asc`` or ``desc``.
+    :ivar media_types: The media types to search (semantic mode).
+    :ivar simple_query: A JSON condition on scalar fields (semantic mode).
+    """
+
+    __slots__ = ("aggregations", "next_token", "max_results", "query", "sort", "order", "media_types", "simple_query")
+    _fields = ("aggregations", "next_token", "max_results", "query", "sort", "order", "media_types", "simple_query")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    aggregations: Optional[Sequence[Union[MetaQueryAggregation, Mapping[str, Any]]]]
+    next_token: Optional[str]
+    max_results: Optional[int]
+    query: Optional[str]
+    sort: Optional[str]
+    order: Optional[MetaQueryOrderType]
+    media_types: Optional[Sequence[MetaQueryMediaType]]
+    simple_query: Optional[str]
+
+    def __init__(self, *, aggregations: Optional[Sequence[Union[MetaQueryAggregation, Mapping[str, Any]]]] = None, next_token: Optional[str] = None, max_results: Optional[int] = None, query: Optional[str] = None, sort: Optional[str] = None, order: Optional[MetaQueryOrderType] = None, media_types: Optional[Sequence[MetaQueryMediaType]] = None, simple_query: Optional[str] = None) -> None:
+        _set(self, {"aggregations": aggregations, "next_token": next_token, "max_results": max_results, "query": query, "sort": sort, "order": order, "media_types": media_types, "simple_query": simple_query})
+
+
+class MetaQueryAddress(Model):
+    """An address where a found image or video was taken.
+
+    :ivar township: Township.
+    :ivar address_line: Address line.
+    :ivar city: City.
+    :ivar country: Country.
+    :ivar district: District.
+    :ivar language: Language.
+    :ivar province: Province.
+    """
+
+    __slots__ = ("township", "address_line", "city", "country", "district", "language", "province")
+    _fields = ("township", "address_line", "city", "country", "district", "language", "province")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    township: Optional[str]
+    address_line: Optional[str]
+    city: Optional[str]
+    country: Optional[str]
+    district: Optional[str]
+    language: Optional[str]
+    province: Optional[str]
+
+    def __init__(self, *, township: Optional[str] = None, address_line: Optional[str] = None, city: Optional[str] = None, country: Optional[str] = None, district: Optional[str] = None, language: Optional[str] = None, province: Optional[str] = None) -> None:
+        _set(self, {"township": township, "address_line": address_line, "city": city, "country": country, "district": district, "language": language, "province": province})
+
+
+class MetaQueryAggregation(Model):
+    """An aggregation: asked for in DoMetaQuery, answered with its value or groups.
+
+    :ivar field: The field aggregated (``Size``, ...).
+    :ivar operation: ``min``, ``max``, ``average``, ``sum``, ``count``, ``distinct`` or ``group``.
+    :ivar value: The result (a number, as OSS writes it).
+    :ivar groups: The groups (for ``group``).
+    """
+
+    __slots__ = ("field", "operation", "value", "groups")
+    _fields = ("field", "operation", "value", "groups")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    field: Optional[str]
+    operation: Optional[MetaQueryAggregationOperation]
+    value: Optional[str]
+    groups: List[MetaQueryGroup]
+
+    def __init__(self, *, field: Optional[str] = None, operation: Optional[MetaQueryAggregationOperation] = None, value: Optional[str] = None, groups: Optional[List[MetaQueryGroup]] = None) -> None:
+        _set(self, {"field": field, "operation": operation, "value": value, "groups": [] if groups is None else groups})
+
+
+class MetaQueryAudioStream(Model):
+    """An audio stream of a found object.
+
+    :ivar bitrate: Bitrate.
+    :ivar sample_rate: Sample rate.
+    :ivar start_time: Start time.
+    :ivar duration: Duration.
+    :ivar channels: Channels.
+    :ivar language: Language.
+    :ivar codec_name: Codec name.
+    """
+
+    __slots__ = ("bitrate", "sample_rate", "start_time", "duration", "channels", "language", "codec_name")
+    _fields = ("bitrate", "sample_rate", "start_time", "duration", "channels", "language", "codec_name")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bitrate: Optional[int]
+    sample_rate: Optional[int]
+    start_time: Optional[str]
+    duration: Optional[str]
+    channels: Optional[int]
+    language: Optional[str]
+    codec_name: Optional[str]
+
+    def __init__(self, *, bitrate: Optional[int] = None, sample_rate: Optional[int] = None, start_time: Optional[str] = None, duration: Optional[str] = None, channels: Optional[int] = None, language: Optional[str] = None, codec_name: Optional[str] = None) -> None:
+        _set(self, {"bitrate": bitrate, "sample_rate": sample_rate, "start_time": start_time, "duration": duration, "channels": channels, "language": language, "codec_name": codec_name})
+
+
+class MetaQueryFile(Model):
+    """One object DoMetaQuery found.
+
+    :ivar file_modified_time: File modified time.
+    :ivar etag: Etag.
+    :ivar server_side_encryption: Server side encryption.
+    :ivar oss_tagging_count: Oss tagging count.
+    :ivar oss_tagging: Oss tagging.
+    :ivar oss_user_meta: Oss user meta.
+    :ivar filename: Filename.
+    :ivar size: Size.
+    :ivar oss_object_type: Oss object type.
+    :ivar oss_storage_class: Oss storage class.
+    :ivar object_acl: Object acl.
+    :ivar oss_crc64: Oss crc64.
+    :ivar server_side_encryption_customer_algorithm: Server side encryption customer algorithm.
+    :ivar cache_control: Cache control.
+    :ivar content_disposition: Content disposition.
+    :ivar content_type: Content type.
+    :ivar lat_long: Lat long.
+    :ivar server_side_encryption_key_id: Server side encryption key id.
+    :ivar video_height: Video height.
+    :ivar bitrate: Bitrate.
+    :ivar meta_query_audio_streams: Meta query audio streams.
+    :ivar meta_query_addresses: Meta query addresses.
+    :ivar uri: Uri.
+    :ivar access_control_request_method: Access control request method.
+    :ivar image_width: Image width.
+    :ivar title: Title.
+    :ivar access_control_allow_origin: Access control allow origin.
+    :ivar image_height: Image height.
+    :ivar album_artist: Album artist.
+    :ivar content_encoding: Content encoding.
+    :ivar content_language: Content language.
+    :ivar artist: Artist.
+    :ivar performer: Performer.
+    :ivar meta_query_video_streams: Meta query video streams.
+    :ivar produce_time: Produce time.
+    :ivar video_width: Video width.
+    :ivar album: Album.
+    :ivar media_type: Media type.
+    :ivar oss_expiration: Oss expiration.
+    :ivar server_side_data_encryption: Server side data encryption.
+    :ivar composer: Composer.
+    :ivar duration: Duration.
+    :ivar meta_query_subtitles: Meta query subtitles.
+    :ivar insights: Insights.
+    """
+
+    __slots__ = ("file_modified_time", "etag", "server_side_encryption", "oss_tagging_count", "oss_tagging", "oss_user_meta", "filename", "size", "oss_object_type", "oss_storage_class", "object_acl", "oss_crc64", "server_side_encryption_customer_algorithm", "cache_control", "content_disposition", "content_type", "lat_long", "server_side_encryption_key_id", "video_height", "bitrate", "meta_query_audio_streams", "meta_query_addresses", "uri", "access_control_request_method", "image_width", "title", "access_control_allow_origin", "image_height", "album_artist", "content_encoding", "content_language", "artist", "performer", "meta_query_video_streams", "produce_time", "video_width", "album", "media_type", "oss_expiration", "server_side_data_encryption", "composer", "duration", "meta_query_subtitles", "insights")
+    _fields = ("file_modified_time", "etag", "server_side_encryption", "oss_tagging_count", "oss_tagging", "oss_user_meta", "filename", "size", "oss_object_type", "oss_storage_class", "object_acl", "oss_crc64", "server_side_encryption_customer_algorithm", "cache_control", "content_disposition", "content_type", "lat_long", "server_side_encryption_key_id", "video_height", "bitrate", "meta_query_audio_streams", "meta_query_addresses", "uri", "access_control_request_method", "image_width", "title", "access_control_allow_origin", "image_height", "album_artist", "content_encoding", "content_language", "artist", "performer", "meta_query_video_streams", "produce_time", "video_width", "album", "media_type", "oss_expiration", "server_side_data_encryption", "composer", "duration", "meta_query_subtitles", "insights")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    file_modified_time: Optional[str]
+    etag: Optional[str]
+    server_side_encryption: Optional[str]
+    oss_tagging_count: Optional[int]
+    oss_tagging: List[MetaQueryTagging]
+    oss_user_meta: List[MetaQueryTagging]
+    filename: Optional[str]
+    size: Optional[int]
+    oss_object_type: Optional[str]
+    oss_storage_class: Optional[str]
+    object_acl: Optional[str]
+    oss_crc64: Optional[str]
+    server_side_encryption_customer_algorithm: Optional[str]
+    cache_control: Optional[str]
+    content_disposition: Optional[str]
+    content_type: Optional[str]
+    lat_long: Optional[str]
+    server_side_encryption_key_id: Optional[str]
+    video_height: Optional[int]
+    bitrate: Optional[int]
+    meta_query_audio_streams: List[MetaQueryAudioStream]
+    meta_query_addresses: List[MetaQueryAddress]
+    uri: Optional[str]
+    access_control_request_method: Optional[str]
+    image_width: Optional[int]
+    title: Optional[str]
+    access_control_allow_origin: Optional[str]
+    image_height: Optional[int]
+    album_artist: Optional[str]
+    content_encoding: Optional[str]
+    content_language: Optional[str]
+    artist: Optional[str]
+    performer: Optional[str]
+    meta_query_video_streams: List[MetaQueryVideoStream]
+    produce_time: Optional[str]
+    video_width: Optional[int]
+    album: Optional[str]
+    media_type: Optional[str]
+    oss_expiration: Optional[str]
+    server_side_data_encryption: Optional[str]
+    composer: Optional[str]
+    duration: Optional[str]
+    meta_query_subtitles: List[MetaQuerySubtitle]
+    insights: Optional[MetaQueryFileInsights]
+
+    def __init__(self, *, file_modified_time: Optional[str] = None, etag: Optional[str] = None, server_side_encryption: Optional[str] = None, oss_tagging_count: Optional[int] = None, oss_tagging: Optional[List[MetaQueryTagging]] = None, oss_user_meta: Optional[List[MetaQueryTagging]] = None, filename: Optional[str] = None, size: Optional[int] = None, oss_object_type: Optional[str] = None, oss_storage_class: Optional[str] = None, object_acl: Optional[str] = None, oss_crc64: Optional[str] = None, server_side_encryption_customer_algorithm: Optional[str] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_type: Optional[str] = None, lat_long: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, video_height: Optional[int] = None, bitrate: Optional[int] = None, meta_query_audio_streams: Optional[List[MetaQueryAudioStream]] = None, meta_query_addresses: Optional[List[MetaQueryAddress]] = None, uri: Optional[str] = None, access_control_request_method: Optional[str] = None, image_width: Optional[int] = None, title: Optional[str] = None, access_control_allow_origin: Optional[str] = None, image_height: Optional[int] = None, album_artist: Optional[str] = None, content_encoding: Optional[str] = None, content_language: Optional[str] = None, artist: Optional[str] = None, performer: Optional[str] = None, meta_query_video_streams: Optional[List[MetaQueryVideoStream]] = None, produce_time: Optional[str] = None, video_width: Optional[int] = None, album: Optional[str] = None, media_type: Optional[str] = None, oss_expiration: Optional[str] = None, server_side_data_encryption: Optional[str] = None, composer: Optional[str] = None, duration: Optional[str] = None, meta_query_subtitles: Optional[List[MetaQuerySubtitle]] = None, insights: Optional[MetaQueryFileInsights] = None) -> None:
+        _set(self, {"file_modified_time": file_modified_time, "etag": etag, "server_side_encryption": server_side_encryption, "oss_tagging_count": oss_tagging_count, "oss_tagging": [] if oss_tagging is None else oss_tagging, "oss_user_meta": [] if oss_user_meta is None else oss_user_meta, "filename": filename, "size": size, "oss_object_type": oss_object_type, "oss_storage_class": oss_storage_class, "object_acl": object_acl, "oss_crc64": oss_crc64, "server_side_encryption_customer_algorithm": server_side_encryption_customer_algorithm, "cache_control": cache_control, "content_disposition": content_disposition, "content_type": content_type, "lat_long": lat_long, "server_side_encryption_key_id": server_side_encryption_key_id, "video_height": video_height, "bitrate": bitrate, "meta_query_audio_streams": [] if meta_query_audio_streams is None else meta_query_audio_streams, "meta_query_addresses": [] if meta_query_addresses is None else meta_query_addresses, "uri": uri, "access_control_request_method": access_control_request_method, "image_width": image_width, "title": title, "access_control_allow_origin": access_control_allow_origin, "image_height": image_height, "album_artist": album_artist, "content_encoding": content_encoding, "content_language": content_language, "artist": artist, "performer": performer, "meta_query_video_streams": [] if meta_query_video_streams is None else meta_query_video_streams, "produce_time": produce_time, "video_width": video_width, "album": album, "media_type": media_type, "oss_expiration": oss_expiration, "server_side_data_encryption": server_side_data_encryption, "composer": composer, "duration": duration, "meta_query_subtitles": [] if meta_query_subtitles is None else meta_query_subtitles, "insights": insights})
+
+
+class MetaQueryFileInsights(Model):
+    """What semantic indexing found in an object.
+
+    :ivar video: For a video.
+    :ivar image: For an image.
+    """
+
+    __slots__ = ("video", "image")
+    _fields = ("video", "image")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    video: Optional[MetaQueryInsight]
+    image: Optional[MetaQueryInsight]
+
+    def __init__(self, *, video: Optional[MetaQueryInsight] = None, image: Optional[MetaQueryInsight] = None) -> None:
+        _set(self, {"video": video, "image": image})
+
+
+class MetaQueryGroup(Model):
+    """One group of a ``group`` aggregation.
+
+    :ivar value: The grouped value.
+    :ivar count: How many objects have it.
+    """
+
+    __slots__ = ("value", "count")
+    _fields = ("value", "count")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    value: Optional[str]
+    count: Optional[int]
+
+    def __init__(self, *, value: Optional[str] = None, count: Optional[int] = None) -> None:
+        _set(self, {"value": value, "count": count})
+
+
+class MetaQueryInsight(Model):
+    """A caption and a description of an image or a video.
+
+    :ivar caption: A short caption.
+    :ivar description: A description.
+    """
+
+    __slots__ = ("caption", "description")
+    _fields = ("caption", "description")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    caption: Optional[str]
+    description: Optional[str]
+
+    def __init__(self, *, caption: Optional[str] = None, description: Optional[str] = None) -> None:
+        _set(self, {"caption": caption, "description": description})
+
+
+class MetaQueryStatus(Model):
+    """The state of a bucket's metadata index.
+
+    :ivar create_time: When the index was created (RFC 3339).
+    :ivar update_time: When the index was last updated (RFC 3339).
+    :ivar state: ``Ready``, ``Stop``, ``Running``, ``Retrying``, ``Failed`` or ``Deleted``.
+    :ivar phase: ``FullScanning`` or ``IncrementalScanning``.
+    :ivar meta_query_mode: ``basic`` or ``semantic``.
+    """
+
+    __slots__ = ("create_time", "update_time", "state", "phase", "meta_query_mode")
+    _fields = ("create_time", "update_time", "state", "phase", "meta_query_mode")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    create_time: Optional[str]
+    update_time: Optional[str]
+    state: Optional[str]
+    phase: Optional[str]
+    meta_query_mode: Optional[str]
+
+    def __init__(self, *, create_time: Optional[str] = None, update_time: Optional[str] = None, state: Optional[str] = None, phase: Optional[str] = None, meta_query_mode: Optional[str] = None) -> None:
+        _set(self, {"create_time": create_time, "update_time": update_time, "state": state, "phase": phase, "meta_query_mode": meta_query_mode})
+
+
+class MetaQuerySubtitle(Model):
+    """A subtitle stream of a found object.
+
+    :ivar codec_name: Codec name.
+    :ivar language: Language.
+    :ivar start_time: Start time.
+    :ivar duration: Duration.
+    """
+
+    __slots__ = ("codec_name", "language", "start_time", "duration")
+    _fields = ("codec_name", "language", "start_time", "duration")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    codec_name: Optional[str]
+    language: Optional[str]
+    start_time: Optional[str]
+    duration: Optional[str]
+
+    def __init__(self, *, codec_name: Optional[str] = None, language: Optional[str] = None, start_time: Optional[str] = None, duration: Optional[str] = None) -> None:
+        _set(self, {"codec_name": codec_name, "language": language, "start_time": start_time, "duration": duration})
+
+
+class MetaQueryTagging(Model):
+    """A tag or a user metadata item of a found object.
+
+    :ivar key: The key.
+    :ivar value: The value.
+    """
+
+    __slots__ = ("key", "value")
+    _fields = ("key", "value")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key: Optional[str]
+    value: Optional[str]
+
+    def __init__(self, *, key: Optional[str] = None, value: Optional[str] = None) -> None:
+        _set(self, {"key": key, "value": value})
+
+
+class MetaQueryVideoStream(Model):
+    """A video stream of a found object.
+
+    :ivar bitrate: Bitrate.
+    :ivar frame_rate: Frame rate.
+    :ivar start_time: Start time.
+    :ivar duration: Duration.
+    :ivar frame_count: Frame count.
+    :ivar height: Height.
+    :ivar width: Width.
+    :ivar codec_name: Codec name.
+    :ivar language: Language.
+    :ivar bit_depth: Bit depth.
+    :ivar pixel_format: Pixel format.
+    :ivar color_space: Color space.
+    """
+
+    __slots__ = ("bitrate", "frame_rate", "start_time", "duration", "frame_count", "height", "width", "codec_name", "language", "bit_depth", "pixel_format", "color_space")
+    _fields = ("bitrate", "frame_rate", "start_time", "duration", "frame_count", "height", "width", "codec_name", "language", "bit_depth", "pixel_format", "color_space")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bitrate: Optional[int]
+    frame_rate: Optional[str]
+    start_time: Optional[str]
+    duration: Optional[str]
+    frame_count: Optional[int]
+    height: Optional[int]
+    width: Optional[int]
+    codec_name: Optional[str]
+    language: Optional[str]
+    bit_depth: Optional[int]
+    pixel_format: Optional[str]
+    color_space: Optional[str]
+
+    def __init__(self, *, bitrate: Optional[int] = None, frame_rate: Optional[str] = None, start_time: Optional[str] = None, duration: Optional[str] = None, frame_count: Optional[int] = None, height: Optional[int] = None, width: Optional[int] = None, codec_name: Optional[str] = None, language: Optional[str] = None, bit_depth: Optional[int] = None, pixel_format: Optional[str] = None, color_space: Optional[str] = None) -> None:
+        _set(self, {"bitrate": bitrate, "frame_rate": frame_rate, "start_time": start_time, "duration": duration, "frame_count": frame_count, "height": height, "width": width, "codec_name": codec_name, "language": language, "bit_depth": bit_depth, "pixel_format": pixel_format, "color_space": color_space})
+
+
+class MetadataConfiguration(Model):
+    """The ``MetadataConfiguration`` document.
+
+    :ivar journal_table_configuration: The journal table.
+    :ivar inventory_table_configuration: The inventory table.
+    """
+
+    __slots__ = ("journal_table_configuration", "inventory_table_configuration")
+    _fields = ("journal_table_configuration", "inventory_table_configuration")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    journal_table_configuration: Optional[Union[JournalTableConfiguration, Mapping[str, Any]]]
+    inventory_table_configuration: Optional[Union[InventoryTableConfiguration, Mapping[str, Any]]]
+
+    def __init__(self, *, journal_table_configuration: Optional[Union[JournalTableConfiguration, Mapping[str, Any]]] = None, inventory_table_configuration: Optional[Union[InventoryTableConfiguration, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"journal_table_configuration": journal_table_configuration, "inventory_table_configuration": inventory_table_configuration})
+
+
+class MetadataConfigurationResult(Model):
+    """A bucket's metadata tables as OSS reports them.
+
+    :ivar destination_result: Where the tables live.
+    :ivar journal_table_configuration_result: The journal table.
+    :ivar inventory_table_configuration_result: The inventory table.
+    """
+
+    __slots__ = ("destination_result", "journal_table_configuration_result", "inventory_table_configuration_result")
+    _fields = ("destination_result", "journal_table_configuration_result", "inventory_table_configuration_result")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    destination_result: Optional[MetadataTableDestinationResult]
+    journal_table_configuration_result: Optional[JournalTableConfigurationResult]
+    inventory_table_configuration_result: Optional[InventoryTableConfigurationResult]
+
+    def __init__(self, *, destination_result: Optional[MetadataTableDestinationResult] = None, journal_table_configuration_result: Optional[JournalTableConfigurationResult] = None, inventory_table_configuration_result: Optional[InventoryTableConfigurationResult] = None) -> None:
+        _set(self, {"destination_result": destination_result, "journal_table_configuration_result": journal_table_configuration_result, "inventory_table_configuration_result": inventory_table_configuration_result})
+
+
+class MetadataTableDestinationResult(Model):
+    """Where the metadata tables live.
+
+    :ivar table_bucket_type: The table bucket's type.
+    :ivar table_bucket_arn: The table bucket's ARN.
+    :ivar table_namespace: The namespace of the tables.
+    """
+
+    __slots__ = ("table_bucket_type", "table_bucket_arn", "table_namespace")
+    _fields = ("table_bucket_type", "table_bucket_arn", "table_namespace")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    table_bucket_type: Optional[str]
+    table_bucket_arn: Optional[str]
+    table_namespace: Optional[str]
+
+    def __init__(self, *, table_bucket_type: Optional[str] = None, table_bucket_arn: Optional[str] = None, table_namespace: Optional[str] = None) -> None:
+        _set(self, {"table_bucket_type": table_bucket_type, "table_bucket_arn": table_bucket_arn, "table_namespace": table_namespace})
+
+
+class MetadataTableEncryptionConfiguration(Model):
+    """How a metadata table is encrypted.
+
+    :ivar sse_algorithm: ``AES256`` or ``oss:kms``.
+    :ivar kms_key_arn: The KMS key, for ``oss:kms``.
+    """
+
+    __slots__ = ("sse_algorithm", "kms_key_arn")
+    _fields = ("sse_algorithm", "kms_key_arn")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    sse_algorithm: Optional[MetadataTableSseAlgorithm]
+    kms_key_arn: Optional[str]
+
+    def __init__(self, *, sse_algorithm: Optional[MetadataTableSseAlgorithm] = None, kms_key_arn: Optional[str] = None) -> None:
+        _set(self, {"sse_algorithm": sse_algorithm, "kms_key_arn": kms_key_arn})
+
+
+class MetadataTableError(Model):
+    """An error a metadata table reports.
+
+    :ivar error_code: The error code.
+    :ivar error_message: The error message.
+    """
+
+    __slots__ = ("error_code", "error_message")
+    _fields = ("error_code", "error_message")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    error_code: Optional[str]
+    error_message: Optional[str]
+
+    def __init__(self, *, error_code: Optional[str] = None, error_message: Optional[str] = None) -> None:
+        _set(self, {"error_code": error_code, "error_message": error_message})
+
+
+class MetadataTableRecordExpiration(Model):
+    """How long a journal table keeps records.
+
+    :ivar expiration: ``ENABLED`` or ``DISABLED``.
+    :ivar days: Days records are kept (at least 7).
+    """
+
+    __slots__ = ("expiration", "days")
+    _fields = ("expiration", "days")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    expiration: Optional[MetadataTableState]
+    days: Optional[int]
+
+    def __init__(self, *, expiration: Optional[MetadataTableState] = None, days: Optional[int] = None) -> None:
+        _set(self, {"expiration": expiration, "days": days})
+
+
 class ObjectIdentifier(Model):
     """An object to delete.
 
@@ -1584,6 +2873,24 @@ class ObjectIdentifier(Model):
 
     def __init__(self, *, key: str, version_id: Optional[str] = None) -> None:
         _set(self, {"key": key, "version_id": version_id})
+
+
+class ObjectProcessConfiguration(Model):
+    """What an Object FC access point does with requests.
+
+    :ivar allowed_features: Features the function supports (``GetObject-Range``).
+    :ivar transformation_configurations: The transformations.
+    """
+
+    __slots__ = ("allowed_features", "transformation_configurations")
+    _fields = ("allowed_features", "transformation_configurations")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    allowed_features: List[str]
+    transformation_configurations: List[TransformationConfiguration]
+
+    def __init__(self, *, allowed_features: Optional[List[str]] = None, transformation_configurations: Optional[List[TransformationConfiguration]] = None) -> None:
+        _set(self, {"allowed_features": [] if allowed_features is None else allowed_features, "transformation_configurations": [] if transformation_configurations is None else transformation_configurations})
 
 
 class ObjectSummary(Model):
@@ -1668,6 +2975,24 @@ class ObjectWormConfigurationRuleDefaultRetention(Model):
         _set(self, {"mode": mode, "days": days, "years": years})
 
 
+class PostAsyncFetchOutput(Model):
+    """The result of ``PostAsyncFetch``.
+
+    :ivar task_id: The task's id, for ``GetAsyncFetch``.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("task_id", "request_id")
+    _fields = ("task_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"task_id", "request_id"})
+    task_id: str
+    request_id: str
+
+    def __init__(self, *, task_id: str, request_id: str) -> None:
+        _set(self, {"task_id": task_id, "request_id": request_id})
+
+
 class PublicAccessBlockConfiguration(Model):
     """The ``PublicAccessBlockConfiguration`` document (account, bucket level).
 
@@ -1682,6 +3007,26 @@ class PublicAccessBlockConfiguration(Model):
 
     def __init__(self, *, block_public_access: Optional[bool] = None) -> None:
         _set(self, {"block_public_access": block_public_access})
+
+
+class PutAccessPointConfigForObjectProcessConfiguration(Model):
+    """The ``PutAccessPointConfigForObjectProcessConfiguration`` document.
+
+    :ivar allow_anonymous_access_for_object_process: Whether anonymous users may use it (``true`` / ``false``).
+    :ivar block_public_access: Its block-public-access setting.
+    :ivar object_process_configuration: What it does with requests.
+    """
+
+    __slots__ = ("allow_anonymous_access_for_object_process", "block_public_access", "object_process_configuration")
+    _fields = ("allow_anonymous_access_for_object_process", "block_public_access", "object_process_configuration")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    allow_anonymous_access_for_object_process: Optional[str]
+    block_public_access: Optional[bool]
+    object_process_configuration: Optional[Union[ObjectProcessConfiguration, Mapping[str, Any]]]
+
+    def __init__(self, *, allow_anonymous_access_for_object_process: Optional[str] = None, block_public_access: Optional[bool] = None, object_process_configuration: Optional[Union[ObjectProcessConfiguration, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"allow_anonymous_access_for_object_process": allow_anonymous_access_for_object_process, "block_public_access": block_public_access, "object_process_configuration": object_process_configuration})
 
 
 class PutBucketAclOutput(Model):
@@ -1716,6 +3061,26 @@ class PutBucketReplicationOutput(Model):
 
     def __init__(self, *, request_id: str, replication_rule_id: Optional[str] = None) -> None:
         _set(self, {"replication_rule_id": replication_rule_id, "request_id": request_id})
+
+
+class PutLiveChannelOutput(Model):
+    """The result of ``PutLiveChannel``.
+
+    :ivar publish_urls: The RTMP URLs to push the stream to (unsigned).
+    :ivar play_urls: The playlist URLs.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("publish_urls", "play_urls", "request_id")
+    _fields = ("publish_urls", "play_urls", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    publish_urls: List[str]
+    play_urls: List[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, publish_urls: Optional[List[str]] = None, play_urls: Optional[List[str]] = None) -> None:
+        _set(self, {"publish_urls": [] if publish_urls is None else publish_urls, "play_urls": [] if play_urls is None else play_urls, "request_id": request_id})
 
 
 class PutObjectAclOutput(Model):
@@ -1756,6 +3121,48 @@ class PutObjectOutput(Model):
 
     def __init__(self, *, request_id: str, etag: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None) -> None:
         _set(self, {"etag": etag, "hash_crc64": hash_crc64, "version_id": version_id, "request_id": request_id})
+
+
+class QuotaConfiguration(Model):
+    """The ``QuotaConfiguration`` document.
+
+    :ivar storage_quota: The quota, in bytes (positive).
+    :ivar mode: ``Strict`` or ``Warning``.
+    :ivar current_usage: The storage in use, in bytes, as last measured (in answers).
+    """
+
+    __slots__ = ("storage_quota", "mode", "current_usage")
+    _fields = ("storage_quota", "mode", "current_usage")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    storage_quota: Optional[int]
+    mode: Optional[StorageQuotaMode]
+    current_usage: Optional[int]
+
+    def __init__(self, *, storage_quota: Optional[int] = None, mode: Optional[StorageQuotaMode] = None, current_usage: Optional[int] = None) -> None:
+        _set(self, {"storage_quota": storage_quota, "mode": mode, "current_usage": current_usage})
+
+
+class RegionInfo(Model):
+    """The endpoints of one region.
+
+    :ivar region: The region id (``oss-cn-hangzhou``).
+    :ivar internet_endpoint: The public endpoint.
+    :ivar internal_endpoint: The internal (same-region) endpoint.
+    :ivar accelerate_endpoint: The transfer acceleration endpoint.
+    """
+
+    __slots__ = ("region", "internet_endpoint", "internal_endpoint", "accelerate_endpoint")
+    _fields = ("region", "internet_endpoint", "internal_endpoint", "accelerate_endpoint")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    region: Optional[str]
+    internet_endpoint: Optional[str]
+    internal_endpoint: Optional[str]
+    accelerate_endpoint: Optional[str]
+
+    def __init__(self, *, region: Optional[str] = None, internet_endpoint: Optional[str] = None, internal_endpoint: Optional[str] = None, accelerate_endpoint: Optional[str] = None) -> None:
+        _set(self, {"region": region, "internet_endpoint": internet_endpoint, "internal_endpoint": internal_endpoint, "accelerate_endpoint": accelerate_endpoint})
 
 
 class ReplicationConfiguration(Model):
@@ -2150,6 +3557,26 @@ class TransferTypes(Model):
         _set(self, {"types": [] if types is None else types})
 
 
+class TransformationConfiguration(Model):
+    """One transformation: which operations go through which function.
+
+    :ivar actions: The operations transformed (only ``GetObject`` is supported).
+    :ivar function_assume_role_arn: The ARN of the role Function Compute assumes (default ``AliyunFCDefaultRole``).
+    :ivar function_arn: The function's ARN.
+    """
+
+    __slots__ = ("actions", "function_assume_role_arn", "function_arn")
+    _fields = ("actions", "function_assume_role_arn", "function_arn")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    actions: List[str]
+    function_assume_role_arn: Optional[str]
+    function_arn: Optional[str]
+
+    def __init__(self, *, actions: Optional[List[str]] = None, function_assume_role_arn: Optional[str] = None, function_arn: Optional[str] = None) -> None:
+        _set(self, {"actions": [] if actions is None else actions, "function_assume_role_arn": function_assume_role_arn, "function_arn": function_arn})
+
+
 class VersioningConfiguration(Model):
     """The ``VersioningConfiguration`` document.
 
@@ -2206,6 +3633,22 @@ class AbortBucketWorm(Operation[EmptyOutput]):
         _ossio._init_op(self, "AbortBucketWorm", {"bucket": bucket})
 
 
+class CloseMetaQuery(Operation[EmptyOutput]):
+    """Turns off data indexing and deletes the index: ``POST /?metaQuery&comp=delete``.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "CloseMetaQuery", {"bucket": bucket})
+
+
 class CompleteBucketWorm(Operation[EmptyOutput]):
     """Locks a retention policy: from then on it can only be extended.
 
@@ -2246,6 +3689,44 @@ class CreateAccessPoint(Operation[CreateAccessPointOutput]):
         _ossio._init_op(self, "CreateAccessPoint", {"bucket": bucket, "access_point_name": access_point_name, "network_origin": network_origin, "vpc_id": vpc_id})
 
 
+class CreateAccessPointForObjectProcess(Operation[CreateAccessPointForObjectProcessOutput]):
+    """Creates an Object FC access point: ``PUT /?accessPointForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    :ivar create_access_point_for_object_process_configuration: Its configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name", "create_access_point_for_object_process_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name", "create_access_point_for_object_process_configuration"})
+    bucket: str
+    access_point_for_object_process_name: str
+    create_access_point_for_object_process_configuration: Union[CreateAccessPointForObjectProcessConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str, create_access_point_for_object_process_configuration: Union[CreateAccessPointForObjectProcessConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "CreateAccessPointForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name, "create_access_point_for_object_process_configuration": create_access_point_for_object_process_configuration})
+
+
+class CreateBucketMetadataConfiguration(Operation[EmptyOutput]):
+    """Creates a bucket's metadata tables: ``POST /?metadataConfiguration``.
+
+    :ivar bucket: The bucket.
+    :ivar metadata_configuration: The tables to create.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "metadata_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "metadata_configuration"})
+    bucket: str
+    metadata_configuration: Union[MetadataConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, metadata_configuration: Union[MetadataConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "CreateBucketMetadataConfiguration", {"bucket": bucket, "metadata_configuration": metadata_configuration})
+
+
 class CreateCnameToken(Operation[CreateCnameTokenOutput]):
     """Creates the token that proves ownership of a domain.
 
@@ -2282,6 +3763,24 @@ class DeleteAccessPoint(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteAccessPoint", {"bucket": bucket, "access_point_name": access_point_name})
 
 
+class DeleteAccessPointForObjectProcess(Operation[EmptyOutput]):
+    """Deletes an Object FC access point: ``DELETE /?accessPointForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name"})
+    bucket: str
+    access_point_for_object_process_name: str
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str) -> None:
+        _ossio._init_op(self, "DeleteAccessPointForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name})
+
+
 class DeleteAccessPointPolicy(Operation[EmptyOutput]):
     """Removes an access point's policy.
 
@@ -2298,6 +3797,24 @@ class DeleteAccessPointPolicy(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, access_point_name: str) -> None:
         _ossio._init_op(self, "DeleteAccessPointPolicy", {"bucket": bucket, "access_point_name": access_point_name})
+
+
+class DeleteAccessPointPolicyForObjectProcess(Operation[EmptyOutput]):
+    """Deletes an Object FC access point's policy: ``DELETE /?accessPointPolicyForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name"})
+    bucket: str
+    access_point_for_object_process_name: str
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str) -> None:
+        _ossio._init_op(self, "DeleteAccessPointPolicyForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name})
 
 
 class DeleteAccessPointPublicAccessBlock(Operation[EmptyOutput]):
@@ -2352,6 +3869,22 @@ class DeleteBucketInventory(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteBucketInventory", {"bucket": bucket, "inventory_id": inventory_id})
 
 
+class DeleteBucketMetadataConfiguration(Operation[EmptyOutput]):
+    """Deletes a bucket's metadata tables: ``DELETE /?metadataConfiguration``.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketMetadataConfiguration", {"bucket": bucket})
+
+
 class DeleteBucketPublicAccessBlock(Operation[EmptyOutput]):
     """Removes a bucket's block-public-access setting.
 
@@ -2386,6 +3919,22 @@ class DeleteBucketReplication(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteBucketReplication", {"bucket": bucket, "replication_rules": replication_rules})
 
 
+class DeleteBucketStorageQuota(Operation[EmptyOutput]):
+    """Removes a bucket's storage quota: ``DELETE /?quota``.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketStorageQuota", {"bucket": bucket})
+
+
 class DeleteCname(Operation[EmptyOutput]):
     """Unmaps a custom domain from a bucket.
 
@@ -2402,6 +3951,24 @@ class DeleteCname(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]) -> None:
         _ossio._init_op(self, "DeleteCname", {"bucket": bucket, "bucket_cname_configuration": bucket_cname_configuration})
+
+
+class DeleteLiveChannel(Operation[EmptyOutput]):
+    """Deletes a LiveChannel (the files it wrote stay): ``DELETE /<channel>?live``.
+
+    :ivar bucket: The bucket.
+    :ivar channel_name: The channel's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "channel_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "channel_name"})
+    bucket: str
+    channel_name: str
+
+    def __init__(self, *, bucket: str, channel_name: str) -> None:
+        _ossio._init_op(self, "DeleteLiveChannel", {"bucket": bucket, "channel_name": channel_name})
 
 
 class DeleteMultipleObjects(Operation[DeleteMultipleObjectsOutput]):
@@ -2475,6 +4042,80 @@ class DeleteStyle(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteStyle", {"bucket": bucket, "style_name": style_name})
 
 
+class DescribeRegions(Operation[DescribeRegionsOutput]):
+    """Lists the endpoints of every region, or of one.
+
+    :ivar regions: One region (``oss-cn-hangzhou``); ``None`` for every region.
+    """
+
+    __slots__ = ()
+    _fields = ("regions",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    regions: Optional[str]
+
+    def __init__(self, *, regions: Optional[str] = None) -> None:
+        _ossio._init_op(self, "DescribeRegions", {"regions": regions})
+
+
+class DoDataPipelineAction(Operation[DoDataPipelineActionOutput]):
+    """Runs a named data pipeline action, with the body the action takes.
+
+    :ivar action: The action's name.
+    :ivar body: The action's request body, sent as is.
+    """
+
+    __slots__ = ()
+    _fields = ("action", "body")
+    _names = frozenset(_fields)
+    _required = frozenset({"action", "body"})
+    action: str
+    body: str
+
+    def __init__(self, *, action: str, body: str) -> None:
+        _ossio._init_op(self, "DoDataPipelineAction", {"action": action, "body": body})
+
+
+class DoMetaQuery(Operation[DoMetaQueryOutput]):
+    """Searches a bucket's metadata index, one page at a time: ``POST /?metaQuery&comp=query``.
+
+    :ivar bucket: The bucket.
+    :ivar mode: ``basic`` (the default) or ``semantic``.
+    :ivar meta_query: The query.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "mode", "meta_query")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "meta_query"})
+    bucket: str
+    mode: Optional[MetaQueryMode]
+    meta_query: Union[MetaQuery, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, meta_query: Union[MetaQuery, Mapping[str, Any]], mode: Optional[MetaQueryMode] = None) -> None:
+        _ossio._init_op(self, "DoMetaQuery", {"bucket": bucket, "mode": mode, "meta_query": meta_query})
+
+
+class DoMetaQueryAction(Operation[DoMetaQueryActionOutput]):
+    """Runs a named action on a bucket's metadata index, with the body the action takes: ``POST /?MetaQuery&action=...``.
+
+    :ivar bucket: The bucket.
+    :ivar action: The action's name.
+    :ivar body: The action's request body, sent as is.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "action", "body")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "action", "body"})
+    bucket: str
+    action: str
+    body: str
+
+    def __init__(self, *, bucket: str, action: str, body: str) -> None:
+        _ossio._init_op(self, "DoMetaQueryAction", {"bucket": bucket, "action": action, "body": body})
+
+
 class ExtendBucketWorm(Operation[EmptyOutput]):
     """Lengthens a locked retention policy.
 
@@ -2513,6 +4154,42 @@ class GetAccessPoint(Operation[GetAccessPointOutput]):
         _ossio._init_op(self, "GetAccessPoint", {"bucket": bucket, "access_point_name": access_point_name})
 
 
+class GetAccessPointConfigForObjectProcess(Operation[GetAccessPointConfigForObjectProcessOutput]):
+    """Reads an Object FC access point's configuration: ``GET /?accessPointConfigForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name"})
+    bucket: str
+    access_point_for_object_process_name: str
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str) -> None:
+        _ossio._init_op(self, "GetAccessPointConfigForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name})
+
+
+class GetAccessPointForObjectProcess(Operation[GetAccessPointForObjectProcessOutput]):
+    """Reads an Object FC access point: ``GET /?accessPointForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name"})
+    bucket: str
+    access_point_for_object_process_name: str
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str) -> None:
+        _ossio._init_op(self, "GetAccessPointForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name})
+
+
 class GetAccessPointPolicy(Operation[GetAccessPointPolicyOutput]):
     """Reads an access point's policy.
 
@@ -2531,6 +4208,24 @@ class GetAccessPointPolicy(Operation[GetAccessPointPolicyOutput]):
         _ossio._init_op(self, "GetAccessPointPolicy", {"bucket": bucket, "access_point_name": access_point_name})
 
 
+class GetAccessPointPolicyForObjectProcess(Operation[GetAccessPointPolicyForObjectProcessOutput]):
+    """Reads an Object FC access point's policy: ``GET /?accessPointPolicyForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name"})
+    bucket: str
+    access_point_for_object_process_name: str
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str) -> None:
+        _ossio._init_op(self, "GetAccessPointPolicyForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name})
+
+
 class GetAccessPointPublicAccessBlock(Operation[GetAccessPointPublicAccessBlockOutput]):
     """Reads an access point's block-public-access switch.
 
@@ -2547,6 +4242,24 @@ class GetAccessPointPublicAccessBlock(Operation[GetAccessPointPublicAccessBlockO
 
     def __init__(self, *, bucket: str, access_point_name: str) -> None:
         _ossio._init_op(self, "GetAccessPointPublicAccessBlock", {"bucket": bucket, "access_point_name": access_point_name})
+
+
+class GetAsyncFetch(Operation[GetAsyncFetchOutput]):
+    """Reads the state of a fetch task: ``GET /?asyncFetch`` with ``x-oss-task-id``.
+
+    :ivar bucket: The bucket.
+    :ivar task_id: The task's id, from ``PostAsyncFetch``.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "task_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "task_id"})
+    bucket: str
+    task_id: str
+
+    def __init__(self, *, bucket: str, task_id: str) -> None:
+        _ossio._init_op(self, "GetAsyncFetch", {"bucket": bucket, "task_id": task_id})
 
 
 class GetBucketAccessMonitor(Operation[GetBucketAccessMonitorOutput]):
@@ -2663,6 +4376,22 @@ class GetBucketLocation(Operation[GetBucketLocationOutput]):
         _ossio._init_op(self, "GetBucketLocation", {"bucket": bucket})
 
 
+class GetBucketMetadataConfiguration(Operation[GetBucketMetadataConfigurationOutput]):
+    """Reads a bucket's metadata tables: ``GET /?metadataConfiguration``.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketMetadataConfiguration", {"bucket": bucket})
+
+
 class GetBucketObjectWormConfiguration(Operation[GetBucketObjectWormConfigurationOutput]):
     """Reads a bucket's object-level retention configuration.
 
@@ -2761,6 +4490,22 @@ class GetBucketResourceGroup(Operation[GetBucketResourceGroupOutput]):
         _ossio._init_op(self, "GetBucketResourceGroup", {"bucket": bucket})
 
 
+class GetBucketStorageQuota(Operation[GetBucketStorageQuotaOutput]):
+    """Reads a bucket's storage quota and usage: ``GET /?quota``.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketStorageQuota", {"bucket": bucket})
+
+
 class GetBucketTransferAcceleration(Operation[GetBucketTransferAccelerationOutput]):
     """Reads a bucket's transfer acceleration setting.
 
@@ -2827,6 +4572,76 @@ class GetCnameToken(Operation[GetCnameTokenOutput]):
 
     def __init__(self, *, bucket: str, cname: str, wildcard: Optional[bool] = None) -> None:
         _ossio._init_op(self, "GetCnameToken", {"bucket": bucket, "cname": cname, "wildcard": wildcard})
+
+
+class GetLiveChannelHistory(Operation[GetLiveChannelHistoryOutput]):
+    """Reads the last ingest sessions of a LiveChannel (up to 10): ``GET /<channel>?live&comp=history``.
+
+    :ivar bucket: The bucket.
+    :ivar channel_name: The channel's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "channel_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "channel_name"})
+    bucket: str
+    channel_name: str
+
+    def __init__(self, *, bucket: str, channel_name: str) -> None:
+        _ossio._init_op(self, "GetLiveChannelHistory", {"bucket": bucket, "channel_name": channel_name})
+
+
+class GetLiveChannelInfo(Operation[GetLiveChannelInfoOutput]):
+    """Reads a LiveChannel's configuration: ``GET /<channel>?live``.
+
+    :ivar bucket: The bucket.
+    :ivar channel_name: The channel's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "channel_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "channel_name"})
+    bucket: str
+    channel_name: str
+
+    def __init__(self, *, bucket: str, channel_name: str) -> None:
+        _ossio._init_op(self, "GetLiveChannelInfo", {"bucket": bucket, "channel_name": channel_name})
+
+
+class GetLiveChannelStat(Operation[GetLiveChannelStatOutput]):
+    """Reads a LiveChannel's ingest state: ``GET /<channel>?live&comp=stat``.
+
+    :ivar bucket: The bucket.
+    :ivar channel_name: The channel's name.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "channel_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "channel_name"})
+    bucket: str
+    channel_name: str
+
+    def __init__(self, *, bucket: str, channel_name: str) -> None:
+        _ossio._init_op(self, "GetLiveChannelStat", {"bucket": bucket, "channel_name": channel_name})
+
+
+class GetMetaQueryStatus(Operation[GetMetaQueryStatusOutput]):
+    """Reads the state of a bucket's metadata index: ``GET /?metaQuery``.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetMetaQueryStatus", {"bucket": bucket})
 
 
 class GetObject(Operation[GetObjectOutput]):
@@ -3004,6 +4819,24 @@ class ListAccessPoints(Operation[ListAccessPointsOutput]):
         _ossio._init_op(self, "ListAccessPoints", {"bucket": bucket, "max_keys": max_keys, "continuation_token": continuation_token})
 
 
+class ListAccessPointsForObjectProcess(Operation[ListAccessPointsForObjectProcessOutput]):
+    """Lists the Object FC access points of the account, one page at a time: ``GET /?accessPointForObjectProcess`` on the service endpoint.
+
+    :ivar max_keys: Page size (1 to 1000).
+    :ivar continuation_token: The previous page's ``NextContinuationToken``.
+    """
+
+    __slots__ = ()
+    _fields = ("max_keys", "continuation_token")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    max_keys: Optional[int]
+    continuation_token: Optional[str]
+
+    def __init__(self, *, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListAccessPointsForObjectProcess", {"max_keys": max_keys, "continuation_token": continuation_token})
+
+
 class ListBucketInventory(Operation[ListBucketInventoryOutput]):
     """Lists a bucket's inventories, up to 100 a page.
 
@@ -3042,6 +4875,26 @@ class ListBuckets(Operation[ListBucketsOutput]):
         _ossio._init_op(self, "ListBuckets", {"prefix": prefix, "marker": marker, "max_keys": max_keys})
 
 
+class ListCloudBoxes(Operation[ListCloudBoxesOutput]):
+    """Lists the CloudBoxes of the account, one page at a time.
+
+    :ivar marker: Start after this CloudBox id.
+    :ivar max_keys: Page size (1 to 1000).
+    :ivar prefix: Only CloudBoxes whose ids start with this.
+    """
+
+    __slots__ = ()
+    _fields = ("marker", "max_keys", "prefix")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    marker: Optional[str]
+    max_keys: Optional[int]
+    prefix: Optional[str]
+
+    def __init__(self, *, marker: Optional[str] = None, max_keys: Optional[int] = None, prefix: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListCloudBoxes", {"marker": marker, "max_keys": max_keys, "prefix": prefix})
+
+
 class ListCname(Operation[ListCnameOutput]):
     """Lists the custom domains of a bucket.
 
@@ -3056,6 +4909,28 @@ class ListCname(Operation[ListCnameOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "ListCname", {"bucket": bucket})
+
+
+class ListLiveChannel(Operation[ListLiveChannelOutput]):
+    """Lists the LiveChannels of a bucket, one page at a time: ``GET /?live``.
+
+    :ivar bucket: The bucket.
+    :ivar prefix: Only channels whose names start with this.
+    :ivar marker: Start after this channel name.
+    :ivar max_keys: Page size (1 to 1000; OSS's default 100).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "prefix", "marker", "max_keys")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+    prefix: Optional[str]
+    marker: Optional[str]
+    max_keys: Optional[int]
+
+    def __init__(self, *, bucket: str, prefix: Optional[str] = None, marker: Optional[str] = None, max_keys: Optional[int] = None) -> None:
+        _ossio._init_op(self, "ListLiveChannel", {"bucket": bucket, "prefix": prefix, "marker": marker, "max_keys": max_keys})
 
 
 class ListObjects(Operation[ListObjectsOutput]):
@@ -3130,6 +5005,84 @@ class ListStyle(Operation[ListStyleOutput]):
         _ossio._init_op(self, "ListStyle", {"bucket": bucket})
 
 
+class OpenMetaQuery(Operation[EmptyOutput]):
+    """Turns on data indexing for a bucket: ``POST /?metaQuery&comp=add``.
+
+    :ivar bucket: The bucket.
+    :ivar mode: ``basic`` (the default) or ``semantic``.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "mode")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+    mode: Optional[MetaQueryMode]
+
+    def __init__(self, *, bucket: str, mode: Optional[MetaQueryMode] = None) -> None:
+        _ossio._init_op(self, "OpenMetaQuery", {"bucket": bucket, "mode": mode})
+
+
+class PostAsyncFetch(Operation[PostAsyncFetchOutput]):
+    """Starts a task that fetches a URL into an object: ``POST /?asyncFetch``.
+
+    :ivar bucket: The bucket.
+    :ivar async_fetch_task_configuration: What to fetch, and where to.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "async_fetch_task_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "async_fetch_task_configuration"})
+    bucket: str
+    async_fetch_task_configuration: Union[AsyncFetchTaskConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, async_fetch_task_configuration: Union[AsyncFetchTaskConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PostAsyncFetch", {"bucket": bucket, "async_fetch_task_configuration": async_fetch_task_configuration})
+
+
+class PostVodPlaylist(Operation[EmptyOutput]):
+    """Writes a VOD playlist of what a LiveChannel recorded between two times: ``POST /<channel>/<playlist>?vod&startTime=...&endTime=...``.
+
+    :ivar bucket: The bucket.
+    :ivar key: ``<channel name>/<playlist name>`` (the playlist's name ends in ``.m3u8``).
+    :ivar start_time: Start of the recording to include (Unix seconds).
+    :ivar end_time: End of the recording to include (Unix seconds; after the start, at most a day later).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "start_time", "end_time")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "start_time", "end_time"})
+    bucket: str
+    key: str
+    start_time: int
+    end_time: int
+
+    def __init__(self, *, bucket: str, key: str, start_time: int, end_time: int) -> None:
+        _ossio._init_op(self, "PostVodPlaylist", {"bucket": bucket, "key": key, "start_time": start_time, "end_time": end_time})
+
+
+class PutAccessPointConfigForObjectProcess(Operation[EmptyOutput]):
+    """Changes an Object FC access point's configuration: ``PUT /?accessPointConfigForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    :ivar put_access_point_config_for_object_process_configuration: The new configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name", "put_access_point_config_for_object_process_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name", "put_access_point_config_for_object_process_configuration"})
+    bucket: str
+    access_point_for_object_process_name: str
+    put_access_point_config_for_object_process_configuration: Union[PutAccessPointConfigForObjectProcessConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str, put_access_point_config_for_object_process_configuration: Union[PutAccessPointConfigForObjectProcessConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutAccessPointConfigForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name, "put_access_point_config_for_object_process_configuration": put_access_point_config_for_object_process_configuration})
+
+
 class PutAccessPointPolicy(Operation[EmptyOutput]):
     """Sets an access point's policy (a JSON document, sent verbatim).
 
@@ -3148,6 +5101,26 @@ class PutAccessPointPolicy(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, access_point_name: str, body: str) -> None:
         _ossio._init_op(self, "PutAccessPointPolicy", {"bucket": bucket, "access_point_name": access_point_name, "body": body})
+
+
+class PutAccessPointPolicyForObjectProcess(Operation[EmptyOutput]):
+    """Sets an Object FC access point's policy (a JSON document, sent verbatim): ``PUT /?accessPointPolicyForObjectProcess``.
+
+    :ivar bucket: The bucket.
+    :ivar access_point_for_object_process_name: The Object FC access point's name.
+    :ivar body: The policy document.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "access_point_for_object_process_name", "body")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "access_point_for_object_process_name", "body"})
+    bucket: str
+    access_point_for_object_process_name: str
+    body: str
+
+    def __init__(self, *, bucket: str, access_point_for_object_process_name: str, body: str) -> None:
+        _ossio._init_op(self, "PutAccessPointPolicyForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name, "body": body})
 
 
 class PutAccessPointPublicAccessBlock(Operation[EmptyOutput]):
@@ -3376,6 +5349,24 @@ class PutBucketRtc(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketRtc", {"bucket": bucket, "rtc_configuration": rtc_configuration})
 
 
+class PutBucketStorageQuota(Operation[EmptyOutput]):
+    """Sets a bucket's storage quota: ``PUT /?quota``.
+
+    :ivar bucket: The bucket.
+    :ivar quota_configuration: The quota.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "quota_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "quota_configuration"})
+    bucket: str
+    quota_configuration: Union[QuotaConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, quota_configuration: Union[QuotaConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketStorageQuota", {"bucket": bucket, "quota_configuration": quota_configuration})
+
+
 class PutBucketTransferAcceleration(Operation[EmptyOutput]):
     """Turns a bucket's transfer acceleration on or off.
 
@@ -3428,6 +5419,46 @@ class PutCname(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]) -> None:
         _ossio._init_op(self, "PutCname", {"bucket": bucket, "bucket_cname_configuration": bucket_cname_configuration})
+
+
+class PutLiveChannel(Operation[PutLiveChannelOutput]):
+    """Creates (or reconfigures) a LiveChannel: ``PUT /<channel>?live``.
+
+    :ivar bucket: The bucket.
+    :ivar channel_name: The channel's name (no ``/``).
+    :ivar live_channel_configuration: The configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "channel_name", "live_channel_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "channel_name", "live_channel_configuration"})
+    bucket: str
+    channel_name: str
+    live_channel_configuration: Union[LiveChannelConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, channel_name: str, live_channel_configuration: Union[LiveChannelConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutLiveChannel", {"bucket": bucket, "channel_name": channel_name, "live_channel_configuration": live_channel_configuration})
+
+
+class PutLiveChannelStatus(Operation[EmptyOutput]):
+    """Enables or disables a LiveChannel: ``PUT /<channel>?live&status=...``.
+
+    :ivar bucket: The bucket.
+    :ivar channel_name: The channel's name.
+    :ivar status: The new state.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "channel_name", "status")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "channel_name", "status"})
+    bucket: str
+    channel_name: str
+    status: LiveChannelStatus
+
+    def __init__(self, *, bucket: str, channel_name: str, status: LiveChannelStatus) -> None:
+        _ossio._init_op(self, "PutLiveChannelStatus", {"bucket": bucket, "channel_name": channel_name, "status": status})
 
 
 class PutObject(Operation[PutObjectOutput]):
@@ -3526,29 +5557,122 @@ class PutStyle(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutStyle", {"bucket": bucket, "style_name": style_name, "category": category, "style": style})
 
 
+class UpdateBucketMetadataInventoryTableConfiguration(Operation[EmptyOutput]):
+    """Changes a bucket's inventory table: ``PUT /?metadataInventoryTable``.
+
+    :ivar bucket: The bucket.
+    :ivar inventory_table_configuration: The new inventory table configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "inventory_table_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "inventory_table_configuration"})
+    bucket: str
+    inventory_table_configuration: Union[InventoryTableConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, inventory_table_configuration: Union[InventoryTableConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "UpdateBucketMetadataInventoryTableConfiguration", {"bucket": bucket, "inventory_table_configuration": inventory_table_configuration})
+
+
+class UpdateBucketMetadataJournalTableConfiguration(Operation[EmptyOutput]):
+    """Changes a bucket's journal table: ``PUT /?metadataJournalTable``.
+
+    :ivar bucket: The bucket.
+    :ivar journal_table_configuration: The new journal table configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "journal_table_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "journal_table_configuration"})
+    bucket: str
+    journal_table_configuration: Union[JournalTableConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, journal_table_configuration: Union[JournalTableConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "UpdateBucketMetadataJournalTableConfiguration", {"bucket": bucket, "journal_table_configuration": journal_table_configuration})
+
+
+class WriteGetObjectResponse(Operation[EmptyOutput]):
+    """What a Function Compute function answers a transformed GetObject with: ``POST /?x-oss-write-get-object-response`` with the route and token of the event.
+
+    :ivar request_route: The route from the function's event.
+    :ivar request_token: The token from the function's event.
+    :ivar fwd_status: The HTTP status to answer with (100 to 599).
+    :ivar fwd_header_accept_ranges: ``Accept-Ranges`` to answer with.
+    :ivar fwd_header_cache_control: ``Cache-Control`` to answer with.
+    :ivar fwd_header_content_disposition: ``Content-Disposition`` to answer with.
+    :ivar fwd_header_content_encoding: ``Content-Encoding`` to answer with.
+    :ivar fwd_header_content_language: ``Content-Language`` to answer with.
+    :ivar fwd_header_content_range: ``Content-Range`` to answer with.
+    :ivar fwd_header_content_type: ``Content-Type`` to answer with.
+    :ivar fwd_header_etag: ``ETag`` to answer with.
+    :ivar fwd_header_expires: ``Expires`` to answer with.
+    :ivar fwd_header_last_modified: ``Last-Modified`` to answer with.
+    :ivar body: The body to answer with: bytes, or a declared length the caller streams.
+    """
+
+    __slots__ = ()
+    _fields = ("request_route", "request_token", "fwd_status", "fwd_header_accept_ranges", "fwd_header_cache_control", "fwd_header_content_disposition", "fwd_header_content_encoding", "fwd_header_content_language", "fwd_header_content_range", "fwd_header_content_type", "fwd_header_etag", "fwd_header_expires", "fwd_header_last_modified", "body")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_route", "request_token", "fwd_status"})
+    request_route: str
+    request_token: str
+    fwd_status: int
+    fwd_header_accept_ranges: Optional[str]
+    fwd_header_cache_control: Optional[str]
+    fwd_header_content_disposition: Optional[str]
+    fwd_header_content_encoding: Optional[str]
+    fwd_header_content_language: Optional[str]
+    fwd_header_content_range: Optional[str]
+    fwd_header_content_type: Optional[str]
+    fwd_header_etag: Optional[str]
+    fwd_header_expires: Optional[str]
+    fwd_header_last_modified: Optional[str]
+    body: Optional[BodyInput]
+
+    def __init__(self, *, request_route: str, request_token: str, fwd_status: int, fwd_header_accept_ranges: Optional[str] = None, fwd_header_cache_control: Optional[str] = None, fwd_header_content_disposition: Optional[str] = None, fwd_header_content_encoding: Optional[str] = None, fwd_header_content_language: Optional[str] = None, fwd_header_content_range: Optional[str] = None, fwd_header_content_type: Optional[str] = None, fwd_header_etag: Optional[str] = None, fwd_header_expires: Optional[str] = None, fwd_header_last_modified: Optional[str] = None, body: Optional[BodyInput] = None) -> None:
+        _ossio._init_op(self, "WriteGetObjectResponse", {"request_route": request_route, "request_token": request_token, "fwd_status": fwd_status, "fwd_header_accept_ranges": fwd_header_accept_ranges, "fwd_header_cache_control": fwd_header_cache_control, "fwd_header_content_disposition": fwd_header_content_disposition, "fwd_header_content_encoding": fwd_header_content_encoding, "fwd_header_content_language": fwd_header_content_language, "fwd_header_content_range": fwd_header_content_range, "fwd_header_content_type": fwd_header_content_type, "fwd_header_etag": fwd_header_etag, "fwd_header_expires": fwd_header_expires, "fwd_header_last_modified": fwd_header_last_modified, "body": body})
+
+
 _ossio._register(Model, {
     "AccessMonitorConfiguration": AccessMonitorConfiguration,
+    "AccessPointForObjectProcess": AccessPointForObjectProcess,
     "AccessPointSummary": AccessPointSummary,
     "ArchiveDirectReadConfiguration": ArchiveDirectReadConfiguration,
+    "AsyncFetchTaskConfiguration": AsyncFetchTaskConfiguration,
+    "AsyncFetchTaskInfo": AsyncFetchTaskInfo,
     "BucketCnameConfiguration": BucketCnameConfiguration,
     "BucketResourceGroupConfiguration": BucketResourceGroupConfiguration,
     "BucketSummary": BucketSummary,
     "CertificateConfiguration": CertificateConfiguration,
     "CipherSuite": CipherSuite,
+    "CloudBoxOwner": CloudBoxOwner,
+    "CloudBoxProperties": CloudBoxProperties,
     "Cname": Cname,
     "CnameCertificate": CnameCertificate,
     "CnameInfo": CnameInfo,
     "CnameToken": CnameToken,
+    "CreateAccessPointForObjectProcessConfiguration": CreateAccessPointForObjectProcessConfiguration,
+    "CreateAccessPointForObjectProcessOutput": CreateAccessPointForObjectProcessOutput,
     "CreateAccessPointOutput": CreateAccessPointOutput,
     "CreateCnameTokenOutput": CreateCnameTokenOutput,
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
     "DeletedObject": DeletedObject,
+    "DescribeRegionsOutput": DescribeRegionsOutput,
+    "DoDataPipelineActionOutput": DoDataPipelineActionOutput,
+    "DoMetaQueryActionOutput": DoMetaQueryActionOutput,
+    "DoMetaQueryOutput": DoMetaQueryOutput,
     "EmptyOutput": EmptyOutput,
     "ExtendWormConfiguration": ExtendWormConfiguration,
+    "GetAccessPointConfigForObjectProcessOutput": GetAccessPointConfigForObjectProcessOutput,
+    "GetAccessPointForObjectProcessOutput": GetAccessPointForObjectProcessOutput,
     "GetAccessPointOutput": GetAccessPointOutput,
+    "GetAccessPointPolicyForObjectProcessOutput": GetAccessPointPolicyForObjectProcessOutput,
     "GetAccessPointPolicyOutput": GetAccessPointPolicyOutput,
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
+    "GetAsyncFetchOutput": GetAsyncFetchOutput,
     "GetBucketAccessMonitorOutput": GetBucketAccessMonitorOutput,
     "GetBucketAclOutput": GetBucketAclOutput,
     "GetBucketArchiveDirectReadOutput": GetBucketArchiveDirectReadOutput,
@@ -3556,16 +5680,22 @@ _ossio._register(Model, {
     "GetBucketInfoOutput": GetBucketInfoOutput,
     "GetBucketInventoryOutput": GetBucketInventoryOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
+    "GetBucketMetadataConfigurationOutput": GetBucketMetadataConfigurationOutput,
     "GetBucketObjectWormConfigurationOutput": GetBucketObjectWormConfigurationOutput,
     "GetBucketPublicAccessBlockOutput": GetBucketPublicAccessBlockOutput,
     "GetBucketReplicationLocationOutput": GetBucketReplicationLocationOutput,
     "GetBucketReplicationOutput": GetBucketReplicationOutput,
     "GetBucketReplicationProgressOutput": GetBucketReplicationProgressOutput,
     "GetBucketResourceGroupOutput": GetBucketResourceGroupOutput,
+    "GetBucketStorageQuotaOutput": GetBucketStorageQuotaOutput,
     "GetBucketTransferAccelerationOutput": GetBucketTransferAccelerationOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
     "GetBucketWormOutput": GetBucketWormOutput,
     "GetCnameTokenOutput": GetCnameTokenOutput,
+    "GetLiveChannelHistoryOutput": GetLiveChannelHistoryOutput,
+    "GetLiveChannelInfoOutput": GetLiveChannelInfoOutput,
+    "GetLiveChannelStatOutput": GetLiveChannelStatOutput,
+    "GetMetaQueryStatusOutput": GetMetaQueryStatusOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
@@ -3585,27 +5715,65 @@ _ossio._register(Model, {
     "InventoryOssBucketDestination": InventoryOssBucketDestination,
     "InventorySchedule": InventorySchedule,
     "InventorySseKms": InventorySseKms,
+    "InventoryTableConfiguration": InventoryTableConfiguration,
+    "InventoryTableConfigurationResult": InventoryTableConfigurationResult,
+    "JournalTableConfiguration": JournalTableConfiguration,
+    "JournalTableConfigurationResult": JournalTableConfigurationResult,
+    "ListAccessPointsForObjectProcessOutput": ListAccessPointsForObjectProcessOutput,
     "ListAccessPointsOutput": ListAccessPointsOutput,
     "ListBucketInventoryOutput": ListBucketInventoryOutput,
     "ListBucketsOutput": ListBucketsOutput,
+    "ListCloudBoxesOutput": ListCloudBoxesOutput,
     "ListCnameOutput": ListCnameOutput,
     "ListInventoryConfigurationsResult": ListInventoryConfigurationsResult,
+    "ListLiveChannelOutput": ListLiveChannelOutput,
     "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
     "ListStyleOutput": ListStyleOutput,
+    "LiveChannelAudio": LiveChannelAudio,
+    "LiveChannelConfiguration": LiveChannelConfiguration,
+    "LiveChannelSnapshot": LiveChannelSnapshot,
+    "LiveChannelSummary": LiveChannelSummary,
+    "LiveChannelTarget": LiveChannelTarget,
+    "LiveChannelVideo": LiveChannelVideo,
+    "LiveRecord": LiveRecord,
     "LocationRtcConstraint": LocationRtcConstraint,
     "LocationTransferType": LocationTransferType,
     "LocationTransferTypeConstraint": LocationTransferTypeConstraint,
+    "MetaQuery": MetaQuery,
+    "MetaQueryAddress": MetaQueryAddress,
+    "MetaQueryAggregation": MetaQueryAggregation,
+    "MetaQueryAudioStream": MetaQueryAudioStream,
+    "MetaQueryFile": MetaQueryFile,
+    "MetaQueryFileInsights": MetaQueryFileInsights,
+    "MetaQueryGroup": MetaQueryGroup,
+    "MetaQueryInsight": MetaQueryInsight,
+    "MetaQueryStatus": MetaQueryStatus,
+    "MetaQuerySubtitle": MetaQuerySubtitle,
+    "MetaQueryTagging": MetaQueryTagging,
+    "MetaQueryVideoStream": MetaQueryVideoStream,
+    "MetadataConfiguration": MetadataConfiguration,
+    "MetadataConfigurationResult": MetadataConfigurationResult,
+    "MetadataTableDestinationResult": MetadataTableDestinationResult,
+    "MetadataTableEncryptionConfiguration": MetadataTableEncryptionConfiguration,
+    "MetadataTableError": MetadataTableError,
+    "MetadataTableRecordExpiration": MetadataTableRecordExpiration,
     "ObjectIdentifier": ObjectIdentifier,
+    "ObjectProcessConfiguration": ObjectProcessConfiguration,
     "ObjectSummary": ObjectSummary,
     "ObjectWormConfiguration": ObjectWormConfiguration,
     "ObjectWormConfigurationRule": ObjectWormConfigurationRule,
     "ObjectWormConfigurationRuleDefaultRetention": ObjectWormConfigurationRuleDefaultRetention,
+    "PostAsyncFetchOutput": PostAsyncFetchOutput,
     "PublicAccessBlockConfiguration": PublicAccessBlockConfiguration,
+    "PutAccessPointConfigForObjectProcessConfiguration": PutAccessPointConfigForObjectProcessConfiguration,
     "PutBucketAclOutput": PutBucketAclOutput,
     "PutBucketReplicationOutput": PutBucketReplicationOutput,
+    "PutLiveChannelOutput": PutLiveChannelOutput,
     "PutObjectAclOutput": PutObjectAclOutput,
     "PutObjectOutput": PutObjectOutput,
+    "QuotaConfiguration": QuotaConfiguration,
+    "RegionInfo": RegionInfo,
     "ReplicationConfiguration": ReplicationConfiguration,
     "ReplicationDestination": ReplicationDestination,
     "ReplicationEncryptionConfiguration": ReplicationEncryptionConfiguration,
@@ -3627,6 +5795,7 @@ _ossio._register(Model, {
     "Tls": Tls,
     "TransferAccelerationConfiguration": TransferAccelerationConfiguration,
     "TransferTypes": TransferTypes,
+    "TransformationConfiguration": TransformationConfiguration,
     "VersioningConfiguration": VersioningConfiguration,
     "WormConfiguration": WormConfiguration,
 })
@@ -3635,33 +5804,48 @@ __all__ = [
     "AbortBucketWorm",
     "AccessMonitorConfiguration",
     "AccessMonitorStatusType",
+    "AccessPointForObjectProcess",
     "AccessPointSummary",
     "Acl",
     "ArchiveDirectReadConfiguration",
+    "AsyncFetchTaskConfiguration",
+    "AsyncFetchTaskInfo",
     "BodyInput",
     "BucketCnameConfiguration",
     "BucketResourceGroupConfiguration",
     "BucketSummary",
     "CertificateConfiguration",
     "CipherSuite",
+    "CloseMetaQuery",
+    "CloudBoxOwner",
+    "CloudBoxProperties",
     "Cname",
     "CnameCertificate",
     "CnameInfo",
     "CnameToken",
     "CompleteBucketWorm",
     "CreateAccessPoint",
+    "CreateAccessPointForObjectProcess",
+    "CreateAccessPointForObjectProcessConfiguration",
+    "CreateAccessPointForObjectProcessOutput",
     "CreateAccessPointOutput",
+    "CreateBucketMetadataConfiguration",
     "CreateCnameToken",
     "CreateCnameTokenOutput",
     "DataRedundancyType",
     "DeleteAccessPoint",
+    "DeleteAccessPointForObjectProcess",
     "DeleteAccessPointPolicy",
+    "DeleteAccessPointPolicyForObjectProcess",
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
     "DeleteBucketInventory",
+    "DeleteBucketMetadataConfiguration",
     "DeleteBucketPublicAccessBlock",
     "DeleteBucketReplication",
+    "DeleteBucketStorageQuota",
     "DeleteCname",
+    "DeleteLiveChannel",
     "DeleteMultipleObjects",
     "DeleteMultipleObjectsOutput",
     "DeleteObject",
@@ -3669,15 +5853,31 @@ __all__ = [
     "DeletePublicAccessBlock",
     "DeleteStyle",
     "DeletedObject",
+    "DescribeRegions",
+    "DescribeRegionsOutput",
+    "DoDataPipelineAction",
+    "DoDataPipelineActionOutput",
+    "DoMetaQuery",
+    "DoMetaQueryAction",
+    "DoMetaQueryActionOutput",
+    "DoMetaQueryOutput",
     "EmptyOutput",
     "ExtendBucketWorm",
     "ExtendWormConfiguration",
     "GetAccessPoint",
+    "GetAccessPointConfigForObjectProcess",
+    "GetAccessPointConfigForObjectProcessOutput",
+    "GetAccessPointForObjectProcess",
+    "GetAccessPointForObjectProcessOutput",
     "GetAccessPointOutput",
     "GetAccessPointPolicy",
+    "GetAccessPointPolicyForObjectProcess",
+    "GetAccessPointPolicyForObjectProcessOutput",
     "GetAccessPointPolicyOutput",
     "GetAccessPointPublicAccessBlock",
     "GetAccessPointPublicAccessBlockOutput",
+    "GetAsyncFetch",
+    "GetAsyncFetchOutput",
     "GetBucketAccessMonitor",
     "GetBucketAccessMonitorOutput",
     "GetBucketAcl",
@@ -3692,6 +5892,8 @@ __all__ = [
     "GetBucketInventoryOutput",
     "GetBucketLocation",
     "GetBucketLocationOutput",
+    "GetBucketMetadataConfiguration",
+    "GetBucketMetadataConfigurationOutput",
     "GetBucketObjectWormConfiguration",
     "GetBucketObjectWormConfigurationOutput",
     "GetBucketPublicAccessBlock",
@@ -3704,6 +5906,8 @@ __all__ = [
     "GetBucketReplicationProgressOutput",
     "GetBucketResourceGroup",
     "GetBucketResourceGroupOutput",
+    "GetBucketStorageQuota",
+    "GetBucketStorageQuotaOutput",
     "GetBucketTransferAcceleration",
     "GetBucketTransferAccelerationOutput",
     "GetBucketVersioning",
@@ -3712,6 +5916,14 @@ __all__ = [
     "GetBucketWormOutput",
     "GetCnameToken",
     "GetCnameTokenOutput",
+    "GetLiveChannelHistory",
+    "GetLiveChannelHistoryOutput",
+    "GetLiveChannelInfo",
+    "GetLiveChannelInfoOutput",
+    "GetLiveChannelStat",
+    "GetLiveChannelStatOutput",
+    "GetMetaQueryStatus",
+    "GetMetaQueryStatusOutput",
     "GetObject",
     "GetObjectAcl",
     "GetObjectAclOutput",
@@ -3743,36 +5955,87 @@ __all__ = [
     "InventoryOssBucketDestination",
     "InventorySchedule",
     "InventorySseKms",
+    "InventoryTableConfiguration",
+    "InventoryTableConfigurationResult",
+    "JournalTableConfiguration",
+    "JournalTableConfigurationResult",
     "ListAccessPoints",
+    "ListAccessPointsForObjectProcess",
+    "ListAccessPointsForObjectProcessOutput",
     "ListAccessPointsOutput",
     "ListBucketInventory",
     "ListBucketInventoryOutput",
     "ListBuckets",
     "ListBucketsOutput",
+    "ListCloudBoxes",
+    "ListCloudBoxesOutput",
     "ListCname",
     "ListCnameOutput",
     "ListInventoryConfigurationsResult",
+    "ListLiveChannel",
+    "ListLiveChannelOutput",
     "ListObjects",
     "ListObjectsOutput",
     "ListObjectsV2",
     "ListObjectsV2Output",
     "ListStyle",
     "ListStyleOutput",
+    "LiveChannelAudio",
+    "LiveChannelConfiguration",
+    "LiveChannelSnapshot",
+    "LiveChannelStatus",
+    "LiveChannelSummary",
+    "LiveChannelTarget",
+    "LiveChannelType",
+    "LiveChannelVideo",
+    "LiveRecord",
     "LocationRtcConstraint",
     "LocationTransferType",
     "LocationTransferTypeConstraint",
+    "MetaQuery",
+    "MetaQueryAddress",
+    "MetaQueryAggregation",
+    "MetaQueryAggregationOperation",
+    "MetaQueryAudioStream",
+    "MetaQueryFile",
+    "MetaQueryFileInsights",
+    "MetaQueryGroup",
+    "MetaQueryInsight",
+    "MetaQueryMediaType",
+    "MetaQueryMode",
+    "MetaQueryOrderType",
+    "MetaQueryStatus",
+    "MetaQuerySubtitle",
+    "MetaQueryTagging",
+    "MetaQueryVideoStream",
+    "MetadataConfiguration",
+    "MetadataConfigurationResult",
+    "MetadataTableDestinationResult",
+    "MetadataTableEncryptionConfiguration",
+    "MetadataTableError",
+    "MetadataTableRecordExpiration",
+    "MetadataTableSseAlgorithm",
+    "MetadataTableState",
     "Model",
     "NetworkOrigin",
     "ObjectAcl",
     "ObjectIdentifier",
+    "ObjectProcessConfiguration",
     "ObjectSummary",
     "ObjectWormConfiguration",
     "ObjectWormConfigurationModeType",
     "ObjectWormConfigurationRule",
     "ObjectWormConfigurationRuleDefaultRetention",
+    "OpenMetaQuery",
     "Operation",
+    "PostAsyncFetch",
+    "PostAsyncFetchOutput",
+    "PostVodPlaylist",
     "PublicAccessBlockConfiguration",
+    "PutAccessPointConfigForObjectProcess",
+    "PutAccessPointConfigForObjectProcessConfiguration",
     "PutAccessPointPolicy",
+    "PutAccessPointPolicyForObjectProcess",
     "PutAccessPointPublicAccessBlock",
     "PutBucket",
     "PutBucketAccessMonitor",
@@ -3787,15 +6050,21 @@ __all__ = [
     "PutBucketReplicationOutput",
     "PutBucketResourceGroup",
     "PutBucketRtc",
+    "PutBucketStorageQuota",
     "PutBucketTransferAcceleration",
     "PutBucketVersioning",
     "PutCname",
+    "PutLiveChannel",
+    "PutLiveChannelOutput",
+    "PutLiveChannelStatus",
     "PutObject",
     "PutObjectAcl",
     "PutObjectAclOutput",
     "PutObjectOutput",
     "PutPublicAccessBlock",
     "PutStyle",
+    "QuotaConfiguration",
+    "RegionInfo",
     "ReplicationConfiguration",
     "ReplicationDestination",
     "ReplicationEncryptionConfiguration",
@@ -3814,6 +6083,7 @@ __all__ = [
     "SseKmsEncryptedObjectsStatus",
     "SseRule",
     "StorageClass",
+    "StorageQuotaMode",
     "StyleContent",
     "StyleInfo",
     "StyleList",
@@ -3821,7 +6091,11 @@ __all__ = [
     "TlsVersion",
     "TransferAccelerationConfiguration",
     "TransferTypes",
+    "TransformationConfiguration",
+    "UpdateBucketMetadataInventoryTableConfiguration",
+    "UpdateBucketMetadataJournalTableConfiguration",
     "VersioningConfiguration",
     "VersioningStatus",
     "WormConfiguration",
+    "WriteGetObjectResponse",
 ]

@@ -49,7 +49,7 @@
 //! | `status` | the response status |
 //! | `flatten` | the fields of another declared struct, inline |
 //!
-//! and any of: `empty_none` (an empty element reads as `None`, not `Some("")`), `each` (a list at `A>B` whose items each have their own `A`), `rename = "access_point_name"` (the field's name in the registry, as
+//! and any of: `empty_none` (an empty element, or a valueless query parameter, reads as `None`, not `Some("")`), `each` (a list at `A>B` whose items each have their own `A`), `rename = "access_point_name"` (the field's name in the registry, as
 //! `alibabacloud-oss-v2` names it, when the Rust name differs), `required` (must be present;
 //! for strings, non-blank), `validate = path` (a rule, `fn(&T) -> Result<(), ValidationError>`,
 //! repeatable), `min = N` / `max = N` (a number's range, or a list's length), `when_true = "url"`
@@ -626,6 +626,12 @@ pub fn build_request<T: Declared>(op: &T) -> Result<Request, Error> {
     }
     for (k, v) in T::OP.fixed_query {
         req = req.query(*k, *v);
+        // A constant that is itself a sub-resource (`comp=query`) is signed as one.
+        if crate::subresources::is_sub_resource(k)
+            && !crate::signer::v1::BUILTIN_SUB_RESOURCES.contains(k)
+        {
+            req = req.sub_resource(k);
+        }
     }
     req.query.extend(wire.query);
     // Constants and fields that some operation signs as sub-resources (`comp=add`,

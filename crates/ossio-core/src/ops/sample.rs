@@ -36,6 +36,7 @@ const TEXTS: &[&str] = &[
     "Mon, 02 Jan 2006 15:04:05 GMT",
     "vpc-01",
     "{\"Version\":\"1\",\"Statement\":[]}",
+    "playlist.m3u8",
 ];
 /// Number candidates.
 const NUMBERS: &[i128] = &[1, 100, 1000, 102400, 0, 365, 10000, 1_700_000_000];
