@@ -18,14 +18,20 @@ export type NetworkOrigin = 'vpc' | 'internet';
 /** `Acl`: one of its wire values. */
 export type Acl = 'private' | 'public-read' | 'public-read-write';
 
+/** `CorsMethod`: one of its wire values. */
+export type CorsMethod = 'GET' | 'PUT' | 'DELETE' | 'POST' | 'HEAD';
+
+/** `StorageClass`: one of its wire values. */
+export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
+
+/** `LifecycleRuleStatus`: one of its wire values. */
+export type LifecycleRuleStatus = 'Enabled' | 'Disabled';
+
 /** `VersioningStatus`: one of its wire values. */
 export type VersioningStatus = 'Enabled' | 'Suspended';
 
 /** `ObjectAcl`: one of its wire values. */
 export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
-
-/** `StorageClass`: one of its wire values. */
-export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
 
 /** `DataRedundancyType`: one of its wire values. */
 export type DataRedundancyType = 'LRS' | 'ZRS';
@@ -48,6 +54,31 @@ export interface DeletedObject {
   deleteMarker: boolean;
 }
 
+/** The `CORSConfiguration` document. */
+export interface CorsConfiguration {
+  /** The rules (at most 10), tried in order; the first match answers. */
+  corsRules: Array<CorsRule>;
+  /** Whether OSS answers with `Vary: Origin`. */
+  responseVary: boolean | null;
+}
+
+/** One CORS rule: which origins may use which methods and headers. */
+export interface CorsRule {
+  /** Origins allowed to make cross-origin requests (`*` for any; at most one `*` each). */
+  allowedOrigins: Array<string>;
+  /** Methods allowed (`GET`, `PUT`, `DELETE`, `POST`, `HEAD`). */
+  allowedMethods: Array<CorsMethod>;
+  /**
+   * Headers a preflight may ask for in `Access-Control-Request-Headers` (at most one
+   * `*` each).
+   */
+  allowedHeaders: Array<string>;
+  /** Response headers the browser lets the page read (no wildcard). */
+  exposeHeaders: Array<string>;
+  /** How long a browser may cache the preflight answer, in seconds. */
+  maxAgeSeconds: Uint64 | null;
+}
+
 /** A bucket's default server-side encryption, as GetBucketInfo reports it. */
 export interface SseRule {
   /** `KMS`, `AES256`, `SM4`, or `None` when the bucket has no default encryption. */
@@ -56,6 +87,130 @@ export interface SseRule {
   kmsMasterKeyId: string | null;
   /** The data encryption algorithm under KMS (`SM4`). */
   kmsDataEncryption: string | null;
+}
+
+/** The `LifecycleConfiguration` document. */
+export interface LifecycleConfiguration {
+  /** The rules (at most 1,000). */
+  rules: Array<LifecycleRule>;
+}
+
+/** One lifecycle rule. */
+export interface LifecycleRule {
+  /** Only objects with all these tags. */
+  tags: Array<Tag>;
+  /** When noncurrent versions expire. */
+  noncurrentVersionExpiration: NoncurrentVersionExpiration | null;
+  /** Narrows the objects covered. */
+  filter: LifecycleRuleFilter | null;
+  /** The rule's id (at most 255 bytes; OSS makes one up when absent). */
+  id: string | null;
+  /** When objects expire. */
+  expiration: LifecycleRuleExpiration | null;
+  /** When objects change storage class. */
+  transitions: Array<LifecycleRuleTransition>;
+  /** When noncurrent versions change storage class. */
+  noncurrentVersionTransitions: Array<NoncurrentVersionTransition>;
+  /** The time access tracking started (read-only, as OSS reports it). */
+  atimeBase: Uint64 | null;
+  /** Objects under this prefix (empty: the whole bucket). */
+  prefix: string | null;
+  /** `Enabled` or `Disabled`. */
+  status: LifecycleRuleStatus;
+  /** When unfinished multipart uploads are aborted. */
+  abortMultipartUpload: LifecycleRuleAbortMultipartUpload | null;
+}
+
+/** One tag: a key and a value. */
+export interface Tag {
+  /** The key. */
+  key: string | null;
+  /** The value. */
+  value: string | null;
+}
+
+/** When noncurrent versions expire. */
+export interface NoncurrentVersionExpiration {
+  /** Noncurrent versions expire this many days after becoming noncurrent. */
+  noncurrentDays: number | null;
+}
+
+/** Narrows the objects a rule covers. */
+export interface LifecycleRuleFilter {
+  /** Only objects larger than this many bytes. */
+  objectSizeGreaterThan: Uint64 | null;
+  /** Only objects smaller than this many bytes. */
+  objectSizeLessThan: Uint64 | null;
+  /** Objects left out. */
+  nots: Array<LifecycleRuleNot>;
+}
+
+/** Objects a filter leaves out: a prefix, with a tag. */
+export interface LifecycleRuleNot {
+  /** Objects under this prefix (within the rule's prefix) are left out. */
+  prefix: string | null;
+  /** Only objects with this tag are left out. */
+  tag: Tag | null;
+}
+
+/** When objects a rule covers expire. */
+export interface LifecycleRuleExpiration {
+  /** Objects last modified before this date (ISO 8601, midnight UTC) expire. */
+  createdBeforeDate: string | null;
+  /** Objects expire this many days after their last modification. */
+  days: number | null;
+  /** Whether a delete marker left alone (no noncurrent versions) is removed. */
+  expiredObjectDeleteMarker: boolean | null;
+}
+
+/** When objects a rule covers move to another storage class. */
+export interface LifecycleRuleTransition {
+  /** Objects last modified before this date (ISO 8601, midnight UTC) move. */
+  createdBeforeDate: string | null;
+  /** Objects move this many days after their last modification (or access). */
+  days: number | null;
+  /** The class they move to (`IA`, `Archive`, `ColdArchive`, `DeepColdArchive`). */
+  storageClass: StorageClass | null;
+  /** Whether `days` count from the last access rather than the last modification. */
+  isAccessTime: boolean | null;
+  /** Whether an object read again returns to Standard (with `is_access_time`). */
+  returnToStdWhenVisit: boolean | null;
+  /** Whether objects under 64 KB move too (with `is_access_time`). */
+  allowSmallFile: boolean | null;
+}
+
+/** When noncurrent versions move to another storage class. */
+export interface NoncurrentVersionTransition {
+  /** Whether `noncurrent_days` count from the last access. */
+  isAccessTime: boolean | null;
+  /** Whether a version read again returns to Standard (with `is_access_time`). */
+  returnToStdWhenVisit: boolean | null;
+  /** Whether versions under 64 KB move too (with `is_access_time`). */
+  allowSmallFile: boolean | null;
+  /** Versions move this many days after becoming noncurrent. */
+  noncurrentDays: number | null;
+  /** The class they move to. */
+  storageClass: StorageClass | null;
+}
+
+/** When unfinished multipart uploads a rule covers are aborted. */
+export interface LifecycleRuleAbortMultipartUpload {
+  /** Uploads this many days old are aborted. */
+  days: number | null;
+  /** Uploads started before this date (ISO 8601, midnight UTC) are aborted. */
+  createdBeforeDate: string | null;
+}
+
+/** The `Tagging` document. */
+export interface Tagging {
+  /** The tags. */
+  tagSet: TagSet | null;
+}
+
+/** The tags of a `Tagging` document. */
+export interface TagSet {
+  /** The tags. */
+  tags: Array<Tag>;
 }
 
 /** Response header overrides (`response-*` query parameters). */
@@ -152,6 +307,155 @@ export interface ObjectSummary {
   ownerId: string | null;
 }
 
+/** The `CORSConfiguration` document. */
+export interface CorsConfigurationInput {
+  /** The rules (at most 10), tried in order; the first match answers. */
+  readonly corsRules?: ReadonlyArray<CorsRuleInput> | null;
+  /** Whether OSS answers with `Vary: Origin`. */
+  readonly responseVary?: boolean | null;
+}
+
+/** One CORS rule: which origins may use which methods and headers. */
+export interface CorsRuleInput {
+  /** Origins allowed to make cross-origin requests (`*` for any; at most one `*` each). */
+  readonly allowedOrigins?: ReadonlyArray<string> | null;
+  /** Methods allowed (`GET`, `PUT`, `DELETE`, `POST`, `HEAD`). */
+  readonly allowedMethods?: ReadonlyArray<CorsMethod> | null;
+  /**
+   * Headers a preflight may ask for in `Access-Control-Request-Headers` (at most one
+   * `*` each).
+   */
+  readonly allowedHeaders?: ReadonlyArray<string> | null;
+  /** Response headers the browser lets the page read (no wildcard). */
+  readonly exposeHeaders?: ReadonlyArray<string> | null;
+  /** How long a browser may cache the preflight answer, in seconds. */
+  readonly maxAgeSeconds?: number | bigint | null;
+}
+
+/** The `LifecycleConfiguration` document. */
+export interface LifecycleConfigurationInput {
+  /** The rules (at most 1,000). */
+  readonly rules?: ReadonlyArray<LifecycleRuleInput> | null;
+}
+
+/** One lifecycle rule. */
+export interface LifecycleRuleInput {
+  /** Only objects with all these tags. */
+  readonly tags?: ReadonlyArray<TagInput> | null;
+  /** When noncurrent versions expire. */
+  readonly noncurrentVersionExpiration?: NoncurrentVersionExpirationInput | null;
+  /** Narrows the objects covered. */
+  readonly filter?: LifecycleRuleFilterInput | null;
+  /** The rule's id (at most 255 bytes; OSS makes one up when absent). */
+  readonly id?: string | null;
+  /** When objects expire. */
+  readonly expiration?: LifecycleRuleExpirationInput | null;
+  /** When objects change storage class. */
+  readonly transitions?: ReadonlyArray<LifecycleRuleTransitionInput> | null;
+  /** When noncurrent versions change storage class. */
+  readonly noncurrentVersionTransitions?: ReadonlyArray<NoncurrentVersionTransitionInput> | null;
+  /** The time access tracking started (read-only, as OSS reports it). */
+  readonly atimeBase?: number | bigint | null;
+  /** Objects under this prefix (empty: the whole bucket). */
+  readonly prefix?: string | null;
+  /** `Enabled` or `Disabled`. */
+  readonly status: LifecycleRuleStatus;
+  /** When unfinished multipart uploads are aborted. */
+  readonly abortMultipartUpload?: LifecycleRuleAbortMultipartUploadInput | null;
+}
+
+/** One tag: a key and a value. */
+export interface TagInput {
+  /** The key. */
+  readonly key?: string | null;
+  /** The value. */
+  readonly value?: string | null;
+}
+
+/** When noncurrent versions expire. */
+export interface NoncurrentVersionExpirationInput {
+  /** Noncurrent versions expire this many days after becoming noncurrent. */
+  readonly noncurrentDays?: number | null;
+}
+
+/** Narrows the objects a rule covers. */
+export interface LifecycleRuleFilterInput {
+  /** Only objects larger than this many bytes. */
+  readonly objectSizeGreaterThan?: number | bigint | null;
+  /** Only objects smaller than this many bytes. */
+  readonly objectSizeLessThan?: number | bigint | null;
+  /** Objects left out. */
+  readonly nots?: ReadonlyArray<LifecycleRuleNotInput> | null;
+}
+
+/** Objects a filter leaves out: a prefix, with a tag. */
+export interface LifecycleRuleNotInput {
+  /** Objects under this prefix (within the rule's prefix) are left out. */
+  readonly prefix?: string | null;
+  /** Only objects with this tag are left out. */
+  readonly tag?: TagInput | null;
+}
+
+/** When objects a rule covers expire. */
+export interface LifecycleRuleExpirationInput {
+  /** Objects last modified before this date (ISO 8601, midnight UTC) expire. */
+  readonly createdBeforeDate?: string | null;
+  /** Objects expire this many days after their last modification. */
+  readonly days?: number | null;
+  /** Whether a delete marker left alone (no noncurrent versions) is removed. */
+  readonly expiredObjectDeleteMarker?: boolean | null;
+}
+
+/** When objects a rule covers move to another storage class. */
+export interface LifecycleRuleTransitionInput {
+  /** Objects last modified before this date (ISO 8601, midnight UTC) move. */
+  readonly createdBeforeDate?: string | null;
+  /** Objects move this many days after their last modification (or access). */
+  readonly days?: number | null;
+  /** The class they move to (`IA`, `Archive`, `ColdArchive`, `DeepColdArchive`). */
+  readonly storageClass?: StorageClass | null;
+  /** Whether `days` count from the last access rather than the last modification. */
+  readonly isAccessTime?: boolean | null;
+  /** Whether an object read again returns to Standard (with `is_access_time`). */
+  readonly returnToStdWhenVisit?: boolean | null;
+  /** Whether objects under 64 KB move too (with `is_access_time`). */
+  readonly allowSmallFile?: boolean | null;
+}
+
+/** When noncurrent versions move to another storage class. */
+export interface NoncurrentVersionTransitionInput {
+  /** Whether `noncurrent_days` count from the last access. */
+  readonly isAccessTime?: boolean | null;
+  /** Whether a version read again returns to Standard (with `is_access_time`). */
+  readonly returnToStdWhenVisit?: boolean | null;
+  /** Whether versions under 64 KB move too (with `is_access_time`). */
+  readonly allowSmallFile?: boolean | null;
+  /** Versions move this many days after becoming noncurrent. */
+  readonly noncurrentDays?: number | null;
+  /** The class they move to. */
+  readonly storageClass?: StorageClass | null;
+}
+
+/** When unfinished multipart uploads a rule covers are aborted. */
+export interface LifecycleRuleAbortMultipartUploadInput {
+  /** Uploads this many days old are aborted. */
+  readonly days?: number | null;
+  /** Uploads started before this date (ISO 8601, midnight UTC) are aborted. */
+  readonly createdBeforeDate?: string | null;
+}
+
+/** The `Tagging` document. */
+export interface TaggingInput {
+  /** The tags. */
+  readonly tagSet?: TagSetInput | null;
+}
+
+/** The tags of a `Tagging` document. */
+export interface TagSetInput {
+  /** The tags. */
+  readonly tags?: ReadonlyArray<TagInput> | null;
+}
+
 /** The `VersioningConfiguration` document. */
 export interface VersioningConfigurationInput {
   /** `Enabled` or `Suspended`. */
@@ -230,6 +534,44 @@ export interface DeleteBucketInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteBucketOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes every CORS rule of a bucket. */
+export interface DeleteBucketCorsInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketCorsOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes every lifecycle rule of a bucket. */
+export interface DeleteBucketLifecycleInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketLifecycleOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes a bucket's tags: all of them, or those whose keys `tagging` lists. */
+export interface DeleteBucketTagsInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The keys to remove, comma-separated; absent removes every tag. */
+  readonly tagging?: string | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketTagsOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -362,6 +704,20 @@ export interface GetBucketAclOutput {
   requestId: string;
 }
 
+/** Reads a bucket's CORS rules. */
+export interface GetBucketCorsInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketCors`]. */
+export interface GetBucketCorsOutput {
+  /** The rules. */
+  corsConfiguration: CorsConfiguration | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads a bucket's description. */
 export interface GetBucketInfoInput {
   /** The bucket. */
@@ -412,6 +768,20 @@ export interface GetBucketInfoOutput {
   requestId: string;
 }
 
+/** Reads a bucket's lifecycle rules. */
+export interface GetBucketLifecycleInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketLifecycle`]. */
+export interface GetBucketLifecycleOutput {
+  /** The rules. */
+  lifecycleConfiguration: LifecycleConfiguration | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
 export interface GetBucketLocationInput {
   /** The bucket. */
@@ -422,6 +792,20 @@ export interface GetBucketLocationInput {
 export interface GetBucketLocationOutput {
   /** `oss-<region>`. */
   location: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's tags. */
+export interface GetBucketTagsInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketTags`]. */
+export interface GetBucketTagsOutput {
+  /** The tags (an empty `TagSet` when the bucket has none). */
+  tagging: Tagging | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -757,6 +1141,39 @@ export interface ListObjectsV2Output {
   requestId: string;
 }
 
+/**
+ * A CORS preflight: asks whether a cross-origin request on an object would be allowed
+ * (`OPTIONS /<key>` with `Origin` and `Access-Control-Request-Method`).
+ */
+export interface OptionObjectInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The object key. */
+  readonly key: string;
+  /** The origin the real request would come from. */
+  readonly origin?: string | null;
+  /** The method the real request would use. */
+  readonly accessControlRequestMethod?: string | null;
+  /** The headers the real request would send, comma-separated. */
+  readonly accessControlRequestHeaders?: string | null;
+}
+
+/** The result of [`OptionObject`]: what the matching rule allows. */
+export interface OptionObjectOutput {
+  /** The origin allowed. */
+  accessControlAllowOrigin: string | null;
+  /** The methods allowed. */
+  accessControlAllowMethods: string | null;
+  /** The request headers allowed. */
+  accessControlAllowHeaders: string | null;
+  /** The response headers exposed. */
+  accessControlExposeHeaders: string | null;
+  /** How long the answer may be cached, in seconds. */
+  accessControlMaxAge: Uint64 | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Sets an access point's policy (a JSON document, sent verbatim). */
 export interface PutAccessPointPolicyInput {
   /** The bucket. */
@@ -819,6 +1236,50 @@ export interface PutBucketAclInput {
 
 /** The result of [`PutBucketAcl`]. */
 export interface PutBucketAclOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets a bucket's CORS rules, replacing any it had. */
+export interface PutBucketCorsInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rules. */
+  readonly corsConfiguration: CorsConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketCorsOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets a bucket's lifecycle rules, replacing any it had. */
+export interface PutBucketLifecycleInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** `true` to allow rules whose prefixes overlap with the same action. */
+  readonly allowSameActionOverlap?: string | null;
+  /** The rules. */
+  readonly lifecycleConfiguration: LifecycleConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketLifecycleOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets a bucket's tags, replacing any it had. */
+export interface PutBucketTagsInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The tags (at most 20; keys 1 to 64 bytes, values at most 128). */
+  readonly tagging: TaggingInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketTagsOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -905,14 +1366,20 @@ export interface OperationTypes {
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
+  DeleteBucketCors: [DeleteBucketCorsInput, DeleteBucketCorsOutput];
+  DeleteBucketLifecycle: [DeleteBucketLifecycleInput, DeleteBucketLifecycleOutput];
+  DeleteBucketTags: [DeleteBucketTagsInput, DeleteBucketTagsOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
   GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
+  GetBucketCors: [GetBucketCorsInput, GetBucketCorsOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
+  GetBucketLifecycle: [GetBucketLifecycleInput, GetBucketLifecycleOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
+  GetBucketTags: [GetBucketTagsInput, GetBucketTagsOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
@@ -922,10 +1389,14 @@ export interface OperationTypes {
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
+  OptionObject: [OptionObjectInput, OptionObjectOutput];
   PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
   PutBucket: [PutBucketInput, PutBucketOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
+  PutBucketCors: [PutBucketCorsInput, PutBucketCorsOutput];
+  PutBucketLifecycle: [PutBucketLifecycleInput, PutBucketLifecycleOutput];
+  PutBucketTags: [PutBucketTagsInput, PutBucketTagsOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
@@ -946,6 +1417,12 @@ export interface ClientOperations {
   deleteAccessPointPublicAccessBlock(input: DeleteAccessPointPublicAccessBlockInput): Promise<DeleteAccessPointPublicAccessBlockOutput>;
   /** Deletes an empty bucket. */
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
+  /** Removes every CORS rule of a bucket. */
+  deleteBucketCors(input: DeleteBucketCorsInput): Promise<DeleteBucketCorsOutput>;
+  /** Removes every lifecycle rule of a bucket. */
+  deleteBucketLifecycle(input: DeleteBucketLifecycleInput): Promise<DeleteBucketLifecycleOutput>;
+  /** Removes a bucket's tags: all of them, or those whose keys `tagging` lists. */
+  deleteBucketTags(input: DeleteBucketTagsInput): Promise<DeleteBucketTagsOutput>;
   /** Deletes up to 1,000 objects in one request. */
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
@@ -958,10 +1435,16 @@ export interface ClientOperations {
   getAccessPointPublicAccessBlock(input: GetAccessPointPublicAccessBlockInput): Promise<GetAccessPointPublicAccessBlockOutput>;
   /** Reads a bucket's ACL and owner. */
   getBucketAcl(input: GetBucketAclInput): Promise<GetBucketAclOutput>;
+  /** Reads a bucket's CORS rules. */
+  getBucketCors(input: GetBucketCorsInput): Promise<GetBucketCorsOutput>;
   /** Reads a bucket's description. */
   getBucketInfo(input: GetBucketInfoInput): Promise<GetBucketInfoOutput>;
+  /** Reads a bucket's lifecycle rules. */
+  getBucketLifecycle(input: GetBucketLifecycleInput): Promise<GetBucketLifecycleOutput>;
   /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
+  /** Reads a bucket's tags. */
+  getBucketTags(input: GetBucketTagsInput): Promise<GetBucketTagsOutput>;
   /** Reads a bucket's versioning state. */
   getBucketVersioning(input: GetBucketVersioningInput): Promise<GetBucketVersioningOutput>;
   /**
@@ -997,6 +1480,11 @@ export interface ClientOperations {
   listObjects(input: ListObjectsInput): Promise<ListObjectsOutput>;
   /** Lists objects one page at a time. */
   listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
+  /**
+   * A CORS preflight: asks whether a cross-origin request on an object would be allowed
+   * (`OPTIONS /<key>` with `Origin` and `Access-Control-Request-Method`).
+   */
+  optionObject(input: OptionObjectInput): Promise<OptionObjectOutput>;
   /** Sets an access point's policy (a JSON document, sent verbatim). */
   putAccessPointPolicy(input: PutAccessPointPolicyInput): Promise<PutAccessPointPolicyOutput>;
   /** Turns an access point's block-public-access switch on or off. */
@@ -1005,6 +1493,12 @@ export interface ClientOperations {
   putBucket(input: PutBucketInput): Promise<PutBucketOutput>;
   /** Sets a bucket's ACL. */
   putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
+  /** Sets a bucket's CORS rules, replacing any it had. */
+  putBucketCors(input: PutBucketCorsInput): Promise<PutBucketCorsOutput>;
+  /** Sets a bucket's lifecycle rules, replacing any it had. */
+  putBucketLifecycle(input: PutBucketLifecycleInput): Promise<PutBucketLifecycleOutput>;
+  /** Sets a bucket's tags, replacing any it had. */
+  putBucketTags(input: PutBucketTagsInput): Promise<PutBucketTagsOutput>;
   /**
    * Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
    * never returns to unversioned.

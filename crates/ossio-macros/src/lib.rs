@@ -521,6 +521,9 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
                     quote!(#get == ::core::option::Option::Some(#wt))
                 } else {
                     match &sh {
+                        Shape::Opt(inner) if matches!(loc, Loc::Query(_)) => {
+                            quote!(#d::text_opt::<#inner>(src.query_given(#q), #name)?)
+                        }
                         Shape::Opt(inner) => quote!(#d::text_opt::<#inner>(#get, #name)?),
                         Shape::List(inner) => {
                             if matches!(loc, Loc::Query(_)) {
@@ -729,6 +732,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
             "POST" => quote!(::ossio_core::Method::Post),
             "DELETE" => quote!(::ossio_core::Method::Delete),
             "HEAD" => quote!(::ossio_core::Method::Head),
+            "OPTIONS" => quote!(::ossio_core::Method::Options),
             _ => return Err(syn::Error::new_spanned(method, "unknown method")),
         };
         let api = op.value();

@@ -51,6 +51,30 @@ impl Client {
         self.send(op)
     }
 
+    /// Removes every CORS rule of a bucket.
+    ///
+    /// `DELETE /?cors`; see [`DeleteBucketCors`].
+    pub fn delete_bucket_cors(&self, op: &DeleteBucketCors) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes every lifecycle rule of a bucket.
+    ///
+    /// `DELETE /?lifecycle`; see [`DeleteBucketLifecycle`].
+    pub fn delete_bucket_lifecycle(
+        &self,
+        op: &DeleteBucketLifecycle,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes a bucket's tags: all of them, or those whose keys `tagging` lists.
+    ///
+    /// `DELETE /?tagging`; see [`DeleteBucketTags`].
+    pub fn delete_bucket_tags(&self, op: &DeleteBucketTags) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Deletes up to 1,000 objects in one request.
     ///
     /// `POST /?delete&encoding-type=url`; see [`DeleteMultipleObjects`].
@@ -102,10 +126,27 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's CORS rules.
+    ///
+    /// `GET /?cors`; see [`GetBucketCors`].
+    pub fn get_bucket_cors(&self, op: &GetBucketCors) -> Result<GetBucketCorsOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's description.
     ///
     /// `GET /?bucketInfo`; see [`GetBucketInfo`].
     pub fn get_bucket_info(&self, op: &GetBucketInfo) -> Result<GetBucketInfoOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's lifecycle rules.
+    ///
+    /// `GET /?lifecycle`; see [`GetBucketLifecycle`].
+    pub fn get_bucket_lifecycle(
+        &self,
+        op: &GetBucketLifecycle,
+    ) -> Result<GetBucketLifecycleOutput, Error> {
         self.send(op)
     }
 
@@ -116,6 +157,13 @@ impl Client {
         &self,
         op: &GetBucketLocation,
     ) -> Result<GetBucketLocationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's tags.
+    ///
+    /// `GET /?tagging`; see [`GetBucketTags`].
+    pub fn get_bucket_tags(&self, op: &GetBucketTags) -> Result<GetBucketTagsOutput, Error> {
         self.send(op)
     }
 
@@ -184,6 +232,14 @@ impl Client {
         self.send(op)
     }
 
+    /// A CORS preflight: asks whether a cross-origin request on an object would be allowed
+    /// (`OPTIONS /<key>` with `Origin` and `Access-Control-Request-Method`).
+    ///
+    /// `OPTIONS /<key>`; see [`OptionObject`].
+    pub fn option_object(&self, op: &OptionObject) -> Result<OptionObjectOutput, Error> {
+        self.send(op)
+    }
+
     /// Sets an access point's policy (a JSON document, sent verbatim).
     ///
     /// `PUT /?accessPointPolicy`; see [`PutAccessPointPolicy`].
@@ -212,6 +268,27 @@ impl Client {
     ///
     /// `PUT /?acl`; see [`PutBucketAcl`].
     pub fn put_bucket_acl(&self, op: &PutBucketAcl) -> Result<PutBucketAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's CORS rules, replacing any it had.
+    ///
+    /// `PUT /?cors`; see [`PutBucketCors`].
+    pub fn put_bucket_cors(&self, op: &PutBucketCors) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's lifecycle rules, replacing any it had.
+    ///
+    /// `PUT /?lifecycle`; see [`PutBucketLifecycle`].
+    pub fn put_bucket_lifecycle(&self, op: &PutBucketLifecycle) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's tags, replacing any it had.
+    ///
+    /// `PUT /?tagging`; see [`PutBucketTags`].
+    pub fn put_bucket_tags(&self, op: &PutBucketTags) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

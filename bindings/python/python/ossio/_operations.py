@@ -93,6 +93,48 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucket, fields))
 
     @overload
+    def delete_bucket_cors(self, request: ops.DeleteBucketCors, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_cors(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_cors(self, *request: ops.DeleteBucketCors, **fields: Any) -> ops.EmptyOutput:
+        """Removes every CORS rule of a bucket.
+
+        Takes an ``ossio.ops.DeleteBucketCors`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketCors, request, fields))
+        return self._send(_new_op(ops.DeleteBucketCors, fields))
+
+    @overload
+    def delete_bucket_lifecycle(self, request: ops.DeleteBucketLifecycle, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_lifecycle(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_lifecycle(self, *request: ops.DeleteBucketLifecycle, **fields: Any) -> ops.EmptyOutput:
+        """Removes every lifecycle rule of a bucket.
+
+        Takes an ``ossio.ops.DeleteBucketLifecycle`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketLifecycle, request, fields))
+        return self._send(_new_op(ops.DeleteBucketLifecycle, fields))
+
+    @overload
+    def delete_bucket_tags(self, request: ops.DeleteBucketTags, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_tags(self, *, bucket: str, tagging: Optional[str] = None) -> ops.EmptyOutput: ...
+
+    def delete_bucket_tags(self, *request: ops.DeleteBucketTags, **fields: Any) -> ops.EmptyOutput:
+        """Removes a bucket's tags: all of them, or those whose keys ``tagging`` lists.
+
+        Takes an ``ossio.ops.DeleteBucketTags`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketTags, request, fields))
+        return self._send(_new_op(ops.DeleteBucketTags, fields))
+
+    @overload
     def delete_multiple_objects(self, request: ops.DeleteMultipleObjects, /) -> ops.DeleteMultipleObjectsOutput: ...
 
     @overload
@@ -177,6 +219,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketAcl, fields))
 
     @overload
+    def get_bucket_cors(self, request: ops.GetBucketCors, /) -> ops.GetBucketCorsOutput: ...
+
+    @overload
+    def get_bucket_cors(self, *, bucket: str) -> ops.GetBucketCorsOutput: ...
+
+    def get_bucket_cors(self, *request: ops.GetBucketCors, **fields: Any) -> ops.GetBucketCorsOutput:
+        """Reads a bucket's CORS rules.
+
+        Takes an ``ossio.ops.GetBucketCors`` or its fields as keywords; returns ``ossio.ops.GetBucketCorsOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketCors, request, fields))
+        return self._send(_new_op(ops.GetBucketCors, fields))
+
+    @overload
     def get_bucket_info(self, request: ops.GetBucketInfo, /) -> ops.GetBucketInfoOutput: ...
 
     @overload
@@ -191,6 +247,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketInfo, fields))
 
     @overload
+    def get_bucket_lifecycle(self, request: ops.GetBucketLifecycle, /) -> ops.GetBucketLifecycleOutput: ...
+
+    @overload
+    def get_bucket_lifecycle(self, *, bucket: str) -> ops.GetBucketLifecycleOutput: ...
+
+    def get_bucket_lifecycle(self, *request: ops.GetBucketLifecycle, **fields: Any) -> ops.GetBucketLifecycleOutput:
+        """Reads a bucket's lifecycle rules.
+
+        Takes an ``ossio.ops.GetBucketLifecycle`` or its fields as keywords; returns ``ossio.ops.GetBucketLifecycleOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketLifecycle, request, fields))
+        return self._send(_new_op(ops.GetBucketLifecycle, fields))
+
+    @overload
     def get_bucket_location(self, request: ops.GetBucketLocation, /) -> ops.GetBucketLocationOutput: ...
 
     @overload
@@ -203,6 +273,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketLocation, request, fields))
         return self._send(_new_op(ops.GetBucketLocation, fields))
+
+    @overload
+    def get_bucket_tags(self, request: ops.GetBucketTags, /) -> ops.GetBucketTagsOutput: ...
+
+    @overload
+    def get_bucket_tags(self, *, bucket: str) -> ops.GetBucketTagsOutput: ...
+
+    def get_bucket_tags(self, *request: ops.GetBucketTags, **fields: Any) -> ops.GetBucketTagsOutput:
+        """Reads a bucket's tags.
+
+        Takes an ``ossio.ops.GetBucketTags`` or its fields as keywords; returns ``ossio.ops.GetBucketTagsOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketTags, request, fields))
+        return self._send(_new_op(ops.GetBucketTags, fields))
 
     @overload
     def get_bucket_versioning(self, request: ops.GetBucketVersioning, /) -> ops.GetBucketVersioningOutput: ...
@@ -351,6 +435,20 @@ class Operations:
         return Paginator(self, ops.ListObjectsV2, "continuation_token", "next_continuation_token")
 
     @overload
+    def option_object(self, request: ops.OptionObject, /) -> ops.OptionObjectOutput: ...
+
+    @overload
+    def option_object(self, *, bucket: str, key: str, origin: Optional[str] = None, access_control_request_method: Optional[str] = None, access_control_request_headers: Optional[str] = None) -> ops.OptionObjectOutput: ...
+
+    def option_object(self, *request: ops.OptionObject, **fields: Any) -> ops.OptionObjectOutput:
+        """A CORS preflight: asks whether a cross-origin request on an object would be allowed (``OPTIONS /<key>`` with ``Origin`` and ``Access-Control-Request-Method``).
+
+        Takes an ``ossio.ops.OptionObject`` or its fields as keywords; returns ``ossio.ops.OptionObjectOutput``."""
+        if request:
+            return self._send(_request(ops.OptionObject, request, fields))
+        return self._send(_new_op(ops.OptionObject, fields))
+
+    @overload
     def put_access_point_policy(self, request: ops.PutAccessPointPolicy, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -405,6 +503,48 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketAcl, request, fields))
         return self._send(_new_op(ops.PutBucketAcl, fields))
+
+    @overload
+    def put_bucket_cors(self, request: ops.PutBucketCors, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_cors(self, *, bucket: str, cors_configuration: Union[ops.CorsConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_cors(self, *request: ops.PutBucketCors, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's CORS rules, replacing any it had.
+
+        Takes an ``ossio.ops.PutBucketCors`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketCors, request, fields))
+        return self._send(_new_op(ops.PutBucketCors, fields))
+
+    @overload
+    def put_bucket_lifecycle(self, request: ops.PutBucketLifecycle, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_lifecycle(self, *, bucket: str, lifecycle_configuration: Union[ops.LifecycleConfiguration, Mapping[str, Any]], allow_same_action_overlap: Optional[str] = None) -> ops.EmptyOutput: ...
+
+    def put_bucket_lifecycle(self, *request: ops.PutBucketLifecycle, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's lifecycle rules, replacing any it had.
+
+        Takes an ``ossio.ops.PutBucketLifecycle`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketLifecycle, request, fields))
+        return self._send(_new_op(ops.PutBucketLifecycle, fields))
+
+    @overload
+    def put_bucket_tags(self, request: ops.PutBucketTags, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_tags(self, *, bucket: str, tagging: Union[ops.Tagging, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_tags(self, *request: ops.PutBucketTags, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's tags, replacing any it had.
+
+        Takes an ``ossio.ops.PutBucketTags`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketTags, request, fields))
+        return self._send(_new_op(ops.PutBucketTags, fields))
 
     @overload
     def put_bucket_versioning(self, request: ops.PutBucketVersioning, /) -> ops.EmptyOutput: ...

@@ -24,8 +24,14 @@ BodyInput = Union[bytes, bytearray, memoryview, str, IO[bytes], "os.PathLike[str
 #: The values of ``Acl``.
 Acl = Literal["private", "public-read", "public-read-write"]
 
+#: The values of ``CorsMethod``.
+CorsMethod = Literal["GET", "PUT", "DELETE", "POST", "HEAD"]
+
 #: The values of ``DataRedundancyType``.
 DataRedundancyType = Literal["LRS", "ZRS"]
+
+#: The values of ``LifecycleRuleStatus``.
+LifecycleRuleStatus = Literal["Enabled", "Disabled"]
 
 #: The values of ``NetworkOrigin``.
 NetworkOrigin = Literal["vpc", "internet"]
@@ -94,6 +100,48 @@ class BucketSummary(Model):
 
     def __init__(self, *, name: str, creation_date: str, location: str, region: Optional[str] = None, extranet_endpoint: Optional[str] = None, intranet_endpoint: Optional[str] = None, storage_class: Optional[str] = None, resource_group_id: Optional[str] = None) -> None:
         _set(self, {"name": name, "creation_date": creation_date, "location": location, "region": region, "extranet_endpoint": extranet_endpoint, "intranet_endpoint": intranet_endpoint, "storage_class": storage_class, "resource_group_id": resource_group_id})
+
+
+class CorsConfiguration(Model):
+    """The ``CORSConfiguration`` document.
+
+    :ivar cors_rules: The rules (at most 10), tried in order; the first match answers.
+    :ivar response_vary: Whether OSS answers with ``Vary: Origin``.
+    """
+
+    __slots__ = ("cors_rules", "response_vary")
+    _fields = ("cors_rules", "response_vary")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    cors_rules: List[CorsRule]
+    response_vary: Optional[bool]
+
+    def __init__(self, *, cors_rules: Optional[List[CorsRule]] = None, response_vary: Optional[bool] = None) -> None:
+        _set(self, {"cors_rules": [] if cors_rules is None else cors_rules, "response_vary": response_vary})
+
+
+class CorsRule(Model):
+    """One CORS rule: which origins may use which methods and headers.
+
+    :ivar allowed_origins: Origins allowed to make cross-origin requests (``*`` for any; at most one ``*`` each).
+    :ivar allowed_methods: Methods allowed (``GET``, ``PUT``, ``DELETE``, ``POST``, ``HEAD``).
+    :ivar allowed_headers: Headers a preflight may ask for in ``Access-Control-Request-Headers`` (at most one ``*`` each).
+    :ivar expose_headers: Response headers the browser lets the page read (no wildcard).
+    :ivar max_age_seconds: How long a browser may cache the preflight answer, in seconds.
+    """
+
+    __slots__ = ("allowed_origins", "allowed_methods", "allowed_headers", "expose_headers", "max_age_seconds")
+    _fields = ("allowed_origins", "allowed_methods", "allowed_headers", "expose_headers", "max_age_seconds")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    allowed_origins: List[str]
+    allowed_methods: List[CorsMethod]
+    allowed_headers: List[str]
+    expose_headers: List[str]
+    max_age_seconds: Optional[int]
+
+    def __init__(self, *, allowed_origins: Optional[List[str]] = None, allowed_methods: Optional[List[CorsMethod]] = None, allowed_headers: Optional[List[str]] = None, expose_headers: Optional[List[str]] = None, max_age_seconds: Optional[int] = None) -> None:
+        _set(self, {"allowed_origins": [] if allowed_origins is None else allowed_origins, "allowed_methods": [] if allowed_methods is None else allowed_methods, "allowed_headers": [] if allowed_headers is None else allowed_headers, "expose_headers": [] if expose_headers is None else expose_headers, "max_age_seconds": max_age_seconds})
 
 
 class CreateAccessPointOutput(Model):
@@ -290,6 +338,24 @@ class GetBucketAclOutput(Model):
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "acl": acl, "request_id": request_id})
 
 
+class GetBucketCorsOutput(Model):
+    """The result of ``GetBucketCors``.
+
+    :ivar cors_configuration: The rules.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("cors_configuration", "request_id")
+    _fields = ("cors_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    cors_configuration: Optional[CorsConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, cors_configuration: Optional[CorsConfiguration] = None) -> None:
+        _set(self, {"cors_configuration": cors_configuration, "request_id": request_id})
+
+
 class GetBucketInfoOutput(Model):
     """The result of ``GetBucketInfo``.
 
@@ -344,6 +410,24 @@ class GetBucketInfoOutput(Model):
         _set(self, {"name": name, "creation_date": creation_date, "location": location, "region": region, "extranet_endpoint": extranet_endpoint, "intranet_endpoint": intranet_endpoint, "storage_class": storage_class, "data_redundancy_type": data_redundancy_type, "owner_id": owner_id, "owner_display_name": owner_display_name, "acl": acl, "resource_group_id": resource_group_id, "access_monitor": access_monitor, "cross_region_replication": cross_region_replication, "transfer_acceleration": transfer_acceleration, "versioning": versioning, "comment": comment, "block_public_access": block_public_access, "sse_rule": sse_rule, "request_id": request_id})
 
 
+class GetBucketLifecycleOutput(Model):
+    """The result of ``GetBucketLifecycle``.
+
+    :ivar lifecycle_configuration: The rules.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("lifecycle_configuration", "request_id")
+    _fields = ("lifecycle_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    lifecycle_configuration: Optional[LifecycleConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, lifecycle_configuration: Optional[LifecycleConfiguration] = None) -> None:
+        _set(self, {"lifecycle_configuration": lifecycle_configuration, "request_id": request_id})
+
+
 class GetBucketLocationOutput(Model):
     """The result of ``GetBucketLocation``.
 
@@ -360,6 +444,24 @@ class GetBucketLocationOutput(Model):
 
     def __init__(self, *, location: str, request_id: str) -> None:
         _set(self, {"location": location, "request_id": request_id})
+
+
+class GetBucketTagsOutput(Model):
+    """The result of ``GetBucketTags``.
+
+    :ivar tagging: The tags (an empty ``TagSet`` when the bucket has none).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("tagging", "request_id")
+    _fields = ("tagging", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    tagging: Optional[Tagging]
+    request_id: str
+
+    def __init__(self, *, request_id: str, tagging: Optional[Tagging] = None) -> None:
+        _set(self, {"tagging": tagging, "request_id": request_id})
 
 
 class GetBucketVersioningOutput(Model):
@@ -510,6 +612,160 @@ class HeadObjectOutput(Model):
         _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "request_id": request_id})
 
 
+class LifecycleConfiguration(Model):
+    """The ``LifecycleConfiguration`` document.
+
+    :ivar rules: The rules (at most 1,000).
+    """
+
+    __slots__ = ("rules",)
+    _fields = ("rules",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    rules: List[LifecycleRule]
+
+    def __init__(self, *, rules: Optional[List[LifecycleRule]] = None) -> None:
+        _set(self, {"rules": [] if rules is None else rules})
+
+
+class LifecycleRule(Model):
+    """One lifecycle rule.
+
+    :ivar tags: Only objects with all these tags.
+    :ivar noncurrent_version_expiration: When noncurrent versions expire.
+    :ivar filter: Narrows the objects covered.
+    :ivar id: The rule's id (at most 255 bytes; OSS makes one up when absent).
+    :ivar expiration: When objects expire.
+    :ivar transitions: When objects change storage class.
+    :ivar noncurrent_version_transitions: When noncurrent versions change storage class.
+    :ivar atime_base: The time access tracking started (read-only, as OSS reports it).
+    :ivar prefix: Objects under this prefix (empty: the whole bucket).
+    :ivar status: ``Enabled`` or ``Disabled``.
+    :ivar abort_multipart_upload: When unfinished multipart uploads are aborted.
+    """
+
+    __slots__ = ("tags", "noncurrent_version_expiration", "filter", "id", "expiration", "transitions", "noncurrent_version_transitions", "atime_base", "prefix", "status", "abort_multipart_upload")
+    _fields = ("tags", "noncurrent_version_expiration", "filter", "id", "expiration", "transitions", "noncurrent_version_transitions", "atime_base", "prefix", "status", "abort_multipart_upload")
+    _names = frozenset(_fields)
+    _required = frozenset({"status"})
+    tags: List[Tag]
+    noncurrent_version_expiration: Optional[NoncurrentVersionExpiration]
+    filter: Optional[LifecycleRuleFilter]
+    id: Optional[str]
+    expiration: Optional[LifecycleRuleExpiration]
+    transitions: List[LifecycleRuleTransition]
+    noncurrent_version_transitions: List[NoncurrentVersionTransition]
+    atime_base: Optional[int]
+    prefix: Optional[str]
+    status: LifecycleRuleStatus
+    abort_multipart_upload: Optional[LifecycleRuleAbortMultipartUpload]
+
+    def __init__(self, *, status: LifecycleRuleStatus, tags: Optional[List[Tag]] = None, noncurrent_version_expiration: Optional[NoncurrentVersionExpiration] = None, filter: Optional[LifecycleRuleFilter] = None, id: Optional[str] = None, expiration: Optional[LifecycleRuleExpiration] = None, transitions: Optional[List[LifecycleRuleTransition]] = None, noncurrent_version_transitions: Optional[List[NoncurrentVersionTransition]] = None, atime_base: Optional[int] = None, prefix: Optional[str] = None, abort_multipart_upload: Optional[LifecycleRuleAbortMultipartUpload] = None) -> None:
+        _set(self, {"tags": [] if tags is None else tags, "noncurrent_version_expiration": noncurrent_version_expiration, "filter": filter, "id": id, "expiration": expiration, "transitions": [] if transitions is None else transitions, "noncurrent_version_transitions": [] if noncurrent_version_transitions is None else noncurrent_version_transitions, "atime_base": atime_base, "prefix": prefix, "status": status, "abort_multipart_upload": abort_multipart_upload})
+
+
+class LifecycleRuleAbortMultipartUpload(Model):
+    """When unfinished multipart uploads a rule covers are aborted.
+
+    :ivar days: Uploads this many days old are aborted.
+    :ivar created_before_date: Uploads started before this date (ISO 8601, midnight UTC) are aborted.
+    """
+
+    __slots__ = ("days", "created_before_date")
+    _fields = ("days", "created_before_date")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    days: Optional[int]
+    created_before_date: Optional[str]
+
+    def __init__(self, *, days: Optional[int] = None, created_before_date: Optional[str] = None) -> None:
+        _set(self, {"days": days, "created_before_date": created_before_date})
+
+
+class LifecycleRuleExpiration(Model):
+    """When objects a rule covers expire.
+
+    :ivar created_before_date: Objects last modified before this date (ISO 8601, midnight UTC) expire.
+    :ivar days: Objects expire this many days after their last modification.
+    :ivar expired_object_delete_marker: Whether a delete marker left alone (no noncurrent versions) is removed.
+    """
+
+    __slots__ = ("created_before_date", "days", "expired_object_delete_marker")
+    _fields = ("created_before_date", "days", "expired_object_delete_marker")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    created_before_date: Optional[str]
+    days: Optional[int]
+    expired_object_delete_marker: Optional[bool]
+
+    def __init__(self, *, created_before_date: Optional[str] = None, days: Optional[int] = None, expired_object_delete_marker: Optional[bool] = None) -> None:
+        _set(self, {"created_before_date": created_before_date, "days": days, "expired_object_delete_marker": expired_object_delete_marker})
+
+
+class LifecycleRuleFilter(Model):
+    """Narrows the objects a rule covers.
+
+    :ivar object_size_greater_than: Only objects larger than this many bytes.
+    :ivar object_size_less_than: Only objects smaller than this many bytes.
+    :ivar nots: Objects left out.
+    """
+
+    __slots__ = ("object_size_greater_than", "object_size_less_than", "nots")
+    _fields = ("object_size_greater_than", "object_size_less_than", "nots")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    object_size_greater_than: Optional[int]
+    object_size_less_than: Optional[int]
+    nots: List[LifecycleRuleNot]
+
+    def __init__(self, *, object_size_greater_than: Optional[int] = None, object_size_less_than: Optional[int] = None, nots: Optional[List[LifecycleRuleNot]] = None) -> None:
+        _set(self, {"object_size_greater_than": object_size_greater_than, "object_size_less_than": object_size_less_than, "nots": [] if nots is None else nots})
+
+
+class LifecycleRuleNot(Model):
+    """Objects a filter leaves out: a prefix, with a tag.
+
+    :ivar prefix: Objects under this prefix (within the rule's prefix) are left out.
+    :ivar tag: Only objects with this tag are left out.
+    """
+
+    __slots__ = ("prefix", "tag")
+    _fields = ("prefix", "tag")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    prefix: Optional[str]
+    tag: Optional[Tag]
+
+    def __init__(self, *, prefix: Optional[str] = None, tag: Optional[Tag] = None) -> None:
+        _set(self, {"prefix": prefix, "tag": tag})
+
+
+class LifecycleRuleTransition(Model):
+    """When objects a rule covers move to another storage class.
+
+    :ivar created_before_date: Objects last modified before this date (ISO 8601, midnight UTC) move.
+    :ivar days: Objects move this many days after their last modification (or access).
+    :ivar storage_class: The class they move to (``IA``, ``Archive``, ``ColdArchive``, ``DeepColdArchive``).
+    :ivar is_access_time: Whether ``days`` count from the last access rather than the last modification.
+    :ivar return_to_std_when_visit: Whether an object read again returns to Standard (with ``is_access_time``).
+    :ivar allow_small_file: Whether objects under 64 KB move too (with ``is_access_time``).
+    """
+
+    __slots__ = ("created_before_date", "days", "storage_class", "is_access_time", "return_to_std_when_visit", "allow_small_file")
+    _fields = ("created_before_date", "days", "storage_class", "is_access_time", "return_to_std_when_visit", "allow_small_file")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    created_before_date: Optional[str]
+    days: Optional[int]
+    storage_class: Optional[StorageClass]
+    is_access_time: Optional[bool]
+    return_to_std_when_visit: Optional[bool]
+    allow_small_file: Optional[bool]
+
+    def __init__(self, *, created_before_date: Optional[str] = None, days: Optional[int] = None, storage_class: Optional[StorageClass] = None, is_access_time: Optional[bool] = None, return_to_std_when_visit: Optional[bool] = None, allow_small_file: Optional[bool] = None) -> None:
+        _set(self, {"created_before_date": created_before_date, "days": days, "storage_class": storage_class, "is_access_time": is_access_time, "return_to_std_when_visit": return_to_std_when_visit, "allow_small_file": allow_small_file})
+
+
 class ListAccessPointsOutput(Model):
     """One page of ``ListAccessPoints``.
 
@@ -644,6 +900,46 @@ class ListObjectsV2Output(Model):
         _set(self, {"name": name, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "max_keys": max_keys, "key_count": key_count, "is_truncated": is_truncated, "continuation_token": continuation_token, "next_continuation_token": next_continuation_token, "encoding_type": encoding_type, "contents": [] if contents is None else contents, "common_prefixes": [] if common_prefixes is None else common_prefixes, "request_id": request_id})
 
 
+class NoncurrentVersionExpiration(Model):
+    """When noncurrent versions expire.
+
+    :ivar noncurrent_days: Noncurrent versions expire this many days after becoming noncurrent.
+    """
+
+    __slots__ = ("noncurrent_days",)
+    _fields = ("noncurrent_days",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    noncurrent_days: Optional[int]
+
+    def __init__(self, *, noncurrent_days: Optional[int] = None) -> None:
+        _set(self, {"noncurrent_days": noncurrent_days})
+
+
+class NoncurrentVersionTransition(Model):
+    """When noncurrent versions move to another storage class.
+
+    :ivar is_access_time: Whether ``noncurrent_days`` count from the last access.
+    :ivar return_to_std_when_visit: Whether a version read again returns to Standard (with ``is_access_time``).
+    :ivar allow_small_file: Whether versions under 64 KB move too (with ``is_access_time``).
+    :ivar noncurrent_days: Versions move this many days after becoming noncurrent.
+    :ivar storage_class: The class they move to.
+    """
+
+    __slots__ = ("is_access_time", "return_to_std_when_visit", "allow_small_file", "noncurrent_days", "storage_class")
+    _fields = ("is_access_time", "return_to_std_when_visit", "allow_small_file", "noncurrent_days", "storage_class")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    is_access_time: Optional[bool]
+    return_to_std_when_visit: Optional[bool]
+    allow_small_file: Optional[bool]
+    noncurrent_days: Optional[int]
+    storage_class: Optional[StorageClass]
+
+    def __init__(self, *, is_access_time: Optional[bool] = None, return_to_std_when_visit: Optional[bool] = None, allow_small_file: Optional[bool] = None, noncurrent_days: Optional[int] = None, storage_class: Optional[StorageClass] = None) -> None:
+        _set(self, {"is_access_time": is_access_time, "return_to_std_when_visit": return_to_std_when_visit, "allow_small_file": allow_small_file, "noncurrent_days": noncurrent_days, "storage_class": storage_class})
+
+
 class ObjectIdentifier(Model):
     """An object to delete.
 
@@ -688,6 +984,32 @@ class ObjectSummary(Model):
 
     def __init__(self, *, key: str, last_modified: str, etag: str, size: int, storage_class: Optional[str] = None, object_type: Optional[str] = None, owner_id: Optional[str] = None) -> None:
         _set(self, {"key": key, "last_modified": last_modified, "etag": etag, "size": size, "storage_class": storage_class, "object_type": object_type, "owner_id": owner_id})
+
+
+class OptionObjectOutput(Model):
+    """The result of ``OptionObject``: what the matching rule allows.
+
+    :ivar access_control_allow_origin: The origin allowed.
+    :ivar access_control_allow_methods: The methods allowed.
+    :ivar access_control_allow_headers: The request headers allowed.
+    :ivar access_control_expose_headers: The response headers exposed.
+    :ivar access_control_max_age: How long the answer may be cached, in seconds.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("access_control_allow_origin", "access_control_allow_methods", "access_control_allow_headers", "access_control_expose_headers", "access_control_max_age", "request_id")
+    _fields = ("access_control_allow_origin", "access_control_allow_methods", "access_control_allow_headers", "access_control_expose_headers", "access_control_max_age", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    access_control_allow_origin: Optional[str]
+    access_control_allow_methods: Optional[str]
+    access_control_allow_headers: Optional[str]
+    access_control_expose_headers: Optional[str]
+    access_control_max_age: Optional[int]
+    request_id: str
+
+    def __init__(self, *, request_id: str, access_control_allow_origin: Optional[str] = None, access_control_allow_methods: Optional[str] = None, access_control_allow_headers: Optional[str] = None, access_control_expose_headers: Optional[str] = None, access_control_max_age: Optional[int] = None) -> None:
+        _set(self, {"access_control_allow_origin": access_control_allow_origin, "access_control_allow_methods": access_control_allow_methods, "access_control_allow_headers": access_control_allow_headers, "access_control_expose_headers": access_control_expose_headers, "access_control_max_age": access_control_max_age, "request_id": request_id})
 
 
 class PutBucketAclOutput(Model):
@@ -764,6 +1086,56 @@ class SseRule(Model):
 
     def __init__(self, *, sse_algorithm: Optional[str] = None, kms_master_key_id: Optional[str] = None, kms_data_encryption: Optional[str] = None) -> None:
         _set(self, {"sse_algorithm": sse_algorithm, "kms_master_key_id": kms_master_key_id, "kms_data_encryption": kms_data_encryption})
+
+
+class Tag(Model):
+    """One tag: a key and a value.
+
+    :ivar key: The key.
+    :ivar value: The value.
+    """
+
+    __slots__ = ("key", "value")
+    _fields = ("key", "value")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key: Optional[str]
+    value: Optional[str]
+
+    def __init__(self, *, key: Optional[str] = None, value: Optional[str] = None) -> None:
+        _set(self, {"key": key, "value": value})
+
+
+class TagSet(Model):
+    """The tags of a ``Tagging`` document.
+
+    :ivar tags: The tags.
+    """
+
+    __slots__ = ("tags",)
+    _fields = ("tags",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    tags: List[Tag]
+
+    def __init__(self, *, tags: Optional[List[Tag]] = None) -> None:
+        _set(self, {"tags": [] if tags is None else tags})
+
+
+class Tagging(Model):
+    """The ``Tagging`` document.
+
+    :ivar tag_set: The tags.
+    """
+
+    __slots__ = ("tag_set",)
+    _fields = ("tag_set",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    tag_set: Optional[TagSet]
+
+    def __init__(self, *, tag_set: Optional[TagSet] = None) -> None:
+        _set(self, {"tag_set": tag_set})
 
 
 class VersioningConfiguration(Model):
@@ -872,6 +1244,56 @@ class DeleteBucket(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "DeleteBucket", {"bucket": bucket})
+
+
+class DeleteBucketCors(Operation[EmptyOutput]):
+    """Removes every CORS rule of a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketCors", {"bucket": bucket})
+
+
+class DeleteBucketLifecycle(Operation[EmptyOutput]):
+    """Removes every lifecycle rule of a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketLifecycle", {"bucket": bucket})
+
+
+class DeleteBucketTags(Operation[EmptyOutput]):
+    """Removes a bucket's tags: all of them, or those whose keys ``tagging`` lists.
+
+    :ivar bucket: The bucket.
+    :ivar tagging: The keys to remove, comma-separated; absent removes every tag.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "tagging")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+    tagging: Optional[str]
+
+    def __init__(self, *, bucket: str, tagging: Optional[str] = None) -> None:
+        _ossio._init_op(self, "DeleteBucketTags", {"bucket": bucket, "tagging": tagging})
 
 
 class DeleteMultipleObjects(Operation[DeleteMultipleObjectsOutput]):
@@ -984,6 +1406,22 @@ class GetBucketAcl(Operation[GetBucketAclOutput]):
         _ossio._init_op(self, "GetBucketAcl", {"bucket": bucket})
 
 
+class GetBucketCors(Operation[GetBucketCorsOutput]):
+    """Reads a bucket's CORS rules.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketCors", {"bucket": bucket})
+
+
 class GetBucketInfo(Operation[GetBucketInfoOutput]):
     """Reads a bucket's description.
 
@@ -1000,6 +1438,22 @@ class GetBucketInfo(Operation[GetBucketInfoOutput]):
         _ossio._init_op(self, "GetBucketInfo", {"bucket": bucket})
 
 
+class GetBucketLifecycle(Operation[GetBucketLifecycleOutput]):
+    """Reads a bucket's lifecycle rules.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketLifecycle", {"bucket": bucket})
+
+
 class GetBucketLocation(Operation[GetBucketLocationOutput]):
     """Reads the region a bucket lives in (``oss-cn-hangzhou``).
 
@@ -1014,6 +1468,22 @@ class GetBucketLocation(Operation[GetBucketLocationOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketLocation", {"bucket": bucket})
+
+
+class GetBucketTags(Operation[GetBucketTagsOutput]):
+    """Reads a bucket's tags.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketTags", {"bucket": bucket})
 
 
 class GetBucketVersioning(Operation[GetBucketVersioningOutput]):
@@ -1234,6 +1704,30 @@ class ListObjectsV2(Operation[ListObjectsV2Output]):
         _ossio._init_op(self, "ListObjectsV2", {"bucket": bucket, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "continuation_token": continuation_token, "max_keys": max_keys, "fetch_owner": fetch_owner, "url_encoding": url_encoding})
 
 
+class OptionObject(Operation[OptionObjectOutput]):
+    """A CORS preflight: asks whether a cross-origin request on an object would be allowed (``OPTIONS /<key>`` with ``Origin`` and ``Access-Control-Request-Method``).
+
+    :ivar bucket: The bucket.
+    :ivar key: The object key.
+    :ivar origin: The origin the real request would come from.
+    :ivar access_control_request_method: The method the real request would use.
+    :ivar access_control_request_headers: The headers the real request would send, comma-separated.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "origin", "access_control_request_method", "access_control_request_headers")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    origin: Optional[str]
+    access_control_request_method: Optional[str]
+    access_control_request_headers: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, origin: Optional[str] = None, access_control_request_method: Optional[str] = None, access_control_request_headers: Optional[str] = None) -> None:
+        _ossio._init_op(self, "OptionObject", {"bucket": bucket, "key": key, "origin": origin, "access_control_request_method": access_control_request_method, "access_control_request_headers": access_control_request_headers})
+
+
 class PutAccessPointPolicy(Operation[EmptyOutput]):
     """Sets an access point's policy (a JSON document, sent verbatim).
 
@@ -1316,6 +1810,62 @@ class PutBucketAcl(Operation[PutBucketAclOutput]):
         _ossio._init_op(self, "PutBucketAcl", {"bucket": bucket, "acl": acl})
 
 
+class PutBucketCors(Operation[EmptyOutput]):
+    """Sets a bucket's CORS rules, replacing any it had.
+
+    :ivar bucket: The bucket.
+    :ivar cors_configuration: The rules.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "cors_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "cors_configuration"})
+    bucket: str
+    cors_configuration: Union[CorsConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, cors_configuration: Union[CorsConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketCors", {"bucket": bucket, "cors_configuration": cors_configuration})
+
+
+class PutBucketLifecycle(Operation[EmptyOutput]):
+    """Sets a bucket's lifecycle rules, replacing any it had.
+
+    :ivar bucket: The bucket.
+    :ivar allow_same_action_overlap: ``true`` to allow rules whose prefixes overlap with the same action.
+    :ivar lifecycle_configuration: The rules.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "allow_same_action_overlap", "lifecycle_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "lifecycle_configuration"})
+    bucket: str
+    allow_same_action_overlap: Optional[str]
+    lifecycle_configuration: Union[LifecycleConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, lifecycle_configuration: Union[LifecycleConfiguration, Mapping[str, Any]], allow_same_action_overlap: Optional[str] = None) -> None:
+        _ossio._init_op(self, "PutBucketLifecycle", {"bucket": bucket, "allow_same_action_overlap": allow_same_action_overlap, "lifecycle_configuration": lifecycle_configuration})
+
+
+class PutBucketTags(Operation[EmptyOutput]):
+    """Sets a bucket's tags, replacing any it had.
+
+    :ivar bucket: The bucket.
+    :ivar tagging: The tags (at most 20; keys 1 to 64 bytes, values at most 128).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "tagging")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "tagging"})
+    bucket: str
+    tagging: Union[Tagging, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, tagging: Union[Tagging, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketTags", {"bucket": bucket, "tagging": tagging})
+
+
 class PutBucketVersioning(Operation[EmptyOutput]):
     """Turns versioning on (``Enabled``) or pauses it (``Suspended``); once enabled, a bucket never returns to unversioned.
 
@@ -1395,6 +1945,8 @@ class PutObjectAcl(Operation[PutObjectAclOutput]):
 _ossio._register(Model, {
     "AccessPointSummary": AccessPointSummary,
     "BucketSummary": BucketSummary,
+    "CorsConfiguration": CorsConfiguration,
+    "CorsRule": CorsRule,
     "CreateAccessPointOutput": CreateAccessPointOutput,
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
@@ -1404,23 +1956,39 @@ _ossio._register(Model, {
     "GetAccessPointPolicyOutput": GetAccessPointPolicyOutput,
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
     "GetBucketAclOutput": GetBucketAclOutput,
+    "GetBucketCorsOutput": GetBucketCorsOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
+    "GetBucketLifecycleOutput": GetBucketLifecycleOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
+    "GetBucketTagsOutput": GetBucketTagsOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
     "HeadObjectOutput": HeadObjectOutput,
+    "LifecycleConfiguration": LifecycleConfiguration,
+    "LifecycleRule": LifecycleRule,
+    "LifecycleRuleAbortMultipartUpload": LifecycleRuleAbortMultipartUpload,
+    "LifecycleRuleExpiration": LifecycleRuleExpiration,
+    "LifecycleRuleFilter": LifecycleRuleFilter,
+    "LifecycleRuleNot": LifecycleRuleNot,
+    "LifecycleRuleTransition": LifecycleRuleTransition,
     "ListAccessPointsOutput": ListAccessPointsOutput,
     "ListBucketsOutput": ListBucketsOutput,
     "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
+    "NoncurrentVersionExpiration": NoncurrentVersionExpiration,
+    "NoncurrentVersionTransition": NoncurrentVersionTransition,
     "ObjectIdentifier": ObjectIdentifier,
     "ObjectSummary": ObjectSummary,
+    "OptionObjectOutput": OptionObjectOutput,
     "PutBucketAclOutput": PutBucketAclOutput,
     "PutObjectAclOutput": PutObjectAclOutput,
     "PutObjectOutput": PutObjectOutput,
     "SseRule": SseRule,
+    "Tag": Tag,
+    "TagSet": TagSet,
+    "Tagging": Tagging,
     "VersioningConfiguration": VersioningConfiguration,
 })
 
@@ -1429,6 +1997,9 @@ __all__ = [
     "Acl",
     "BodyInput",
     "BucketSummary",
+    "CorsConfiguration",
+    "CorsMethod",
+    "CorsRule",
     "CreateAccessPoint",
     "CreateAccessPointOutput",
     "DataRedundancyType",
@@ -1436,6 +2007,9 @@ __all__ = [
     "DeleteAccessPointPolicy",
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
+    "DeleteBucketCors",
+    "DeleteBucketLifecycle",
+    "DeleteBucketTags",
     "DeleteMultipleObjects",
     "DeleteMultipleObjectsOutput",
     "DeleteObject",
@@ -1450,10 +2024,16 @@ __all__ = [
     "GetAccessPointPublicAccessBlockOutput",
     "GetBucketAcl",
     "GetBucketAclOutput",
+    "GetBucketCors",
+    "GetBucketCorsOutput",
     "GetBucketInfo",
     "GetBucketInfoOutput",
+    "GetBucketLifecycle",
+    "GetBucketLifecycleOutput",
     "GetBucketLocation",
     "GetBucketLocationOutput",
+    "GetBucketTags",
+    "GetBucketTagsOutput",
     "GetBucketVersioning",
     "GetBucketVersioningOutput",
     "GetObject",
@@ -1464,6 +2044,14 @@ __all__ = [
     "GetObjectOutput",
     "HeadObject",
     "HeadObjectOutput",
+    "LifecycleConfiguration",
+    "LifecycleRule",
+    "LifecycleRuleAbortMultipartUpload",
+    "LifecycleRuleExpiration",
+    "LifecycleRuleFilter",
+    "LifecycleRuleNot",
+    "LifecycleRuleStatus",
+    "LifecycleRuleTransition",
     "ListAccessPoints",
     "ListAccessPointsOutput",
     "ListBuckets",
@@ -1474,15 +2062,22 @@ __all__ = [
     "ListObjectsV2Output",
     "Model",
     "NetworkOrigin",
+    "NoncurrentVersionExpiration",
+    "NoncurrentVersionTransition",
     "ObjectAcl",
     "ObjectIdentifier",
     "ObjectSummary",
     "Operation",
+    "OptionObject",
+    "OptionObjectOutput",
     "PutAccessPointPolicy",
     "PutAccessPointPublicAccessBlock",
     "PutBucket",
     "PutBucketAcl",
     "PutBucketAclOutput",
+    "PutBucketCors",
+    "PutBucketLifecycle",
+    "PutBucketTags",
     "PutBucketVersioning",
     "PutObject",
     "PutObjectAcl",
@@ -1490,6 +2085,9 @@ __all__ = [
     "PutObjectOutput",
     "SseRule",
     "StorageClass",
+    "Tag",
+    "TagSet",
+    "Tagging",
     "VersioningConfiguration",
     "VersioningStatus",
 ]

@@ -119,8 +119,11 @@ mod access_point_policy;
 mod access_point_public_access_block;
 mod bucket;
 mod bucket_acl;
+mod bucket_cors;
 mod bucket_info;
+mod bucket_lifecycle;
 mod bucket_location;
+mod bucket_tags;
 mod bucket_versioning;
 mod object;
 mod object_acl;
@@ -134,8 +137,11 @@ pub use access_point_policy::*;
 pub use access_point_public_access_block::*;
 pub use bucket::*;
 pub use bucket_acl::*;
+pub use bucket_cors::*;
 pub use bucket_info::*;
+pub use bucket_lifecycle::*;
 pub use bucket_location::*;
+pub use bucket_tags::*;
 pub use bucket_versioning::*;
 pub use common::{AccessControlPolicy, DataRedundancyType, EmptyOutput, ObjectMeta, StorageClass};
 pub use object::*;
@@ -187,8 +193,8 @@ pub fn operation(name: &str) -> Option<&'static decl::OpSchema> {
 /// use ossio_core::{Method, Request};
 /// let req = Request::new(Method::Get).bucket("b").query_flag("acl");
 /// assert_eq!(ossio_core::ops::route(&req).map(|o| o.name), Some("GetBucketAcl"));
-/// let cors = Request::new(Method::Get).bucket("b").query_flag("cors");
-/// assert!(ossio_core::ops::route(&cors).is_none());
+/// let vod = Request::new(Method::Get).bucket("b").query_flag("vod");
+/// assert!(ossio_core::ops::route(&vod).is_none());
 /// ```
 pub fn route(req: &Request) -> Option<&'static decl::OpSchema> {
     // Operations on one path are told apart by the fields they require, then by how much

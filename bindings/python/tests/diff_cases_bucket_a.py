@@ -1,0 +1,174 @@
+"""Differential cases: bucket configuration (CORS, lifecycle, policy, referer, website,
+logging, encryption, tags, redundancy transitions, overwrite configuration)."""
+
+from diff_common import BUCKET, KEY, V2
+
+from ossio import ops
+
+CORS_RULES = [
+    {
+        "allowed_origins": ["https://www.example.com", "https://*.example.org"],
+        "allowed_methods": ["GET", "PUT", "HEAD"],
+        "allowed_headers": ["Authorization", "x-oss-*"],
+        "expose_headers": ["ETag", "x-oss-request-id"],
+        "max_age_seconds": 600,
+    },
+    {"allowed_origins": ["*"], "allowed_methods": ["POST", "DELETE"]},
+]
+
+CASES = [
+    # ---- CORS -------------------------------------------------------------------------
+    (
+        "PutBucketCors",
+        ops.PutBucketCors(
+            bucket=BUCKET, cors_configuration={"cors_rules": CORS_RULES, "response_vary": True}
+        ),
+        lambda c: c.put_bucket_cors(
+            V2.PutBucketCorsRequest(
+                bucket=BUCKET,
+                cors_configuration=V2.CORSConfiguration(
+                    cors_rules=[V2.CORSRule(**r) for r in CORS_RULES], response_vary=True
+                ),
+            )
+        ),
+    ),
+    (
+        "GetBucketCors",
+        ops.GetBucketCors(bucket=BUCKET),
+        lambda c: c.get_bucket_cors(V2.GetBucketCorsRequest(bucket=BUCKET)),
+    ),
+    (
+        "DeleteBucketCors",
+        ops.DeleteBucketCors(bucket=BUCKET),
+        lambda c: c.delete_bucket_cors(V2.DeleteBucketCorsRequest(bucket=BUCKET)),
+    ),
+    (
+        "OptionObject",
+        ops.OptionObject(
+            bucket=BUCKET,
+            key=KEY,
+            origin="https://www.example.com",
+            access_control_request_method="PUT",
+            access_control_request_headers="authorization,x-oss-meta-a",
+        ),
+        lambda c: c.option_object(
+            V2.OptionObjectRequest(
+                bucket=BUCKET,
+                key=KEY,
+                origin="https://www.example.com",
+                access_control_request_method="PUT",
+                access_control_request_headers="authorization,x-oss-meta-a",
+            )
+        ),
+    ),
+]
+
+LIFECYCLE_RULES = [
+    {
+        "id": "archive-logs",
+        "prefix": "logs/",
+        "status": "Enabled",
+        "tags": [{"key": "team", "value": "storage"}, {"key": "tier", "value": "cold"}],
+        "filter": {
+            "object_size_greater_than": 1024,
+            "object_size_less_than": 1073741824,
+            "nots": [{"prefix": "logs/keep/", "tag": {"key": "keep", "value": "true"}}],
+        },
+        "expiration": {"days": 365},
+        "transitions": [
+            {"days": 30, "storage_class": "IA", "is_access_time": True, "return_to_std_when_visit": True, "allow_small_file": False},
+            {"days": 90, "storage_class": "Archive"},
+        ],
+        "noncurrent_version_expiration": {"noncurrent_days": 60},
+        "noncurrent_version_transitions": [
+            {"noncurrent_days": 30, "storage_class": "ColdArchive", "is_access_time": False, "return_to_std_when_visit": False, "allow_small_file": True},
+        ],
+        "abort_multipart_upload": {"days": 7},
+    },
+    {
+        "id": "dated",
+        "prefix": "tmp/",
+        "status": "Disabled",
+        "expiration": {"created_before_date": "2024-01-02T00:00:00.000Z"},
+        "transitions": [{"created_before_date": "2023-06-01T00:00:00.000Z", "storage_class": "DeepColdArchive"}],
+        "abort_multipart_upload": {"created_before_date": "2023-12-01T00:00:00.000Z"},
+    },
+    {"id": "markers", "status": "Enabled", "expiration": {"expired_object_delete_marker": True}},
+]
+
+
+def _v2_lifecycle_rule(r):
+    r = dict(r)
+    tags = [V2.Tag(**t) for t in r.pop("tags", [])]
+    f = r.pop("filter", None)
+    if f:
+        nots = [V2.LifecycleRuleNot(prefix=n["prefix"], tag=V2.Tag(**n["tag"])) for n in f["nots"]]
+        f = V2.LifecycleRuleFilter(
+            object_size_greater_than=f["object_size_greater_than"], object_size_less_than=f["object_size_less_than"], nots=nots
+        )
+    nve = r.pop("noncurrent_version_expiration", None)
+    return V2.LifecycleRule(
+        tags=tags or None,
+        filter=f,
+        expiration=V2.LifecycleRuleExpiration(**r.pop("expiration")),
+        transitions=[V2.LifecycleRuleTransition(**t) for t in r.pop("transitions", [])] or None,
+        noncurrent_version_expiration=V2.NoncurrentVersionExpiration(**nve) if nve else None,
+        noncurrent_version_transitions=[V2.NoncurrentVersionTransition(**t) for t in r.pop("noncurrent_version_transitions", [])]
+        or None,
+        abort_multipart_upload=V2.LifecycleRuleAbortMultipartUpload(**r.pop("abort_multipart_upload"))
+        if "abort_multipart_upload" in r
+        else None,
+        **r,
+    )
+
+
+BUCKET_TAGS = [{"key": "team", "value": "storage"}, {"key": "cost-center", "value": "cc-1024"}, {"key": "env", "value": "prod"}]
+
+CASES += [
+    # ---- lifecycle --------------------------------------------------------------------
+    (
+        "PutBucketLifecycle",
+        ops.PutBucketLifecycle(
+            bucket=BUCKET, allow_same_action_overlap="true", lifecycle_configuration={"rules": LIFECYCLE_RULES}
+        ),
+        lambda c: c.put_bucket_lifecycle(
+            V2.PutBucketLifecycleRequest(
+                bucket=BUCKET,
+                allow_same_action_overlap="true",
+                lifecycle_configuration=V2.LifecycleConfiguration(rules=[_v2_lifecycle_rule(r) for r in LIFECYCLE_RULES]),
+            )
+        ),
+    ),
+    (
+        "GetBucketLifecycle",
+        ops.GetBucketLifecycle(bucket=BUCKET),
+        lambda c: c.get_bucket_lifecycle(V2.GetBucketLifecycleRequest(bucket=BUCKET)),
+    ),
+    (
+        "DeleteBucketLifecycle",
+        ops.DeleteBucketLifecycle(bucket=BUCKET),
+        lambda c: c.delete_bucket_lifecycle(V2.DeleteBucketLifecycleRequest(bucket=BUCKET)),
+    ),
+    # ---- tags -------------------------------------------------------------------------
+    (
+        "PutBucketTags",
+        ops.PutBucketTags(bucket=BUCKET, tagging={"tag_set": {"tags": BUCKET_TAGS}}),
+        lambda c: c.put_bucket_tags(
+            V2.PutBucketTagsRequest(
+                bucket=BUCKET, tagging=V2.Tagging(tag_set=V2.TagSet(tags=[V2.Tag(**t) for t in BUCKET_TAGS]))
+            )
+        ),
+    ),
+    (
+        "GetBucketTags",
+        ops.GetBucketTags(bucket=BUCKET),
+        lambda c: c.get_bucket_tags(V2.GetBucketTagsRequest(bucket=BUCKET)),
+    ),
+    # alibabacloud-oss-v2 1.4.1 (Python) has no key list; the Go SDK's `Tagging` query is
+    # compared with ali-oss's deleteBucketTags(name, keys) in bucket_a.js.
+    (
+        "DeleteBucketTags",
+        ops.DeleteBucketTags(bucket=BUCKET),
+        lambda c: c.delete_bucket_tags(V2.DeleteBucketTagsRequest(bucket=BUCKET)),
+    ),
+]
