@@ -21,11 +21,20 @@ export type Acl = 'private' | 'public-read' | 'public-read-write';
 /** `CorsMethod`: one of its wire values. */
 export type CorsMethod = 'GET' | 'PUT' | 'DELETE' | 'POST' | 'HEAD';
 
+/** `KmsDataEncryption`: one of its wire values. */
+export type KmsDataEncryption = 'SM4';
+
+/** `SseAlgorithm`: one of its wire values. */
+export type SseAlgorithm = 'KMS' | 'AES256' | 'SM4';
+
 /** `StorageClass`: one of its wire values. */
 export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
 
 /** `LifecycleRuleStatus`: one of its wire values. */
 export type LifecycleRuleStatus = 'Enabled' | 'Disabled';
+
+/** `OverwriteAction`: one of its wire values. */
+export type OverwriteAction = 'forbid';
 
 /** `VersioningStatus`: one of its wire values. */
 export type VersioningStatus = 'Enabled' | 'Suspended';
@@ -77,6 +86,22 @@ export interface CorsRule {
   exposeHeaders: Array<string>;
   /** How long a browser may cache the preflight answer, in seconds. */
   maxAgeSeconds: Uint64 | null;
+}
+
+/** The `ServerSideEncryptionRule` document. */
+export interface ServerSideEncryptionRule {
+  /** The default encryption. */
+  applyServerSideEncryptionByDefault: ApplyServerSideEncryptionByDefault;
+}
+
+/** How new objects are encrypted by default. */
+export interface ApplyServerSideEncryptionByDefault {
+  /** The KMS key id (only with `KMS`; absent: the default key OSS manages in KMS). */
+  kmsMasterKeyId: string | null;
+  /** `SM4` to encrypt the data with SM4 (only with `KMS`). */
+  kmsDataEncryption: KmsDataEncryption | null;
+  /** `KMS`, `AES256` or `SM4`. */
+  sseAlgorithm: SseAlgorithm;
 }
 
 /** A bucket's default server-side encryption, as GetBucketInfo reports it. */
@@ -199,6 +224,67 @@ export interface LifecycleRuleAbortMultipartUpload {
   days: number | null;
   /** Uploads started before this date (ISO 8601, midnight UTC) are aborted. */
   createdBeforeDate: string | null;
+}
+
+/** The `OverwriteConfiguration` document. */
+export interface OverwriteConfiguration {
+  /** The rules (at most 100). */
+  rules: Array<OverwriteRule>;
+}
+
+/** One overwrite protection rule: objects matching all its filters cannot be overwritten. */
+export interface OverwriteRule {
+  /** `forbid`. */
+  action: OverwriteAction | null;
+  /** Only keys starting with this (literal; at most 1,023 characters). */
+  prefix: string | null;
+  /** Only keys ending with this (literal; at most 1,023 characters). */
+  suffix: string | null;
+  /** Only writes by these principals. */
+  principals: OverwritePrincipals | null;
+  /** The rule's id, unique in the bucket (OSS makes a UUID when absent). */
+  id: string | null;
+}
+
+/** Who a rule applies to. */
+export interface OverwritePrincipals {
+  /** Account or RAM user ids (`*` wildcards allowed); none: everyone. */
+  principals: Array<string>;
+}
+
+/** The `PolicyStatus` document. */
+export interface PolicyStatus {
+  /** Whether the policy makes the bucket public. */
+  isPublic: boolean | null;
+}
+
+/** The `RefererConfiguration` document. */
+export interface RefererConfiguration {
+  /** Whether requests without a Referer are allowed. */
+  allowEmptyReferer: boolean;
+  /** Whether the query string is cut off before matching. */
+  allowTruncateQueryString: boolean | null;
+  /**
+   * Whether the path (and what follows) is cut off before matching; needs
+   * `allow_truncate_query_string` not false.
+   */
+  truncatePath: boolean | null;
+  /** The whitelist (empty clears it). */
+  refererList: RefererList | null;
+  /** The blacklist. */
+  refererBlacklist: RefererBlacklist | null;
+}
+
+/** The Referer whitelist. */
+export interface RefererList {
+  /** Allowed Referer patterns (`*` and `?` are wildcards). */
+  referers: Array<string>;
+}
+
+/** The Referer blacklist. */
+export interface RefererBlacklist {
+  /** Refused Referer patterns (`*` and `?` are wildcards). */
+  referers: Array<string>;
 }
 
 /** The `Tagging` document. */
@@ -332,6 +418,22 @@ export interface CorsRuleInput {
   readonly maxAgeSeconds?: number | bigint | null;
 }
 
+/** The `ServerSideEncryptionRule` document. */
+export interface ServerSideEncryptionRuleInput {
+  /** The default encryption. */
+  readonly applyServerSideEncryptionByDefault: ApplyServerSideEncryptionByDefaultInput;
+}
+
+/** How new objects are encrypted by default. */
+export interface ApplyServerSideEncryptionByDefaultInput {
+  /** The KMS key id (only with `KMS`; absent: the default key OSS manages in KMS). */
+  readonly kmsMasterKeyId?: string | null;
+  /** `SM4` to encrypt the data with SM4 (only with `KMS`). */
+  readonly kmsDataEncryption?: KmsDataEncryption | null;
+  /** `KMS`, `AES256` or `SM4`. */
+  readonly sseAlgorithm: SseAlgorithm;
+}
+
 /** The `LifecycleConfiguration` document. */
 export interface LifecycleConfigurationInput {
   /** The rules (at most 1,000). */
@@ -444,6 +546,61 @@ export interface LifecycleRuleAbortMultipartUploadInput {
   readonly createdBeforeDate?: string | null;
 }
 
+/** The `OverwriteConfiguration` document. */
+export interface OverwriteConfigurationInput {
+  /** The rules (at most 100). */
+  readonly rules?: ReadonlyArray<OverwriteRuleInput> | null;
+}
+
+/** One overwrite protection rule: objects matching all its filters cannot be overwritten. */
+export interface OverwriteRuleInput {
+  /** `forbid`. */
+  readonly action?: OverwriteAction | null;
+  /** Only keys starting with this (literal; at most 1,023 characters). */
+  readonly prefix?: string | null;
+  /** Only keys ending with this (literal; at most 1,023 characters). */
+  readonly suffix?: string | null;
+  /** Only writes by these principals. */
+  readonly principals?: OverwritePrincipalsInput | null;
+  /** The rule's id, unique in the bucket (OSS makes a UUID when absent). */
+  readonly id?: string | null;
+}
+
+/** Who a rule applies to. */
+export interface OverwritePrincipalsInput {
+  /** Account or RAM user ids (`*` wildcards allowed); none: everyone. */
+  readonly principals?: ReadonlyArray<string> | null;
+}
+
+/** The `RefererConfiguration` document. */
+export interface RefererConfigurationInput {
+  /** Whether requests without a Referer are allowed. */
+  readonly allowEmptyReferer: boolean;
+  /** Whether the query string is cut off before matching. */
+  readonly allowTruncateQueryString?: boolean | null;
+  /**
+   * Whether the path (and what follows) is cut off before matching; needs
+   * `allow_truncate_query_string` not false.
+   */
+  readonly truncatePath?: boolean | null;
+  /** The whitelist (empty clears it). */
+  readonly refererList?: RefererListInput | null;
+  /** The blacklist. */
+  readonly refererBlacklist?: RefererBlacklistInput | null;
+}
+
+/** The Referer whitelist. */
+export interface RefererListInput {
+  /** Allowed Referer patterns (`*` and `?` are wildcards). */
+  readonly referers?: ReadonlyArray<string> | null;
+}
+
+/** The Referer blacklist. */
+export interface RefererBlacklistInput {
+  /** Refused Referer patterns (`*` and `?` are wildcards). */
+  readonly referers?: ReadonlyArray<string> | null;
+}
+
 /** The `Tagging` document. */
 export interface TaggingInput {
   /** The tags. */
@@ -550,6 +707,18 @@ export interface DeleteBucketCorsOutput {
   requestId: string;
 }
 
+/** Removes a bucket's default server-side encryption. */
+export interface DeleteBucketEncryptionInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketEncryptionOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Removes every lifecycle rule of a bucket. */
 export interface DeleteBucketLifecycleInput {
   /** The bucket. */
@@ -558,6 +727,30 @@ export interface DeleteBucketLifecycleInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteBucketLifecycleOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes every overwrite protection rule of a bucket. */
+export interface DeleteBucketOverwriteConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketOverwriteConfigOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes a bucket's policy. */
+export interface DeleteBucketPolicyInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketPolicyOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -718,6 +911,20 @@ export interface GetBucketCorsOutput {
   requestId: string;
 }
 
+/** Reads a bucket's default server-side encryption. */
+export interface GetBucketEncryptionInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketEncryption`]. */
+export interface GetBucketEncryptionOutput {
+  /** The rule. */
+  serverSideEncryptionRule: ServerSideEncryptionRule | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads a bucket's description. */
 export interface GetBucketInfoInput {
   /** The bucket. */
@@ -792,6 +999,62 @@ export interface GetBucketLocationInput {
 export interface GetBucketLocationOutput {
   /** `oss-<region>`. */
   location: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's overwrite protection rules (404 when it has none). */
+export interface GetBucketOverwriteConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketOverwriteConfig`]. */
+export interface GetBucketOverwriteConfigOutput {
+  /** The rules. */
+  overwriteConfiguration: OverwriteConfiguration | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's policy. */
+export interface GetBucketPolicyInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketPolicy`]. */
+export interface GetBucketPolicyOutput {
+  /** The policy JSON, byte for byte as stored. */
+  body: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Asks whether a bucket's policy makes it public. */
+export interface GetBucketPolicyStatusInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketPolicyStatus`]. */
+export interface GetBucketPolicyStatusOutput {
+  /** The status. */
+  policyStatus: PolicyStatus | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's Referer configuration. */
+export interface GetBucketRefererInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketReferer`]. */
+export interface GetBucketRefererOutput {
+  /** The configuration. */
+  refererConfiguration: RefererConfiguration | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1254,6 +1517,20 @@ export interface PutBucketCorsOutput {
   requestId: string;
 }
 
+/** Sets a bucket's default server-side encryption. */
+export interface PutBucketEncryptionInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rule. */
+  readonly serverSideEncryptionRule: ServerSideEncryptionRuleInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketEncryptionOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Sets a bucket's lifecycle rules, replacing any it had. */
 export interface PutBucketLifecycleInput {
   /** The bucket. */
@@ -1266,6 +1543,48 @@ export interface PutBucketLifecycleInput {
 
 /** The result of an operation whose response has no body. */
 export interface PutBucketLifecycleOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets a bucket's overwrite protection rules, replacing any it had. */
+export interface PutBucketOverwriteConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rules. */
+  readonly overwriteConfiguration: OverwriteConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketOverwriteConfigOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets a bucket's policy (a JSON document, sent verbatim), replacing any it had. */
+export interface PutBucketPolicyInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The policy document (JSON, at most 16 KB). */
+  readonly body: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketPolicyOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets a bucket's Referer whitelist and blacklist, replacing what it had. */
+export interface PutBucketRefererInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The configuration. */
+  readonly refererConfiguration: RefererConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketRefererOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1367,7 +1686,10 @@ export interface OperationTypes {
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
   DeleteBucketCors: [DeleteBucketCorsInput, DeleteBucketCorsOutput];
+  DeleteBucketEncryption: [DeleteBucketEncryptionInput, DeleteBucketEncryptionOutput];
   DeleteBucketLifecycle: [DeleteBucketLifecycleInput, DeleteBucketLifecycleOutput];
+  DeleteBucketOverwriteConfig: [DeleteBucketOverwriteConfigInput, DeleteBucketOverwriteConfigOutput];
+  DeleteBucketPolicy: [DeleteBucketPolicyInput, DeleteBucketPolicyOutput];
   DeleteBucketTags: [DeleteBucketTagsInput, DeleteBucketTagsOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
@@ -1376,9 +1698,14 @@ export interface OperationTypes {
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
   GetBucketCors: [GetBucketCorsInput, GetBucketCorsOutput];
+  GetBucketEncryption: [GetBucketEncryptionInput, GetBucketEncryptionOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
   GetBucketLifecycle: [GetBucketLifecycleInput, GetBucketLifecycleOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
+  GetBucketOverwriteConfig: [GetBucketOverwriteConfigInput, GetBucketOverwriteConfigOutput];
+  GetBucketPolicy: [GetBucketPolicyInput, GetBucketPolicyOutput];
+  GetBucketPolicyStatus: [GetBucketPolicyStatusInput, GetBucketPolicyStatusOutput];
+  GetBucketReferer: [GetBucketRefererInput, GetBucketRefererOutput];
   GetBucketTags: [GetBucketTagsInput, GetBucketTagsOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
@@ -1395,7 +1722,11 @@ export interface OperationTypes {
   PutBucket: [PutBucketInput, PutBucketOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
   PutBucketCors: [PutBucketCorsInput, PutBucketCorsOutput];
+  PutBucketEncryption: [PutBucketEncryptionInput, PutBucketEncryptionOutput];
   PutBucketLifecycle: [PutBucketLifecycleInput, PutBucketLifecycleOutput];
+  PutBucketOverwriteConfig: [PutBucketOverwriteConfigInput, PutBucketOverwriteConfigOutput];
+  PutBucketPolicy: [PutBucketPolicyInput, PutBucketPolicyOutput];
+  PutBucketReferer: [PutBucketRefererInput, PutBucketRefererOutput];
   PutBucketTags: [PutBucketTagsInput, PutBucketTagsOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
@@ -1419,8 +1750,14 @@ export interface ClientOperations {
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
   /** Removes every CORS rule of a bucket. */
   deleteBucketCors(input: DeleteBucketCorsInput): Promise<DeleteBucketCorsOutput>;
+  /** Removes a bucket's default server-side encryption. */
+  deleteBucketEncryption(input: DeleteBucketEncryptionInput): Promise<DeleteBucketEncryptionOutput>;
   /** Removes every lifecycle rule of a bucket. */
   deleteBucketLifecycle(input: DeleteBucketLifecycleInput): Promise<DeleteBucketLifecycleOutput>;
+  /** Removes every overwrite protection rule of a bucket. */
+  deleteBucketOverwriteConfig(input: DeleteBucketOverwriteConfigInput): Promise<DeleteBucketOverwriteConfigOutput>;
+  /** Removes a bucket's policy. */
+  deleteBucketPolicy(input: DeleteBucketPolicyInput): Promise<DeleteBucketPolicyOutput>;
   /** Removes a bucket's tags: all of them, or those whose keys `tagging` lists. */
   deleteBucketTags(input: DeleteBucketTagsInput): Promise<DeleteBucketTagsOutput>;
   /** Deletes up to 1,000 objects in one request. */
@@ -1437,12 +1774,22 @@ export interface ClientOperations {
   getBucketAcl(input: GetBucketAclInput): Promise<GetBucketAclOutput>;
   /** Reads a bucket's CORS rules. */
   getBucketCors(input: GetBucketCorsInput): Promise<GetBucketCorsOutput>;
+  /** Reads a bucket's default server-side encryption. */
+  getBucketEncryption(input: GetBucketEncryptionInput): Promise<GetBucketEncryptionOutput>;
   /** Reads a bucket's description. */
   getBucketInfo(input: GetBucketInfoInput): Promise<GetBucketInfoOutput>;
   /** Reads a bucket's lifecycle rules. */
   getBucketLifecycle(input: GetBucketLifecycleInput): Promise<GetBucketLifecycleOutput>;
   /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
+  /** Reads a bucket's overwrite protection rules (404 when it has none). */
+  getBucketOverwriteConfig(input: GetBucketOverwriteConfigInput): Promise<GetBucketOverwriteConfigOutput>;
+  /** Reads a bucket's policy. */
+  getBucketPolicy(input: GetBucketPolicyInput): Promise<GetBucketPolicyOutput>;
+  /** Asks whether a bucket's policy makes it public. */
+  getBucketPolicyStatus(input: GetBucketPolicyStatusInput): Promise<GetBucketPolicyStatusOutput>;
+  /** Reads a bucket's Referer configuration. */
+  getBucketReferer(input: GetBucketRefererInput): Promise<GetBucketRefererOutput>;
   /** Reads a bucket's tags. */
   getBucketTags(input: GetBucketTagsInput): Promise<GetBucketTagsOutput>;
   /** Reads a bucket's versioning state. */
@@ -1495,8 +1842,16 @@ export interface ClientOperations {
   putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
   /** Sets a bucket's CORS rules, replacing any it had. */
   putBucketCors(input: PutBucketCorsInput): Promise<PutBucketCorsOutput>;
+  /** Sets a bucket's default server-side encryption. */
+  putBucketEncryption(input: PutBucketEncryptionInput): Promise<PutBucketEncryptionOutput>;
   /** Sets a bucket's lifecycle rules, replacing any it had. */
   putBucketLifecycle(input: PutBucketLifecycleInput): Promise<PutBucketLifecycleOutput>;
+  /** Sets a bucket's overwrite protection rules, replacing any it had. */
+  putBucketOverwriteConfig(input: PutBucketOverwriteConfigInput): Promise<PutBucketOverwriteConfigOutput>;
+  /** Sets a bucket's policy (a JSON document, sent verbatim), replacing any it had. */
+  putBucketPolicy(input: PutBucketPolicyInput): Promise<PutBucketPolicyOutput>;
+  /** Sets a bucket's Referer whitelist and blacklist, replacing what it had. */
+  putBucketReferer(input: PutBucketRefererInput): Promise<PutBucketRefererOutput>;
   /** Sets a bucket's tags, replacing any it had. */
   putBucketTags(input: PutBucketTagsInput): Promise<PutBucketTagsOutput>;
   /**

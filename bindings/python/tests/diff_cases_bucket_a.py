@@ -172,3 +172,141 @@ CASES += [
         lambda c: c.delete_bucket_tags(V2.DeleteBucketTagsRequest(bucket=BUCKET)),
     ),
 ]
+
+POLICY = (
+    '{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:GetObject","oss:ListObjects"],'
+    '"Principal":["20214760404935xxxx"],"Resource":["acs:oss:*:174649585760xxxx:examplebucket/*"],'
+    '"Condition":{"IpAddress":{"acs:SourceIp":["192.168.0.0/16"]}}}]}'
+)
+OVERWRITE_RULES = [
+    {
+        "action": "forbid",
+        "prefix": "logs/",
+        "suffix": ".log",
+        "principals": {"principals": ["27737962156157xxxx", "arn:sts::1:assumed-role/r/*"]},
+        "id": "protect-logs",
+    },
+    {"action": "forbid", "prefix": "backup/", "id": "protect-backup"},
+]
+
+CASES += [
+    # ---- policy -----------------------------------------------------------------------
+    (
+        "PutBucketPolicy",
+        ops.PutBucketPolicy(bucket=BUCKET, body=POLICY),
+        lambda c: c.put_bucket_policy(V2.PutBucketPolicyRequest(bucket=BUCKET, body=POLICY)),
+    ),
+    (
+        "GetBucketPolicy",
+        ops.GetBucketPolicy(bucket=BUCKET),
+        lambda c: c.get_bucket_policy(V2.GetBucketPolicyRequest(bucket=BUCKET)),
+    ),
+    (
+        "DeleteBucketPolicy",
+        ops.DeleteBucketPolicy(bucket=BUCKET),
+        lambda c: c.delete_bucket_policy(V2.DeleteBucketPolicyRequest(bucket=BUCKET)),
+    ),
+    (
+        "GetBucketPolicyStatus",
+        ops.GetBucketPolicyStatus(bucket=BUCKET),
+        lambda c: c.get_bucket_policy_status(V2.GetBucketPolicyStatusRequest(bucket=BUCKET)),
+    ),
+    # ---- referer ----------------------------------------------------------------------
+    (
+        "PutBucketReferer",
+        ops.PutBucketReferer(
+            bucket=BUCKET,
+            referer_configuration={
+                "allow_empty_referer": False,
+                "allow_truncate_query_string": True,
+                "truncate_path": True,
+                "referer_list": {"referers": ["http://www.aliyun.com", "https://www.?.aliyuncs.com", "http://www.*.com"]},
+                "referer_blacklist": {"referers": ["http://www.refuse.com", "https://*.hack.com"]},
+            },
+        ),
+        lambda c: c.put_bucket_referer(
+            V2.PutBucketRefererRequest(
+                bucket=BUCKET,
+                referer_configuration=V2.RefererConfiguration(
+                    allow_empty_referer=False,
+                    allow_truncate_query_string=True,
+                    truncate_path=True,
+                    referer_list=V2.RefererList(
+                        referers=["http://www.aliyun.com", "https://www.?.aliyuncs.com", "http://www.*.com"]
+                    ),
+                    referer_blacklist=V2.RefererBlacklist(referers=["http://www.refuse.com", "https://*.hack.com"]),
+                ),
+            )
+        ),
+    ),
+    (
+        "GetBucketReferer",
+        ops.GetBucketReferer(bucket=BUCKET),
+        lambda c: c.get_bucket_referer(V2.GetBucketRefererRequest(bucket=BUCKET)),
+    ),
+    # ---- encryption -------------------------------------------------------------------
+    (
+        "PutBucketEncryption",
+        ops.PutBucketEncryption(
+            bucket=BUCKET,
+            server_side_encryption_rule={
+                "apply_server_side_encryption_by_default": {
+                    "kms_master_key_id": "9468da86-3509-4f8d-a61e-6eab1eac****",
+                    "kms_data_encryption": "SM4",
+                    "sse_algorithm": "KMS",
+                }
+            },
+        ),
+        lambda c: c.put_bucket_encryption(
+            V2.PutBucketEncryptionRequest(
+                bucket=BUCKET,
+                server_side_encryption_rule=V2.ServerSideEncryptionRule(
+                    apply_server_side_encryption_by_default=V2.ApplyServerSideEncryptionByDefault(
+                        kms_master_key_id="9468da86-3509-4f8d-a61e-6eab1eac****",
+                        kms_data_encryption="SM4",
+                        sse_algorithm="KMS",
+                    )
+                ),
+            )
+        ),
+    ),
+    (
+        "GetBucketEncryption",
+        ops.GetBucketEncryption(bucket=BUCKET),
+        lambda c: c.get_bucket_encryption(V2.GetBucketEncryptionRequest(bucket=BUCKET)),
+    ),
+    (
+        "DeleteBucketEncryption",
+        ops.DeleteBucketEncryption(bucket=BUCKET),
+        lambda c: c.delete_bucket_encryption(V2.DeleteBucketEncryptionRequest(bucket=BUCKET)),
+    ),
+    # ---- overwrite protection ---------------------------------------------------------
+    (
+        "PutBucketOverwriteConfig",
+        ops.PutBucketOverwriteConfig(bucket=BUCKET, overwrite_configuration={"rules": OVERWRITE_RULES}),
+        lambda c: c.put_bucket_overwrite_config(
+            V2.PutBucketOverwriteConfigRequest(
+                bucket=BUCKET,
+                overwrite_configuration=V2.OverwriteConfiguration(
+                    rules=[
+                        V2.OverwriteRule(
+                            **{k: v for k, v in r.items() if k != "principals"},
+                            principals=V2.OverwritePrincipals(**r["principals"]) if "principals" in r else None,
+                        )
+                        for r in OVERWRITE_RULES
+                    ]
+                ),
+            )
+        ),
+    ),
+    (
+        "GetBucketOverwriteConfig",
+        ops.GetBucketOverwriteConfig(bucket=BUCKET),
+        lambda c: c.get_bucket_overwrite_config(V2.GetBucketOverwriteConfigRequest(bucket=BUCKET)),
+    ),
+    (
+        "DeleteBucketOverwriteConfig",
+        ops.DeleteBucketOverwriteConfig(bucket=BUCKET),
+        lambda c: c.delete_bucket_overwrite_config(V2.DeleteBucketOverwriteConfigRequest(bucket=BUCKET)),
+    ),
+]

@@ -58,6 +58,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Removes a bucket's default server-side encryption.
+    ///
+    /// `DELETE /?encryption`; see [`DeleteBucketEncryption`].
+    pub fn delete_bucket_encryption(
+        &self,
+        op: &DeleteBucketEncryption,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Removes every lifecycle rule of a bucket.
     ///
     /// `DELETE /?lifecycle`; see [`DeleteBucketLifecycle`].
@@ -65,6 +75,23 @@ impl Client {
         &self,
         op: &DeleteBucketLifecycle,
     ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes every overwrite protection rule of a bucket.
+    ///
+    /// `DELETE /?overwriteConfig`; see [`DeleteBucketOverwriteConfig`].
+    pub fn delete_bucket_overwrite_config(
+        &self,
+        op: &DeleteBucketOverwriteConfig,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes a bucket's policy.
+    ///
+    /// `DELETE /?policy`; see [`DeleteBucketPolicy`].
+    pub fn delete_bucket_policy(&self, op: &DeleteBucketPolicy) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -133,6 +160,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's default server-side encryption.
+    ///
+    /// `GET /?encryption`; see [`GetBucketEncryption`].
+    pub fn get_bucket_encryption(
+        &self,
+        op: &GetBucketEncryption,
+    ) -> Result<GetBucketEncryptionOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's description.
     ///
     /// `GET /?bucketInfo`; see [`GetBucketInfo`].
@@ -157,6 +194,43 @@ impl Client {
         &self,
         op: &GetBucketLocation,
     ) -> Result<GetBucketLocationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's overwrite protection rules (404 when it has none).
+    ///
+    /// `GET /?overwriteConfig`; see [`GetBucketOverwriteConfig`].
+    pub fn get_bucket_overwrite_config(
+        &self,
+        op: &GetBucketOverwriteConfig,
+    ) -> Result<GetBucketOverwriteConfigOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's policy.
+    ///
+    /// `GET /?policy`; see [`GetBucketPolicy`].
+    pub fn get_bucket_policy(&self, op: &GetBucketPolicy) -> Result<GetBucketPolicyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Asks whether a bucket's policy makes it public.
+    ///
+    /// `GET /?policyStatus`; see [`GetBucketPolicyStatus`].
+    pub fn get_bucket_policy_status(
+        &self,
+        op: &GetBucketPolicyStatus,
+    ) -> Result<GetBucketPolicyStatusOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's Referer configuration.
+    ///
+    /// `GET /?referer`; see [`GetBucketReferer`].
+    pub fn get_bucket_referer(
+        &self,
+        op: &GetBucketReferer,
+    ) -> Result<GetBucketRefererOutput, Error> {
         self.send(op)
     }
 
@@ -278,10 +352,41 @@ impl Client {
         self.send(op)
     }
 
+    /// Sets a bucket's default server-side encryption.
+    ///
+    /// `PUT /?encryption`; see [`PutBucketEncryption`].
+    pub fn put_bucket_encryption(&self, op: &PutBucketEncryption) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Sets a bucket's lifecycle rules, replacing any it had.
     ///
     /// `PUT /?lifecycle`; see [`PutBucketLifecycle`].
     pub fn put_bucket_lifecycle(&self, op: &PutBucketLifecycle) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's overwrite protection rules, replacing any it had.
+    ///
+    /// `PUT /?overwriteConfig`; see [`PutBucketOverwriteConfig`].
+    pub fn put_bucket_overwrite_config(
+        &self,
+        op: &PutBucketOverwriteConfig,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's policy (a JSON document, sent verbatim), replacing any it had.
+    ///
+    /// `PUT /?policy`; see [`PutBucketPolicy`].
+    pub fn put_bucket_policy(&self, op: &PutBucketPolicy) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's Referer whitelist and blacklist, replacing what it had.
+    ///
+    /// `PUT /?referer`; see [`PutBucketReferer`].
+    pub fn put_bucket_referer(&self, op: &PutBucketReferer) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

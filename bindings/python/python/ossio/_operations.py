@@ -107,6 +107,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucketCors, fields))
 
     @overload
+    def delete_bucket_encryption(self, request: ops.DeleteBucketEncryption, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_encryption(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_encryption(self, *request: ops.DeleteBucketEncryption, **fields: Any) -> ops.EmptyOutput:
+        """Removes a bucket's default server-side encryption.
+
+        Takes an ``ossio.ops.DeleteBucketEncryption`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketEncryption, request, fields))
+        return self._send(_new_op(ops.DeleteBucketEncryption, fields))
+
+    @overload
     def delete_bucket_lifecycle(self, request: ops.DeleteBucketLifecycle, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -119,6 +133,34 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteBucketLifecycle, request, fields))
         return self._send(_new_op(ops.DeleteBucketLifecycle, fields))
+
+    @overload
+    def delete_bucket_overwrite_config(self, request: ops.DeleteBucketOverwriteConfig, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_overwrite_config(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_overwrite_config(self, *request: ops.DeleteBucketOverwriteConfig, **fields: Any) -> ops.EmptyOutput:
+        """Removes every overwrite protection rule of a bucket.
+
+        Takes an ``ossio.ops.DeleteBucketOverwriteConfig`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketOverwriteConfig, request, fields))
+        return self._send(_new_op(ops.DeleteBucketOverwriteConfig, fields))
+
+    @overload
+    def delete_bucket_policy(self, request: ops.DeleteBucketPolicy, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_policy(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_policy(self, *request: ops.DeleteBucketPolicy, **fields: Any) -> ops.EmptyOutput:
+        """Removes a bucket's policy.
+
+        Takes an ``ossio.ops.DeleteBucketPolicy`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketPolicy, request, fields))
+        return self._send(_new_op(ops.DeleteBucketPolicy, fields))
 
     @overload
     def delete_bucket_tags(self, request: ops.DeleteBucketTags, /) -> ops.EmptyOutput: ...
@@ -233,6 +275,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketCors, fields))
 
     @overload
+    def get_bucket_encryption(self, request: ops.GetBucketEncryption, /) -> ops.GetBucketEncryptionOutput: ...
+
+    @overload
+    def get_bucket_encryption(self, *, bucket: str) -> ops.GetBucketEncryptionOutput: ...
+
+    def get_bucket_encryption(self, *request: ops.GetBucketEncryption, **fields: Any) -> ops.GetBucketEncryptionOutput:
+        """Reads a bucket's default server-side encryption.
+
+        Takes an ``ossio.ops.GetBucketEncryption`` or its fields as keywords; returns ``ossio.ops.GetBucketEncryptionOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketEncryption, request, fields))
+        return self._send(_new_op(ops.GetBucketEncryption, fields))
+
+    @overload
     def get_bucket_info(self, request: ops.GetBucketInfo, /) -> ops.GetBucketInfoOutput: ...
 
     @overload
@@ -273,6 +329,62 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketLocation, request, fields))
         return self._send(_new_op(ops.GetBucketLocation, fields))
+
+    @overload
+    def get_bucket_overwrite_config(self, request: ops.GetBucketOverwriteConfig, /) -> ops.GetBucketOverwriteConfigOutput: ...
+
+    @overload
+    def get_bucket_overwrite_config(self, *, bucket: str) -> ops.GetBucketOverwriteConfigOutput: ...
+
+    def get_bucket_overwrite_config(self, *request: ops.GetBucketOverwriteConfig, **fields: Any) -> ops.GetBucketOverwriteConfigOutput:
+        """Reads a bucket's overwrite protection rules (404 when it has none).
+
+        Takes an ``ossio.ops.GetBucketOverwriteConfig`` or its fields as keywords; returns ``ossio.ops.GetBucketOverwriteConfigOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketOverwriteConfig, request, fields))
+        return self._send(_new_op(ops.GetBucketOverwriteConfig, fields))
+
+    @overload
+    def get_bucket_policy(self, request: ops.GetBucketPolicy, /) -> ops.GetBucketPolicyOutput: ...
+
+    @overload
+    def get_bucket_policy(self, *, bucket: str) -> ops.GetBucketPolicyOutput: ...
+
+    def get_bucket_policy(self, *request: ops.GetBucketPolicy, **fields: Any) -> ops.GetBucketPolicyOutput:
+        """Reads a bucket's policy.
+
+        Takes an ``ossio.ops.GetBucketPolicy`` or its fields as keywords; returns ``ossio.ops.GetBucketPolicyOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketPolicy, request, fields))
+        return self._send(_new_op(ops.GetBucketPolicy, fields))
+
+    @overload
+    def get_bucket_policy_status(self, request: ops.GetBucketPolicyStatus, /) -> ops.GetBucketPolicyStatusOutput: ...
+
+    @overload
+    def get_bucket_policy_status(self, *, bucket: str) -> ops.GetBucketPolicyStatusOutput: ...
+
+    def get_bucket_policy_status(self, *request: ops.GetBucketPolicyStatus, **fields: Any) -> ops.GetBucketPolicyStatusOutput:
+        """Asks whether a bucket's policy makes it public.
+
+        Takes an ``ossio.ops.GetBucketPolicyStatus`` or its fields as keywords; returns ``ossio.ops.GetBucketPolicyStatusOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketPolicyStatus, request, fields))
+        return self._send(_new_op(ops.GetBucketPolicyStatus, fields))
+
+    @overload
+    def get_bucket_referer(self, request: ops.GetBucketReferer, /) -> ops.GetBucketRefererOutput: ...
+
+    @overload
+    def get_bucket_referer(self, *, bucket: str) -> ops.GetBucketRefererOutput: ...
+
+    def get_bucket_referer(self, *request: ops.GetBucketReferer, **fields: Any) -> ops.GetBucketRefererOutput:
+        """Reads a bucket's Referer configuration.
+
+        Takes an ``ossio.ops.GetBucketReferer`` or its fields as keywords; returns ``ossio.ops.GetBucketRefererOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketReferer, request, fields))
+        return self._send(_new_op(ops.GetBucketReferer, fields))
 
     @overload
     def get_bucket_tags(self, request: ops.GetBucketTags, /) -> ops.GetBucketTagsOutput: ...
@@ -519,6 +631,20 @@ class Operations:
         return self._send(_new_op(ops.PutBucketCors, fields))
 
     @overload
+    def put_bucket_encryption(self, request: ops.PutBucketEncryption, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_encryption(self, *, bucket: str, server_side_encryption_rule: Union[ops.ServerSideEncryptionRule, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_encryption(self, *request: ops.PutBucketEncryption, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's default server-side encryption.
+
+        Takes an ``ossio.ops.PutBucketEncryption`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketEncryption, request, fields))
+        return self._send(_new_op(ops.PutBucketEncryption, fields))
+
+    @overload
     def put_bucket_lifecycle(self, request: ops.PutBucketLifecycle, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -531,6 +657,48 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketLifecycle, request, fields))
         return self._send(_new_op(ops.PutBucketLifecycle, fields))
+
+    @overload
+    def put_bucket_overwrite_config(self, request: ops.PutBucketOverwriteConfig, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_overwrite_config(self, *, bucket: str, overwrite_configuration: Union[ops.OverwriteConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_overwrite_config(self, *request: ops.PutBucketOverwriteConfig, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's overwrite protection rules, replacing any it had.
+
+        Takes an ``ossio.ops.PutBucketOverwriteConfig`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketOverwriteConfig, request, fields))
+        return self._send(_new_op(ops.PutBucketOverwriteConfig, fields))
+
+    @overload
+    def put_bucket_policy(self, request: ops.PutBucketPolicy, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_policy(self, *, bucket: str, body: str) -> ops.EmptyOutput: ...
+
+    def put_bucket_policy(self, *request: ops.PutBucketPolicy, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's policy (a JSON document, sent verbatim), replacing any it had.
+
+        Takes an ``ossio.ops.PutBucketPolicy`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketPolicy, request, fields))
+        return self._send(_new_op(ops.PutBucketPolicy, fields))
+
+    @overload
+    def put_bucket_referer(self, request: ops.PutBucketReferer, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_referer(self, *, bucket: str, referer_configuration: Union[ops.RefererConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_referer(self, *request: ops.PutBucketReferer, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's Referer whitelist and blacklist, replacing what it had.
+
+        Takes an ``ossio.ops.PutBucketReferer`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketReferer, request, fields))
+        return self._send(_new_op(ops.PutBucketReferer, fields))
 
     @overload
     def put_bucket_tags(self, request: ops.PutBucketTags, /) -> ops.EmptyOutput: ...

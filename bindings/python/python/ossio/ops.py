@@ -30,6 +30,9 @@ CorsMethod = Literal["GET", "PUT", "DELETE", "POST", "HEAD"]
 #: The values of ``DataRedundancyType``.
 DataRedundancyType = Literal["LRS", "ZRS"]
 
+#: The values of ``KmsDataEncryption``.
+KmsDataEncryption = Literal["SM4"]
+
 #: The values of ``LifecycleRuleStatus``.
 LifecycleRuleStatus = Literal["Enabled", "Disabled"]
 
@@ -38,6 +41,12 @@ NetworkOrigin = Literal["vpc", "internet"]
 
 #: The values of ``ObjectAcl``.
 ObjectAcl = Literal["default", "private", "public-read", "public-read-write"]
+
+#: The values of ``OverwriteAction``.
+OverwriteAction = Literal["forbid"]
+
+#: The values of ``SseAlgorithm``.
+SseAlgorithm = Literal["KMS", "AES256", "SM4"]
 
 #: The values of ``StorageClass``.
 StorageClass = Literal["Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive"]
@@ -70,6 +79,26 @@ class AccessPointSummary(Model):
 
     def __init__(self, *, bucket: str, access_point_name: str, alias: str, network_origin: str, status: str, vpc_id: Optional[str] = None) -> None:
         _set(self, {"bucket": bucket, "access_point_name": access_point_name, "alias": alias, "network_origin": network_origin, "vpc_id": vpc_id, "status": status})
+
+
+class ApplyServerSideEncryptionByDefault(Model):
+    """How new objects are encrypted by default.
+
+    :ivar kms_master_key_id: The KMS key id (only with ``KMS``; absent: the default key OSS manages in KMS).
+    :ivar kms_data_encryption: ``SM4`` to encrypt the data with SM4 (only with ``KMS``).
+    :ivar sse_algorithm: ``KMS``, ``AES256`` or ``SM4``.
+    """
+
+    __slots__ = ("kms_master_key_id", "kms_data_encryption", "sse_algorithm")
+    _fields = ("kms_master_key_id", "kms_data_encryption", "sse_algorithm")
+    _names = frozenset(_fields)
+    _required = frozenset({"sse_algorithm"})
+    kms_master_key_id: Optional[str]
+    kms_data_encryption: Optional[KmsDataEncryption]
+    sse_algorithm: SseAlgorithm
+
+    def __init__(self, *, sse_algorithm: SseAlgorithm, kms_master_key_id: Optional[str] = None, kms_data_encryption: Optional[KmsDataEncryption] = None) -> None:
+        _set(self, {"kms_master_key_id": kms_master_key_id, "kms_data_encryption": kms_data_encryption, "sse_algorithm": sse_algorithm})
 
 
 class BucketSummary(Model):
@@ -356,6 +385,24 @@ class GetBucketCorsOutput(Model):
         _set(self, {"cors_configuration": cors_configuration, "request_id": request_id})
 
 
+class GetBucketEncryptionOutput(Model):
+    """The result of ``GetBucketEncryption``.
+
+    :ivar server_side_encryption_rule: The rule.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("server_side_encryption_rule", "request_id")
+    _fields = ("server_side_encryption_rule", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    server_side_encryption_rule: Optional[ServerSideEncryptionRule]
+    request_id: str
+
+    def __init__(self, *, request_id: str, server_side_encryption_rule: Optional[ServerSideEncryptionRule] = None) -> None:
+        _set(self, {"server_side_encryption_rule": server_side_encryption_rule, "request_id": request_id})
+
+
 class GetBucketInfoOutput(Model):
     """The result of ``GetBucketInfo``.
 
@@ -444,6 +491,78 @@ class GetBucketLocationOutput(Model):
 
     def __init__(self, *, location: str, request_id: str) -> None:
         _set(self, {"location": location, "request_id": request_id})
+
+
+class GetBucketOverwriteConfigOutput(Model):
+    """The result of ``GetBucketOverwriteConfig``.
+
+    :ivar overwrite_configuration: The rules.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("overwrite_configuration", "request_id")
+    _fields = ("overwrite_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    overwrite_configuration: Optional[OverwriteConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, overwrite_configuration: Optional[OverwriteConfiguration] = None) -> None:
+        _set(self, {"overwrite_configuration": overwrite_configuration, "request_id": request_id})
+
+
+class GetBucketPolicyOutput(Model):
+    """The result of ``GetBucketPolicy``.
+
+    :ivar body: The policy JSON, byte for byte as stored.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("body", "request_id")
+    _fields = ("body", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"body", "request_id"})
+    body: str
+    request_id: str
+
+    def __init__(self, *, body: str, request_id: str) -> None:
+        _set(self, {"body": body, "request_id": request_id})
+
+
+class GetBucketPolicyStatusOutput(Model):
+    """The result of ``GetBucketPolicyStatus``.
+
+    :ivar policy_status: The status.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("policy_status", "request_id")
+    _fields = ("policy_status", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    policy_status: Optional[PolicyStatus]
+    request_id: str
+
+    def __init__(self, *, request_id: str, policy_status: Optional[PolicyStatus] = None) -> None:
+        _set(self, {"policy_status": policy_status, "request_id": request_id})
+
+
+class GetBucketRefererOutput(Model):
+    """The result of ``GetBucketReferer``.
+
+    :ivar referer_configuration: The configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("referer_configuration", "request_id")
+    _fields = ("referer_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    referer_configuration: Optional[RefererConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, referer_configuration: Optional[RefererConfiguration] = None) -> None:
+        _set(self, {"referer_configuration": referer_configuration, "request_id": request_id})
 
 
 class GetBucketTagsOutput(Model):
@@ -1012,6 +1131,78 @@ class OptionObjectOutput(Model):
         _set(self, {"access_control_allow_origin": access_control_allow_origin, "access_control_allow_methods": access_control_allow_methods, "access_control_allow_headers": access_control_allow_headers, "access_control_expose_headers": access_control_expose_headers, "access_control_max_age": access_control_max_age, "request_id": request_id})
 
 
+class OverwriteConfiguration(Model):
+    """The ``OverwriteConfiguration`` document.
+
+    :ivar rules: The rules (at most 100).
+    """
+
+    __slots__ = ("rules",)
+    _fields = ("rules",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    rules: List[OverwriteRule]
+
+    def __init__(self, *, rules: Optional[List[OverwriteRule]] = None) -> None:
+        _set(self, {"rules": [] if rules is None else rules})
+
+
+class OverwritePrincipals(Model):
+    """Who a rule applies to.
+
+    :ivar principals: Account or RAM user ids (``*`` wildcards allowed); none: everyone.
+    """
+
+    __slots__ = ("principals",)
+    _fields = ("principals",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    principals: List[str]
+
+    def __init__(self, *, principals: Optional[List[str]] = None) -> None:
+        _set(self, {"principals": [] if principals is None else principals})
+
+
+class OverwriteRule(Model):
+    """One overwrite protection rule: objects matching all its filters cannot be overwritten.
+
+    :ivar action: ``forbid``.
+    :ivar prefix: Only keys starting with this (literal; at most 1,023 characters).
+    :ivar suffix: Only keys ending with this (literal; at most 1,023 characters).
+    :ivar principals: Only writes by these principals.
+    :ivar id: The rule's id, unique in the bucket (OSS makes a UUID when absent).
+    """
+
+    __slots__ = ("action", "prefix", "suffix", "principals", "id")
+    _fields = ("action", "prefix", "suffix", "principals", "id")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    action: Optional[OverwriteAction]
+    prefix: Optional[str]
+    suffix: Optional[str]
+    principals: Optional[OverwritePrincipals]
+    id: Optional[str]
+
+    def __init__(self, *, action: Optional[OverwriteAction] = None, prefix: Optional[str] = None, suffix: Optional[str] = None, principals: Optional[OverwritePrincipals] = None, id: Optional[str] = None) -> None:
+        _set(self, {"action": action, "prefix": prefix, "suffix": suffix, "principals": principals, "id": id})
+
+
+class PolicyStatus(Model):
+    """The ``PolicyStatus`` document.
+
+    :ivar is_public: Whether the policy makes the bucket public.
+    """
+
+    __slots__ = ("is_public",)
+    _fields = ("is_public",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    is_public: Optional[bool]
+
+    def __init__(self, *, is_public: Optional[bool] = None) -> None:
+        _set(self, {"is_public": is_public})
+
+
 class PutBucketAclOutput(Model):
     """The result of ``PutBucketAcl``.
 
@@ -1066,6 +1257,78 @@ class PutObjectOutput(Model):
 
     def __init__(self, *, request_id: str, etag: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None) -> None:
         _set(self, {"etag": etag, "hash_crc64": hash_crc64, "version_id": version_id, "request_id": request_id})
+
+
+class RefererBlacklist(Model):
+    """The Referer blacklist.
+
+    :ivar referers: Refused Referer patterns (``*`` and ``?`` are wildcards).
+    """
+
+    __slots__ = ("referers",)
+    _fields = ("referers",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    referers: List[str]
+
+    def __init__(self, *, referers: Optional[List[str]] = None) -> None:
+        _set(self, {"referers": [] if referers is None else referers})
+
+
+class RefererConfiguration(Model):
+    """The ``RefererConfiguration`` document.
+
+    :ivar allow_empty_referer: Whether requests without a Referer are allowed.
+    :ivar allow_truncate_query_string: Whether the query string is cut off before matching.
+    :ivar truncate_path: Whether the path (and what follows) is cut off before matching; needs ``allow_truncate_query_string`` not false.
+    :ivar referer_list: The whitelist (empty clears it).
+    :ivar referer_blacklist: The blacklist.
+    """
+
+    __slots__ = ("allow_empty_referer", "allow_truncate_query_string", "truncate_path", "referer_list", "referer_blacklist")
+    _fields = ("allow_empty_referer", "allow_truncate_query_string", "truncate_path", "referer_list", "referer_blacklist")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    allow_empty_referer: bool
+    allow_truncate_query_string: Optional[bool]
+    truncate_path: Optional[bool]
+    referer_list: Optional[RefererList]
+    referer_blacklist: Optional[RefererBlacklist]
+
+    def __init__(self, *, allow_empty_referer: bool = False, allow_truncate_query_string: Optional[bool] = None, truncate_path: Optional[bool] = None, referer_list: Optional[RefererList] = None, referer_blacklist: Optional[RefererBlacklist] = None) -> None:
+        _set(self, {"allow_empty_referer": allow_empty_referer, "allow_truncate_query_string": allow_truncate_query_string, "truncate_path": truncate_path, "referer_list": referer_list, "referer_blacklist": referer_blacklist})
+
+
+class RefererList(Model):
+    """The Referer whitelist.
+
+    :ivar referers: Allowed Referer patterns (``*`` and ``?`` are wildcards).
+    """
+
+    __slots__ = ("referers",)
+    _fields = ("referers",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    referers: List[str]
+
+    def __init__(self, *, referers: Optional[List[str]] = None) -> None:
+        _set(self, {"referers": [] if referers is None else referers})
+
+
+class ServerSideEncryptionRule(Model):
+    """The ``ServerSideEncryptionRule`` document.
+
+    :ivar apply_server_side_encryption_by_default: The default encryption.
+    """
+
+    __slots__ = ("apply_server_side_encryption_by_default",)
+    _fields = ("apply_server_side_encryption_by_default",)
+    _names = frozenset(_fields)
+    _required = frozenset({"apply_server_side_encryption_by_default"})
+    apply_server_side_encryption_by_default: ApplyServerSideEncryptionByDefault
+
+    def __init__(self, *, apply_server_side_encryption_by_default: ApplyServerSideEncryptionByDefault) -> None:
+        _set(self, {"apply_server_side_encryption_by_default": apply_server_side_encryption_by_default})
 
 
 class SseRule(Model):
@@ -1262,6 +1525,22 @@ class DeleteBucketCors(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteBucketCors", {"bucket": bucket})
 
 
+class DeleteBucketEncryption(Operation[EmptyOutput]):
+    """Removes a bucket's default server-side encryption.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketEncryption", {"bucket": bucket})
+
+
 class DeleteBucketLifecycle(Operation[EmptyOutput]):
     """Removes every lifecycle rule of a bucket.
 
@@ -1276,6 +1555,38 @@ class DeleteBucketLifecycle(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "DeleteBucketLifecycle", {"bucket": bucket})
+
+
+class DeleteBucketOverwriteConfig(Operation[EmptyOutput]):
+    """Removes every overwrite protection rule of a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketOverwriteConfig", {"bucket": bucket})
+
+
+class DeleteBucketPolicy(Operation[EmptyOutput]):
+    """Removes a bucket's policy.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketPolicy", {"bucket": bucket})
 
 
 class DeleteBucketTags(Operation[EmptyOutput]):
@@ -1422,6 +1733,22 @@ class GetBucketCors(Operation[GetBucketCorsOutput]):
         _ossio._init_op(self, "GetBucketCors", {"bucket": bucket})
 
 
+class GetBucketEncryption(Operation[GetBucketEncryptionOutput]):
+    """Reads a bucket's default server-side encryption.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketEncryption", {"bucket": bucket})
+
+
 class GetBucketInfo(Operation[GetBucketInfoOutput]):
     """Reads a bucket's description.
 
@@ -1468,6 +1795,70 @@ class GetBucketLocation(Operation[GetBucketLocationOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketLocation", {"bucket": bucket})
+
+
+class GetBucketOverwriteConfig(Operation[GetBucketOverwriteConfigOutput]):
+    """Reads a bucket's overwrite protection rules (404 when it has none).
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketOverwriteConfig", {"bucket": bucket})
+
+
+class GetBucketPolicy(Operation[GetBucketPolicyOutput]):
+    """Reads a bucket's policy.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketPolicy", {"bucket": bucket})
+
+
+class GetBucketPolicyStatus(Operation[GetBucketPolicyStatusOutput]):
+    """Asks whether a bucket's policy makes it public.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketPolicyStatus", {"bucket": bucket})
+
+
+class GetBucketReferer(Operation[GetBucketRefererOutput]):
+    """Reads a bucket's Referer configuration.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketReferer", {"bucket": bucket})
 
 
 class GetBucketTags(Operation[GetBucketTagsOutput]):
@@ -1828,6 +2219,24 @@ class PutBucketCors(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketCors", {"bucket": bucket, "cors_configuration": cors_configuration})
 
 
+class PutBucketEncryption(Operation[EmptyOutput]):
+    """Sets a bucket's default server-side encryption.
+
+    :ivar bucket: The bucket.
+    :ivar server_side_encryption_rule: The rule.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "server_side_encryption_rule")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "server_side_encryption_rule"})
+    bucket: str
+    server_side_encryption_rule: Union[ServerSideEncryptionRule, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, server_side_encryption_rule: Union[ServerSideEncryptionRule, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketEncryption", {"bucket": bucket, "server_side_encryption_rule": server_side_encryption_rule})
+
+
 class PutBucketLifecycle(Operation[EmptyOutput]):
     """Sets a bucket's lifecycle rules, replacing any it had.
 
@@ -1846,6 +2255,60 @@ class PutBucketLifecycle(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, lifecycle_configuration: Union[LifecycleConfiguration, Mapping[str, Any]], allow_same_action_overlap: Optional[str] = None) -> None:
         _ossio._init_op(self, "PutBucketLifecycle", {"bucket": bucket, "allow_same_action_overlap": allow_same_action_overlap, "lifecycle_configuration": lifecycle_configuration})
+
+
+class PutBucketOverwriteConfig(Operation[EmptyOutput]):
+    """Sets a bucket's overwrite protection rules, replacing any it had.
+
+    :ivar bucket: The bucket.
+    :ivar overwrite_configuration: The rules.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "overwrite_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "overwrite_configuration"})
+    bucket: str
+    overwrite_configuration: Union[OverwriteConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, overwrite_configuration: Union[OverwriteConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketOverwriteConfig", {"bucket": bucket, "overwrite_configuration": overwrite_configuration})
+
+
+class PutBucketPolicy(Operation[EmptyOutput]):
+    """Sets a bucket's policy (a JSON document, sent verbatim), replacing any it had.
+
+    :ivar bucket: The bucket.
+    :ivar body: The policy document (JSON, at most 16 KB).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "body")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "body"})
+    bucket: str
+    body: str
+
+    def __init__(self, *, bucket: str, body: str) -> None:
+        _ossio._init_op(self, "PutBucketPolicy", {"bucket": bucket, "body": body})
+
+
+class PutBucketReferer(Operation[EmptyOutput]):
+    """Sets a bucket's Referer whitelist and blacklist, replacing what it had.
+
+    :ivar bucket: The bucket.
+    :ivar referer_configuration: The configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "referer_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "referer_configuration"})
+    bucket: str
+    referer_configuration: Union[RefererConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, referer_configuration: Union[RefererConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketReferer", {"bucket": bucket, "referer_configuration": referer_configuration})
 
 
 class PutBucketTags(Operation[EmptyOutput]):
@@ -1944,6 +2407,7 @@ class PutObjectAcl(Operation[PutObjectAclOutput]):
 
 _ossio._register(Model, {
     "AccessPointSummary": AccessPointSummary,
+    "ApplyServerSideEncryptionByDefault": ApplyServerSideEncryptionByDefault,
     "BucketSummary": BucketSummary,
     "CorsConfiguration": CorsConfiguration,
     "CorsRule": CorsRule,
@@ -1957,9 +2421,14 @@ _ossio._register(Model, {
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
     "GetBucketAclOutput": GetBucketAclOutput,
     "GetBucketCorsOutput": GetBucketCorsOutput,
+    "GetBucketEncryptionOutput": GetBucketEncryptionOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
     "GetBucketLifecycleOutput": GetBucketLifecycleOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
+    "GetBucketOverwriteConfigOutput": GetBucketOverwriteConfigOutput,
+    "GetBucketPolicyOutput": GetBucketPolicyOutput,
+    "GetBucketPolicyStatusOutput": GetBucketPolicyStatusOutput,
+    "GetBucketRefererOutput": GetBucketRefererOutput,
     "GetBucketTagsOutput": GetBucketTagsOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
@@ -1982,9 +2451,17 @@ _ossio._register(Model, {
     "ObjectIdentifier": ObjectIdentifier,
     "ObjectSummary": ObjectSummary,
     "OptionObjectOutput": OptionObjectOutput,
+    "OverwriteConfiguration": OverwriteConfiguration,
+    "OverwritePrincipals": OverwritePrincipals,
+    "OverwriteRule": OverwriteRule,
+    "PolicyStatus": PolicyStatus,
     "PutBucketAclOutput": PutBucketAclOutput,
     "PutObjectAclOutput": PutObjectAclOutput,
     "PutObjectOutput": PutObjectOutput,
+    "RefererBlacklist": RefererBlacklist,
+    "RefererConfiguration": RefererConfiguration,
+    "RefererList": RefererList,
+    "ServerSideEncryptionRule": ServerSideEncryptionRule,
     "SseRule": SseRule,
     "Tag": Tag,
     "TagSet": TagSet,
@@ -1995,6 +2472,7 @@ _ossio._register(Model, {
 __all__ = [
     "AccessPointSummary",
     "Acl",
+    "ApplyServerSideEncryptionByDefault",
     "BodyInput",
     "BucketSummary",
     "CorsConfiguration",
@@ -2008,7 +2486,10 @@ __all__ = [
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
     "DeleteBucketCors",
+    "DeleteBucketEncryption",
     "DeleteBucketLifecycle",
+    "DeleteBucketOverwriteConfig",
+    "DeleteBucketPolicy",
     "DeleteBucketTags",
     "DeleteMultipleObjects",
     "DeleteMultipleObjectsOutput",
@@ -2026,12 +2507,22 @@ __all__ = [
     "GetBucketAclOutput",
     "GetBucketCors",
     "GetBucketCorsOutput",
+    "GetBucketEncryption",
+    "GetBucketEncryptionOutput",
     "GetBucketInfo",
     "GetBucketInfoOutput",
     "GetBucketLifecycle",
     "GetBucketLifecycleOutput",
     "GetBucketLocation",
     "GetBucketLocationOutput",
+    "GetBucketOverwriteConfig",
+    "GetBucketOverwriteConfigOutput",
+    "GetBucketPolicy",
+    "GetBucketPolicyOutput",
+    "GetBucketPolicyStatus",
+    "GetBucketPolicyStatusOutput",
+    "GetBucketReferer",
+    "GetBucketRefererOutput",
     "GetBucketTags",
     "GetBucketTagsOutput",
     "GetBucketVersioning",
@@ -2044,6 +2535,7 @@ __all__ = [
     "GetObjectOutput",
     "HeadObject",
     "HeadObjectOutput",
+    "KmsDataEncryption",
     "LifecycleConfiguration",
     "LifecycleRule",
     "LifecycleRuleAbortMultipartUpload",
@@ -2070,19 +2562,33 @@ __all__ = [
     "Operation",
     "OptionObject",
     "OptionObjectOutput",
+    "OverwriteAction",
+    "OverwriteConfiguration",
+    "OverwritePrincipals",
+    "OverwriteRule",
+    "PolicyStatus",
     "PutAccessPointPolicy",
     "PutAccessPointPublicAccessBlock",
     "PutBucket",
     "PutBucketAcl",
     "PutBucketAclOutput",
     "PutBucketCors",
+    "PutBucketEncryption",
     "PutBucketLifecycle",
+    "PutBucketOverwriteConfig",
+    "PutBucketPolicy",
+    "PutBucketReferer",
     "PutBucketTags",
     "PutBucketVersioning",
     "PutObject",
     "PutObjectAcl",
     "PutObjectAclOutput",
     "PutObjectOutput",
+    "RefererBlacklist",
+    "RefererConfiguration",
+    "RefererList",
+    "ServerSideEncryptionRule",
+    "SseAlgorithm",
     "SseRule",
     "StorageClass",
     "Tag",
