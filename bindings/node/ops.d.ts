@@ -15,6 +15,9 @@ export type StreamedInput<I> = I extends { readonly body?: infer B } ? Omit<I, '
 /** `NetworkOrigin`: one of its wire values. */
 export type NetworkOrigin = 'vpc' | 'internet';
 
+/** `DataRedundancyType`: one of its wire values. */
+export type DataRedundancyType = 'LRS' | 'ZRS';
+
 /** `Acl`: one of its wire values. */
 export type Acl = 'private' | 'public-read' | 'public-read-write';
 
@@ -42,8 +45,25 @@ export type VersioningStatus = 'Enabled' | 'Suspended';
 /** `ObjectAcl`: one of its wire values. */
 export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
 
-/** `DataRedundancyType`: one of its wire values. */
-export type DataRedundancyType = 'LRS' | 'ZRS';
+/** One redundancy type change task. */
+export interface BucketDataRedundancyTransition {
+  /** The bucket (in account-wide listings). */
+  bucket: string | null;
+  /** The task id. */
+  taskId: string | null;
+  /** `Queueing`, `Processing` or `Finished`. */
+  status: string | null;
+  /** When the task was created (ISO 8601). */
+  createTime: string | null;
+  /** When it started (`Processing` and `Finished`). */
+  startTime: string | null;
+  /** When it ended (`Finished`). */
+  endTime: string | null;
+  /** Progress in percent (`Processing` and `Finished`). */
+  processPercentage: number | null;
+  /** Estimated hours left (`Processing` and `Finished`). */
+  estimatedRemainingTime: Uint64 | null;
+}
 
 /** An object to delete. */
 export interface ObjectIdentifierInput {
@@ -226,6 +246,22 @@ export interface LifecycleRuleAbortMultipartUpload {
   createdBeforeDate: string | null;
 }
 
+/** The `BucketLoggingStatus` document. */
+export interface BucketLoggingStatus {
+  /** Where logs go; absent: logging is off. */
+  loggingEnabled: LoggingEnabled | null;
+}
+
+/** Where access logs go. */
+export interface LoggingEnabled {
+  /** The bucket the logs are written to (same owner and region). */
+  targetBucket: string;
+  /** The prefix of the log objects' keys. */
+  targetPrefix: string | null;
+  /** The RAM role OSS writes the logs as (default `AliyunOSSLoggingDefaultRole`). */
+  loggingRole: string | null;
+}
+
 /** The `OverwriteConfiguration` document. */
 export interface OverwriteConfiguration {
   /** The rules (at most 100). */
@@ -339,6 +375,26 @@ export interface ObjectMeta {
   metadata: Record<string, string>;
 }
 
+/** The `UserDefinedLogFieldsConfiguration` document. */
+export interface UserDefinedLogFieldsConfiguration {
+  /** The request headers logged. */
+  headerSet: LoggingHeaderSet | null;
+  /** The query parameters logged. */
+  paramSet: LoggingParamSet | null;
+}
+
+/** The request headers logged. */
+export interface LoggingHeaderSet {
+  /** Header names. */
+  headers: Array<string>;
+}
+
+/** The query parameters logged. */
+export interface LoggingParamSet {
+  /** Parameter names. */
+  parameters: Array<string>;
+}
+
 /** One access point in a listing. */
 export interface AccessPointSummary {
   /** The bucket. */
@@ -353,6 +409,16 @@ export interface AccessPointSummary {
   vpcId: string | null;
   /** Status. */
   status: string;
+}
+
+/** The `ListBucketDataRedundancyTransition` document: one page of tasks. */
+export interface DataRedundancyTransitionList {
+  /** The tasks. */
+  bucketDataRedundancyTransition: Array<BucketDataRedundancyTransition>;
+  /** Whether more pages follow. */
+  isTruncated: boolean | null;
+  /** Token for the next page. */
+  nextContinuationToken: string | null;
 }
 
 /** One bucket in a listing. */
@@ -546,6 +612,22 @@ export interface LifecycleRuleAbortMultipartUploadInput {
   readonly createdBeforeDate?: string | null;
 }
 
+/** The `BucketLoggingStatus` document. */
+export interface BucketLoggingStatusInput {
+  /** Where logs go; absent: logging is off. */
+  readonly loggingEnabled?: LoggingEnabledInput | null;
+}
+
+/** Where access logs go. */
+export interface LoggingEnabledInput {
+  /** The bucket the logs are written to (same owner and region). */
+  readonly targetBucket: string;
+  /** The prefix of the log objects' keys. */
+  readonly targetPrefix?: string | null;
+  /** The RAM role OSS writes the logs as (default `AliyunOSSLoggingDefaultRole`). */
+  readonly loggingRole?: string | null;
+}
+
 /** The `OverwriteConfiguration` document. */
 export interface OverwriteConfigurationInput {
   /** The rules (at most 100). */
@@ -619,6 +701,26 @@ export interface VersioningConfigurationInput {
   readonly status?: VersioningStatus | null;
 }
 
+/** The `UserDefinedLogFieldsConfiguration` document. */
+export interface UserDefinedLogFieldsConfigurationInput {
+  /** The request headers logged. */
+  readonly headerSet?: LoggingHeaderSetInput | null;
+  /** The query parameters logged. */
+  readonly paramSet?: LoggingParamSetInput | null;
+}
+
+/** The request headers logged. */
+export interface LoggingHeaderSetInput {
+  /** Header names. */
+  readonly headers?: ReadonlyArray<string> | null;
+}
+
+/** The query parameters logged. */
+export interface LoggingParamSetInput {
+  /** Parameter names. */
+  readonly parameters?: ReadonlyArray<string> | null;
+}
+
 /** Creates an access point on a bucket. */
 export interface CreateAccessPointInput {
   /** The bucket. */
@@ -637,6 +739,22 @@ export interface CreateAccessPointOutput {
   accessPointArn: string;
   /** The alias, usable in place of a bucket name. */
   alias: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Starts changing a bucket's redundancy type (only to `ZRS`, from `LRS`). */
+export interface CreateBucketDataRedundancyTransitionInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The redundancy type to change to. */
+  readonly targetRedundancyType: DataRedundancyType;
+}
+
+/** The result of [`CreateBucketDataRedundancyTransition`]. */
+export interface CreateBucketDataRedundancyTransitionOutput {
+  /** The task created (its `task_id`). */
+  bucketDataRedundancyTransition: BucketDataRedundancyTransition | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -707,6 +825,20 @@ export interface DeleteBucketCorsOutput {
   requestId: string;
 }
 
+/** Deletes a redundancy type change task that has not started. */
+export interface DeleteBucketDataRedundancyTransitionInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The task id. */
+  readonly redundancyTransitionTaskid: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketDataRedundancyTransitionOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Removes a bucket's default server-side encryption. */
 export interface DeleteBucketEncryptionInput {
   /** The bucket. */
@@ -727,6 +859,18 @@ export interface DeleteBucketLifecycleInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteBucketLifecycleOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns access logging off for a bucket. */
+export interface DeleteBucketLoggingInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketLoggingOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -805,6 +949,18 @@ export interface DeleteObjectOutput {
   deleteMarker: boolean;
   /** `x-oss-version-id`, when versioned. */
   versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes the custom log fields of a bucket. */
+export interface DeleteUserDefinedLogFieldsConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteUserDefinedLogFieldsConfigOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -911,6 +1067,22 @@ export interface GetBucketCorsOutput {
   requestId: string;
 }
 
+/** Reads one redundancy type change task of a bucket. */
+export interface GetBucketDataRedundancyTransitionInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The task id. */
+  readonly redundancyTransitionTaskid: string;
+}
+
+/** The result of [`GetBucketDataRedundancyTransition`]. */
+export interface GetBucketDataRedundancyTransitionOutput {
+  /** The task. */
+  bucketDataRedundancyTransition: BucketDataRedundancyTransition | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads a bucket's default server-side encryption. */
 export interface GetBucketEncryptionInput {
   /** The bucket. */
@@ -999,6 +1171,20 @@ export interface GetBucketLocationInput {
 export interface GetBucketLocationOutput {
   /** `oss-<region>`. */
   location: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's access logging configuration. */
+export interface GetBucketLoggingInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketLogging`]. */
+export interface GetBucketLoggingOutput {
+  /** The configuration. */
+  bucketLoggingStatus: BucketLoggingStatus | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1206,6 +1392,20 @@ export interface GetObjectMetaOutput {
   requestId: string;
 }
 
+/** Reads which request headers and query parameters real-time logs record. */
+export interface GetUserDefinedLogFieldsConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetUserDefinedLogFieldsConfig`]. */
+export interface GetUserDefinedLogFieldsConfigOutput {
+  /** The configuration. */
+  userDefinedLogFieldsConfiguration: UserDefinedLogFieldsConfiguration | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
  * `Response::check` decodes.
@@ -1267,6 +1467,20 @@ export interface ListAccessPointsOutput {
   maxKeys: number | null;
   /** The access points of this page. */
   accessPoints: Array<AccessPointSummary>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists the redundancy type change tasks of a bucket. */
+export interface ListBucketDataRedundancyTransitionInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`ListBucketDataRedundancyTransition`]. */
+export interface ListBucketDataRedundancyTransitionOutput {
+  /** The tasks. */
+  listBucketDataRedundancyTransition: DataRedundancyTransitionList | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1400,6 +1614,22 @@ export interface ListObjectsV2Output {
   contents: Array<ObjectSummary>;
   /** Common prefixes (decoded). */
   commonPrefixes: Array<string>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists the redundancy type change tasks of the requester's account, one page at a time. */
+export interface ListUserDataRedundancyTransitionInput {
+  /** Page size (1 to 100). */
+  readonly maxKeys?: number | null;
+  /** The previous page's `NextContinuationToken`. */
+  readonly continuationToken?: string | null;
+}
+
+/** One page of [`ListUserDataRedundancyTransition`]. */
+export interface ListUserDataRedundancyTransitionOutput {
+  /** The tasks of this page, with whether more follow. */
+  listBucketDataRedundancyTransition: DataRedundancyTransitionList | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1547,6 +1777,20 @@ export interface PutBucketLifecycleOutput {
   requestId: string;
 }
 
+/** Turns access logging on for a bucket (or off, with no `logging_enabled`). */
+export interface PutBucketLoggingInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The configuration. */
+  readonly bucketLoggingStatus: BucketLoggingStatusInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketLoggingOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Sets a bucket's overwrite protection rules, replacing any it had. */
 export interface PutBucketOverwriteConfigInput {
   /** The bucket. */
@@ -1678,30 +1922,53 @@ export interface PutObjectAclOutput {
   requestId: string;
 }
 
+/**
+ * Sets which request headers and query parameters real-time logs record in
+ * `user_defined_log_fields`.
+ */
+export interface PutUserDefinedLogFieldsConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The configuration (at most 6 headers and parameters together). */
+  readonly userDefinedLogFieldsConfiguration: UserDefinedLogFieldsConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutUserDefinedLogFieldsConfigOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Input and output type of every operation, by API name. */
 export interface OperationTypes {
   CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
+  CreateBucketDataRedundancyTransition: [CreateBucketDataRedundancyTransitionInput, CreateBucketDataRedundancyTransitionOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
   DeleteBucketCors: [DeleteBucketCorsInput, DeleteBucketCorsOutput];
+  DeleteBucketDataRedundancyTransition: [DeleteBucketDataRedundancyTransitionInput, DeleteBucketDataRedundancyTransitionOutput];
   DeleteBucketEncryption: [DeleteBucketEncryptionInput, DeleteBucketEncryptionOutput];
   DeleteBucketLifecycle: [DeleteBucketLifecycleInput, DeleteBucketLifecycleOutput];
+  DeleteBucketLogging: [DeleteBucketLoggingInput, DeleteBucketLoggingOutput];
   DeleteBucketOverwriteConfig: [DeleteBucketOverwriteConfigInput, DeleteBucketOverwriteConfigOutput];
   DeleteBucketPolicy: [DeleteBucketPolicyInput, DeleteBucketPolicyOutput];
   DeleteBucketTags: [DeleteBucketTagsInput, DeleteBucketTagsOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
+  DeleteUserDefinedLogFieldsConfig: [DeleteUserDefinedLogFieldsConfigInput, DeleteUserDefinedLogFieldsConfigOutput];
   GetAccessPoint: [GetAccessPointInput, GetAccessPointOutput];
   GetAccessPointPolicy: [GetAccessPointPolicyInput, GetAccessPointPolicyOutput];
   GetAccessPointPublicAccessBlock: [GetAccessPointPublicAccessBlockInput, GetAccessPointPublicAccessBlockOutput];
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
   GetBucketCors: [GetBucketCorsInput, GetBucketCorsOutput];
+  GetBucketDataRedundancyTransition: [GetBucketDataRedundancyTransitionInput, GetBucketDataRedundancyTransitionOutput];
   GetBucketEncryption: [GetBucketEncryptionInput, GetBucketEncryptionOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
   GetBucketLifecycle: [GetBucketLifecycleInput, GetBucketLifecycleOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
+  GetBucketLogging: [GetBucketLoggingInput, GetBucketLoggingOutput];
   GetBucketOverwriteConfig: [GetBucketOverwriteConfigInput, GetBucketOverwriteConfigOutput];
   GetBucketPolicy: [GetBucketPolicyInput, GetBucketPolicyOutput];
   GetBucketPolicyStatus: [GetBucketPolicyStatusInput, GetBucketPolicyStatusOutput];
@@ -1711,11 +1978,14 @@ export interface OperationTypes {
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
+  GetUserDefinedLogFieldsConfig: [GetUserDefinedLogFieldsConfigInput, GetUserDefinedLogFieldsConfigOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
+  ListBucketDataRedundancyTransition: [ListBucketDataRedundancyTransitionInput, ListBucketDataRedundancyTransitionOutput];
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
+  ListUserDataRedundancyTransition: [ListUserDataRedundancyTransitionInput, ListUserDataRedundancyTransitionOutput];
   OptionObject: [OptionObjectInput, OptionObjectOutput];
   PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
@@ -1724,6 +1994,7 @@ export interface OperationTypes {
   PutBucketCors: [PutBucketCorsInput, PutBucketCorsOutput];
   PutBucketEncryption: [PutBucketEncryptionInput, PutBucketEncryptionOutput];
   PutBucketLifecycle: [PutBucketLifecycleInput, PutBucketLifecycleOutput];
+  PutBucketLogging: [PutBucketLoggingInput, PutBucketLoggingOutput];
   PutBucketOverwriteConfig: [PutBucketOverwriteConfigInput, PutBucketOverwriteConfigOutput];
   PutBucketPolicy: [PutBucketPolicyInput, PutBucketPolicyOutput];
   PutBucketReferer: [PutBucketRefererInput, PutBucketRefererOutput];
@@ -1731,6 +2002,7 @@ export interface OperationTypes {
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
+  PutUserDefinedLogFieldsConfig: [PutUserDefinedLogFieldsConfigInput, PutUserDefinedLogFieldsConfigOutput];
 }
 
 /** Operations `client.paginate` pages through (a token or marker in, the next one out). */
@@ -1740,6 +2012,8 @@ export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListObjec
 export interface ClientOperations {
   /** Creates an access point on a bucket. */
   createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
+  /** Starts changing a bucket's redundancy type (only to `ZRS`, from `LRS`). */
+  createBucketDataRedundancyTransition(input: CreateBucketDataRedundancyTransitionInput): Promise<CreateBucketDataRedundancyTransitionOutput>;
   /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
   deleteAccessPoint(input: DeleteAccessPointInput): Promise<DeleteAccessPointOutput>;
   /** Removes an access point's policy. */
@@ -1750,10 +2024,14 @@ export interface ClientOperations {
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
   /** Removes every CORS rule of a bucket. */
   deleteBucketCors(input: DeleteBucketCorsInput): Promise<DeleteBucketCorsOutput>;
+  /** Deletes a redundancy type change task that has not started. */
+  deleteBucketDataRedundancyTransition(input: DeleteBucketDataRedundancyTransitionInput): Promise<DeleteBucketDataRedundancyTransitionOutput>;
   /** Removes a bucket's default server-side encryption. */
   deleteBucketEncryption(input: DeleteBucketEncryptionInput): Promise<DeleteBucketEncryptionOutput>;
   /** Removes every lifecycle rule of a bucket. */
   deleteBucketLifecycle(input: DeleteBucketLifecycleInput): Promise<DeleteBucketLifecycleOutput>;
+  /** Turns access logging off for a bucket. */
+  deleteBucketLogging(input: DeleteBucketLoggingInput): Promise<DeleteBucketLoggingOutput>;
   /** Removes every overwrite protection rule of a bucket. */
   deleteBucketOverwriteConfig(input: DeleteBucketOverwriteConfigInput): Promise<DeleteBucketOverwriteConfigOutput>;
   /** Removes a bucket's policy. */
@@ -1764,6 +2042,8 @@ export interface ClientOperations {
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
   deleteObject(input: DeleteObjectInput): Promise<DeleteObjectOutput>;
+  /** Removes the custom log fields of a bucket. */
+  deleteUserDefinedLogFieldsConfig(input: DeleteUserDefinedLogFieldsConfigInput): Promise<DeleteUserDefinedLogFieldsConfigOutput>;
   /** Reads an access point's configuration. */
   getAccessPoint(input: GetAccessPointInput): Promise<GetAccessPointOutput>;
   /** Reads an access point's policy. */
@@ -1774,6 +2054,8 @@ export interface ClientOperations {
   getBucketAcl(input: GetBucketAclInput): Promise<GetBucketAclOutput>;
   /** Reads a bucket's CORS rules. */
   getBucketCors(input: GetBucketCorsInput): Promise<GetBucketCorsOutput>;
+  /** Reads one redundancy type change task of a bucket. */
+  getBucketDataRedundancyTransition(input: GetBucketDataRedundancyTransitionInput): Promise<GetBucketDataRedundancyTransitionOutput>;
   /** Reads a bucket's default server-side encryption. */
   getBucketEncryption(input: GetBucketEncryptionInput): Promise<GetBucketEncryptionOutput>;
   /** Reads a bucket's description. */
@@ -1782,6 +2064,8 @@ export interface ClientOperations {
   getBucketLifecycle(input: GetBucketLifecycleInput): Promise<GetBucketLifecycleOutput>;
   /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
+  /** Reads a bucket's access logging configuration. */
+  getBucketLogging(input: GetBucketLoggingInput): Promise<GetBucketLoggingOutput>;
   /** Reads a bucket's overwrite protection rules (404 when it has none). */
   getBucketOverwriteConfig(input: GetBucketOverwriteConfigInput): Promise<GetBucketOverwriteConfigOutput>;
   /** Reads a bucket's policy. */
@@ -1811,6 +2095,8 @@ export interface ClientOperations {
    * HeadObject: `HEAD /<key>?objectMeta`.
    */
   getObjectMeta(input: GetObjectMetaInput): Promise<GetObjectMetaOutput>;
+  /** Reads which request headers and query parameters real-time logs record. */
+  getUserDefinedLogFieldsConfig(input: GetUserDefinedLogFieldsConfigInput): Promise<GetUserDefinedLogFieldsConfigOutput>;
   /**
    * Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
    * `Response::check` decodes.
@@ -1818,6 +2104,8 @@ export interface ClientOperations {
   headObject(input: HeadObjectInput): Promise<HeadObjectOutput>;
   /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
   listAccessPoints(input?: ListAccessPointsInput): Promise<ListAccessPointsOutput>;
+  /** Lists the redundancy type change tasks of a bucket. */
+  listBucketDataRedundancyTransition(input: ListBucketDataRedundancyTransitionInput): Promise<ListBucketDataRedundancyTransitionOutput>;
   /** Lists the account's buckets, one page at a time. */
   listBuckets(input?: ListBucketsInput): Promise<ListBucketsOutput>;
   /**
@@ -1827,6 +2115,8 @@ export interface ClientOperations {
   listObjects(input: ListObjectsInput): Promise<ListObjectsOutput>;
   /** Lists objects one page at a time. */
   listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
+  /** Lists the redundancy type change tasks of the requester's account, one page at a time. */
+  listUserDataRedundancyTransition(input?: ListUserDataRedundancyTransitionInput): Promise<ListUserDataRedundancyTransitionOutput>;
   /**
    * A CORS preflight: asks whether a cross-origin request on an object would be allowed
    * (`OPTIONS /<key>` with `Origin` and `Access-Control-Request-Method`).
@@ -1846,6 +2136,8 @@ export interface ClientOperations {
   putBucketEncryption(input: PutBucketEncryptionInput): Promise<PutBucketEncryptionOutput>;
   /** Sets a bucket's lifecycle rules, replacing any it had. */
   putBucketLifecycle(input: PutBucketLifecycleInput): Promise<PutBucketLifecycleOutput>;
+  /** Turns access logging on for a bucket (or off, with no `logging_enabled`). */
+  putBucketLogging(input: PutBucketLoggingInput): Promise<PutBucketLoggingOutput>;
   /** Sets a bucket's overwrite protection rules, replacing any it had. */
   putBucketOverwriteConfig(input: PutBucketOverwriteConfigInput): Promise<PutBucketOverwriteConfigOutput>;
   /** Sets a bucket's policy (a JSON document, sent verbatim), replacing any it had. */
@@ -1863,4 +2155,9 @@ export interface ClientOperations {
   putObject(input: StreamedInput<PutObjectInput>): Promise<PutObjectOutput>;
   /** Sets an object's ACL (`default` follows the bucket). */
   putObjectAcl(input: PutObjectAclInput): Promise<PutObjectAclOutput>;
+  /**
+   * Sets which request headers and query parameters real-time logs record in
+   * `user_defined_log_fields`.
+   */
+  putUserDefinedLogFieldsConfig(input: PutUserDefinedLogFieldsConfigInput): Promise<PutUserDefinedLogFieldsConfigOutput>;
 }

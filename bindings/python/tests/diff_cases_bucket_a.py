@@ -310,3 +310,109 @@ CASES += [
         lambda c: c.delete_bucket_overwrite_config(V2.DeleteBucketOverwriteConfigRequest(bucket=BUCKET)),
     ),
 ]
+
+CASES += [
+    # ---- logging ----------------------------------------------------------------------
+    (
+        "PutBucketLogging",
+        ops.PutBucketLogging(
+            bucket=BUCKET,
+            bucket_logging_status={
+                "logging_enabled": {
+                    "target_bucket": "logbucket",
+                    "target_prefix": "access-logs/",
+                    "logging_role": "AliyunOSSLoggingDefaultRole",
+                }
+            },
+        ),
+        lambda c: c.put_bucket_logging(
+            V2.PutBucketLoggingRequest(
+                bucket=BUCKET,
+                bucket_logging_status=V2.BucketLoggingStatus(
+                    logging_enabled=V2.LoggingEnabled(
+                        target_bucket="logbucket", target_prefix="access-logs/", logging_role="AliyunOSSLoggingDefaultRole"
+                    )
+                ),
+            )
+        ),
+    ),
+    (
+        "GetBucketLogging",
+        ops.GetBucketLogging(bucket=BUCKET),
+        lambda c: c.get_bucket_logging(V2.GetBucketLoggingRequest(bucket=BUCKET)),
+    ),
+    (
+        "DeleteBucketLogging",
+        ops.DeleteBucketLogging(bucket=BUCKET),
+        lambda c: c.delete_bucket_logging(V2.DeleteBucketLoggingRequest(bucket=BUCKET)),
+    ),
+    (
+        "PutUserDefinedLogFieldsConfig",
+        ops.PutUserDefinedLogFieldsConfig(
+            bucket=BUCKET,
+            user_defined_log_fields_configuration={
+                "header_set": {"headers": ["x-request-from", "x-client-version", "user-agent"]},
+                "param_set": {"parameters": ["from", "trace_id"]},
+            },
+        ),
+        lambda c: c.put_user_defined_log_fields_config(
+            V2.PutUserDefinedLogFieldsConfigRequest(
+                bucket=BUCKET,
+                user_defined_log_fields_configuration=V2.UserDefinedLogFieldsConfiguration(
+                    header_set=V2.LoggingHeaderSet(headers=["x-request-from", "x-client-version", "user-agent"]),
+                    param_set=V2.LoggingParamSet(parameters=["from", "trace_id"]),
+                ),
+            )
+        ),
+    ),
+    (
+        "GetUserDefinedLogFieldsConfig",
+        ops.GetUserDefinedLogFieldsConfig(bucket=BUCKET),
+        lambda c: c.get_user_defined_log_fields_config(V2.GetUserDefinedLogFieldsConfigRequest(bucket=BUCKET)),
+    ),
+    (
+        "DeleteUserDefinedLogFieldsConfig",
+        ops.DeleteUserDefinedLogFieldsConfig(bucket=BUCKET),
+        lambda c: c.delete_user_defined_log_fields_config(V2.DeleteUserDefinedLogFieldsConfigRequest(bucket=BUCKET)),
+    ),
+    # ---- redundancy type changes ------------------------------------------------------
+    (
+        "CreateBucketDataRedundancyTransition",
+        ops.CreateBucketDataRedundancyTransition(bucket=BUCKET, target_redundancy_type="ZRS"),
+        lambda c: c.create_bucket_data_redundancy_transition(
+            V2.CreateBucketDataRedundancyTransitionRequest(bucket=BUCKET, target_redundancy_type="ZRS")
+        ),
+    ),
+    (
+        "GetBucketDataRedundancyTransition",
+        ops.GetBucketDataRedundancyTransition(bucket=BUCKET, redundancy_transition_taskid="4be5beb0f74f490186311b268bf6j****"),
+        lambda c: c.get_bucket_data_redundancy_transition(
+            V2.GetBucketDataRedundancyTransitionRequest(
+                bucket=BUCKET, redundancy_transition_taskid="4be5beb0f74f490186311b268bf6j****"
+            )
+        ),
+    ),
+    (
+        "DeleteBucketDataRedundancyTransition",
+        ops.DeleteBucketDataRedundancyTransition(
+            bucket=BUCKET, redundancy_transition_taskid="4be5beb0f74f490186311b268bf6j****"
+        ),
+        lambda c: c.delete_bucket_data_redundancy_transition(
+            V2.DeleteBucketDataRedundancyTransitionRequest(
+                bucket=BUCKET, redundancy_transition_taskid="4be5beb0f74f490186311b268bf6j****"
+            )
+        ),
+    ),
+    (
+        "ListBucketDataRedundancyTransition",
+        ops.ListBucketDataRedundancyTransition(bucket=BUCKET),
+        lambda c: c.list_bucket_data_redundancy_transition(V2.ListBucketDataRedundancyTransitionRequest(bucket=BUCKET)),
+    ),
+    (
+        "ListUserDataRedundancyTransition",
+        ops.ListUserDataRedundancyTransition(max_keys=10, continuation_token="abc"),
+        lambda c: c.list_user_data_redundancy_transition(
+            V2.ListUserDataRedundancyTransitionRequest(max_keys=10, continuation_token="abc")
+        ),
+    ),
+]

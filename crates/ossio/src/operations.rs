@@ -17,6 +17,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Starts changing a bucket's redundancy type (only to `ZRS`, from `LRS`).
+    ///
+    /// `POST /?redundancyTransition`; see [`CreateBucketDataRedundancyTransition`].
+    pub fn create_bucket_data_redundancy_transition(
+        &self,
+        op: &CreateBucketDataRedundancyTransition,
+    ) -> Result<CreateBucketDataRedundancyTransitionOutput, Error> {
+        self.send(op)
+    }
+
     /// Deletes an access point (asynchronously on OSS: it passes through `deleting`).
     ///
     /// `DELETE /?accessPoint`; see [`DeleteAccessPoint`].
@@ -58,6 +68,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Deletes a redundancy type change task that has not started.
+    ///
+    /// `DELETE /?redundancyTransition`; see [`DeleteBucketDataRedundancyTransition`].
+    pub fn delete_bucket_data_redundancy_transition(
+        &self,
+        op: &DeleteBucketDataRedundancyTransition,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Removes a bucket's default server-side encryption.
     ///
     /// `DELETE /?encryption`; see [`DeleteBucketEncryption`].
@@ -75,6 +95,13 @@ impl Client {
         &self,
         op: &DeleteBucketLifecycle,
     ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns access logging off for a bucket.
+    ///
+    /// `DELETE /?logging`; see [`DeleteBucketLogging`].
+    pub fn delete_bucket_logging(&self, op: &DeleteBucketLogging) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -119,6 +146,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Removes the custom log fields of a bucket.
+    ///
+    /// `DELETE /?userDefinedLogFieldsConfig`; see [`DeleteUserDefinedLogFieldsConfig`].
+    pub fn delete_user_defined_log_fields_config(
+        &self,
+        op: &DeleteUserDefinedLogFieldsConfig,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an access point's configuration.
     ///
     /// `GET /?accessPoint`; see [`GetAccessPoint`].
@@ -160,6 +197,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads one redundancy type change task of a bucket.
+    ///
+    /// `GET /?redundancyTransition`; see [`GetBucketDataRedundancyTransition`].
+    pub fn get_bucket_data_redundancy_transition(
+        &self,
+        op: &GetBucketDataRedundancyTransition,
+    ) -> Result<GetBucketDataRedundancyTransitionOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's default server-side encryption.
     ///
     /// `GET /?encryption`; see [`GetBucketEncryption`].
@@ -194,6 +241,16 @@ impl Client {
         &self,
         op: &GetBucketLocation,
     ) -> Result<GetBucketLocationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's access logging configuration.
+    ///
+    /// `GET /?logging`; see [`GetBucketLogging`].
+    pub fn get_bucket_logging(
+        &self,
+        op: &GetBucketLogging,
+    ) -> Result<GetBucketLoggingOutput, Error> {
         self.send(op)
     }
 
@@ -266,6 +323,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads which request headers and query parameters real-time logs record.
+    ///
+    /// `GET /?userDefinedLogFieldsConfig`; see [`GetUserDefinedLogFieldsConfig`].
+    pub fn get_user_defined_log_fields_config(
+        &self,
+        op: &GetUserDefinedLogFieldsConfig,
+    ) -> Result<GetUserDefinedLogFieldsConfigOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
     /// `Response::check` decodes.
     ///
@@ -281,6 +348,16 @@ impl Client {
         &self,
         op: &ListAccessPoints,
     ) -> Result<ListAccessPointsOutput, Error> {
+        self.send(op)
+    }
+
+    /// Lists the redundancy type change tasks of a bucket.
+    ///
+    /// `GET /?redundancyTransition`; see [`ListBucketDataRedundancyTransition`].
+    pub fn list_bucket_data_redundancy_transition(
+        &self,
+        op: &ListBucketDataRedundancyTransition,
+    ) -> Result<ListBucketDataRedundancyTransitionOutput, Error> {
         self.send(op)
     }
 
@@ -303,6 +380,16 @@ impl Client {
     ///
     /// `GET /?list-type=2`; see [`ListObjectsV2`].
     pub fn list_objects_v2(&self, op: &ListObjectsV2) -> Result<ListObjectsV2Output, Error> {
+        self.send(op)
+    }
+
+    /// Lists the redundancy type change tasks of the requester's account, one page at a time.
+    ///
+    /// `GET /?redundancyTransition`; see [`ListUserDataRedundancyTransition`].
+    pub fn list_user_data_redundancy_transition(
+        &self,
+        op: &ListUserDataRedundancyTransition,
+    ) -> Result<ListUserDataRedundancyTransitionOutput, Error> {
         self.send(op)
     }
 
@@ -366,6 +453,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Turns access logging on for a bucket (or off, with no `logging_enabled`).
+    ///
+    /// `PUT /?logging`; see [`PutBucketLogging`].
+    pub fn put_bucket_logging(&self, op: &PutBucketLogging) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Sets a bucket's overwrite protection rules, replacing any it had.
     ///
     /// `PUT /?overwriteConfig`; see [`PutBucketOverwriteConfig`].
@@ -416,6 +510,17 @@ impl Client {
     ///
     /// `PUT /<key>?acl`; see [`PutObjectAcl`].
     pub fn put_object_acl(&self, op: &PutObjectAcl) -> Result<PutObjectAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets which request headers and query parameters real-time logs record in
+    /// `user_defined_log_fields`.
+    ///
+    /// `PUT /?userDefinedLogFieldsConfig`; see [`PutUserDefinedLogFieldsConfig`].
+    pub fn put_user_defined_log_fields_config(
+        &self,
+        op: &PutUserDefinedLogFieldsConfig,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 }

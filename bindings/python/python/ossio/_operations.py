@@ -37,6 +37,20 @@ class Operations:
         return self._send(_new_op(ops.CreateAccessPoint, fields))
 
     @overload
+    def create_bucket_data_redundancy_transition(self, request: ops.CreateBucketDataRedundancyTransition, /) -> ops.CreateBucketDataRedundancyTransitionOutput: ...
+
+    @overload
+    def create_bucket_data_redundancy_transition(self, *, bucket: str, target_redundancy_type: ops.DataRedundancyType) -> ops.CreateBucketDataRedundancyTransitionOutput: ...
+
+    def create_bucket_data_redundancy_transition(self, *request: ops.CreateBucketDataRedundancyTransition, **fields: Any) -> ops.CreateBucketDataRedundancyTransitionOutput:
+        """Starts changing a bucket's redundancy type (only to ``ZRS``, from ``LRS``).
+
+        Takes an ``ossio.ops.CreateBucketDataRedundancyTransition`` or its fields as keywords; returns ``ossio.ops.CreateBucketDataRedundancyTransitionOutput``."""
+        if request:
+            return self._send(_request(ops.CreateBucketDataRedundancyTransition, request, fields))
+        return self._send(_new_op(ops.CreateBucketDataRedundancyTransition, fields))
+
+    @overload
     def delete_access_point(self, request: ops.DeleteAccessPoint, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -107,6 +121,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucketCors, fields))
 
     @overload
+    def delete_bucket_data_redundancy_transition(self, request: ops.DeleteBucketDataRedundancyTransition, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_data_redundancy_transition(self, *, bucket: str, redundancy_transition_taskid: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_data_redundancy_transition(self, *request: ops.DeleteBucketDataRedundancyTransition, **fields: Any) -> ops.EmptyOutput:
+        """Deletes a redundancy type change task that has not started.
+
+        Takes an ``ossio.ops.DeleteBucketDataRedundancyTransition`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketDataRedundancyTransition, request, fields))
+        return self._send(_new_op(ops.DeleteBucketDataRedundancyTransition, fields))
+
+    @overload
     def delete_bucket_encryption(self, request: ops.DeleteBucketEncryption, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -133,6 +161,20 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteBucketLifecycle, request, fields))
         return self._send(_new_op(ops.DeleteBucketLifecycle, fields))
+
+    @overload
+    def delete_bucket_logging(self, request: ops.DeleteBucketLogging, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_logging(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_logging(self, *request: ops.DeleteBucketLogging, **fields: Any) -> ops.EmptyOutput:
+        """Turns access logging off for a bucket.
+
+        Takes an ``ossio.ops.DeleteBucketLogging`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketLogging, request, fields))
+        return self._send(_new_op(ops.DeleteBucketLogging, fields))
 
     @overload
     def delete_bucket_overwrite_config(self, request: ops.DeleteBucketOverwriteConfig, /) -> ops.EmptyOutput: ...
@@ -205,6 +247,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteObject, fields))
 
     @overload
+    def delete_user_defined_log_fields_config(self, request: ops.DeleteUserDefinedLogFieldsConfig, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_user_defined_log_fields_config(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_user_defined_log_fields_config(self, *request: ops.DeleteUserDefinedLogFieldsConfig, **fields: Any) -> ops.EmptyOutput:
+        """Removes the custom log fields of a bucket.
+
+        Takes an ``ossio.ops.DeleteUserDefinedLogFieldsConfig`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteUserDefinedLogFieldsConfig, request, fields))
+        return self._send(_new_op(ops.DeleteUserDefinedLogFieldsConfig, fields))
+
+    @overload
     def get_access_point(self, request: ops.GetAccessPoint, /) -> ops.GetAccessPointOutput: ...
 
     @overload
@@ -275,6 +331,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketCors, fields))
 
     @overload
+    def get_bucket_data_redundancy_transition(self, request: ops.GetBucketDataRedundancyTransition, /) -> ops.GetBucketDataRedundancyTransitionOutput: ...
+
+    @overload
+    def get_bucket_data_redundancy_transition(self, *, bucket: str, redundancy_transition_taskid: str) -> ops.GetBucketDataRedundancyTransitionOutput: ...
+
+    def get_bucket_data_redundancy_transition(self, *request: ops.GetBucketDataRedundancyTransition, **fields: Any) -> ops.GetBucketDataRedundancyTransitionOutput:
+        """Reads one redundancy type change task of a bucket.
+
+        Takes an ``ossio.ops.GetBucketDataRedundancyTransition`` or its fields as keywords; returns ``ossio.ops.GetBucketDataRedundancyTransitionOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketDataRedundancyTransition, request, fields))
+        return self._send(_new_op(ops.GetBucketDataRedundancyTransition, fields))
+
+    @overload
     def get_bucket_encryption(self, request: ops.GetBucketEncryption, /) -> ops.GetBucketEncryptionOutput: ...
 
     @overload
@@ -329,6 +399,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketLocation, request, fields))
         return self._send(_new_op(ops.GetBucketLocation, fields))
+
+    @overload
+    def get_bucket_logging(self, request: ops.GetBucketLogging, /) -> ops.GetBucketLoggingOutput: ...
+
+    @overload
+    def get_bucket_logging(self, *, bucket: str) -> ops.GetBucketLoggingOutput: ...
+
+    def get_bucket_logging(self, *request: ops.GetBucketLogging, **fields: Any) -> ops.GetBucketLoggingOutput:
+        """Reads a bucket's access logging configuration.
+
+        Takes an ``ossio.ops.GetBucketLogging`` or its fields as keywords; returns ``ossio.ops.GetBucketLoggingOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketLogging, request, fields))
+        return self._send(_new_op(ops.GetBucketLogging, fields))
 
     @overload
     def get_bucket_overwrite_config(self, request: ops.GetBucketOverwriteConfig, /) -> ops.GetBucketOverwriteConfigOutput: ...
@@ -457,6 +541,20 @@ class Operations:
         return self._send(_new_op(ops.GetObjectMeta, fields))
 
     @overload
+    def get_user_defined_log_fields_config(self, request: ops.GetUserDefinedLogFieldsConfig, /) -> ops.GetUserDefinedLogFieldsConfigOutput: ...
+
+    @overload
+    def get_user_defined_log_fields_config(self, *, bucket: str) -> ops.GetUserDefinedLogFieldsConfigOutput: ...
+
+    def get_user_defined_log_fields_config(self, *request: ops.GetUserDefinedLogFieldsConfig, **fields: Any) -> ops.GetUserDefinedLogFieldsConfigOutput:
+        """Reads which request headers and query parameters real-time logs record.
+
+        Takes an ``ossio.ops.GetUserDefinedLogFieldsConfig`` or its fields as keywords; returns ``ossio.ops.GetUserDefinedLogFieldsConfigOutput``."""
+        if request:
+            return self._send(_request(ops.GetUserDefinedLogFieldsConfig, request, fields))
+        return self._send(_new_op(ops.GetUserDefinedLogFieldsConfig, fields))
+
+    @overload
     def head_object(self, request: ops.HeadObject, /) -> ops.HeadObjectOutput: ...
 
     @overload
@@ -488,6 +586,20 @@ class Operations:
         """Every page of ``ListAccessPoints``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_continuation_token`` until the listing ends."""
         return Paginator(self, ops.ListAccessPoints, "continuation_token", "next_continuation_token")
+
+    @overload
+    def list_bucket_data_redundancy_transition(self, request: ops.ListBucketDataRedundancyTransition, /) -> ops.ListBucketDataRedundancyTransitionOutput: ...
+
+    @overload
+    def list_bucket_data_redundancy_transition(self, *, bucket: str) -> ops.ListBucketDataRedundancyTransitionOutput: ...
+
+    def list_bucket_data_redundancy_transition(self, *request: ops.ListBucketDataRedundancyTransition, **fields: Any) -> ops.ListBucketDataRedundancyTransitionOutput:
+        """Lists the redundancy type change tasks of a bucket.
+
+        Takes an ``ossio.ops.ListBucketDataRedundancyTransition`` or its fields as keywords; returns ``ossio.ops.ListBucketDataRedundancyTransitionOutput``."""
+        if request:
+            return self._send(_request(ops.ListBucketDataRedundancyTransition, request, fields))
+        return self._send(_new_op(ops.ListBucketDataRedundancyTransition, fields))
 
     @overload
     def list_buckets(self, request: ops.ListBuckets, /) -> ops.ListBucketsOutput: ...
@@ -545,6 +657,20 @@ class Operations:
         """Every page of ``ListObjectsV2``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_continuation_token`` until the listing ends."""
         return Paginator(self, ops.ListObjectsV2, "continuation_token", "next_continuation_token")
+
+    @overload
+    def list_user_data_redundancy_transition(self, request: ops.ListUserDataRedundancyTransition, /) -> ops.ListUserDataRedundancyTransitionOutput: ...
+
+    @overload
+    def list_user_data_redundancy_transition(self, *, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> ops.ListUserDataRedundancyTransitionOutput: ...
+
+    def list_user_data_redundancy_transition(self, *request: ops.ListUserDataRedundancyTransition, **fields: Any) -> ops.ListUserDataRedundancyTransitionOutput:
+        """Lists the redundancy type change tasks of the requester's account, one page at a time.
+
+        Takes an ``ossio.ops.ListUserDataRedundancyTransition`` or its fields as keywords; returns ``ossio.ops.ListUserDataRedundancyTransitionOutput``."""
+        if request:
+            return self._send(_request(ops.ListUserDataRedundancyTransition, request, fields))
+        return self._send(_new_op(ops.ListUserDataRedundancyTransition, fields))
 
     @overload
     def option_object(self, request: ops.OptionObject, /) -> ops.OptionObjectOutput: ...
@@ -659,6 +785,20 @@ class Operations:
         return self._send(_new_op(ops.PutBucketLifecycle, fields))
 
     @overload
+    def put_bucket_logging(self, request: ops.PutBucketLogging, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_logging(self, *, bucket: str, bucket_logging_status: Union[ops.BucketLoggingStatus, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_logging(self, *request: ops.PutBucketLogging, **fields: Any) -> ops.EmptyOutput:
+        """Turns access logging on for a bucket (or off, with no ``logging_enabled``).
+
+        Takes an ``ossio.ops.PutBucketLogging`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketLogging, request, fields))
+        return self._send(_new_op(ops.PutBucketLogging, fields))
+
+    @overload
     def put_bucket_overwrite_config(self, request: ops.PutBucketOverwriteConfig, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -755,3 +895,17 @@ class Operations:
         if request:
             return self._send(_request(ops.PutObjectAcl, request, fields))
         return self._send(_new_op(ops.PutObjectAcl, fields))
+
+    @overload
+    def put_user_defined_log_fields_config(self, request: ops.PutUserDefinedLogFieldsConfig, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_user_defined_log_fields_config(self, *, bucket: str, user_defined_log_fields_configuration: Union[ops.UserDefinedLogFieldsConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_user_defined_log_fields_config(self, *request: ops.PutUserDefinedLogFieldsConfig, **fields: Any) -> ops.EmptyOutput:
+        """Sets which request headers and query parameters real-time logs record in ``user_defined_log_fields``.
+
+        Takes an ``ossio.ops.PutUserDefinedLogFieldsConfig`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutUserDefinedLogFieldsConfig, request, fields))
+        return self._send(_new_op(ops.PutUserDefinedLogFieldsConfig, fields))

@@ -101,6 +101,52 @@ class ApplyServerSideEncryptionByDefault(Model):
         _set(self, {"kms_master_key_id": kms_master_key_id, "kms_data_encryption": kms_data_encryption, "sse_algorithm": sse_algorithm})
 
 
+class BucketDataRedundancyTransition(Model):
+    """One redundancy type change task.
+
+    :ivar bucket: The bucket (in account-wide listings).
+    :ivar task_id: The task id.
+    :ivar status: ``Queueing``, ``Processing`` or ``Finished``.
+    :ivar create_time: When the task was created (ISO 8601).
+    :ivar start_time: When it started (``Processing`` and ``Finished``).
+    :ivar end_time: When it ended (``Finished``).
+    :ivar process_percentage: Progress in percent (``Processing`` and ``Finished``).
+    :ivar estimated_remaining_time: Estimated hours left (``Processing`` and ``Finished``).
+    """
+
+    __slots__ = ("bucket", "task_id", "status", "create_time", "start_time", "end_time", "process_percentage", "estimated_remaining_time")
+    _fields = ("bucket", "task_id", "status", "create_time", "start_time", "end_time", "process_percentage", "estimated_remaining_time")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bucket: Optional[str]
+    task_id: Optional[str]
+    status: Optional[str]
+    create_time: Optional[str]
+    start_time: Optional[str]
+    end_time: Optional[str]
+    process_percentage: Optional[int]
+    estimated_remaining_time: Optional[int]
+
+    def __init__(self, *, bucket: Optional[str] = None, task_id: Optional[str] = None, status: Optional[str] = None, create_time: Optional[str] = None, start_time: Optional[str] = None, end_time: Optional[str] = None, process_percentage: Optional[int] = None, estimated_remaining_time: Optional[int] = None) -> None:
+        _set(self, {"bucket": bucket, "task_id": task_id, "status": status, "create_time": create_time, "start_time": start_time, "end_time": end_time, "process_percentage": process_percentage, "estimated_remaining_time": estimated_remaining_time})
+
+
+class BucketLoggingStatus(Model):
+    """The ``BucketLoggingStatus`` document.
+
+    :ivar logging_enabled: Where logs go; absent: logging is off.
+    """
+
+    __slots__ = ("logging_enabled",)
+    _fields = ("logging_enabled",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    logging_enabled: Optional[LoggingEnabled]
+
+    def __init__(self, *, logging_enabled: Optional[LoggingEnabled] = None) -> None:
+        _set(self, {"logging_enabled": logging_enabled})
+
+
 class BucketSummary(Model):
     """One bucket in a listing.
 
@@ -191,6 +237,44 @@ class CreateAccessPointOutput(Model):
 
     def __init__(self, *, access_point_arn: str, alias: str, request_id: str) -> None:
         _set(self, {"access_point_arn": access_point_arn, "alias": alias, "request_id": request_id})
+
+
+class CreateBucketDataRedundancyTransitionOutput(Model):
+    """The result of ``CreateBucketDataRedundancyTransition``.
+
+    :ivar bucket_data_redundancy_transition: The task created (its ``task_id``).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("bucket_data_redundancy_transition", "request_id")
+    _fields = ("bucket_data_redundancy_transition", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    bucket_data_redundancy_transition: Optional[BucketDataRedundancyTransition]
+    request_id: str
+
+    def __init__(self, *, request_id: str, bucket_data_redundancy_transition: Optional[BucketDataRedundancyTransition] = None) -> None:
+        _set(self, {"bucket_data_redundancy_transition": bucket_data_redundancy_transition, "request_id": request_id})
+
+
+class DataRedundancyTransitionList(Model):
+    """The ``ListBucketDataRedundancyTransition`` document: one page of tasks.
+
+    :ivar bucket_data_redundancy_transition: The tasks.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar next_continuation_token: Token for the next page.
+    """
+
+    __slots__ = ("bucket_data_redundancy_transition", "is_truncated", "next_continuation_token")
+    _fields = ("bucket_data_redundancy_transition", "is_truncated", "next_continuation_token")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bucket_data_redundancy_transition: List[BucketDataRedundancyTransition]
+    is_truncated: Optional[bool]
+    next_continuation_token: Optional[str]
+
+    def __init__(self, *, bucket_data_redundancy_transition: Optional[List[BucketDataRedundancyTransition]] = None, is_truncated: Optional[bool] = None, next_continuation_token: Optional[str] = None) -> None:
+        _set(self, {"bucket_data_redundancy_transition": [] if bucket_data_redundancy_transition is None else bucket_data_redundancy_transition, "is_truncated": is_truncated, "next_continuation_token": next_continuation_token})
 
 
 class DeleteMultipleObjectsOutput(Model):
@@ -385,6 +469,24 @@ class GetBucketCorsOutput(Model):
         _set(self, {"cors_configuration": cors_configuration, "request_id": request_id})
 
 
+class GetBucketDataRedundancyTransitionOutput(Model):
+    """The result of ``GetBucketDataRedundancyTransition``.
+
+    :ivar bucket_data_redundancy_transition: The task.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("bucket_data_redundancy_transition", "request_id")
+    _fields = ("bucket_data_redundancy_transition", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    bucket_data_redundancy_transition: Optional[BucketDataRedundancyTransition]
+    request_id: str
+
+    def __init__(self, *, request_id: str, bucket_data_redundancy_transition: Optional[BucketDataRedundancyTransition] = None) -> None:
+        _set(self, {"bucket_data_redundancy_transition": bucket_data_redundancy_transition, "request_id": request_id})
+
+
 class GetBucketEncryptionOutput(Model):
     """The result of ``GetBucketEncryption``.
 
@@ -491,6 +593,24 @@ class GetBucketLocationOutput(Model):
 
     def __init__(self, *, location: str, request_id: str) -> None:
         _set(self, {"location": location, "request_id": request_id})
+
+
+class GetBucketLoggingOutput(Model):
+    """The result of ``GetBucketLogging``.
+
+    :ivar bucket_logging_status: The configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("bucket_logging_status", "request_id")
+    _fields = ("bucket_logging_status", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    bucket_logging_status: Optional[BucketLoggingStatus]
+    request_id: str
+
+    def __init__(self, *, request_id: str, bucket_logging_status: Optional[BucketLoggingStatus] = None) -> None:
+        _set(self, {"bucket_logging_status": bucket_logging_status, "request_id": request_id})
 
 
 class GetBucketOverwriteConfigOutput(Model):
@@ -693,6 +813,24 @@ class GetObjectOutput(Model):
 
     def __init__(self, *, request_id: str, content_length: Optional[int] = None, content_type: Optional[str] = None, content_encoding: Optional[str] = None, etag: Optional[str] = None, last_modified: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None, object_type: Optional[str] = None, storage_class: Optional[str] = None, metadata: Optional[Dict[str, str]] = None, content_range: Optional[str] = None, body: bytes = b"") -> None:
         _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "content_range": content_range, "request_id": request_id, "body": body})
+
+
+class GetUserDefinedLogFieldsConfigOutput(Model):
+    """The result of ``GetUserDefinedLogFieldsConfig``.
+
+    :ivar user_defined_log_fields_configuration: The configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("user_defined_log_fields_configuration", "request_id")
+    _fields = ("user_defined_log_fields_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    user_defined_log_fields_configuration: Optional[UserDefinedLogFieldsConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, user_defined_log_fields_configuration: Optional[UserDefinedLogFieldsConfiguration] = None) -> None:
+        _set(self, {"user_defined_log_fields_configuration": user_defined_log_fields_configuration, "request_id": request_id})
 
 
 class HeadObjectOutput(Model):
@@ -911,6 +1049,24 @@ class ListAccessPointsOutput(Model):
         _set(self, {"is_truncated": is_truncated, "next_continuation_token": next_continuation_token, "account_id": account_id, "max_keys": max_keys, "access_points": [] if access_points is None else access_points, "request_id": request_id})
 
 
+class ListBucketDataRedundancyTransitionOutput(Model):
+    """The result of ``ListBucketDataRedundancyTransition``.
+
+    :ivar list_bucket_data_redundancy_transition: The tasks.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("list_bucket_data_redundancy_transition", "request_id")
+    _fields = ("list_bucket_data_redundancy_transition", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    list_bucket_data_redundancy_transition: Optional[DataRedundancyTransitionList]
+    request_id: str
+
+    def __init__(self, *, request_id: str, list_bucket_data_redundancy_transition: Optional[DataRedundancyTransitionList] = None) -> None:
+        _set(self, {"list_bucket_data_redundancy_transition": list_bucket_data_redundancy_transition, "request_id": request_id})
+
+
 class ListBucketsOutput(Model):
     """One page of ``ListBuckets``.
 
@@ -1017,6 +1173,76 @@ class ListObjectsV2Output(Model):
 
     def __init__(self, *, name: str, request_id: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, start_after: Optional[str] = None, max_keys: Optional[int] = None, key_count: Optional[int] = None, is_truncated: bool = False, continuation_token: Optional[str] = None, next_continuation_token: Optional[str] = None, encoding_type: Optional[str] = None, contents: Optional[List[ObjectSummary]] = None, common_prefixes: Optional[List[str]] = None) -> None:
         _set(self, {"name": name, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "max_keys": max_keys, "key_count": key_count, "is_truncated": is_truncated, "continuation_token": continuation_token, "next_continuation_token": next_continuation_token, "encoding_type": encoding_type, "contents": [] if contents is None else contents, "common_prefixes": [] if common_prefixes is None else common_prefixes, "request_id": request_id})
+
+
+class ListUserDataRedundancyTransitionOutput(Model):
+    """One page of ``ListUserDataRedundancyTransition``.
+
+    :ivar list_bucket_data_redundancy_transition: The tasks of this page, with whether more follow.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("list_bucket_data_redundancy_transition", "request_id")
+    _fields = ("list_bucket_data_redundancy_transition", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    list_bucket_data_redundancy_transition: Optional[DataRedundancyTransitionList]
+    request_id: str
+
+    def __init__(self, *, request_id: str, list_bucket_data_redundancy_transition: Optional[DataRedundancyTransitionList] = None) -> None:
+        _set(self, {"list_bucket_data_redundancy_transition": list_bucket_data_redundancy_transition, "request_id": request_id})
+
+
+class LoggingEnabled(Model):
+    """Where access logs go.
+
+    :ivar target_bucket: The bucket the logs are written to (same owner and region).
+    :ivar target_prefix: The prefix of the log objects' keys.
+    :ivar logging_role: The RAM role OSS writes the logs as (default ``AliyunOSSLoggingDefaultRole``).
+    """
+
+    __slots__ = ("target_bucket", "target_prefix", "logging_role")
+    _fields = ("target_bucket", "target_prefix", "logging_role")
+    _names = frozenset(_fields)
+    _required = frozenset({"target_bucket"})
+    target_bucket: str
+    target_prefix: Optional[str]
+    logging_role: Optional[str]
+
+    def __init__(self, *, target_bucket: str, target_prefix: Optional[str] = None, logging_role: Optional[str] = None) -> None:
+        _set(self, {"target_bucket": target_bucket, "target_prefix": target_prefix, "logging_role": logging_role})
+
+
+class LoggingHeaderSet(Model):
+    """The request headers logged.
+
+    :ivar headers: Header names.
+    """
+
+    __slots__ = ("headers",)
+    _fields = ("headers",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    headers: List[str]
+
+    def __init__(self, *, headers: Optional[List[str]] = None) -> None:
+        _set(self, {"headers": [] if headers is None else headers})
+
+
+class LoggingParamSet(Model):
+    """The query parameters logged.
+
+    :ivar parameters: Parameter names.
+    """
+
+    __slots__ = ("parameters",)
+    _fields = ("parameters",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    parameters: List[str]
+
+    def __init__(self, *, parameters: Optional[List[str]] = None) -> None:
+        _set(self, {"parameters": [] if parameters is None else parameters})
 
 
 class NoncurrentVersionExpiration(Model):
@@ -1401,6 +1627,24 @@ class Tagging(Model):
         _set(self, {"tag_set": tag_set})
 
 
+class UserDefinedLogFieldsConfiguration(Model):
+    """The ``UserDefinedLogFieldsConfiguration`` document.
+
+    :ivar header_set: The request headers logged.
+    :ivar param_set: The query parameters logged.
+    """
+
+    __slots__ = ("header_set", "param_set")
+    _fields = ("header_set", "param_set")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    header_set: Optional[LoggingHeaderSet]
+    param_set: Optional[LoggingParamSet]
+
+    def __init__(self, *, header_set: Optional[LoggingHeaderSet] = None, param_set: Optional[LoggingParamSet] = None) -> None:
+        _set(self, {"header_set": header_set, "param_set": param_set})
+
+
 class VersioningConfiguration(Model):
     """The ``VersioningConfiguration`` document.
 
@@ -1437,6 +1681,24 @@ class CreateAccessPoint(Operation[CreateAccessPointOutput]):
 
     def __init__(self, *, bucket: str, access_point_name: str, network_origin: NetworkOrigin, vpc_id: Optional[str] = None) -> None:
         _ossio._init_op(self, "CreateAccessPoint", {"bucket": bucket, "access_point_name": access_point_name, "network_origin": network_origin, "vpc_id": vpc_id})
+
+
+class CreateBucketDataRedundancyTransition(Operation[CreateBucketDataRedundancyTransitionOutput]):
+    """Starts changing a bucket's redundancy type (only to ``ZRS``, from ``LRS``).
+
+    :ivar bucket: The bucket.
+    :ivar target_redundancy_type: The redundancy type to change to.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "target_redundancy_type")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "target_redundancy_type"})
+    bucket: str
+    target_redundancy_type: DataRedundancyType
+
+    def __init__(self, *, bucket: str, target_redundancy_type: DataRedundancyType) -> None:
+        _ossio._init_op(self, "CreateBucketDataRedundancyTransition", {"bucket": bucket, "target_redundancy_type": target_redundancy_type})
 
 
 class DeleteAccessPoint(Operation[EmptyOutput]):
@@ -1525,6 +1787,24 @@ class DeleteBucketCors(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteBucketCors", {"bucket": bucket})
 
 
+class DeleteBucketDataRedundancyTransition(Operation[EmptyOutput]):
+    """Deletes a redundancy type change task that has not started.
+
+    :ivar bucket: The bucket.
+    :ivar redundancy_transition_taskid: The task id.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "redundancy_transition_taskid")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "redundancy_transition_taskid"})
+    bucket: str
+    redundancy_transition_taskid: str
+
+    def __init__(self, *, bucket: str, redundancy_transition_taskid: str) -> None:
+        _ossio._init_op(self, "DeleteBucketDataRedundancyTransition", {"bucket": bucket, "redundancy_transition_taskid": redundancy_transition_taskid})
+
+
 class DeleteBucketEncryption(Operation[EmptyOutput]):
     """Removes a bucket's default server-side encryption.
 
@@ -1555,6 +1835,22 @@ class DeleteBucketLifecycle(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "DeleteBucketLifecycle", {"bucket": bucket})
+
+
+class DeleteBucketLogging(Operation[EmptyOutput]):
+    """Turns access logging off for a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketLogging", {"bucket": bucket})
 
 
 class DeleteBucketOverwriteConfig(Operation[EmptyOutput]):
@@ -1647,6 +1943,22 @@ class DeleteObject(Operation[DeleteObjectOutput]):
         _ossio._init_op(self, "DeleteObject", {"bucket": bucket, "key": key, "version_id": version_id})
 
 
+class DeleteUserDefinedLogFieldsConfig(Operation[EmptyOutput]):
+    """Removes the custom log fields of a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteUserDefinedLogFieldsConfig", {"bucket": bucket})
+
+
 class GetAccessPoint(Operation[GetAccessPointOutput]):
     """Reads an access point's configuration.
 
@@ -1733,6 +2045,24 @@ class GetBucketCors(Operation[GetBucketCorsOutput]):
         _ossio._init_op(self, "GetBucketCors", {"bucket": bucket})
 
 
+class GetBucketDataRedundancyTransition(Operation[GetBucketDataRedundancyTransitionOutput]):
+    """Reads one redundancy type change task of a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar redundancy_transition_taskid: The task id.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "redundancy_transition_taskid")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "redundancy_transition_taskid"})
+    bucket: str
+    redundancy_transition_taskid: str
+
+    def __init__(self, *, bucket: str, redundancy_transition_taskid: str) -> None:
+        _ossio._init_op(self, "GetBucketDataRedundancyTransition", {"bucket": bucket, "redundancy_transition_taskid": redundancy_transition_taskid})
+
+
 class GetBucketEncryption(Operation[GetBucketEncryptionOutput]):
     """Reads a bucket's default server-side encryption.
 
@@ -1795,6 +2125,22 @@ class GetBucketLocation(Operation[GetBucketLocationOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketLocation", {"bucket": bucket})
+
+
+class GetBucketLogging(Operation[GetBucketLoggingOutput]):
+    """Reads a bucket's access logging configuration.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketLogging", {"bucket": bucket})
 
 
 class GetBucketOverwriteConfig(Operation[GetBucketOverwriteConfigOutput]):
@@ -1979,6 +2325,22 @@ class GetObjectMeta(Operation[GetObjectMetaOutput]):
         _ossio._init_op(self, "GetObjectMeta", {"bucket": bucket, "key": key, "version_id": version_id})
 
 
+class GetUserDefinedLogFieldsConfig(Operation[GetUserDefinedLogFieldsConfigOutput]):
+    """Reads which request headers and query parameters real-time logs record.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetUserDefinedLogFieldsConfig", {"bucket": bucket})
+
+
 class HeadObject(Operation[HeadObjectOutput]):
     """Reads an object's metadata; errors arrive base64-encoded in ``x-oss-err``, which ``Response::check`` decodes.
 
@@ -2017,6 +2379,22 @@ class ListAccessPoints(Operation[ListAccessPointsOutput]):
 
     def __init__(self, *, bucket: Optional[str] = None, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> None:
         _ossio._init_op(self, "ListAccessPoints", {"bucket": bucket, "max_keys": max_keys, "continuation_token": continuation_token})
+
+
+class ListBucketDataRedundancyTransition(Operation[ListBucketDataRedundancyTransitionOutput]):
+    """Lists the redundancy type change tasks of a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "ListBucketDataRedundancyTransition", {"bucket": bucket})
 
 
 class ListBuckets(Operation[ListBucketsOutput]):
@@ -2093,6 +2471,24 @@ class ListObjectsV2(Operation[ListObjectsV2Output]):
 
     def __init__(self, *, bucket: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, start_after: Optional[str] = None, continuation_token: Optional[str] = None, max_keys: Optional[int] = None, fetch_owner: Optional[bool] = None, url_encoding: Optional[bool] = None) -> None:
         _ossio._init_op(self, "ListObjectsV2", {"bucket": bucket, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "continuation_token": continuation_token, "max_keys": max_keys, "fetch_owner": fetch_owner, "url_encoding": url_encoding})
+
+
+class ListUserDataRedundancyTransition(Operation[ListUserDataRedundancyTransitionOutput]):
+    """Lists the redundancy type change tasks of the requester's account, one page at a time.
+
+    :ivar max_keys: Page size (1 to 100).
+    :ivar continuation_token: The previous page's ``NextContinuationToken``.
+    """
+
+    __slots__ = ()
+    _fields = ("max_keys", "continuation_token")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    max_keys: Optional[int]
+    continuation_token: Optional[str]
+
+    def __init__(self, *, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListUserDataRedundancyTransition", {"max_keys": max_keys, "continuation_token": continuation_token})
 
 
 class OptionObject(Operation[OptionObjectOutput]):
@@ -2257,6 +2653,24 @@ class PutBucketLifecycle(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketLifecycle", {"bucket": bucket, "allow_same_action_overlap": allow_same_action_overlap, "lifecycle_configuration": lifecycle_configuration})
 
 
+class PutBucketLogging(Operation[EmptyOutput]):
+    """Turns access logging on for a bucket (or off, with no ``logging_enabled``).
+
+    :ivar bucket: The bucket.
+    :ivar bucket_logging_status: The configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "bucket_logging_status")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "bucket_logging_status"})
+    bucket: str
+    bucket_logging_status: Union[BucketLoggingStatus, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, bucket_logging_status: Union[BucketLoggingStatus, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketLogging", {"bucket": bucket, "bucket_logging_status": bucket_logging_status})
+
+
 class PutBucketOverwriteConfig(Operation[EmptyOutput]):
     """Sets a bucket's overwrite protection rules, replacing any it had.
 
@@ -2405,13 +2819,35 @@ class PutObjectAcl(Operation[PutObjectAclOutput]):
         _ossio._init_op(self, "PutObjectAcl", {"bucket": bucket, "key": key, "acl": acl, "version_id": version_id})
 
 
+class PutUserDefinedLogFieldsConfig(Operation[EmptyOutput]):
+    """Sets which request headers and query parameters real-time logs record in ``user_defined_log_fields``.
+
+    :ivar bucket: The bucket.
+    :ivar user_defined_log_fields_configuration: The configuration (at most 6 headers and parameters together).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "user_defined_log_fields_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "user_defined_log_fields_configuration"})
+    bucket: str
+    user_defined_log_fields_configuration: Union[UserDefinedLogFieldsConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, user_defined_log_fields_configuration: Union[UserDefinedLogFieldsConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutUserDefinedLogFieldsConfig", {"bucket": bucket, "user_defined_log_fields_configuration": user_defined_log_fields_configuration})
+
+
 _ossio._register(Model, {
     "AccessPointSummary": AccessPointSummary,
     "ApplyServerSideEncryptionByDefault": ApplyServerSideEncryptionByDefault,
+    "BucketDataRedundancyTransition": BucketDataRedundancyTransition,
+    "BucketLoggingStatus": BucketLoggingStatus,
     "BucketSummary": BucketSummary,
     "CorsConfiguration": CorsConfiguration,
     "CorsRule": CorsRule,
     "CreateAccessPointOutput": CreateAccessPointOutput,
+    "CreateBucketDataRedundancyTransitionOutput": CreateBucketDataRedundancyTransitionOutput,
+    "DataRedundancyTransitionList": DataRedundancyTransitionList,
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
     "DeletedObject": DeletedObject,
@@ -2421,10 +2857,12 @@ _ossio._register(Model, {
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
     "GetBucketAclOutput": GetBucketAclOutput,
     "GetBucketCorsOutput": GetBucketCorsOutput,
+    "GetBucketDataRedundancyTransitionOutput": GetBucketDataRedundancyTransitionOutput,
     "GetBucketEncryptionOutput": GetBucketEncryptionOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
     "GetBucketLifecycleOutput": GetBucketLifecycleOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
+    "GetBucketLoggingOutput": GetBucketLoggingOutput,
     "GetBucketOverwriteConfigOutput": GetBucketOverwriteConfigOutput,
     "GetBucketPolicyOutput": GetBucketPolicyOutput,
     "GetBucketPolicyStatusOutput": GetBucketPolicyStatusOutput,
@@ -2434,6 +2872,7 @@ _ossio._register(Model, {
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
+    "GetUserDefinedLogFieldsConfigOutput": GetUserDefinedLogFieldsConfigOutput,
     "HeadObjectOutput": HeadObjectOutput,
     "LifecycleConfiguration": LifecycleConfiguration,
     "LifecycleRule": LifecycleRule,
@@ -2443,9 +2882,14 @@ _ossio._register(Model, {
     "LifecycleRuleNot": LifecycleRuleNot,
     "LifecycleRuleTransition": LifecycleRuleTransition,
     "ListAccessPointsOutput": ListAccessPointsOutput,
+    "ListBucketDataRedundancyTransitionOutput": ListBucketDataRedundancyTransitionOutput,
     "ListBucketsOutput": ListBucketsOutput,
     "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
+    "ListUserDataRedundancyTransitionOutput": ListUserDataRedundancyTransitionOutput,
+    "LoggingEnabled": LoggingEnabled,
+    "LoggingHeaderSet": LoggingHeaderSet,
+    "LoggingParamSet": LoggingParamSet,
     "NoncurrentVersionExpiration": NoncurrentVersionExpiration,
     "NoncurrentVersionTransition": NoncurrentVersionTransition,
     "ObjectIdentifier": ObjectIdentifier,
@@ -2466,6 +2910,7 @@ _ossio._register(Model, {
     "Tag": Tag,
     "TagSet": TagSet,
     "Tagging": Tagging,
+    "UserDefinedLogFieldsConfiguration": UserDefinedLogFieldsConfiguration,
     "VersioningConfiguration": VersioningConfiguration,
 })
 
@@ -2474,20 +2919,27 @@ __all__ = [
     "Acl",
     "ApplyServerSideEncryptionByDefault",
     "BodyInput",
+    "BucketDataRedundancyTransition",
+    "BucketLoggingStatus",
     "BucketSummary",
     "CorsConfiguration",
     "CorsMethod",
     "CorsRule",
     "CreateAccessPoint",
     "CreateAccessPointOutput",
+    "CreateBucketDataRedundancyTransition",
+    "CreateBucketDataRedundancyTransitionOutput",
+    "DataRedundancyTransitionList",
     "DataRedundancyType",
     "DeleteAccessPoint",
     "DeleteAccessPointPolicy",
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
     "DeleteBucketCors",
+    "DeleteBucketDataRedundancyTransition",
     "DeleteBucketEncryption",
     "DeleteBucketLifecycle",
+    "DeleteBucketLogging",
     "DeleteBucketOverwriteConfig",
     "DeleteBucketPolicy",
     "DeleteBucketTags",
@@ -2495,6 +2947,7 @@ __all__ = [
     "DeleteMultipleObjectsOutput",
     "DeleteObject",
     "DeleteObjectOutput",
+    "DeleteUserDefinedLogFieldsConfig",
     "DeletedObject",
     "EmptyOutput",
     "GetAccessPoint",
@@ -2507,6 +2960,8 @@ __all__ = [
     "GetBucketAclOutput",
     "GetBucketCors",
     "GetBucketCorsOutput",
+    "GetBucketDataRedundancyTransition",
+    "GetBucketDataRedundancyTransitionOutput",
     "GetBucketEncryption",
     "GetBucketEncryptionOutput",
     "GetBucketInfo",
@@ -2515,6 +2970,8 @@ __all__ = [
     "GetBucketLifecycleOutput",
     "GetBucketLocation",
     "GetBucketLocationOutput",
+    "GetBucketLogging",
+    "GetBucketLoggingOutput",
     "GetBucketOverwriteConfig",
     "GetBucketOverwriteConfigOutput",
     "GetBucketPolicy",
@@ -2533,6 +2990,8 @@ __all__ = [
     "GetObjectMeta",
     "GetObjectMetaOutput",
     "GetObjectOutput",
+    "GetUserDefinedLogFieldsConfig",
+    "GetUserDefinedLogFieldsConfigOutput",
     "HeadObject",
     "HeadObjectOutput",
     "KmsDataEncryption",
@@ -2546,12 +3005,19 @@ __all__ = [
     "LifecycleRuleTransition",
     "ListAccessPoints",
     "ListAccessPointsOutput",
+    "ListBucketDataRedundancyTransition",
+    "ListBucketDataRedundancyTransitionOutput",
     "ListBuckets",
     "ListBucketsOutput",
     "ListObjects",
     "ListObjectsOutput",
     "ListObjectsV2",
     "ListObjectsV2Output",
+    "ListUserDataRedundancyTransition",
+    "ListUserDataRedundancyTransitionOutput",
+    "LoggingEnabled",
+    "LoggingHeaderSet",
+    "LoggingParamSet",
     "Model",
     "NetworkOrigin",
     "NoncurrentVersionExpiration",
@@ -2575,6 +3041,7 @@ __all__ = [
     "PutBucketCors",
     "PutBucketEncryption",
     "PutBucketLifecycle",
+    "PutBucketLogging",
     "PutBucketOverwriteConfig",
     "PutBucketPolicy",
     "PutBucketReferer",
@@ -2584,6 +3051,7 @@ __all__ = [
     "PutObjectAcl",
     "PutObjectAclOutput",
     "PutObjectOutput",
+    "PutUserDefinedLogFieldsConfig",
     "RefererBlacklist",
     "RefererConfiguration",
     "RefererList",
@@ -2594,6 +3062,7 @@ __all__ = [
     "Tag",
     "TagSet",
     "Tagging",
+    "UserDefinedLogFieldsConfiguration",
     "VersioningConfiguration",
     "VersioningStatus",
 ]
