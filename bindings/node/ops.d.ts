@@ -42,6 +42,12 @@ export type OverwriteAction = 'forbid';
 /** `VersioningStatus`: one of its wire values. */
 export type VersioningStatus = 'Enabled' | 'Suspended';
 
+/** `RedirectProtocol`: one of its wire values. */
+export type RedirectProtocol = 'http' | 'https';
+
+/** `RedirectType`: one of its wire values. */
+export type RedirectType = 'Mirror' | 'External' | 'Internal' | 'AliCDN';
+
 /** `ObjectAcl`: one of its wire values. */
 export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
 
@@ -333,6 +339,241 @@ export interface Tagging {
 export interface TagSet {
   /** The tags. */
   tags: Array<Tag>;
+}
+
+/** The `WebsiteConfiguration` document. */
+export interface WebsiteConfiguration {
+  /** The default page. */
+  indexDocument: IndexDocument | null;
+  /** The error page. */
+  errorDocument: ErrorDocument | null;
+  /** The routing rules. */
+  routingRules: RoutingRules | null;
+}
+
+/** The default page of directories. */
+export interface IndexDocument {
+  /** The default page's name (`index.html`). */
+  suffix: string | null;
+  /** Whether a subdirectory's own default page is served. */
+  supportSubDir: boolean | null;
+  /**
+   * With `support_sub_dir`, what a missing key is served as: 0 (the directory's default
+   * page, when a matching directory exists), 1 (404) or 2 (the directory's default page).
+   */
+  type: number | null;
+}
+
+/** The page served for a missing object. */
+export interface ErrorDocument {
+  /** The error page's key. */
+  key: string | null;
+  /** The status it is served with (200 or 404). */
+  httpStatus: number | null;
+}
+
+/** The routing rules. */
+export interface RoutingRules {
+  /** The rules (at most 20). */
+  routingRules: Array<RoutingRule>;
+}
+
+/** One routing rule. */
+export interface RoutingRule {
+  /** Its position: rules are tried by increasing number (a positive integer). */
+  ruleNumber: number | null;
+  /** When it applies. */
+  condition: RoutingRuleCondition | null;
+  /** What it does. */
+  redirect: RoutingRuleRedirect | null;
+  /** A Lua script it runs. */
+  luaConfig: RoutingRuleLuaConfig | null;
+}
+
+/** When a routing rule applies. */
+export interface RoutingRuleCondition {
+  /** Keys ending with this. */
+  keySuffixEquals: string | null;
+  /** Requests that would answer this status (404 for Mirror). */
+  httpErrorCodeReturnedEquals: number | null;
+  /** Requests carrying these headers (at most 10). */
+  includeHeaders: Array<RoutingRuleIncludeHeader>;
+  /** Keys starting with this. */
+  keyPrefixEquals: string | null;
+}
+
+/** A request header a routing rule matches. */
+export interface RoutingRuleIncludeHeader {
+  /** The header name. */
+  key: string | null;
+  /** Its value equals this. */
+  equals: string | null;
+  /** Its value starts with this. */
+  startsWith: string | null;
+  /** Its value ends with this. */
+  endsWith: string | null;
+}
+
+/** What a routing rule does. */
+export interface RoutingRuleRedirect {
+  /** The origin to fetch from (Mirror). */
+  mirrorUrl: string | null;
+  /** Replaces the whole key in the redirect target; `${key}` is the original key. */
+  replaceKeyWith: string | null;
+  /** Whether `replace_key_prefix_with` replaces the matched prefix. */
+  enableReplacePrefix: boolean | null;
+  /** Whether the query string is passed on to the redirect target. */
+  passQueryString: boolean | null;
+  /** Which request headers are passed to the origin (Mirror). */
+  mirrorHeaders: MirrorHeaders | null;
+  /** 301, 302 or 307 (External and AliCDN). */
+  httpRedirectCode: number | null;
+  /** Whether SNI is sent to an HTTPS origin. */
+  mirrorSni: boolean | null;
+  /** `http` or `https` for the redirect target. */
+  protocol: RedirectProtocol | null;
+  /** Replaces the matched prefix in the redirect target. */
+  replaceKeyPrefixWith: string | null;
+  /** `Mirror`, `External`, `Internal` or `AliCDN`. */
+  redirectType: RedirectType | null;
+  /** Whether the query string is passed to the origin (Mirror). */
+  mirrorPassQueryString: boolean | null;
+  /** The host of the redirect target. */
+  hostName: string | null;
+  /** Whether a 3xx from the origin is followed (Mirror). */
+  mirrorFollowRedirect: boolean | null;
+  /** Whether the origin's Content-MD5 is checked (Mirror). */
+  mirrorCheckMd5: boolean | null;
+  /** Whether consecutive slashes are kept when fetching from the origin. */
+  mirrorPassOriginalSlashes: boolean | null;
+  /** Whether video snapshots may be fetched from the origin. */
+  mirrorAllowVideoSnapshot: boolean | null;
+  /** The status code that makes OSS fetch from the origin in the background. */
+  mirrorAsyncStatus: number | null;
+  /** Tags set on objects fetched from the origin. */
+  mirrorTaggings: MirrorTaggings | null;
+  /** How OSS signs its requests to the origin. */
+  mirrorAuth: MirrorAuth | null;
+  /** The region of the origin VPC. */
+  mirrorDstRegion: string | null;
+  /** The id of the origin VPC. */
+  mirrorDstVpcId: string | null;
+  /** The id of the tunnel to the origin. */
+  mirrorTunnelId: string | null;
+  /** The RAM role OSS assumes to reach the origin. */
+  mirrorRole: string | null;
+  /** Whether `mirror_role` is used. */
+  mirrorUsingRole: boolean | null;
+  /** Headers set on the answer to the client. */
+  mirrorReturnHeaders: MirrorReturnHeaders | null;
+  /** Whether the origin's answer is passed through without being stored. */
+  mirrorProxyPass: boolean | null;
+  /** Whether the origin is reached over an Express Connect tunnel. */
+  mirrorIsExpressTunnel: boolean | null;
+  /** The id of the secondary origin VPC. */
+  mirrorDstSlaveVpcId: string | null;
+  /** Whether HeadObject may fetch from the origin. */
+  mirrorAllowHeadObject: boolean | null;
+  /** Origin status codes passed through to the client, comma-separated. */
+  transparentMirrorResponseCodes: string | null;
+  /** Whether `x-oss-meta-*` headers of the origin are kept. */
+  mirrorSaveOssMeta: boolean | null;
+  /** Whether image info requests may fetch from the origin. */
+  mirrorAllowGetImageInfo: boolean | null;
+  /** The URL that probes the health of the primary origin. */
+  mirrorUrlProbe: string | null;
+  /** The secondary origin. */
+  mirrorUrlSlave: string | null;
+  /** Whether the origin's Last-Modified is kept. */
+  mirrorUserLastModified: boolean | null;
+  /** Whether any origin error switches to the secondary origin. */
+  mirrorSwitchAllErrors: boolean | null;
+  /** Further origins, tried in turn. */
+  mirrorMultiAlternates: MirrorMultiAlternates | null;
+}
+
+/** Which request headers reach the origin. */
+export interface MirrorHeaders {
+  /** Whether every header is passed (except those OSS reserves). */
+  passAll: boolean | null;
+  /** Headers passed (at most 10). */
+  passs: Array<string>;
+  /** Headers removed (at most 10). */
+  removes: Array<string>;
+  /** Headers set (at most 10). */
+  sets: Array<MirrorHeadersSet>;
+}
+
+/** A header set on requests to the origin. */
+export interface MirrorHeadersSet {
+  /** The header name. */
+  key: string | null;
+  /** Its value. */
+  value: string | null;
+}
+
+/** Tags set on objects fetched from the origin. */
+export interface MirrorTaggings {
+  /** The tags. */
+  taggings: Array<MirrorTagging>;
+}
+
+/** A tag set on objects fetched from the origin. */
+export interface MirrorTagging {
+  /** The tag key. */
+  key: string | null;
+  /** The tag value. */
+  value: string | null;
+}
+
+/** How OSS signs its requests to the origin. */
+export interface MirrorAuth {
+  /** The origin's access key id. */
+  accessKeyId: string | null;
+  /** The origin's access key secret. */
+  accessKeySecret: string | null;
+  /** The signing scheme (`S3V4`). */
+  authType: string | null;
+  /** The origin's region. */
+  region: string | null;
+}
+
+/** Headers set on the answer to the client. */
+export interface MirrorReturnHeaders {
+  /** The headers. */
+  returnHeaders: Array<ReturnHeader>;
+}
+
+/** A header set on the answer to the client. */
+export interface ReturnHeader {
+  /** Its value. */
+  value: string | null;
+  /** The header name. */
+  key: string | null;
+}
+
+/** Further origins, tried in turn. */
+export interface MirrorMultiAlternates {
+  /** The origins. */
+  mirrorMultiAlternates: Array<MirrorMultiAlternate>;
+}
+
+/** A further origin. */
+export interface MirrorMultiAlternate {
+  /** Its position in the order origins are tried. */
+  mirrorMultiAlternateNumber: number | null;
+  /** Its URL. */
+  mirrorMultiAlternateUrl: string | null;
+  /** Its VPC id. */
+  mirrorMultiAlternateVpcId: string | null;
+  /** Its region. */
+  mirrorMultiAlternateDstRegion: string | null;
+}
+
+/** A Lua script run for matching requests. */
+export interface RoutingRuleLuaConfig {
+  /** The script's name. */
+  script: string | null;
 }
 
 /** Response header overrides (`response-*` query parameters). */
@@ -701,6 +942,241 @@ export interface VersioningConfigurationInput {
   readonly status?: VersioningStatus | null;
 }
 
+/** The `WebsiteConfiguration` document. */
+export interface WebsiteConfigurationInput {
+  /** The default page. */
+  readonly indexDocument?: IndexDocumentInput | null;
+  /** The error page. */
+  readonly errorDocument?: ErrorDocumentInput | null;
+  /** The routing rules. */
+  readonly routingRules?: RoutingRulesInput | null;
+}
+
+/** The default page of directories. */
+export interface IndexDocumentInput {
+  /** The default page's name (`index.html`). */
+  readonly suffix?: string | null;
+  /** Whether a subdirectory's own default page is served. */
+  readonly supportSubDir?: boolean | null;
+  /**
+   * With `support_sub_dir`, what a missing key is served as: 0 (the directory's default
+   * page, when a matching directory exists), 1 (404) or 2 (the directory's default page).
+   */
+  readonly type?: number | null;
+}
+
+/** The page served for a missing object. */
+export interface ErrorDocumentInput {
+  /** The error page's key. */
+  readonly key?: string | null;
+  /** The status it is served with (200 or 404). */
+  readonly httpStatus?: number | null;
+}
+
+/** The routing rules. */
+export interface RoutingRulesInput {
+  /** The rules (at most 20). */
+  readonly routingRules?: ReadonlyArray<RoutingRuleInput> | null;
+}
+
+/** One routing rule. */
+export interface RoutingRuleInput {
+  /** Its position: rules are tried by increasing number (a positive integer). */
+  readonly ruleNumber?: number | null;
+  /** When it applies. */
+  readonly condition?: RoutingRuleConditionInput | null;
+  /** What it does. */
+  readonly redirect?: RoutingRuleRedirectInput | null;
+  /** A Lua script it runs. */
+  readonly luaConfig?: RoutingRuleLuaConfigInput | null;
+}
+
+/** When a routing rule applies. */
+export interface RoutingRuleConditionInput {
+  /** Keys ending with this. */
+  readonly keySuffixEquals?: string | null;
+  /** Requests that would answer this status (404 for Mirror). */
+  readonly httpErrorCodeReturnedEquals?: number | null;
+  /** Requests carrying these headers (at most 10). */
+  readonly includeHeaders?: ReadonlyArray<RoutingRuleIncludeHeaderInput> | null;
+  /** Keys starting with this. */
+  readonly keyPrefixEquals?: string | null;
+}
+
+/** A request header a routing rule matches. */
+export interface RoutingRuleIncludeHeaderInput {
+  /** The header name. */
+  readonly key?: string | null;
+  /** Its value equals this. */
+  readonly equals?: string | null;
+  /** Its value starts with this. */
+  readonly startsWith?: string | null;
+  /** Its value ends with this. */
+  readonly endsWith?: string | null;
+}
+
+/** What a routing rule does. */
+export interface RoutingRuleRedirectInput {
+  /** The origin to fetch from (Mirror). */
+  readonly mirrorUrl?: string | null;
+  /** Replaces the whole key in the redirect target; `${key}` is the original key. */
+  readonly replaceKeyWith?: string | null;
+  /** Whether `replace_key_prefix_with` replaces the matched prefix. */
+  readonly enableReplacePrefix?: boolean | null;
+  /** Whether the query string is passed on to the redirect target. */
+  readonly passQueryString?: boolean | null;
+  /** Which request headers are passed to the origin (Mirror). */
+  readonly mirrorHeaders?: MirrorHeadersInput | null;
+  /** 301, 302 or 307 (External and AliCDN). */
+  readonly httpRedirectCode?: number | null;
+  /** Whether SNI is sent to an HTTPS origin. */
+  readonly mirrorSni?: boolean | null;
+  /** `http` or `https` for the redirect target. */
+  readonly protocol?: RedirectProtocol | null;
+  /** Replaces the matched prefix in the redirect target. */
+  readonly replaceKeyPrefixWith?: string | null;
+  /** `Mirror`, `External`, `Internal` or `AliCDN`. */
+  readonly redirectType?: RedirectType | null;
+  /** Whether the query string is passed to the origin (Mirror). */
+  readonly mirrorPassQueryString?: boolean | null;
+  /** The host of the redirect target. */
+  readonly hostName?: string | null;
+  /** Whether a 3xx from the origin is followed (Mirror). */
+  readonly mirrorFollowRedirect?: boolean | null;
+  /** Whether the origin's Content-MD5 is checked (Mirror). */
+  readonly mirrorCheckMd5?: boolean | null;
+  /** Whether consecutive slashes are kept when fetching from the origin. */
+  readonly mirrorPassOriginalSlashes?: boolean | null;
+  /** Whether video snapshots may be fetched from the origin. */
+  readonly mirrorAllowVideoSnapshot?: boolean | null;
+  /** The status code that makes OSS fetch from the origin in the background. */
+  readonly mirrorAsyncStatus?: number | null;
+  /** Tags set on objects fetched from the origin. */
+  readonly mirrorTaggings?: MirrorTaggingsInput | null;
+  /** How OSS signs its requests to the origin. */
+  readonly mirrorAuth?: MirrorAuthInput | null;
+  /** The region of the origin VPC. */
+  readonly mirrorDstRegion?: string | null;
+  /** The id of the origin VPC. */
+  readonly mirrorDstVpcId?: string | null;
+  /** The id of the tunnel to the origin. */
+  readonly mirrorTunnelId?: string | null;
+  /** The RAM role OSS assumes to reach the origin. */
+  readonly mirrorRole?: string | null;
+  /** Whether `mirror_role` is used. */
+  readonly mirrorUsingRole?: boolean | null;
+  /** Headers set on the answer to the client. */
+  readonly mirrorReturnHeaders?: MirrorReturnHeadersInput | null;
+  /** Whether the origin's answer is passed through without being stored. */
+  readonly mirrorProxyPass?: boolean | null;
+  /** Whether the origin is reached over an Express Connect tunnel. */
+  readonly mirrorIsExpressTunnel?: boolean | null;
+  /** The id of the secondary origin VPC. */
+  readonly mirrorDstSlaveVpcId?: string | null;
+  /** Whether HeadObject may fetch from the origin. */
+  readonly mirrorAllowHeadObject?: boolean | null;
+  /** Origin status codes passed through to the client, comma-separated. */
+  readonly transparentMirrorResponseCodes?: string | null;
+  /** Whether `x-oss-meta-*` headers of the origin are kept. */
+  readonly mirrorSaveOssMeta?: boolean | null;
+  /** Whether image info requests may fetch from the origin. */
+  readonly mirrorAllowGetImageInfo?: boolean | null;
+  /** The URL that probes the health of the primary origin. */
+  readonly mirrorUrlProbe?: string | null;
+  /** The secondary origin. */
+  readonly mirrorUrlSlave?: string | null;
+  /** Whether the origin's Last-Modified is kept. */
+  readonly mirrorUserLastModified?: boolean | null;
+  /** Whether any origin error switches to the secondary origin. */
+  readonly mirrorSwitchAllErrors?: boolean | null;
+  /** Further origins, tried in turn. */
+  readonly mirrorMultiAlternates?: MirrorMultiAlternatesInput | null;
+}
+
+/** Which request headers reach the origin. */
+export interface MirrorHeadersInput {
+  /** Whether every header is passed (except those OSS reserves). */
+  readonly passAll?: boolean | null;
+  /** Headers passed (at most 10). */
+  readonly passs?: ReadonlyArray<string> | null;
+  /** Headers removed (at most 10). */
+  readonly removes?: ReadonlyArray<string> | null;
+  /** Headers set (at most 10). */
+  readonly sets?: ReadonlyArray<MirrorHeadersSetInput> | null;
+}
+
+/** A header set on requests to the origin. */
+export interface MirrorHeadersSetInput {
+  /** The header name. */
+  readonly key?: string | null;
+  /** Its value. */
+  readonly value?: string | null;
+}
+
+/** Tags set on objects fetched from the origin. */
+export interface MirrorTaggingsInput {
+  /** The tags. */
+  readonly taggings?: ReadonlyArray<MirrorTaggingInput> | null;
+}
+
+/** A tag set on objects fetched from the origin. */
+export interface MirrorTaggingInput {
+  /** The tag key. */
+  readonly key?: string | null;
+  /** The tag value. */
+  readonly value?: string | null;
+}
+
+/** How OSS signs its requests to the origin. */
+export interface MirrorAuthInput {
+  /** The origin's access key id. */
+  readonly accessKeyId?: string | null;
+  /** The origin's access key secret. */
+  readonly accessKeySecret?: string | null;
+  /** The signing scheme (`S3V4`). */
+  readonly authType?: string | null;
+  /** The origin's region. */
+  readonly region?: string | null;
+}
+
+/** Headers set on the answer to the client. */
+export interface MirrorReturnHeadersInput {
+  /** The headers. */
+  readonly returnHeaders?: ReadonlyArray<ReturnHeaderInput> | null;
+}
+
+/** A header set on the answer to the client. */
+export interface ReturnHeaderInput {
+  /** Its value. */
+  readonly value?: string | null;
+  /** The header name. */
+  readonly key?: string | null;
+}
+
+/** Further origins, tried in turn. */
+export interface MirrorMultiAlternatesInput {
+  /** The origins. */
+  readonly mirrorMultiAlternates?: ReadonlyArray<MirrorMultiAlternateInput> | null;
+}
+
+/** A further origin. */
+export interface MirrorMultiAlternateInput {
+  /** Its position in the order origins are tried. */
+  readonly mirrorMultiAlternateNumber?: number | null;
+  /** Its URL. */
+  readonly mirrorMultiAlternateUrl?: string | null;
+  /** Its VPC id. */
+  readonly mirrorMultiAlternateVpcId?: string | null;
+  /** Its region. */
+  readonly mirrorMultiAlternateDstRegion?: string | null;
+}
+
+/** A Lua script run for matching requests. */
+export interface RoutingRuleLuaConfigInput {
+  /** The script's name. */
+  readonly script?: string | null;
+}
+
 /** The `UserDefinedLogFieldsConfiguration` document. */
 export interface UserDefinedLogFieldsConfigurationInput {
   /** The request headers logged. */
@@ -909,6 +1385,18 @@ export interface DeleteBucketTagsInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteBucketTagsOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns a bucket's static website hosting off. */
+export interface DeleteBucketWebsiteInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketWebsiteOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1269,6 +1757,20 @@ export interface GetBucketVersioningInput {
 export interface GetBucketVersioningOutput {
   /** `Enabled` or `Suspended`; absent for a bucket that was never versioned. */
   versionStatus: VersioningStatus | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's static website configuration. */
+export interface GetBucketWebsiteInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketWebsite`]. */
+export interface GetBucketWebsiteOutput {
+  /** The configuration. */
+  websiteConfiguration: WebsiteConfiguration | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1864,6 +2366,20 @@ export interface PutBucketVersioningOutput {
   requestId: string;
 }
 
+/** Sets a bucket's static website configuration, replacing what it had. */
+export interface PutBucketWebsiteInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The configuration. */
+  readonly websiteConfiguration: WebsiteConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketWebsiteOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
 export interface PutObjectInput {
   /** The bucket or access point alias. */
@@ -1955,6 +2471,7 @@ export interface OperationTypes {
   DeleteBucketOverwriteConfig: [DeleteBucketOverwriteConfigInput, DeleteBucketOverwriteConfigOutput];
   DeleteBucketPolicy: [DeleteBucketPolicyInput, DeleteBucketPolicyOutput];
   DeleteBucketTags: [DeleteBucketTagsInput, DeleteBucketTagsOutput];
+  DeleteBucketWebsite: [DeleteBucketWebsiteInput, DeleteBucketWebsiteOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
   DeleteUserDefinedLogFieldsConfig: [DeleteUserDefinedLogFieldsConfigInput, DeleteUserDefinedLogFieldsConfigOutput];
@@ -1975,6 +2492,7 @@ export interface OperationTypes {
   GetBucketReferer: [GetBucketRefererInput, GetBucketRefererOutput];
   GetBucketTags: [GetBucketTagsInput, GetBucketTagsOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
+  GetBucketWebsite: [GetBucketWebsiteInput, GetBucketWebsiteOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
@@ -2000,6 +2518,7 @@ export interface OperationTypes {
   PutBucketReferer: [PutBucketRefererInput, PutBucketRefererOutput];
   PutBucketTags: [PutBucketTagsInput, PutBucketTagsOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
+  PutBucketWebsite: [PutBucketWebsiteInput, PutBucketWebsiteOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
   PutUserDefinedLogFieldsConfig: [PutUserDefinedLogFieldsConfigInput, PutUserDefinedLogFieldsConfigOutput];
@@ -2038,6 +2557,8 @@ export interface ClientOperations {
   deleteBucketPolicy(input: DeleteBucketPolicyInput): Promise<DeleteBucketPolicyOutput>;
   /** Removes a bucket's tags: all of them, or those whose keys `tagging` lists. */
   deleteBucketTags(input: DeleteBucketTagsInput): Promise<DeleteBucketTagsOutput>;
+  /** Turns a bucket's static website hosting off. */
+  deleteBucketWebsite(input: DeleteBucketWebsiteInput): Promise<DeleteBucketWebsiteOutput>;
   /** Deletes up to 1,000 objects in one request. */
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
@@ -2078,6 +2599,8 @@ export interface ClientOperations {
   getBucketTags(input: GetBucketTagsInput): Promise<GetBucketTagsOutput>;
   /** Reads a bucket's versioning state. */
   getBucketVersioning(input: GetBucketVersioningInput): Promise<GetBucketVersioningOutput>;
+  /** Reads a bucket's static website configuration. */
+  getBucketWebsite(input: GetBucketWebsiteInput): Promise<GetBucketWebsiteOutput>;
   /**
    * Downloads an object (or a byte range of it).
    * 
@@ -2151,6 +2674,8 @@ export interface ClientOperations {
    * never returns to unversioned.
    */
   putBucketVersioning(input: PutBucketVersioningInput): Promise<PutBucketVersioningOutput>;
+  /** Sets a bucket's static website configuration, replacing what it had. */
+  putBucketWebsite(input: PutBucketWebsiteInput): Promise<PutBucketWebsiteOutput>;
   /** Uploads an object: from bytes, or as a stream of declared length the caller sends. */
   putObject(input: StreamedInput<PutObjectInput>): Promise<PutObjectOutput>;
   /** Sets an object's ACL (`default` follows the bucket). */

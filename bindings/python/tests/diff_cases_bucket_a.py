@@ -416,3 +416,143 @@ CASES += [
         ),
     ),
 ]
+
+MIRROR_REDIRECT = {
+    "mirror_url": "https://origin.example.com/",
+    "enable_replace_prefix": False,
+    "pass_query_string": True,
+    "mirror_headers": {
+        "pass_all": False,
+        "passs": ["cache-control", "x-custom"],
+        "removes": ["x-internal"],
+        "sets": [{"key": "x-from", "value": "oss"}, {"key": "x-env", "value": "prod"}],
+    },
+    "mirror_sni": True,
+    "redirect_type": "Mirror",
+    "mirror_pass_query_string": True,
+    "mirror_follow_redirect": True,
+    "mirror_check_md5": False,
+    "mirror_pass_original_slashes": False,
+    "mirror_allow_video_snapshot": False,
+    "mirror_async_status": 302,
+    "mirror_taggings": {"taggings": [{"key": "source", "value": "mirror"}]},
+    "mirror_auth": {"access_key_id": "AKID", "access_key_secret": "secret", "auth_type": "S3V4", "region": "us-east-1"},
+    "mirror_dst_region": "cn-hangzhou",
+    "mirror_dst_vpc_id": "vpc-1",
+    "mirror_tunnel_id": "tunnel-1",
+    "mirror_role": "aliyunossmirrorrole",
+    "mirror_using_role": True,
+    "mirror_return_headers": {"return_headers": [{"value": "max-age=60", "key": "cache-control"}]},
+    "mirror_proxy_pass": False,
+    "mirror_is_express_tunnel": False,
+    "mirror_dst_slave_vpc_id": "vpc-2",
+    "mirror_allow_head_object": True,
+    "transparent_mirror_response_codes": "400,403",
+    "mirror_save_oss_meta": True,
+    "mirror_allow_get_image_info": True,
+    "mirror_url_probe": "https://origin.example.com/health",
+    "mirror_url_slave": "https://backup.example.com/",
+    "mirror_user_last_modified": True,
+    "mirror_switch_all_errors": False,
+    "mirror_multi_alternates": {
+        "mirror_multi_alternates": [
+            {
+                "mirror_multi_alternate_number": 1,
+                "mirror_multi_alternate_url": "https://alt.example.com/",
+                "mirror_multi_alternate_vpc_id": "vpc-3",
+                "mirror_multi_alternate_dst_region": "cn-shanghai",
+            }
+        ]
+    },
+}
+EXTERNAL_REDIRECT = {
+    "replace_key_prefix_with": "new/",
+    "enable_replace_prefix": True,
+    "pass_query_string": False,
+    "http_redirect_code": 301,
+    "protocol": "https",
+    "redirect_type": "External",
+    "host_name": "www.example.com",
+}
+ROUTING_RULES = [
+    {
+        "rule_number": 1,
+        "condition": {
+            "key_suffix_equals": ".jpg",
+            "http_error_code_returned_equals": 404,
+            "include_headers": [{"key": "host", "equals": "img.example.com"}, {"key": "x-tier", "starts_with": "a", "ends_with": "z"}],
+            "key_prefix_equals": "images/",
+        },
+        "redirect": MIRROR_REDIRECT,
+    },
+    {"rule_number": 2, "condition": {"key_prefix_equals": "old/"}, "redirect": EXTERNAL_REDIRECT},
+    {"rule_number": 3, "condition": {"key_prefix_equals": "docs/"}, "redirect": {"redirect_type": "Internal", "replace_key_with": "${key}.html"}},
+    {"rule_number": 4, "condition": {"key_prefix_equals": "lua/"}, "lua_config": {"script": "test.lua"}},
+]
+
+
+def _v2_redirect(r):
+    r = dict(r)
+    nested = {
+        "mirror_headers": lambda h: V2.MirrorHeaders(
+            pass_all=h["pass_all"], passs=h["passs"], removes=h["removes"], sets=[V2.MirrorHeadersSet(**s) for s in h["sets"]]
+        ),
+        "mirror_taggings": lambda t: V2.MirrorTaggings(taggings=[V2.MirrorTagging(**x) for x in t["taggings"]]),
+        "mirror_auth": lambda a: V2.MirrorAuth(**a),
+        "mirror_return_headers": lambda h: V2.MirrorReturnHeaders(return_headers=[V2.ReturnHeader(**x) for x in h["return_headers"]]),
+        "mirror_multi_alternates": lambda m: V2.MirrorMultiAlternates(
+            mirror_multi_alternates=[V2.MirrorMultiAlternate(**x) for x in m["mirror_multi_alternates"]]
+        ),
+    }
+    for k, f in nested.items():
+        if k in r:
+            r[k] = f(r[k])
+    return V2.RoutingRuleRedirect(**r)
+
+
+def _v2_routing_rule(r):
+    cond = dict(r.get("condition") or {})
+    if "include_headers" in cond:
+        cond["include_headers"] = [V2.RoutingRuleIncludeHeader(**h) for h in cond["include_headers"]]
+    return V2.RoutingRule(
+        rule_number=r["rule_number"],
+        condition=V2.RoutingRuleCondition(**cond) if cond else None,
+        redirect=_v2_redirect(r["redirect"]) if "redirect" in r else None,
+        lua_config=V2.RoutingRuleLuaConfig(**r["lua_config"]) if "lua_config" in r else None,
+    )
+
+
+CASES += [
+    # ---- website ----------------------------------------------------------------------
+    (
+        "PutBucketWebsite",
+        ops.PutBucketWebsite(
+            bucket=BUCKET,
+            website_configuration={
+                "index_document": {"suffix": "index.html", "support_sub_dir": True, "type": 0},
+                "error_document": {"key": "error.html", "http_status": 404},
+                "routing_rules": {"routing_rules": ROUTING_RULES},
+            },
+        ),
+        lambda c: c.put_bucket_website(
+            V2.PutBucketWebsiteRequest(
+                bucket=BUCKET,
+                website_configuration=V2.WebsiteConfiguration(
+                    index_document=V2.IndexDocument(suffix="index.html", support_sub_dir=True, type=0),
+                    error_document=V2.ErrorDocument(key="error.html", http_status=404),
+                    routing_rules=V2.RoutingRules(routing_rules=[_v2_routing_rule(r) for r in ROUTING_RULES]),
+                ),
+            )
+        ),
+    ),
+    (
+        "GetBucketWebsite",
+        ops.GetBucketWebsite(bucket=BUCKET),
+        lambda c: c.get_bucket_website(V2.GetBucketWebsiteRequest(bucket=BUCKET)),
+    ),
+    (
+        "DeleteBucketWebsite",
+        ops.DeleteBucketWebsite(bucket=BUCKET),
+        lambda c: c.delete_bucket_website(V2.DeleteBucketWebsiteRequest(bucket=BUCKET)),
+    ),
+]

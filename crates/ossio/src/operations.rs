@@ -129,6 +129,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Turns a bucket's static website hosting off.
+    ///
+    /// `DELETE /?website`; see [`DeleteBucketWebsite`].
+    pub fn delete_bucket_website(&self, op: &DeleteBucketWebsite) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Deletes up to 1,000 objects in one request.
     ///
     /// `POST /?delete&encoding-type=url`; see [`DeleteMultipleObjects`].
@@ -305,6 +312,16 @@ impl Client {
         &self,
         op: &GetBucketVersioning,
     ) -> Result<GetBucketVersioningOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's static website configuration.
+    ///
+    /// `GET /?website`; see [`GetBucketWebsite`].
+    pub fn get_bucket_website(
+        &self,
+        op: &GetBucketWebsite,
+    ) -> Result<GetBucketWebsiteOutput, Error> {
         self.send(op)
     }
 
@@ -496,6 +513,13 @@ impl Client {
     ///
     /// `PUT /?versioning`; see [`PutBucketVersioning`].
     pub fn put_bucket_versioning(&self, op: &PutBucketVersioning) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's static website configuration, replacing what it had.
+    ///
+    /// `PUT /?website`; see [`PutBucketWebsite`].
+    pub fn put_bucket_website(&self, op: &PutBucketWebsite) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

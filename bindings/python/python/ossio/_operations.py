@@ -219,6 +219,20 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucketTags, fields))
 
     @overload
+    def delete_bucket_website(self, request: ops.DeleteBucketWebsite, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_website(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_website(self, *request: ops.DeleteBucketWebsite, **fields: Any) -> ops.EmptyOutput:
+        """Turns a bucket's static website hosting off.
+
+        Takes an ``ossio.ops.DeleteBucketWebsite`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketWebsite, request, fields))
+        return self._send(_new_op(ops.DeleteBucketWebsite, fields))
+
+    @overload
     def delete_multiple_objects(self, request: ops.DeleteMultipleObjects, /) -> ops.DeleteMultipleObjectsOutput: ...
 
     @overload
@@ -497,6 +511,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketVersioning, request, fields))
         return self._send(_new_op(ops.GetBucketVersioning, fields))
+
+    @overload
+    def get_bucket_website(self, request: ops.GetBucketWebsite, /) -> ops.GetBucketWebsiteOutput: ...
+
+    @overload
+    def get_bucket_website(self, *, bucket: str) -> ops.GetBucketWebsiteOutput: ...
+
+    def get_bucket_website(self, *request: ops.GetBucketWebsite, **fields: Any) -> ops.GetBucketWebsiteOutput:
+        """Reads a bucket's static website configuration.
+
+        Takes an ``ossio.ops.GetBucketWebsite`` or its fields as keywords; returns ``ossio.ops.GetBucketWebsiteOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketWebsite, request, fields))
+        return self._send(_new_op(ops.GetBucketWebsite, fields))
 
     @overload
     def get_object(self, request: ops.GetObject, /) -> ops.GetObjectOutput: ...
@@ -867,6 +895,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketVersioning, request, fields))
         return self._send(_new_op(ops.PutBucketVersioning, fields))
+
+    @overload
+    def put_bucket_website(self, request: ops.PutBucketWebsite, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_website(self, *, bucket: str, website_configuration: Union[ops.WebsiteConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_website(self, *request: ops.PutBucketWebsite, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's static website configuration, replacing what it had.
+
+        Takes an ``ossio.ops.PutBucketWebsite`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketWebsite, request, fields))
+        return self._send(_new_op(ops.PutBucketWebsite, fields))
 
     @overload
     def put_object(self, request: ops.PutObject, /) -> ops.PutObjectOutput: ...

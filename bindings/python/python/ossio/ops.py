@@ -45,6 +45,12 @@ ObjectAcl = Literal["default", "private", "public-read", "public-read-write"]
 #: The values of ``OverwriteAction``.
 OverwriteAction = Literal["forbid"]
 
+#: The values of ``RedirectProtocol``.
+RedirectProtocol = Literal["http", "https"]
+
+#: The values of ``RedirectType``.
+RedirectType = Literal["Mirror", "External", "Internal", "AliCDN"]
+
 #: The values of ``SseAlgorithm``.
 SseAlgorithm = Literal["KMS", "AES256", "SM4"]
 
@@ -351,6 +357,24 @@ class EmptyOutput(Model):
 
     def __init__(self, *, request_id: str) -> None:
         _set(self, {"request_id": request_id})
+
+
+class ErrorDocument(Model):
+    """The page served for a missing object.
+
+    :ivar key: The error page's key.
+    :ivar http_status: The status it is served with (200 or 404).
+    """
+
+    __slots__ = ("key", "http_status")
+    _fields = ("key", "http_status")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key: Optional[str]
+    http_status: Optional[int]
+
+    def __init__(self, *, key: Optional[str] = None, http_status: Optional[int] = None) -> None:
+        _set(self, {"key": key, "http_status": http_status})
 
 
 class GetAccessPointOutput(Model):
@@ -721,6 +745,24 @@ class GetBucketVersioningOutput(Model):
         _set(self, {"version_status": version_status, "request_id": request_id})
 
 
+class GetBucketWebsiteOutput(Model):
+    """The result of ``GetBucketWebsite``.
+
+    :ivar website_configuration: The configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("website_configuration", "request_id")
+    _fields = ("website_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    website_configuration: Optional[WebsiteConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, website_configuration: Optional[WebsiteConfiguration] = None) -> None:
+        _set(self, {"website_configuration": website_configuration, "request_id": request_id})
+
+
 class GetObjectAclOutput(Model):
     """The result of ``GetObjectAcl``.
 
@@ -867,6 +909,26 @@ class HeadObjectOutput(Model):
 
     def __init__(self, *, request_id: str, content_length: Optional[int] = None, content_type: Optional[str] = None, content_encoding: Optional[str] = None, etag: Optional[str] = None, last_modified: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None, object_type: Optional[str] = None, storage_class: Optional[str] = None, metadata: Optional[Dict[str, str]] = None) -> None:
         _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "request_id": request_id})
+
+
+class IndexDocument(Model):
+    """The default page of directories.
+
+    :ivar suffix: The default page's name (``index.html``).
+    :ivar support_sub_dir: Whether a subdirectory's own default page is served.
+    :ivar type: With ``support_sub_dir``, what a missing key is served as: 0 (the directory's default page, when a matching directory exists), 1 (404) or 2 (the directory's default page).
+    """
+
+    __slots__ = ("suffix", "support_sub_dir", "type")
+    _fields = ("suffix", "support_sub_dir", "type")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    suffix: Optional[str]
+    support_sub_dir: Optional[bool]
+    type: Optional[int]
+
+    def __init__(self, *, suffix: Optional[str] = None, support_sub_dir: Optional[bool] = None, type: Optional[int] = None) -> None:
+        _set(self, {"suffix": suffix, "support_sub_dir": support_sub_dir, "type": type})
 
 
 class LifecycleConfiguration(Model):
@@ -1245,6 +1307,156 @@ class LoggingParamSet(Model):
         _set(self, {"parameters": [] if parameters is None else parameters})
 
 
+class MirrorAuth(Model):
+    """How OSS signs its requests to the origin.
+
+    :ivar access_key_id: The origin's access key id.
+    :ivar access_key_secret: The origin's access key secret.
+    :ivar auth_type: The signing scheme (``S3V4``).
+    :ivar region: The origin's region.
+    """
+
+    __slots__ = ("access_key_id", "access_key_secret", "auth_type", "region")
+    _fields = ("access_key_id", "access_key_secret", "auth_type", "region")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    access_key_id: Optional[str]
+    access_key_secret: Optional[str]
+    auth_type: Optional[str]
+    region: Optional[str]
+
+    def __init__(self, *, access_key_id: Optional[str] = None, access_key_secret: Optional[str] = None, auth_type: Optional[str] = None, region: Optional[str] = None) -> None:
+        _set(self, {"access_key_id": access_key_id, "access_key_secret": access_key_secret, "auth_type": auth_type, "region": region})
+
+
+class MirrorHeaders(Model):
+    """Which request headers reach the origin.
+
+    :ivar pass_all: Whether every header is passed (except those OSS reserves).
+    :ivar passs: Headers passed (at most 10).
+    :ivar removes: Headers removed (at most 10).
+    :ivar sets: Headers set (at most 10).
+    """
+
+    __slots__ = ("pass_all", "passs", "removes", "sets")
+    _fields = ("pass_all", "passs", "removes", "sets")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    pass_all: Optional[bool]
+    passs: List[str]
+    removes: List[str]
+    sets: List[MirrorHeadersSet]
+
+    def __init__(self, *, pass_all: Optional[bool] = None, passs: Optional[List[str]] = None, removes: Optional[List[str]] = None, sets: Optional[List[MirrorHeadersSet]] = None) -> None:
+        _set(self, {"pass_all": pass_all, "passs": [] if passs is None else passs, "removes": [] if removes is None else removes, "sets": [] if sets is None else sets})
+
+
+class MirrorHeadersSet(Model):
+    """A header set on requests to the origin.
+
+    :ivar key: The header name.
+    :ivar value: Its value.
+    """
+
+    __slots__ = ("key", "value")
+    _fields = ("key", "value")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key: Optional[str]
+    value: Optional[str]
+
+    def __init__(self, *, key: Optional[str] = None, value: Optional[str] = None) -> None:
+        _set(self, {"key": key, "value": value})
+
+
+class MirrorMultiAlternate(Model):
+    """A further origin.
+
+    :ivar mirror_multi_alternate_number: Its position in the order origins are tried.
+    :ivar mirror_multi_alternate_url: Its URL.
+    :ivar mirror_multi_alternate_vpc_id: Its VPC id.
+    :ivar mirror_multi_alternate_dst_region: Its region.
+    """
+
+    __slots__ = ("mirror_multi_alternate_number", "mirror_multi_alternate_url", "mirror_multi_alternate_vpc_id", "mirror_multi_alternate_dst_region")
+    _fields = ("mirror_multi_alternate_number", "mirror_multi_alternate_url", "mirror_multi_alternate_vpc_id", "mirror_multi_alternate_dst_region")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    mirror_multi_alternate_number: Optional[int]
+    mirror_multi_alternate_url: Optional[str]
+    mirror_multi_alternate_vpc_id: Optional[str]
+    mirror_multi_alternate_dst_region: Optional[str]
+
+    def __init__(self, *, mirror_multi_alternate_number: Optional[int] = None, mirror_multi_alternate_url: Optional[str] = None, mirror_multi_alternate_vpc_id: Optional[str] = None, mirror_multi_alternate_dst_region: Optional[str] = None) -> None:
+        _set(self, {"mirror_multi_alternate_number": mirror_multi_alternate_number, "mirror_multi_alternate_url": mirror_multi_alternate_url, "mirror_multi_alternate_vpc_id": mirror_multi_alternate_vpc_id, "mirror_multi_alternate_dst_region": mirror_multi_alternate_dst_region})
+
+
+class MirrorMultiAlternates(Model):
+    """Further origins, tried in turn.
+
+    :ivar mirror_multi_alternates: The origins.
+    """
+
+    __slots__ = ("mirror_multi_alternates",)
+    _fields = ("mirror_multi_alternates",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    mirror_multi_alternates: List[MirrorMultiAlternate]
+
+    def __init__(self, *, mirror_multi_alternates: Optional[List[MirrorMultiAlternate]] = None) -> None:
+        _set(self, {"mirror_multi_alternates": [] if mirror_multi_alternates is None else mirror_multi_alternates})
+
+
+class MirrorReturnHeaders(Model):
+    """Headers set on the answer to the client.
+
+    :ivar return_headers: The headers.
+    """
+
+    __slots__ = ("return_headers",)
+    _fields = ("return_headers",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    return_headers: List[ReturnHeader]
+
+    def __init__(self, *, return_headers: Optional[List[ReturnHeader]] = None) -> None:
+        _set(self, {"return_headers": [] if return_headers is None else return_headers})
+
+
+class MirrorTagging(Model):
+    """A tag set on objects fetched from the origin.
+
+    :ivar key: The tag key.
+    :ivar value: The tag value.
+    """
+
+    __slots__ = ("key", "value")
+    _fields = ("key", "value")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key: Optional[str]
+    value: Optional[str]
+
+    def __init__(self, *, key: Optional[str] = None, value: Optional[str] = None) -> None:
+        _set(self, {"key": key, "value": value})
+
+
+class MirrorTaggings(Model):
+    """Tags set on objects fetched from the origin.
+
+    :ivar taggings: The tags.
+    """
+
+    __slots__ = ("taggings",)
+    _fields = ("taggings",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    taggings: List[MirrorTagging]
+
+    def __init__(self, *, taggings: Optional[List[MirrorTagging]] = None) -> None:
+        _set(self, {"taggings": [] if taggings is None else taggings})
+
+
 class NoncurrentVersionExpiration(Model):
     """When noncurrent versions expire.
 
@@ -1541,6 +1753,210 @@ class RefererList(Model):
         _set(self, {"referers": [] if referers is None else referers})
 
 
+class ReturnHeader(Model):
+    """A header set on the answer to the client.
+
+    :ivar value: Its value.
+    :ivar key: The header name.
+    """
+
+    __slots__ = ("value", "key")
+    _fields = ("value", "key")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    value: Optional[str]
+    key: Optional[str]
+
+    def __init__(self, *, value: Optional[str] = None, key: Optional[str] = None) -> None:
+        _set(self, {"value": value, "key": key})
+
+
+class RoutingRule(Model):
+    """One routing rule.
+
+    :ivar rule_number: Its position: rules are tried by increasing number (a positive integer).
+    :ivar condition: When it applies.
+    :ivar redirect: What it does.
+    :ivar lua_config: A Lua script it runs.
+    """
+
+    __slots__ = ("rule_number", "condition", "redirect", "lua_config")
+    _fields = ("rule_number", "condition", "redirect", "lua_config")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    rule_number: Optional[int]
+    condition: Optional[RoutingRuleCondition]
+    redirect: Optional[RoutingRuleRedirect]
+    lua_config: Optional[RoutingRuleLuaConfig]
+
+    def __init__(self, *, rule_number: Optional[int] = None, condition: Optional[RoutingRuleCondition] = None, redirect: Optional[RoutingRuleRedirect] = None, lua_config: Optional[RoutingRuleLuaConfig] = None) -> None:
+        _set(self, {"rule_number": rule_number, "condition": condition, "redirect": redirect, "lua_config": lua_config})
+
+
+class RoutingRuleCondition(Model):
+    """When a routing rule applies.
+
+    :ivar key_suffix_equals: Keys ending with this.
+    :ivar http_error_code_returned_equals: Requests that would answer this status (404 for Mirror).
+    :ivar include_headers: Requests carrying these headers (at most 10).
+    :ivar key_prefix_equals: Keys starting with this.
+    """
+
+    __slots__ = ("key_suffix_equals", "http_error_code_returned_equals", "include_headers", "key_prefix_equals")
+    _fields = ("key_suffix_equals", "http_error_code_returned_equals", "include_headers", "key_prefix_equals")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key_suffix_equals: Optional[str]
+    http_error_code_returned_equals: Optional[int]
+    include_headers: List[RoutingRuleIncludeHeader]
+    key_prefix_equals: Optional[str]
+
+    def __init__(self, *, key_suffix_equals: Optional[str] = None, http_error_code_returned_equals: Optional[int] = None, include_headers: Optional[List[RoutingRuleIncludeHeader]] = None, key_prefix_equals: Optional[str] = None) -> None:
+        _set(self, {"key_suffix_equals": key_suffix_equals, "http_error_code_returned_equals": http_error_code_returned_equals, "include_headers": [] if include_headers is None else include_headers, "key_prefix_equals": key_prefix_equals})
+
+
+class RoutingRuleIncludeHeader(Model):
+    """A request header a routing rule matches.
+
+    :ivar key: The header name.
+    :ivar equals: Its value equals this.
+    :ivar starts_with: Its value starts with this.
+    :ivar ends_with: Its value ends with this.
+    """
+
+    __slots__ = ("key", "equals", "starts_with", "ends_with")
+    _fields = ("key", "equals", "starts_with", "ends_with")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key: Optional[str]
+    equals: Optional[str]
+    starts_with: Optional[str]
+    ends_with: Optional[str]
+
+    def __init__(self, *, key: Optional[str] = None, equals: Optional[str] = None, starts_with: Optional[str] = None, ends_with: Optional[str] = None) -> None:
+        _set(self, {"key": key, "equals": equals, "starts_with": starts_with, "ends_with": ends_with})
+
+
+class RoutingRuleLuaConfig(Model):
+    """A Lua script run for matching requests.
+
+    :ivar script: The script's name.
+    """
+
+    __slots__ = ("script",)
+    _fields = ("script",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    script: Optional[str]
+
+    def __init__(self, *, script: Optional[str] = None) -> None:
+        _set(self, {"script": script})
+
+
+class RoutingRuleRedirect(Model):
+    """What a routing rule does.
+
+    :ivar mirror_url: The origin to fetch from (Mirror).
+    :ivar replace_key_with: Replaces the whole key in the redirect target; ``${key}`` is the original key.
+    :ivar enable_replace_prefix: Whether ``replace_key_prefix_with`` replaces the matched prefix.
+    :ivar pass_query_string: Whether the query string is passed on to the redirect target.
+    :ivar mirror_headers: Which request headers are passed to the origin (Mirror).
+    :ivar http_redirect_code: 301, 302 or 307 (External and AliCDN).
+    :ivar mirror_sni: Whether SNI is sent to an HTTPS origin.
+    :ivar protocol: ``http`` or ``https`` for the redirect target.
+    :ivar replace_key_prefix_with: Replaces the matched prefix in the redirect target.
+    :ivar redirect_type: ``Mirror``, ``External``, ``Internal`` or ``AliCDN``.
+    :ivar mirror_pass_query_string: Whether the query string is passed to the origin (Mirror).
+    :ivar host_name: The host of the redirect target.
+    :ivar mirror_follow_redirect: Whether a 3xx from the origin is followed (Mirror).
+    :ivar mirror_check_md5: Whether the origin's Content-MD5 is checked (Mirror).
+    :ivar mirror_pass_original_slashes: Whether consecutive slashes are kept when fetching from the origin.
+    :ivar mirror_allow_video_snapshot: Whether video snapshots may be fetched from the origin.
+    :ivar mirror_async_status: The status code that makes OSS fetch from the origin in the background.
+    :ivar mirror_taggings: Tags set on objects fetched from the origin.
+    :ivar mirror_auth: How OSS signs its requests to the origin.
+    :ivar mirror_dst_region: The region of the origin VPC.
+    :ivar mirror_dst_vpc_id: The id of the origin VPC.
+    :ivar mirror_tunnel_id: The id of the tunnel to the origin.
+    :ivar mirror_role: The RAM role OSS assumes to reach the origin.
+    :ivar mirror_using_role: Whether ``mirror_role`` is used.
+    :ivar mirror_return_headers: Headers set on the answer to the client.
+    :ivar mirror_proxy_pass: Whether the origin's answer is passed through without being stored.
+    :ivar mirror_is_express_tunnel: Whether the origin is reached over an Express Connect tunnel.
+    :ivar mirror_dst_slave_vpc_id: The id of the secondary origin VPC.
+    :ivar mirror_allow_head_object: Whether HeadObject may fetch from the origin.
+    :ivar transparent_mirror_response_codes: Origin status codes passed through to the client, comma-separated.
+    :ivar mirror_save_oss_meta: Whether ``x-oss-meta-*`` headers of the origin are kept.
+    :ivar mirror_allow_get_image_info: Whether image info requests may fetch from the origin.
+    :ivar mirror_url_probe: The URL that probes the health of the primary origin.
+    :ivar mirror_url_slave: The secondary origin.
+    :ivar mirror_user_last_modified: Whether the origin's Last-Modified is kept.
+    :ivar mirror_switch_all_errors: Whether any origin error switches to the secondary origin.
+    :ivar mirror_multi_alternates: Further origins, tried in turn.
+    """
+
+    __slots__ = ("mirror_url", "replace_key_with", "enable_replace_prefix", "pass_query_string", "mirror_headers", "http_redirect_code", "mirror_sni", "protocol", "replace_key_prefix_with", "redirect_type", "mirror_pass_query_string", "host_name", "mirror_follow_redirect", "mirror_check_md5", "mirror_pass_original_slashes", "mirror_allow_video_snapshot", "mirror_async_status", "mirror_taggings", "mirror_auth", "mirror_dst_region", "mirror_dst_vpc_id", "mirror_tunnel_id", "mirror_role", "mirror_using_role", "mirror_return_headers", "mirror_proxy_pass", "mirror_is_express_tunnel", "mirror_dst_slave_vpc_id", "mirror_allow_head_object", "transparent_mirror_response_codes", "mirror_save_oss_meta", "mirror_allow_get_image_info", "mirror_url_probe", "mirror_url_slave", "mirror_user_last_modified", "mirror_switch_all_errors", "mirror_multi_alternates")
+    _fields = ("mirror_url", "replace_key_with", "enable_replace_prefix", "pass_query_string", "mirror_headers", "http_redirect_code", "mirror_sni", "protocol", "replace_key_prefix_with", "redirect_type", "mirror_pass_query_string", "host_name", "mirror_follow_redirect", "mirror_check_md5", "mirror_pass_original_slashes", "mirror_allow_video_snapshot", "mirror_async_status", "mirror_taggings", "mirror_auth", "mirror_dst_region", "mirror_dst_vpc_id", "mirror_tunnel_id", "mirror_role", "mirror_using_role", "mirror_return_headers", "mirror_proxy_pass", "mirror_is_express_tunnel", "mirror_dst_slave_vpc_id", "mirror_allow_head_object", "transparent_mirror_response_codes", "mirror_save_oss_meta", "mirror_allow_get_image_info", "mirror_url_probe", "mirror_url_slave", "mirror_user_last_modified", "mirror_switch_all_errors", "mirror_multi_alternates")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    mirror_url: Optional[str]
+    replace_key_with: Optional[str]
+    enable_replace_prefix: Optional[bool]
+    pass_query_string: Optional[bool]
+    mirror_headers: Optional[MirrorHeaders]
+    http_redirect_code: Optional[int]
+    mirror_sni: Optional[bool]
+    protocol: Optional[RedirectProtocol]
+    replace_key_prefix_with: Optional[str]
+    redirect_type: Optional[RedirectType]
+    mirror_pass_query_string: Optional[bool]
+    host_name: Optional[str]
+    mirror_follow_redirect: Optional[bool]
+    mirror_check_md5: Optional[bool]
+    mirror_pass_original_slashes: Optional[bool]
+    mirror_allow_video_snapshot: Optional[bool]
+    mirror_async_status: Optional[int]
+    mirror_taggings: Optional[MirrorTaggings]
+    mirror_auth: Optional[MirrorAuth]
+    mirror_dst_region: Optional[str]
+    mirror_dst_vpc_id: Optional[str]
+    mirror_tunnel_id: Optional[str]
+    mirror_role: Optional[str]
+    mirror_using_role: Optional[bool]
+    mirror_return_headers: Optional[MirrorReturnHeaders]
+    mirror_proxy_pass: Optional[bool]
+    mirror_is_express_tunnel: Optional[bool]
+    mirror_dst_slave_vpc_id: Optional[str]
+    mirror_allow_head_object: Optional[bool]
+    transparent_mirror_response_codes: Optional[str]
+    mirror_save_oss_meta: Optional[bool]
+    mirror_allow_get_image_info: Optional[bool]
+    mirror_url_probe: Optional[str]
+    mirror_url_slave: Optional[str]
+    mirror_user_last_modified: Optional[bool]
+    mirror_switch_all_errors: Optional[bool]
+    mirror_multi_alternates: Optional[MirrorMultiAlternates]
+
+    def __init__(self, *, mirror_url: Optional[str] = None, replace_key_with: Optional[str] = None, enable_replace_prefix: Optional[bool] = None, pass_query_string: Optional[bool] = None, mirror_headers: Optional[MirrorHeaders] = None, http_redirect_code: Optional[int] = None, mirror_sni: Optional[bool] = None, protocol: Optional[RedirectProtocol] = None, replace_key_prefix_with: Optional[str] = None, redirect_type: Optional[RedirectType] = None, mirror_pass_query_string: Optional[bool] = None, host_name: Optional[str] = None, mirror_follow_redirect: Optional[bool] = None, mirror_check_md5: Optional[bool] = None, mirror_pass_original_slashes: Optional[bool] = None, mirror_allow_video_snapshot: Optional[bool] = None, mirror_async_status: Optional[int] = None, mirror_taggings: Optional[MirrorTaggings] = None, mirror_auth: Optional[MirrorAuth] = None, mirror_dst_region: Optional[str] = None, mirror_dst_vpc_id: Optional[str] = None, mirror_tunnel_id: Optional[str] = None, mirror_role: Optional[str] = None, mirror_using_role: Optional[bool] = None, mirror_return_headers: Optional[MirrorReturnHeaders] = None, mirror_proxy_pass: Optional[bool] = None, mirror_is_express_tunnel: Optional[bool] = None, mirror_dst_slave_vpc_id: Optional[str] = None, mirror_allow_head_object: Optional[bool] = None, transparent_mirror_response_codes: Optional[str] = None, mirror_save_oss_meta: Optional[bool] = None, mirror_allow_get_image_info: Optional[bool] = None, mirror_url_probe: Optional[str] = None, mirror_url_slave: Optional[str] = None, mirror_user_last_modified: Optional[bool] = None, mirror_switch_all_errors: Optional[bool] = None, mirror_multi_alternates: Optional[MirrorMultiAlternates] = None) -> None:
+        _set(self, {"mirror_url": mirror_url, "replace_key_with": replace_key_with, "enable_replace_prefix": enable_replace_prefix, "pass_query_string": pass_query_string, "mirror_headers": mirror_headers, "http_redirect_code": http_redirect_code, "mirror_sni": mirror_sni, "protocol": protocol, "replace_key_prefix_with": replace_key_prefix_with, "redirect_type": redirect_type, "mirror_pass_query_string": mirror_pass_query_string, "host_name": host_name, "mirror_follow_redirect": mirror_follow_redirect, "mirror_check_md5": mirror_check_md5, "mirror_pass_original_slashes": mirror_pass_original_slashes, "mirror_allow_video_snapshot": mirror_allow_video_snapshot, "mirror_async_status": mirror_async_status, "mirror_taggings": mirror_taggings, "mirror_auth": mirror_auth, "mirror_dst_region": mirror_dst_region, "mirror_dst_vpc_id": mirror_dst_vpc_id, "mirror_tunnel_id": mirror_tunnel_id, "mirror_role": mirror_role, "mirror_using_role": mirror_using_role, "mirror_return_headers": mirror_return_headers, "mirror_proxy_pass": mirror_proxy_pass, "mirror_is_express_tunnel": mirror_is_express_tunnel, "mirror_dst_slave_vpc_id": mirror_dst_slave_vpc_id, "mirror_allow_head_object": mirror_allow_head_object, "transparent_mirror_response_codes": transparent_mirror_response_codes, "mirror_save_oss_meta": mirror_save_oss_meta, "mirror_allow_get_image_info": mirror_allow_get_image_info, "mirror_url_probe": mirror_url_probe, "mirror_url_slave": mirror_url_slave, "mirror_user_last_modified": mirror_user_last_modified, "mirror_switch_all_errors": mirror_switch_all_errors, "mirror_multi_alternates": mirror_multi_alternates})
+
+
+class RoutingRules(Model):
+    """The routing rules.
+
+    :ivar routing_rules: The rules (at most 20).
+    """
+
+    __slots__ = ("routing_rules",)
+    _fields = ("routing_rules",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    routing_rules: List[RoutingRule]
+
+    def __init__(self, *, routing_rules: Optional[List[RoutingRule]] = None) -> None:
+        _set(self, {"routing_rules": [] if routing_rules is None else routing_rules})
+
+
 class ServerSideEncryptionRule(Model):
     """The ``ServerSideEncryptionRule`` document.
 
@@ -1659,6 +2075,26 @@ class VersioningConfiguration(Model):
 
     def __init__(self, *, status: Optional[VersioningStatus] = None) -> None:
         _set(self, {"status": status})
+
+
+class WebsiteConfiguration(Model):
+    """The ``WebsiteConfiguration`` document.
+
+    :ivar index_document: The default page.
+    :ivar error_document: The error page.
+    :ivar routing_rules: The routing rules.
+    """
+
+    __slots__ = ("index_document", "error_document", "routing_rules")
+    _fields = ("index_document", "error_document", "routing_rules")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    index_document: Optional[IndexDocument]
+    error_document: Optional[ErrorDocument]
+    routing_rules: Optional[RoutingRules]
+
+    def __init__(self, *, index_document: Optional[IndexDocument] = None, error_document: Optional[ErrorDocument] = None, routing_rules: Optional[RoutingRules] = None) -> None:
+        _set(self, {"index_document": index_document, "error_document": error_document, "routing_rules": routing_rules})
 
 
 class CreateAccessPoint(Operation[CreateAccessPointOutput]):
@@ -1901,6 +2337,22 @@ class DeleteBucketTags(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, tagging: Optional[str] = None) -> None:
         _ossio._init_op(self, "DeleteBucketTags", {"bucket": bucket, "tagging": tagging})
+
+
+class DeleteBucketWebsite(Operation[EmptyOutput]):
+    """Turns a bucket's static website hosting off.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketWebsite", {"bucket": bucket})
 
 
 class DeleteMultipleObjects(Operation[DeleteMultipleObjectsOutput]):
@@ -2237,6 +2689,22 @@ class GetBucketVersioning(Operation[GetBucketVersioningOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketVersioning", {"bucket": bucket})
+
+
+class GetBucketWebsite(Operation[GetBucketWebsiteOutput]):
+    """Reads a bucket's static website configuration.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketWebsite", {"bucket": bucket})
 
 
 class GetObject(Operation[GetObjectOutput]):
@@ -2761,6 +3229,24 @@ class PutBucketVersioning(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketVersioning", {"bucket": bucket, "versioning_configuration": versioning_configuration})
 
 
+class PutBucketWebsite(Operation[EmptyOutput]):
+    """Sets a bucket's static website configuration, replacing what it had.
+
+    :ivar bucket: The bucket.
+    :ivar website_configuration: The configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "website_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "website_configuration"})
+    bucket: str
+    website_configuration: Union[WebsiteConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, website_configuration: Union[WebsiteConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketWebsite", {"bucket": bucket, "website_configuration": website_configuration})
+
+
 class PutObject(Operation[PutObjectOutput]):
     """Uploads an object: from bytes, or as a stream of declared length the caller sends.
 
@@ -2852,6 +3338,7 @@ _ossio._register(Model, {
     "DeleteObjectOutput": DeleteObjectOutput,
     "DeletedObject": DeletedObject,
     "EmptyOutput": EmptyOutput,
+    "ErrorDocument": ErrorDocument,
     "GetAccessPointOutput": GetAccessPointOutput,
     "GetAccessPointPolicyOutput": GetAccessPointPolicyOutput,
     "GetAccessPointPublicAccessBlockOutput": GetAccessPointPublicAccessBlockOutput,
@@ -2869,11 +3356,13 @@ _ossio._register(Model, {
     "GetBucketRefererOutput": GetBucketRefererOutput,
     "GetBucketTagsOutput": GetBucketTagsOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
+    "GetBucketWebsiteOutput": GetBucketWebsiteOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
     "GetUserDefinedLogFieldsConfigOutput": GetUserDefinedLogFieldsConfigOutput,
     "HeadObjectOutput": HeadObjectOutput,
+    "IndexDocument": IndexDocument,
     "LifecycleConfiguration": LifecycleConfiguration,
     "LifecycleRule": LifecycleRule,
     "LifecycleRuleAbortMultipartUpload": LifecycleRuleAbortMultipartUpload,
@@ -2890,6 +3379,14 @@ _ossio._register(Model, {
     "LoggingEnabled": LoggingEnabled,
     "LoggingHeaderSet": LoggingHeaderSet,
     "LoggingParamSet": LoggingParamSet,
+    "MirrorAuth": MirrorAuth,
+    "MirrorHeaders": MirrorHeaders,
+    "MirrorHeadersSet": MirrorHeadersSet,
+    "MirrorMultiAlternate": MirrorMultiAlternate,
+    "MirrorMultiAlternates": MirrorMultiAlternates,
+    "MirrorReturnHeaders": MirrorReturnHeaders,
+    "MirrorTagging": MirrorTagging,
+    "MirrorTaggings": MirrorTaggings,
     "NoncurrentVersionExpiration": NoncurrentVersionExpiration,
     "NoncurrentVersionTransition": NoncurrentVersionTransition,
     "ObjectIdentifier": ObjectIdentifier,
@@ -2905,6 +3402,13 @@ _ossio._register(Model, {
     "RefererBlacklist": RefererBlacklist,
     "RefererConfiguration": RefererConfiguration,
     "RefererList": RefererList,
+    "ReturnHeader": ReturnHeader,
+    "RoutingRule": RoutingRule,
+    "RoutingRuleCondition": RoutingRuleCondition,
+    "RoutingRuleIncludeHeader": RoutingRuleIncludeHeader,
+    "RoutingRuleLuaConfig": RoutingRuleLuaConfig,
+    "RoutingRuleRedirect": RoutingRuleRedirect,
+    "RoutingRules": RoutingRules,
     "ServerSideEncryptionRule": ServerSideEncryptionRule,
     "SseRule": SseRule,
     "Tag": Tag,
@@ -2912,6 +3416,7 @@ _ossio._register(Model, {
     "Tagging": Tagging,
     "UserDefinedLogFieldsConfiguration": UserDefinedLogFieldsConfiguration,
     "VersioningConfiguration": VersioningConfiguration,
+    "WebsiteConfiguration": WebsiteConfiguration,
 })
 
 __all__ = [
@@ -2943,6 +3448,7 @@ __all__ = [
     "DeleteBucketOverwriteConfig",
     "DeleteBucketPolicy",
     "DeleteBucketTags",
+    "DeleteBucketWebsite",
     "DeleteMultipleObjects",
     "DeleteMultipleObjectsOutput",
     "DeleteObject",
@@ -2950,6 +3456,7 @@ __all__ = [
     "DeleteUserDefinedLogFieldsConfig",
     "DeletedObject",
     "EmptyOutput",
+    "ErrorDocument",
     "GetAccessPoint",
     "GetAccessPointOutput",
     "GetAccessPointPolicy",
@@ -2984,6 +3491,8 @@ __all__ = [
     "GetBucketTagsOutput",
     "GetBucketVersioning",
     "GetBucketVersioningOutput",
+    "GetBucketWebsite",
+    "GetBucketWebsiteOutput",
     "GetObject",
     "GetObjectAcl",
     "GetObjectAclOutput",
@@ -2994,6 +3503,7 @@ __all__ = [
     "GetUserDefinedLogFieldsConfigOutput",
     "HeadObject",
     "HeadObjectOutput",
+    "IndexDocument",
     "KmsDataEncryption",
     "LifecycleConfiguration",
     "LifecycleRule",
@@ -3018,6 +3528,14 @@ __all__ = [
     "LoggingEnabled",
     "LoggingHeaderSet",
     "LoggingParamSet",
+    "MirrorAuth",
+    "MirrorHeaders",
+    "MirrorHeadersSet",
+    "MirrorMultiAlternate",
+    "MirrorMultiAlternates",
+    "MirrorReturnHeaders",
+    "MirrorTagging",
+    "MirrorTaggings",
     "Model",
     "NetworkOrigin",
     "NoncurrentVersionExpiration",
@@ -3047,14 +3565,24 @@ __all__ = [
     "PutBucketReferer",
     "PutBucketTags",
     "PutBucketVersioning",
+    "PutBucketWebsite",
     "PutObject",
     "PutObjectAcl",
     "PutObjectAclOutput",
     "PutObjectOutput",
     "PutUserDefinedLogFieldsConfig",
+    "RedirectProtocol",
+    "RedirectType",
     "RefererBlacklist",
     "RefererConfiguration",
     "RefererList",
+    "ReturnHeader",
+    "RoutingRule",
+    "RoutingRuleCondition",
+    "RoutingRuleIncludeHeader",
+    "RoutingRuleLuaConfig",
+    "RoutingRuleRedirect",
+    "RoutingRules",
     "ServerSideEncryptionRule",
     "SseAlgorithm",
     "SseRule",
@@ -3065,4 +3593,5 @@ __all__ = [
     "UserDefinedLogFieldsConfiguration",
     "VersioningConfiguration",
     "VersioningStatus",
+    "WebsiteConfiguration",
 ]
