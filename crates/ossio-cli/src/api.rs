@@ -773,9 +773,16 @@ mod tests {
 
     #[test]
     fn listings_page_through_their_tokens_only() {
+        // OSS does not page ListBucketDataRedundancyTransition; ListUserDataRedundancyTransition
+        // keeps its page state inside the nested document alibabacloud-oss-v2 returns
+        // (`list_bucket_data_redundancy_transition`), which only the Rust pager walks.
+        let unpaged = [
+            "ListBucketDataRedundancyTransition",
+            "ListUserDataRedundancyTransition",
+        ];
         for op in OPERATIONS.iter() {
             let links = page_links(op);
-            if op.name.starts_with("List") {
+            if op.name.starts_with("List") && !unpaged.contains(&op.name) {
                 assert!(!links.is_empty(), "{}", op.name);
             } else {
                 assert!(links.is_empty(), "{}", op.name);

@@ -59,7 +59,7 @@ fn unserved_sub_resources_are_501_and_change_nothing() {
         "{}",
         r.text()
     );
-    for sub in ["qos", "live", "cors", "lifecycle", "versions"] {
+    for sub in ["qos", "live", "vod", "resourcePool", "versions"] {
         let r = send(
             &s,
             &Request::new(Method::Get).bucket("subs").query_flag(sub),
