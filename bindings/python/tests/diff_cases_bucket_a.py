@@ -556,3 +556,60 @@ CASES += [
         lambda c: c.delete_bucket_website(V2.DeleteBucketWebsiteRequest(bucket=BUCKET)),
     ),
 ]
+
+# More shapes: a minimal CORS rule, OSS-managed encryption, logging turned off, a header-only
+# log field set, a bare preflight.
+CASES += [
+    (
+        "PutBucketCors",
+        ops.PutBucketCors(bucket=BUCKET, cors_configuration={"cors_rules": [{"allowed_origins": ["*"], "allowed_methods": ["GET"]}]}),
+        lambda c: c.put_bucket_cors(
+            V2.PutBucketCorsRequest(
+                bucket=BUCKET,
+                cors_configuration=V2.CORSConfiguration(cors_rules=[V2.CORSRule(allowed_origins=["*"], allowed_methods=["GET"])]),
+            )
+        ),
+    ),
+    (
+        "PutBucketEncryption",
+        ops.PutBucketEncryption(
+            bucket=BUCKET, server_side_encryption_rule={"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}
+        ),
+        lambda c: c.put_bucket_encryption(
+            V2.PutBucketEncryptionRequest(
+                bucket=BUCKET,
+                server_side_encryption_rule=V2.ServerSideEncryptionRule(
+                    apply_server_side_encryption_by_default=V2.ApplyServerSideEncryptionByDefault(sse_algorithm="AES256")
+                ),
+            )
+        ),
+    ),
+    (
+        "PutUserDefinedLogFieldsConfig",
+        ops.PutUserDefinedLogFieldsConfig(
+            bucket=BUCKET, user_defined_log_fields_configuration={"header_set": {"headers": ["x-request-from"]}}
+        ),
+        lambda c: c.put_user_defined_log_fields_config(
+            V2.PutUserDefinedLogFieldsConfigRequest(
+                bucket=BUCKET,
+                user_defined_log_fields_configuration=V2.UserDefinedLogFieldsConfiguration(
+                    header_set=V2.LoggingHeaderSet(headers=["x-request-from"])
+                ),
+            )
+        ),
+    ),
+    (
+        "OptionObject",
+        ops.OptionObject(bucket=BUCKET, key="index.html", origin="https://www.example.com", access_control_request_method="GET"),
+        lambda c: c.option_object(
+            V2.OptionObjectRequest(
+                bucket=BUCKET, key="index.html", origin="https://www.example.com", access_control_request_method="GET"
+            )
+        ),
+    ),
+    (
+        "ListUserDataRedundancyTransition",
+        ops.ListUserDataRedundancyTransition(),
+        lambda c: c.list_user_data_redundancy_transition(V2.ListUserDataRedundancyTransitionRequest()),
+    ),
+]

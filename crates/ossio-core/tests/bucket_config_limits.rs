@@ -104,6 +104,18 @@ fn lifecycle_limits() {
         }],
     );
     assert_eq!(refused_field(&long_id), "id");
+    let empty_window = PutBucketLifecycle::new(
+        "examplebucket",
+        [LifecycleRule {
+            filter: Some(LifecycleRuleFilter {
+                object_size_greater_than: Some(1024),
+                object_size_less_than: Some(1024),
+                nots: vec![],
+            }),
+            ..lifecycle_rule()
+        }],
+    );
+    assert_eq!(refused_field(&empty_window), "object_size_less_than");
 }
 
 #[test]

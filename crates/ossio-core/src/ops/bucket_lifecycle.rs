@@ -152,6 +152,7 @@ pub struct LifecycleRuleNot {
 
 /// Narrows the objects a rule covers.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Oss)]
+#[oss(check = Self::check_sizes)]
 pub struct LifecycleRuleFilter {
     /// Only objects larger than this many bytes.
     #[oss(xml = "ObjectSizeGreaterThan")]
@@ -162,6 +163,22 @@ pub struct LifecycleRuleFilter {
     /// Objects left out.
     #[oss(xml = "Not")]
     pub nots: Vec<LifecycleRuleNot>,
+}
+
+impl LifecycleRuleFilter {
+    // A size window must not be empty.
+    fn check_sizes(&self) -> Result<(), ValidationError> {
+        if let (Some(gt), Some(lt)) = (self.object_size_greater_than, self.object_size_less_than) {
+            if gt >= lt {
+                return Err(ValidationError::invalid(
+                    "object_size_less_than",
+                    &lt.to_string(),
+                    "must be greater than object_size_greater_than",
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// One lifecycle rule.
