@@ -2145,9 +2145,9 @@ export interface OptionObjectInput {
   readonly bucket: string;
   /** The object key. */
   readonly key: string;
-  /** The origin the real request would come from. */
+  /** The origin the real request would come from (required). */
   readonly origin?: string | null;
-  /** The method the real request would use. */
+  /** The method the real request would use (required). */
   readonly accessControlRequestMethod?: string | null;
   /** The headers the real request would send, comma-separated. */
   readonly accessControlRequestHeaders?: string | null;

@@ -54,6 +54,14 @@ fn cors_limits() {
     );
     assert_eq!(refused_field(&exposed_wildcard), "expose_headers");
     assert!("PATCH".parse::<CorsMethod>().is_err());
+    let mut preflight =
+        OptionObject::new("examplebucket", "a.txt", "https://www.example.com", "PUT");
+    preflight.origin = None;
+    assert_eq!(refused_field(&preflight), "origin");
+    let mut preflight =
+        OptionObject::new("examplebucket", "a.txt", "https://www.example.com", "PUT");
+    preflight.access_control_request_method = Some(String::new());
+    assert_eq!(refused_field(&preflight), "access_control_request_method");
 }
 
 fn lifecycle_rule() -> LifecycleRule {

@@ -2964,8 +2964,8 @@ class OptionObject(Operation[OptionObjectOutput]):
 
     :ivar bucket: The bucket.
     :ivar key: The object key.
-    :ivar origin: The origin the real request would come from.
-    :ivar access_control_request_method: The method the real request would use.
+    :ivar origin: The origin the real request would come from (required).
+    :ivar access_control_request_method: The method the real request would use (required).
     :ivar access_control_request_headers: The headers the real request would send, comma-separated.
     """
 

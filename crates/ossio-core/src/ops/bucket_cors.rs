@@ -200,7 +200,7 @@ impl DeleteBucketCors {
 /// assert_eq!(req.headers.get("Access-Control-Request-Method"), Some("PUT"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Oss)]
-#[oss(op = "OptionObject", method = "OPTIONS", output = OptionObjectOutput)]
+#[oss(op = "OptionObject", method = "OPTIONS", output = OptionObjectOutput, check = Self::check_preflight)]
 pub struct OptionObject {
     /// The bucket.
     #[oss(bucket)]
@@ -208,10 +208,10 @@ pub struct OptionObject {
     /// The object key.
     #[oss(key)]
     pub key: String,
-    /// The origin the real request would come from.
+    /// The origin the real request would come from (required).
     #[oss(header = "Origin")]
     pub origin: Option<String>,
-    /// The method the real request would use.
+    /// The method the real request would use (required).
     #[oss(header = "Access-Control-Request-Method")]
     pub access_control_request_method: Option<String>,
     /// The headers the real request would send, comma-separated.
@@ -234,6 +234,26 @@ impl OptionObject {
             access_control_request_method: Some(method.into()),
             access_control_request_headers: None,
         }
+    }
+
+    // OSS answers a preflight without Origin or Access-Control-Request-Method with 403.
+    fn check_preflight(&self) -> Result<(), ValidationError> {
+        for (field, v) in [
+            ("origin", &self.origin),
+            (
+                "access_control_request_method",
+                &self.access_control_request_method,
+            ),
+        ] {
+            if v.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                return Err(ValidationError::invalid(
+                    field,
+                    v.as_deref().unwrap_or(""),
+                    "a CORS preflight needs it",
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// The headers the real request would send.
