@@ -8,7 +8,7 @@ export type SignatureVersion = 'v1' | 'v4';
 /** Product in the V4 scope. */
 export type Product = 'oss' | 'oss-cloudbox';
 /** HTTP method. */
-export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'HEAD';
+export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'HEAD' | 'OPTIONS';
 /** Headers as an object, name/value pairs, or a fetch `Headers`. */
 export type HeadersInput = Record<string, string | number | undefined> | ReadonlyArray<readonly [string, string]> | Headers;
 /** Query parameters; `null` is a valueless parameter such as `acl`. */

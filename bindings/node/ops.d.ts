@@ -15,6 +15,9 @@ export type StreamedInput<I> = I extends { readonly body?: infer B } ? Omit<I, '
 /** `NetworkOrigin`: one of its wire values. */
 export type NetworkOrigin = 'vpc' | 'internet';
 
+/** `DataRedundancyType`: one of its wire values. */
+export type DataRedundancyType = 'LRS' | 'ZRS';
+
 /** `MetadataTableState`: one of its wire values. */
 export type MetadataTableState = 'ENABLED' | 'DISABLED';
 
@@ -39,6 +42,15 @@ export type AccessMonitorStatusType = 'Enabled' | 'Disabled';
 /** `Acl`: one of its wire values. */
 export type Acl = 'private' | 'public-read' | 'public-read-write';
 
+/** `CorsMethod`: one of its wire values. */
+export type CorsMethod = 'GET' | 'PUT' | 'DELETE' | 'POST' | 'HEAD';
+
+/** `KmsDataEncryption`: one of its wire values. */
+export type KmsDataEncryption = 'SM4';
+
+/** `SseAlgorithm`: one of its wire values. */
+export type SseAlgorithm = 'KMS' | 'AES256' | 'SM4';
+
 /** `TlsVersion`: one of its wire values. */
 export type TlsVersion = 'TLSv1.0' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 
@@ -54,8 +66,17 @@ export type InventoryFormatType = 'CSV';
 /** `InventoryFrequencyType`: one of its wire values. */
 export type InventoryFrequencyType = 'Daily' | 'Weekly' | 'Monthly' | 'Once';
 
+/** `StorageClass`: one of its wire values. */
+export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
+
+/** `LifecycleRuleStatus`: one of its wire values. */
+export type LifecycleRuleStatus = 'Enabled' | 'Disabled';
+
 /** `ObjectWormConfigurationModeType`: one of its wire values. */
 export type ObjectWormConfigurationModeType = 'GOVERNANCE' | 'COMPLIANCE';
+
+/** `OverwriteAction`: one of its wire values. */
+export type OverwriteAction = 'forbid';
 
 /** `SseKmsEncryptedObjectsStatus`: one of its wire values. */
 export type SseKmsEncryptedObjectsStatus = 'Enabled' | 'Disabled';
@@ -72,6 +93,12 @@ export type StorageQuotaMode = 'Strict' | 'Warning';
 /** `VersioningStatus`: one of its wire values. */
 export type VersioningStatus = 'Enabled' | 'Suspended';
 
+/** `RedirectProtocol`: one of its wire values. */
+export type RedirectProtocol = 'http' | 'https';
+
+/** `RedirectType`: one of its wire values. */
+export type RedirectType = 'Mirror' | 'External' | 'Internal' | 'AliCDN';
+
 /** `LiveChannelStatus`: one of its wire values. */
 export type LiveChannelStatus = 'enabled' | 'disabled';
 
@@ -80,12 +107,6 @@ export type LiveChannelType = 'HLS';
 
 /** `ObjectAcl`: one of its wire values. */
 export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
-
-/** `StorageClass`: one of its wire values. */
-export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
-
-/** `DataRedundancyType`: one of its wire values. */
-export type DataRedundancyType = 'LRS' | 'ZRS';
 
 /** The `CreateAccessPointForObjectProcessConfiguration` document. */
 export interface CreateAccessPointForObjectProcessConfigurationInput {
@@ -113,6 +134,26 @@ export interface TransformationConfigurationInput {
   readonly functionAssumeRoleArn?: string | null;
   /** The function's ARN. */
   readonly functionArn?: string | null;
+}
+
+/** One redundancy type change task. */
+export interface BucketDataRedundancyTransition {
+  /** The bucket (in account-wide listings). */
+  bucket: string | null;
+  /** The task id. */
+  taskId: string | null;
+  /** `Queueing`, `Processing` or `Finished`. */
+  status: string | null;
+  /** When the task was created (ISO 8601). */
+  createTime: string | null;
+  /** When it started (`Processing` and `Finished`). */
+  startTime: string | null;
+  /** When it ended (`Finished`). */
+  endTime: string | null;
+  /** Progress in percent (`Processing` and `Finished`). */
+  processPercentage: number | null;
+  /** Estimated hours left (`Processing` and `Finished`). */
+  estimatedRemainingTime: Uint64 | null;
 }
 
 /** The `MetadataConfiguration` document. */
@@ -541,6 +582,47 @@ export interface ArchiveDirectReadConfiguration {
   enabled: boolean | null;
 }
 
+/** The `CORSConfiguration` document. */
+export interface CorsConfiguration {
+  /** The rules (at most 10), tried in order; the first match answers. */
+  corsRules: Array<CorsRule>;
+  /** Whether OSS answers with `Vary: Origin`. */
+  responseVary: boolean | null;
+}
+
+/** One CORS rule: which origins may use which methods and headers. */
+export interface CorsRule {
+  /** Origins allowed to make cross-origin requests (`*` for any; at most one `*` each). */
+  allowedOrigins: Array<string>;
+  /** Methods allowed (`GET`, `PUT`, `DELETE`, `POST`, `HEAD`). */
+  allowedMethods: Array<CorsMethod>;
+  /**
+   * Headers a preflight may ask for in `Access-Control-Request-Headers` (at most one
+   * `*` each).
+   */
+  allowedHeaders: Array<string>;
+  /** Response headers the browser lets the page read (no wildcard). */
+  exposeHeaders: Array<string>;
+  /** How long a browser may cache the preflight answer, in seconds. */
+  maxAgeSeconds: Uint64 | null;
+}
+
+/** The `ServerSideEncryptionRule` document. */
+export interface ServerSideEncryptionRule {
+  /** The default encryption. */
+  applyServerSideEncryptionByDefault: ApplyServerSideEncryptionByDefault;
+}
+
+/** How new objects are encrypted by default. */
+export interface ApplyServerSideEncryptionByDefault {
+  /** The KMS key id (only with `KMS`; absent: the default key OSS manages in KMS). */
+  kmsMasterKeyId: string | null;
+  /** `SM4` to encrypt the data with SM4 (only with `KMS`). */
+  kmsDataEncryption: KmsDataEncryption | null;
+  /** `KMS`, `AES256` or `SM4`. */
+  sseAlgorithm: SseAlgorithm;
+}
+
 /** The `HttpsConfiguration` document. */
 export interface HttpsConfiguration {
   /** TLS versions. */
@@ -689,6 +771,134 @@ export interface IncrementalInventorySchedule {
   frequency: Uint64 | null;
 }
 
+/** The `LifecycleConfiguration` document. */
+export interface LifecycleConfiguration {
+  /** The rules (at most 1,000). */
+  rules: Array<LifecycleRule>;
+}
+
+/** One lifecycle rule. */
+export interface LifecycleRule {
+  /** Only objects with all these tags. */
+  tags: Array<Tag>;
+  /** When noncurrent versions expire. */
+  noncurrentVersionExpiration: NoncurrentVersionExpiration | null;
+  /** Narrows the objects covered. */
+  filter: LifecycleRuleFilter | null;
+  /** The rule's id (at most 255 bytes; OSS makes one up when absent). */
+  id: string | null;
+  /** When objects expire. */
+  expiration: LifecycleRuleExpiration | null;
+  /** When objects change storage class. */
+  transitions: Array<LifecycleRuleTransition>;
+  /** When noncurrent versions change storage class. */
+  noncurrentVersionTransitions: Array<NoncurrentVersionTransition>;
+  /** The time access tracking started (read-only, as OSS reports it). */
+  atimeBase: Uint64 | null;
+  /** Objects under this prefix (empty: the whole bucket). */
+  prefix: string | null;
+  /** `Enabled` or `Disabled`. */
+  status: LifecycleRuleStatus;
+  /** When unfinished multipart uploads are aborted. */
+  abortMultipartUpload: LifecycleRuleAbortMultipartUpload | null;
+}
+
+/** One tag: a key and a value. */
+export interface Tag {
+  /** The key. */
+  key: string | null;
+  /** The value. */
+  value: string | null;
+}
+
+/** When noncurrent versions expire. */
+export interface NoncurrentVersionExpiration {
+  /** Noncurrent versions expire this many days after becoming noncurrent. */
+  noncurrentDays: number | null;
+}
+
+/** Narrows the objects a rule covers. */
+export interface LifecycleRuleFilter {
+  /** Only objects larger than this many bytes. */
+  objectSizeGreaterThan: Uint64 | null;
+  /** Only objects smaller than this many bytes. */
+  objectSizeLessThan: Uint64 | null;
+  /** Objects left out. */
+  nots: Array<LifecycleRuleNot>;
+}
+
+/** Objects a filter leaves out: a prefix, with a tag. */
+export interface LifecycleRuleNot {
+  /** Objects under this prefix (within the rule's prefix) are left out. */
+  prefix: string | null;
+  /** Only objects with this tag are left out. */
+  tag: Tag | null;
+}
+
+/** When objects a rule covers expire. */
+export interface LifecycleRuleExpiration {
+  /** Objects last modified before this date (ISO 8601, midnight UTC) expire. */
+  createdBeforeDate: string | null;
+  /** Objects expire this many days after their last modification. */
+  days: number | null;
+  /** Whether a delete marker left alone (no noncurrent versions) is removed. */
+  expiredObjectDeleteMarker: boolean | null;
+}
+
+/** When objects a rule covers move to another storage class. */
+export interface LifecycleRuleTransition {
+  /** Objects last modified before this date (ISO 8601, midnight UTC) move. */
+  createdBeforeDate: string | null;
+  /** Objects move this many days after their last modification (or access). */
+  days: number | null;
+  /** The class they move to (`IA`, `Archive`, `ColdArchive`, `DeepColdArchive`). */
+  storageClass: StorageClass | null;
+  /** Whether `days` count from the last access rather than the last modification. */
+  isAccessTime: boolean | null;
+  /** Whether an object read again returns to Standard (with `is_access_time`). */
+  returnToStdWhenVisit: boolean | null;
+  /** Whether objects under 64 KB move too (with `is_access_time`). */
+  allowSmallFile: boolean | null;
+}
+
+/** When noncurrent versions move to another storage class. */
+export interface NoncurrentVersionTransition {
+  /** Whether `noncurrent_days` count from the last access. */
+  isAccessTime: boolean | null;
+  /** Whether a version read again returns to Standard (with `is_access_time`). */
+  returnToStdWhenVisit: boolean | null;
+  /** Whether versions under 64 KB move too (with `is_access_time`). */
+  allowSmallFile: boolean | null;
+  /** Versions move this many days after becoming noncurrent. */
+  noncurrentDays: number | null;
+  /** The class they move to. */
+  storageClass: StorageClass | null;
+}
+
+/** When unfinished multipart uploads a rule covers are aborted. */
+export interface LifecycleRuleAbortMultipartUpload {
+  /** Uploads this many days old are aborted. */
+  days: number | null;
+  /** Uploads started before this date (ISO 8601, midnight UTC) are aborted. */
+  createdBeforeDate: string | null;
+}
+
+/** The `BucketLoggingStatus` document. */
+export interface BucketLoggingStatus {
+  /** Where logs go; absent: logging is off. */
+  loggingEnabled: LoggingEnabled | null;
+}
+
+/** Where access logs go. */
+export interface LoggingEnabled {
+  /** The bucket the logs are written to (same owner and region). */
+  targetBucket: string;
+  /** The prefix of the log objects' keys. */
+  targetPrefix: string | null;
+  /** The RAM role OSS writes the logs as (default `AliyunOSSLoggingDefaultRole`). */
+  loggingRole: string | null;
+}
+
 /** A bucket's metadata tables as OSS reports them. */
 export interface MetadataConfigurationResult {
   /** Where the tables live. */
@@ -789,10 +999,71 @@ export interface ObjectWormConfigurationRuleDefaultRetention {
   years: number | null;
 }
 
+/** The `OverwriteConfiguration` document. */
+export interface OverwriteConfiguration {
+  /** The rules (at most 100). */
+  rules: Array<OverwriteRule>;
+}
+
+/** One overwrite protection rule: objects matching all its filters cannot be overwritten. */
+export interface OverwriteRule {
+  /** `forbid`. */
+  action: OverwriteAction | null;
+  /** Only keys starting with this (literal; at most 1,023 characters). */
+  prefix: string | null;
+  /** Only keys ending with this (literal; at most 1,023 characters). */
+  suffix: string | null;
+  /** Only writes by these principals. */
+  principals: OverwritePrincipals | null;
+  /** The rule's id, unique in the bucket (OSS makes a UUID when absent). */
+  id: string | null;
+}
+
+/** Who a rule applies to. */
+export interface OverwritePrincipals {
+  /** Account or RAM user ids (`*` wildcards allowed); none: everyone. */
+  principals: Array<string>;
+}
+
+/** The `PolicyStatus` document. */
+export interface PolicyStatus {
+  /** Whether the policy makes the bucket public. */
+  isPublic: boolean | null;
+}
+
 /** The `PublicAccessBlockConfiguration` document (account, bucket level). */
 export interface PublicAccessBlockConfiguration {
   /** Whether public access is blocked. */
   blockPublicAccess: boolean | null;
+}
+
+/** The `RefererConfiguration` document. */
+export interface RefererConfiguration {
+  /** Whether requests without a Referer are allowed. */
+  allowEmptyReferer: boolean;
+  /** Whether the query string is cut off before matching. */
+  allowTruncateQueryString: boolean | null;
+  /**
+   * Whether the path (and what follows) is cut off before matching; needs
+   * `allow_truncate_query_string` not false.
+   */
+  truncatePath: boolean | null;
+  /** The whitelist (empty clears it). */
+  refererList: RefererList | null;
+  /** The blacklist. */
+  refererBlacklist: RefererBlacklist | null;
+}
+
+/** The Referer whitelist. */
+export interface RefererList {
+  /** Allowed Referer patterns (`*` and `?` are wildcards). */
+  referers: Array<string>;
+}
+
+/** The Referer blacklist. */
+export interface RefererBlacklist {
+  /** Refused Referer patterns (`*` and `?` are wildcards). */
+  referers: Array<string>;
 }
 
 /** The `ReplicationConfiguration` document. */
@@ -949,10 +1220,257 @@ export interface QuotaConfiguration {
   currentUsage: Uint64 | null;
 }
 
+/** The `Tagging` document. */
+export interface Tagging {
+  /** The tags. */
+  tagSet: TagSet | null;
+}
+
+/** The tags of a `Tagging` document. */
+export interface TagSet {
+  /** The tags. */
+  tags: Array<Tag>;
+}
+
 /** The `TransferAccelerationConfiguration` document. */
 export interface TransferAccelerationConfiguration {
   /** Whether transfer acceleration is on. */
   enabled: boolean | null;
+}
+
+/** The `WebsiteConfiguration` document. */
+export interface WebsiteConfiguration {
+  /** The default page. */
+  indexDocument: IndexDocument | null;
+  /** The error page. */
+  errorDocument: ErrorDocument | null;
+  /** The routing rules. */
+  routingRules: RoutingRules | null;
+}
+
+/** The default page of directories. */
+export interface IndexDocument {
+  /** The default page's name (`index.html`). */
+  suffix: string | null;
+  /** Whether a subdirectory's own default page is served. */
+  supportSubDir: boolean | null;
+  /**
+   * With `support_sub_dir`, what a missing key is served as: 0 (the directory's default
+   * page, when a matching directory exists), 1 (404) or 2 (the directory's default page).
+   */
+  type: number | null;
+}
+
+/** The page served for a missing object. */
+export interface ErrorDocument {
+  /** The error page's key. */
+  key: string | null;
+  /** The status it is served with (200 or 404). */
+  httpStatus: number | null;
+}
+
+/** The routing rules. */
+export interface RoutingRules {
+  /** The rules (at most 20). */
+  routingRules: Array<RoutingRule>;
+}
+
+/** One routing rule. */
+export interface RoutingRule {
+  /** Its position: rules are tried by increasing number (a positive integer). */
+  ruleNumber: number | null;
+  /** When it applies. */
+  condition: RoutingRuleCondition | null;
+  /** What it does. */
+  redirect: RoutingRuleRedirect | null;
+  /** A Lua script it runs. */
+  luaConfig: RoutingRuleLuaConfig | null;
+}
+
+/** When a routing rule applies. */
+export interface RoutingRuleCondition {
+  /** Keys ending with this. */
+  keySuffixEquals: string | null;
+  /** Requests that would answer this status (404 for Mirror). */
+  httpErrorCodeReturnedEquals: number | null;
+  /** Requests carrying these headers (at most 10). */
+  includeHeaders: Array<RoutingRuleIncludeHeader>;
+  /** Keys starting with this. */
+  keyPrefixEquals: string | null;
+}
+
+/** A request header a routing rule matches. */
+export interface RoutingRuleIncludeHeader {
+  /** The header name. */
+  key: string | null;
+  /** Its value equals this. */
+  equals: string | null;
+  /** Its value starts with this. */
+  startsWith: string | null;
+  /** Its value ends with this. */
+  endsWith: string | null;
+}
+
+/** What a routing rule does. */
+export interface RoutingRuleRedirect {
+  /** The origin to fetch from (Mirror). */
+  mirrorUrl: string | null;
+  /** Replaces the whole key in the redirect target; `${key}` is the original key. */
+  replaceKeyWith: string | null;
+  /** Whether `replace_key_prefix_with` replaces the matched prefix. */
+  enableReplacePrefix: boolean | null;
+  /** Whether the query string is passed on to the redirect target. */
+  passQueryString: boolean | null;
+  /** Which request headers are passed to the origin (Mirror). */
+  mirrorHeaders: MirrorHeaders | null;
+  /** 301, 302 or 307 (External and AliCDN). */
+  httpRedirectCode: number | null;
+  /** Whether SNI is sent to an HTTPS origin. */
+  mirrorSni: boolean | null;
+  /** `http` or `https` for the redirect target. */
+  protocol: RedirectProtocol | null;
+  /** Replaces the matched prefix in the redirect target. */
+  replaceKeyPrefixWith: string | null;
+  /** `Mirror`, `External`, `Internal` or `AliCDN`. */
+  redirectType: RedirectType | null;
+  /** Whether the query string is passed to the origin (Mirror). */
+  mirrorPassQueryString: boolean | null;
+  /** The host of the redirect target. */
+  hostName: string | null;
+  /** Whether a 3xx from the origin is followed (Mirror). */
+  mirrorFollowRedirect: boolean | null;
+  /** Whether the origin's Content-MD5 is checked (Mirror). */
+  mirrorCheckMd5: boolean | null;
+  /** Whether consecutive slashes are kept when fetching from the origin. */
+  mirrorPassOriginalSlashes: boolean | null;
+  /** Whether video snapshots may be fetched from the origin. */
+  mirrorAllowVideoSnapshot: boolean | null;
+  /** The status code that makes OSS fetch from the origin in the background. */
+  mirrorAsyncStatus: number | null;
+  /** Tags set on objects fetched from the origin. */
+  mirrorTaggings: MirrorTaggings | null;
+  /** How OSS signs its requests to the origin. */
+  mirrorAuth: MirrorAuth | null;
+  /** The region of the origin VPC. */
+  mirrorDstRegion: string | null;
+  /** The id of the origin VPC. */
+  mirrorDstVpcId: string | null;
+  /** The id of the tunnel to the origin. */
+  mirrorTunnelId: string | null;
+  /** The RAM role OSS assumes to reach the origin. */
+  mirrorRole: string | null;
+  /** Whether `mirror_role` is used. */
+  mirrorUsingRole: boolean | null;
+  /** Headers set on the answer to the client. */
+  mirrorReturnHeaders: MirrorReturnHeaders | null;
+  /** Whether the origin's answer is passed through without being stored. */
+  mirrorProxyPass: boolean | null;
+  /** Whether the origin is reached over an Express Connect tunnel. */
+  mirrorIsExpressTunnel: boolean | null;
+  /** The id of the secondary origin VPC. */
+  mirrorDstSlaveVpcId: string | null;
+  /** Whether HeadObject may fetch from the origin. */
+  mirrorAllowHeadObject: boolean | null;
+  /** Origin status codes passed through to the client, comma-separated. */
+  transparentMirrorResponseCodes: string | null;
+  /** Whether `x-oss-meta-*` headers of the origin are kept. */
+  mirrorSaveOssMeta: boolean | null;
+  /** Whether image info requests may fetch from the origin. */
+  mirrorAllowGetImageInfo: boolean | null;
+  /** The URL that probes the health of the primary origin. */
+  mirrorUrlProbe: string | null;
+  /** The secondary origin. */
+  mirrorUrlSlave: string | null;
+  /** Whether the origin's Last-Modified is kept. */
+  mirrorUserLastModified: boolean | null;
+  /** Whether any origin error switches to the secondary origin. */
+  mirrorSwitchAllErrors: boolean | null;
+  /** Further origins, tried in turn. */
+  mirrorMultiAlternates: MirrorMultiAlternates | null;
+}
+
+/** Which request headers reach the origin. */
+export interface MirrorHeaders {
+  /** Whether every header is passed (except those OSS reserves). */
+  passAll: boolean | null;
+  /** Headers passed (at most 10). */
+  passs: Array<string>;
+  /** Headers removed (at most 10). */
+  removes: Array<string>;
+  /** Headers set (at most 10). */
+  sets: Array<MirrorHeadersSet>;
+}
+
+/** A header set on requests to the origin. */
+export interface MirrorHeadersSet {
+  /** The header name. */
+  key: string | null;
+  /** Its value. */
+  value: string | null;
+}
+
+/** Tags set on objects fetched from the origin. */
+export interface MirrorTaggings {
+  /** The tags. */
+  taggings: Array<MirrorTagging>;
+}
+
+/** A tag set on objects fetched from the origin. */
+export interface MirrorTagging {
+  /** The tag key. */
+  key: string | null;
+  /** The tag value. */
+  value: string | null;
+}
+
+/** How OSS signs its requests to the origin. */
+export interface MirrorAuth {
+  /** The origin's access key id. */
+  accessKeyId: string | null;
+  /** The origin's access key secret. */
+  accessKeySecret: string | null;
+  /** The signing scheme (`S3V4`). */
+  authType: string | null;
+  /** The origin's region. */
+  region: string | null;
+}
+
+/** Headers set on the answer to the client. */
+export interface MirrorReturnHeaders {
+  /** The headers. */
+  returnHeaders: Array<ReturnHeader>;
+}
+
+/** A header set on the answer to the client. */
+export interface ReturnHeader {
+  /** Its value. */
+  value: string | null;
+  /** The header name. */
+  key: string | null;
+}
+
+/** Further origins, tried in turn. */
+export interface MirrorMultiAlternates {
+  /** The origins. */
+  mirrorMultiAlternates: Array<MirrorMultiAlternate>;
+}
+
+/** A further origin. */
+export interface MirrorMultiAlternate {
+  /** Its position in the order origins are tried. */
+  mirrorMultiAlternateNumber: number | null;
+  /** Its URL. */
+  mirrorMultiAlternateUrl: string | null;
+  /** Its VPC id. */
+  mirrorMultiAlternateVpcId: string | null;
+  /** Its region. */
+  mirrorMultiAlternateDstRegion: string | null;
+}
+
+/** A Lua script run for matching requests. */
+export interface RoutingRuleLuaConfig {
+  /** The script's name. */
+  script: string | null;
 }
 
 /** The `WormConfiguration` document: a retention policy. */
@@ -1107,6 +1625,26 @@ export interface StyleInfo {
   category: string | null;
 }
 
+/** The `UserDefinedLogFieldsConfiguration` document. */
+export interface UserDefinedLogFieldsConfiguration {
+  /** The request headers logged. */
+  headerSet: LoggingHeaderSet | null;
+  /** The query parameters logged. */
+  paramSet: LoggingParamSet | null;
+}
+
+/** The request headers logged. */
+export interface LoggingHeaderSet {
+  /** Header names. */
+  headers: Array<string>;
+}
+
+/** The query parameters logged. */
+export interface LoggingParamSet {
+  /** Parameter names. */
+  parameters: Array<string>;
+}
+
 /** The `InitiateWormConfiguration` document. */
 export interface InitiateWormConfigurationInput {
   /** How long objects are retained, in days (1 to 25550, 70 years). */
@@ -1141,6 +1679,16 @@ export interface AccessPointForObjectProcess {
   accessPointForObjectProcessAlias: string | null;
   /** The access point it is built on. */
   accessPointName: string | null;
+}
+
+/** The `ListBucketDataRedundancyTransition` document: one page of tasks. */
+export interface DataRedundancyTransitionList {
+  /** The tasks. */
+  bucketDataRedundancyTransition: Array<BucketDataRedundancyTransition>;
+  /** Whether more pages follow. */
+  isTruncated: boolean | null;
+  /** Token for the next page. */
+  nextContinuationToken: string | null;
 }
 
 /** The `ListInventoryConfigurationsResult` document: one page of inventories. */
@@ -1309,6 +1857,47 @@ export interface ArchiveDirectReadConfigurationInput {
   readonly enabled?: boolean | null;
 }
 
+/** The `CORSConfiguration` document. */
+export interface CorsConfigurationInput {
+  /** The rules (at most 10), tried in order; the first match answers. */
+  readonly corsRules?: ReadonlyArray<CorsRuleInput> | null;
+  /** Whether OSS answers with `Vary: Origin`. */
+  readonly responseVary?: boolean | null;
+}
+
+/** One CORS rule: which origins may use which methods and headers. */
+export interface CorsRuleInput {
+  /** Origins allowed to make cross-origin requests (`*` for any; at most one `*` each). */
+  readonly allowedOrigins?: ReadonlyArray<string> | null;
+  /** Methods allowed (`GET`, `PUT`, `DELETE`, `POST`, `HEAD`). */
+  readonly allowedMethods?: ReadonlyArray<CorsMethod> | null;
+  /**
+   * Headers a preflight may ask for in `Access-Control-Request-Headers` (at most one
+   * `*` each).
+   */
+  readonly allowedHeaders?: ReadonlyArray<string> | null;
+  /** Response headers the browser lets the page read (no wildcard). */
+  readonly exposeHeaders?: ReadonlyArray<string> | null;
+  /** How long a browser may cache the preflight answer, in seconds. */
+  readonly maxAgeSeconds?: number | bigint | null;
+}
+
+/** The `ServerSideEncryptionRule` document. */
+export interface ServerSideEncryptionRuleInput {
+  /** The default encryption. */
+  readonly applyServerSideEncryptionByDefault: ApplyServerSideEncryptionByDefaultInput;
+}
+
+/** How new objects are encrypted by default. */
+export interface ApplyServerSideEncryptionByDefaultInput {
+  /** The KMS key id (only with `KMS`; absent: the default key OSS manages in KMS). */
+  readonly kmsMasterKeyId?: string | null;
+  /** `SM4` to encrypt the data with SM4 (only with `KMS`). */
+  readonly kmsDataEncryption?: KmsDataEncryption | null;
+  /** `KMS`, `AES256` or `SM4`. */
+  readonly sseAlgorithm: SseAlgorithm;
+}
+
 /** The `HttpsConfiguration` document. */
 export interface HttpsConfigurationInput {
   /** TLS versions. */
@@ -1447,6 +2036,134 @@ export interface IncrementalInventoryScheduleInput {
   readonly frequency?: number | bigint | null;
 }
 
+/** The `LifecycleConfiguration` document. */
+export interface LifecycleConfigurationInput {
+  /** The rules (at most 1,000). */
+  readonly rules?: ReadonlyArray<LifecycleRuleInput> | null;
+}
+
+/** One lifecycle rule. */
+export interface LifecycleRuleInput {
+  /** Only objects with all these tags. */
+  readonly tags?: ReadonlyArray<TagInput> | null;
+  /** When noncurrent versions expire. */
+  readonly noncurrentVersionExpiration?: NoncurrentVersionExpirationInput | null;
+  /** Narrows the objects covered. */
+  readonly filter?: LifecycleRuleFilterInput | null;
+  /** The rule's id (at most 255 bytes; OSS makes one up when absent). */
+  readonly id?: string | null;
+  /** When objects expire. */
+  readonly expiration?: LifecycleRuleExpirationInput | null;
+  /** When objects change storage class. */
+  readonly transitions?: ReadonlyArray<LifecycleRuleTransitionInput> | null;
+  /** When noncurrent versions change storage class. */
+  readonly noncurrentVersionTransitions?: ReadonlyArray<NoncurrentVersionTransitionInput> | null;
+  /** The time access tracking started (read-only, as OSS reports it). */
+  readonly atimeBase?: number | bigint | null;
+  /** Objects under this prefix (empty: the whole bucket). */
+  readonly prefix?: string | null;
+  /** `Enabled` or `Disabled`. */
+  readonly status: LifecycleRuleStatus;
+  /** When unfinished multipart uploads are aborted. */
+  readonly abortMultipartUpload?: LifecycleRuleAbortMultipartUploadInput | null;
+}
+
+/** One tag: a key and a value. */
+export interface TagInput {
+  /** The key. */
+  readonly key?: string | null;
+  /** The value. */
+  readonly value?: string | null;
+}
+
+/** When noncurrent versions expire. */
+export interface NoncurrentVersionExpirationInput {
+  /** Noncurrent versions expire this many days after becoming noncurrent. */
+  readonly noncurrentDays?: number | null;
+}
+
+/** Narrows the objects a rule covers. */
+export interface LifecycleRuleFilterInput {
+  /** Only objects larger than this many bytes. */
+  readonly objectSizeGreaterThan?: number | bigint | null;
+  /** Only objects smaller than this many bytes. */
+  readonly objectSizeLessThan?: number | bigint | null;
+  /** Objects left out. */
+  readonly nots?: ReadonlyArray<LifecycleRuleNotInput> | null;
+}
+
+/** Objects a filter leaves out: a prefix, with a tag. */
+export interface LifecycleRuleNotInput {
+  /** Objects under this prefix (within the rule's prefix) are left out. */
+  readonly prefix?: string | null;
+  /** Only objects with this tag are left out. */
+  readonly tag?: TagInput | null;
+}
+
+/** When objects a rule covers expire. */
+export interface LifecycleRuleExpirationInput {
+  /** Objects last modified before this date (ISO 8601, midnight UTC) expire. */
+  readonly createdBeforeDate?: string | null;
+  /** Objects expire this many days after their last modification. */
+  readonly days?: number | null;
+  /** Whether a delete marker left alone (no noncurrent versions) is removed. */
+  readonly expiredObjectDeleteMarker?: boolean | null;
+}
+
+/** When objects a rule covers move to another storage class. */
+export interface LifecycleRuleTransitionInput {
+  /** Objects last modified before this date (ISO 8601, midnight UTC) move. */
+  readonly createdBeforeDate?: string | null;
+  /** Objects move this many days after their last modification (or access). */
+  readonly days?: number | null;
+  /** The class they move to (`IA`, `Archive`, `ColdArchive`, `DeepColdArchive`). */
+  readonly storageClass?: StorageClass | null;
+  /** Whether `days` count from the last access rather than the last modification. */
+  readonly isAccessTime?: boolean | null;
+  /** Whether an object read again returns to Standard (with `is_access_time`). */
+  readonly returnToStdWhenVisit?: boolean | null;
+  /** Whether objects under 64 KB move too (with `is_access_time`). */
+  readonly allowSmallFile?: boolean | null;
+}
+
+/** When noncurrent versions move to another storage class. */
+export interface NoncurrentVersionTransitionInput {
+  /** Whether `noncurrent_days` count from the last access. */
+  readonly isAccessTime?: boolean | null;
+  /** Whether a version read again returns to Standard (with `is_access_time`). */
+  readonly returnToStdWhenVisit?: boolean | null;
+  /** Whether versions under 64 KB move too (with `is_access_time`). */
+  readonly allowSmallFile?: boolean | null;
+  /** Versions move this many days after becoming noncurrent. */
+  readonly noncurrentDays?: number | null;
+  /** The class they move to. */
+  readonly storageClass?: StorageClass | null;
+}
+
+/** When unfinished multipart uploads a rule covers are aborted. */
+export interface LifecycleRuleAbortMultipartUploadInput {
+  /** Uploads this many days old are aborted. */
+  readonly days?: number | null;
+  /** Uploads started before this date (ISO 8601, midnight UTC) are aborted. */
+  readonly createdBeforeDate?: string | null;
+}
+
+/** The `BucketLoggingStatus` document. */
+export interface BucketLoggingStatusInput {
+  /** Where logs go; absent: logging is off. */
+  readonly loggingEnabled?: LoggingEnabledInput | null;
+}
+
+/** Where access logs go. */
+export interface LoggingEnabledInput {
+  /** The bucket the logs are written to (same owner and region). */
+  readonly targetBucket: string;
+  /** The prefix of the log objects' keys. */
+  readonly targetPrefix?: string | null;
+  /** The RAM role OSS writes the logs as (default `AliyunOSSLoggingDefaultRole`). */
+  readonly loggingRole?: string | null;
+}
+
 /** The `ObjectWormConfiguration` document. */
 export interface ObjectWormConfigurationInput {
   /** `Enabled` when object-level retention is on. */
@@ -1471,10 +2188,65 @@ export interface ObjectWormConfigurationRuleDefaultRetentionInput {
   readonly years?: number | null;
 }
 
+/** The `OverwriteConfiguration` document. */
+export interface OverwriteConfigurationInput {
+  /** The rules (at most 100). */
+  readonly rules?: ReadonlyArray<OverwriteRuleInput> | null;
+}
+
+/** One overwrite protection rule: objects matching all its filters cannot be overwritten. */
+export interface OverwriteRuleInput {
+  /** `forbid`. */
+  readonly action?: OverwriteAction | null;
+  /** Only keys starting with this (literal; at most 1,023 characters). */
+  readonly prefix?: string | null;
+  /** Only keys ending with this (literal; at most 1,023 characters). */
+  readonly suffix?: string | null;
+  /** Only writes by these principals. */
+  readonly principals?: OverwritePrincipalsInput | null;
+  /** The rule's id, unique in the bucket (OSS makes a UUID when absent). */
+  readonly id?: string | null;
+}
+
+/** Who a rule applies to. */
+export interface OverwritePrincipalsInput {
+  /** Account or RAM user ids (`*` wildcards allowed); none: everyone. */
+  readonly principals?: ReadonlyArray<string> | null;
+}
+
 /** The `PublicAccessBlockConfiguration` document (account, bucket level). */
 export interface PublicAccessBlockConfigurationInput {
   /** Whether public access is blocked. */
   readonly blockPublicAccess?: boolean | null;
+}
+
+/** The `RefererConfiguration` document. */
+export interface RefererConfigurationInput {
+  /** Whether requests without a Referer are allowed. */
+  readonly allowEmptyReferer: boolean;
+  /** Whether the query string is cut off before matching. */
+  readonly allowTruncateQueryString?: boolean | null;
+  /**
+   * Whether the path (and what follows) is cut off before matching; needs
+   * `allow_truncate_query_string` not false.
+   */
+  readonly truncatePath?: boolean | null;
+  /** The whitelist (empty clears it). */
+  readonly refererList?: RefererListInput | null;
+  /** The blacklist. */
+  readonly refererBlacklist?: RefererBlacklistInput | null;
+}
+
+/** The Referer whitelist. */
+export interface RefererListInput {
+  /** Allowed Referer patterns (`*` and `?` are wildcards). */
+  readonly referers?: ReadonlyArray<string> | null;
+}
+
+/** The Referer blacklist. */
+export interface RefererBlacklistInput {
+  /** Refused Referer patterns (`*` and `?` are wildcards). */
+  readonly referers?: ReadonlyArray<string> | null;
 }
 
 /** The `ReplicationConfiguration` document. */
@@ -1571,6 +2343,18 @@ export interface QuotaConfigurationInput {
   readonly currentUsage?: number | bigint | null;
 }
 
+/** The `Tagging` document. */
+export interface TaggingInput {
+  /** The tags. */
+  readonly tagSet?: TagSetInput | null;
+}
+
+/** The tags of a `Tagging` document. */
+export interface TagSetInput {
+  /** The tags. */
+  readonly tags?: ReadonlyArray<TagInput> | null;
+}
+
 /** The `TransferAccelerationConfiguration` document. */
 export interface TransferAccelerationConfigurationInput {
   /** Whether transfer acceleration is on. */
@@ -1581,6 +2365,241 @@ export interface TransferAccelerationConfigurationInput {
 export interface VersioningConfigurationInput {
   /** `Enabled` or `Suspended`. */
   readonly status?: VersioningStatus | null;
+}
+
+/** The `WebsiteConfiguration` document. */
+export interface WebsiteConfigurationInput {
+  /** The default page. */
+  readonly indexDocument?: IndexDocumentInput | null;
+  /** The error page. */
+  readonly errorDocument?: ErrorDocumentInput | null;
+  /** The routing rules. */
+  readonly routingRules?: RoutingRulesInput | null;
+}
+
+/** The default page of directories. */
+export interface IndexDocumentInput {
+  /** The default page's name (`index.html`). */
+  readonly suffix?: string | null;
+  /** Whether a subdirectory's own default page is served. */
+  readonly supportSubDir?: boolean | null;
+  /**
+   * With `support_sub_dir`, what a missing key is served as: 0 (the directory's default
+   * page, when a matching directory exists), 1 (404) or 2 (the directory's default page).
+   */
+  readonly type?: number | null;
+}
+
+/** The page served for a missing object. */
+export interface ErrorDocumentInput {
+  /** The error page's key. */
+  readonly key?: string | null;
+  /** The status it is served with (200 or 404). */
+  readonly httpStatus?: number | null;
+}
+
+/** The routing rules. */
+export interface RoutingRulesInput {
+  /** The rules (at most 20). */
+  readonly routingRules?: ReadonlyArray<RoutingRuleInput> | null;
+}
+
+/** One routing rule. */
+export interface RoutingRuleInput {
+  /** Its position: rules are tried by increasing number (a positive integer). */
+  readonly ruleNumber?: number | null;
+  /** When it applies. */
+  readonly condition?: RoutingRuleConditionInput | null;
+  /** What it does. */
+  readonly redirect?: RoutingRuleRedirectInput | null;
+  /** A Lua script it runs. */
+  readonly luaConfig?: RoutingRuleLuaConfigInput | null;
+}
+
+/** When a routing rule applies. */
+export interface RoutingRuleConditionInput {
+  /** Keys ending with this. */
+  readonly keySuffixEquals?: string | null;
+  /** Requests that would answer this status (404 for Mirror). */
+  readonly httpErrorCodeReturnedEquals?: number | null;
+  /** Requests carrying these headers (at most 10). */
+  readonly includeHeaders?: ReadonlyArray<RoutingRuleIncludeHeaderInput> | null;
+  /** Keys starting with this. */
+  readonly keyPrefixEquals?: string | null;
+}
+
+/** A request header a routing rule matches. */
+export interface RoutingRuleIncludeHeaderInput {
+  /** The header name. */
+  readonly key?: string | null;
+  /** Its value equals this. */
+  readonly equals?: string | null;
+  /** Its value starts with this. */
+  readonly startsWith?: string | null;
+  /** Its value ends with this. */
+  readonly endsWith?: string | null;
+}
+
+/** What a routing rule does. */
+export interface RoutingRuleRedirectInput {
+  /** The origin to fetch from (Mirror). */
+  readonly mirrorUrl?: string | null;
+  /** Replaces the whole key in the redirect target; `${key}` is the original key. */
+  readonly replaceKeyWith?: string | null;
+  /** Whether `replace_key_prefix_with` replaces the matched prefix. */
+  readonly enableReplacePrefix?: boolean | null;
+  /** Whether the query string is passed on to the redirect target. */
+  readonly passQueryString?: boolean | null;
+  /** Which request headers are passed to the origin (Mirror). */
+  readonly mirrorHeaders?: MirrorHeadersInput | null;
+  /** 301, 302 or 307 (External and AliCDN). */
+  readonly httpRedirectCode?: number | null;
+  /** Whether SNI is sent to an HTTPS origin. */
+  readonly mirrorSni?: boolean | null;
+  /** `http` or `https` for the redirect target. */
+  readonly protocol?: RedirectProtocol | null;
+  /** Replaces the matched prefix in the redirect target. */
+  readonly replaceKeyPrefixWith?: string | null;
+  /** `Mirror`, `External`, `Internal` or `AliCDN`. */
+  readonly redirectType?: RedirectType | null;
+  /** Whether the query string is passed to the origin (Mirror). */
+  readonly mirrorPassQueryString?: boolean | null;
+  /** The host of the redirect target. */
+  readonly hostName?: string | null;
+  /** Whether a 3xx from the origin is followed (Mirror). */
+  readonly mirrorFollowRedirect?: boolean | null;
+  /** Whether the origin's Content-MD5 is checked (Mirror). */
+  readonly mirrorCheckMd5?: boolean | null;
+  /** Whether consecutive slashes are kept when fetching from the origin. */
+  readonly mirrorPassOriginalSlashes?: boolean | null;
+  /** Whether video snapshots may be fetched from the origin. */
+  readonly mirrorAllowVideoSnapshot?: boolean | null;
+  /** The status code that makes OSS fetch from the origin in the background. */
+  readonly mirrorAsyncStatus?: number | null;
+  /** Tags set on objects fetched from the origin. */
+  readonly mirrorTaggings?: MirrorTaggingsInput | null;
+  /** How OSS signs its requests to the origin. */
+  readonly mirrorAuth?: MirrorAuthInput | null;
+  /** The region of the origin VPC. */
+  readonly mirrorDstRegion?: string | null;
+  /** The id of the origin VPC. */
+  readonly mirrorDstVpcId?: string | null;
+  /** The id of the tunnel to the origin. */
+  readonly mirrorTunnelId?: string | null;
+  /** The RAM role OSS assumes to reach the origin. */
+  readonly mirrorRole?: string | null;
+  /** Whether `mirror_role` is used. */
+  readonly mirrorUsingRole?: boolean | null;
+  /** Headers set on the answer to the client. */
+  readonly mirrorReturnHeaders?: MirrorReturnHeadersInput | null;
+  /** Whether the origin's answer is passed through without being stored. */
+  readonly mirrorProxyPass?: boolean | null;
+  /** Whether the origin is reached over an Express Connect tunnel. */
+  readonly mirrorIsExpressTunnel?: boolean | null;
+  /** The id of the secondary origin VPC. */
+  readonly mirrorDstSlaveVpcId?: string | null;
+  /** Whether HeadObject may fetch from the origin. */
+  readonly mirrorAllowHeadObject?: boolean | null;
+  /** Origin status codes passed through to the client, comma-separated. */
+  readonly transparentMirrorResponseCodes?: string | null;
+  /** Whether `x-oss-meta-*` headers of the origin are kept. */
+  readonly mirrorSaveOssMeta?: boolean | null;
+  /** Whether image info requests may fetch from the origin. */
+  readonly mirrorAllowGetImageInfo?: boolean | null;
+  /** The URL that probes the health of the primary origin. */
+  readonly mirrorUrlProbe?: string | null;
+  /** The secondary origin. */
+  readonly mirrorUrlSlave?: string | null;
+  /** Whether the origin's Last-Modified is kept. */
+  readonly mirrorUserLastModified?: boolean | null;
+  /** Whether any origin error switches to the secondary origin. */
+  readonly mirrorSwitchAllErrors?: boolean | null;
+  /** Further origins, tried in turn. */
+  readonly mirrorMultiAlternates?: MirrorMultiAlternatesInput | null;
+}
+
+/** Which request headers reach the origin. */
+export interface MirrorHeadersInput {
+  /** Whether every header is passed (except those OSS reserves). */
+  readonly passAll?: boolean | null;
+  /** Headers passed (at most 10). */
+  readonly passs?: ReadonlyArray<string> | null;
+  /** Headers removed (at most 10). */
+  readonly removes?: ReadonlyArray<string> | null;
+  /** Headers set (at most 10). */
+  readonly sets?: ReadonlyArray<MirrorHeadersSetInput> | null;
+}
+
+/** A header set on requests to the origin. */
+export interface MirrorHeadersSetInput {
+  /** The header name. */
+  readonly key?: string | null;
+  /** Its value. */
+  readonly value?: string | null;
+}
+
+/** Tags set on objects fetched from the origin. */
+export interface MirrorTaggingsInput {
+  /** The tags. */
+  readonly taggings?: ReadonlyArray<MirrorTaggingInput> | null;
+}
+
+/** A tag set on objects fetched from the origin. */
+export interface MirrorTaggingInput {
+  /** The tag key. */
+  readonly key?: string | null;
+  /** The tag value. */
+  readonly value?: string | null;
+}
+
+/** How OSS signs its requests to the origin. */
+export interface MirrorAuthInput {
+  /** The origin's access key id. */
+  readonly accessKeyId?: string | null;
+  /** The origin's access key secret. */
+  readonly accessKeySecret?: string | null;
+  /** The signing scheme (`S3V4`). */
+  readonly authType?: string | null;
+  /** The origin's region. */
+  readonly region?: string | null;
+}
+
+/** Headers set on the answer to the client. */
+export interface MirrorReturnHeadersInput {
+  /** The headers. */
+  readonly returnHeaders?: ReadonlyArray<ReturnHeaderInput> | null;
+}
+
+/** A header set on the answer to the client. */
+export interface ReturnHeaderInput {
+  /** Its value. */
+  readonly value?: string | null;
+  /** The header name. */
+  readonly key?: string | null;
+}
+
+/** Further origins, tried in turn. */
+export interface MirrorMultiAlternatesInput {
+  /** The origins. */
+  readonly mirrorMultiAlternates?: ReadonlyArray<MirrorMultiAlternateInput> | null;
+}
+
+/** A further origin. */
+export interface MirrorMultiAlternateInput {
+  /** Its position in the order origins are tried. */
+  readonly mirrorMultiAlternateNumber?: number | null;
+  /** Its URL. */
+  readonly mirrorMultiAlternateUrl?: string | null;
+  /** Its VPC id. */
+  readonly mirrorMultiAlternateVpcId?: string | null;
+  /** Its region. */
+  readonly mirrorMultiAlternateDstRegion?: string | null;
+}
+
+/** A Lua script run for matching requests. */
+export interface RoutingRuleLuaConfigInput {
+  /** The script's name. */
+  readonly script?: string | null;
 }
 
 /** The `LiveChannelConfiguration` document. */
@@ -1623,6 +2642,26 @@ export interface LiveChannelSnapshotInput {
 export interface StyleContentInput {
   /** The parameters, e.g. `image/resize,p_50` or `image/resize,p_63/quality,q_90`. */
   readonly content?: string | null;
+}
+
+/** The `UserDefinedLogFieldsConfiguration` document. */
+export interface UserDefinedLogFieldsConfigurationInput {
+  /** The request headers logged. */
+  readonly headerSet?: LoggingHeaderSetInput | null;
+  /** The query parameters logged. */
+  readonly paramSet?: LoggingParamSetInput | null;
+}
+
+/** The request headers logged. */
+export interface LoggingHeaderSetInput {
+  /** Header names. */
+  readonly headers?: ReadonlyArray<string> | null;
+}
+
+/** The query parameters logged. */
+export interface LoggingParamSetInput {
+  /** Parameter names. */
+  readonly parameters?: ReadonlyArray<string> | null;
 }
 
 /** Deletes an unlocked retention policy. */
@@ -1701,6 +2740,22 @@ export interface CreateAccessPointForObjectProcessOutput {
   accessPointForObjectProcessArn: string | null;
   /** Its alias. */
   accessPointForObjectProcessAlias: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Starts changing a bucket's redundancy type (only to `ZRS`, from `LRS`). */
+export interface CreateBucketDataRedundancyTransitionInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The redundancy type to change to. */
+  readonly targetRedundancyType: DataRedundancyType;
+}
+
+/** The result of [`CreateBucketDataRedundancyTransition`]. */
+export interface CreateBucketDataRedundancyTransitionOutput {
+  /** The task created (its `task_id`). */
+  bucketDataRedundancyTransition: BucketDataRedundancyTransition | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1817,6 +2872,44 @@ export interface DeleteBucketOutput {
   requestId: string;
 }
 
+/** Removes every CORS rule of a bucket. */
+export interface DeleteBucketCorsInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketCorsOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes a redundancy type change task that has not started. */
+export interface DeleteBucketDataRedundancyTransitionInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The task id. */
+  readonly redundancyTransitionTaskid: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketDataRedundancyTransitionOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes a bucket's default server-side encryption. */
+export interface DeleteBucketEncryptionInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketEncryptionOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Deletes one inventory of a bucket. */
 export interface DeleteBucketInventoryInput {
   /** The bucket. */
@@ -1831,6 +2924,30 @@ export interface DeleteBucketInventoryOutput {
   requestId: string;
 }
 
+/** Removes every lifecycle rule of a bucket. */
+export interface DeleteBucketLifecycleInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketLifecycleOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns access logging off for a bucket. */
+export interface DeleteBucketLoggingInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketLoggingOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Deletes a bucket's metadata tables: `DELETE /?metadataConfiguration`. */
 export interface DeleteBucketMetadataConfigurationInput {
   /** The bucket. */
@@ -1839,6 +2956,30 @@ export interface DeleteBucketMetadataConfigurationInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteBucketMetadataConfigurationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes every overwrite protection rule of a bucket. */
+export interface DeleteBucketOverwriteConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketOverwriteConfigOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes a bucket's policy. */
+export interface DeleteBucketPolicyInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketPolicyOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1877,6 +3018,32 @@ export interface DeleteBucketStorageQuotaInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteBucketStorageQuotaOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes a bucket's tags: all of them, or those whose keys `tagging` lists. */
+export interface DeleteBucketTagsInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The keys to remove, comma-separated; absent removes every tag. */
+  readonly tagging?: string | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketTagsOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns a bucket's static website hosting off. */
+export interface DeleteBucketWebsiteInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteBucketWebsiteOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -1969,6 +3136,18 @@ export interface DeleteStyleInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteStyleOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes the custom log fields of a bucket. */
+export interface DeleteUserDefinedLogFieldsConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface DeleteUserDefinedLogFieldsConfigOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -2272,6 +3451,50 @@ export interface GetBucketArchiveDirectReadOutput {
   requestId: string;
 }
 
+/** Reads a bucket's CORS rules. */
+export interface GetBucketCorsInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketCors`]. */
+export interface GetBucketCorsOutput {
+  /** The rules. */
+  corsConfiguration: CorsConfiguration | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads one redundancy type change task of a bucket. */
+export interface GetBucketDataRedundancyTransitionInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The task id. */
+  readonly redundancyTransitionTaskid: string;
+}
+
+/** The result of [`GetBucketDataRedundancyTransition`]. */
+export interface GetBucketDataRedundancyTransitionOutput {
+  /** The task. */
+  bucketDataRedundancyTransition: BucketDataRedundancyTransition | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's default server-side encryption. */
+export interface GetBucketEncryptionInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketEncryption`]. */
+export interface GetBucketEncryptionOutput {
+  /** The rule. */
+  serverSideEncryptionRule: ServerSideEncryptionRule | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads a bucket's TLS settings. */
 export interface GetBucketHttpsConfigInput {
   /** The bucket. */
@@ -2352,6 +3575,20 @@ export interface GetBucketInventoryOutput {
   requestId: string;
 }
 
+/** Reads a bucket's lifecycle rules. */
+export interface GetBucketLifecycleInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketLifecycle`]. */
+export interface GetBucketLifecycleOutput {
+  /** The rules. */
+  lifecycleConfiguration: LifecycleConfiguration | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
 export interface GetBucketLocationInput {
   /** The bucket. */
@@ -2362,6 +3599,20 @@ export interface GetBucketLocationInput {
 export interface GetBucketLocationOutput {
   /** `oss-<region>`. */
   location: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's access logging configuration. */
+export interface GetBucketLoggingInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketLogging`]. */
+export interface GetBucketLoggingOutput {
+  /** The configuration. */
+  bucketLoggingStatus: BucketLoggingStatus | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -2394,6 +3645,48 @@ export interface GetBucketObjectWormConfigurationOutput {
   requestId: string;
 }
 
+/** Reads a bucket's overwrite protection rules (404 when it has none). */
+export interface GetBucketOverwriteConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketOverwriteConfig`]. */
+export interface GetBucketOverwriteConfigOutput {
+  /** The rules. */
+  overwriteConfiguration: OverwriteConfiguration | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's policy. */
+export interface GetBucketPolicyInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketPolicy`]. */
+export interface GetBucketPolicyOutput {
+  /** The policy JSON, byte for byte as stored. */
+  body: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Asks whether a bucket's policy makes it public. */
+export interface GetBucketPolicyStatusInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketPolicyStatus`]. */
+export interface GetBucketPolicyStatusOutput {
+  /** The status. */
+  policyStatus: PolicyStatus | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads a bucket's block-public-access switch. */
 export interface GetBucketPublicAccessBlockInput {
   /** The bucket. */
@@ -2404,6 +3697,20 @@ export interface GetBucketPublicAccessBlockInput {
 export interface GetBucketPublicAccessBlockOutput {
   /** The switch. */
   publicAccessBlockConfiguration: PublicAccessBlockConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's Referer configuration. */
+export interface GetBucketRefererInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketReferer`]. */
+export interface GetBucketRefererOutput {
+  /** The configuration. */
+  refererConfiguration: RefererConfiguration | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -2480,6 +3787,20 @@ export interface GetBucketStorageQuotaOutput {
   requestId: string;
 }
 
+/** Reads a bucket's tags. */
+export interface GetBucketTagsInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketTags`]. */
+export interface GetBucketTagsOutput {
+  /** The tags (an empty `TagSet` when the bucket has none). */
+  tagging: Tagging | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads a bucket's transfer acceleration setting. */
 export interface GetBucketTransferAccelerationInput {
   /** The bucket. */
@@ -2504,6 +3825,20 @@ export interface GetBucketVersioningInput {
 export interface GetBucketVersioningOutput {
   /** `Enabled` or `Suspended`; absent for a bucket that was never versioned. */
   versionStatus: VersioningStatus | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's static website configuration. */
+export interface GetBucketWebsiteInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketWebsite`]. */
+export interface GetBucketWebsiteOutput {
+  /** The configuration. */
+  websiteConfiguration: WebsiteConfiguration | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -2760,6 +4095,20 @@ export interface GetStyleOutput {
   requestId: string;
 }
 
+/** Reads which request headers and query parameters real-time logs record. */
+export interface GetUserDefinedLogFieldsConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetUserDefinedLogFieldsConfig`]. */
+export interface GetUserDefinedLogFieldsConfigOutput {
+  /** The configuration. */
+  userDefinedLogFieldsConfiguration: UserDefinedLogFieldsConfiguration | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
  * `Response::check` decodes.
@@ -2862,6 +4211,20 @@ export interface ListAccessPointsForObjectProcessOutput {
   nextContinuationToken: string | null;
   /** The owning account. */
   accountId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists the redundancy type change tasks of a bucket. */
+export interface ListBucketDataRedundancyTransitionInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`ListBucketDataRedundancyTransition`]. */
+export interface ListBucketDataRedundancyTransitionOutput {
+  /** The tasks. */
+  listBucketDataRedundancyTransition: DataRedundancyTransitionList | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -3107,6 +4470,22 @@ export interface ListStyleOutput {
   requestId: string;
 }
 
+/** Lists the redundancy type change tasks of the requester's account, one page at a time. */
+export interface ListUserDataRedundancyTransitionInput {
+  /** Page size (1 to 100). */
+  readonly maxKeys?: number | null;
+  /** The previous page's `NextContinuationToken`. */
+  readonly continuationToken?: string | null;
+}
+
+/** One page of [`ListUserDataRedundancyTransition`]. */
+export interface ListUserDataRedundancyTransitionOutput {
+  /** The tasks of this page, with whether more follow. */
+  listBucketDataRedundancyTransition: DataRedundancyTransitionList | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Turns on data indexing for a bucket: `POST /?metaQuery&comp=add`. */
 export interface OpenMetaQueryInput {
   /** The bucket. */
@@ -3117,6 +4496,39 @@ export interface OpenMetaQueryInput {
 
 /** The result of an operation whose response has no body. */
 export interface OpenMetaQueryOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * A CORS preflight: asks whether a cross-origin request on an object would be allowed
+ * (`OPTIONS /<key>` with `Origin` and `Access-Control-Request-Method`).
+ */
+export interface OptionObjectInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The object key. */
+  readonly key: string;
+  /** The origin the real request would come from (required). */
+  readonly origin?: string | null;
+  /** The method the real request would use (required). */
+  readonly accessControlRequestMethod?: string | null;
+  /** The headers the real request would send, comma-separated. */
+  readonly accessControlRequestHeaders?: string | null;
+}
+
+/** The result of [`OptionObject`]: what the matching rule allows. */
+export interface OptionObjectOutput {
+  /** The origin allowed. */
+  accessControlAllowOrigin: string | null;
+  /** The methods allowed. */
+  accessControlAllowMethods: string | null;
+  /** The request headers allowed. */
+  accessControlAllowHeaders: string | null;
+  /** The response headers exposed. */
+  accessControlExposeHeaders: string | null;
+  /** How long the answer may be cached, in seconds. */
+  accessControlMaxAge: Uint64 | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -3290,6 +4702,34 @@ export interface PutBucketArchiveDirectReadOutput {
   requestId: string;
 }
 
+/** Sets a bucket's CORS rules, replacing any it had. */
+export interface PutBucketCorsInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rules. */
+  readonly corsConfiguration: CorsConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketCorsOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets a bucket's default server-side encryption. */
+export interface PutBucketEncryptionInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rule. */
+  readonly serverSideEncryptionRule: ServerSideEncryptionRuleInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketEncryptionOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Sets which TLS versions and cipher suites a bucket accepts. */
 export interface PutBucketHttpsConfigInput {
   /** The bucket. */
@@ -3320,6 +4760,36 @@ export interface PutBucketInventoryOutput {
   requestId: string;
 }
 
+/** Sets a bucket's lifecycle rules, replacing any it had. */
+export interface PutBucketLifecycleInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** `true` to allow rules whose prefixes overlap with the same action. */
+  readonly allowSameActionOverlap?: string | null;
+  /** The rules. */
+  readonly lifecycleConfiguration: LifecycleConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketLifecycleOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Turns access logging on for a bucket (or off, with no `logging_enabled`). */
+export interface PutBucketLoggingInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The configuration. */
+  readonly bucketLoggingStatus: BucketLoggingStatusInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketLoggingOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Turns on object-level retention for a bucket and sets its default. */
 export interface PutBucketObjectWormConfigurationInput {
   /** The bucket. */
@@ -3334,6 +4804,34 @@ export interface PutBucketObjectWormConfigurationOutput {
   requestId: string;
 }
 
+/** Sets a bucket's overwrite protection rules, replacing any it had. */
+export interface PutBucketOverwriteConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The rules. */
+  readonly overwriteConfiguration: OverwriteConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketOverwriteConfigOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets a bucket's policy (a JSON document, sent verbatim), replacing any it had. */
+export interface PutBucketPolicyInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The policy document (JSON, at most 16 KB). */
+  readonly body: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketPolicyOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Turns a bucket's block-public-access switch on or off. */
 export interface PutBucketPublicAccessBlockInput {
   /** The bucket. */
@@ -3344,6 +4842,20 @@ export interface PutBucketPublicAccessBlockInput {
 
 /** The result of an operation whose response has no body. */
 export interface PutBucketPublicAccessBlockOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets a bucket's Referer whitelist and blacklist, replacing what it had. */
+export interface PutBucketRefererInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The configuration. */
+  readonly refererConfiguration: RefererConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketRefererOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -3406,6 +4918,20 @@ export interface PutBucketStorageQuotaOutput {
   requestId: string;
 }
 
+/** Sets a bucket's tags, replacing any it had. */
+export interface PutBucketTagsInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The tags (at most 20; keys 1 to 64 bytes, values at most 128). */
+  readonly tagging: TaggingInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketTagsOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Turns a bucket's transfer acceleration on or off. */
 export interface PutBucketTransferAccelerationInput {
   /** The bucket. */
@@ -3433,6 +4959,20 @@ export interface PutBucketVersioningInput {
 
 /** The result of an operation whose response has no body. */
 export interface PutBucketVersioningOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets a bucket's static website configuration, replacing what it had. */
+export interface PutBucketWebsiteInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The configuration. */
+  readonly websiteConfiguration: WebsiteConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketWebsiteOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -3575,6 +5115,23 @@ export interface PutStyleOutput {
   requestId: string;
 }
 
+/**
+ * Sets which request headers and query parameters real-time logs record in
+ * `user_defined_log_fields`.
+ */
+export interface PutUserDefinedLogFieldsConfigInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The configuration (at most 6 headers and parameters together). */
+  readonly userDefinedLogFieldsConfiguration: UserDefinedLogFieldsConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutUserDefinedLogFieldsConfigOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Changes a bucket's inventory table: `PUT /?metadataInventoryTable`. */
 export interface UpdateBucketMetadataInventoryTableConfigurationInput {
   /** The bucket. */
@@ -3651,6 +5208,7 @@ export interface OperationTypes {
   CompleteBucketWorm: [CompleteBucketWormInput, CompleteBucketWormOutput];
   CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
   CreateAccessPointForObjectProcess: [CreateAccessPointForObjectProcessInput, CreateAccessPointForObjectProcessOutput];
+  CreateBucketDataRedundancyTransition: [CreateBucketDataRedundancyTransitionInput, CreateBucketDataRedundancyTransitionOutput];
   CreateBucketMetadataConfiguration: [CreateBucketMetadataConfigurationInput, CreateBucketMetadataConfigurationOutput];
   CreateCnameToken: [CreateCnameTokenInput, CreateCnameTokenOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
@@ -3659,17 +5217,27 @@ export interface OperationTypes {
   DeleteAccessPointPolicyForObjectProcess: [DeleteAccessPointPolicyForObjectProcessInput, DeleteAccessPointPolicyForObjectProcessOutput];
   DeleteAccessPointPublicAccessBlock: [DeleteAccessPointPublicAccessBlockInput, DeleteAccessPointPublicAccessBlockOutput];
   DeleteBucket: [DeleteBucketInput, DeleteBucketOutput];
+  DeleteBucketCors: [DeleteBucketCorsInput, DeleteBucketCorsOutput];
+  DeleteBucketDataRedundancyTransition: [DeleteBucketDataRedundancyTransitionInput, DeleteBucketDataRedundancyTransitionOutput];
+  DeleteBucketEncryption: [DeleteBucketEncryptionInput, DeleteBucketEncryptionOutput];
   DeleteBucketInventory: [DeleteBucketInventoryInput, DeleteBucketInventoryOutput];
+  DeleteBucketLifecycle: [DeleteBucketLifecycleInput, DeleteBucketLifecycleOutput];
+  DeleteBucketLogging: [DeleteBucketLoggingInput, DeleteBucketLoggingOutput];
   DeleteBucketMetadataConfiguration: [DeleteBucketMetadataConfigurationInput, DeleteBucketMetadataConfigurationOutput];
+  DeleteBucketOverwriteConfig: [DeleteBucketOverwriteConfigInput, DeleteBucketOverwriteConfigOutput];
+  DeleteBucketPolicy: [DeleteBucketPolicyInput, DeleteBucketPolicyOutput];
   DeleteBucketPublicAccessBlock: [DeleteBucketPublicAccessBlockInput, DeleteBucketPublicAccessBlockOutput];
   DeleteBucketReplication: [DeleteBucketReplicationInput, DeleteBucketReplicationOutput];
   DeleteBucketStorageQuota: [DeleteBucketStorageQuotaInput, DeleteBucketStorageQuotaOutput];
+  DeleteBucketTags: [DeleteBucketTagsInput, DeleteBucketTagsOutput];
+  DeleteBucketWebsite: [DeleteBucketWebsiteInput, DeleteBucketWebsiteOutput];
   DeleteCname: [DeleteCnameInput, DeleteCnameOutput];
   DeleteLiveChannel: [DeleteLiveChannelInput, DeleteLiveChannelOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
   DeletePublicAccessBlock: [DeletePublicAccessBlockInput, DeletePublicAccessBlockOutput];
   DeleteStyle: [DeleteStyleInput, DeleteStyleOutput];
+  DeleteUserDefinedLogFieldsConfig: [DeleteUserDefinedLogFieldsConfigInput, DeleteUserDefinedLogFieldsConfigOutput];
   DescribeRegions: [DescribeRegionsInput, DescribeRegionsOutput];
   DoDataPipelineAction: [DoDataPipelineActionInput, DoDataPipelineActionOutput];
   DoMetaQuery: [DoMetaQueryInput, DoMetaQueryOutput];
@@ -3685,20 +5253,31 @@ export interface OperationTypes {
   GetBucketAccessMonitor: [GetBucketAccessMonitorInput, GetBucketAccessMonitorOutput];
   GetBucketAcl: [GetBucketAclInput, GetBucketAclOutput];
   GetBucketArchiveDirectRead: [GetBucketArchiveDirectReadInput, GetBucketArchiveDirectReadOutput];
+  GetBucketCors: [GetBucketCorsInput, GetBucketCorsOutput];
+  GetBucketDataRedundancyTransition: [GetBucketDataRedundancyTransitionInput, GetBucketDataRedundancyTransitionOutput];
+  GetBucketEncryption: [GetBucketEncryptionInput, GetBucketEncryptionOutput];
   GetBucketHttpsConfig: [GetBucketHttpsConfigInput, GetBucketHttpsConfigOutput];
   GetBucketInfo: [GetBucketInfoInput, GetBucketInfoOutput];
   GetBucketInventory: [GetBucketInventoryInput, GetBucketInventoryOutput];
+  GetBucketLifecycle: [GetBucketLifecycleInput, GetBucketLifecycleOutput];
   GetBucketLocation: [GetBucketLocationInput, GetBucketLocationOutput];
+  GetBucketLogging: [GetBucketLoggingInput, GetBucketLoggingOutput];
   GetBucketMetadataConfiguration: [GetBucketMetadataConfigurationInput, GetBucketMetadataConfigurationOutput];
   GetBucketObjectWormConfiguration: [GetBucketObjectWormConfigurationInput, GetBucketObjectWormConfigurationOutput];
+  GetBucketOverwriteConfig: [GetBucketOverwriteConfigInput, GetBucketOverwriteConfigOutput];
+  GetBucketPolicy: [GetBucketPolicyInput, GetBucketPolicyOutput];
+  GetBucketPolicyStatus: [GetBucketPolicyStatusInput, GetBucketPolicyStatusOutput];
   GetBucketPublicAccessBlock: [GetBucketPublicAccessBlockInput, GetBucketPublicAccessBlockOutput];
+  GetBucketReferer: [GetBucketRefererInput, GetBucketRefererOutput];
   GetBucketReplication: [GetBucketReplicationInput, GetBucketReplicationOutput];
   GetBucketReplicationLocation: [GetBucketReplicationLocationInput, GetBucketReplicationLocationOutput];
   GetBucketReplicationProgress: [GetBucketReplicationProgressInput, GetBucketReplicationProgressOutput];
   GetBucketResourceGroup: [GetBucketResourceGroupInput, GetBucketResourceGroupOutput];
   GetBucketStorageQuota: [GetBucketStorageQuotaInput, GetBucketStorageQuotaOutput];
+  GetBucketTags: [GetBucketTagsInput, GetBucketTagsOutput];
   GetBucketTransferAcceleration: [GetBucketTransferAccelerationInput, GetBucketTransferAccelerationOutput];
   GetBucketVersioning: [GetBucketVersioningInput, GetBucketVersioningOutput];
+  GetBucketWebsite: [GetBucketWebsiteInput, GetBucketWebsiteOutput];
   GetBucketWorm: [GetBucketWormInput, GetBucketWormOutput];
   GetCnameToken: [GetCnameTokenInput, GetCnameTokenOutput];
   GetLiveChannelHistory: [GetLiveChannelHistoryInput, GetLiveChannelHistoryOutput];
@@ -3710,10 +5289,12 @@ export interface OperationTypes {
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
   GetPublicAccessBlock: [GetPublicAccessBlockInput, GetPublicAccessBlockOutput];
   GetStyle: [GetStyleInput, GetStyleOutput];
+  GetUserDefinedLogFieldsConfig: [GetUserDefinedLogFieldsConfigInput, GetUserDefinedLogFieldsConfigOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
   InitiateBucketWorm: [InitiateBucketWormInput, InitiateBucketWormOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
   ListAccessPointsForObjectProcess: [ListAccessPointsForObjectProcessInput, ListAccessPointsForObjectProcessOutput];
+  ListBucketDataRedundancyTransition: [ListBucketDataRedundancyTransitionInput, ListBucketDataRedundancyTransitionOutput];
   ListBucketInventory: [ListBucketInventoryInput, ListBucketInventoryOutput];
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
   ListCloudBoxes: [ListCloudBoxesInput, ListCloudBoxesOutput];
@@ -3722,7 +5303,9 @@ export interface OperationTypes {
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
   ListStyle: [ListStyleInput, ListStyleOutput];
+  ListUserDataRedundancyTransition: [ListUserDataRedundancyTransitionInput, ListUserDataRedundancyTransitionOutput];
   OpenMetaQuery: [OpenMetaQueryInput, OpenMetaQueryOutput];
+  OptionObject: [OptionObjectInput, OptionObjectOutput];
   PostAsyncFetch: [PostAsyncFetchInput, PostAsyncFetchOutput];
   PostVodPlaylist: [PostVodPlaylistInput, PostVodPlaylistOutput];
   PutAccessPointConfigForObjectProcess: [PutAccessPointConfigForObjectProcessInput, PutAccessPointConfigForObjectProcessOutput];
@@ -3733,16 +5316,25 @@ export interface OperationTypes {
   PutBucketAccessMonitor: [PutBucketAccessMonitorInput, PutBucketAccessMonitorOutput];
   PutBucketAcl: [PutBucketAclInput, PutBucketAclOutput];
   PutBucketArchiveDirectRead: [PutBucketArchiveDirectReadInput, PutBucketArchiveDirectReadOutput];
+  PutBucketCors: [PutBucketCorsInput, PutBucketCorsOutput];
+  PutBucketEncryption: [PutBucketEncryptionInput, PutBucketEncryptionOutput];
   PutBucketHttpsConfig: [PutBucketHttpsConfigInput, PutBucketHttpsConfigOutput];
   PutBucketInventory: [PutBucketInventoryInput, PutBucketInventoryOutput];
+  PutBucketLifecycle: [PutBucketLifecycleInput, PutBucketLifecycleOutput];
+  PutBucketLogging: [PutBucketLoggingInput, PutBucketLoggingOutput];
   PutBucketObjectWormConfiguration: [PutBucketObjectWormConfigurationInput, PutBucketObjectWormConfigurationOutput];
+  PutBucketOverwriteConfig: [PutBucketOverwriteConfigInput, PutBucketOverwriteConfigOutput];
+  PutBucketPolicy: [PutBucketPolicyInput, PutBucketPolicyOutput];
   PutBucketPublicAccessBlock: [PutBucketPublicAccessBlockInput, PutBucketPublicAccessBlockOutput];
+  PutBucketReferer: [PutBucketRefererInput, PutBucketRefererOutput];
   PutBucketReplication: [PutBucketReplicationInput, PutBucketReplicationOutput];
   PutBucketResourceGroup: [PutBucketResourceGroupInput, PutBucketResourceGroupOutput];
   PutBucketRtc: [PutBucketRtcInput, PutBucketRtcOutput];
   PutBucketStorageQuota: [PutBucketStorageQuotaInput, PutBucketStorageQuotaOutput];
+  PutBucketTags: [PutBucketTagsInput, PutBucketTagsOutput];
   PutBucketTransferAcceleration: [PutBucketTransferAccelerationInput, PutBucketTransferAccelerationOutput];
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
+  PutBucketWebsite: [PutBucketWebsiteInput, PutBucketWebsiteOutput];
   PutCname: [PutCnameInput, PutCnameOutput];
   PutLiveChannel: [PutLiveChannelInput, PutLiveChannelOutput];
   PutLiveChannelStatus: [PutLiveChannelStatusInput, PutLiveChannelStatusOutput];
@@ -3750,6 +5342,7 @@ export interface OperationTypes {
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
   PutPublicAccessBlock: [PutPublicAccessBlockInput, PutPublicAccessBlockOutput];
   PutStyle: [PutStyleInput, PutStyleOutput];
+  PutUserDefinedLogFieldsConfig: [PutUserDefinedLogFieldsConfigInput, PutUserDefinedLogFieldsConfigOutput];
   UpdateBucketMetadataInventoryTableConfiguration: [UpdateBucketMetadataInventoryTableConfigurationInput, UpdateBucketMetadataInventoryTableConfigurationOutput];
   UpdateBucketMetadataJournalTableConfiguration: [UpdateBucketMetadataJournalTableConfigurationInput, UpdateBucketMetadataJournalTableConfigurationOutput];
   WriteGetObjectResponse: [WriteGetObjectResponseInput, WriteGetObjectResponseOutput];
@@ -3770,6 +5363,8 @@ export interface ClientOperations {
   createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
   /** Creates an Object FC access point: `PUT /?accessPointForObjectProcess`. */
   createAccessPointForObjectProcess(input: CreateAccessPointForObjectProcessInput): Promise<CreateAccessPointForObjectProcessOutput>;
+  /** Starts changing a bucket's redundancy type (only to `ZRS`, from `LRS`). */
+  createBucketDataRedundancyTransition(input: CreateBucketDataRedundancyTransitionInput): Promise<CreateBucketDataRedundancyTransitionOutput>;
   /** Creates a bucket's metadata tables: `POST /?metadataConfiguration`. */
   createBucketMetadataConfiguration(input: CreateBucketMetadataConfigurationInput): Promise<CreateBucketMetadataConfigurationOutput>;
   /** Creates the token that proves ownership of a domain. */
@@ -3786,16 +5381,34 @@ export interface ClientOperations {
   deleteAccessPointPublicAccessBlock(input: DeleteAccessPointPublicAccessBlockInput): Promise<DeleteAccessPointPublicAccessBlockOutput>;
   /** Deletes an empty bucket. */
   deleteBucket(input: DeleteBucketInput): Promise<DeleteBucketOutput>;
+  /** Removes every CORS rule of a bucket. */
+  deleteBucketCors(input: DeleteBucketCorsInput): Promise<DeleteBucketCorsOutput>;
+  /** Deletes a redundancy type change task that has not started. */
+  deleteBucketDataRedundancyTransition(input: DeleteBucketDataRedundancyTransitionInput): Promise<DeleteBucketDataRedundancyTransitionOutput>;
+  /** Removes a bucket's default server-side encryption. */
+  deleteBucketEncryption(input: DeleteBucketEncryptionInput): Promise<DeleteBucketEncryptionOutput>;
   /** Deletes one inventory of a bucket. */
   deleteBucketInventory(input: DeleteBucketInventoryInput): Promise<DeleteBucketInventoryOutput>;
+  /** Removes every lifecycle rule of a bucket. */
+  deleteBucketLifecycle(input: DeleteBucketLifecycleInput): Promise<DeleteBucketLifecycleOutput>;
+  /** Turns access logging off for a bucket. */
+  deleteBucketLogging(input: DeleteBucketLoggingInput): Promise<DeleteBucketLoggingOutput>;
   /** Deletes a bucket's metadata tables: `DELETE /?metadataConfiguration`. */
   deleteBucketMetadataConfiguration(input: DeleteBucketMetadataConfigurationInput): Promise<DeleteBucketMetadataConfigurationOutput>;
+  /** Removes every overwrite protection rule of a bucket. */
+  deleteBucketOverwriteConfig(input: DeleteBucketOverwriteConfigInput): Promise<DeleteBucketOverwriteConfigOutput>;
+  /** Removes a bucket's policy. */
+  deleteBucketPolicy(input: DeleteBucketPolicyInput): Promise<DeleteBucketPolicyOutput>;
   /** Removes a bucket's block-public-access setting. */
   deleteBucketPublicAccessBlock(input: DeleteBucketPublicAccessBlockInput): Promise<DeleteBucketPublicAccessBlockOutput>;
   /** Stops and deletes a replication rule. */
   deleteBucketReplication(input: DeleteBucketReplicationInput): Promise<DeleteBucketReplicationOutput>;
   /** Removes a bucket's storage quota: `DELETE /?quota`. */
   deleteBucketStorageQuota(input: DeleteBucketStorageQuotaInput): Promise<DeleteBucketStorageQuotaOutput>;
+  /** Removes a bucket's tags: all of them, or those whose keys `tagging` lists. */
+  deleteBucketTags(input: DeleteBucketTagsInput): Promise<DeleteBucketTagsOutput>;
+  /** Turns a bucket's static website hosting off. */
+  deleteBucketWebsite(input: DeleteBucketWebsiteInput): Promise<DeleteBucketWebsiteOutput>;
   /** Unmaps a custom domain from a bucket. */
   deleteCname(input: DeleteCnameInput): Promise<DeleteCnameOutput>;
   /** Deletes a LiveChannel (the files it wrote stay): `DELETE /<channel>?live`. */
@@ -3808,6 +5421,8 @@ export interface ClientOperations {
   deletePublicAccessBlock(input?: DeletePublicAccessBlockInput): Promise<DeletePublicAccessBlockOutput>;
   /** Deletes one style. */
   deleteStyle(input: DeleteStyleInput): Promise<DeleteStyleOutput>;
+  /** Removes the custom log fields of a bucket. */
+  deleteUserDefinedLogFieldsConfig(input: DeleteUserDefinedLogFieldsConfigInput): Promise<DeleteUserDefinedLogFieldsConfigOutput>;
   /** Lists the endpoints of every region, or of one. */
   describeRegions(input?: DescribeRegionsInput): Promise<DescribeRegionsOutput>;
   /** Runs a named data pipeline action, with the body the action takes. */
@@ -3841,20 +5456,38 @@ export interface ClientOperations {
   getBucketAcl(input: GetBucketAclInput): Promise<GetBucketAclOutput>;
   /** Reads whether a bucket's Archive objects can be read directly. */
   getBucketArchiveDirectRead(input: GetBucketArchiveDirectReadInput): Promise<GetBucketArchiveDirectReadOutput>;
+  /** Reads a bucket's CORS rules. */
+  getBucketCors(input: GetBucketCorsInput): Promise<GetBucketCorsOutput>;
+  /** Reads one redundancy type change task of a bucket. */
+  getBucketDataRedundancyTransition(input: GetBucketDataRedundancyTransitionInput): Promise<GetBucketDataRedundancyTransitionOutput>;
+  /** Reads a bucket's default server-side encryption. */
+  getBucketEncryption(input: GetBucketEncryptionInput): Promise<GetBucketEncryptionOutput>;
   /** Reads a bucket's TLS settings. */
   getBucketHttpsConfig(input: GetBucketHttpsConfigInput): Promise<GetBucketHttpsConfigOutput>;
   /** Reads a bucket's description. */
   getBucketInfo(input: GetBucketInfoInput): Promise<GetBucketInfoOutput>;
   /** Reads one inventory of a bucket. */
   getBucketInventory(input: GetBucketInventoryInput): Promise<GetBucketInventoryOutput>;
+  /** Reads a bucket's lifecycle rules. */
+  getBucketLifecycle(input: GetBucketLifecycleInput): Promise<GetBucketLifecycleOutput>;
   /** Reads the region a bucket lives in (`oss-cn-hangzhou`). */
   getBucketLocation(input: GetBucketLocationInput): Promise<GetBucketLocationOutput>;
+  /** Reads a bucket's access logging configuration. */
+  getBucketLogging(input: GetBucketLoggingInput): Promise<GetBucketLoggingOutput>;
   /** Reads a bucket's metadata tables: `GET /?metadataConfiguration`. */
   getBucketMetadataConfiguration(input: GetBucketMetadataConfigurationInput): Promise<GetBucketMetadataConfigurationOutput>;
   /** Reads a bucket's object-level retention configuration. */
   getBucketObjectWormConfiguration(input: GetBucketObjectWormConfigurationInput): Promise<GetBucketObjectWormConfigurationOutput>;
+  /** Reads a bucket's overwrite protection rules (404 when it has none). */
+  getBucketOverwriteConfig(input: GetBucketOverwriteConfigInput): Promise<GetBucketOverwriteConfigOutput>;
+  /** Reads a bucket's policy. */
+  getBucketPolicy(input: GetBucketPolicyInput): Promise<GetBucketPolicyOutput>;
+  /** Asks whether a bucket's policy makes it public. */
+  getBucketPolicyStatus(input: GetBucketPolicyStatusInput): Promise<GetBucketPolicyStatusOutput>;
   /** Reads a bucket's block-public-access switch. */
   getBucketPublicAccessBlock(input: GetBucketPublicAccessBlockInput): Promise<GetBucketPublicAccessBlockOutput>;
+  /** Reads a bucket's Referer configuration. */
+  getBucketReferer(input: GetBucketRefererInput): Promise<GetBucketRefererOutput>;
   /** Reads a bucket's replication rules. */
   getBucketReplication(input: GetBucketReplicationInput): Promise<GetBucketReplicationOutput>;
   /** Reads the regions a bucket can replicate to. */
@@ -3865,10 +5498,14 @@ export interface ClientOperations {
   getBucketResourceGroup(input: GetBucketResourceGroupInput): Promise<GetBucketResourceGroupOutput>;
   /** Reads a bucket's storage quota and usage: `GET /?quota`. */
   getBucketStorageQuota(input: GetBucketStorageQuotaInput): Promise<GetBucketStorageQuotaOutput>;
+  /** Reads a bucket's tags. */
+  getBucketTags(input: GetBucketTagsInput): Promise<GetBucketTagsOutput>;
   /** Reads a bucket's transfer acceleration setting. */
   getBucketTransferAcceleration(input: GetBucketTransferAccelerationInput): Promise<GetBucketTransferAccelerationOutput>;
   /** Reads a bucket's versioning state. */
   getBucketVersioning(input: GetBucketVersioningInput): Promise<GetBucketVersioningOutput>;
+  /** Reads a bucket's static website configuration. */
+  getBucketWebsite(input: GetBucketWebsiteInput): Promise<GetBucketWebsiteOutput>;
   /** Reads a bucket's retention policy. */
   getBucketWorm(input: GetBucketWormInput): Promise<GetBucketWormOutput>;
   /** Reads the token created for a domain. */
@@ -3905,6 +5542,8 @@ export interface ClientOperations {
   getPublicAccessBlock(input?: GetPublicAccessBlockInput): Promise<GetPublicAccessBlockOutput>;
   /** Reads one style. */
   getStyle(input: GetStyleInput): Promise<GetStyleOutput>;
+  /** Reads which request headers and query parameters real-time logs record. */
+  getUserDefinedLogFieldsConfig(input: GetUserDefinedLogFieldsConfigInput): Promise<GetUserDefinedLogFieldsConfigOutput>;
   /**
    * Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
    * `Response::check` decodes.
@@ -3919,6 +5558,8 @@ export interface ClientOperations {
    * `GET /?accessPointForObjectProcess` on the service endpoint.
    */
   listAccessPointsForObjectProcess(input?: ListAccessPointsForObjectProcessInput): Promise<ListAccessPointsForObjectProcessOutput>;
+  /** Lists the redundancy type change tasks of a bucket. */
+  listBucketDataRedundancyTransition(input: ListBucketDataRedundancyTransitionInput): Promise<ListBucketDataRedundancyTransitionOutput>;
   /** Lists a bucket's inventories, up to 100 a page. */
   listBucketInventory(input: ListBucketInventoryInput): Promise<ListBucketInventoryOutput>;
   /** Lists the account's buckets, one page at a time. */
@@ -3938,8 +5579,15 @@ export interface ClientOperations {
   listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
   /** Lists a bucket's styles (all of them: the listing has no pages). */
   listStyle(input: ListStyleInput): Promise<ListStyleOutput>;
+  /** Lists the redundancy type change tasks of the requester's account, one page at a time. */
+  listUserDataRedundancyTransition(input?: ListUserDataRedundancyTransitionInput): Promise<ListUserDataRedundancyTransitionOutput>;
   /** Turns on data indexing for a bucket: `POST /?metaQuery&comp=add`. */
   openMetaQuery(input: OpenMetaQueryInput): Promise<OpenMetaQueryOutput>;
+  /**
+   * A CORS preflight: asks whether a cross-origin request on an object would be allowed
+   * (`OPTIONS /<key>` with `Origin` and `Access-Control-Request-Method`).
+   */
+  optionObject(input: OptionObjectInput): Promise<OptionObjectOutput>;
   /** Starts a task that fetches a URL into an object: `POST /?asyncFetch`. */
   postAsyncFetch(input: PostAsyncFetchInput): Promise<PostAsyncFetchOutput>;
   /**
@@ -3969,14 +5617,28 @@ export interface ClientOperations {
   putBucketAcl(input: PutBucketAclInput): Promise<PutBucketAclOutput>;
   /** Turns direct reading of a bucket's Archive objects on or off. */
   putBucketArchiveDirectRead(input: PutBucketArchiveDirectReadInput): Promise<PutBucketArchiveDirectReadOutput>;
+  /** Sets a bucket's CORS rules, replacing any it had. */
+  putBucketCors(input: PutBucketCorsInput): Promise<PutBucketCorsOutput>;
+  /** Sets a bucket's default server-side encryption. */
+  putBucketEncryption(input: PutBucketEncryptionInput): Promise<PutBucketEncryptionOutput>;
   /** Sets which TLS versions and cipher suites a bucket accepts. */
   putBucketHttpsConfig(input: PutBucketHttpsConfigInput): Promise<PutBucketHttpsConfigOutput>;
   /** Adds or replaces an inventory of a bucket. */
   putBucketInventory(input: PutBucketInventoryInput): Promise<PutBucketInventoryOutput>;
+  /** Sets a bucket's lifecycle rules, replacing any it had. */
+  putBucketLifecycle(input: PutBucketLifecycleInput): Promise<PutBucketLifecycleOutput>;
+  /** Turns access logging on for a bucket (or off, with no `logging_enabled`). */
+  putBucketLogging(input: PutBucketLoggingInput): Promise<PutBucketLoggingOutput>;
   /** Turns on object-level retention for a bucket and sets its default. */
   putBucketObjectWormConfiguration(input: PutBucketObjectWormConfigurationInput): Promise<PutBucketObjectWormConfigurationOutput>;
+  /** Sets a bucket's overwrite protection rules, replacing any it had. */
+  putBucketOverwriteConfig(input: PutBucketOverwriteConfigInput): Promise<PutBucketOverwriteConfigOutput>;
+  /** Sets a bucket's policy (a JSON document, sent verbatim), replacing any it had. */
+  putBucketPolicy(input: PutBucketPolicyInput): Promise<PutBucketPolicyOutput>;
   /** Turns a bucket's block-public-access switch on or off. */
   putBucketPublicAccessBlock(input: PutBucketPublicAccessBlockInput): Promise<PutBucketPublicAccessBlockOutput>;
+  /** Sets a bucket's Referer whitelist and blacklist, replacing what it had. */
+  putBucketReferer(input: PutBucketRefererInput): Promise<PutBucketRefererOutput>;
   /** Adds replication rules to a bucket. */
   putBucketReplication(input: PutBucketReplicationInput): Promise<PutBucketReplicationOutput>;
   /** Moves a bucket to a resource group. */
@@ -3985,6 +5647,8 @@ export interface ClientOperations {
   putBucketRtc(input: PutBucketRtcInput): Promise<PutBucketRtcOutput>;
   /** Sets a bucket's storage quota: `PUT /?quota`. */
   putBucketStorageQuota(input: PutBucketStorageQuotaInput): Promise<PutBucketStorageQuotaOutput>;
+  /** Sets a bucket's tags, replacing any it had. */
+  putBucketTags(input: PutBucketTagsInput): Promise<PutBucketTagsOutput>;
   /** Turns a bucket's transfer acceleration on or off. */
   putBucketTransferAcceleration(input: PutBucketTransferAccelerationInput): Promise<PutBucketTransferAccelerationOutput>;
   /**
@@ -3992,6 +5656,8 @@ export interface ClientOperations {
    * never returns to unversioned.
    */
   putBucketVersioning(input: PutBucketVersioningInput): Promise<PutBucketVersioningOutput>;
+  /** Sets a bucket's static website configuration, replacing what it had. */
+  putBucketWebsite(input: PutBucketWebsiteInput): Promise<PutBucketWebsiteOutput>;
   /** Maps a custom domain to a bucket (and attaches or detaches its certificate). */
   putCname(input: PutCnameInput): Promise<PutCnameOutput>;
   /** Creates (or reconfigures) a LiveChannel: `PUT /<channel>?live`. */
@@ -4006,6 +5672,11 @@ export interface ClientOperations {
   putPublicAccessBlock(input: PutPublicAccessBlockInput): Promise<PutPublicAccessBlockOutput>;
   /** Creates or replaces a style. */
   putStyle(input: PutStyleInput): Promise<PutStyleOutput>;
+  /**
+   * Sets which request headers and query parameters real-time logs record in
+   * `user_defined_log_fields`.
+   */
+  putUserDefinedLogFieldsConfig(input: PutUserDefinedLogFieldsConfigInput): Promise<PutUserDefinedLogFieldsConfigOutput>;
   /** Changes a bucket's inventory table: `PUT /?metadataInventoryTable`. */
   updateBucketMetadataInventoryTableConfiguration(input: UpdateBucketMetadataInventoryTableConfigurationInput): Promise<UpdateBucketMetadataInventoryTableConfigurationOutput>;
   /** Changes a bucket's journal table: `PUT /?metadataJournalTable`. */

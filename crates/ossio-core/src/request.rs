@@ -18,6 +18,8 @@ pub enum Method {
     Delete,
     /// `HEAD`
     Head,
+    /// `OPTIONS` (a CORS preflight)
+    Options,
 }
 
 impl Method {
@@ -29,6 +31,7 @@ impl Method {
             Method::Post => "POST",
             Method::Delete => "DELETE",
             Method::Head => "HEAD",
+            Method::Options => "OPTIONS",
         }
     }
 }
@@ -42,11 +45,12 @@ impl std::str::FromStr for Method {
             "POST" => Method::Post,
             "DELETE" => Method::Delete,
             "HEAD" => Method::Head,
+            "OPTIONS" => Method::Options,
             _ => {
                 return Err(ValidationError::invalid(
                     "method",
                     s,
-                    "must be GET, PUT, POST, DELETE or HEAD",
+                    "must be GET, PUT, POST, DELETE, HEAD or OPTIONS",
                 ));
             }
         })

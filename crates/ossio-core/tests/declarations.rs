@@ -666,7 +666,7 @@ fn the_server_side_reads_requests_and_refuses_bad_ones() {
 fn requests_of_no_registered_operation_do_not_route() {
     use ossio_core::{Method, Request};
     let unknown = [
-        Request::new(Method::Get).bucket("b").query_flag("cors"),
+        Request::new(Method::Get).bucket("b").query_flag("vod"),
         Request::new(Method::Put)
             .bucket("b")
             .query_flag("acl")

@@ -526,6 +526,9 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
                             #get.filter(|v| !v.is_empty()),
                             #name
                         )?),
+                        Shape::Opt(inner) if matches!(loc, Loc::Query(_)) => {
+                            quote!(#d::text_opt::<#inner>(src.query_given(#q), #name)?)
+                        }
                         Shape::Opt(inner) => quote!(#d::text_opt::<#inner>(#get, #name)?),
                         Shape::List(inner) => {
                             if matches!(loc, Loc::Query(_)) {
@@ -734,6 +737,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
             "POST" => quote!(::ossio_core::Method::Post),
             "DELETE" => quote!(::ossio_core::Method::Delete),
             "HEAD" => quote!(::ossio_core::Method::Head),
+            "OPTIONS" => quote!(::ossio_core::Method::Options),
             _ => return Err(syn::Error::new_spanned(method, "unknown method")),
         };
         let api = op.value();

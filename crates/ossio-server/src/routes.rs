@@ -223,7 +223,7 @@ mod tests {
             (true, false, "PUT", "live"),
             (true, false, "GET", "live"),
             (true, false, "GET", "qos"),
-            (true, false, "PUT", "cors"),
+            (true, false, "PUT", "vod"),
             (false, false, "GET", "regions"),
         ] {
             let routed = at(bucket, key, method, &[(sub, None)]);

@@ -321,7 +321,9 @@ fn every_configuration_family_is_stored_validated_and_returned_exactly() {
         let broken = doc_field.and_then(|d| sample::invalid_input(f.put, d));
         if let Some((bad, refusal)) = broken {
             let bad = with(&bad, "bucket", Dyn::from(k.bucket.as_str()));
-            if let Some(bytes) = unchecked_body(k, &bad) {
+            // (A document over the server's 1 MiB limit is EntityTooLarge before its rules
+            // are read: too many lifecycle rules, say.)
+            if let Some(bytes) = unchecked_body(k, &bad).filter(|b| b.len() <= 1 << 20) {
                 let r = send(&s, &with_body(&put_req, &bytes));
                 assert_eq!(
                     (r.status, r.code().as_str()),

@@ -48,6 +48,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Starts changing a bucket's redundancy type (only to `ZRS`, from `LRS`).
+    ///
+    /// `POST /?redundancyTransition`; see [`CreateBucketDataRedundancyTransition`].
+    pub fn create_bucket_data_redundancy_transition(
+        &self,
+        op: &CreateBucketDataRedundancyTransition,
+    ) -> Result<CreateBucketDataRedundancyTransitionOutput, Error> {
+        self.send(op)
+    }
+
     /// Creates a bucket's metadata tables: `POST /?metadataConfiguration`.
     ///
     /// `POST /?metadataConfiguration`; see [`CreateBucketMetadataConfiguration`].
@@ -122,6 +132,33 @@ impl Client {
         self.send(op)
     }
 
+    /// Removes every CORS rule of a bucket.
+    ///
+    /// `DELETE /?cors`; see [`DeleteBucketCors`].
+    pub fn delete_bucket_cors(&self, op: &DeleteBucketCors) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Deletes a redundancy type change task that has not started.
+    ///
+    /// `DELETE /?redundancyTransition`; see [`DeleteBucketDataRedundancyTransition`].
+    pub fn delete_bucket_data_redundancy_transition(
+        &self,
+        op: &DeleteBucketDataRedundancyTransition,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes a bucket's default server-side encryption.
+    ///
+    /// `DELETE /?encryption`; see [`DeleteBucketEncryption`].
+    pub fn delete_bucket_encryption(
+        &self,
+        op: &DeleteBucketEncryption,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Deletes one inventory of a bucket.
     ///
     /// `DELETE /?inventory`; see [`DeleteBucketInventory`].
@@ -132,6 +169,23 @@ impl Client {
         self.send(op)
     }
 
+    /// Removes every lifecycle rule of a bucket.
+    ///
+    /// `DELETE /?lifecycle`; see [`DeleteBucketLifecycle`].
+    pub fn delete_bucket_lifecycle(
+        &self,
+        op: &DeleteBucketLifecycle,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns access logging off for a bucket.
+    ///
+    /// `DELETE /?logging`; see [`DeleteBucketLogging`].
+    pub fn delete_bucket_logging(&self, op: &DeleteBucketLogging) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Deletes a bucket's metadata tables: `DELETE /?metadataConfiguration`.
     ///
     /// `DELETE /?metadataConfiguration`; see [`DeleteBucketMetadataConfiguration`].
@@ -139,6 +193,23 @@ impl Client {
         &self,
         op: &DeleteBucketMetadataConfiguration,
     ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes every overwrite protection rule of a bucket.
+    ///
+    /// `DELETE /?overwriteConfig`; see [`DeleteBucketOverwriteConfig`].
+    pub fn delete_bucket_overwrite_config(
+        &self,
+        op: &DeleteBucketOverwriteConfig,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes a bucket's policy.
+    ///
+    /// `DELETE /?policy`; see [`DeleteBucketPolicy`].
+    pub fn delete_bucket_policy(&self, op: &DeleteBucketPolicy) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -169,6 +240,20 @@ impl Client {
         &self,
         op: &DeleteBucketStorageQuota,
     ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes a bucket's tags: all of them, or those whose keys `tagging` lists.
+    ///
+    /// `DELETE /?tagging`; see [`DeleteBucketTags`].
+    pub fn delete_bucket_tags(&self, op: &DeleteBucketTags) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns a bucket's static website hosting off.
+    ///
+    /// `DELETE /?website`; see [`DeleteBucketWebsite`].
+    pub fn delete_bucket_website(&self, op: &DeleteBucketWebsite) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -217,6 +302,16 @@ impl Client {
     ///
     /// `DELETE /?style`; see [`DeleteStyle`].
     pub fn delete_style(&self, op: &DeleteStyle) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes the custom log fields of a bucket.
+    ///
+    /// `DELETE /?userDefinedLogFieldsConfig`; see [`DeleteUserDefinedLogFieldsConfig`].
+    pub fn delete_user_defined_log_fields_config(
+        &self,
+        op: &DeleteUserDefinedLogFieldsConfig,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -353,6 +448,33 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's CORS rules.
+    ///
+    /// `GET /?cors`; see [`GetBucketCors`].
+    pub fn get_bucket_cors(&self, op: &GetBucketCors) -> Result<GetBucketCorsOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads one redundancy type change task of a bucket.
+    ///
+    /// `GET /?redundancyTransition`; see [`GetBucketDataRedundancyTransition`].
+    pub fn get_bucket_data_redundancy_transition(
+        &self,
+        op: &GetBucketDataRedundancyTransition,
+    ) -> Result<GetBucketDataRedundancyTransitionOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's default server-side encryption.
+    ///
+    /// `GET /?encryption`; see [`GetBucketEncryption`].
+    pub fn get_bucket_encryption(
+        &self,
+        op: &GetBucketEncryption,
+    ) -> Result<GetBucketEncryptionOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's TLS settings.
     ///
     /// `GET /?httpsConfig`; see [`GetBucketHttpsConfig`].
@@ -380,6 +502,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's lifecycle rules.
+    ///
+    /// `GET /?lifecycle`; see [`GetBucketLifecycle`].
+    pub fn get_bucket_lifecycle(
+        &self,
+        op: &GetBucketLifecycle,
+    ) -> Result<GetBucketLifecycleOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads the region a bucket lives in (`oss-cn-hangzhou`).
     ///
     /// `GET /?location`; see [`GetBucketLocation`].
@@ -387,6 +519,16 @@ impl Client {
         &self,
         op: &GetBucketLocation,
     ) -> Result<GetBucketLocationOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's access logging configuration.
+    ///
+    /// `GET /?logging`; see [`GetBucketLogging`].
+    pub fn get_bucket_logging(
+        &self,
+        op: &GetBucketLogging,
+    ) -> Result<GetBucketLoggingOutput, Error> {
         self.send(op)
     }
 
@@ -410,6 +552,33 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's overwrite protection rules (404 when it has none).
+    ///
+    /// `GET /?overwriteConfig`; see [`GetBucketOverwriteConfig`].
+    pub fn get_bucket_overwrite_config(
+        &self,
+        op: &GetBucketOverwriteConfig,
+    ) -> Result<GetBucketOverwriteConfigOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's policy.
+    ///
+    /// `GET /?policy`; see [`GetBucketPolicy`].
+    pub fn get_bucket_policy(&self, op: &GetBucketPolicy) -> Result<GetBucketPolicyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Asks whether a bucket's policy makes it public.
+    ///
+    /// `GET /?policyStatus`; see [`GetBucketPolicyStatus`].
+    pub fn get_bucket_policy_status(
+        &self,
+        op: &GetBucketPolicyStatus,
+    ) -> Result<GetBucketPolicyStatusOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's block-public-access switch.
     ///
     /// `GET /?publicAccessBlock`; see [`GetBucketPublicAccessBlock`].
@@ -417,6 +586,16 @@ impl Client {
         &self,
         op: &GetBucketPublicAccessBlock,
     ) -> Result<GetBucketPublicAccessBlockOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's Referer configuration.
+    ///
+    /// `GET /?referer`; see [`GetBucketReferer`].
+    pub fn get_bucket_referer(
+        &self,
+        op: &GetBucketReferer,
+    ) -> Result<GetBucketRefererOutput, Error> {
         self.send(op)
     }
 
@@ -470,6 +649,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads a bucket's tags.
+    ///
+    /// `GET /?tagging`; see [`GetBucketTags`].
+    pub fn get_bucket_tags(&self, op: &GetBucketTags) -> Result<GetBucketTagsOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's transfer acceleration setting.
     ///
     /// `GET /?transferAcceleration`; see [`GetBucketTransferAcceleration`].
@@ -487,6 +673,16 @@ impl Client {
         &self,
         op: &GetBucketVersioning,
     ) -> Result<GetBucketVersioningOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's static website configuration.
+    ///
+    /// `GET /?website`; see [`GetBucketWebsite`].
+    pub fn get_bucket_website(
+        &self,
+        op: &GetBucketWebsite,
+    ) -> Result<GetBucketWebsiteOutput, Error> {
         self.send(op)
     }
 
@@ -577,6 +773,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads which request headers and query parameters real-time logs record.
+    ///
+    /// `GET /?userDefinedLogFieldsConfig`; see [`GetUserDefinedLogFieldsConfig`].
+    pub fn get_user_defined_log_fields_config(
+        &self,
+        op: &GetUserDefinedLogFieldsConfig,
+    ) -> Result<GetUserDefinedLogFieldsConfigOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an object's metadata; errors arrive base64-encoded in `x-oss-err`, which
     /// `Response::check` decodes.
     ///
@@ -613,6 +819,16 @@ impl Client {
         &self,
         op: &ListAccessPointsForObjectProcess,
     ) -> Result<ListAccessPointsForObjectProcessOutput, Error> {
+        self.send(op)
+    }
+
+    /// Lists the redundancy type change tasks of a bucket.
+    ///
+    /// `GET /?redundancyTransition`; see [`ListBucketDataRedundancyTransition`].
+    pub fn list_bucket_data_redundancy_transition(
+        &self,
+        op: &ListBucketDataRedundancyTransition,
+    ) -> Result<ListBucketDataRedundancyTransitionOutput, Error> {
         self.send(op)
     }
 
@@ -676,10 +892,28 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists the redundancy type change tasks of the requester's account, one page at a time.
+    ///
+    /// `GET /?redundancyTransition`; see [`ListUserDataRedundancyTransition`].
+    pub fn list_user_data_redundancy_transition(
+        &self,
+        op: &ListUserDataRedundancyTransition,
+    ) -> Result<ListUserDataRedundancyTransitionOutput, Error> {
+        self.send(op)
+    }
+
     /// Turns on data indexing for a bucket: `POST /?metaQuery&comp=add`.
     ///
     /// `POST /?metaQuery&comp=add`; see [`OpenMetaQuery`].
     pub fn open_meta_query(&self, op: &OpenMetaQuery) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// A CORS preflight: asks whether a cross-origin request on an object would be allowed
+    /// (`OPTIONS /<key>` with `Origin` and `Access-Control-Request-Method`).
+    ///
+    /// `OPTIONS /<key>`; see [`OptionObject`].
+    pub fn option_object(&self, op: &OptionObject) -> Result<OptionObjectOutput, Error> {
         self.send(op)
     }
 
@@ -771,6 +1005,20 @@ impl Client {
         self.send(op)
     }
 
+    /// Sets a bucket's CORS rules, replacing any it had.
+    ///
+    /// `PUT /?cors`; see [`PutBucketCors`].
+    pub fn put_bucket_cors(&self, op: &PutBucketCors) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's default server-side encryption.
+    ///
+    /// `PUT /?encryption`; see [`PutBucketEncryption`].
+    pub fn put_bucket_encryption(&self, op: &PutBucketEncryption) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Sets which TLS versions and cipher suites a bucket accepts.
     ///
     /// `PUT /?httpsConfig`; see [`PutBucketHttpsConfig`].
@@ -785,6 +1033,20 @@ impl Client {
         self.send(op)
     }
 
+    /// Sets a bucket's lifecycle rules, replacing any it had.
+    ///
+    /// `PUT /?lifecycle`; see [`PutBucketLifecycle`].
+    pub fn put_bucket_lifecycle(&self, op: &PutBucketLifecycle) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Turns access logging on for a bucket (or off, with no `logging_enabled`).
+    ///
+    /// `PUT /?logging`; see [`PutBucketLogging`].
+    pub fn put_bucket_logging(&self, op: &PutBucketLogging) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Turns on object-level retention for a bucket and sets its default.
     ///
     /// `PUT /?objectWorm`; see [`PutBucketObjectWormConfiguration`].
@@ -795,6 +1057,23 @@ impl Client {
         self.send(op)
     }
 
+    /// Sets a bucket's overwrite protection rules, replacing any it had.
+    ///
+    /// `PUT /?overwriteConfig`; see [`PutBucketOverwriteConfig`].
+    pub fn put_bucket_overwrite_config(
+        &self,
+        op: &PutBucketOverwriteConfig,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's policy (a JSON document, sent verbatim), replacing any it had.
+    ///
+    /// `PUT /?policy`; see [`PutBucketPolicy`].
+    pub fn put_bucket_policy(&self, op: &PutBucketPolicy) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Turns a bucket's block-public-access switch on or off.
     ///
     /// `PUT /?publicAccessBlock`; see [`PutBucketPublicAccessBlock`].
@@ -802,6 +1081,13 @@ impl Client {
         &self,
         op: &PutBucketPublicAccessBlock,
     ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's Referer whitelist and blacklist, replacing what it had.
+    ///
+    /// `PUT /?referer`; see [`PutBucketReferer`].
+    pub fn put_bucket_referer(&self, op: &PutBucketReferer) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -842,6 +1128,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Sets a bucket's tags, replacing any it had.
+    ///
+    /// `PUT /?tagging`; see [`PutBucketTags`].
+    pub fn put_bucket_tags(&self, op: &PutBucketTags) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Turns a bucket's transfer acceleration on or off.
     ///
     /// `PUT /?transferAcceleration`; see [`PutBucketTransferAcceleration`].
@@ -857,6 +1150,13 @@ impl Client {
     ///
     /// `PUT /?versioning`; see [`PutBucketVersioning`].
     pub fn put_bucket_versioning(&self, op: &PutBucketVersioning) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets a bucket's static website configuration, replacing what it had.
+    ///
+    /// `PUT /?website`; see [`PutBucketWebsite`].
+    pub fn put_bucket_website(&self, op: &PutBucketWebsite) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 
@@ -906,6 +1206,17 @@ impl Client {
     ///
     /// `PUT /?style`; see [`PutStyle`].
     pub fn put_style(&self, op: &PutStyle) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets which request headers and query parameters real-time logs record in
+    /// `user_defined_log_fields`.
+    ///
+    /// `PUT /?userDefinedLogFieldsConfig`; see [`PutUserDefinedLogFieldsConfig`].
+    pub fn put_user_defined_log_fields_config(
+        &self,
+        op: &PutUserDefinedLogFieldsConfig,
+    ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }
 

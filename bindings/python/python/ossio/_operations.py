@@ -93,6 +93,20 @@ class Operations:
         return self._send(_new_op(ops.CreateAccessPointForObjectProcess, fields))
 
     @overload
+    def create_bucket_data_redundancy_transition(self, request: ops.CreateBucketDataRedundancyTransition, /) -> ops.CreateBucketDataRedundancyTransitionOutput: ...
+
+    @overload
+    def create_bucket_data_redundancy_transition(self, *, bucket: str, target_redundancy_type: ops.DataRedundancyType) -> ops.CreateBucketDataRedundancyTransitionOutput: ...
+
+    def create_bucket_data_redundancy_transition(self, *request: ops.CreateBucketDataRedundancyTransition, **fields: Any) -> ops.CreateBucketDataRedundancyTransitionOutput:
+        """Starts changing a bucket's redundancy type (only to ``ZRS``, from ``LRS``).
+
+        Takes an ``ossio.ops.CreateBucketDataRedundancyTransition`` or its fields as keywords; returns ``ossio.ops.CreateBucketDataRedundancyTransitionOutput``."""
+        if request:
+            return self._send(_request(ops.CreateBucketDataRedundancyTransition, request, fields))
+        return self._send(_new_op(ops.CreateBucketDataRedundancyTransition, fields))
+
+    @overload
     def create_bucket_metadata_configuration(self, request: ops.CreateBucketMetadataConfiguration, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -205,6 +219,48 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucket, fields))
 
     @overload
+    def delete_bucket_cors(self, request: ops.DeleteBucketCors, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_cors(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_cors(self, *request: ops.DeleteBucketCors, **fields: Any) -> ops.EmptyOutput:
+        """Removes every CORS rule of a bucket.
+
+        Takes an ``ossio.ops.DeleteBucketCors`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketCors, request, fields))
+        return self._send(_new_op(ops.DeleteBucketCors, fields))
+
+    @overload
+    def delete_bucket_data_redundancy_transition(self, request: ops.DeleteBucketDataRedundancyTransition, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_data_redundancy_transition(self, *, bucket: str, redundancy_transition_taskid: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_data_redundancy_transition(self, *request: ops.DeleteBucketDataRedundancyTransition, **fields: Any) -> ops.EmptyOutput:
+        """Deletes a redundancy type change task that has not started.
+
+        Takes an ``ossio.ops.DeleteBucketDataRedundancyTransition`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketDataRedundancyTransition, request, fields))
+        return self._send(_new_op(ops.DeleteBucketDataRedundancyTransition, fields))
+
+    @overload
+    def delete_bucket_encryption(self, request: ops.DeleteBucketEncryption, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_encryption(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_encryption(self, *request: ops.DeleteBucketEncryption, **fields: Any) -> ops.EmptyOutput:
+        """Removes a bucket's default server-side encryption.
+
+        Takes an ``ossio.ops.DeleteBucketEncryption`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketEncryption, request, fields))
+        return self._send(_new_op(ops.DeleteBucketEncryption, fields))
+
+    @overload
     def delete_bucket_inventory(self, request: ops.DeleteBucketInventory, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -219,6 +275,34 @@ class Operations:
         return self._send(_new_op(ops.DeleteBucketInventory, fields))
 
     @overload
+    def delete_bucket_lifecycle(self, request: ops.DeleteBucketLifecycle, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_lifecycle(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_lifecycle(self, *request: ops.DeleteBucketLifecycle, **fields: Any) -> ops.EmptyOutput:
+        """Removes every lifecycle rule of a bucket.
+
+        Takes an ``ossio.ops.DeleteBucketLifecycle`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketLifecycle, request, fields))
+        return self._send(_new_op(ops.DeleteBucketLifecycle, fields))
+
+    @overload
+    def delete_bucket_logging(self, request: ops.DeleteBucketLogging, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_logging(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_logging(self, *request: ops.DeleteBucketLogging, **fields: Any) -> ops.EmptyOutput:
+        """Turns access logging off for a bucket.
+
+        Takes an ``ossio.ops.DeleteBucketLogging`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketLogging, request, fields))
+        return self._send(_new_op(ops.DeleteBucketLogging, fields))
+
+    @overload
     def delete_bucket_metadata_configuration(self, request: ops.DeleteBucketMetadataConfiguration, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -231,6 +315,34 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteBucketMetadataConfiguration, request, fields))
         return self._send(_new_op(ops.DeleteBucketMetadataConfiguration, fields))
+
+    @overload
+    def delete_bucket_overwrite_config(self, request: ops.DeleteBucketOverwriteConfig, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_overwrite_config(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_overwrite_config(self, *request: ops.DeleteBucketOverwriteConfig, **fields: Any) -> ops.EmptyOutput:
+        """Removes every overwrite protection rule of a bucket.
+
+        Takes an ``ossio.ops.DeleteBucketOverwriteConfig`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketOverwriteConfig, request, fields))
+        return self._send(_new_op(ops.DeleteBucketOverwriteConfig, fields))
+
+    @overload
+    def delete_bucket_policy(self, request: ops.DeleteBucketPolicy, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_policy(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_policy(self, *request: ops.DeleteBucketPolicy, **fields: Any) -> ops.EmptyOutput:
+        """Removes a bucket's policy.
+
+        Takes an ``ossio.ops.DeleteBucketPolicy`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketPolicy, request, fields))
+        return self._send(_new_op(ops.DeleteBucketPolicy, fields))
 
     @overload
     def delete_bucket_public_access_block(self, request: ops.DeleteBucketPublicAccessBlock, /) -> ops.EmptyOutput: ...
@@ -273,6 +385,34 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteBucketStorageQuota, request, fields))
         return self._send(_new_op(ops.DeleteBucketStorageQuota, fields))
+
+    @overload
+    def delete_bucket_tags(self, request: ops.DeleteBucketTags, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_tags(self, *, bucket: str, tagging: Optional[str] = None) -> ops.EmptyOutput: ...
+
+    def delete_bucket_tags(self, *request: ops.DeleteBucketTags, **fields: Any) -> ops.EmptyOutput:
+        """Removes a bucket's tags: all of them, or those whose keys ``tagging`` lists.
+
+        Takes an ``ossio.ops.DeleteBucketTags`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketTags, request, fields))
+        return self._send(_new_op(ops.DeleteBucketTags, fields))
+
+    @overload
+    def delete_bucket_website(self, request: ops.DeleteBucketWebsite, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_bucket_website(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_bucket_website(self, *request: ops.DeleteBucketWebsite, **fields: Any) -> ops.EmptyOutput:
+        """Turns a bucket's static website hosting off.
+
+        Takes an ``ossio.ops.DeleteBucketWebsite`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteBucketWebsite, request, fields))
+        return self._send(_new_op(ops.DeleteBucketWebsite, fields))
 
     @overload
     def delete_cname(self, request: ops.DeleteCname, /) -> ops.EmptyOutput: ...
@@ -357,6 +497,20 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteStyle, request, fields))
         return self._send(_new_op(ops.DeleteStyle, fields))
+
+    @overload
+    def delete_user_defined_log_fields_config(self, request: ops.DeleteUserDefinedLogFieldsConfig, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def delete_user_defined_log_fields_config(self, *, bucket: str) -> ops.EmptyOutput: ...
+
+    def delete_user_defined_log_fields_config(self, *request: ops.DeleteUserDefinedLogFieldsConfig, **fields: Any) -> ops.EmptyOutput:
+        """Removes the custom log fields of a bucket.
+
+        Takes an ``ossio.ops.DeleteUserDefinedLogFieldsConfig`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteUserDefinedLogFieldsConfig, request, fields))
+        return self._send(_new_op(ops.DeleteUserDefinedLogFieldsConfig, fields))
 
     @overload
     def describe_regions(self, request: ops.DescribeRegions, /) -> ops.DescribeRegionsOutput: ...
@@ -569,6 +723,48 @@ class Operations:
         return self._send(_new_op(ops.GetBucketArchiveDirectRead, fields))
 
     @overload
+    def get_bucket_cors(self, request: ops.GetBucketCors, /) -> ops.GetBucketCorsOutput: ...
+
+    @overload
+    def get_bucket_cors(self, *, bucket: str) -> ops.GetBucketCorsOutput: ...
+
+    def get_bucket_cors(self, *request: ops.GetBucketCors, **fields: Any) -> ops.GetBucketCorsOutput:
+        """Reads a bucket's CORS rules.
+
+        Takes an ``ossio.ops.GetBucketCors`` or its fields as keywords; returns ``ossio.ops.GetBucketCorsOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketCors, request, fields))
+        return self._send(_new_op(ops.GetBucketCors, fields))
+
+    @overload
+    def get_bucket_data_redundancy_transition(self, request: ops.GetBucketDataRedundancyTransition, /) -> ops.GetBucketDataRedundancyTransitionOutput: ...
+
+    @overload
+    def get_bucket_data_redundancy_transition(self, *, bucket: str, redundancy_transition_taskid: str) -> ops.GetBucketDataRedundancyTransitionOutput: ...
+
+    def get_bucket_data_redundancy_transition(self, *request: ops.GetBucketDataRedundancyTransition, **fields: Any) -> ops.GetBucketDataRedundancyTransitionOutput:
+        """Reads one redundancy type change task of a bucket.
+
+        Takes an ``ossio.ops.GetBucketDataRedundancyTransition`` or its fields as keywords; returns ``ossio.ops.GetBucketDataRedundancyTransitionOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketDataRedundancyTransition, request, fields))
+        return self._send(_new_op(ops.GetBucketDataRedundancyTransition, fields))
+
+    @overload
+    def get_bucket_encryption(self, request: ops.GetBucketEncryption, /) -> ops.GetBucketEncryptionOutput: ...
+
+    @overload
+    def get_bucket_encryption(self, *, bucket: str) -> ops.GetBucketEncryptionOutput: ...
+
+    def get_bucket_encryption(self, *request: ops.GetBucketEncryption, **fields: Any) -> ops.GetBucketEncryptionOutput:
+        """Reads a bucket's default server-side encryption.
+
+        Takes an ``ossio.ops.GetBucketEncryption`` or its fields as keywords; returns ``ossio.ops.GetBucketEncryptionOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketEncryption, request, fields))
+        return self._send(_new_op(ops.GetBucketEncryption, fields))
+
+    @overload
     def get_bucket_https_config(self, request: ops.GetBucketHttpsConfig, /) -> ops.GetBucketHttpsConfigOutput: ...
 
     @overload
@@ -611,6 +807,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketInventory, fields))
 
     @overload
+    def get_bucket_lifecycle(self, request: ops.GetBucketLifecycle, /) -> ops.GetBucketLifecycleOutput: ...
+
+    @overload
+    def get_bucket_lifecycle(self, *, bucket: str) -> ops.GetBucketLifecycleOutput: ...
+
+    def get_bucket_lifecycle(self, *request: ops.GetBucketLifecycle, **fields: Any) -> ops.GetBucketLifecycleOutput:
+        """Reads a bucket's lifecycle rules.
+
+        Takes an ``ossio.ops.GetBucketLifecycle`` or its fields as keywords; returns ``ossio.ops.GetBucketLifecycleOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketLifecycle, request, fields))
+        return self._send(_new_op(ops.GetBucketLifecycle, fields))
+
+    @overload
     def get_bucket_location(self, request: ops.GetBucketLocation, /) -> ops.GetBucketLocationOutput: ...
 
     @overload
@@ -623,6 +833,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketLocation, request, fields))
         return self._send(_new_op(ops.GetBucketLocation, fields))
+
+    @overload
+    def get_bucket_logging(self, request: ops.GetBucketLogging, /) -> ops.GetBucketLoggingOutput: ...
+
+    @overload
+    def get_bucket_logging(self, *, bucket: str) -> ops.GetBucketLoggingOutput: ...
+
+    def get_bucket_logging(self, *request: ops.GetBucketLogging, **fields: Any) -> ops.GetBucketLoggingOutput:
+        """Reads a bucket's access logging configuration.
+
+        Takes an ``ossio.ops.GetBucketLogging`` or its fields as keywords; returns ``ossio.ops.GetBucketLoggingOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketLogging, request, fields))
+        return self._send(_new_op(ops.GetBucketLogging, fields))
 
     @overload
     def get_bucket_metadata_configuration(self, request: ops.GetBucketMetadataConfiguration, /) -> ops.GetBucketMetadataConfigurationOutput: ...
@@ -653,6 +877,48 @@ class Operations:
         return self._send(_new_op(ops.GetBucketObjectWormConfiguration, fields))
 
     @overload
+    def get_bucket_overwrite_config(self, request: ops.GetBucketOverwriteConfig, /) -> ops.GetBucketOverwriteConfigOutput: ...
+
+    @overload
+    def get_bucket_overwrite_config(self, *, bucket: str) -> ops.GetBucketOverwriteConfigOutput: ...
+
+    def get_bucket_overwrite_config(self, *request: ops.GetBucketOverwriteConfig, **fields: Any) -> ops.GetBucketOverwriteConfigOutput:
+        """Reads a bucket's overwrite protection rules (404 when it has none).
+
+        Takes an ``ossio.ops.GetBucketOverwriteConfig`` or its fields as keywords; returns ``ossio.ops.GetBucketOverwriteConfigOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketOverwriteConfig, request, fields))
+        return self._send(_new_op(ops.GetBucketOverwriteConfig, fields))
+
+    @overload
+    def get_bucket_policy(self, request: ops.GetBucketPolicy, /) -> ops.GetBucketPolicyOutput: ...
+
+    @overload
+    def get_bucket_policy(self, *, bucket: str) -> ops.GetBucketPolicyOutput: ...
+
+    def get_bucket_policy(self, *request: ops.GetBucketPolicy, **fields: Any) -> ops.GetBucketPolicyOutput:
+        """Reads a bucket's policy.
+
+        Takes an ``ossio.ops.GetBucketPolicy`` or its fields as keywords; returns ``ossio.ops.GetBucketPolicyOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketPolicy, request, fields))
+        return self._send(_new_op(ops.GetBucketPolicy, fields))
+
+    @overload
+    def get_bucket_policy_status(self, request: ops.GetBucketPolicyStatus, /) -> ops.GetBucketPolicyStatusOutput: ...
+
+    @overload
+    def get_bucket_policy_status(self, *, bucket: str) -> ops.GetBucketPolicyStatusOutput: ...
+
+    def get_bucket_policy_status(self, *request: ops.GetBucketPolicyStatus, **fields: Any) -> ops.GetBucketPolicyStatusOutput:
+        """Asks whether a bucket's policy makes it public.
+
+        Takes an ``ossio.ops.GetBucketPolicyStatus`` or its fields as keywords; returns ``ossio.ops.GetBucketPolicyStatusOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketPolicyStatus, request, fields))
+        return self._send(_new_op(ops.GetBucketPolicyStatus, fields))
+
+    @overload
     def get_bucket_public_access_block(self, request: ops.GetBucketPublicAccessBlock, /) -> ops.GetBucketPublicAccessBlockOutput: ...
 
     @overload
@@ -665,6 +931,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketPublicAccessBlock, request, fields))
         return self._send(_new_op(ops.GetBucketPublicAccessBlock, fields))
+
+    @overload
+    def get_bucket_referer(self, request: ops.GetBucketReferer, /) -> ops.GetBucketRefererOutput: ...
+
+    @overload
+    def get_bucket_referer(self, *, bucket: str) -> ops.GetBucketRefererOutput: ...
+
+    def get_bucket_referer(self, *request: ops.GetBucketReferer, **fields: Any) -> ops.GetBucketRefererOutput:
+        """Reads a bucket's Referer configuration.
+
+        Takes an ``ossio.ops.GetBucketReferer`` or its fields as keywords; returns ``ossio.ops.GetBucketRefererOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketReferer, request, fields))
+        return self._send(_new_op(ops.GetBucketReferer, fields))
 
     @overload
     def get_bucket_replication(self, request: ops.GetBucketReplication, /) -> ops.GetBucketReplicationOutput: ...
@@ -737,6 +1017,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketStorageQuota, fields))
 
     @overload
+    def get_bucket_tags(self, request: ops.GetBucketTags, /) -> ops.GetBucketTagsOutput: ...
+
+    @overload
+    def get_bucket_tags(self, *, bucket: str) -> ops.GetBucketTagsOutput: ...
+
+    def get_bucket_tags(self, *request: ops.GetBucketTags, **fields: Any) -> ops.GetBucketTagsOutput:
+        """Reads a bucket's tags.
+
+        Takes an ``ossio.ops.GetBucketTags`` or its fields as keywords; returns ``ossio.ops.GetBucketTagsOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketTags, request, fields))
+        return self._send(_new_op(ops.GetBucketTags, fields))
+
+    @overload
     def get_bucket_transfer_acceleration(self, request: ops.GetBucketTransferAcceleration, /) -> ops.GetBucketTransferAccelerationOutput: ...
 
     @overload
@@ -763,6 +1057,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketVersioning, request, fields))
         return self._send(_new_op(ops.GetBucketVersioning, fields))
+
+    @overload
+    def get_bucket_website(self, request: ops.GetBucketWebsite, /) -> ops.GetBucketWebsiteOutput: ...
+
+    @overload
+    def get_bucket_website(self, *, bucket: str) -> ops.GetBucketWebsiteOutput: ...
+
+    def get_bucket_website(self, *request: ops.GetBucketWebsite, **fields: Any) -> ops.GetBucketWebsiteOutput:
+        """Reads a bucket's static website configuration.
+
+        Takes an ``ossio.ops.GetBucketWebsite`` or its fields as keywords; returns ``ossio.ops.GetBucketWebsiteOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketWebsite, request, fields))
+        return self._send(_new_op(ops.GetBucketWebsite, fields))
 
     @overload
     def get_bucket_worm(self, request: ops.GetBucketWorm, /) -> ops.GetBucketWormOutput: ...
@@ -919,6 +1227,20 @@ class Operations:
         return self._send(_new_op(ops.GetStyle, fields))
 
     @overload
+    def get_user_defined_log_fields_config(self, request: ops.GetUserDefinedLogFieldsConfig, /) -> ops.GetUserDefinedLogFieldsConfigOutput: ...
+
+    @overload
+    def get_user_defined_log_fields_config(self, *, bucket: str) -> ops.GetUserDefinedLogFieldsConfigOutput: ...
+
+    def get_user_defined_log_fields_config(self, *request: ops.GetUserDefinedLogFieldsConfig, **fields: Any) -> ops.GetUserDefinedLogFieldsConfigOutput:
+        """Reads which request headers and query parameters real-time logs record.
+
+        Takes an ``ossio.ops.GetUserDefinedLogFieldsConfig`` or its fields as keywords; returns ``ossio.ops.GetUserDefinedLogFieldsConfigOutput``."""
+        if request:
+            return self._send(_request(ops.GetUserDefinedLogFieldsConfig, request, fields))
+        return self._send(_new_op(ops.GetUserDefinedLogFieldsConfig, fields))
+
+    @overload
     def head_object(self, request: ops.HeadObject, /) -> ops.HeadObjectOutput: ...
 
     @overload
@@ -983,6 +1305,20 @@ class Operations:
         """Every page of ``ListAccessPointsForObjectProcess``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_continuation_token`` until the listing ends."""
         return Paginator(self, ops.ListAccessPointsForObjectProcess, "continuation_token", "next_continuation_token")
+
+    @overload
+    def list_bucket_data_redundancy_transition(self, request: ops.ListBucketDataRedundancyTransition, /) -> ops.ListBucketDataRedundancyTransitionOutput: ...
+
+    @overload
+    def list_bucket_data_redundancy_transition(self, *, bucket: str) -> ops.ListBucketDataRedundancyTransitionOutput: ...
+
+    def list_bucket_data_redundancy_transition(self, *request: ops.ListBucketDataRedundancyTransition, **fields: Any) -> ops.ListBucketDataRedundancyTransitionOutput:
+        """Lists the redundancy type change tasks of a bucket.
+
+        Takes an ``ossio.ops.ListBucketDataRedundancyTransition`` or its fields as keywords; returns ``ossio.ops.ListBucketDataRedundancyTransitionOutput``."""
+        if request:
+            return self._send(_request(ops.ListBucketDataRedundancyTransition, request, fields))
+        return self._send(_new_op(ops.ListBucketDataRedundancyTransition, fields))
 
     @overload
     def list_bucket_inventory(self, request: ops.ListBucketInventory, /) -> ops.ListBucketInventoryOutput: ...
@@ -1122,6 +1458,20 @@ class Operations:
         return self._send(_new_op(ops.ListStyle, fields))
 
     @overload
+    def list_user_data_redundancy_transition(self, request: ops.ListUserDataRedundancyTransition, /) -> ops.ListUserDataRedundancyTransitionOutput: ...
+
+    @overload
+    def list_user_data_redundancy_transition(self, *, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> ops.ListUserDataRedundancyTransitionOutput: ...
+
+    def list_user_data_redundancy_transition(self, *request: ops.ListUserDataRedundancyTransition, **fields: Any) -> ops.ListUserDataRedundancyTransitionOutput:
+        """Lists the redundancy type change tasks of the requester's account, one page at a time.
+
+        Takes an ``ossio.ops.ListUserDataRedundancyTransition`` or its fields as keywords; returns ``ossio.ops.ListUserDataRedundancyTransitionOutput``."""
+        if request:
+            return self._send(_request(ops.ListUserDataRedundancyTransition, request, fields))
+        return self._send(_new_op(ops.ListUserDataRedundancyTransition, fields))
+
+    @overload
     def open_meta_query(self, request: ops.OpenMetaQuery, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -1134,6 +1484,20 @@ class Operations:
         if request:
             return self._send(_request(ops.OpenMetaQuery, request, fields))
         return self._send(_new_op(ops.OpenMetaQuery, fields))
+
+    @overload
+    def option_object(self, request: ops.OptionObject, /) -> ops.OptionObjectOutput: ...
+
+    @overload
+    def option_object(self, *, bucket: str, key: str, origin: Optional[str] = None, access_control_request_method: Optional[str] = None, access_control_request_headers: Optional[str] = None) -> ops.OptionObjectOutput: ...
+
+    def option_object(self, *request: ops.OptionObject, **fields: Any) -> ops.OptionObjectOutput:
+        """A CORS preflight: asks whether a cross-origin request on an object would be allowed (``OPTIONS /<key>`` with ``Origin`` and ``Access-Control-Request-Method``).
+
+        Takes an ``ossio.ops.OptionObject`` or its fields as keywords; returns ``ossio.ops.OptionObjectOutput``."""
+        if request:
+            return self._send(_request(ops.OptionObject, request, fields))
+        return self._send(_new_op(ops.OptionObject, fields))
 
     @overload
     def post_async_fetch(self, request: ops.PostAsyncFetch, /) -> ops.PostAsyncFetchOutput: ...
@@ -1276,6 +1640,34 @@ class Operations:
         return self._send(_new_op(ops.PutBucketArchiveDirectRead, fields))
 
     @overload
+    def put_bucket_cors(self, request: ops.PutBucketCors, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_cors(self, *, bucket: str, cors_configuration: Union[ops.CorsConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_cors(self, *request: ops.PutBucketCors, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's CORS rules, replacing any it had.
+
+        Takes an ``ossio.ops.PutBucketCors`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketCors, request, fields))
+        return self._send(_new_op(ops.PutBucketCors, fields))
+
+    @overload
+    def put_bucket_encryption(self, request: ops.PutBucketEncryption, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_encryption(self, *, bucket: str, server_side_encryption_rule: Union[ops.ServerSideEncryptionRule, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_encryption(self, *request: ops.PutBucketEncryption, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's default server-side encryption.
+
+        Takes an ``ossio.ops.PutBucketEncryption`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketEncryption, request, fields))
+        return self._send(_new_op(ops.PutBucketEncryption, fields))
+
+    @overload
     def put_bucket_https_config(self, request: ops.PutBucketHttpsConfig, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -1304,6 +1696,34 @@ class Operations:
         return self._send(_new_op(ops.PutBucketInventory, fields))
 
     @overload
+    def put_bucket_lifecycle(self, request: ops.PutBucketLifecycle, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_lifecycle(self, *, bucket: str, lifecycle_configuration: Union[ops.LifecycleConfiguration, Mapping[str, Any]], allow_same_action_overlap: Optional[str] = None) -> ops.EmptyOutput: ...
+
+    def put_bucket_lifecycle(self, *request: ops.PutBucketLifecycle, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's lifecycle rules, replacing any it had.
+
+        Takes an ``ossio.ops.PutBucketLifecycle`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketLifecycle, request, fields))
+        return self._send(_new_op(ops.PutBucketLifecycle, fields))
+
+    @overload
+    def put_bucket_logging(self, request: ops.PutBucketLogging, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_logging(self, *, bucket: str, bucket_logging_status: Union[ops.BucketLoggingStatus, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_logging(self, *request: ops.PutBucketLogging, **fields: Any) -> ops.EmptyOutput:
+        """Turns access logging on for a bucket (or off, with no ``logging_enabled``).
+
+        Takes an ``ossio.ops.PutBucketLogging`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketLogging, request, fields))
+        return self._send(_new_op(ops.PutBucketLogging, fields))
+
+    @overload
     def put_bucket_object_worm_configuration(self, request: ops.PutBucketObjectWormConfiguration, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -1318,6 +1738,34 @@ class Operations:
         return self._send(_new_op(ops.PutBucketObjectWormConfiguration, fields))
 
     @overload
+    def put_bucket_overwrite_config(self, request: ops.PutBucketOverwriteConfig, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_overwrite_config(self, *, bucket: str, overwrite_configuration: Union[ops.OverwriteConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_overwrite_config(self, *request: ops.PutBucketOverwriteConfig, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's overwrite protection rules, replacing any it had.
+
+        Takes an ``ossio.ops.PutBucketOverwriteConfig`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketOverwriteConfig, request, fields))
+        return self._send(_new_op(ops.PutBucketOverwriteConfig, fields))
+
+    @overload
+    def put_bucket_policy(self, request: ops.PutBucketPolicy, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_policy(self, *, bucket: str, body: str) -> ops.EmptyOutput: ...
+
+    def put_bucket_policy(self, *request: ops.PutBucketPolicy, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's policy (a JSON document, sent verbatim), replacing any it had.
+
+        Takes an ``ossio.ops.PutBucketPolicy`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketPolicy, request, fields))
+        return self._send(_new_op(ops.PutBucketPolicy, fields))
+
+    @overload
     def put_bucket_public_access_block(self, request: ops.PutBucketPublicAccessBlock, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -1330,6 +1778,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketPublicAccessBlock, request, fields))
         return self._send(_new_op(ops.PutBucketPublicAccessBlock, fields))
+
+    @overload
+    def put_bucket_referer(self, request: ops.PutBucketReferer, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_referer(self, *, bucket: str, referer_configuration: Union[ops.RefererConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_referer(self, *request: ops.PutBucketReferer, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's Referer whitelist and blacklist, replacing what it had.
+
+        Takes an ``ossio.ops.PutBucketReferer`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketReferer, request, fields))
+        return self._send(_new_op(ops.PutBucketReferer, fields))
 
     @overload
     def put_bucket_replication(self, request: ops.PutBucketReplication, /) -> ops.PutBucketReplicationOutput: ...
@@ -1388,6 +1850,20 @@ class Operations:
         return self._send(_new_op(ops.PutBucketStorageQuota, fields))
 
     @overload
+    def put_bucket_tags(self, request: ops.PutBucketTags, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_tags(self, *, bucket: str, tagging: Union[ops.Tagging, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_tags(self, *request: ops.PutBucketTags, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's tags, replacing any it had.
+
+        Takes an ``ossio.ops.PutBucketTags`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketTags, request, fields))
+        return self._send(_new_op(ops.PutBucketTags, fields))
+
+    @overload
     def put_bucket_transfer_acceleration(self, request: ops.PutBucketTransferAcceleration, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -1414,6 +1890,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutBucketVersioning, request, fields))
         return self._send(_new_op(ops.PutBucketVersioning, fields))
+
+    @overload
+    def put_bucket_website(self, request: ops.PutBucketWebsite, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_website(self, *, bucket: str, website_configuration: Union[ops.WebsiteConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_website(self, *request: ops.PutBucketWebsite, **fields: Any) -> ops.EmptyOutput:
+        """Sets a bucket's static website configuration, replacing what it had.
+
+        Takes an ``ossio.ops.PutBucketWebsite`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketWebsite, request, fields))
+        return self._send(_new_op(ops.PutBucketWebsite, fields))
 
     @overload
     def put_cname(self, request: ops.PutCname, /) -> ops.EmptyOutput: ...
@@ -1512,6 +2002,20 @@ class Operations:
         if request:
             return self._send(_request(ops.PutStyle, request, fields))
         return self._send(_new_op(ops.PutStyle, fields))
+
+    @overload
+    def put_user_defined_log_fields_config(self, request: ops.PutUserDefinedLogFieldsConfig, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_user_defined_log_fields_config(self, *, bucket: str, user_defined_log_fields_configuration: Union[ops.UserDefinedLogFieldsConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_user_defined_log_fields_config(self, *request: ops.PutUserDefinedLogFieldsConfig, **fields: Any) -> ops.EmptyOutput:
+        """Sets which request headers and query parameters real-time logs record in ``user_defined_log_fields``.
+
+        Takes an ``ossio.ops.PutUserDefinedLogFieldsConfig`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutUserDefinedLogFieldsConfig, request, fields))
+        return self._send(_new_op(ops.PutUserDefinedLogFieldsConfig, fields))
 
     @overload
     def update_bucket_metadata_inventory_table_configuration(self, request: ops.UpdateBucketMetadataInventoryTableConfiguration, /) -> ops.EmptyOutput: ...

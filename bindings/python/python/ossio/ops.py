@@ -27,6 +27,9 @@ AccessMonitorStatusType = Literal["Enabled", "Disabled"]
 #: The values of ``Acl``.
 Acl = Literal["private", "public-read", "public-read-write"]
 
+#: The values of ``CorsMethod``.
+CorsMethod = Literal["GET", "PUT", "DELETE", "POST", "HEAD"]
+
 #: The values of ``DataRedundancyType``.
 DataRedundancyType = Literal["LRS", "ZRS"]
 
@@ -44,6 +47,12 @@ InventoryIncludedObjectVersions = Literal["All", "Current"]
 
 #: The values of ``InventoryOptionalField``.
 InventoryOptionalField = Literal["Size", "LastModifiedDate", "ETag", "StorageClass", "IsMultipartUploaded", "EncryptionStatus", "TransitionTime", "ObjectAcl", "TaggingCount", "ObjectType", "Crc64", "SequenceNumber", "RecordType", "RecordTimestamp", "Requester", "SourceIp", "RequestId"]
+
+#: The values of ``KmsDataEncryption``.
+KmsDataEncryption = Literal["SM4"]
+
+#: The values of ``LifecycleRuleStatus``.
+LifecycleRuleStatus = Literal["Enabled", "Disabled"]
 
 #: The values of ``LiveChannelStatus``.
 LiveChannelStatus = Literal["enabled", "disabled"]
@@ -78,8 +87,20 @@ ObjectAcl = Literal["default", "private", "public-read", "public-read-write"]
 #: The values of ``ObjectWormConfigurationModeType``.
 ObjectWormConfigurationModeType = Literal["GOVERNANCE", "COMPLIANCE"]
 
+#: The values of ``OverwriteAction``.
+OverwriteAction = Literal["forbid"]
+
+#: The values of ``RedirectProtocol``.
+RedirectProtocol = Literal["http", "https"]
+
+#: The values of ``RedirectType``.
+RedirectType = Literal["Mirror", "External", "Internal", "AliCDN"]
+
 #: The values of ``ReplicationTransferType``.
 ReplicationTransferType = Literal["internal", "oss_acc"]
+
+#: The values of ``SseAlgorithm``.
+SseAlgorithm = Literal["KMS", "AES256", "SM4"]
 
 #: The values of ``SseKmsEncryptedObjectsStatus``.
 SseKmsEncryptedObjectsStatus = Literal["Enabled", "Disabled"]
@@ -161,6 +182,26 @@ class AccessPointSummary(Model):
 
     def __init__(self, *, bucket: str, access_point_name: str, alias: str, network_origin: str, status: str, vpc_id: Optional[str] = None) -> None:
         _set(self, {"bucket": bucket, "access_point_name": access_point_name, "alias": alias, "network_origin": network_origin, "vpc_id": vpc_id, "status": status})
+
+
+class ApplyServerSideEncryptionByDefault(Model):
+    """How new objects are encrypted by default.
+
+    :ivar kms_master_key_id: The KMS key id (only with ``KMS``; absent: the default key OSS manages in KMS).
+    :ivar kms_data_encryption: ``SM4`` to encrypt the data with SM4 (only with ``KMS``).
+    :ivar sse_algorithm: ``KMS``, ``AES256`` or ``SM4``.
+    """
+
+    __slots__ = ("kms_master_key_id", "kms_data_encryption", "sse_algorithm")
+    _fields = ("kms_master_key_id", "kms_data_encryption", "sse_algorithm")
+    _names = frozenset(_fields)
+    _required = frozenset({"sse_algorithm"})
+    kms_master_key_id: Optional[str]
+    kms_data_encryption: Optional[KmsDataEncryption]
+    sse_algorithm: SseAlgorithm
+
+    def __init__(self, *, sse_algorithm: SseAlgorithm, kms_master_key_id: Optional[str] = None, kms_data_encryption: Optional[KmsDataEncryption] = None) -> None:
+        _set(self, {"kms_master_key_id": kms_master_key_id, "kms_data_encryption": kms_data_encryption, "sse_algorithm": sse_algorithm})
 
 
 class ArchiveDirectReadConfiguration(Model):
@@ -249,6 +290,52 @@ class BucketCnameConfiguration(Model):
 
     def __init__(self, *, cname: Optional[Union[Cname, Mapping[str, Any]]] = None) -> None:
         _set(self, {"cname": cname})
+
+
+class BucketDataRedundancyTransition(Model):
+    """One redundancy type change task.
+
+    :ivar bucket: The bucket (in account-wide listings).
+    :ivar task_id: The task id.
+    :ivar status: ``Queueing``, ``Processing`` or ``Finished``.
+    :ivar create_time: When the task was created (ISO 8601).
+    :ivar start_time: When it started (``Processing`` and ``Finished``).
+    :ivar end_time: When it ended (``Finished``).
+    :ivar process_percentage: Progress in percent (``Processing`` and ``Finished``).
+    :ivar estimated_remaining_time: Estimated hours left (``Processing`` and ``Finished``).
+    """
+
+    __slots__ = ("bucket", "task_id", "status", "create_time", "start_time", "end_time", "process_percentage", "estimated_remaining_time")
+    _fields = ("bucket", "task_id", "status", "create_time", "start_time", "end_time", "process_percentage", "estimated_remaining_time")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bucket: Optional[str]
+    task_id: Optional[str]
+    status: Optional[str]
+    create_time: Optional[str]
+    start_time: Optional[str]
+    end_time: Optional[str]
+    process_percentage: Optional[int]
+    estimated_remaining_time: Optional[int]
+
+    def __init__(self, *, bucket: Optional[str] = None, task_id: Optional[str] = None, status: Optional[str] = None, create_time: Optional[str] = None, start_time: Optional[str] = None, end_time: Optional[str] = None, process_percentage: Optional[int] = None, estimated_remaining_time: Optional[int] = None) -> None:
+        _set(self, {"bucket": bucket, "task_id": task_id, "status": status, "create_time": create_time, "start_time": start_time, "end_time": end_time, "process_percentage": process_percentage, "estimated_remaining_time": estimated_remaining_time})
+
+
+class BucketLoggingStatus(Model):
+    """The ``BucketLoggingStatus`` document.
+
+    :ivar logging_enabled: Where logs go; absent: logging is off.
+    """
+
+    __slots__ = ("logging_enabled",)
+    _fields = ("logging_enabled",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    logging_enabled: Optional[LoggingEnabled]
+
+    def __init__(self, *, logging_enabled: Optional[LoggingEnabled] = None) -> None:
+        _set(self, {"logging_enabled": logging_enabled})
 
 
 class BucketResourceGroupConfiguration(Model):
@@ -483,6 +570,48 @@ class CnameToken(Model):
         _set(self, {"cname": cname, "token": token, "expire_time": expire_time, "bucket": bucket})
 
 
+class CorsConfiguration(Model):
+    """The ``CORSConfiguration`` document.
+
+    :ivar cors_rules: The rules (at most 10), tried in order; the first match answers.
+    :ivar response_vary: Whether OSS answers with ``Vary: Origin``.
+    """
+
+    __slots__ = ("cors_rules", "response_vary")
+    _fields = ("cors_rules", "response_vary")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    cors_rules: List[CorsRule]
+    response_vary: Optional[bool]
+
+    def __init__(self, *, cors_rules: Optional[List[CorsRule]] = None, response_vary: Optional[bool] = None) -> None:
+        _set(self, {"cors_rules": [] if cors_rules is None else cors_rules, "response_vary": response_vary})
+
+
+class CorsRule(Model):
+    """One CORS rule: which origins may use which methods and headers.
+
+    :ivar allowed_origins: Origins allowed to make cross-origin requests (``*`` for any; at most one ``*`` each).
+    :ivar allowed_methods: Methods allowed (``GET``, ``PUT``, ``DELETE``, ``POST``, ``HEAD``).
+    :ivar allowed_headers: Headers a preflight may ask for in ``Access-Control-Request-Headers`` (at most one ``*`` each).
+    :ivar expose_headers: Response headers the browser lets the page read (no wildcard).
+    :ivar max_age_seconds: How long a browser may cache the preflight answer, in seconds.
+    """
+
+    __slots__ = ("allowed_origins", "allowed_methods", "allowed_headers", "expose_headers", "max_age_seconds")
+    _fields = ("allowed_origins", "allowed_methods", "allowed_headers", "expose_headers", "max_age_seconds")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    allowed_origins: List[str]
+    allowed_methods: List[CorsMethod]
+    allowed_headers: List[str]
+    expose_headers: List[str]
+    max_age_seconds: Optional[int]
+
+    def __init__(self, *, allowed_origins: Optional[List[str]] = None, allowed_methods: Optional[List[CorsMethod]] = None, allowed_headers: Optional[List[str]] = None, expose_headers: Optional[List[str]] = None, max_age_seconds: Optional[int] = None) -> None:
+        _set(self, {"allowed_origins": [] if allowed_origins is None else allowed_origins, "allowed_methods": [] if allowed_methods is None else allowed_methods, "allowed_headers": [] if allowed_headers is None else allowed_headers, "expose_headers": [] if expose_headers is None else expose_headers, "max_age_seconds": max_age_seconds})
+
+
 class CreateAccessPointForObjectProcessConfiguration(Model):
     """The ``CreateAccessPointForObjectProcessConfiguration`` document.
 
@@ -543,6 +672,24 @@ class CreateAccessPointOutput(Model):
         _set(self, {"access_point_arn": access_point_arn, "alias": alias, "request_id": request_id})
 
 
+class CreateBucketDataRedundancyTransitionOutput(Model):
+    """The result of ``CreateBucketDataRedundancyTransition``.
+
+    :ivar bucket_data_redundancy_transition: The task created (its ``task_id``).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("bucket_data_redundancy_transition", "request_id")
+    _fields = ("bucket_data_redundancy_transition", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    bucket_data_redundancy_transition: Optional[BucketDataRedundancyTransition]
+    request_id: str
+
+    def __init__(self, *, request_id: str, bucket_data_redundancy_transition: Optional[BucketDataRedundancyTransition] = None) -> None:
+        _set(self, {"bucket_data_redundancy_transition": bucket_data_redundancy_transition, "request_id": request_id})
+
+
 class CreateCnameTokenOutput(Model):
     """The result of ``CreateCnameToken``.
 
@@ -559,6 +706,26 @@ class CreateCnameTokenOutput(Model):
 
     def __init__(self, *, cname_token: CnameToken, request_id: str) -> None:
         _set(self, {"cname_token": cname_token, "request_id": request_id})
+
+
+class DataRedundancyTransitionList(Model):
+    """The ``ListBucketDataRedundancyTransition`` document: one page of tasks.
+
+    :ivar bucket_data_redundancy_transition: The tasks.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar next_continuation_token: Token for the next page.
+    """
+
+    __slots__ = ("bucket_data_redundancy_transition", "is_truncated", "next_continuation_token")
+    _fields = ("bucket_data_redundancy_transition", "is_truncated", "next_continuation_token")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bucket_data_redundancy_transition: List[BucketDataRedundancyTransition]
+    is_truncated: Optional[bool]
+    next_continuation_token: Optional[str]
+
+    def __init__(self, *, bucket_data_redundancy_transition: Optional[List[BucketDataRedundancyTransition]] = None, is_truncated: Optional[bool] = None, next_continuation_token: Optional[str] = None) -> None:
+        _set(self, {"bucket_data_redundancy_transition": [] if bucket_data_redundancy_transition is None else bucket_data_redundancy_transition, "is_truncated": is_truncated, "next_continuation_token": next_continuation_token})
 
 
 class DeleteMultipleObjectsOutput(Model):
@@ -711,6 +878,24 @@ class EmptyOutput(Model):
 
     def __init__(self, *, request_id: str) -> None:
         _set(self, {"request_id": request_id})
+
+
+class ErrorDocument(Model):
+    """The page served for a missing object.
+
+    :ivar key: The error page's key.
+    :ivar http_status: The status it is served with (200 or 404).
+    """
+
+    __slots__ = ("key", "http_status")
+    _fields = ("key", "http_status")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key: Optional[str]
+    http_status: Optional[int]
+
+    def __init__(self, *, key: Optional[str] = None, http_status: Optional[int] = None) -> None:
+        _set(self, {"key": key, "http_status": http_status})
 
 
 class ExtendWormConfiguration(Model):
@@ -965,6 +1150,60 @@ class GetBucketArchiveDirectReadOutput(Model):
         _set(self, {"archive_direct_read_configuration": archive_direct_read_configuration, "request_id": request_id})
 
 
+class GetBucketCorsOutput(Model):
+    """The result of ``GetBucketCors``.
+
+    :ivar cors_configuration: The rules.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("cors_configuration", "request_id")
+    _fields = ("cors_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    cors_configuration: Optional[CorsConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, cors_configuration: Optional[CorsConfiguration] = None) -> None:
+        _set(self, {"cors_configuration": cors_configuration, "request_id": request_id})
+
+
+class GetBucketDataRedundancyTransitionOutput(Model):
+    """The result of ``GetBucketDataRedundancyTransition``.
+
+    :ivar bucket_data_redundancy_transition: The task.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("bucket_data_redundancy_transition", "request_id")
+    _fields = ("bucket_data_redundancy_transition", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    bucket_data_redundancy_transition: Optional[BucketDataRedundancyTransition]
+    request_id: str
+
+    def __init__(self, *, request_id: str, bucket_data_redundancy_transition: Optional[BucketDataRedundancyTransition] = None) -> None:
+        _set(self, {"bucket_data_redundancy_transition": bucket_data_redundancy_transition, "request_id": request_id})
+
+
+class GetBucketEncryptionOutput(Model):
+    """The result of ``GetBucketEncryption``.
+
+    :ivar server_side_encryption_rule: The rule.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("server_side_encryption_rule", "request_id")
+    _fields = ("server_side_encryption_rule", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    server_side_encryption_rule: Optional[ServerSideEncryptionRule]
+    request_id: str
+
+    def __init__(self, *, request_id: str, server_side_encryption_rule: Optional[ServerSideEncryptionRule] = None) -> None:
+        _set(self, {"server_side_encryption_rule": server_side_encryption_rule, "request_id": request_id})
+
+
 class GetBucketHttpsConfigOutput(Model):
     """The result of ``GetBucketHttpsConfig``.
 
@@ -1055,6 +1294,24 @@ class GetBucketInventoryOutput(Model):
         _set(self, {"inventory_configuration": inventory_configuration, "request_id": request_id})
 
 
+class GetBucketLifecycleOutput(Model):
+    """The result of ``GetBucketLifecycle``.
+
+    :ivar lifecycle_configuration: The rules.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("lifecycle_configuration", "request_id")
+    _fields = ("lifecycle_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    lifecycle_configuration: Optional[LifecycleConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, lifecycle_configuration: Optional[LifecycleConfiguration] = None) -> None:
+        _set(self, {"lifecycle_configuration": lifecycle_configuration, "request_id": request_id})
+
+
 class GetBucketLocationOutput(Model):
     """The result of ``GetBucketLocation``.
 
@@ -1071,6 +1328,24 @@ class GetBucketLocationOutput(Model):
 
     def __init__(self, *, location: str, request_id: str) -> None:
         _set(self, {"location": location, "request_id": request_id})
+
+
+class GetBucketLoggingOutput(Model):
+    """The result of ``GetBucketLogging``.
+
+    :ivar bucket_logging_status: The configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("bucket_logging_status", "request_id")
+    _fields = ("bucket_logging_status", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    bucket_logging_status: Optional[BucketLoggingStatus]
+    request_id: str
+
+    def __init__(self, *, request_id: str, bucket_logging_status: Optional[BucketLoggingStatus] = None) -> None:
+        _set(self, {"bucket_logging_status": bucket_logging_status, "request_id": request_id})
 
 
 class GetBucketMetadataConfigurationOutput(Model):
@@ -1109,6 +1384,60 @@ class GetBucketObjectWormConfigurationOutput(Model):
         _set(self, {"object_worm_configuration": object_worm_configuration, "request_id": request_id})
 
 
+class GetBucketOverwriteConfigOutput(Model):
+    """The result of ``GetBucketOverwriteConfig``.
+
+    :ivar overwrite_configuration: The rules.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("overwrite_configuration", "request_id")
+    _fields = ("overwrite_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    overwrite_configuration: Optional[OverwriteConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, overwrite_configuration: Optional[OverwriteConfiguration] = None) -> None:
+        _set(self, {"overwrite_configuration": overwrite_configuration, "request_id": request_id})
+
+
+class GetBucketPolicyOutput(Model):
+    """The result of ``GetBucketPolicy``.
+
+    :ivar body: The policy JSON, byte for byte as stored.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("body", "request_id")
+    _fields = ("body", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"body", "request_id"})
+    body: str
+    request_id: str
+
+    def __init__(self, *, body: str, request_id: str) -> None:
+        _set(self, {"body": body, "request_id": request_id})
+
+
+class GetBucketPolicyStatusOutput(Model):
+    """The result of ``GetBucketPolicyStatus``.
+
+    :ivar policy_status: The status.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("policy_status", "request_id")
+    _fields = ("policy_status", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    policy_status: Optional[PolicyStatus]
+    request_id: str
+
+    def __init__(self, *, request_id: str, policy_status: Optional[PolicyStatus] = None) -> None:
+        _set(self, {"policy_status": policy_status, "request_id": request_id})
+
+
 class GetBucketPublicAccessBlockOutput(Model):
     """The result of ``GetBucketPublicAccessBlock``.
 
@@ -1125,6 +1454,24 @@ class GetBucketPublicAccessBlockOutput(Model):
 
     def __init__(self, *, public_access_block_configuration: PublicAccessBlockConfiguration, request_id: str) -> None:
         _set(self, {"public_access_block_configuration": public_access_block_configuration, "request_id": request_id})
+
+
+class GetBucketRefererOutput(Model):
+    """The result of ``GetBucketReferer``.
+
+    :ivar referer_configuration: The configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("referer_configuration", "request_id")
+    _fields = ("referer_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    referer_configuration: Optional[RefererConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, referer_configuration: Optional[RefererConfiguration] = None) -> None:
+        _set(self, {"referer_configuration": referer_configuration, "request_id": request_id})
 
 
 class GetBucketReplicationLocationOutput(Model):
@@ -1217,6 +1564,24 @@ class GetBucketStorageQuotaOutput(Model):
         _set(self, {"quota_configuration": quota_configuration, "request_id": request_id})
 
 
+class GetBucketTagsOutput(Model):
+    """The result of ``GetBucketTags``.
+
+    :ivar tagging: The tags (an empty ``TagSet`` when the bucket has none).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("tagging", "request_id")
+    _fields = ("tagging", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    tagging: Optional[Tagging]
+    request_id: str
+
+    def __init__(self, *, request_id: str, tagging: Optional[Tagging] = None) -> None:
+        _set(self, {"tagging": tagging, "request_id": request_id})
+
+
 class GetBucketTransferAccelerationOutput(Model):
     """The result of ``GetBucketTransferAcceleration``.
 
@@ -1251,6 +1616,24 @@ class GetBucketVersioningOutput(Model):
 
     def __init__(self, *, request_id: str, version_status: Optional[VersioningStatus] = None) -> None:
         _set(self, {"version_status": version_status, "request_id": request_id})
+
+
+class GetBucketWebsiteOutput(Model):
+    """The result of ``GetBucketWebsite``.
+
+    :ivar website_configuration: The configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("website_configuration", "request_id")
+    _fields = ("website_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    website_configuration: Optional[WebsiteConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, website_configuration: Optional[WebsiteConfiguration] = None) -> None:
+        _set(self, {"website_configuration": website_configuration, "request_id": request_id})
 
 
 class GetBucketWormOutput(Model):
@@ -1499,6 +1882,24 @@ class GetStyleOutput(Model):
         _set(self, {"style": style, "request_id": request_id})
 
 
+class GetUserDefinedLogFieldsConfigOutput(Model):
+    """The result of ``GetUserDefinedLogFieldsConfig``.
+
+    :ivar user_defined_log_fields_configuration: The configuration.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("user_defined_log_fields_configuration", "request_id")
+    _fields = ("user_defined_log_fields_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    user_defined_log_fields_configuration: Optional[UserDefinedLogFieldsConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, user_defined_log_fields_configuration: Optional[UserDefinedLogFieldsConfiguration] = None) -> None:
+        _set(self, {"user_defined_log_fields_configuration": user_defined_log_fields_configuration, "request_id": request_id})
+
+
 class HeadObjectOutput(Model):
     """The result of ``HeadObject``.
 
@@ -1587,6 +1988,26 @@ class IncrementalInventorySchedule(Model):
 
     def __init__(self, *, frequency: Optional[int] = None) -> None:
         _set(self, {"frequency": frequency})
+
+
+class IndexDocument(Model):
+    """The default page of directories.
+
+    :ivar suffix: The default page's name (``index.html``).
+    :ivar support_sub_dir: Whether a subdirectory's own default page is served.
+    :ivar type: With ``support_sub_dir``, what a missing key is served as: 0 (the directory's default page, when a matching directory exists), 1 (404) or 2 (the directory's default page).
+    """
+
+    __slots__ = ("suffix", "support_sub_dir", "type")
+    _fields = ("suffix", "support_sub_dir", "type")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    suffix: Optional[str]
+    support_sub_dir: Optional[bool]
+    type: Optional[int]
+
+    def __init__(self, *, suffix: Optional[str] = None, support_sub_dir: Optional[bool] = None, type: Optional[int] = None) -> None:
+        _set(self, {"suffix": suffix, "support_sub_dir": support_sub_dir, "type": type})
 
 
 class InitiateBucketWormOutput(Model):
@@ -1879,6 +2300,160 @@ class JournalTableConfigurationResult(Model):
         _set(self, {"table_status": table_status, "table_name": table_name, "table_arn": table_arn, "record_expiration": record_expiration, "encryption_configuration": encryption_configuration, "error": error})
 
 
+class LifecycleConfiguration(Model):
+    """The ``LifecycleConfiguration`` document.
+
+    :ivar rules: The rules (at most 1,000).
+    """
+
+    __slots__ = ("rules",)
+    _fields = ("rules",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    rules: List[LifecycleRule]
+
+    def __init__(self, *, rules: Optional[List[LifecycleRule]] = None) -> None:
+        _set(self, {"rules": [] if rules is None else rules})
+
+
+class LifecycleRule(Model):
+    """One lifecycle rule.
+
+    :ivar tags: Only objects with all these tags.
+    :ivar noncurrent_version_expiration: When noncurrent versions expire.
+    :ivar filter: Narrows the objects covered.
+    :ivar id: The rule's id (at most 255 bytes; OSS makes one up when absent).
+    :ivar expiration: When objects expire.
+    :ivar transitions: When objects change storage class.
+    :ivar noncurrent_version_transitions: When noncurrent versions change storage class.
+    :ivar atime_base: The time access tracking started (read-only, as OSS reports it).
+    :ivar prefix: Objects under this prefix (empty: the whole bucket).
+    :ivar status: ``Enabled`` or ``Disabled``.
+    :ivar abort_multipart_upload: When unfinished multipart uploads are aborted.
+    """
+
+    __slots__ = ("tags", "noncurrent_version_expiration", "filter", "id", "expiration", "transitions", "noncurrent_version_transitions", "atime_base", "prefix", "status", "abort_multipart_upload")
+    _fields = ("tags", "noncurrent_version_expiration", "filter", "id", "expiration", "transitions", "noncurrent_version_transitions", "atime_base", "prefix", "status", "abort_multipart_upload")
+    _names = frozenset(_fields)
+    _required = frozenset({"status"})
+    tags: List[Tag]
+    noncurrent_version_expiration: Optional[NoncurrentVersionExpiration]
+    filter: Optional[LifecycleRuleFilter]
+    id: Optional[str]
+    expiration: Optional[LifecycleRuleExpiration]
+    transitions: List[LifecycleRuleTransition]
+    noncurrent_version_transitions: List[NoncurrentVersionTransition]
+    atime_base: Optional[int]
+    prefix: Optional[str]
+    status: LifecycleRuleStatus
+    abort_multipart_upload: Optional[LifecycleRuleAbortMultipartUpload]
+
+    def __init__(self, *, status: LifecycleRuleStatus, tags: Optional[List[Tag]] = None, noncurrent_version_expiration: Optional[NoncurrentVersionExpiration] = None, filter: Optional[LifecycleRuleFilter] = None, id: Optional[str] = None, expiration: Optional[LifecycleRuleExpiration] = None, transitions: Optional[List[LifecycleRuleTransition]] = None, noncurrent_version_transitions: Optional[List[NoncurrentVersionTransition]] = None, atime_base: Optional[int] = None, prefix: Optional[str] = None, abort_multipart_upload: Optional[LifecycleRuleAbortMultipartUpload] = None) -> None:
+        _set(self, {"tags": [] if tags is None else tags, "noncurrent_version_expiration": noncurrent_version_expiration, "filter": filter, "id": id, "expiration": expiration, "transitions": [] if transitions is None else transitions, "noncurrent_version_transitions": [] if noncurrent_version_transitions is None else noncurrent_version_transitions, "atime_base": atime_base, "prefix": prefix, "status": status, "abort_multipart_upload": abort_multipart_upload})
+
+
+class LifecycleRuleAbortMultipartUpload(Model):
+    """When unfinished multipart uploads a rule covers are aborted.
+
+    :ivar days: Uploads this many days old are aborted.
+    :ivar created_before_date: Uploads started before this date (ISO 8601, midnight UTC) are aborted.
+    """
+
+    __slots__ = ("days", "created_before_date")
+    _fields = ("days", "created_before_date")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    days: Optional[int]
+    created_before_date: Optional[str]
+
+    def __init__(self, *, days: Optional[int] = None, created_before_date: Optional[str] = None) -> None:
+        _set(self, {"days": days, "created_before_date": created_before_date})
+
+
+class LifecycleRuleExpiration(Model):
+    """When objects a rule covers expire.
+
+    :ivar created_before_date: Objects last modified before this date (ISO 8601, midnight UTC) expire.
+    :ivar days: Objects expire this many days after their last modification.
+    :ivar expired_object_delete_marker: Whether a delete marker left alone (no noncurrent versions) is removed.
+    """
+
+    __slots__ = ("created_before_date", "days", "expired_object_delete_marker")
+    _fields = ("created_before_date", "days", "expired_object_delete_marker")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    created_before_date: Optional[str]
+    days: Optional[int]
+    expired_object_delete_marker: Optional[bool]
+
+    def __init__(self, *, created_before_date: Optional[str] = None, days: Optional[int] = None, expired_object_delete_marker: Optional[bool] = None) -> None:
+        _set(self, {"created_before_date": created_before_date, "days": days, "expired_object_delete_marker": expired_object_delete_marker})
+
+
+class LifecycleRuleFilter(Model):
+    """Narrows the objects a rule covers.
+
+    :ivar object_size_greater_than: Only objects larger than this many bytes.
+    :ivar object_size_less_than: Only objects smaller than this many bytes.
+    :ivar nots: Objects left out.
+    """
+
+    __slots__ = ("object_size_greater_than", "object_size_less_than", "nots")
+    _fields = ("object_size_greater_than", "object_size_less_than", "nots")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    object_size_greater_than: Optional[int]
+    object_size_less_than: Optional[int]
+    nots: List[LifecycleRuleNot]
+
+    def __init__(self, *, object_size_greater_than: Optional[int] = None, object_size_less_than: Optional[int] = None, nots: Optional[List[LifecycleRuleNot]] = None) -> None:
+        _set(self, {"object_size_greater_than": object_size_greater_than, "object_size_less_than": object_size_less_than, "nots": [] if nots is None else nots})
+
+
+class LifecycleRuleNot(Model):
+    """Objects a filter leaves out: a prefix, with a tag.
+
+    :ivar prefix: Objects under this prefix (within the rule's prefix) are left out.
+    :ivar tag: Only objects with this tag are left out.
+    """
+
+    __slots__ = ("prefix", "tag")
+    _fields = ("prefix", "tag")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    prefix: Optional[str]
+    tag: Optional[Tag]
+
+    def __init__(self, *, prefix: Optional[str] = None, tag: Optional[Tag] = None) -> None:
+        _set(self, {"prefix": prefix, "tag": tag})
+
+
+class LifecycleRuleTransition(Model):
+    """When objects a rule covers move to another storage class.
+
+    :ivar created_before_date: Objects last modified before this date (ISO 8601, midnight UTC) move.
+    :ivar days: Objects move this many days after their last modification (or access).
+    :ivar storage_class: The class they move to (``IA``, ``Archive``, ``ColdArchive``, ``DeepColdArchive``).
+    :ivar is_access_time: Whether ``days`` count from the last access rather than the last modification.
+    :ivar return_to_std_when_visit: Whether an object read again returns to Standard (with ``is_access_time``).
+    :ivar allow_small_file: Whether objects under 64 KB move too (with ``is_access_time``).
+    """
+
+    __slots__ = ("created_before_date", "days", "storage_class", "is_access_time", "return_to_std_when_visit", "allow_small_file")
+    _fields = ("created_before_date", "days", "storage_class", "is_access_time", "return_to_std_when_visit", "allow_small_file")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    created_before_date: Optional[str]
+    days: Optional[int]
+    storage_class: Optional[StorageClass]
+    is_access_time: Optional[bool]
+    return_to_std_when_visit: Optional[bool]
+    allow_small_file: Optional[bool]
+
+    def __init__(self, *, created_before_date: Optional[str] = None, days: Optional[int] = None, storage_class: Optional[StorageClass] = None, is_access_time: Optional[bool] = None, return_to_std_when_visit: Optional[bool] = None, allow_small_file: Optional[bool] = None) -> None:
+        _set(self, {"created_before_date": created_before_date, "days": days, "storage_class": storage_class, "is_access_time": is_access_time, "return_to_std_when_visit": return_to_std_when_visit, "allow_small_file": allow_small_file})
+
+
 class ListAccessPointsForObjectProcessOutput(Model):
     """One page of ``ListAccessPointsForObjectProcess``.
 
@@ -1927,6 +2502,24 @@ class ListAccessPointsOutput(Model):
 
     def __init__(self, *, account_id: str, request_id: str, is_truncated: bool = False, next_continuation_token: Optional[str] = None, max_keys: Optional[int] = None, access_points: Optional[List[AccessPointSummary]] = None) -> None:
         _set(self, {"is_truncated": is_truncated, "next_continuation_token": next_continuation_token, "account_id": account_id, "max_keys": max_keys, "access_points": [] if access_points is None else access_points, "request_id": request_id})
+
+
+class ListBucketDataRedundancyTransitionOutput(Model):
+    """The result of ``ListBucketDataRedundancyTransition``.
+
+    :ivar list_bucket_data_redundancy_transition: The tasks.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("list_bucket_data_redundancy_transition", "request_id")
+    _fields = ("list_bucket_data_redundancy_transition", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    list_bucket_data_redundancy_transition: Optional[DataRedundancyTransitionList]
+    request_id: str
+
+    def __init__(self, *, request_id: str, list_bucket_data_redundancy_transition: Optional[DataRedundancyTransitionList] = None) -> None:
+        _set(self, {"list_bucket_data_redundancy_transition": list_bucket_data_redundancy_transition, "request_id": request_id})
 
 
 class ListBucketInventoryOutput(Model):
@@ -2173,6 +2766,24 @@ class ListStyleOutput(Model):
         _set(self, {"style_list": style_list, "request_id": request_id})
 
 
+class ListUserDataRedundancyTransitionOutput(Model):
+    """One page of ``ListUserDataRedundancyTransition``.
+
+    :ivar list_bucket_data_redundancy_transition: The tasks of this page, with whether more follow.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("list_bucket_data_redundancy_transition", "request_id")
+    _fields = ("list_bucket_data_redundancy_transition", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    list_bucket_data_redundancy_transition: Optional[DataRedundancyTransitionList]
+    request_id: str
+
+    def __init__(self, *, request_id: str, list_bucket_data_redundancy_transition: Optional[DataRedundancyTransitionList] = None) -> None:
+        _set(self, {"list_bucket_data_redundancy_transition": list_bucket_data_redundancy_transition, "request_id": request_id})
+
+
 class LiveChannelAudio(Model):
     """The audio of a stream being ingested.
 
@@ -2377,6 +2988,58 @@ class LocationTransferTypeConstraint(Model):
 
     def __init__(self, *, location_transfer_types: Optional[List[LocationTransferType]] = None) -> None:
         _set(self, {"location_transfer_types": [] if location_transfer_types is None else location_transfer_types})
+
+
+class LoggingEnabled(Model):
+    """Where access logs go.
+
+    :ivar target_bucket: The bucket the logs are written to (same owner and region).
+    :ivar target_prefix: The prefix of the log objects' keys.
+    :ivar logging_role: The RAM role OSS writes the logs as (default ``AliyunOSSLoggingDefaultRole``).
+    """
+
+    __slots__ = ("target_bucket", "target_prefix", "logging_role")
+    _fields = ("target_bucket", "target_prefix", "logging_role")
+    _names = frozenset(_fields)
+    _required = frozenset({"target_bucket"})
+    target_bucket: str
+    target_prefix: Optional[str]
+    logging_role: Optional[str]
+
+    def __init__(self, *, target_bucket: str, target_prefix: Optional[str] = None, logging_role: Optional[str] = None) -> None:
+        _set(self, {"target_bucket": target_bucket, "target_prefix": target_prefix, "logging_role": logging_role})
+
+
+class LoggingHeaderSet(Model):
+    """The request headers logged.
+
+    :ivar headers: Header names.
+    """
+
+    __slots__ = ("headers",)
+    _fields = ("headers",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    headers: List[str]
+
+    def __init__(self, *, headers: Optional[List[str]] = None) -> None:
+        _set(self, {"headers": [] if headers is None else headers})
+
+
+class LoggingParamSet(Model):
+    """The query parameters logged.
+
+    :ivar parameters: Parameter names.
+    """
+
+    __slots__ = ("parameters",)
+    _fields = ("parameters",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    parameters: List[str]
+
+    def __init__(self, *, parameters: Optional[List[str]] = None) -> None:
+        _set(self, {"parameters": [] if parameters is None else parameters})
 
 
 class MetaQuery(Model):
@@ -2857,6 +3520,196 @@ class MetadataTableRecordExpiration(Model):
         _set(self, {"expiration": expiration, "days": days})
 
 
+class MirrorAuth(Model):
+    """How OSS signs its requests to the origin.
+
+    :ivar access_key_id: The origin's access key id.
+    :ivar access_key_secret: The origin's access key secret.
+    :ivar auth_type: The signing scheme (``S3V4``).
+    :ivar region: The origin's region.
+    """
+
+    __slots__ = ("access_key_id", "access_key_secret", "auth_type", "region")
+    _fields = ("access_key_id", "access_key_secret", "auth_type", "region")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    access_key_id: Optional[str]
+    access_key_secret: Optional[str]
+    auth_type: Optional[str]
+    region: Optional[str]
+
+    def __init__(self, *, access_key_id: Optional[str] = None, access_key_secret: Optional[str] = None, auth_type: Optional[str] = None, region: Optional[str] = None) -> None:
+        _set(self, {"access_key_id": access_key_id, "access_key_secret": access_key_secret, "auth_type": auth_type, "region": region})
+
+
+class MirrorHeaders(Model):
+    """Which request headers reach the origin.
+
+    :ivar pass_all: Whether every header is passed (except those OSS reserves).
+    :ivar passs: Headers passed (at most 10).
+    :ivar removes: Headers removed (at most 10).
+    :ivar sets: Headers set (at most 10).
+    """
+
+    __slots__ = ("pass_all", "passs", "removes", "sets")
+    _fields = ("pass_all", "passs", "removes", "sets")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    pass_all: Optional[bool]
+    passs: List[str]
+    removes: List[str]
+    sets: List[MirrorHeadersSet]
+
+    def __init__(self, *, pass_all: Optional[bool] = None, passs: Optional[List[str]] = None, removes: Optional[List[str]] = None, sets: Optional[List[MirrorHeadersSet]] = None) -> None:
+        _set(self, {"pass_all": pass_all, "passs": [] if passs is None else passs, "removes": [] if removes is None else removes, "sets": [] if sets is None else sets})
+
+
+class MirrorHeadersSet(Model):
+    """A header set on requests to the origin.
+
+    :ivar key: The header name.
+    :ivar value: Its value.
+    """
+
+    __slots__ = ("key", "value")
+    _fields = ("key", "value")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key: Optional[str]
+    value: Optional[str]
+
+    def __init__(self, *, key: Optional[str] = None, value: Optional[str] = None) -> None:
+        _set(self, {"key": key, "value": value})
+
+
+class MirrorMultiAlternate(Model):
+    """A further origin.
+
+    :ivar mirror_multi_alternate_number: Its position in the order origins are tried.
+    :ivar mirror_multi_alternate_url: Its URL.
+    :ivar mirror_multi_alternate_vpc_id: Its VPC id.
+    :ivar mirror_multi_alternate_dst_region: Its region.
+    """
+
+    __slots__ = ("mirror_multi_alternate_number", "mirror_multi_alternate_url", "mirror_multi_alternate_vpc_id", "mirror_multi_alternate_dst_region")
+    _fields = ("mirror_multi_alternate_number", "mirror_multi_alternate_url", "mirror_multi_alternate_vpc_id", "mirror_multi_alternate_dst_region")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    mirror_multi_alternate_number: Optional[int]
+    mirror_multi_alternate_url: Optional[str]
+    mirror_multi_alternate_vpc_id: Optional[str]
+    mirror_multi_alternate_dst_region: Optional[str]
+
+    def __init__(self, *, mirror_multi_alternate_number: Optional[int] = None, mirror_multi_alternate_url: Optional[str] = None, mirror_multi_alternate_vpc_id: Optional[str] = None, mirror_multi_alternate_dst_region: Optional[str] = None) -> None:
+        _set(self, {"mirror_multi_alternate_number": mirror_multi_alternate_number, "mirror_multi_alternate_url": mirror_multi_alternate_url, "mirror_multi_alternate_vpc_id": mirror_multi_alternate_vpc_id, "mirror_multi_alternate_dst_region": mirror_multi_alternate_dst_region})
+
+
+class MirrorMultiAlternates(Model):
+    """Further origins, tried in turn.
+
+    :ivar mirror_multi_alternates: The origins.
+    """
+
+    __slots__ = ("mirror_multi_alternates",)
+    _fields = ("mirror_multi_alternates",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    mirror_multi_alternates: List[MirrorMultiAlternate]
+
+    def __init__(self, *, mirror_multi_alternates: Optional[List[MirrorMultiAlternate]] = None) -> None:
+        _set(self, {"mirror_multi_alternates": [] if mirror_multi_alternates is None else mirror_multi_alternates})
+
+
+class MirrorReturnHeaders(Model):
+    """Headers set on the answer to the client.
+
+    :ivar return_headers: The headers.
+    """
+
+    __slots__ = ("return_headers",)
+    _fields = ("return_headers",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    return_headers: List[ReturnHeader]
+
+    def __init__(self, *, return_headers: Optional[List[ReturnHeader]] = None) -> None:
+        _set(self, {"return_headers": [] if return_headers is None else return_headers})
+
+
+class MirrorTagging(Model):
+    """A tag set on objects fetched from the origin.
+
+    :ivar key: The tag key.
+    :ivar value: The tag value.
+    """
+
+    __slots__ = ("key", "value")
+    _fields = ("key", "value")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key: Optional[str]
+    value: Optional[str]
+
+    def __init__(self, *, key: Optional[str] = None, value: Optional[str] = None) -> None:
+        _set(self, {"key": key, "value": value})
+
+
+class MirrorTaggings(Model):
+    """Tags set on objects fetched from the origin.
+
+    :ivar taggings: The tags.
+    """
+
+    __slots__ = ("taggings",)
+    _fields = ("taggings",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    taggings: List[MirrorTagging]
+
+    def __init__(self, *, taggings: Optional[List[MirrorTagging]] = None) -> None:
+        _set(self, {"taggings": [] if taggings is None else taggings})
+
+
+class NoncurrentVersionExpiration(Model):
+    """When noncurrent versions expire.
+
+    :ivar noncurrent_days: Noncurrent versions expire this many days after becoming noncurrent.
+    """
+
+    __slots__ = ("noncurrent_days",)
+    _fields = ("noncurrent_days",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    noncurrent_days: Optional[int]
+
+    def __init__(self, *, noncurrent_days: Optional[int] = None) -> None:
+        _set(self, {"noncurrent_days": noncurrent_days})
+
+
+class NoncurrentVersionTransition(Model):
+    """When noncurrent versions move to another storage class.
+
+    :ivar is_access_time: Whether ``noncurrent_days`` count from the last access.
+    :ivar return_to_std_when_visit: Whether a version read again returns to Standard (with ``is_access_time``).
+    :ivar allow_small_file: Whether versions under 64 KB move too (with ``is_access_time``).
+    :ivar noncurrent_days: Versions move this many days after becoming noncurrent.
+    :ivar storage_class: The class they move to.
+    """
+
+    __slots__ = ("is_access_time", "return_to_std_when_visit", "allow_small_file", "noncurrent_days", "storage_class")
+    _fields = ("is_access_time", "return_to_std_when_visit", "allow_small_file", "noncurrent_days", "storage_class")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    is_access_time: Optional[bool]
+    return_to_std_when_visit: Optional[bool]
+    allow_small_file: Optional[bool]
+    noncurrent_days: Optional[int]
+    storage_class: Optional[StorageClass]
+
+    def __init__(self, *, is_access_time: Optional[bool] = None, return_to_std_when_visit: Optional[bool] = None, allow_small_file: Optional[bool] = None, noncurrent_days: Optional[int] = None, storage_class: Optional[StorageClass] = None) -> None:
+        _set(self, {"is_access_time": is_access_time, "return_to_std_when_visit": return_to_std_when_visit, "allow_small_file": allow_small_file, "noncurrent_days": noncurrent_days, "storage_class": storage_class})
+
+
 class ObjectIdentifier(Model):
     """An object to delete.
 
@@ -2973,6 +3826,104 @@ class ObjectWormConfigurationRuleDefaultRetention(Model):
 
     def __init__(self, *, mode: Optional[ObjectWormConfigurationModeType] = None, days: Optional[int] = None, years: Optional[int] = None) -> None:
         _set(self, {"mode": mode, "days": days, "years": years})
+
+
+class OptionObjectOutput(Model):
+    """The result of ``OptionObject``: what the matching rule allows.
+
+    :ivar access_control_allow_origin: The origin allowed.
+    :ivar access_control_allow_methods: The methods allowed.
+    :ivar access_control_allow_headers: The request headers allowed.
+    :ivar access_control_expose_headers: The response headers exposed.
+    :ivar access_control_max_age: How long the answer may be cached, in seconds.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("access_control_allow_origin", "access_control_allow_methods", "access_control_allow_headers", "access_control_expose_headers", "access_control_max_age", "request_id")
+    _fields = ("access_control_allow_origin", "access_control_allow_methods", "access_control_allow_headers", "access_control_expose_headers", "access_control_max_age", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    access_control_allow_origin: Optional[str]
+    access_control_allow_methods: Optional[str]
+    access_control_allow_headers: Optional[str]
+    access_control_expose_headers: Optional[str]
+    access_control_max_age: Optional[int]
+    request_id: str
+
+    def __init__(self, *, request_id: str, access_control_allow_origin: Optional[str] = None, access_control_allow_methods: Optional[str] = None, access_control_allow_headers: Optional[str] = None, access_control_expose_headers: Optional[str] = None, access_control_max_age: Optional[int] = None) -> None:
+        _set(self, {"access_control_allow_origin": access_control_allow_origin, "access_control_allow_methods": access_control_allow_methods, "access_control_allow_headers": access_control_allow_headers, "access_control_expose_headers": access_control_expose_headers, "access_control_max_age": access_control_max_age, "request_id": request_id})
+
+
+class OverwriteConfiguration(Model):
+    """The ``OverwriteConfiguration`` document.
+
+    :ivar rules: The rules (at most 100).
+    """
+
+    __slots__ = ("rules",)
+    _fields = ("rules",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    rules: List[OverwriteRule]
+
+    def __init__(self, *, rules: Optional[List[OverwriteRule]] = None) -> None:
+        _set(self, {"rules": [] if rules is None else rules})
+
+
+class OverwritePrincipals(Model):
+    """Who a rule applies to.
+
+    :ivar principals: Account or RAM user ids (``*`` wildcards allowed); none: everyone.
+    """
+
+    __slots__ = ("principals",)
+    _fields = ("principals",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    principals: List[str]
+
+    def __init__(self, *, principals: Optional[List[str]] = None) -> None:
+        _set(self, {"principals": [] if principals is None else principals})
+
+
+class OverwriteRule(Model):
+    """One overwrite protection rule: objects matching all its filters cannot be overwritten.
+
+    :ivar action: ``forbid``.
+    :ivar prefix: Only keys starting with this (literal; at most 1,023 characters).
+    :ivar suffix: Only keys ending with this (literal; at most 1,023 characters).
+    :ivar principals: Only writes by these principals.
+    :ivar id: The rule's id, unique in the bucket (OSS makes a UUID when absent).
+    """
+
+    __slots__ = ("action", "prefix", "suffix", "principals", "id")
+    _fields = ("action", "prefix", "suffix", "principals", "id")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    action: Optional[OverwriteAction]
+    prefix: Optional[str]
+    suffix: Optional[str]
+    principals: Optional[OverwritePrincipals]
+    id: Optional[str]
+
+    def __init__(self, *, action: Optional[OverwriteAction] = None, prefix: Optional[str] = None, suffix: Optional[str] = None, principals: Optional[OverwritePrincipals] = None, id: Optional[str] = None) -> None:
+        _set(self, {"action": action, "prefix": prefix, "suffix": suffix, "principals": principals, "id": id})
+
+
+class PolicyStatus(Model):
+    """The ``PolicyStatus`` document.
+
+    :ivar is_public: Whether the policy makes the bucket public.
+    """
+
+    __slots__ = ("is_public",)
+    _fields = ("is_public",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    is_public: Optional[bool]
+
+    def __init__(self, *, is_public: Optional[bool] = None) -> None:
+        _set(self, {"is_public": is_public})
 
 
 class PostAsyncFetchOutput(Model):
@@ -3141,6 +4092,62 @@ class QuotaConfiguration(Model):
 
     def __init__(self, *, storage_quota: Optional[int] = None, mode: Optional[StorageQuotaMode] = None, current_usage: Optional[int] = None) -> None:
         _set(self, {"storage_quota": storage_quota, "mode": mode, "current_usage": current_usage})
+
+
+class RefererBlacklist(Model):
+    """The Referer blacklist.
+
+    :ivar referers: Refused Referer patterns (``*`` and ``?`` are wildcards).
+    """
+
+    __slots__ = ("referers",)
+    _fields = ("referers",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    referers: List[str]
+
+    def __init__(self, *, referers: Optional[List[str]] = None) -> None:
+        _set(self, {"referers": [] if referers is None else referers})
+
+
+class RefererConfiguration(Model):
+    """The ``RefererConfiguration`` document.
+
+    :ivar allow_empty_referer: Whether requests without a Referer are allowed.
+    :ivar allow_truncate_query_string: Whether the query string is cut off before matching.
+    :ivar truncate_path: Whether the path (and what follows) is cut off before matching; needs ``allow_truncate_query_string`` not false.
+    :ivar referer_list: The whitelist (empty clears it).
+    :ivar referer_blacklist: The blacklist.
+    """
+
+    __slots__ = ("allow_empty_referer", "allow_truncate_query_string", "truncate_path", "referer_list", "referer_blacklist")
+    _fields = ("allow_empty_referer", "allow_truncate_query_string", "truncate_path", "referer_list", "referer_blacklist")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    allow_empty_referer: bool
+    allow_truncate_query_string: Optional[bool]
+    truncate_path: Optional[bool]
+    referer_list: Optional[RefererList]
+    referer_blacklist: Optional[RefererBlacklist]
+
+    def __init__(self, *, allow_empty_referer: bool = False, allow_truncate_query_string: Optional[bool] = None, truncate_path: Optional[bool] = None, referer_list: Optional[RefererList] = None, referer_blacklist: Optional[RefererBlacklist] = None) -> None:
+        _set(self, {"allow_empty_referer": allow_empty_referer, "allow_truncate_query_string": allow_truncate_query_string, "truncate_path": truncate_path, "referer_list": referer_list, "referer_blacklist": referer_blacklist})
+
+
+class RefererList(Model):
+    """The Referer whitelist.
+
+    :ivar referers: Allowed Referer patterns (``*`` and ``?`` are wildcards).
+    """
+
+    __slots__ = ("referers",)
+    _fields = ("referers",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    referers: List[str]
+
+    def __init__(self, *, referers: Optional[List[str]] = None) -> None:
+        _set(self, {"referers": [] if referers is None else referers})
 
 
 class RegionInfo(Model):
@@ -3397,6 +4404,210 @@ class ReplicationTimeControl(Model):
         _set(self, {"status": status})
 
 
+class ReturnHeader(Model):
+    """A header set on the answer to the client.
+
+    :ivar value: Its value.
+    :ivar key: The header name.
+    """
+
+    __slots__ = ("value", "key")
+    _fields = ("value", "key")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    value: Optional[str]
+    key: Optional[str]
+
+    def __init__(self, *, value: Optional[str] = None, key: Optional[str] = None) -> None:
+        _set(self, {"value": value, "key": key})
+
+
+class RoutingRule(Model):
+    """One routing rule.
+
+    :ivar rule_number: Its position: rules are tried by increasing number (a positive integer).
+    :ivar condition: When it applies.
+    :ivar redirect: What it does.
+    :ivar lua_config: A Lua script it runs.
+    """
+
+    __slots__ = ("rule_number", "condition", "redirect", "lua_config")
+    _fields = ("rule_number", "condition", "redirect", "lua_config")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    rule_number: Optional[int]
+    condition: Optional[RoutingRuleCondition]
+    redirect: Optional[RoutingRuleRedirect]
+    lua_config: Optional[RoutingRuleLuaConfig]
+
+    def __init__(self, *, rule_number: Optional[int] = None, condition: Optional[RoutingRuleCondition] = None, redirect: Optional[RoutingRuleRedirect] = None, lua_config: Optional[RoutingRuleLuaConfig] = None) -> None:
+        _set(self, {"rule_number": rule_number, "condition": condition, "redirect": redirect, "lua_config": lua_config})
+
+
+class RoutingRuleCondition(Model):
+    """When a routing rule applies.
+
+    :ivar key_suffix_equals: Keys ending with this.
+    :ivar http_error_code_returned_equals: Requests that would answer this status (404 for Mirror).
+    :ivar include_headers: Requests carrying these headers (at most 10).
+    :ivar key_prefix_equals: Keys starting with this.
+    """
+
+    __slots__ = ("key_suffix_equals", "http_error_code_returned_equals", "include_headers", "key_prefix_equals")
+    _fields = ("key_suffix_equals", "http_error_code_returned_equals", "include_headers", "key_prefix_equals")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key_suffix_equals: Optional[str]
+    http_error_code_returned_equals: Optional[int]
+    include_headers: List[RoutingRuleIncludeHeader]
+    key_prefix_equals: Optional[str]
+
+    def __init__(self, *, key_suffix_equals: Optional[str] = None, http_error_code_returned_equals: Optional[int] = None, include_headers: Optional[List[RoutingRuleIncludeHeader]] = None, key_prefix_equals: Optional[str] = None) -> None:
+        _set(self, {"key_suffix_equals": key_suffix_equals, "http_error_code_returned_equals": http_error_code_returned_equals, "include_headers": [] if include_headers is None else include_headers, "key_prefix_equals": key_prefix_equals})
+
+
+class RoutingRuleIncludeHeader(Model):
+    """A request header a routing rule matches.
+
+    :ivar key: The header name.
+    :ivar equals: Its value equals this.
+    :ivar starts_with: Its value starts with this.
+    :ivar ends_with: Its value ends with this.
+    """
+
+    __slots__ = ("key", "equals", "starts_with", "ends_with")
+    _fields = ("key", "equals", "starts_with", "ends_with")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key: Optional[str]
+    equals: Optional[str]
+    starts_with: Optional[str]
+    ends_with: Optional[str]
+
+    def __init__(self, *, key: Optional[str] = None, equals: Optional[str] = None, starts_with: Optional[str] = None, ends_with: Optional[str] = None) -> None:
+        _set(self, {"key": key, "equals": equals, "starts_with": starts_with, "ends_with": ends_with})
+
+
+class RoutingRuleLuaConfig(Model):
+    """A Lua script run for matching requests.
+
+    :ivar script: The script's name.
+    """
+
+    __slots__ = ("script",)
+    _fields = ("script",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    script: Optional[str]
+
+    def __init__(self, *, script: Optional[str] = None) -> None:
+        _set(self, {"script": script})
+
+
+class RoutingRuleRedirect(Model):
+    """What a routing rule does.
+
+    :ivar mirror_url: The origin to fetch from (Mirror).
+    :ivar replace_key_with: Replaces the whole key in the redirect target; ``${key}`` is the original key.
+    :ivar enable_replace_prefix: Whether ``replace_key_prefix_with`` replaces the matched prefix.
+    :ivar pass_query_string: Whether the query string is passed on to the redirect target.
+    :ivar mirror_headers: Which request headers are passed to the origin (Mirror).
+    :ivar http_redirect_code: 301, 302 or 307 (External and AliCDN).
+    :ivar mirror_sni: Whether SNI is sent to an HTTPS origin.
+    :ivar protocol: ``http`` or ``https`` for the redirect target.
+    :ivar replace_key_prefix_with: Replaces the matched prefix in the redirect target.
+    :ivar redirect_type: ``Mirror``, ``External``, ``Internal`` or ``AliCDN``.
+    :ivar mirror_pass_query_string: Whether the query string is passed to the origin (Mirror).
+    :ivar host_name: The host of the redirect target.
+    :ivar mirror_follow_redirect: Whether a 3xx from the origin is followed (Mirror).
+    :ivar mirror_check_md5: Whether the origin's Content-MD5 is checked (Mirror).
+    :ivar mirror_pass_original_slashes: Whether consecutive slashes are kept when fetching from the origin.
+    :ivar mirror_allow_video_snapshot: Whether video snapshots may be fetched from the origin.
+    :ivar mirror_async_status: The status code that makes OSS fetch from the origin in the background.
+    :ivar mirror_taggings: Tags set on objects fetched from the origin.
+    :ivar mirror_auth: How OSS signs its requests to the origin.
+    :ivar mirror_dst_region: The region of the origin VPC.
+    :ivar mirror_dst_vpc_id: The id of the origin VPC.
+    :ivar mirror_tunnel_id: The id of the tunnel to the origin.
+    :ivar mirror_role: The RAM role OSS assumes to reach the origin.
+    :ivar mirror_using_role: Whether ``mirror_role`` is used.
+    :ivar mirror_return_headers: Headers set on the answer to the client.
+    :ivar mirror_proxy_pass: Whether the origin's answer is passed through without being stored.
+    :ivar mirror_is_express_tunnel: Whether the origin is reached over an Express Connect tunnel.
+    :ivar mirror_dst_slave_vpc_id: The id of the secondary origin VPC.
+    :ivar mirror_allow_head_object: Whether HeadObject may fetch from the origin.
+    :ivar transparent_mirror_response_codes: Origin status codes passed through to the client, comma-separated.
+    :ivar mirror_save_oss_meta: Whether ``x-oss-meta-*`` headers of the origin are kept.
+    :ivar mirror_allow_get_image_info: Whether image info requests may fetch from the origin.
+    :ivar mirror_url_probe: The URL that probes the health of the primary origin.
+    :ivar mirror_url_slave: The secondary origin.
+    :ivar mirror_user_last_modified: Whether the origin's Last-Modified is kept.
+    :ivar mirror_switch_all_errors: Whether any origin error switches to the secondary origin.
+    :ivar mirror_multi_alternates: Further origins, tried in turn.
+    """
+
+    __slots__ = ("mirror_url", "replace_key_with", "enable_replace_prefix", "pass_query_string", "mirror_headers", "http_redirect_code", "mirror_sni", "protocol", "replace_key_prefix_with", "redirect_type", "mirror_pass_query_string", "host_name", "mirror_follow_redirect", "mirror_check_md5", "mirror_pass_original_slashes", "mirror_allow_video_snapshot", "mirror_async_status", "mirror_taggings", "mirror_auth", "mirror_dst_region", "mirror_dst_vpc_id", "mirror_tunnel_id", "mirror_role", "mirror_using_role", "mirror_return_headers", "mirror_proxy_pass", "mirror_is_express_tunnel", "mirror_dst_slave_vpc_id", "mirror_allow_head_object", "transparent_mirror_response_codes", "mirror_save_oss_meta", "mirror_allow_get_image_info", "mirror_url_probe", "mirror_url_slave", "mirror_user_last_modified", "mirror_switch_all_errors", "mirror_multi_alternates")
+    _fields = ("mirror_url", "replace_key_with", "enable_replace_prefix", "pass_query_string", "mirror_headers", "http_redirect_code", "mirror_sni", "protocol", "replace_key_prefix_with", "redirect_type", "mirror_pass_query_string", "host_name", "mirror_follow_redirect", "mirror_check_md5", "mirror_pass_original_slashes", "mirror_allow_video_snapshot", "mirror_async_status", "mirror_taggings", "mirror_auth", "mirror_dst_region", "mirror_dst_vpc_id", "mirror_tunnel_id", "mirror_role", "mirror_using_role", "mirror_return_headers", "mirror_proxy_pass", "mirror_is_express_tunnel", "mirror_dst_slave_vpc_id", "mirror_allow_head_object", "transparent_mirror_response_codes", "mirror_save_oss_meta", "mirror_allow_get_image_info", "mirror_url_probe", "mirror_url_slave", "mirror_user_last_modified", "mirror_switch_all_errors", "mirror_multi_alternates")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    mirror_url: Optional[str]
+    replace_key_with: Optional[str]
+    enable_replace_prefix: Optional[bool]
+    pass_query_string: Optional[bool]
+    mirror_headers: Optional[MirrorHeaders]
+    http_redirect_code: Optional[int]
+    mirror_sni: Optional[bool]
+    protocol: Optional[RedirectProtocol]
+    replace_key_prefix_with: Optional[str]
+    redirect_type: Optional[RedirectType]
+    mirror_pass_query_string: Optional[bool]
+    host_name: Optional[str]
+    mirror_follow_redirect: Optional[bool]
+    mirror_check_md5: Optional[bool]
+    mirror_pass_original_slashes: Optional[bool]
+    mirror_allow_video_snapshot: Optional[bool]
+    mirror_async_status: Optional[int]
+    mirror_taggings: Optional[MirrorTaggings]
+    mirror_auth: Optional[MirrorAuth]
+    mirror_dst_region: Optional[str]
+    mirror_dst_vpc_id: Optional[str]
+    mirror_tunnel_id: Optional[str]
+    mirror_role: Optional[str]
+    mirror_using_role: Optional[bool]
+    mirror_return_headers: Optional[MirrorReturnHeaders]
+    mirror_proxy_pass: Optional[bool]
+    mirror_is_express_tunnel: Optional[bool]
+    mirror_dst_slave_vpc_id: Optional[str]
+    mirror_allow_head_object: Optional[bool]
+    transparent_mirror_response_codes: Optional[str]
+    mirror_save_oss_meta: Optional[bool]
+    mirror_allow_get_image_info: Optional[bool]
+    mirror_url_probe: Optional[str]
+    mirror_url_slave: Optional[str]
+    mirror_user_last_modified: Optional[bool]
+    mirror_switch_all_errors: Optional[bool]
+    mirror_multi_alternates: Optional[MirrorMultiAlternates]
+
+    def __init__(self, *, mirror_url: Optional[str] = None, replace_key_with: Optional[str] = None, enable_replace_prefix: Optional[bool] = None, pass_query_string: Optional[bool] = None, mirror_headers: Optional[MirrorHeaders] = None, http_redirect_code: Optional[int] = None, mirror_sni: Optional[bool] = None, protocol: Optional[RedirectProtocol] = None, replace_key_prefix_with: Optional[str] = None, redirect_type: Optional[RedirectType] = None, mirror_pass_query_string: Optional[bool] = None, host_name: Optional[str] = None, mirror_follow_redirect: Optional[bool] = None, mirror_check_md5: Optional[bool] = None, mirror_pass_original_slashes: Optional[bool] = None, mirror_allow_video_snapshot: Optional[bool] = None, mirror_async_status: Optional[int] = None, mirror_taggings: Optional[MirrorTaggings] = None, mirror_auth: Optional[MirrorAuth] = None, mirror_dst_region: Optional[str] = None, mirror_dst_vpc_id: Optional[str] = None, mirror_tunnel_id: Optional[str] = None, mirror_role: Optional[str] = None, mirror_using_role: Optional[bool] = None, mirror_return_headers: Optional[MirrorReturnHeaders] = None, mirror_proxy_pass: Optional[bool] = None, mirror_is_express_tunnel: Optional[bool] = None, mirror_dst_slave_vpc_id: Optional[str] = None, mirror_allow_head_object: Optional[bool] = None, transparent_mirror_response_codes: Optional[str] = None, mirror_save_oss_meta: Optional[bool] = None, mirror_allow_get_image_info: Optional[bool] = None, mirror_url_probe: Optional[str] = None, mirror_url_slave: Optional[str] = None, mirror_user_last_modified: Optional[bool] = None, mirror_switch_all_errors: Optional[bool] = None, mirror_multi_alternates: Optional[MirrorMultiAlternates] = None) -> None:
+        _set(self, {"mirror_url": mirror_url, "replace_key_with": replace_key_with, "enable_replace_prefix": enable_replace_prefix, "pass_query_string": pass_query_string, "mirror_headers": mirror_headers, "http_redirect_code": http_redirect_code, "mirror_sni": mirror_sni, "protocol": protocol, "replace_key_prefix_with": replace_key_prefix_with, "redirect_type": redirect_type, "mirror_pass_query_string": mirror_pass_query_string, "host_name": host_name, "mirror_follow_redirect": mirror_follow_redirect, "mirror_check_md5": mirror_check_md5, "mirror_pass_original_slashes": mirror_pass_original_slashes, "mirror_allow_video_snapshot": mirror_allow_video_snapshot, "mirror_async_status": mirror_async_status, "mirror_taggings": mirror_taggings, "mirror_auth": mirror_auth, "mirror_dst_region": mirror_dst_region, "mirror_dst_vpc_id": mirror_dst_vpc_id, "mirror_tunnel_id": mirror_tunnel_id, "mirror_role": mirror_role, "mirror_using_role": mirror_using_role, "mirror_return_headers": mirror_return_headers, "mirror_proxy_pass": mirror_proxy_pass, "mirror_is_express_tunnel": mirror_is_express_tunnel, "mirror_dst_slave_vpc_id": mirror_dst_slave_vpc_id, "mirror_allow_head_object": mirror_allow_head_object, "transparent_mirror_response_codes": transparent_mirror_response_codes, "mirror_save_oss_meta": mirror_save_oss_meta, "mirror_allow_get_image_info": mirror_allow_get_image_info, "mirror_url_probe": mirror_url_probe, "mirror_url_slave": mirror_url_slave, "mirror_user_last_modified": mirror_user_last_modified, "mirror_switch_all_errors": mirror_switch_all_errors, "mirror_multi_alternates": mirror_multi_alternates})
+
+
+class RoutingRules(Model):
+    """The routing rules.
+
+    :ivar routing_rules: The rules (at most 20).
+    """
+
+    __slots__ = ("routing_rules",)
+    _fields = ("routing_rules",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    routing_rules: List[RoutingRule]
+
+    def __init__(self, *, routing_rules: Optional[List[RoutingRule]] = None) -> None:
+        _set(self, {"routing_rules": [] if routing_rules is None else routing_rules})
+
+
 class RtcConfiguration(Model):
     """The ``ReplicationRule`` document PutBucketRtc sends: a rule's ID and its RTC switch.
 
@@ -3413,6 +4624,22 @@ class RtcConfiguration(Model):
 
     def __init__(self, *, rtc: Optional[Union[ReplicationTimeControl, Mapping[str, Any]]] = None, id: Optional[str] = None) -> None:
         _set(self, {"rtc": rtc, "id": id})
+
+
+class ServerSideEncryptionRule(Model):
+    """The ``ServerSideEncryptionRule`` document.
+
+    :ivar apply_server_side_encryption_by_default: The default encryption.
+    """
+
+    __slots__ = ("apply_server_side_encryption_by_default",)
+    _fields = ("apply_server_side_encryption_by_default",)
+    _names = frozenset(_fields)
+    _required = frozenset({"apply_server_side_encryption_by_default"})
+    apply_server_side_encryption_by_default: ApplyServerSideEncryptionByDefault
+
+    def __init__(self, *, apply_server_side_encryption_by_default: ApplyServerSideEncryptionByDefault) -> None:
+        _set(self, {"apply_server_side_encryption_by_default": apply_server_side_encryption_by_default})
 
 
 class SseKmsEncryptedObjects(Model):
@@ -3507,6 +4734,56 @@ class StyleList(Model):
         _set(self, {"styles": [] if styles is None else styles})
 
 
+class Tag(Model):
+    """One tag: a key and a value.
+
+    :ivar key: The key.
+    :ivar value: The value.
+    """
+
+    __slots__ = ("key", "value")
+    _fields = ("key", "value")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    key: Optional[str]
+    value: Optional[str]
+
+    def __init__(self, *, key: Optional[str] = None, value: Optional[str] = None) -> None:
+        _set(self, {"key": key, "value": value})
+
+
+class TagSet(Model):
+    """The tags of a ``Tagging`` document.
+
+    :ivar tags: The tags.
+    """
+
+    __slots__ = ("tags",)
+    _fields = ("tags",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    tags: List[Tag]
+
+    def __init__(self, *, tags: Optional[List[Tag]] = None) -> None:
+        _set(self, {"tags": [] if tags is None else tags})
+
+
+class Tagging(Model):
+    """The ``Tagging`` document.
+
+    :ivar tag_set: The tags.
+    """
+
+    __slots__ = ("tag_set",)
+    _fields = ("tag_set",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    tag_set: Optional[TagSet]
+
+    def __init__(self, *, tag_set: Optional[TagSet] = None) -> None:
+        _set(self, {"tag_set": tag_set})
+
+
 class Tls(Model):
     """Which TLS versions a bucket accepts.
 
@@ -3577,6 +4854,24 @@ class TransformationConfiguration(Model):
         _set(self, {"actions": [] if actions is None else actions, "function_assume_role_arn": function_assume_role_arn, "function_arn": function_arn})
 
 
+class UserDefinedLogFieldsConfiguration(Model):
+    """The ``UserDefinedLogFieldsConfiguration`` document.
+
+    :ivar header_set: The request headers logged.
+    :ivar param_set: The query parameters logged.
+    """
+
+    __slots__ = ("header_set", "param_set")
+    _fields = ("header_set", "param_set")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    header_set: Optional[LoggingHeaderSet]
+    param_set: Optional[LoggingParamSet]
+
+    def __init__(self, *, header_set: Optional[LoggingHeaderSet] = None, param_set: Optional[LoggingParamSet] = None) -> None:
+        _set(self, {"header_set": header_set, "param_set": param_set})
+
+
 class VersioningConfiguration(Model):
     """The ``VersioningConfiguration`` document.
 
@@ -3591,6 +4886,26 @@ class VersioningConfiguration(Model):
 
     def __init__(self, *, status: Optional[VersioningStatus] = None) -> None:
         _set(self, {"status": status})
+
+
+class WebsiteConfiguration(Model):
+    """The ``WebsiteConfiguration`` document.
+
+    :ivar index_document: The default page.
+    :ivar error_document: The error page.
+    :ivar routing_rules: The routing rules.
+    """
+
+    __slots__ = ("index_document", "error_document", "routing_rules")
+    _fields = ("index_document", "error_document", "routing_rules")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    index_document: Optional[IndexDocument]
+    error_document: Optional[ErrorDocument]
+    routing_rules: Optional[RoutingRules]
+
+    def __init__(self, *, index_document: Optional[IndexDocument] = None, error_document: Optional[ErrorDocument] = None, routing_rules: Optional[RoutingRules] = None) -> None:
+        _set(self, {"index_document": index_document, "error_document": error_document, "routing_rules": routing_rules})
 
 
 class WormConfiguration(Model):
@@ -3707,6 +5022,24 @@ class CreateAccessPointForObjectProcess(Operation[CreateAccessPointForObjectProc
 
     def __init__(self, *, bucket: str, access_point_for_object_process_name: str, create_access_point_for_object_process_configuration: Union[CreateAccessPointForObjectProcessConfiguration, Mapping[str, Any]]) -> None:
         _ossio._init_op(self, "CreateAccessPointForObjectProcess", {"bucket": bucket, "access_point_for_object_process_name": access_point_for_object_process_name, "create_access_point_for_object_process_configuration": create_access_point_for_object_process_configuration})
+
+
+class CreateBucketDataRedundancyTransition(Operation[CreateBucketDataRedundancyTransitionOutput]):
+    """Starts changing a bucket's redundancy type (only to ``ZRS``, from ``LRS``).
+
+    :ivar bucket: The bucket.
+    :ivar target_redundancy_type: The redundancy type to change to.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "target_redundancy_type")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "target_redundancy_type"})
+    bucket: str
+    target_redundancy_type: DataRedundancyType
+
+    def __init__(self, *, bucket: str, target_redundancy_type: DataRedundancyType) -> None:
+        _ossio._init_op(self, "CreateBucketDataRedundancyTransition", {"bucket": bucket, "target_redundancy_type": target_redundancy_type})
 
 
 class CreateBucketMetadataConfiguration(Operation[EmptyOutput]):
@@ -3851,6 +5184,56 @@ class DeleteBucket(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteBucket", {"bucket": bucket})
 
 
+class DeleteBucketCors(Operation[EmptyOutput]):
+    """Removes every CORS rule of a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketCors", {"bucket": bucket})
+
+
+class DeleteBucketDataRedundancyTransition(Operation[EmptyOutput]):
+    """Deletes a redundancy type change task that has not started.
+
+    :ivar bucket: The bucket.
+    :ivar redundancy_transition_taskid: The task id.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "redundancy_transition_taskid")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "redundancy_transition_taskid"})
+    bucket: str
+    redundancy_transition_taskid: str
+
+    def __init__(self, *, bucket: str, redundancy_transition_taskid: str) -> None:
+        _ossio._init_op(self, "DeleteBucketDataRedundancyTransition", {"bucket": bucket, "redundancy_transition_taskid": redundancy_transition_taskid})
+
+
+class DeleteBucketEncryption(Operation[EmptyOutput]):
+    """Removes a bucket's default server-side encryption.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketEncryption", {"bucket": bucket})
+
+
 class DeleteBucketInventory(Operation[EmptyOutput]):
     """Deletes one inventory of a bucket.
 
@@ -3869,6 +5252,38 @@ class DeleteBucketInventory(Operation[EmptyOutput]):
         _ossio._init_op(self, "DeleteBucketInventory", {"bucket": bucket, "inventory_id": inventory_id})
 
 
+class DeleteBucketLifecycle(Operation[EmptyOutput]):
+    """Removes every lifecycle rule of a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketLifecycle", {"bucket": bucket})
+
+
+class DeleteBucketLogging(Operation[EmptyOutput]):
+    """Turns access logging off for a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketLogging", {"bucket": bucket})
+
+
 class DeleteBucketMetadataConfiguration(Operation[EmptyOutput]):
     """Deletes a bucket's metadata tables: ``DELETE /?metadataConfiguration``.
 
@@ -3883,6 +5298,38 @@ class DeleteBucketMetadataConfiguration(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "DeleteBucketMetadataConfiguration", {"bucket": bucket})
+
+
+class DeleteBucketOverwriteConfig(Operation[EmptyOutput]):
+    """Removes every overwrite protection rule of a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketOverwriteConfig", {"bucket": bucket})
+
+
+class DeleteBucketPolicy(Operation[EmptyOutput]):
+    """Removes a bucket's policy.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketPolicy", {"bucket": bucket})
 
 
 class DeleteBucketPublicAccessBlock(Operation[EmptyOutput]):
@@ -3933,6 +5380,40 @@ class DeleteBucketStorageQuota(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "DeleteBucketStorageQuota", {"bucket": bucket})
+
+
+class DeleteBucketTags(Operation[EmptyOutput]):
+    """Removes a bucket's tags: all of them, or those whose keys ``tagging`` lists.
+
+    :ivar bucket: The bucket.
+    :ivar tagging: The keys to remove, comma-separated; absent removes every tag.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "tagging")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+    tagging: Optional[str]
+
+    def __init__(self, *, bucket: str, tagging: Optional[str] = None) -> None:
+        _ossio._init_op(self, "DeleteBucketTags", {"bucket": bucket, "tagging": tagging})
+
+
+class DeleteBucketWebsite(Operation[EmptyOutput]):
+    """Turns a bucket's static website hosting off.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteBucketWebsite", {"bucket": bucket})
 
 
 class DeleteCname(Operation[EmptyOutput]):
@@ -4040,6 +5521,22 @@ class DeleteStyle(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, style_name: str) -> None:
         _ossio._init_op(self, "DeleteStyle", {"bucket": bucket, "style_name": style_name})
+
+
+class DeleteUserDefinedLogFieldsConfig(Operation[EmptyOutput]):
+    """Removes the custom log fields of a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "DeleteUserDefinedLogFieldsConfig", {"bucket": bucket})
 
 
 class DescribeRegions(Operation[DescribeRegionsOutput]):
@@ -4310,6 +5807,56 @@ class GetBucketArchiveDirectRead(Operation[GetBucketArchiveDirectReadOutput]):
         _ossio._init_op(self, "GetBucketArchiveDirectRead", {"bucket": bucket})
 
 
+class GetBucketCors(Operation[GetBucketCorsOutput]):
+    """Reads a bucket's CORS rules.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketCors", {"bucket": bucket})
+
+
+class GetBucketDataRedundancyTransition(Operation[GetBucketDataRedundancyTransitionOutput]):
+    """Reads one redundancy type change task of a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar redundancy_transition_taskid: The task id.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "redundancy_transition_taskid")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "redundancy_transition_taskid"})
+    bucket: str
+    redundancy_transition_taskid: str
+
+    def __init__(self, *, bucket: str, redundancy_transition_taskid: str) -> None:
+        _ossio._init_op(self, "GetBucketDataRedundancyTransition", {"bucket": bucket, "redundancy_transition_taskid": redundancy_transition_taskid})
+
+
+class GetBucketEncryption(Operation[GetBucketEncryptionOutput]):
+    """Reads a bucket's default server-side encryption.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketEncryption", {"bucket": bucket})
+
+
 class GetBucketHttpsConfig(Operation[GetBucketHttpsConfigOutput]):
     """Reads a bucket's TLS settings.
 
@@ -4360,6 +5907,22 @@ class GetBucketInventory(Operation[GetBucketInventoryOutput]):
         _ossio._init_op(self, "GetBucketInventory", {"bucket": bucket, "inventory_id": inventory_id})
 
 
+class GetBucketLifecycle(Operation[GetBucketLifecycleOutput]):
+    """Reads a bucket's lifecycle rules.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketLifecycle", {"bucket": bucket})
+
+
 class GetBucketLocation(Operation[GetBucketLocationOutput]):
     """Reads the region a bucket lives in (``oss-cn-hangzhou``).
 
@@ -4374,6 +5937,22 @@ class GetBucketLocation(Operation[GetBucketLocationOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketLocation", {"bucket": bucket})
+
+
+class GetBucketLogging(Operation[GetBucketLoggingOutput]):
+    """Reads a bucket's access logging configuration.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketLogging", {"bucket": bucket})
 
 
 class GetBucketMetadataConfiguration(Operation[GetBucketMetadataConfigurationOutput]):
@@ -4408,6 +5987,54 @@ class GetBucketObjectWormConfiguration(Operation[GetBucketObjectWormConfiguratio
         _ossio._init_op(self, "GetBucketObjectWormConfiguration", {"bucket": bucket})
 
 
+class GetBucketOverwriteConfig(Operation[GetBucketOverwriteConfigOutput]):
+    """Reads a bucket's overwrite protection rules (404 when it has none).
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketOverwriteConfig", {"bucket": bucket})
+
+
+class GetBucketPolicy(Operation[GetBucketPolicyOutput]):
+    """Reads a bucket's policy.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketPolicy", {"bucket": bucket})
+
+
+class GetBucketPolicyStatus(Operation[GetBucketPolicyStatusOutput]):
+    """Asks whether a bucket's policy makes it public.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketPolicyStatus", {"bucket": bucket})
+
+
 class GetBucketPublicAccessBlock(Operation[GetBucketPublicAccessBlockOutput]):
     """Reads a bucket's block-public-access switch.
 
@@ -4422,6 +6049,22 @@ class GetBucketPublicAccessBlock(Operation[GetBucketPublicAccessBlockOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketPublicAccessBlock", {"bucket": bucket})
+
+
+class GetBucketReferer(Operation[GetBucketRefererOutput]):
+    """Reads a bucket's Referer configuration.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketReferer", {"bucket": bucket})
 
 
 class GetBucketReplication(Operation[GetBucketReplicationOutput]):
@@ -4506,6 +6149,22 @@ class GetBucketStorageQuota(Operation[GetBucketStorageQuotaOutput]):
         _ossio._init_op(self, "GetBucketStorageQuota", {"bucket": bucket})
 
 
+class GetBucketTags(Operation[GetBucketTagsOutput]):
+    """Reads a bucket's tags.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketTags", {"bucket": bucket})
+
+
 class GetBucketTransferAcceleration(Operation[GetBucketTransferAccelerationOutput]):
     """Reads a bucket's transfer acceleration setting.
 
@@ -4536,6 +6195,22 @@ class GetBucketVersioning(Operation[GetBucketVersioningOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketVersioning", {"bucket": bucket})
+
+
+class GetBucketWebsite(Operation[GetBucketWebsiteOutput]):
+    """Reads a bucket's static website configuration.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketWebsite", {"bucket": bucket})
 
 
 class GetBucketWorm(Operation[GetBucketWormOutput]):
@@ -4761,6 +6436,22 @@ class GetStyle(Operation[GetStyleOutput]):
         _ossio._init_op(self, "GetStyle", {"bucket": bucket, "style_name": style_name})
 
 
+class GetUserDefinedLogFieldsConfig(Operation[GetUserDefinedLogFieldsConfigOutput]):
+    """Reads which request headers and query parameters real-time logs record.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetUserDefinedLogFieldsConfig", {"bucket": bucket})
+
+
 class HeadObject(Operation[HeadObjectOutput]):
     """Reads an object's metadata; errors arrive base64-encoded in ``x-oss-err``, which ``Response::check`` decodes.
 
@@ -4835,6 +6526,22 @@ class ListAccessPointsForObjectProcess(Operation[ListAccessPointsForObjectProces
 
     def __init__(self, *, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> None:
         _ossio._init_op(self, "ListAccessPointsForObjectProcess", {"max_keys": max_keys, "continuation_token": continuation_token})
+
+
+class ListBucketDataRedundancyTransition(Operation[ListBucketDataRedundancyTransitionOutput]):
+    """Lists the redundancy type change tasks of a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "ListBucketDataRedundancyTransition", {"bucket": bucket})
 
 
 class ListBucketInventory(Operation[ListBucketInventoryOutput]):
@@ -5005,6 +6712,24 @@ class ListStyle(Operation[ListStyleOutput]):
         _ossio._init_op(self, "ListStyle", {"bucket": bucket})
 
 
+class ListUserDataRedundancyTransition(Operation[ListUserDataRedundancyTransitionOutput]):
+    """Lists the redundancy type change tasks of the requester's account, one page at a time.
+
+    :ivar max_keys: Page size (1 to 100).
+    :ivar continuation_token: The previous page's ``NextContinuationToken``.
+    """
+
+    __slots__ = ()
+    _fields = ("max_keys", "continuation_token")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    max_keys: Optional[int]
+    continuation_token: Optional[str]
+
+    def __init__(self, *, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListUserDataRedundancyTransition", {"max_keys": max_keys, "continuation_token": continuation_token})
+
+
 class OpenMetaQuery(Operation[EmptyOutput]):
     """Turns on data indexing for a bucket: ``POST /?metaQuery&comp=add``.
 
@@ -5021,6 +6746,30 @@ class OpenMetaQuery(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, mode: Optional[MetaQueryMode] = None) -> None:
         _ossio._init_op(self, "OpenMetaQuery", {"bucket": bucket, "mode": mode})
+
+
+class OptionObject(Operation[OptionObjectOutput]):
+    """A CORS preflight: asks whether a cross-origin request on an object would be allowed (``OPTIONS /<key>`` with ``Origin`` and ``Access-Control-Request-Method``).
+
+    :ivar bucket: The bucket.
+    :ivar key: The object key.
+    :ivar origin: The origin the real request would come from (required).
+    :ivar access_control_request_method: The method the real request would use (required).
+    :ivar access_control_request_headers: The headers the real request would send, comma-separated.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "origin", "access_control_request_method", "access_control_request_headers")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    origin: Optional[str]
+    access_control_request_method: Optional[str]
+    access_control_request_headers: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, origin: Optional[str] = None, access_control_request_method: Optional[str] = None, access_control_request_headers: Optional[str] = None) -> None:
+        _ossio._init_op(self, "OptionObject", {"bucket": bucket, "key": key, "origin": origin, "access_control_request_method": access_control_request_method, "access_control_request_headers": access_control_request_headers})
 
 
 class PostAsyncFetch(Operation[PostAsyncFetchOutput]):
@@ -5221,6 +6970,42 @@ class PutBucketArchiveDirectRead(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketArchiveDirectRead", {"bucket": bucket, "archive_direct_read_configuration": archive_direct_read_configuration})
 
 
+class PutBucketCors(Operation[EmptyOutput]):
+    """Sets a bucket's CORS rules, replacing any it had.
+
+    :ivar bucket: The bucket.
+    :ivar cors_configuration: The rules.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "cors_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "cors_configuration"})
+    bucket: str
+    cors_configuration: Union[CorsConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, cors_configuration: Union[CorsConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketCors", {"bucket": bucket, "cors_configuration": cors_configuration})
+
+
+class PutBucketEncryption(Operation[EmptyOutput]):
+    """Sets a bucket's default server-side encryption.
+
+    :ivar bucket: The bucket.
+    :ivar server_side_encryption_rule: The rule.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "server_side_encryption_rule")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "server_side_encryption_rule"})
+    bucket: str
+    server_side_encryption_rule: Union[ServerSideEncryptionRule, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, server_side_encryption_rule: Union[ServerSideEncryptionRule, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketEncryption", {"bucket": bucket, "server_side_encryption_rule": server_side_encryption_rule})
+
+
 class PutBucketHttpsConfig(Operation[EmptyOutput]):
     """Sets which TLS versions and cipher suites a bucket accepts.
 
@@ -5259,6 +7044,44 @@ class PutBucketInventory(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketInventory", {"bucket": bucket, "inventory_id": inventory_id, "inventory_configuration": inventory_configuration})
 
 
+class PutBucketLifecycle(Operation[EmptyOutput]):
+    """Sets a bucket's lifecycle rules, replacing any it had.
+
+    :ivar bucket: The bucket.
+    :ivar allow_same_action_overlap: ``true`` to allow rules whose prefixes overlap with the same action.
+    :ivar lifecycle_configuration: The rules.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "allow_same_action_overlap", "lifecycle_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "lifecycle_configuration"})
+    bucket: str
+    allow_same_action_overlap: Optional[str]
+    lifecycle_configuration: Union[LifecycleConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, lifecycle_configuration: Union[LifecycleConfiguration, Mapping[str, Any]], allow_same_action_overlap: Optional[str] = None) -> None:
+        _ossio._init_op(self, "PutBucketLifecycle", {"bucket": bucket, "allow_same_action_overlap": allow_same_action_overlap, "lifecycle_configuration": lifecycle_configuration})
+
+
+class PutBucketLogging(Operation[EmptyOutput]):
+    """Turns access logging on for a bucket (or off, with no ``logging_enabled``).
+
+    :ivar bucket: The bucket.
+    :ivar bucket_logging_status: The configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "bucket_logging_status")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "bucket_logging_status"})
+    bucket: str
+    bucket_logging_status: Union[BucketLoggingStatus, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, bucket_logging_status: Union[BucketLoggingStatus, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketLogging", {"bucket": bucket, "bucket_logging_status": bucket_logging_status})
+
+
 class PutBucketObjectWormConfiguration(Operation[EmptyOutput]):
     """Turns on object-level retention for a bucket and sets its default.
 
@@ -5277,6 +7100,42 @@ class PutBucketObjectWormConfiguration(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketObjectWormConfiguration", {"bucket": bucket, "object_worm_configuration": object_worm_configuration})
 
 
+class PutBucketOverwriteConfig(Operation[EmptyOutput]):
+    """Sets a bucket's overwrite protection rules, replacing any it had.
+
+    :ivar bucket: The bucket.
+    :ivar overwrite_configuration: The rules.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "overwrite_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "overwrite_configuration"})
+    bucket: str
+    overwrite_configuration: Union[OverwriteConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, overwrite_configuration: Union[OverwriteConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketOverwriteConfig", {"bucket": bucket, "overwrite_configuration": overwrite_configuration})
+
+
+class PutBucketPolicy(Operation[EmptyOutput]):
+    """Sets a bucket's policy (a JSON document, sent verbatim), replacing any it had.
+
+    :ivar bucket: The bucket.
+    :ivar body: The policy document (JSON, at most 16 KB).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "body")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "body"})
+    bucket: str
+    body: str
+
+    def __init__(self, *, bucket: str, body: str) -> None:
+        _ossio._init_op(self, "PutBucketPolicy", {"bucket": bucket, "body": body})
+
+
 class PutBucketPublicAccessBlock(Operation[EmptyOutput]):
     """Turns a bucket's block-public-access switch on or off.
 
@@ -5293,6 +7152,24 @@ class PutBucketPublicAccessBlock(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, public_access_block_configuration: Union[PublicAccessBlockConfiguration, Mapping[str, Any]]) -> None:
         _ossio._init_op(self, "PutBucketPublicAccessBlock", {"bucket": bucket, "public_access_block_configuration": public_access_block_configuration})
+
+
+class PutBucketReferer(Operation[EmptyOutput]):
+    """Sets a bucket's Referer whitelist and blacklist, replacing what it had.
+
+    :ivar bucket: The bucket.
+    :ivar referer_configuration: The configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "referer_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "referer_configuration"})
+    bucket: str
+    referer_configuration: Union[RefererConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, referer_configuration: Union[RefererConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketReferer", {"bucket": bucket, "referer_configuration": referer_configuration})
 
 
 class PutBucketReplication(Operation[PutBucketReplicationOutput]):
@@ -5367,6 +7244,24 @@ class PutBucketStorageQuota(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutBucketStorageQuota", {"bucket": bucket, "quota_configuration": quota_configuration})
 
 
+class PutBucketTags(Operation[EmptyOutput]):
+    """Sets a bucket's tags, replacing any it had.
+
+    :ivar bucket: The bucket.
+    :ivar tagging: The tags (at most 20; keys 1 to 64 bytes, values at most 128).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "tagging")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "tagging"})
+    bucket: str
+    tagging: Union[Tagging, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, tagging: Union[Tagging, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketTags", {"bucket": bucket, "tagging": tagging})
+
+
 class PutBucketTransferAcceleration(Operation[EmptyOutput]):
     """Turns a bucket's transfer acceleration on or off.
 
@@ -5401,6 +7296,24 @@ class PutBucketVersioning(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, versioning_configuration: Union[VersioningConfiguration, Mapping[str, Any]]) -> None:
         _ossio._init_op(self, "PutBucketVersioning", {"bucket": bucket, "versioning_configuration": versioning_configuration})
+
+
+class PutBucketWebsite(Operation[EmptyOutput]):
+    """Sets a bucket's static website configuration, replacing what it had.
+
+    :ivar bucket: The bucket.
+    :ivar website_configuration: The configuration.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "website_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "website_configuration"})
+    bucket: str
+    website_configuration: Union[WebsiteConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, website_configuration: Union[WebsiteConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketWebsite", {"bucket": bucket, "website_configuration": website_configuration})
 
 
 class PutCname(Operation[EmptyOutput]):
@@ -5557,6 +7470,24 @@ class PutStyle(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutStyle", {"bucket": bucket, "style_name": style_name, "category": category, "style": style})
 
 
+class PutUserDefinedLogFieldsConfig(Operation[EmptyOutput]):
+    """Sets which request headers and query parameters real-time logs record in ``user_defined_log_fields``.
+
+    :ivar bucket: The bucket.
+    :ivar user_defined_log_fields_configuration: The configuration (at most 6 headers and parameters together).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "user_defined_log_fields_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "user_defined_log_fields_configuration"})
+    bucket: str
+    user_defined_log_fields_configuration: Union[UserDefinedLogFieldsConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, user_defined_log_fields_configuration: Union[UserDefinedLogFieldsConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutUserDefinedLogFieldsConfig", {"bucket": bucket, "user_defined_log_fields_configuration": user_defined_log_fields_configuration})
+
+
 class UpdateBucketMetadataInventoryTableConfiguration(Operation[EmptyOutput]):
     """Changes a bucket's inventory table: ``PUT /?metadataInventoryTable``.
 
@@ -5639,10 +7570,13 @@ _ossio._register(Model, {
     "AccessMonitorConfiguration": AccessMonitorConfiguration,
     "AccessPointForObjectProcess": AccessPointForObjectProcess,
     "AccessPointSummary": AccessPointSummary,
+    "ApplyServerSideEncryptionByDefault": ApplyServerSideEncryptionByDefault,
     "ArchiveDirectReadConfiguration": ArchiveDirectReadConfiguration,
     "AsyncFetchTaskConfiguration": AsyncFetchTaskConfiguration,
     "AsyncFetchTaskInfo": AsyncFetchTaskInfo,
     "BucketCnameConfiguration": BucketCnameConfiguration,
+    "BucketDataRedundancyTransition": BucketDataRedundancyTransition,
+    "BucketLoggingStatus": BucketLoggingStatus,
     "BucketResourceGroupConfiguration": BucketResourceGroupConfiguration,
     "BucketSummary": BucketSummary,
     "CertificateConfiguration": CertificateConfiguration,
@@ -5653,10 +7587,14 @@ _ossio._register(Model, {
     "CnameCertificate": CnameCertificate,
     "CnameInfo": CnameInfo,
     "CnameToken": CnameToken,
+    "CorsConfiguration": CorsConfiguration,
+    "CorsRule": CorsRule,
     "CreateAccessPointForObjectProcessConfiguration": CreateAccessPointForObjectProcessConfiguration,
     "CreateAccessPointForObjectProcessOutput": CreateAccessPointForObjectProcessOutput,
     "CreateAccessPointOutput": CreateAccessPointOutput,
+    "CreateBucketDataRedundancyTransitionOutput": CreateBucketDataRedundancyTransitionOutput,
     "CreateCnameTokenOutput": CreateCnameTokenOutput,
+    "DataRedundancyTransitionList": DataRedundancyTransitionList,
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
     "DeletedObject": DeletedObject,
@@ -5665,6 +7603,7 @@ _ossio._register(Model, {
     "DoMetaQueryActionOutput": DoMetaQueryActionOutput,
     "DoMetaQueryOutput": DoMetaQueryOutput,
     "EmptyOutput": EmptyOutput,
+    "ErrorDocument": ErrorDocument,
     "ExtendWormConfiguration": ExtendWormConfiguration,
     "GetAccessPointConfigForObjectProcessOutput": GetAccessPointConfigForObjectProcessOutput,
     "GetAccessPointForObjectProcessOutput": GetAccessPointForObjectProcessOutput,
@@ -5676,20 +7615,31 @@ _ossio._register(Model, {
     "GetBucketAccessMonitorOutput": GetBucketAccessMonitorOutput,
     "GetBucketAclOutput": GetBucketAclOutput,
     "GetBucketArchiveDirectReadOutput": GetBucketArchiveDirectReadOutput,
+    "GetBucketCorsOutput": GetBucketCorsOutput,
+    "GetBucketDataRedundancyTransitionOutput": GetBucketDataRedundancyTransitionOutput,
+    "GetBucketEncryptionOutput": GetBucketEncryptionOutput,
     "GetBucketHttpsConfigOutput": GetBucketHttpsConfigOutput,
     "GetBucketInfoOutput": GetBucketInfoOutput,
     "GetBucketInventoryOutput": GetBucketInventoryOutput,
+    "GetBucketLifecycleOutput": GetBucketLifecycleOutput,
     "GetBucketLocationOutput": GetBucketLocationOutput,
+    "GetBucketLoggingOutput": GetBucketLoggingOutput,
     "GetBucketMetadataConfigurationOutput": GetBucketMetadataConfigurationOutput,
     "GetBucketObjectWormConfigurationOutput": GetBucketObjectWormConfigurationOutput,
+    "GetBucketOverwriteConfigOutput": GetBucketOverwriteConfigOutput,
+    "GetBucketPolicyOutput": GetBucketPolicyOutput,
+    "GetBucketPolicyStatusOutput": GetBucketPolicyStatusOutput,
     "GetBucketPublicAccessBlockOutput": GetBucketPublicAccessBlockOutput,
+    "GetBucketRefererOutput": GetBucketRefererOutput,
     "GetBucketReplicationLocationOutput": GetBucketReplicationLocationOutput,
     "GetBucketReplicationOutput": GetBucketReplicationOutput,
     "GetBucketReplicationProgressOutput": GetBucketReplicationProgressOutput,
     "GetBucketResourceGroupOutput": GetBucketResourceGroupOutput,
     "GetBucketStorageQuotaOutput": GetBucketStorageQuotaOutput,
+    "GetBucketTagsOutput": GetBucketTagsOutput,
     "GetBucketTransferAccelerationOutput": GetBucketTransferAccelerationOutput,
     "GetBucketVersioningOutput": GetBucketVersioningOutput,
+    "GetBucketWebsiteOutput": GetBucketWebsiteOutput,
     "GetBucketWormOutput": GetBucketWormOutput,
     "GetCnameTokenOutput": GetCnameTokenOutput,
     "GetLiveChannelHistoryOutput": GetLiveChannelHistoryOutput,
@@ -5701,10 +7651,12 @@ _ossio._register(Model, {
     "GetObjectOutput": GetObjectOutput,
     "GetPublicAccessBlockOutput": GetPublicAccessBlockOutput,
     "GetStyleOutput": GetStyleOutput,
+    "GetUserDefinedLogFieldsConfigOutput": GetUserDefinedLogFieldsConfigOutput,
     "HeadObjectOutput": HeadObjectOutput,
     "HttpsConfiguration": HttpsConfiguration,
     "IncrementalInventory": IncrementalInventory,
     "IncrementalInventorySchedule": IncrementalInventorySchedule,
+    "IndexDocument": IndexDocument,
     "InitiateBucketWormOutput": InitiateBucketWormOutput,
     "InitiateWormConfiguration": InitiateWormConfiguration,
     "InventoryConfiguration": InventoryConfiguration,
@@ -5719,8 +7671,16 @@ _ossio._register(Model, {
     "InventoryTableConfigurationResult": InventoryTableConfigurationResult,
     "JournalTableConfiguration": JournalTableConfiguration,
     "JournalTableConfigurationResult": JournalTableConfigurationResult,
+    "LifecycleConfiguration": LifecycleConfiguration,
+    "LifecycleRule": LifecycleRule,
+    "LifecycleRuleAbortMultipartUpload": LifecycleRuleAbortMultipartUpload,
+    "LifecycleRuleExpiration": LifecycleRuleExpiration,
+    "LifecycleRuleFilter": LifecycleRuleFilter,
+    "LifecycleRuleNot": LifecycleRuleNot,
+    "LifecycleRuleTransition": LifecycleRuleTransition,
     "ListAccessPointsForObjectProcessOutput": ListAccessPointsForObjectProcessOutput,
     "ListAccessPointsOutput": ListAccessPointsOutput,
+    "ListBucketDataRedundancyTransitionOutput": ListBucketDataRedundancyTransitionOutput,
     "ListBucketInventoryOutput": ListBucketInventoryOutput,
     "ListBucketsOutput": ListBucketsOutput,
     "ListCloudBoxesOutput": ListCloudBoxesOutput,
@@ -5730,6 +7690,7 @@ _ossio._register(Model, {
     "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
     "ListStyleOutput": ListStyleOutput,
+    "ListUserDataRedundancyTransitionOutput": ListUserDataRedundancyTransitionOutput,
     "LiveChannelAudio": LiveChannelAudio,
     "LiveChannelConfiguration": LiveChannelConfiguration,
     "LiveChannelSnapshot": LiveChannelSnapshot,
@@ -5740,6 +7701,9 @@ _ossio._register(Model, {
     "LocationRtcConstraint": LocationRtcConstraint,
     "LocationTransferType": LocationTransferType,
     "LocationTransferTypeConstraint": LocationTransferTypeConstraint,
+    "LoggingEnabled": LoggingEnabled,
+    "LoggingHeaderSet": LoggingHeaderSet,
+    "LoggingParamSet": LoggingParamSet,
     "MetaQuery": MetaQuery,
     "MetaQueryAddress": MetaQueryAddress,
     "MetaQueryAggregation": MetaQueryAggregation,
@@ -5758,12 +7722,27 @@ _ossio._register(Model, {
     "MetadataTableEncryptionConfiguration": MetadataTableEncryptionConfiguration,
     "MetadataTableError": MetadataTableError,
     "MetadataTableRecordExpiration": MetadataTableRecordExpiration,
+    "MirrorAuth": MirrorAuth,
+    "MirrorHeaders": MirrorHeaders,
+    "MirrorHeadersSet": MirrorHeadersSet,
+    "MirrorMultiAlternate": MirrorMultiAlternate,
+    "MirrorMultiAlternates": MirrorMultiAlternates,
+    "MirrorReturnHeaders": MirrorReturnHeaders,
+    "MirrorTagging": MirrorTagging,
+    "MirrorTaggings": MirrorTaggings,
+    "NoncurrentVersionExpiration": NoncurrentVersionExpiration,
+    "NoncurrentVersionTransition": NoncurrentVersionTransition,
     "ObjectIdentifier": ObjectIdentifier,
     "ObjectProcessConfiguration": ObjectProcessConfiguration,
     "ObjectSummary": ObjectSummary,
     "ObjectWormConfiguration": ObjectWormConfiguration,
     "ObjectWormConfigurationRule": ObjectWormConfigurationRule,
     "ObjectWormConfigurationRuleDefaultRetention": ObjectWormConfigurationRuleDefaultRetention,
+    "OptionObjectOutput": OptionObjectOutput,
+    "OverwriteConfiguration": OverwriteConfiguration,
+    "OverwritePrincipals": OverwritePrincipals,
+    "OverwriteRule": OverwriteRule,
+    "PolicyStatus": PolicyStatus,
     "PostAsyncFetchOutput": PostAsyncFetchOutput,
     "PublicAccessBlockConfiguration": PublicAccessBlockConfiguration,
     "PutAccessPointConfigForObjectProcessConfiguration": PutAccessPointConfigForObjectProcessConfiguration,
@@ -5773,6 +7752,9 @@ _ossio._register(Model, {
     "PutObjectAclOutput": PutObjectAclOutput,
     "PutObjectOutput": PutObjectOutput,
     "QuotaConfiguration": QuotaConfiguration,
+    "RefererBlacklist": RefererBlacklist,
+    "RefererConfiguration": RefererConfiguration,
+    "RefererList": RefererList,
     "RegionInfo": RegionInfo,
     "ReplicationConfiguration": ReplicationConfiguration,
     "ReplicationDestination": ReplicationDestination,
@@ -5786,17 +7768,30 @@ _ossio._register(Model, {
     "ReplicationRules": ReplicationRules,
     "ReplicationSourceSelectionCriteria": ReplicationSourceSelectionCriteria,
     "ReplicationTimeControl": ReplicationTimeControl,
+    "ReturnHeader": ReturnHeader,
+    "RoutingRule": RoutingRule,
+    "RoutingRuleCondition": RoutingRuleCondition,
+    "RoutingRuleIncludeHeader": RoutingRuleIncludeHeader,
+    "RoutingRuleLuaConfig": RoutingRuleLuaConfig,
+    "RoutingRuleRedirect": RoutingRuleRedirect,
+    "RoutingRules": RoutingRules,
     "RtcConfiguration": RtcConfiguration,
+    "ServerSideEncryptionRule": ServerSideEncryptionRule,
     "SseKmsEncryptedObjects": SseKmsEncryptedObjects,
     "SseRule": SseRule,
     "StyleContent": StyleContent,
     "StyleInfo": StyleInfo,
     "StyleList": StyleList,
+    "Tag": Tag,
+    "TagSet": TagSet,
+    "Tagging": Tagging,
     "Tls": Tls,
     "TransferAccelerationConfiguration": TransferAccelerationConfiguration,
     "TransferTypes": TransferTypes,
     "TransformationConfiguration": TransformationConfiguration,
+    "UserDefinedLogFieldsConfiguration": UserDefinedLogFieldsConfiguration,
     "VersioningConfiguration": VersioningConfiguration,
+    "WebsiteConfiguration": WebsiteConfiguration,
     "WormConfiguration": WormConfiguration,
 })
 
@@ -5807,11 +7802,14 @@ __all__ = [
     "AccessPointForObjectProcess",
     "AccessPointSummary",
     "Acl",
+    "ApplyServerSideEncryptionByDefault",
     "ArchiveDirectReadConfiguration",
     "AsyncFetchTaskConfiguration",
     "AsyncFetchTaskInfo",
     "BodyInput",
     "BucketCnameConfiguration",
+    "BucketDataRedundancyTransition",
+    "BucketLoggingStatus",
     "BucketResourceGroupConfiguration",
     "BucketSummary",
     "CertificateConfiguration",
@@ -5824,14 +7822,20 @@ __all__ = [
     "CnameInfo",
     "CnameToken",
     "CompleteBucketWorm",
+    "CorsConfiguration",
+    "CorsMethod",
+    "CorsRule",
     "CreateAccessPoint",
     "CreateAccessPointForObjectProcess",
     "CreateAccessPointForObjectProcessConfiguration",
     "CreateAccessPointForObjectProcessOutput",
     "CreateAccessPointOutput",
+    "CreateBucketDataRedundancyTransition",
+    "CreateBucketDataRedundancyTransitionOutput",
     "CreateBucketMetadataConfiguration",
     "CreateCnameToken",
     "CreateCnameTokenOutput",
+    "DataRedundancyTransitionList",
     "DataRedundancyType",
     "DeleteAccessPoint",
     "DeleteAccessPointForObjectProcess",
@@ -5839,11 +7843,20 @@ __all__ = [
     "DeleteAccessPointPolicyForObjectProcess",
     "DeleteAccessPointPublicAccessBlock",
     "DeleteBucket",
+    "DeleteBucketCors",
+    "DeleteBucketDataRedundancyTransition",
+    "DeleteBucketEncryption",
     "DeleteBucketInventory",
+    "DeleteBucketLifecycle",
+    "DeleteBucketLogging",
     "DeleteBucketMetadataConfiguration",
+    "DeleteBucketOverwriteConfig",
+    "DeleteBucketPolicy",
     "DeleteBucketPublicAccessBlock",
     "DeleteBucketReplication",
     "DeleteBucketStorageQuota",
+    "DeleteBucketTags",
+    "DeleteBucketWebsite",
     "DeleteCname",
     "DeleteLiveChannel",
     "DeleteMultipleObjects",
@@ -5852,6 +7865,7 @@ __all__ = [
     "DeleteObjectOutput",
     "DeletePublicAccessBlock",
     "DeleteStyle",
+    "DeleteUserDefinedLogFieldsConfig",
     "DeletedObject",
     "DescribeRegions",
     "DescribeRegionsOutput",
@@ -5862,6 +7876,7 @@ __all__ = [
     "DoMetaQueryActionOutput",
     "DoMetaQueryOutput",
     "EmptyOutput",
+    "ErrorDocument",
     "ExtendBucketWorm",
     "ExtendWormConfiguration",
     "GetAccessPoint",
@@ -5884,20 +7899,38 @@ __all__ = [
     "GetBucketAclOutput",
     "GetBucketArchiveDirectRead",
     "GetBucketArchiveDirectReadOutput",
+    "GetBucketCors",
+    "GetBucketCorsOutput",
+    "GetBucketDataRedundancyTransition",
+    "GetBucketDataRedundancyTransitionOutput",
+    "GetBucketEncryption",
+    "GetBucketEncryptionOutput",
     "GetBucketHttpsConfig",
     "GetBucketHttpsConfigOutput",
     "GetBucketInfo",
     "GetBucketInfoOutput",
     "GetBucketInventory",
     "GetBucketInventoryOutput",
+    "GetBucketLifecycle",
+    "GetBucketLifecycleOutput",
     "GetBucketLocation",
     "GetBucketLocationOutput",
+    "GetBucketLogging",
+    "GetBucketLoggingOutput",
     "GetBucketMetadataConfiguration",
     "GetBucketMetadataConfigurationOutput",
     "GetBucketObjectWormConfiguration",
     "GetBucketObjectWormConfigurationOutput",
+    "GetBucketOverwriteConfig",
+    "GetBucketOverwriteConfigOutput",
+    "GetBucketPolicy",
+    "GetBucketPolicyOutput",
+    "GetBucketPolicyStatus",
+    "GetBucketPolicyStatusOutput",
     "GetBucketPublicAccessBlock",
     "GetBucketPublicAccessBlockOutput",
+    "GetBucketReferer",
+    "GetBucketRefererOutput",
     "GetBucketReplication",
     "GetBucketReplicationLocation",
     "GetBucketReplicationLocationOutput",
@@ -5908,10 +7941,14 @@ __all__ = [
     "GetBucketResourceGroupOutput",
     "GetBucketStorageQuota",
     "GetBucketStorageQuotaOutput",
+    "GetBucketTags",
+    "GetBucketTagsOutput",
     "GetBucketTransferAcceleration",
     "GetBucketTransferAccelerationOutput",
     "GetBucketVersioning",
     "GetBucketVersioningOutput",
+    "GetBucketWebsite",
+    "GetBucketWebsiteOutput",
     "GetBucketWorm",
     "GetBucketWormOutput",
     "GetCnameToken",
@@ -5934,12 +7971,15 @@ __all__ = [
     "GetPublicAccessBlockOutput",
     "GetStyle",
     "GetStyleOutput",
+    "GetUserDefinedLogFieldsConfig",
+    "GetUserDefinedLogFieldsConfigOutput",
     "HeadObject",
     "HeadObjectOutput",
     "HistoricalObjectReplicationType",
     "HttpsConfiguration",
     "IncrementalInventory",
     "IncrementalInventorySchedule",
+    "IndexDocument",
     "InitiateBucketWorm",
     "InitiateBucketWormOutput",
     "InitiateWormConfiguration",
@@ -5959,10 +7999,21 @@ __all__ = [
     "InventoryTableConfigurationResult",
     "JournalTableConfiguration",
     "JournalTableConfigurationResult",
+    "KmsDataEncryption",
+    "LifecycleConfiguration",
+    "LifecycleRule",
+    "LifecycleRuleAbortMultipartUpload",
+    "LifecycleRuleExpiration",
+    "LifecycleRuleFilter",
+    "LifecycleRuleNot",
+    "LifecycleRuleStatus",
+    "LifecycleRuleTransition",
     "ListAccessPoints",
     "ListAccessPointsForObjectProcess",
     "ListAccessPointsForObjectProcessOutput",
     "ListAccessPointsOutput",
+    "ListBucketDataRedundancyTransition",
+    "ListBucketDataRedundancyTransitionOutput",
     "ListBucketInventory",
     "ListBucketInventoryOutput",
     "ListBuckets",
@@ -5980,6 +8031,8 @@ __all__ = [
     "ListObjectsV2Output",
     "ListStyle",
     "ListStyleOutput",
+    "ListUserDataRedundancyTransition",
+    "ListUserDataRedundancyTransitionOutput",
     "LiveChannelAudio",
     "LiveChannelConfiguration",
     "LiveChannelSnapshot",
@@ -5992,6 +8045,9 @@ __all__ = [
     "LocationRtcConstraint",
     "LocationTransferType",
     "LocationTransferTypeConstraint",
+    "LoggingEnabled",
+    "LoggingHeaderSet",
+    "LoggingParamSet",
     "MetaQuery",
     "MetaQueryAddress",
     "MetaQueryAggregation",
@@ -6016,8 +8072,18 @@ __all__ = [
     "MetadataTableRecordExpiration",
     "MetadataTableSseAlgorithm",
     "MetadataTableState",
+    "MirrorAuth",
+    "MirrorHeaders",
+    "MirrorHeadersSet",
+    "MirrorMultiAlternate",
+    "MirrorMultiAlternates",
+    "MirrorReturnHeaders",
+    "MirrorTagging",
+    "MirrorTaggings",
     "Model",
     "NetworkOrigin",
+    "NoncurrentVersionExpiration",
+    "NoncurrentVersionTransition",
     "ObjectAcl",
     "ObjectIdentifier",
     "ObjectProcessConfiguration",
@@ -6028,6 +8094,13 @@ __all__ = [
     "ObjectWormConfigurationRuleDefaultRetention",
     "OpenMetaQuery",
     "Operation",
+    "OptionObject",
+    "OptionObjectOutput",
+    "OverwriteAction",
+    "OverwriteConfiguration",
+    "OverwritePrincipals",
+    "OverwriteRule",
+    "PolicyStatus",
     "PostAsyncFetch",
     "PostAsyncFetchOutput",
     "PostVodPlaylist",
@@ -6042,17 +8115,26 @@ __all__ = [
     "PutBucketAcl",
     "PutBucketAclOutput",
     "PutBucketArchiveDirectRead",
+    "PutBucketCors",
+    "PutBucketEncryption",
     "PutBucketHttpsConfig",
     "PutBucketInventory",
+    "PutBucketLifecycle",
+    "PutBucketLogging",
     "PutBucketObjectWormConfiguration",
+    "PutBucketOverwriteConfig",
+    "PutBucketPolicy",
     "PutBucketPublicAccessBlock",
+    "PutBucketReferer",
     "PutBucketReplication",
     "PutBucketReplicationOutput",
     "PutBucketResourceGroup",
     "PutBucketRtc",
     "PutBucketStorageQuota",
+    "PutBucketTags",
     "PutBucketTransferAcceleration",
     "PutBucketVersioning",
+    "PutBucketWebsite",
     "PutCname",
     "PutLiveChannel",
     "PutLiveChannelOutput",
@@ -6063,7 +8145,13 @@ __all__ = [
     "PutObjectOutput",
     "PutPublicAccessBlock",
     "PutStyle",
+    "PutUserDefinedLogFieldsConfig",
     "QuotaConfiguration",
+    "RedirectProtocol",
+    "RedirectType",
+    "RefererBlacklist",
+    "RefererConfiguration",
+    "RefererList",
     "RegionInfo",
     "ReplicationConfiguration",
     "ReplicationDestination",
@@ -6078,7 +8166,16 @@ __all__ = [
     "ReplicationSourceSelectionCriteria",
     "ReplicationTimeControl",
     "ReplicationTransferType",
+    "ReturnHeader",
+    "RoutingRule",
+    "RoutingRuleCondition",
+    "RoutingRuleIncludeHeader",
+    "RoutingRuleLuaConfig",
+    "RoutingRuleRedirect",
+    "RoutingRules",
     "RtcConfiguration",
+    "ServerSideEncryptionRule",
+    "SseAlgorithm",
     "SseKmsEncryptedObjects",
     "SseKmsEncryptedObjectsStatus",
     "SseRule",
@@ -6087,6 +8184,9 @@ __all__ = [
     "StyleContent",
     "StyleInfo",
     "StyleList",
+    "Tag",
+    "TagSet",
+    "Tagging",
     "Tls",
     "TlsVersion",
     "TransferAccelerationConfiguration",
@@ -6094,8 +8194,10 @@ __all__ = [
     "TransformationConfiguration",
     "UpdateBucketMetadataInventoryTableConfiguration",
     "UpdateBucketMetadataJournalTableConfiguration",
+    "UserDefinedLogFieldsConfiguration",
     "VersioningConfiguration",
     "VersioningStatus",
+    "WebsiteConfiguration",
     "WormConfiguration",
     "WriteGetObjectResponse",
 ]

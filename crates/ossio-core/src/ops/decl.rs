@@ -574,6 +574,16 @@ impl<'a> Source<'a> {
             .map(|(_, v)| v.as_deref().unwrap_or(""))
     }
 
+    /// The first value given to query parameter `name`: a bare `?name` gives none (it is
+    /// the sub-resource flag when an operation's field shares the flag's name, as
+    /// DeleteBucketTags's `?tagging=k1,k2` does).
+    pub fn query_given(&self, name: &str) -> Option<&'a str> {
+        self.query
+            .iter()
+            .filter(|(k, _)| k == name)
+            .find_map(|(_, v)| v.as_deref())
+    }
+
     /// Every value of query parameter `name`.
     pub fn query_values<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'a str> + 's {
         self.query
