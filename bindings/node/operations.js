@@ -6,6 +6,10 @@
 'use strict';
 
 module.exports = [
+  { name: 'AbortMultipartUpload', method: 'abortMultipartUpload', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'AppendObject', method: 'appendObject', streamsRequest: true, streamsResponse: false, pager: null },
+  { name: 'CompleteMultipartUpload', method: 'completeMultipartUpload', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'CopyObject', method: 'copyObject', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'CreateAccessPoint', method: 'createAccessPoint', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteAccessPoint', method: 'deleteAccessPoint', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'DeleteAccessPointPolicy', method: 'deleteAccessPointPolicy', streamsRequest: false, streamsResponse: false, pager: null },
@@ -24,10 +28,14 @@ module.exports = [
   { name: 'GetObjectAcl', method: 'getObjectAcl', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'GetObjectMeta', method: 'getObjectMeta', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'HeadObject', method: 'headObject', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'InitiateMultipartUpload', method: 'initiateMultipartUpload', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'ListAccessPoints', method: 'listAccessPoints', streamsRequest: false, streamsResponse: false, pager: ['continuationToken', 'nextContinuationToken'] },
   { name: 'ListBuckets', method: 'listBuckets', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },
+  { name: 'ListMultipartUploads', method: 'listMultipartUploads', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'ListObjectVersions', method: 'listObjectVersions', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'ListObjects', method: 'listObjects', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },
   { name: 'ListObjectsV2', method: 'listObjectsV2', streamsRequest: false, streamsResponse: false, pager: ['continuationToken', 'nextContinuationToken'] },
+  { name: 'ListParts', method: 'listParts', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'PutAccessPointPolicy', method: 'putAccessPointPolicy', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'PutAccessPointPublicAccessBlock', method: 'putAccessPointPublicAccessBlock', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'PutBucket', method: 'putBucket', streamsRequest: false, streamsResponse: false, pager: null },
@@ -35,4 +43,7 @@ module.exports = [
   { name: 'PutBucketVersioning', method: 'putBucketVersioning', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'PutObject', method: 'putObject', streamsRequest: true, streamsResponse: false, pager: null },
   { name: 'PutObjectAcl', method: 'putObjectAcl', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'SealAppendObject', method: 'sealAppendObject', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'UploadPart', method: 'uploadPart', streamsRequest: true, streamsResponse: false, pager: null },
+  { name: 'UploadPartCopy', method: 'uploadPartCopy', streamsRequest: false, streamsResponse: false, pager: null },
 ];

@@ -12,6 +12,15 @@ export type StreamedBody = { path: string } | AsyncIterable<Buffer | Uint8Array 
 /** An input whose `body` may also be streamed. */
 export type StreamedInput<I> = I extends { readonly body?: infer B } ? Omit<I, 'body'> & { readonly body?: B | StreamedBody } : I;
 
+/** `ObjectAcl`: one of its wire values. */
+export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
+
+/** `StorageClass`: one of its wire values. */
+export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
+
+/** `CopyDirective`: one of its wire values. */
+export type CopyDirective = 'COPY' | 'REPLACE';
+
 /** `NetworkOrigin`: one of its wire values. */
 export type NetworkOrigin = 'vpc' | 'internet';
 
@@ -21,14 +30,22 @@ export type Acl = 'private' | 'public-read' | 'public-read-write';
 /** `VersioningStatus`: one of its wire values. */
 export type VersioningStatus = 'Enabled' | 'Suspended';
 
-/** `ObjectAcl`: one of its wire values. */
-export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
-
-/** `StorageClass`: one of its wire values. */
-export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
-
 /** `DataRedundancyType`: one of its wire values. */
 export type DataRedundancyType = 'LRS' | 'ZRS';
+
+/** The `CompleteMultipartUpload` document: the parts, in ascending part number. */
+export interface CompleteMultipartUploadDocumentInput {
+  /** The parts (1 to 10,000). */
+  readonly parts?: ReadonlyArray<CompletePartInput> | null;
+}
+
+/** One part of a [`CompleteMultipartUploadDocument`]. */
+export interface CompletePartInput {
+  /** The part's number. */
+  readonly partNumber: number;
+  /** The ETag UploadPart returned for it. */
+  readonly etag: string;
+}
 
 /** An object to delete. */
 export interface ObjectIdentifierInput {
@@ -134,6 +151,60 @@ export interface BucketSummary {
   resourceGroupId: string | null;
 }
 
+/** One upload in progress. */
+export interface MultipartUpload {
+  /** The object key (decoded). */
+  key: string;
+  /** The upload's id. */
+  uploadId: string;
+  /** When it started (ISO 8601). */
+  initiated: string | null;
+}
+
+/** One version of an object. */
+export interface ObjectVersion {
+  /** Object key (decoded). */
+  key: string;
+  /** The version's id. */
+  versionId: string;
+  /** Whether it is the current version. */
+  isLatest: boolean;
+  /** `Normal`, `Appendable`, `Multipart` or `Symlink`. */
+  objectType: string | null;
+  /** Size in bytes. */
+  size: Uint64;
+  /** ETag, with quotes. */
+  etag: string | null;
+  /** Last modification (ISO 8601). */
+  lastModified: string | null;
+  /** Storage class. */
+  storageClass: string | null;
+  /** Owner id. */
+  ownerId: string | null;
+  /** Owner display name. */
+  ownerDisplayName: string | null;
+  /** Restore state of an archived version. */
+  restoreInfo: string | null;
+  /** When the version moved to a colder storage class. */
+  transitionTime: string | null;
+}
+
+/** One delete marker. */
+export interface DeleteMarkerEntry {
+  /** Object key (decoded). */
+  key: string;
+  /** The marker's version id. */
+  versionId: string;
+  /** Whether it is the current version. */
+  isLatest: boolean;
+  /** When the object was deleted (ISO 8601). */
+  lastModified: string | null;
+  /** Owner id. */
+  ownerId: string | null;
+  /** Owner display name. */
+  ownerDisplayName: string | null;
+}
+
 /** One object in a listing. */
 export interface ObjectSummary {
   /** Object key (decoded). */
@@ -152,10 +223,243 @@ export interface ObjectSummary {
   ownerId: string | null;
 }
 
+/** One uploaded part. */
+export interface ListedPart {
+  /** The part's number. */
+  partNumber: number;
+  /** The part's ETag. */
+  etag: string;
+  /** When it was uploaded (ISO 8601). */
+  lastModified: string | null;
+  /** Its size in bytes. */
+  size: Uint64;
+  /** Its CRC-64/ECMA. */
+  hashCrc64: Uint64 | null;
+}
+
 /** The `VersioningConfiguration` document. */
 export interface VersioningConfigurationInput {
   /** `Enabled` or `Suspended`. */
   readonly status?: VersioningStatus | null;
+}
+
+/** Aborts an upload and frees its parts. */
+export interface AbortMultipartUploadInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The upload's id. */
+  readonly uploadId: string;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface AbortMultipartUploadOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Appends to an Appendable object (creating it at position 0): from bytes, or as a stream
+ * of declared length the caller sends. `position` must be the object's current length.
+ */
+export interface AppendObjectInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** Where the data goes: the object's current length (0 creates it). */
+  readonly position: number | bigint;
+  /** The object's ACL (on creation). */
+  readonly acl?: ObjectAcl | null;
+  /** The object's storage class (on creation). */
+  readonly storageClass?: StorageClass | null;
+  /** User metadata (on creation), names without the `x-oss-meta-` prefix. */
+  readonly metadata?: Readonly<Record<string, string>> | null;
+  /** `Cache-Control` of the object. */
+  readonly cacheControl?: string | null;
+  /** `Content-Disposition` of the object. */
+  readonly contentDisposition?: string | null;
+  /** `Content-Encoding` of the object. */
+  readonly contentEncoding?: string | null;
+  /** `Content-MD5` (base64) of this append, checked by OSS. */
+  readonly contentMd5?: string | null;
+  /** `Content-Type` of the object. */
+  readonly contentType?: string | null;
+  /** `Expires` of the object. */
+  readonly expires?: string | null;
+  /** Server-side encryption: `AES256`, `KMS` or `SM4`. */
+  readonly serverSideEncryption?: string | null;
+  /** The data encryption algorithm with KMS (`SM4`). */
+  readonly serverSideDataEncryption?: string | null;
+  /** The KMS key. */
+  readonly serverSideEncryptionKeyId?: string | null;
+  /** Tags, `k1=v1&k2=v2` (on creation). */
+  readonly tagging?: string | null;
+  /** Refuse to overwrite an existing object of the same key. */
+  readonly forbidOverwrite?: boolean | null;
+  /** Bandwidth limit in bit/s. */
+  readonly trafficLimit?: number | bigint | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+  /** The data: bytes, or a declared length for a caller-streamed body. */
+  readonly body?: BodyInput | null;
+}
+
+/** The result of [`AppendObject`]. */
+export interface AppendObjectOutput {
+  /** The object's version, when versioned. */
+  versionId: string | null;
+  /** CRC-64/ECMA of the whole object so far. */
+  hashCrc64: Uint64 | null;
+  /** The position of the next append (the object's length). */
+  nextPosition: Uint64 | null;
+  /** Server-side encryption of the object. */
+  serverSideEncryption: string | null;
+  /** The data encryption algorithm with KMS. */
+  serverSideDataEncryption: string | null;
+  /** The KMS key. */
+  serverSideEncryptionKeyId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Completes an upload from the parts listed (or, with `complete_all`, every part
+ * uploaded).
+ */
+export interface CompleteMultipartUploadInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The upload's id. */
+  readonly uploadId: string;
+  /** The object's ACL. */
+  readonly acl?: ObjectAcl | null;
+  /** The parts to join (leave out with `complete_all`). */
+  readonly completeMultipartUpload?: CompleteMultipartUploadDocumentInput | null;
+  /** Join every part uploaded, in part number order (`x-oss-complete-all: yes`). */
+  readonly completeAll?: boolean | null;
+  /** Callback parameters (base64 JSON). */
+  readonly callback?: string | null;
+  /** Callback variables (base64 JSON). */
+  readonly callbackVar?: string | null;
+  /** Refuse to overwrite an existing object of the same key. */
+  readonly forbidOverwrite?: boolean | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`CompleteMultipartUpload`]. */
+export interface CompleteMultipartUploadOutput {
+  /** The bucket. */
+  bucket: string | null;
+  /** The object key (decoded). */
+  key: string | null;
+  /** The object's URL. */
+  location: string | null;
+  /** The object's ETag (`"<hex>-<parts>"`). */
+  etag: string | null;
+  /** `url` when the key was URL-encoded on the wire (already decoded here). */
+  encodingType: string | null;
+  /** CRC-64/ECMA of the whole object. */
+  hashCrc64: Uint64 | null;
+  /** The object's version, when versioned. */
+  versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Copies an object (up to 1 GB; larger ones with UploadPartCopy), its metadata copied or
+ * replaced.
+ */
+export interface CopyObjectInput {
+  /** The destination bucket or access point alias. */
+  readonly bucket: string;
+  /** The destination key. */
+  readonly key: string;
+  /** The source's bucket (the destination bucket when absent). */
+  readonly sourceBucket?: string | null;
+  /** The source object's key. */
+  readonly sourceKey: string;
+  /** A version of the source. */
+  readonly sourceVersionId?: string | null;
+  /** Copy only if the source's ETag is this. */
+  readonly ifMatch?: string | null;
+  /** Copy only if the source's ETag is not this. */
+  readonly ifNoneMatch?: string | null;
+  /** Copy only if the source changed since (RFC 1123). */
+  readonly ifModifiedSince?: string | null;
+  /** Copy only if the source did not change since (RFC 1123). */
+  readonly ifUnmodifiedSince?: string | null;
+  /** The copy's ACL. */
+  readonly acl?: ObjectAcl | null;
+  /** The copy's storage class. */
+  readonly storageClass?: StorageClass | null;
+  /** User metadata (used with `metadata_directive` REPLACE), names without the prefix. */
+  readonly metadata?: Readonly<Record<string, string>> | null;
+  /** `Cache-Control` of the copy (with REPLACE). */
+  readonly cacheControl?: string | null;
+  /** `Content-Disposition` of the copy (with REPLACE). */
+  readonly contentDisposition?: string | null;
+  /** `Content-Encoding` of the copy (with REPLACE). */
+  readonly contentEncoding?: string | null;
+  /** `Content-MD5` of the request. */
+  readonly contentMd5?: string | null;
+  /** `Content-Type` of the copy (with REPLACE). */
+  readonly contentType?: string | null;
+  /** `Expires` of the copy (with REPLACE). */
+  readonly expires?: string | null;
+  /** `COPY` (the default) keeps the source's metadata, `REPLACE` takes the request's. */
+  readonly metadataDirective?: CopyDirective | null;
+  /** Server-side encryption of the copy: `AES256`, `KMS` or `SM4`. */
+  readonly serverSideEncryption?: string | null;
+  /** The data encryption algorithm with KMS (`SM4`). */
+  readonly serverSideDataEncryption?: string | null;
+  /** The KMS key. */
+  readonly serverSideEncryptionKeyId?: string | null;
+  /** Tags of the copy, `k1=v1&k2=v2` (with `tagging_directive` REPLACE). */
+  readonly tagging?: string | null;
+  /** `COPY` (the default) keeps the source's tags, `REPLACE` takes `tagging`. */
+  readonly taggingDirective?: CopyDirective | null;
+  /** Refuse to overwrite an existing object of the destination key. */
+  readonly forbidOverwrite?: boolean | null;
+  /** Bandwidth limit in bit/s. */
+  readonly trafficLimit?: number | bigint | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+  /** Object WORM: retained until this time (ISO 8601). */
+  readonly objectWormRetainUntilDate?: string | null;
+  /** Object WORM mode (`GOVERNANCE`, `COMPLIANCE`). */
+  readonly objectWormMode?: string | null;
+  /** Object WORM legal hold (`ON`, `OFF`). */
+  readonly objectWormLegalHold?: string | null;
+}
+
+/** The result of [`CopyObject`]. */
+export interface CopyObjectOutput {
+  /** The copy's version, when versioned. */
+  versionId: string | null;
+  /** CRC-64/ECMA of the copy. */
+  hashCrc64: Uint64 | null;
+  /** The version of the source copied. */
+  sourceVersionId: string | null;
+  /** Server-side encryption of the copy. */
+  serverSideEncryption: string | null;
+  /** The data encryption algorithm with KMS. */
+  serverSideDataEncryption: string | null;
+  /** The KMS key. */
+  serverSideEncryptionKeyId: string | null;
+  /** When the copy was written (ISO 8601). */
+  lastModified: string | null;
+  /** The copy's ETag. */
+  etag: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
 }
 
 /** Creates an access point on a bucket. */
@@ -598,6 +902,62 @@ export interface HeadObjectOutput {
   requestId: string;
 }
 
+/** Starts a multipart upload; its id names the upload in the calls that follow. */
+export interface InitiateMultipartUploadInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The storage class of the object. */
+  readonly storageClass?: StorageClass | null;
+  /** User metadata, names without the `x-oss-meta-` prefix. */
+  readonly metadata?: Readonly<Record<string, string>> | null;
+  /** `Cache-Control` of the object. */
+  readonly cacheControl?: string | null;
+  /** `Content-Disposition` of the object. */
+  readonly contentDisposition?: string | null;
+  /** `Content-Encoding` of the object. */
+  readonly contentEncoding?: string | null;
+  /** `Content-MD5` of the request. */
+  readonly contentMd5?: string | null;
+  /** `Content-Type` of the object. */
+  readonly contentType?: string | null;
+  /** `Expires` of the object. */
+  readonly expires?: string | null;
+  /** Server-side encryption: `AES256`, `KMS` or `SM4`. */
+  readonly serverSideEncryption?: string | null;
+  /** The data encryption algorithm with KMS (`SM4`). */
+  readonly serverSideDataEncryption?: string | null;
+  /** The KMS key. */
+  readonly serverSideEncryptionKeyId?: string | null;
+  /** Tags, `k1=v1&k2=v2` (URL-encoded). */
+  readonly tagging?: string | null;
+  /** Refuse to overwrite an existing object of the same key at completion. */
+  readonly forbidOverwrite?: boolean | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+  /** Object WORM: retained until this time (ISO 8601). */
+  readonly objectWormRetainUntilDate?: string | null;
+  /** Object WORM mode (`GOVERNANCE`, `COMPLIANCE`). */
+  readonly objectWormMode?: string | null;
+  /** Object WORM legal hold (`ON`, `OFF`). */
+  readonly objectWormLegalHold?: string | null;
+}
+
+/** The result of [`InitiateMultipartUpload`]. */
+export interface InitiateMultipartUploadOutput {
+  /** The bucket. */
+  bucket: string;
+  /** The object key (decoded). */
+  key: string;
+  /** The upload's id. */
+  uploadId: string;
+  /** `url` when the key was URL-encoded on the wire (already decoded here). */
+  encodingType: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
 export interface ListAccessPointsInput {
   /** The bucket, or `None` for every access point of the account. */
@@ -652,6 +1012,107 @@ export interface ListBucketsOutput {
   nextMarker: string | null;
   /** The buckets of this page. */
   buckets: Array<BucketSummary>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists the uploads in progress in a bucket, a page at a time (by key, then upload id). */
+export interface ListMultipartUploadsInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Groups keys sharing a prefix up to this into common prefixes. */
+  readonly delimiter?: string | null;
+  /** Start after this key (with `upload_id_marker`: after that upload of this key). */
+  readonly keyMarker?: string | null;
+  /** Page size (1 to 1000). */
+  readonly maxUploads?: number | null;
+  /** Only keys starting with this. */
+  readonly prefix?: string | null;
+  /** With `key_marker`: start after this upload of that key. */
+  readonly uploadIdMarker?: string | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** One page of [`ListMultipartUploads`]. */
+export interface ListMultipartUploadsOutput {
+  /** `url` when keys were URL-encoded on the wire (already decoded here). */
+  encodingType: string | null;
+  /** The bucket. */
+  bucket: string;
+  /** The key marker as echoed (decoded). */
+  keyMarker: string | null;
+  /** The upload id marker as echoed. */
+  uploadIdMarker: string | null;
+  /** The key marker of the next page (decoded). */
+  nextKeyMarker: string | null;
+  /** The upload id marker of the next page. */
+  nextUploadIdMarker: string | null;
+  /** The delimiter as echoed (decoded). */
+  delimiter: string | null;
+  /** The prefix as echoed (decoded). */
+  prefix: string | null;
+  /** Page size as echoed. */
+  maxUploads: number | null;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** The uploads. */
+  uploads: Array<MultipartUpload>;
+  /** Common prefixes (decoded). */
+  commonPrefixes: Array<string>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Lists the versions and delete markers of a bucket's objects, a page at a time (by key,
+ * then version id).
+ */
+export interface ListObjectVersionsInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Groups keys sharing a prefix up to this into common prefixes. */
+  readonly delimiter?: string | null;
+  /** Start after this key (with `version_id_marker`: after that version of it). */
+  readonly keyMarker?: string | null;
+  /** With `key_marker`: start after this version of that key. */
+  readonly versionIdMarker?: string | null;
+  /** Page size (1 to 1000). */
+  readonly maxKeys?: number | null;
+  /** Only keys starting with this. */
+  readonly prefix?: string | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** One page of [`ListObjectVersions`]. */
+export interface ListObjectVersionsOutput {
+  /** The bucket. */
+  name: string;
+  /** The key marker as echoed (decoded). */
+  keyMarker: string | null;
+  /** The key marker of the next page (decoded). */
+  nextKeyMarker: string | null;
+  /** The version id marker as echoed. */
+  versionIdMarker: string | null;
+  /** The version id marker of the next page. */
+  nextVersionIdMarker: string | null;
+  /** The prefix as echoed (decoded). */
+  prefix: string | null;
+  /** Page size as echoed. */
+  maxKeys: number | null;
+  /** The delimiter as echoed (decoded). */
+  delimiter: string | null;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** `url` when keys were URL-encoded on the wire (already decoded here). */
+  encodingType: string | null;
+  /** The versions. */
+  version: Array<ObjectVersion>;
+  /** The delete markers. */
+  deleteMarker: Array<DeleteMarkerEntry>;
+  /** Common prefixes (decoded). */
+  commonPrefixes: Array<string>;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -753,6 +1214,60 @@ export interface ListObjectsV2Output {
   contents: Array<ObjectSummary>;
   /** Common prefixes (decoded). */
   commonPrefixes: Array<string>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists the parts of an upload, a page at a time (by part number). */
+export interface ListPartsInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The upload's id. */
+  readonly uploadId: string;
+  /** Page size (1 to 1000). */
+  readonly maxParts?: number | null;
+  /** List the parts after this part number. */
+  readonly partNumberMarker?: number | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** One page of [`ListParts`]. */
+export interface ListPartsOutput {
+  /** `url` when the key was URL-encoded on the wire (already decoded here). */
+  encodingType: string | null;
+  /** The bucket. */
+  bucket: string;
+  /** The object key (decoded). */
+  key: string;
+  /** The upload's id. */
+  uploadId: string;
+  /** The marker this page started after. */
+  partNumberMarker: number | null;
+  /** The marker of the next page. */
+  nextPartNumberMarker: number | null;
+  /** Page size as echoed. */
+  maxParts: number | null;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** The storage class of the object. */
+  storageClass: string | null;
+  /** Client-side encryption: the encrypted data key. */
+  clientEncryptionKey: string | null;
+  /** Client-side encryption: the encrypted start value. */
+  clientEncryptionStart: string | null;
+  /** Client-side encryption: the data algorithm. */
+  clientEncryptionCekAlg: string | null;
+  /** Client-side encryption: the key wrap algorithm. */
+  clientEncryptionWrapAlg: string | null;
+  /** Client-side encryption: the object's size. */
+  clientEncryptionDataSize: Uint64 | null;
+  /** Client-side encryption: the part size. */
+  clientEncryptionPartSize: Uint64 | null;
+  /** The parts. */
+  parts: Array<ListedPart>;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -898,8 +1413,112 @@ export interface PutObjectAclOutput {
   requestId: string;
 }
 
+/** Seals an Appendable object: no more appends. `position` is its current length. */
+export interface SealAppendObjectInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The object's current length. */
+  readonly position: number | bigint;
+}
+
+/** The result of [`SealAppendObject`]. */
+export interface SealAppendObjectOutput {
+  /** When the object was sealed. */
+  sealedTime: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Uploads one part (1 to 10,000; each but the last at least 100 KiB): from bytes, or as
+ * a stream of declared length the caller sends.
+ */
+export interface UploadPartInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The part's number, 1 to 10,000. */
+  readonly partNumber: number;
+  /** The upload's id. */
+  readonly uploadId: string;
+  /** `Content-MD5` (base64), checked by OSS. */
+  readonly contentMd5?: string | null;
+  /** Bandwidth limit in bit/s (819200 to 838860800). */
+  readonly trafficLimit?: number | bigint | null;
+  /** The part's data: bytes, or a declared length for a caller-streamed body. */
+  readonly body?: BodyInput | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`UploadPart`]. */
+export interface UploadPartOutput {
+  /** `Content-MD5` of the part as OSS computed it. */
+  contentMd5: string | null;
+  /** The part's ETag, for CompleteMultipartUpload. */
+  etag: string | null;
+  /** CRC-64/ECMA of the part. */
+  hashCrc64: Uint64 | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Copies a part of an existing object (a byte range of it, or all of it) into an upload. */
+export interface UploadPartCopyInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The part's number, 1 to 10,000. */
+  readonly partNumber: number;
+  /** The upload's id. */
+  readonly uploadId: string;
+  /** The source's bucket (the destination bucket when absent). */
+  readonly sourceBucket?: string | null;
+  /** The source object's key. */
+  readonly sourceKey: string;
+  /** A version of the source. */
+  readonly sourceVersionId?: string | null;
+  /**
+   * The bytes of the source to copy: first byte and optional last byte (inclusive),
+   * `bytes=<first>-<last>` on the wire.
+   */
+  readonly sourceRange?: string | null;
+  /** Copy only if the source's ETag is this. */
+  readonly ifMatch?: string | null;
+  /** Copy only if the source's ETag is not this. */
+  readonly ifNoneMatch?: string | null;
+  /** Copy only if the source changed since (RFC 1123). */
+  readonly ifModifiedSince?: string | null;
+  /** Copy only if the source did not change since (RFC 1123). */
+  readonly ifUnmodifiedSince?: string | null;
+  /** Bandwidth limit in bit/s. */
+  readonly trafficLimit?: number | bigint | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`UploadPartCopy`]. */
+export interface UploadPartCopyOutput {
+  /** When the part was written (ISO 8601). */
+  lastModified: string | null;
+  /** The part's ETag, for CompleteMultipartUpload. */
+  etag: string | null;
+  /** The version of the source copied. */
+  sourceVersionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Input and output type of every operation, by API name. */
 export interface OperationTypes {
+  AbortMultipartUpload: [AbortMultipartUploadInput, AbortMultipartUploadOutput];
+  AppendObject: [AppendObjectInput, AppendObjectOutput];
+  CompleteMultipartUpload: [CompleteMultipartUploadInput, CompleteMultipartUploadOutput];
+  CopyObject: [CopyObjectInput, CopyObjectOutput];
   CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
@@ -918,10 +1537,14 @@ export interface OperationTypes {
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
+  InitiateMultipartUpload: [InitiateMultipartUploadInput, InitiateMultipartUploadOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
+  ListMultipartUploads: [ListMultipartUploadsInput, ListMultipartUploadsOutput];
+  ListObjectVersions: [ListObjectVersionsInput, ListObjectVersionsOutput];
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
+  ListParts: [ListPartsInput, ListPartsOutput];
   PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
   PutAccessPointPublicAccessBlock: [PutAccessPointPublicAccessBlockInput, PutAccessPointPublicAccessBlockOutput];
   PutBucket: [PutBucketInput, PutBucketOutput];
@@ -929,6 +1552,9 @@ export interface OperationTypes {
   PutBucketVersioning: [PutBucketVersioningInput, PutBucketVersioningOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
+  SealAppendObject: [SealAppendObjectInput, SealAppendObjectOutput];
+  UploadPart: [UploadPartInput, UploadPartOutput];
+  UploadPartCopy: [UploadPartCopyInput, UploadPartCopyOutput];
 }
 
 /** Operations `client.paginate` pages through (a token or marker in, the next one out). */
@@ -936,6 +1562,23 @@ export type PagedOperationName = 'ListAccessPoints' | 'ListBuckets' | 'ListObjec
 
 /** Every operation as a client method: `client.<camelName>({ bucket, ...fields })`. */
 export interface ClientOperations {
+  /** Aborts an upload and frees its parts. */
+  abortMultipartUpload(input: AbortMultipartUploadInput): Promise<AbortMultipartUploadOutput>;
+  /**
+   * Appends to an Appendable object (creating it at position 0): from bytes, or as a stream
+   * of declared length the caller sends. `position` must be the object's current length.
+   */
+  appendObject(input: StreamedInput<AppendObjectInput>): Promise<AppendObjectOutput>;
+  /**
+   * Completes an upload from the parts listed (or, with `complete_all`, every part
+   * uploaded).
+   */
+  completeMultipartUpload(input: CompleteMultipartUploadInput): Promise<CompleteMultipartUploadOutput>;
+  /**
+   * Copies an object (up to 1 GB; larger ones with UploadPartCopy), its metadata copied or
+   * replaced.
+   */
+  copyObject(input: CopyObjectInput): Promise<CopyObjectOutput>;
   /** Creates an access point on a bucket. */
   createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
   /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
@@ -986,10 +1629,19 @@ export interface ClientOperations {
    * `Response::check` decodes.
    */
   headObject(input: HeadObjectInput): Promise<HeadObjectOutput>;
+  /** Starts a multipart upload; its id names the upload in the calls that follow. */
+  initiateMultipartUpload(input: InitiateMultipartUploadInput): Promise<InitiateMultipartUploadOutput>;
   /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
   listAccessPoints(input?: ListAccessPointsInput): Promise<ListAccessPointsOutput>;
   /** Lists the account's buckets, one page at a time. */
   listBuckets(input?: ListBucketsInput): Promise<ListBucketsOutput>;
+  /** Lists the uploads in progress in a bucket, a page at a time (by key, then upload id). */
+  listMultipartUploads(input: ListMultipartUploadsInput): Promise<ListMultipartUploadsOutput>;
+  /**
+   * Lists the versions and delete markers of a bucket's objects, a page at a time (by key,
+   * then version id).
+   */
+  listObjectVersions(input: ListObjectVersionsInput): Promise<ListObjectVersionsOutput>;
   /**
    * Lists objects one page at a time (the first listing API; prefer
    * [`ListObjectsV2`](super::ListObjectsV2)).
@@ -997,6 +1649,8 @@ export interface ClientOperations {
   listObjects(input: ListObjectsInput): Promise<ListObjectsOutput>;
   /** Lists objects one page at a time. */
   listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
+  /** Lists the parts of an upload, a page at a time (by part number). */
+  listParts(input: ListPartsInput): Promise<ListPartsOutput>;
   /** Sets an access point's policy (a JSON document, sent verbatim). */
   putAccessPointPolicy(input: PutAccessPointPolicyInput): Promise<PutAccessPointPolicyOutput>;
   /** Turns an access point's block-public-access switch on or off. */
@@ -1014,4 +1668,13 @@ export interface ClientOperations {
   putObject(input: StreamedInput<PutObjectInput>): Promise<PutObjectOutput>;
   /** Sets an object's ACL (`default` follows the bucket). */
   putObjectAcl(input: PutObjectAclInput): Promise<PutObjectAclOutput>;
+  /** Seals an Appendable object: no more appends. `position` is its current length. */
+  sealAppendObject(input: SealAppendObjectInput): Promise<SealAppendObjectOutput>;
+  /**
+   * Uploads one part (1 to 10,000; each but the last at least 100 KiB): from bytes, or as
+   * a stream of declared length the caller sends.
+   */
+  uploadPart(input: StreamedInput<UploadPartInput>): Promise<UploadPartOutput>;
+  /** Copies a part of an existing object (a byte range of it, or all of it) into an upload. */
+  uploadPartCopy(input: UploadPartCopyInput): Promise<UploadPartCopyOutput>;
 }

@@ -153,12 +153,14 @@ pub fn parse(bytes: &[u8]) -> Result<Element<'_>, String> {
     }
 }
 
-/// Escapes text for an XML element or attribute: `& < > " '` as entities, control characters
-/// (other than tab, LF, CR) as character references.
+/// Escapes the text of an XML element: `& < >` as entities, control characters (other than
+/// tab, LF, CR) as character references. Quotes stay as they are, as OSS and the official
+/// SDKs write them (`<ETag>"5B3C..."</ETag>`), so a document's bytes and its Content-MD5
+/// match theirs.
 pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
     if !s
         .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || b < 0x20)
+        .any(|b| matches!(b, b'&' | b'<' | b'>') || b < 0x20)
     {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -168,8 +170,6 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
             c if (c as u32) < 0x20 => out.push_str(&format!("&#x{:X};", c as u32)),
             c => out.push(c),
         }

@@ -124,9 +124,13 @@ mod bucket_location;
 mod bucket_versioning;
 mod object;
 mod object_acl;
+mod object_append;
 mod object_batch_delete;
+mod object_copy;
 mod object_list;
 mod object_list_v2;
+mod object_multipart;
+mod object_versions;
 mod service;
 
 pub use access_point::*;
@@ -140,9 +144,13 @@ pub use bucket_versioning::*;
 pub use common::{AccessControlPolicy, DataRedundancyType, EmptyOutput, ObjectMeta, StorageClass};
 pub use object::*;
 pub use object_acl::*;
+pub use object_append::*;
 pub use object_batch_delete::*;
+pub use object_copy::*;
 pub use object_list::*;
 pub use object_list_v2::*;
+pub use object_multipart::*;
+pub use object_versions::*;
 pub use service::*;
 
 /// Every declaration registers itself here (`#[derive(Oss)]` on an operation adds its
@@ -206,7 +214,9 @@ pub fn route(req: &Request) -> Option<&'static decl::OpSchema> {
                 .filter(|f| {
                     matches!(
                         f.location,
-                        decl::Location::Header(_) | decl::Location::Query(_)
+                        decl::Location::Header(_)
+                            | decl::Location::Query(_)
+                            | decl::Location::CopySource(_)
                     )
                 })
                 .count();
