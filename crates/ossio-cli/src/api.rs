@@ -648,7 +648,8 @@ impl ApiCommand {
                 break;
             };
             for (token, field) in links {
-                if let Some(v @ Dyn::Str(_)) = page.get(token) {
+                // A marker is text, or a number (ListParts' part number marker).
+                if let Some(v @ (Dyn::Str(_) | Dyn::Int(_))) = page.get(token) {
                     set(&mut next, field, v.clone());
                 }
             }
