@@ -492,6 +492,15 @@ impl Service {
             .ec("0015-00000301")
             .detail("BucketName", name));
         }
+        if store.uploads.values().any(|u| u.bucket == name) {
+            return Err(OssError::new(
+                409,
+                "BucketNotEmpty",
+                "The bucket you tried to delete has multipart uploads in progress. Abort them first.",
+            )
+            .ec("0015-00000301")
+            .detail("BucketName", name));
+        }
         if store.access_points.values().any(|a| a.bucket == name) {
             return Err(OssError::new(
                 409,

@@ -261,6 +261,9 @@ fn abort_frees_the_upload_and_uploads_list_by_prefix_and_markers() {
     )
     .unwrap_err();
     assert!(e.to_string().contains("NoSuchUpload"), "{e}");
+    // A bucket with uploads in progress cannot be deleted.
+    let r = send(&s, &DeleteBucket::new("mpl").to_request().unwrap());
+    assert_eq!((r.status, r.code()), (409, "BucketNotEmpty".into()));
     // An upload id is bound to its key.
     let e = call(&s, &ListParts::new("mpl", "logs/x", &b1)).unwrap_err();
     assert!(e.to_string().contains("NoSuchUpload"), "{e}");

@@ -399,7 +399,7 @@ class Operations:
     def list_multipart_uploads_paginator(self) -> Paginator[ops.ListMultipartUploads, ops.ListMultipartUploadsOutput]:
         """Every page of ``ListMultipartUploads``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_key_marker`` until the listing ends."""
-        return Paginator(self, ops.ListMultipartUploads, "key_marker", "next_key_marker")
+        return Paginator(self, ops.ListMultipartUploads, "key_marker", "next_key_marker", ("upload_id_marker", "next_upload_id_marker"))
 
     @overload
     def list_object_versions(self, request: ops.ListObjectVersions, /) -> ops.ListObjectVersionsOutput: ...
@@ -418,7 +418,7 @@ class Operations:
     def list_object_versions_paginator(self) -> Paginator[ops.ListObjectVersions, ops.ListObjectVersionsOutput]:
         """Every page of ``ListObjectVersions``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_key_marker`` until the listing ends."""
-        return Paginator(self, ops.ListObjectVersions, "key_marker", "next_key_marker")
+        return Paginator(self, ops.ListObjectVersions, "key_marker", "next_key_marker", ("version_id_marker", "next_version_id_marker"))
 
     @overload
     def list_objects(self, request: ops.ListObjects, /) -> ops.ListObjectsOutput: ...
