@@ -367,6 +367,14 @@ fn every_api_subcommand() {
         assert!(v["next_position"].is_number(), "{v}");
     }
     assert_eq!(v_len(&f, "log.txt"), 6);
+    let v = api(&[
+        "list-object-versions",
+        "--bucket",
+        "cli-api",
+        "--max-keys",
+        "1",
+    ]);
+    assert_eq!(v["version"].as_array().unwrap().len(), 7, "every page: {v}");
     for k in ["mp.bin", "copy.txt", "log.txt"] {
         api(&["delete-object", "--bucket", "cli-api", "--key", k]);
     }

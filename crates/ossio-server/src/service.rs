@@ -27,6 +27,8 @@ mod append;
 mod copy;
 #[path = "multipart.rs"]
 mod multipart;
+#[path = "versions.rs"]
+mod versions;
 
 /// Access points per bucket.
 pub(crate) const MAX_AP_PER_BUCKET: usize = 100;
@@ -95,6 +97,7 @@ const SERVED: &[&str] = &[
     "ListMultipartUploads",
     "CopyObject",
     "AppendObject",
+    "ListObjectVersions",
 ];
 
 /// Whether this server serves the registered operation `name` (any other is
@@ -392,6 +395,7 @@ impl Service {
             "ListMultipartUploads" => self.list_uploads(ctx, bucket),
             "CopyObject" => self.copy_object(ctx, bucket, key),
             "AppendObject" => self.append_object(ctx, bucket, key, body),
+            "ListObjectVersions" => self.list_object_versions(ctx, bucket),
             other => Err(OssError::not_implemented(other)),
         }
     }

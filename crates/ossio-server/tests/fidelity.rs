@@ -60,14 +60,19 @@ fn unserved_sub_resources_are_501_and_change_nothing() {
         r.text()
     );
     for sub in ["qos", "live", "cors", "lifecycle", "versions"] {
+        // Served once the core declares it (a bucket configuration is served generically).
+        let served = ossio_core::ops::OPERATIONS.iter().any(|o| {
+            o.method == Method::Get && o.sub_resources == [sub] && ossio_server::serves(o.name)
+        });
+        if served {
+            continue;
+        }
         let r = send(
             &s,
             &Request::new(Method::Get).bucket("subs").query_flag(sub),
         );
         assert_eq!(r.status, 501, "GET ?{sub}: {}", r.text());
-        // The 501 names the sub-resource, or the registered operation it selects.
-        let m = r.error().message;
-        assert!(m.contains(sub) || m.contains("ListObjectVersions"), "{m}");
+        assert!(r.error().message.contains(sub));
     }
     // A copy from a missing source and a specific version (not served) leave the object be.
     let r = send(

@@ -304,6 +304,93 @@ fn an_upload_in_progress_survives_a_restart_with_a_data_dir() {
 }
 
 #[test]
+fn every_object_is_its_one_null_version() {
+    let s = server();
+    create_bucket(&s, "vers");
+    for k in ["a", "dir/b", "dir/c", "z é"] {
+        put(&s, "vers", k, k.as_bytes());
+    }
+    let all = call(&s, &ListObjectVersions::new("vers")).unwrap();
+    let keys: Vec<_> = all
+        .versions
+        .iter()
+        .map(|v| (v.key.as_str(), v.version_id.as_str(), v.is_latest))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("a", "null", true),
+            ("dir/b", "null", true),
+            ("dir/c", "null", true),
+            ("z é", "null", true)
+        ]
+    );
+    assert!(all.delete_markers.is_empty());
+    let grouped = call(
+        &s,
+        &ListObjectVersions {
+            delimiter: Some("/".into()),
+            max_keys: Some(2),
+            ..ListObjectVersions::new("vers")
+        },
+    )
+    .unwrap();
+    assert_eq!(grouped.common_prefixes, ["dir/"]);
+    assert!(grouped.is_truncated);
+    assert_eq!(grouped.next_key_marker.as_deref(), Some("dir/"));
+    let rest = call(
+        &s,
+        &ListObjectVersions {
+            delimiter: Some("/".into()),
+            key_marker: grouped.next_key_marker.clone(),
+            ..ListObjectVersions::new("vers")
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        rest.versions
+            .iter()
+            .map(|v| v.key.as_str())
+            .collect::<Vec<_>>(),
+        ["z é"]
+    );
+}
+
+#[test]
+fn copies_and_appends_are_durable_with_a_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let s = start(ServerConfig::new().data_dir(dir.path())).unwrap();
+        create_bucket(&s, "dura");
+        put(&s, "dura", "src", b"source bytes");
+        call(&s, &CopyObject::new("dura", "copy", "src")).unwrap();
+        call(
+            &s,
+            &AppendObject::new("dura", "log", 0).bytes(b"one ".to_vec()),
+        )
+        .unwrap();
+        call(
+            &s,
+            &AppendObject::new("dura", "log", 4).bytes(b"two".to_vec()),
+        )
+        .unwrap();
+        // The source may go: the copy has its own bytes.
+        call(&s, &DeleteObject::new("dura", "src")).unwrap();
+    }
+    let s = start(ServerConfig::new().data_dir(dir.path())).unwrap();
+    assert_eq!(get(&s, "dura", "copy").body, b"source bytes");
+    let r = get(&s, "dura", "log");
+    assert_eq!(r.body, b"one two");
+    assert_eq!(r.header("x-oss-object-type"), Some("Appendable"));
+    let out = call(
+        &s,
+        &AppendObject::new("dura", "log", 7).bytes(b"!".to_vec()),
+    )
+    .unwrap();
+    assert_eq!(out.crc64, Some(crc64::checksum(b"one two!")));
+}
+
+#[test]
 fn append_checks_the_position_and_chains_the_crc() {
     let s = server();
     create_bucket(&s, "apd");
