@@ -967,17 +967,17 @@ fn parse_server_time(s: &str) -> Option<u64> {
     ossio_core::time::parse_iso8601_extended(s).or_else(|| ossio_core::time::parse_iso8601(s))
 }
 
-/// Whether the CRC-64 an operation's response reports is that of the bytes it sent: an
-/// upload of object data (PutObject, UploadPart), not a document (CompleteMultipartUpload
-/// reports the whole object's) nor an append (the whole object so far).
+/// Whether the CRC-64 an operation's response reports may be that of the bytes it sent:
+/// not for a document (CompleteMultipartUpload reports the whole object's) nor an append
+/// (the whole object so far).
 fn crc_covers_body(operation: &str) -> bool {
-    use ossio_core::ops::decl::{Location, TypeRef};
+    use ossio_core::ops::decl::Location;
     operation != "AppendObject"
-        && ossio_core::ops::operation(operation).is_some_and(|op| {
+        && !ossio_core::ops::operation(operation).is_some_and(|op| {
             op.input
                 .fields
                 .iter()
-                .any(|f| f.location == Location::Body && f.ty == TypeRef::Body)
+                .any(|f| f.location == Location::Document)
         })
 }
 
