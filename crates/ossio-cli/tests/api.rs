@@ -368,6 +368,16 @@ fn every_api_subcommand() {
     }
     assert_eq!(v_len(&f, "log.txt"), 6);
     let v = api(&[
+        "seal-append-object",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "log.txt",
+        "--position",
+        "6",
+    ]);
+    assert!(v["sealed_time"].is_string(), "{v}");
+    let v = api(&[
         "list-object-versions",
         "--bucket",
         "cli-api",

@@ -1,5 +1,6 @@
 //! AppendObject: an Appendable object grows at its end; the position must be its length,
 //! and the CRC-64 returned is the whole object's, chained from the previous one.
+//! SealAppendObject ends the appends (`x-oss-sealed-time`, kept from the first seal).
 
 use super::multipart::{declared, stored_headers};
 use super::{Ctx, Service, io_err, quoted_md5};
@@ -7,8 +8,8 @@ use crate::error::{OssError, Result};
 use crate::http::{BodyReader, Response};
 use crate::state::Object;
 use md5::{Digest, Md5};
-use ossio_core::names;
 use ossio_core::ops;
+use ossio_core::{names, time};
 use std::sync::Arc;
 
 const NEXT_POSITION: &str = "x-oss-next-append-position";
@@ -31,7 +32,9 @@ impl Service {
     /// The object's length when `position` may append to it (0 when it does not exist).
     fn append_check(&self, existing: Option<&Object>, position: u64) -> Result<u64> {
         let length = match existing {
-            Some(o) if o.object_type != "Appendable" => return Err(not_appendable()),
+            Some(o) if o.object_type != "Appendable" || o.sealed.is_some() => {
+                return Err(not_appendable());
+            }
             Some(o) => o.size,
             None => 0,
         };
@@ -110,6 +113,7 @@ impl Service {
                     },
                     last_modified: ctx.now,
                     object_type: "Appendable".to_owned(),
+                    sealed: None,
                     data_file: data_file.map(|(n, _)| n),
                     mem: store.dir.is_none().then(|| Arc::new(whole)),
                 }
@@ -120,5 +124,31 @@ impl Service {
             .header(names::ETAG, etag)
             .header(NEXT_POSITION, size.to_string())
             .header(names::X_OSS_HASH_CRC64ECMA, crc64.to_string()))
+    }
+
+    pub(super) fn seal_append_object(
+        &self,
+        ctx: &Ctx<'_>,
+        name: &str,
+        key: &str,
+    ) -> Result<Response> {
+        let op: ops::SealAppendObject = declared(ctx, None)?;
+        let mut store = self.store();
+        let bucket = self.object_access(ctx, &store, name, true, None)?;
+        let mut obj = self.lookup(&store, &bucket, key)?;
+        if obj.object_type != "Appendable" {
+            return Err(not_appendable());
+        }
+        if op.position != obj.size {
+            return Err(position_error(obj.size));
+        }
+        let sealed = *obj.sealed.get_or_insert(ctx.now);
+        store.save_object_meta(&obj).map_err(io_err)?;
+        if let Some(o) = store.objects.get_mut(&bucket).and_then(|m| m.get_mut(key)) {
+            o.sealed = Some(sealed);
+        }
+        Ok(Response::new(200)
+            .header(names::ETAG, obj.etag.clone())
+            .header("x-oss-sealed-time", time::rfc1123(sealed)))
     }
 }

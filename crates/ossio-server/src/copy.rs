@@ -150,6 +150,7 @@ impl Service {
             } else {
                 src.object_type.clone()
             },
+            sealed: None,
             data_file: data_file.map(|(n, _)| n),
             mem: store.dir.is_none().then(|| bytes.clone()),
         };

@@ -513,6 +513,7 @@ impl Service {
             storage_class: up.storage_class.clone(),
             last_modified: ctx.now,
             object_type: "Multipart".to_owned(),
+            sealed: None,
             data_file: data_file.map(|(n, _)| n),
             mem: store.dir.is_none().then(|| Arc::new(mem)),
         };

@@ -98,6 +98,7 @@ const SERVED: &[&str] = &[
     "CopyObject",
     "AppendObject",
     "ListObjectVersions",
+    "SealAppendObject",
 ];
 
 /// Whether this server serves the registered operation `name` (any other is
@@ -396,6 +397,7 @@ impl Service {
             "CopyObject" => self.copy_object(ctx, bucket, key),
             "AppendObject" => self.append_object(ctx, bucket, key, body),
             "ListObjectVersions" => self.list_object_versions(ctx, bucket),
+            "SealAppendObject" => self.seal_append_object(ctx, bucket, key),
             other => Err(OssError::not_implemented(other)),
         }
     }
@@ -1173,6 +1175,7 @@ impl Service {
             storage_class,
             last_modified: ctx.now,
             object_type: "Normal".to_owned(),
+            sealed: None,
             data_file: data_file.as_ref().map(|(n, _)| n.clone()),
             mem: data_file.is_none().then(|| Arc::new(mem)),
         };
@@ -1214,6 +1217,9 @@ impl Service {
             .header(names::X_OSS_OBJECT_TYPE, obj.object_type.clone())
             .header(names::X_OSS_STORAGE_CLASS, obj.storage_class.clone())
             .header(names::X_OSS_HASH_CRC64ECMA, obj.crc64.to_string());
+        if let Some(t) = obj.sealed {
+            resp.set_header("x-oss-sealed-time", time::rfc1123(t));
+        }
         if meta_only {
             resp.head_length = Some(obj.size);
             return Ok(resp);

@@ -69,6 +69,9 @@ pub(crate) struct Object {
     /// `Normal`, `Appendable` or `Multipart`.
     #[serde(default = "normal_type")]
     pub object_type: String,
+    /// When an Appendable object was sealed (no more appends).
+    #[serde(default)]
+    pub sealed: Option<u64>,
     /// Data file name inside `objects/` (durable mode).
     #[serde(default)]
     pub data_file: Option<String>,

@@ -441,6 +441,42 @@ fn append_checks_the_position_and_chains_the_crc() {
             .unwrap(),
     );
     assert_eq!((r.status, r.code()), (409, "ObjectNotAppendable".into()));
+    // Sealing ends the appends; the seal time stays that of the first seal.
+    let r = send(
+        &s,
+        &SealAppendObject::new("apd", "log", 3).to_request().unwrap(),
+    );
+    assert_eq!(
+        (r.status, r.code()),
+        (409, "PositionNotEqualToLength".into())
+    );
+    let sealed = call(&s, &SealAppendObject::new("apd", "log", 11))
+        .unwrap()
+        .sealed_time;
+    assert!(sealed.is_some());
+    let again = call(&s, &SealAppendObject::new("apd", "log", 11))
+        .unwrap()
+        .sealed_time;
+    assert_eq!(again, sealed);
+    assert_eq!(
+        get(&s, "apd", "log").header("x-oss-sealed-time"),
+        sealed.as_deref()
+    );
+    let r = send(
+        &s,
+        &AppendObject::new("apd", "log", 11)
+            .bytes(b"!".to_vec())
+            .to_request()
+            .unwrap(),
+    );
+    assert_eq!((r.status, r.code()), (409, "ObjectNotAppendable".into()));
+    let r = send(
+        &s,
+        &SealAppendObject::new("apd", "normal", 1)
+            .to_request()
+            .unwrap(),
+    );
+    assert_eq!((r.status, r.code()), (409, "ObjectNotAppendable".into()));
     // A PUT replaces an appendable object with a Normal one.
     put(&s, "apd", "log", b"plain");
     assert_eq!(
