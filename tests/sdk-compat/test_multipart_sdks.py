@@ -73,6 +73,18 @@ def test_alibabacloud_oss_v2_multipart_copy_append(endpoint, version):  # noqa: 
     assert got.body.read() == p1 + source + p2
     assert got.object_type == "Multipart"
 
+    # The SDK's paginator continues at both markers, one upload per page.
+    same = [
+        client.initiate_multipart_upload(oss.InitiateMultipartUploadRequest(bucket=bucket, key="same")).upload_id
+        for _ in range(3)
+    ]
+    pages = client.list_multipart_uploads_paginator(limit=1).iter_page(
+        oss.ListMultipartUploadsRequest(bucket=bucket, prefix="same")
+    )
+    assert [u.upload_id for p in pages for u in p.uploads] == same
+    for u in same:
+        client.abort_multipart_upload(oss.AbortMultipartUploadRequest(bucket=bucket, key="same", upload_id=u))
+
     # Abort frees an upload.
     aborted = client.initiate_multipart_upload(oss.InitiateMultipartUploadRequest(bucket=bucket, key="x")).upload_id
     client.upload_part(oss.UploadPartRequest(bucket=bucket, key="x", upload_id=aborted, part_number=1, body=b"x"))
@@ -98,6 +110,12 @@ def test_alibabacloud_oss_v2_multipart_copy_append(endpoint, version):  # noqa: 
     got = client.get_object(oss.GetObjectRequest(bucket=bucket, key="log"))
     assert got.body.read() == b"hello world"
     assert got.object_type == "Appendable"
+    sealed = client.seal_append_object(oss.SealAppendObjectRequest(bucket=bucket, key="log", position=11))
+    assert sealed.sealed_time
+
+    # Every object is its one null version.
+    versions = client.list_object_versions(oss.ListObjectVersionsRequest(bucket=bucket, prefix="dir/"))
+    assert [(v.key, v.version_id, v.is_latest) for v in versions.version] == [(key, "null", True)]
 
 
 @pytest.mark.parametrize("version", ["v1", "v4"])
@@ -139,3 +157,5 @@ def test_oss2_multipart_copy_append(endpoint, version):  # noqa: F811
     with pytest.raises(oss2.exceptions.PositionNotEqualToLength):
         bucket.append_object("log", 3, b"!")
     assert bucket.get_object("log").read() == b"hello world"
+    versions = bucket.list_object_versions(prefix="dir/")
+    assert [(v.key, v.versionid) for v in versions.versions] == [(key, "null")]
