@@ -183,6 +183,8 @@ pub(crate) struct StoreSnapshot {
     buckets: BTreeMap<String, Bucket>,
     objects: BTreeMap<String, BTreeMap<String, Object>>,
     access_points: BTreeMap<String, AccessPoint>,
+    /// Uploads in progress, their parts' bytes in memory.
+    uploads: BTreeMap<String, Upload>,
 }
 
 static SEQ: AtomicU64 = AtomicU64::new(0);
@@ -513,10 +515,20 @@ impl Store {
             }
             objects.insert(bucket.clone(), copy);
         }
+        let mut uploads = BTreeMap::new();
+        for (id, up) in &self.uploads {
+            let mut copy = up.clone();
+            for p in copy.parts.values_mut() {
+                p.mem = Some(p.blob(self).read()?);
+                p.data_file = None;
+            }
+            uploads.insert(id.clone(), copy);
+        }
         Ok(StoreSnapshot {
             buckets: self.buckets.clone(),
             objects,
             access_points: self.access_points.clone(),
+            uploads,
         })
     }
 
@@ -537,6 +549,19 @@ impl Store {
                 }
                 self.put_object(o)?;
             }
+        }
+        for up in snap.uploads.values() {
+            let mut up = up.clone();
+            for p in up.parts.values_mut() {
+                if let Some((name, tmp)) = self.new_part_file(&up.id, p.number) {
+                    write_atomic(&tmp, p.mem.as_deref().map_or(&[][..], |v| v.as_slice()))?;
+                    self.commit_part_file(&tmp, &name)?;
+                    p.data_file = Some(name);
+                    p.mem = None;
+                }
+            }
+            self.save_upload(&up)?;
+            self.uploads.insert(up.id.clone(), up);
         }
         Ok(())
     }

@@ -357,6 +357,29 @@ fn every_object_is_its_one_null_version() {
 }
 
 #[test]
+fn snapshots_keep_uploads_in_progress() {
+    for dir in [None, Some(tempfile::tempdir().unwrap())] {
+        let mut config = ServerConfig::new();
+        if let Some(d) = &dir {
+            config = config.data_dir(d.path());
+        }
+        let s = start(config).unwrap();
+        create_bucket(&s, "snapmp");
+        let id = initiate(&s, "snapmp", "k");
+        let e1 = upload(&s, "snapmp", "k", &id, 1, b"kept part");
+        let snap = s.snapshot().unwrap();
+        call(&s, &AbortMultipartUpload::new("snapmp", "k", &id)).unwrap();
+        s.restore(&snap).unwrap();
+        call(
+            &s,
+            &CompleteMultipartUpload::new("snapmp", "k", &id).part(1, &e1),
+        )
+        .unwrap();
+        assert_eq!(get(&s, "snapmp", "k").body, b"kept part");
+    }
+}
+
+#[test]
 fn copies_and_appends_are_durable_with_a_data_dir() {
     let dir = tempfile::tempdir().unwrap();
     {
