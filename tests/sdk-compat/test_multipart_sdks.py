@@ -159,3 +159,31 @@ def test_oss2_multipart_copy_append(endpoint, version):  # noqa: F811
     assert bucket.get_object("log").read() == b"hello world"
     versions = bucket.list_object_versions(prefix="dir/")
     assert [(v.key, v.versionid) for v in versions.versions] == [(key, "null")]
+
+
+def test_high_level_transfers(endpoint, tmp_path):  # noqa: F811
+    """The SDKs' own multipart helpers: v2's uploader and copier (parallel parts, the
+    combined CRC-64 checked against the server's), oss2's resumable upload."""
+    client = v2_client(endpoint, "v4")
+    name = unique("mphl")
+    client.put_bucket(oss.PutBucketRequest(bucket=name))
+    payload = data(5 * PART + 123, 8)
+    src = tmp_path / "payload.bin"
+    src.write_bytes(payload)
+
+    up = client.uploader(part_size=PART, parallel_num=3)
+    result = up.upload_file(oss.PutObjectRequest(bucket=name, key="uploaded"), filepath=str(src))
+    assert result.etag.endswith('-6"')
+    assert client.get_object(oss.GetObjectRequest(bucket=name, key="uploaded")).body.read() == payload
+
+    copier = client.copier(part_size=PART, multipart_copy_threshold=PART)
+    copier.copy(oss.CopyObjectRequest(bucket=name, key="copied", source_key="uploaded"))
+    assert client.get_object(oss.GetObjectRequest(bucket=name, key="copied")).body.read() == payload
+
+    bucket = oss2.Bucket(oss2_auth("v4"), endpoint, name, region=REGION)
+    oss2.resumable_upload(
+        bucket, "resumed", str(src), store=oss2.ResumableStore(root=str(tmp_path)),
+        multipart_threshold=PART, part_size=PART, num_threads=2,
+    )
+    assert bucket.get_object("resumed").read() == payload
+    assert bucket.head_object("resumed").object_type == "Multipart"
