@@ -12,6 +12,15 @@ export type StreamedBody = { path: string } | AsyncIterable<Buffer | Uint8Array 
 /** An input whose `body` may also be streamed. */
 export type StreamedInput<I> = I extends { readonly body?: infer B } ? Omit<I, 'body'> & { readonly body?: B | StreamedBody } : I;
 
+/** `ObjectAcl`: one of its wire values. */
+export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
+
+/** `StorageClass`: one of its wire values. */
+export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
+
+/** `CopyDirective`: one of its wire values. */
+export type CopyDirective = 'COPY' | 'REPLACE';
+
 /** `NetworkOrigin`: one of its wire values. */
 export type NetworkOrigin = 'vpc' | 'internet';
 
@@ -66,9 +75,6 @@ export type InventoryFormatType = 'CSV';
 /** `InventoryFrequencyType`: one of its wire values. */
 export type InventoryFrequencyType = 'Daily' | 'Weekly' | 'Monthly' | 'Once';
 
-/** `StorageClass`: one of its wire values. */
-export type StorageClass = 'Standard' | 'IA' | 'Archive' | 'ColdArchive' | 'DeepColdArchive';
-
 /** `LifecycleRuleStatus`: one of its wire values. */
 export type LifecycleRuleStatus = 'Enabled' | 'Disabled';
 
@@ -105,8 +111,19 @@ export type LiveChannelStatus = 'enabled' | 'disabled';
 /** `LiveChannelType`: one of its wire values. */
 export type LiveChannelType = 'HLS';
 
-/** `ObjectAcl`: one of its wire values. */
-export type ObjectAcl = 'default' | 'private' | 'public-read' | 'public-read-write';
+/** The `CompleteMultipartUpload` document: the parts, in ascending part number. */
+export interface CompleteMultipartUploadDocumentInput {
+  /** The parts (1 to 10,000). */
+  readonly parts?: ReadonlyArray<CompletePartInput> | null;
+}
+
+/** One part of a [`CompleteMultipartUploadDocument`]. */
+export interface CompletePartInput {
+  /** The part's number. */
+  readonly partNumber: number;
+  /** The ETag UploadPart returned for it. */
+  readonly etag: string;
+}
 
 /** The `CreateAccessPointForObjectProcessConfiguration` document. */
 export interface CreateAccessPointForObjectProcessConfigurationInput {
@@ -1793,6 +1810,60 @@ export interface LiveChannelSummary {
   playUrls: Array<string>;
 }
 
+/** One upload in progress. */
+export interface MultipartUpload {
+  /** The object key (decoded). */
+  key: string;
+  /** The upload's id. */
+  uploadId: string;
+  /** When it started (ISO 8601). */
+  initiated: string | null;
+}
+
+/** One version of an object. */
+export interface ObjectVersion {
+  /** Object key (decoded). */
+  key: string;
+  /** The version's id. */
+  versionId: string;
+  /** Whether it is the current version. */
+  isLatest: boolean;
+  /** `Normal`, `Appendable`, `Multipart` or `Symlink`. */
+  objectType: string | null;
+  /** Size in bytes. */
+  size: Uint64;
+  /** ETag, with quotes. */
+  etag: string | null;
+  /** Last modification (ISO 8601). */
+  lastModified: string | null;
+  /** Storage class. */
+  storageClass: string | null;
+  /** Owner id. */
+  ownerId: string | null;
+  /** Owner display name. */
+  ownerDisplayName: string | null;
+  /** Restore state of an archived version. */
+  restoreInfo: string | null;
+  /** When the version moved to a colder storage class. */
+  transitionTime: string | null;
+}
+
+/** One delete marker. */
+export interface DeleteMarkerEntry {
+  /** Object key (decoded). */
+  key: string;
+  /** The marker's version id. */
+  versionId: string;
+  /** Whether it is the current version. */
+  isLatest: boolean;
+  /** When the object was deleted (ISO 8601). */
+  lastModified: string | null;
+  /** Owner id. */
+  ownerId: string | null;
+  /** Owner display name. */
+  ownerDisplayName: string | null;
+}
+
 /** One object in a listing. */
 export interface ObjectSummary {
   /** Object key (decoded). */
@@ -1809,6 +1880,20 @@ export interface ObjectSummary {
   objectType: string | null;
   /** Owner id (with `fetch_owner`). */
   ownerId: string | null;
+}
+
+/** One uploaded part. */
+export interface ListedPart {
+  /** The part's number. */
+  partNumber: number;
+  /** The part's ETag. */
+  etag: string;
+  /** When it was uploaded (ISO 8601). */
+  lastModified: string | null;
+  /** Its size in bytes. */
+  size: Uint64;
+  /** Its CRC-64/ECMA. */
+  hashCrc64: Uint64 | null;
 }
 
 /** The `StyleList` document. */
@@ -2676,6 +2761,89 @@ export interface AbortBucketWormOutput {
   requestId: string;
 }
 
+/** Aborts an upload and frees its parts. */
+export interface AbortMultipartUploadInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The upload's id. */
+  readonly uploadId: string;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface AbortMultipartUploadOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Appends to an Appendable object (creating it at position 0): from bytes, or as a stream
+ * of declared length the caller sends. `position` must be the object's current length.
+ */
+export interface AppendObjectInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** Where the data goes: the object's current length (0 creates it). */
+  readonly position: number | bigint;
+  /** The object's ACL (on creation). */
+  readonly acl?: ObjectAcl | null;
+  /** The object's storage class (on creation). */
+  readonly storageClass?: StorageClass | null;
+  /** User metadata (on creation), names without the `x-oss-meta-` prefix. */
+  readonly metadata?: Readonly<Record<string, string>> | null;
+  /** `Cache-Control` of the object. */
+  readonly cacheControl?: string | null;
+  /** `Content-Disposition` of the object. */
+  readonly contentDisposition?: string | null;
+  /** `Content-Encoding` of the object. */
+  readonly contentEncoding?: string | null;
+  /** `Content-MD5` (base64) of this append, checked by OSS. */
+  readonly contentMd5?: string | null;
+  /** `Content-Type` of the object. */
+  readonly contentType?: string | null;
+  /** `Expires` of the object. */
+  readonly expires?: string | null;
+  /** Server-side encryption: `AES256`, `KMS` or `SM4`. */
+  readonly serverSideEncryption?: string | null;
+  /** The data encryption algorithm with KMS (`SM4`). */
+  readonly serverSideDataEncryption?: string | null;
+  /** The KMS key. */
+  readonly serverSideEncryptionKeyId?: string | null;
+  /** Tags, `k1=v1&k2=v2` (on creation). */
+  readonly tagging?: string | null;
+  /** Refuse to overwrite an existing object of the same key. */
+  readonly forbidOverwrite?: boolean | null;
+  /** Bandwidth limit in bit/s. */
+  readonly trafficLimit?: number | bigint | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+  /** The data: bytes, or a declared length for a caller-streamed body. */
+  readonly body?: BodyInput | null;
+}
+
+/** The result of [`AppendObject`]. */
+export interface AppendObjectOutput {
+  /** The object's version, when versioned. */
+  versionId: string | null;
+  /** CRC-64/ECMA of the whole object so far. */
+  hashCrc64: Uint64 | null;
+  /** The position of the next append (the object's length). */
+  nextPosition: Uint64 | null;
+  /** Server-side encryption of the object. */
+  serverSideEncryption: string | null;
+  /** The data encryption algorithm with KMS. */
+  serverSideDataEncryption: string | null;
+  /** The KMS key. */
+  serverSideEncryptionKeyId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Turns off data indexing and deletes the index: `POST /?metaQuery&comp=delete`. */
 export interface CloseMetaQueryInput {
   /** The bucket. */
@@ -2698,6 +2866,142 @@ export interface CompleteBucketWormInput {
 
 /** The result of an operation whose response has no body. */
 export interface CompleteBucketWormOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Completes an upload from the parts listed (or, with `complete_all`, every part
+ * uploaded).
+ */
+export interface CompleteMultipartUploadInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The upload's id. */
+  readonly uploadId: string;
+  /** The object's ACL. */
+  readonly acl?: ObjectAcl | null;
+  /** The parts to join (leave out with `complete_all`). */
+  readonly completeMultipartUpload?: CompleteMultipartUploadDocumentInput | null;
+  /** Join every part uploaded, in part number order (`x-oss-complete-all: yes`). */
+  readonly completeAll?: boolean | null;
+  /** Callback parameters (base64 JSON). */
+  readonly callback?: string | null;
+  /** Callback variables (base64 JSON). */
+  readonly callbackVar?: string | null;
+  /** Refuse to overwrite an existing object of the same key. */
+  readonly forbidOverwrite?: boolean | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`CompleteMultipartUpload`]. */
+export interface CompleteMultipartUploadOutput {
+  /** The bucket. */
+  bucket: string | null;
+  /** The object key (decoded). */
+  key: string | null;
+  /** The object's URL. */
+  location: string | null;
+  /** The object's ETag (`"<hex>-<parts>"`). */
+  etag: string | null;
+  /** `url` when the key was URL-encoded on the wire (already decoded here). */
+  encodingType: string | null;
+  /** CRC-64/ECMA of the whole object. */
+  hashCrc64: Uint64 | null;
+  /** The object's version, when versioned. */
+  versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Copies an object (up to 1 GB; larger ones with UploadPartCopy), its metadata copied or
+ * replaced.
+ */
+export interface CopyObjectInput {
+  /** The destination bucket or access point alias. */
+  readonly bucket: string;
+  /** The destination key. */
+  readonly key: string;
+  /** The source's bucket (the destination bucket when absent). */
+  readonly sourceBucket?: string | null;
+  /** The source object's key. */
+  readonly sourceKey: string;
+  /** A version of the source. */
+  readonly sourceVersionId?: string | null;
+  /** Copy only if the source's ETag is this. */
+  readonly ifMatch?: string | null;
+  /** Copy only if the source's ETag is not this. */
+  readonly ifNoneMatch?: string | null;
+  /** Copy only if the source changed since (RFC 1123). */
+  readonly ifModifiedSince?: string | null;
+  /** Copy only if the source did not change since (RFC 1123). */
+  readonly ifUnmodifiedSince?: string | null;
+  /** The copy's ACL. */
+  readonly acl?: ObjectAcl | null;
+  /** The copy's storage class. */
+  readonly storageClass?: StorageClass | null;
+  /** User metadata (used with `metadata_directive` REPLACE), names without the prefix. */
+  readonly metadata?: Readonly<Record<string, string>> | null;
+  /** `Cache-Control` of the copy (with REPLACE). */
+  readonly cacheControl?: string | null;
+  /** `Content-Disposition` of the copy (with REPLACE). */
+  readonly contentDisposition?: string | null;
+  /** `Content-Encoding` of the copy (with REPLACE). */
+  readonly contentEncoding?: string | null;
+  /** `Content-MD5` of the request. */
+  readonly contentMd5?: string | null;
+  /** `Content-Type` of the copy (with REPLACE). */
+  readonly contentType?: string | null;
+  /** `Expires` of the copy (with REPLACE). */
+  readonly expires?: string | null;
+  /** `COPY` (the default) keeps the source's metadata, `REPLACE` takes the request's. */
+  readonly metadataDirective?: CopyDirective | null;
+  /** Server-side encryption of the copy: `AES256`, `KMS` or `SM4`. */
+  readonly serverSideEncryption?: string | null;
+  /** The data encryption algorithm with KMS (`SM4`). */
+  readonly serverSideDataEncryption?: string | null;
+  /** The KMS key. */
+  readonly serverSideEncryptionKeyId?: string | null;
+  /** Tags of the copy, `k1=v1&k2=v2` (with `tagging_directive` REPLACE). */
+  readonly tagging?: string | null;
+  /** `COPY` (the default) keeps the source's tags, `REPLACE` takes `tagging`. */
+  readonly taggingDirective?: CopyDirective | null;
+  /** Refuse to overwrite an existing object of the destination key. */
+  readonly forbidOverwrite?: boolean | null;
+  /** Bandwidth limit in bit/s. */
+  readonly trafficLimit?: number | bigint | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+  /** Object WORM: retained until this time (ISO 8601). */
+  readonly objectWormRetainUntilDate?: string | null;
+  /** Object WORM mode (`GOVERNANCE`, `COMPLIANCE`). */
+  readonly objectWormMode?: string | null;
+  /** Object WORM legal hold (`ON`, `OFF`). */
+  readonly objectWormLegalHold?: string | null;
+}
+
+/** The result of [`CopyObject`]. */
+export interface CopyObjectOutput {
+  /** The copy's version, when versioned. */
+  versionId: string | null;
+  /** CRC-64/ECMA of the copy. */
+  hashCrc64: Uint64 | null;
+  /** The version of the source copied. */
+  sourceVersionId: string | null;
+  /** Server-side encryption of the copy. */
+  serverSideEncryption: string | null;
+  /** The data encryption algorithm with KMS. */
+  serverSideDataEncryption: string | null;
+  /** The KMS key. */
+  serverSideEncryptionKeyId: string | null;
+  /** When the copy was written (ISO 8601). */
+  lastModified: string | null;
+  /** The copy's ETag. */
+  etag: string | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -4164,6 +4468,62 @@ export interface InitiateBucketWormOutput {
   requestId: string;
 }
 
+/** Starts a multipart upload; its id names the upload in the calls that follow. */
+export interface InitiateMultipartUploadInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The storage class of the object. */
+  readonly storageClass?: StorageClass | null;
+  /** User metadata, names without the `x-oss-meta-` prefix. */
+  readonly metadata?: Readonly<Record<string, string>> | null;
+  /** `Cache-Control` of the object. */
+  readonly cacheControl?: string | null;
+  /** `Content-Disposition` of the object. */
+  readonly contentDisposition?: string | null;
+  /** `Content-Encoding` of the object. */
+  readonly contentEncoding?: string | null;
+  /** `Content-MD5` of the request. */
+  readonly contentMd5?: string | null;
+  /** `Content-Type` of the object. */
+  readonly contentType?: string | null;
+  /** `Expires` of the object. */
+  readonly expires?: string | null;
+  /** Server-side encryption: `AES256`, `KMS` or `SM4`. */
+  readonly serverSideEncryption?: string | null;
+  /** The data encryption algorithm with KMS (`SM4`). */
+  readonly serverSideDataEncryption?: string | null;
+  /** The KMS key. */
+  readonly serverSideEncryptionKeyId?: string | null;
+  /** Tags, `k1=v1&k2=v2` (URL-encoded). */
+  readonly tagging?: string | null;
+  /** Refuse to overwrite an existing object of the same key at completion. */
+  readonly forbidOverwrite?: boolean | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+  /** Object WORM: retained until this time (ISO 8601). */
+  readonly objectWormRetainUntilDate?: string | null;
+  /** Object WORM mode (`GOVERNANCE`, `COMPLIANCE`). */
+  readonly objectWormMode?: string | null;
+  /** Object WORM legal hold (`ON`, `OFF`). */
+  readonly objectWormLegalHold?: string | null;
+}
+
+/** The result of [`InitiateMultipartUpload`]. */
+export interface InitiateMultipartUploadOutput {
+  /** The bucket. */
+  bucket: string;
+  /** The object key (decoded). */
+  key: string;
+  /** The upload's id. */
+  uploadId: string;
+  /** `url` when the key was URL-encoded on the wire (already decoded here). */
+  encodingType: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
 export interface ListAccessPointsInput {
   /** The bucket, or `None` for every access point of the account. */
@@ -4355,6 +4715,107 @@ export interface ListLiveChannelOutput {
   requestId: string;
 }
 
+/** Lists the uploads in progress in a bucket, a page at a time (by key, then upload id). */
+export interface ListMultipartUploadsInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Groups keys sharing a prefix up to this into common prefixes. */
+  readonly delimiter?: string | null;
+  /** Start after this key (with `upload_id_marker`: after that upload of this key). */
+  readonly keyMarker?: string | null;
+  /** Page size (1 to 1000). */
+  readonly maxUploads?: number | null;
+  /** Only keys starting with this. */
+  readonly prefix?: string | null;
+  /** With `key_marker`: start after this upload of that key. */
+  readonly uploadIdMarker?: string | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** One page of [`ListMultipartUploads`]. */
+export interface ListMultipartUploadsOutput {
+  /** `url` when keys were URL-encoded on the wire (already decoded here). */
+  encodingType: string | null;
+  /** The bucket. */
+  bucket: string;
+  /** The key marker as echoed (decoded). */
+  keyMarker: string | null;
+  /** The upload id marker as echoed. */
+  uploadIdMarker: string | null;
+  /** The key marker of the next page (decoded). */
+  nextKeyMarker: string | null;
+  /** The upload id marker of the next page. */
+  nextUploadIdMarker: string | null;
+  /** The delimiter as echoed (decoded). */
+  delimiter: string | null;
+  /** The prefix as echoed (decoded). */
+  prefix: string | null;
+  /** Page size as echoed. */
+  maxUploads: number | null;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** The uploads. */
+  uploads: Array<MultipartUpload>;
+  /** Common prefixes (decoded). */
+  commonPrefixes: Array<string>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Lists the versions and delete markers of a bucket's objects, a page at a time (by key,
+ * then version id).
+ */
+export interface ListObjectVersionsInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Groups keys sharing a prefix up to this into common prefixes. */
+  readonly delimiter?: string | null;
+  /** Start after this key (with `version_id_marker`: after that version of it). */
+  readonly keyMarker?: string | null;
+  /** With `key_marker`: start after this version of that key. */
+  readonly versionIdMarker?: string | null;
+  /** Page size (1 to 1000). */
+  readonly maxKeys?: number | null;
+  /** Only keys starting with this. */
+  readonly prefix?: string | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** One page of [`ListObjectVersions`]. */
+export interface ListObjectVersionsOutput {
+  /** The bucket. */
+  name: string;
+  /** The key marker as echoed (decoded). */
+  keyMarker: string | null;
+  /** The key marker of the next page (decoded). */
+  nextKeyMarker: string | null;
+  /** The version id marker as echoed. */
+  versionIdMarker: string | null;
+  /** The version id marker of the next page. */
+  nextVersionIdMarker: string | null;
+  /** The prefix as echoed (decoded). */
+  prefix: string | null;
+  /** Page size as echoed. */
+  maxKeys: number | null;
+  /** The delimiter as echoed (decoded). */
+  delimiter: string | null;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** `url` when keys were URL-encoded on the wire (already decoded here). */
+  encodingType: string | null;
+  /** The versions. */
+  version: Array<ObjectVersion>;
+  /** The delete markers. */
+  deleteMarker: Array<DeleteMarkerEntry>;
+  /** Common prefixes (decoded). */
+  commonPrefixes: Array<string>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Lists objects one page at a time (the first listing API; prefer
  * [`ListObjectsV2`](super::ListObjectsV2)).
@@ -4452,6 +4913,60 @@ export interface ListObjectsV2Output {
   contents: Array<ObjectSummary>;
   /** Common prefixes (decoded). */
   commonPrefixes: Array<string>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists the parts of an upload, a page at a time (by part number). */
+export interface ListPartsInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The upload's id. */
+  readonly uploadId: string;
+  /** Page size (1 to 1000). */
+  readonly maxParts?: number | null;
+  /** List the parts after this part number. */
+  readonly partNumberMarker?: number | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** One page of [`ListParts`]. */
+export interface ListPartsOutput {
+  /** `url` when the key was URL-encoded on the wire (already decoded here). */
+  encodingType: string | null;
+  /** The bucket. */
+  bucket: string;
+  /** The object key (decoded). */
+  key: string;
+  /** The upload's id. */
+  uploadId: string;
+  /** The marker this page started after. */
+  partNumberMarker: number | null;
+  /** The marker of the next page. */
+  nextPartNumberMarker: number | null;
+  /** Page size as echoed. */
+  maxParts: number | null;
+  /** Whether more pages follow. */
+  isTruncated: boolean;
+  /** The storage class of the object. */
+  storageClass: string | null;
+  /** Client-side encryption: the encrypted data key. */
+  clientEncryptionKey: string | null;
+  /** Client-side encryption: the encrypted start value. */
+  clientEncryptionStart: string | null;
+  /** Client-side encryption: the data algorithm. */
+  clientEncryptionCekAlg: string | null;
+  /** Client-side encryption: the key wrap algorithm. */
+  clientEncryptionWrapAlg: string | null;
+  /** Client-side encryption: the object's size. */
+  clientEncryptionDataSize: Uint64 | null;
+  /** Client-side encryption: the part size. */
+  clientEncryptionPartSize: Uint64 | null;
+  /** The parts. */
+  parts: Array<ListedPart>;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -5132,6 +5647,24 @@ export interface PutUserDefinedLogFieldsConfigOutput {
   requestId: string;
 }
 
+/** Seals an Appendable object: no more appends. `position` is its current length. */
+export interface SealAppendObjectInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The object's current length. */
+  readonly position: number | bigint;
+}
+
+/** The result of [`SealAppendObject`]. */
+export interface SealAppendObjectOutput {
+  /** When the object was sealed. */
+  sealedTime: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Changes a bucket's inventory table: `PUT /?metadataInventoryTable`. */
 export interface UpdateBucketMetadataInventoryTableConfigurationInput {
   /** The bucket. */
@@ -5156,6 +5689,88 @@ export interface UpdateBucketMetadataJournalTableConfigurationInput {
 
 /** The result of an operation whose response has no body. */
 export interface UpdateBucketMetadataJournalTableConfigurationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Uploads one part (1 to 10,000; each but the last at least 100 KiB): from bytes, or as
+ * a stream of declared length the caller sends.
+ */
+export interface UploadPartInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The part's number, 1 to 10,000. */
+  readonly partNumber: number;
+  /** The upload's id. */
+  readonly uploadId: string;
+  /** `Content-MD5` (base64), checked by OSS. */
+  readonly contentMd5?: string | null;
+  /** Bandwidth limit in bit/s (819200 to 838860800). */
+  readonly trafficLimit?: number | bigint | null;
+  /** The part's data: bytes, or a declared length for a caller-streamed body. */
+  readonly body?: BodyInput | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`UploadPart`]. */
+export interface UploadPartOutput {
+  /** `Content-MD5` of the part as OSS computed it. */
+  contentMd5: string | null;
+  /** The part's ETag, for CompleteMultipartUpload. */
+  etag: string | null;
+  /** CRC-64/ECMA of the part. */
+  hashCrc64: Uint64 | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Copies a part of an existing object (a byte range of it, or all of it) into an upload. */
+export interface UploadPartCopyInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The part's number, 1 to 10,000. */
+  readonly partNumber: number;
+  /** The upload's id. */
+  readonly uploadId: string;
+  /** The source's bucket (the destination bucket when absent). */
+  readonly sourceBucket?: string | null;
+  /** The source object's key. */
+  readonly sourceKey: string;
+  /** A version of the source. */
+  readonly sourceVersionId?: string | null;
+  /**
+   * The bytes of the source to copy: first byte and optional last byte (inclusive),
+   * `bytes=<first>-<last>` on the wire.
+   */
+  readonly sourceRange?: string | null;
+  /** Copy only if the source's ETag is this. */
+  readonly ifMatch?: string | null;
+  /** Copy only if the source's ETag is not this. */
+  readonly ifNoneMatch?: string | null;
+  /** Copy only if the source changed since (RFC 1123). */
+  readonly ifModifiedSince?: string | null;
+  /** Copy only if the source did not change since (RFC 1123). */
+  readonly ifUnmodifiedSince?: string | null;
+  /** Bandwidth limit in bit/s. */
+  readonly trafficLimit?: number | bigint | null;
+  /** `requester` when the requester pays. */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`UploadPartCopy`]. */
+export interface UploadPartCopyOutput {
+  /** When the part was written (ISO 8601). */
+  lastModified: string | null;
+  /** The part's ETag, for CompleteMultipartUpload. */
+  etag: string | null;
+  /** The version of the source copied. */
+  sourceVersionId: string | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -5204,8 +5819,12 @@ export interface WriteGetObjectResponseOutput {
 /** Input and output type of every operation, by API name. */
 export interface OperationTypes {
   AbortBucketWorm: [AbortBucketWormInput, AbortBucketWormOutput];
+  AbortMultipartUpload: [AbortMultipartUploadInput, AbortMultipartUploadOutput];
+  AppendObject: [AppendObjectInput, AppendObjectOutput];
   CloseMetaQuery: [CloseMetaQueryInput, CloseMetaQueryOutput];
   CompleteBucketWorm: [CompleteBucketWormInput, CompleteBucketWormOutput];
+  CompleteMultipartUpload: [CompleteMultipartUploadInput, CompleteMultipartUploadOutput];
+  CopyObject: [CopyObjectInput, CopyObjectOutput];
   CreateAccessPoint: [CreateAccessPointInput, CreateAccessPointOutput];
   CreateAccessPointForObjectProcess: [CreateAccessPointForObjectProcessInput, CreateAccessPointForObjectProcessOutput];
   CreateBucketDataRedundancyTransition: [CreateBucketDataRedundancyTransitionInput, CreateBucketDataRedundancyTransitionOutput];
@@ -5292,6 +5911,7 @@ export interface OperationTypes {
   GetUserDefinedLogFieldsConfig: [GetUserDefinedLogFieldsConfigInput, GetUserDefinedLogFieldsConfigOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
   InitiateBucketWorm: [InitiateBucketWormInput, InitiateBucketWormOutput];
+  InitiateMultipartUpload: [InitiateMultipartUploadInput, InitiateMultipartUploadOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
   ListAccessPointsForObjectProcess: [ListAccessPointsForObjectProcessInput, ListAccessPointsForObjectProcessOutput];
   ListBucketDataRedundancyTransition: [ListBucketDataRedundancyTransitionInput, ListBucketDataRedundancyTransitionOutput];
@@ -5300,8 +5920,11 @@ export interface OperationTypes {
   ListCloudBoxes: [ListCloudBoxesInput, ListCloudBoxesOutput];
   ListCname: [ListCnameInput, ListCnameOutput];
   ListLiveChannel: [ListLiveChannelInput, ListLiveChannelOutput];
+  ListMultipartUploads: [ListMultipartUploadsInput, ListMultipartUploadsOutput];
+  ListObjectVersions: [ListObjectVersionsInput, ListObjectVersionsOutput];
   ListObjects: [ListObjectsInput, ListObjectsOutput];
   ListObjectsV2: [ListObjectsV2Input, ListObjectsV2Output];
+  ListParts: [ListPartsInput, ListPartsOutput];
   ListStyle: [ListStyleInput, ListStyleOutput];
   ListUserDataRedundancyTransition: [ListUserDataRedundancyTransitionInput, ListUserDataRedundancyTransitionOutput];
   OpenMetaQuery: [OpenMetaQueryInput, OpenMetaQueryOutput];
@@ -5343,8 +5966,11 @@ export interface OperationTypes {
   PutPublicAccessBlock: [PutPublicAccessBlockInput, PutPublicAccessBlockOutput];
   PutStyle: [PutStyleInput, PutStyleOutput];
   PutUserDefinedLogFieldsConfig: [PutUserDefinedLogFieldsConfigInput, PutUserDefinedLogFieldsConfigOutput];
+  SealAppendObject: [SealAppendObjectInput, SealAppendObjectOutput];
   UpdateBucketMetadataInventoryTableConfiguration: [UpdateBucketMetadataInventoryTableConfigurationInput, UpdateBucketMetadataInventoryTableConfigurationOutput];
   UpdateBucketMetadataJournalTableConfiguration: [UpdateBucketMetadataJournalTableConfigurationInput, UpdateBucketMetadataJournalTableConfigurationOutput];
+  UploadPart: [UploadPartInput, UploadPartOutput];
+  UploadPartCopy: [UploadPartCopyInput, UploadPartCopyOutput];
   WriteGetObjectResponse: [WriteGetObjectResponseInput, WriteGetObjectResponseOutput];
 }
 
@@ -5355,10 +5981,27 @@ export type PagedOperationName = 'ListAccessPoints' | 'ListAccessPointsForObject
 export interface ClientOperations {
   /** Deletes an unlocked retention policy. */
   abortBucketWorm(input: AbortBucketWormInput): Promise<AbortBucketWormOutput>;
+  /** Aborts an upload and frees its parts. */
+  abortMultipartUpload(input: AbortMultipartUploadInput): Promise<AbortMultipartUploadOutput>;
+  /**
+   * Appends to an Appendable object (creating it at position 0): from bytes, or as a stream
+   * of declared length the caller sends. `position` must be the object's current length.
+   */
+  appendObject(input: StreamedInput<AppendObjectInput>): Promise<AppendObjectOutput>;
   /** Turns off data indexing and deletes the index: `POST /?metaQuery&comp=delete`. */
   closeMetaQuery(input: CloseMetaQueryInput): Promise<CloseMetaQueryOutput>;
   /** Locks a retention policy: from then on it can only be extended. */
   completeBucketWorm(input: CompleteBucketWormInput): Promise<CompleteBucketWormOutput>;
+  /**
+   * Completes an upload from the parts listed (or, with `complete_all`, every part
+   * uploaded).
+   */
+  completeMultipartUpload(input: CompleteMultipartUploadInput): Promise<CompleteMultipartUploadOutput>;
+  /**
+   * Copies an object (up to 1 GB; larger ones with UploadPartCopy), its metadata copied or
+   * replaced.
+   */
+  copyObject(input: CopyObjectInput): Promise<CopyObjectOutput>;
   /** Creates an access point on a bucket. */
   createAccessPoint(input: CreateAccessPointInput): Promise<CreateAccessPointOutput>;
   /** Creates an Object FC access point: `PUT /?accessPointForObjectProcess`. */
@@ -5551,6 +6194,8 @@ export interface ClientOperations {
   headObject(input: HeadObjectInput): Promise<HeadObjectOutput>;
   /** Creates an unlocked retention policy; it lapses unless completed within 24 hours. */
   initiateBucketWorm(input: InitiateBucketWormInput): Promise<InitiateBucketWormOutput>;
+  /** Starts a multipart upload; its id names the upload in the calls that follow. */
+  initiateMultipartUpload(input: InitiateMultipartUploadInput): Promise<InitiateMultipartUploadOutput>;
   /** Lists access points of the account (no bucket) or of one bucket, one page at a time. */
   listAccessPoints(input?: ListAccessPointsInput): Promise<ListAccessPointsOutput>;
   /**
@@ -5570,6 +6215,13 @@ export interface ClientOperations {
   listCname(input: ListCnameInput): Promise<ListCnameOutput>;
   /** Lists the LiveChannels of a bucket, one page at a time: `GET /?live`. */
   listLiveChannel(input: ListLiveChannelInput): Promise<ListLiveChannelOutput>;
+  /** Lists the uploads in progress in a bucket, a page at a time (by key, then upload id). */
+  listMultipartUploads(input: ListMultipartUploadsInput): Promise<ListMultipartUploadsOutput>;
+  /**
+   * Lists the versions and delete markers of a bucket's objects, a page at a time (by key,
+   * then version id).
+   */
+  listObjectVersions(input: ListObjectVersionsInput): Promise<ListObjectVersionsOutput>;
   /**
    * Lists objects one page at a time (the first listing API; prefer
    * [`ListObjectsV2`](super::ListObjectsV2)).
@@ -5577,6 +6229,8 @@ export interface ClientOperations {
   listObjects(input: ListObjectsInput): Promise<ListObjectsOutput>;
   /** Lists objects one page at a time. */
   listObjectsV2(input: ListObjectsV2Input): Promise<ListObjectsV2Output>;
+  /** Lists the parts of an upload, a page at a time (by part number). */
+  listParts(input: ListPartsInput): Promise<ListPartsOutput>;
   /** Lists a bucket's styles (all of them: the listing has no pages). */
   listStyle(input: ListStyleInput): Promise<ListStyleOutput>;
   /** Lists the redundancy type change tasks of the requester's account, one page at a time. */
@@ -5677,10 +6331,19 @@ export interface ClientOperations {
    * `user_defined_log_fields`.
    */
   putUserDefinedLogFieldsConfig(input: PutUserDefinedLogFieldsConfigInput): Promise<PutUserDefinedLogFieldsConfigOutput>;
+  /** Seals an Appendable object: no more appends. `position` is its current length. */
+  sealAppendObject(input: SealAppendObjectInput): Promise<SealAppendObjectOutput>;
   /** Changes a bucket's inventory table: `PUT /?metadataInventoryTable`. */
   updateBucketMetadataInventoryTableConfiguration(input: UpdateBucketMetadataInventoryTableConfigurationInput): Promise<UpdateBucketMetadataInventoryTableConfigurationOutput>;
   /** Changes a bucket's journal table: `PUT /?metadataJournalTable`. */
   updateBucketMetadataJournalTableConfiguration(input: UpdateBucketMetadataJournalTableConfigurationInput): Promise<UpdateBucketMetadataJournalTableConfigurationOutput>;
+  /**
+   * Uploads one part (1 to 10,000; each but the last at least 100 KiB): from bytes, or as
+   * a stream of declared length the caller sends.
+   */
+  uploadPart(input: StreamedInput<UploadPartInput>): Promise<UploadPartOutput>;
+  /** Copies a part of an existing object (a byte range of it, or all of it) into an upload. */
+  uploadPartCopy(input: UploadPartCopyInput): Promise<UploadPartCopyOutput>;
   /**
    * What a Function Compute function answers a transformed GetObject with:
    * `POST /?x-oss-write-get-object-response` with the route and token of the event.

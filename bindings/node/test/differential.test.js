@@ -298,13 +298,14 @@ const BUILT = [
     (c) => c.list({ prefix: 'p/', delimiter: '/', marker: 'm', 'max-keys': 7 })],
 ];
 
-// The families' tables, one module each in ali-cases/: { BUILT, ABSENT } (ABSENT names the
-// operations ali-oss does not have).
+// The families' tables, one module each in ali-cases/: { BUILT, ABSENT, OSSIO_ONLY_QUERY }
+// (ABSENT names the operations ali-oss does not have).
 const ABSENT = [];
 for (const file of require('node:fs').readdirSync(require('node:path').join(__dirname, 'ali-cases')).sort()) {
   const more = require(`./ali-cases/${file}`);
   BUILT.push(...(more.BUILT ?? []));
   ABSENT.push(...(more.ABSENT ?? []));
+  Object.assign(OSSIO_ONLY_QUERY, more.OSSIO_ONLY_QUERY ?? {});
 }
 
 for (const [name, input, theirs] of BUILT) {

@@ -696,7 +696,8 @@ impl ApiCommand {
                 break;
             };
             for (token, field) in links {
-                if let Some(v @ Dyn::Str(_)) = body.get(token) {
+                // A marker is text, or a number (ListParts' part number marker).
+                if let Some(v @ (Dyn::Str(_) | Dyn::Int(_))) = body.get(token) {
                     set(&mut next, field, v.clone());
                 }
             }

@@ -295,6 +295,102 @@ fn every_api_subcommand() {
     let v = api(&["list-objects-v2", "--bucket", "cli-api", "--delimiter", "/"]);
     assert_eq!(v["common_prefixes"], serde_json::json!(["dir/"]));
     assert_eq!(v["contents"][0]["key"], "top.txt");
+    // Multipart uploads (a part copied from an object), copies and appends.
+    let mp = |op: &'static str, id: &str, extra: &[&str]| -> Vec<String> {
+        let mut a: Vec<String> = [op, "--bucket", "cli-api", "--key", "mp.bin"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        if !id.is_empty() {
+            a.extend(["--upload-id".to_owned(), id.to_owned()]);
+        }
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a
+    };
+    let v = api(&refs(&mp("initiate-multipart-upload", "", &[])));
+    let id = v["upload_id"].as_str().unwrap().to_owned();
+    let part = f.path("part.bin");
+    std::fs::write(&part, vec![7u8; 100 * 1024]).unwrap();
+    let v = api(&refs(&mp(
+        "upload-part",
+        &id,
+        &["--part-number", "1", "--body-file", part.to_str().unwrap()],
+    )));
+    let e1 = v["etag"].as_str().unwrap().to_owned();
+    let v = api(&refs(&mp(
+        "upload-part-copy",
+        &id,
+        &["--part-number", "2", "--source-key", "dir/a.txt"],
+    )));
+    let e2 = v["etag"].as_str().unwrap().to_owned();
+    let v = api(&refs(&mp("list-parts", &id, &["--max-parts", "1"])));
+    assert_eq!(v["parts"].as_array().unwrap().len(), 2, "every page: {v}");
+    let v = api(&["list-multipart-uploads", "--bucket", "cli-api"]);
+    assert_eq!(v["uploads"][0]["upload_id"], id.as_str());
+    let parts = serde_json::json!({"parts": [
+        {"part_number": 1, "etag": e1},
+        {"part_number": 2, "etag": e2},
+    ]})
+    .to_string();
+    let v = api(&refs(&mp(
+        "complete-multipart-upload",
+        &id,
+        &["--complete-multipart-upload-json", &parts],
+    )));
+    assert!(v["etag"].as_str().unwrap().ends_with("-2\""), "{v}");
+    let v = api(&["head-object", "--bucket", "cli-api", "--key", "mp.bin"]);
+    assert_eq!(v["content_length"], 100 * 1024 + 28);
+    assert_eq!(v["object_type"], "Multipart");
+    let v = api(&refs(&mp("initiate-multipart-upload", "", &[])));
+    let gone = v["upload_id"].as_str().unwrap().to_owned();
+    api(&refs(&mp("abort-multipart-upload", &gone, &[])));
+    api(&[
+        "copy-object",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "copy.txt",
+        "--source-key",
+        "dir/a.txt",
+    ]);
+    let v = api(&["head-object", "--bucket", "cli-api", "--key", "copy.txt"]);
+    assert_eq!(v["content_length"], 28);
+    for (pos, text) in [("0", "abc"), ("3", "def")] {
+        let v = api(&[
+            "append-object",
+            "--bucket",
+            "cli-api",
+            "--key",
+            "log.txt",
+            "--position",
+            pos,
+            "--body",
+            text,
+        ]);
+        assert!(v["next_position"].is_number(), "{v}");
+    }
+    assert_eq!(v_len(&f, "log.txt"), 6);
+    let v = api(&[
+        "seal-append-object",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "log.txt",
+        "--position",
+        "6",
+    ]);
+    assert!(v["sealed_time"].is_string(), "{v}");
+    let v = api(&[
+        "list-object-versions",
+        "--bucket",
+        "cli-api",
+        "--max-keys",
+        "1",
+    ]);
+    assert_eq!(v["version"].as_array().unwrap().len(), 7, "every page: {v}");
+    for k in ["mp.bin", "copy.txt", "log.txt"] {
+        api(&["delete-object", "--bucket", "cli-api", "--key", k]);
+    }
     api(&["delete-object", "--bucket", "cli-api", "--key", "top.txt"]);
     let v = api(&[
         "delete-multiple-objects",
@@ -512,6 +608,12 @@ fn document_values(op: &OpSchema, out: &serde_json::Value) -> Vec<String> {
         .map(|f| (f.name.to_owned(), out[f.name].clone()))
         .collect();
     values(&serde_json::Value::Object(doc))
+}
+
+/// The size of an object of the `cli-api` bucket.
+fn v_len(f: &Fixture, key: &str) -> u64 {
+    let v = f.json(&["api", "head-object", "--bucket", "cli-api", "--key", key]);
+    v["content_length"].as_u64().unwrap()
 }
 
 #[test]

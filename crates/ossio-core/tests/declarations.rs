@@ -678,7 +678,7 @@ fn requests_of_no_registered_operation_do_not_route() {
         Request::new(Method::Post)
             .bucket("b")
             .key("k")
-            .query_flag("uploads"),
+            .query_flag("resourcePool"),
         Request::new(Method::Get).key("k"),
     ];
     for req in unknown {

@@ -50,6 +50,7 @@ enum Loc {
     Document,
     Status,
     Flatten,
+    CopySource(LitStr),
 }
 
 #[derive(Default)]
@@ -192,6 +193,12 @@ fn parse_field_attrs(attrs: &[syn::Attribute]) -> syn::Result<FieldAttrs> {
                 Some(Loc::Status)
             } else if p.is_ident("flatten") {
                 Some(Loc::Flatten)
+            } else if p.is_ident("copy_source") {
+                let part: LitStr = m.value()?.parse()?;
+                if !["bucket", "key", "version_id"].contains(&part.value().as_str()) {
+                    return Err(m.error("copy_source is \"bucket\", \"key\" or \"version_id\""));
+                }
+                Some(Loc::CopySource(part))
             } else {
                 None
             };
@@ -313,7 +320,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
         let Some(loc) = &fa.loc else {
             return Err(syn::Error::new_spanned(
                 field,
-                "every field needs a location: bucket, key, query, header, header_prefix, xml, body, document, status or flatten",
+                "every field needs a location: bucket, key, query, header, header_prefix, xml, body, document, status, flatten or copy_source",
             ));
         };
         let rust_name = f.to_string();
@@ -393,6 +400,10 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
             ),
             Loc::Document => (quote!(#d::Location::Document), value_type(&d, ty, &sh)),
             Loc::Status => (quote!(#d::Location::Status), value_type(&d, ty, &sh)),
+            Loc::CopySource(p) => (
+                quote!(#d::Location::CopySource(#p)),
+                value_type(&d, ty, &sh),
+            ),
             Loc::Flatten => (
                 quote!(#d::Location::Flatten),
                 quote!(#d::TypeRef::Struct(&<#ty as #d::Fields>::SCHEMA)),
@@ -495,6 +506,18 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
             },
             Loc::Status => quote!(s.wire.status = ::core::option::Option::Some(self.#f);),
             Loc::Flatten => quote!(#d::Fields::write(&self.#f, s);),
+            Loc::CopySource(p) => match sh {
+                Shape::Opt(_) => quote!(if let ::core::option::Option::Some(v) = &self.#f {
+                    #d::write_copy_source(s, #p, &#d::Scalar::to_text(v));
+                }),
+                Shape::List(_) => {
+                    return Err(syn::Error::new_spanned(
+                        field,
+                        "a copy_source part is one value",
+                    ));
+                }
+                Shape::One => quote!(#d::write_copy_source(s, #p, &#d::Scalar::to_text(&self.#f));),
+            },
         };
         writes.push(w);
 
@@ -573,6 +596,14 @@ fn expand(input: &DeriveInput) -> syn::Result<Ts> {
             }
             Loc::Status => quote!(src.status),
             Loc::Flatten => quote!(<#ty as #d::Fields>::read(src)?),
+            Loc::CopySource(p) => {
+                let get = quote!(#d::read_copy_source(src, #p, #name)?.as_deref());
+                match &sh {
+                    Shape::Opt(inner) => quote!(#d::text_opt::<#inner>(#get, #name)?),
+                    Shape::One if required => quote!(#d::text_req::<#ty>(#get, #name)?),
+                    _ => quote!(#d::text_or_default::<#ty>(#get, #name)?),
+                }
+            }
         };
         reads.push(r);
 

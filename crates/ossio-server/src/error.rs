@@ -13,6 +13,8 @@ pub(crate) struct OssError {
     pub ec: &'static str,
     /// Extra elements (`BucketName`, `ArgumentName`, `StringToSign`, ...), in order.
     pub details: Vec<(String, String)>,
+    /// Response headers the error carries (`x-oss-next-append-position`).
+    pub headers: Vec<(String, String)>,
 }
 
 pub(crate) type Result<T> = std::result::Result<T, OssError>;
@@ -25,7 +27,13 @@ impl OssError {
             message: message.into(),
             ec: "",
             details: Vec::new(),
+            headers: Vec::new(),
         }
+    }
+
+    pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.to_owned(), value.into()));
+        self
     }
 
     pub fn ec(mut self, ec: &'static str) -> Self {
@@ -114,6 +122,9 @@ impl OssError {
             Response::new(self.status).header(names::CONTENT_TYPE, names::APPLICATION_XML);
         if !self.ec.is_empty() {
             resp.set_header(names::X_OSS_EC, self.ec);
+        }
+        for (k, v) in &self.headers {
+            resp.set_header(k, v.clone());
         }
         if is_head {
             resp.set_header(

@@ -20,6 +20,16 @@ use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+// The object operations beyond PUT/GET/DELETE, one file per concern.
+#[path = "append.rs"]
+mod append;
+#[path = "copy.rs"]
+mod copy;
+#[path = "multipart.rs"]
+mod multipart;
+#[path = "versions.rs"]
+mod versions;
+
 /// Access points per bucket.
 pub(crate) const MAX_AP_PER_BUCKET: usize = 100;
 /// Access points per account.
@@ -78,6 +88,17 @@ const SERVED: &[&str] = &[
     "DeleteObject",
     "PutObjectAcl",
     "GetObjectAcl",
+    "InitiateMultipartUpload",
+    "UploadPart",
+    "UploadPartCopy",
+    "CompleteMultipartUpload",
+    "AbortMultipartUpload",
+    "ListParts",
+    "ListMultipartUploads",
+    "CopyObject",
+    "AppendObject",
+    "ListObjectVersions",
+    "SealAppendObject",
 ];
 
 /// Whether the operation `name` has a handler of its own (an arm in `dispatch`).
@@ -372,6 +393,17 @@ impl Service {
             "DeleteObject" => self.delete_object(ctx, bucket, key),
             "PutObjectAcl" => self.put_object_acl(ctx, bucket, key),
             "GetObjectAcl" => self.get_object_acl(ctx, bucket, key),
+            "InitiateMultipartUpload" => self.initiate_multipart(ctx, bucket, key),
+            "UploadPart" => self.upload_part(ctx, bucket, key, body),
+            "UploadPartCopy" => self.upload_part_copy(ctx, bucket, key),
+            "CompleteMultipartUpload" => self.complete_multipart(ctx, bucket, key, body),
+            "AbortMultipartUpload" => self.abort_multipart(ctx, bucket, key),
+            "ListParts" => self.list_parts(ctx, bucket, key),
+            "ListMultipartUploads" => self.list_uploads(ctx, bucket),
+            "CopyObject" => self.copy_object(ctx, bucket, key),
+            "AppendObject" => self.append_object(ctx, bucket, key, body),
+            "ListObjectVersions" => self.list_object_versions(ctx, bucket),
+            "SealAppendObject" => self.seal_append_object(ctx, bucket, key),
             name if crate::config::serves(name) => {
                 ctx.owner()?;
                 let family = crate::config::family_of(name).expect("served generically");
@@ -474,6 +506,15 @@ impl Service {
                 409,
                 "BucketNotEmpty",
                 "The bucket you tried to delete is not empty.",
+            )
+            .ec("0015-00000301")
+            .detail("BucketName", name));
+        }
+        if store.uploads.values().any(|u| u.bucket == name) {
+            return Err(OssError::new(
+                409,
+                "BucketNotEmpty",
+                "The bucket you tried to delete has multipart uploads in progress. Abort them first.",
             )
             .ec("0015-00000301")
             .detail("BucketName", name));
@@ -1145,6 +1186,8 @@ impl Service {
             acl: acl.as_str().to_owned(),
             storage_class,
             last_modified: ctx.now,
+            object_type: "Normal".to_owned(),
+            sealed: None,
             data_file: data_file.as_ref().map(|(n, _)| n.clone()),
             mem: data_file.is_none().then(|| Arc::new(mem)),
         };
@@ -1183,9 +1226,12 @@ impl Service {
         let mut resp = Response::new(200)
             .header(names::ETAG, obj.etag.clone())
             .header(names::LAST_MODIFIED, time::rfc1123(obj.last_modified))
-            .header(names::X_OSS_OBJECT_TYPE, "Normal")
+            .header(names::X_OSS_OBJECT_TYPE, obj.object_type.clone())
             .header(names::X_OSS_STORAGE_CLASS, obj.storage_class.clone())
             .header(names::X_OSS_HASH_CRC64ECMA, obj.crc64.to_string());
+        if let Some(t) = obj.sealed {
+            resp.set_header("x-oss-sealed-time", time::rfc1123(t));
+        }
         if meta_only {
             resp.head_length = Some(obj.size);
             return Ok(resp);
@@ -1436,7 +1482,7 @@ impl Service {
                         etag: o.etag.clone(),
                         size: o.size,
                         storage_class: Some(o.storage_class.clone()),
-                        object_type: Some("Normal".to_owned()),
+                        object_type: Some(o.object_type.clone()),
                         owner_id: owner.then(|| self.account_id.clone()),
                     })
                     .collect(),
@@ -1465,7 +1511,7 @@ impl Service {
             w.element("Key", &enc(&o.key));
             w.element("LastModified", &time::iso8601_extended(o.last_modified));
             w.element("ETag", &o.etag);
-            w.element("Type", "Normal");
+            w.element("Type", &o.object_type);
             w.element("Size", &o.size.to_string());
             w.element("StorageClass", &o.storage_class);
             // ListObjects (v1) always reports the owner.

@@ -2,7 +2,9 @@
 //!
 //! On disk: `state.json` (buckets and access points) and, per object, `objects/<h>.json`
 //! (metadata) plus `objects/<h>-<n>.data` (bytes), where `<h>` is the SHA-256 of bucket and
-//! key: keys never become file names, so no key can escape the directory. Every file is
+//! key: keys never become file names, so no key can escape the directory. Multipart uploads
+//! in progress are `uploads/<id>.json` (the upload and its parts) plus
+//! `uploads/<id>-<part>-<n>.data` per part. Every file is
 //! written to a temporary name, fsynced and renamed, so a crash leaves the old or the new
 //! version, never half of one.
 
@@ -75,11 +77,71 @@ pub(crate) struct Object {
     pub acl: String,
     pub storage_class: String,
     pub last_modified: u64,
+    /// `Normal`, `Appendable` or `Multipart`.
+    #[serde(default = "normal_type")]
+    pub object_type: String,
+    /// When an Appendable object was sealed (no more appends).
+    #[serde(default)]
+    pub sealed: Option<u64>,
     /// Data file name inside `objects/` (durable mode).
     #[serde(default)]
     pub data_file: Option<String>,
     #[serde(skip)]
     pub mem: Option<Arc<Vec<u8>>>,
+}
+
+fn normal_type() -> String {
+    "Normal".to_owned()
+}
+
+/// One uploaded part of a multipart upload.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Part {
+    pub number: u32,
+    pub size: u64,
+    /// Quoted upper-case hex MD5.
+    pub etag: String,
+    pub crc64: u64,
+    pub last_modified: u64,
+    /// Data file name inside `uploads/` (durable mode).
+    #[serde(default)]
+    pub data_file: Option<String>,
+    #[serde(skip)]
+    pub mem: Option<Arc<Vec<u8>>>,
+}
+
+/// A multipart upload in progress: what the object will be, and its parts so far.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Upload {
+    pub id: String,
+    pub bucket: String,
+    pub key: String,
+    pub initiated: u64,
+    pub content_type: String,
+    pub meta: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    pub storage_class: String,
+    pub parts: BTreeMap<u32, Part>,
+}
+
+impl Part {
+    pub fn blob(&self, store: &Store) -> Blob {
+        match (&self.mem, &self.data_file, &store.dir) {
+            (Some(m), _, _) => Blob::Mem(m.clone()),
+            (None, Some(f), Some(d)) => Blob::File(d.join("uploads").join(f)),
+            _ => Blob::Mem(Arc::new(Vec::new())),
+        }
+    }
+}
+
+impl Blob {
+    /// The bytes (read from the file when there is one).
+    pub fn read(&self) -> io::Result<Arc<Vec<u8>>> {
+        match self {
+            Blob::Mem(m) => Ok(m.clone()),
+            Blob::File(p) => Ok(Arc::new(fs::read(p)?)),
+        }
+    }
 }
 
 impl Object {
@@ -121,6 +183,8 @@ pub(crate) struct Store {
     pub objects: BTreeMap<String, BTreeMap<String, Object>>,
     /// name → access point.
     pub access_points: BTreeMap<String, AccessPoint>,
+    /// upload id → multipart upload in progress.
+    pub uploads: BTreeMap<String, Upload>,
     pub dir: Option<PathBuf>,
 }
 
@@ -130,6 +194,8 @@ pub(crate) struct StoreSnapshot {
     buckets: BTreeMap<String, Bucket>,
     objects: BTreeMap<String, BTreeMap<String, Object>>,
     access_points: BTreeMap<String, AccessPoint>,
+    /// Uploads in progress, their parts' bytes in memory.
+    uploads: BTreeMap<String, Upload>,
 }
 
 static SEQ: AtomicU64 = AtomicU64::new(0);
@@ -223,6 +289,7 @@ impl Store {
                     .insert(obj.key.clone(), obj);
             }
         }
+        store.load_uploads()?;
         // Leftovers of interrupted writes: temporary files and unreferenced data.
         for entry in fs::read_dir(&objects_dir)? {
             let path = entry?.path();
@@ -234,6 +301,97 @@ impl Store {
             }
         }
         Ok(store)
+    }
+
+    fn uploads_dir(&self) -> Option<PathBuf> {
+        self.dir.as_ref().map(|d| d.join("uploads"))
+    }
+
+    /// Reads the uploads in progress of the data directory, and removes the part files no
+    /// upload refers to (interrupted writes, completed or aborted uploads).
+    fn load_uploads(&mut self) -> io::Result<()> {
+        let Some(dir) = self.uploads_dir() else {
+            return Ok(());
+        };
+        fs::create_dir_all(&dir)?;
+        let mut referenced = std::collections::HashSet::new();
+        for entry in fs::read_dir(&dir)? {
+            let path = entry?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if !name.ends_with(".json") || name.starts_with('.') {
+                continue;
+            }
+            let Ok(up) = serde_json::from_slice::<Upload>(&fs::read(&path)?) else {
+                continue;
+            };
+            if !self.buckets.contains_key(&up.bucket) {
+                let _ = fs::remove_file(&path);
+                continue;
+            }
+            referenced.extend(up.parts.values().filter_map(|p| p.data_file.clone()));
+            self.uploads.insert(up.id.clone(), up);
+        }
+        for entry in fs::read_dir(&dir)? {
+            let path = entry?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let stale = name.starts_with(".tmp-")
+                || (name.ends_with(".data") && !referenced.contains(name));
+            if stale {
+                let _ = fs::remove_file(&path);
+            }
+        }
+        Ok(())
+    }
+
+    /// Saves an upload and its list of parts (durable mode).
+    pub fn save_upload(&self, up: &Upload) -> io::Result<()> {
+        let Some(dir) = self.uploads_dir() else {
+            return Ok(());
+        };
+        let bytes = serde_json::to_vec(up).map_err(io::Error::other)?;
+        write_atomic(&dir.join(format!("{}.json", up.id)), &bytes)
+    }
+
+    /// A new file for a part's bytes (durable mode): its final name and a temporary path.
+    pub fn new_part_file(&self, upload: &str, number: u32) -> Option<(String, PathBuf)> {
+        let dir = self.uploads_dir()?;
+        let name = format!("{upload}-{number}-{}.data", unique_suffix());
+        Some((name, dir.join(format!(".tmp-{}", unique_suffix()))))
+    }
+
+    /// Makes a written temporary part file final.
+    pub fn commit_part_file(&self, tmp: &Path, name: &str) -> io::Result<()> {
+        let Some(dir) = self.uploads_dir() else {
+            return Ok(());
+        };
+        fs::rename(tmp, dir.join(name))?;
+        sync_dir(&dir);
+        Ok(())
+    }
+
+    /// Removes a part's file (durable mode).
+    pub fn forget_part(&self, part: &Part) {
+        if let (Some(dir), Some(f)) = (self.uploads_dir(), &part.data_file) {
+            let _ = fs::remove_file(dir.join(f));
+        }
+    }
+
+    /// Ends an upload (completed or aborted): forgets it and frees its parts.
+    pub fn remove_upload(&mut self, id: &str) -> io::Result<Option<Upload>> {
+        let Some(up) = self.uploads.remove(id) else {
+            return Ok(None);
+        };
+        if let Some(dir) = self.uploads_dir() {
+            match fs::remove_file(dir.join(format!("{id}.json"))) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+            sync_dir(&dir);
+        }
+        for p in up.parts.values() {
+            self.forget_part(p);
+        }
+        Ok(Some(up))
     }
 
     /// Saves buckets and access points.
@@ -340,6 +498,10 @@ impl Store {
         for (b, k) in keys {
             self.delete_object(&b, &k)?;
         }
+        let ids: Vec<String> = self.uploads.keys().cloned().collect();
+        for id in ids {
+            self.remove_upload(&id)?;
+        }
         self.objects.clear();
         self.buckets.clear();
         self.access_points.clear();
@@ -364,10 +526,20 @@ impl Store {
             }
             objects.insert(bucket.clone(), copy);
         }
+        let mut uploads = BTreeMap::new();
+        for (id, up) in &self.uploads {
+            let mut copy = up.clone();
+            for p in copy.parts.values_mut() {
+                p.mem = Some(p.blob(self).read()?);
+                p.data_file = None;
+            }
+            uploads.insert(id.clone(), copy);
+        }
         Ok(StoreSnapshot {
             buckets: self.buckets.clone(),
             objects,
             access_points: self.access_points.clone(),
+            uploads,
         })
     }
 
@@ -388,6 +560,19 @@ impl Store {
                 }
                 self.put_object(o)?;
             }
+        }
+        for up in snap.uploads.values() {
+            let mut up = up.clone();
+            for p in up.parts.values_mut() {
+                if let Some((name, tmp)) = self.new_part_file(&up.id, p.number) {
+                    write_atomic(&tmp, p.mem.as_deref().map_or(&[][..], |v| v.as_slice()))?;
+                    self.commit_part_file(&tmp, &name)?;
+                    p.data_file = Some(name);
+                    p.mem = None;
+                }
+            }
+            self.save_upload(&up)?;
+            self.uploads.insert(up.id.clone(), up);
         }
         Ok(())
     }

@@ -14,6 +14,21 @@ impl Client {
         self.send(op)
     }
 
+    /// Aborts an upload and frees its parts.
+    ///
+    /// `DELETE /<key>?uploadId`; see [`AbortMultipartUpload`].
+    pub fn abort_multipart_upload(&self, op: &AbortMultipartUpload) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Appends to an Appendable object (creating it at position 0): from bytes, or as a stream
+    /// of declared length the caller sends. `position` must be the object's current length.
+    ///
+    /// `POST /<key>?append`; see [`AppendObject`].
+    pub fn append_object(&self, op: &AppendObject) -> Result<AppendObjectOutput, Error> {
+        self.send(op)
+    }
+
     /// Turns off data indexing and deletes the index: `POST /?metaQuery&comp=delete`.
     ///
     /// `POST /?metaQuery&comp=delete`; see [`CloseMetaQuery`].
@@ -25,6 +40,25 @@ impl Client {
     ///
     /// `POST /`; see [`CompleteBucketWorm`].
     pub fn complete_bucket_worm(&self, op: &CompleteBucketWorm) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Completes an upload from the parts listed (or, with `complete_all`, every part
+    /// uploaded).
+    ///
+    /// `POST /<key>?uploadId&encoding-type=url`; see [`CompleteMultipartUpload`].
+    pub fn complete_multipart_upload(
+        &self,
+        op: &CompleteMultipartUpload,
+    ) -> Result<CompleteMultipartUploadOutput, Error> {
+        self.send(op)
+    }
+
+    /// Copies an object (up to 1 GB; larger ones with UploadPartCopy), its metadata copied or
+    /// replaced.
+    ///
+    /// `PUT /<key>`; see [`CopyObject`].
+    pub fn copy_object(&self, op: &CopyObject) -> Result<CopyObjectOutput, Error> {
         self.send(op)
     }
 
@@ -801,6 +835,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Starts a multipart upload; its id names the upload in the calls that follow.
+    ///
+    /// `POST /<key>?uploads&encoding-type=url`; see [`InitiateMultipartUpload`].
+    pub fn initiate_multipart_upload(
+        &self,
+        op: &InitiateMultipartUpload,
+    ) -> Result<InitiateMultipartUploadOutput, Error> {
+        self.send(op)
+    }
+
     /// Lists access points of the account (no bucket) or of one bucket, one page at a time.
     ///
     /// `GET /?accessPoint`; see [`ListAccessPoints`].
@@ -870,6 +914,27 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists the uploads in progress in a bucket, a page at a time (by key, then upload id).
+    ///
+    /// `GET /?uploads&encoding-type=url`; see [`ListMultipartUploads`].
+    pub fn list_multipart_uploads(
+        &self,
+        op: &ListMultipartUploads,
+    ) -> Result<ListMultipartUploadsOutput, Error> {
+        self.send(op)
+    }
+
+    /// Lists the versions and delete markers of a bucket's objects, a page at a time (by key,
+    /// then version id).
+    ///
+    /// `GET /?versions&encoding-type=url`; see [`ListObjectVersions`].
+    pub fn list_object_versions(
+        &self,
+        op: &ListObjectVersions,
+    ) -> Result<ListObjectVersionsOutput, Error> {
+        self.send(op)
+    }
+
     /// Lists objects one page at a time (the first listing API; prefer
     /// [`ListObjectsV2`](super::ListObjectsV2)).
     ///
@@ -882,6 +947,13 @@ impl Client {
     ///
     /// `GET /?list-type=2`; see [`ListObjectsV2`].
     pub fn list_objects_v2(&self, op: &ListObjectsV2) -> Result<ListObjectsV2Output, Error> {
+        self.send(op)
+    }
+
+    /// Lists the parts of an upload, a page at a time (by part number).
+    ///
+    /// `GET /<key>?uploadId&encoding-type=url`; see [`ListParts`].
+    pub fn list_parts(&self, op: &ListParts) -> Result<ListPartsOutput, Error> {
         self.send(op)
     }
 
@@ -1220,6 +1292,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Seals an Appendable object: no more appends. `position` is its current length.
+    ///
+    /// `POST /<key>?seal`; see [`SealAppendObject`].
+    pub fn seal_append_object(
+        &self,
+        op: &SealAppendObject,
+    ) -> Result<SealAppendObjectOutput, Error> {
+        self.send(op)
+    }
+
     /// Changes a bucket's inventory table: `PUT /?metadataInventoryTable`.
     ///
     /// `PUT /?metadataInventoryTable`; see [`UpdateBucketMetadataInventoryTableConfiguration`].
@@ -1237,6 +1319,21 @@ impl Client {
         &self,
         op: &UpdateBucketMetadataJournalTableConfiguration,
     ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Uploads one part (1 to 10,000; each but the last at least 100 KiB): from bytes, or as
+    /// a stream of declared length the caller sends.
+    ///
+    /// `PUT /<key>?uploadId`; see [`UploadPart`].
+    pub fn upload_part(&self, op: &UploadPart) -> Result<UploadPartOutput, Error> {
+        self.send(op)
+    }
+
+    /// Copies a part of an existing object (a byte range of it, or all of it) into an upload.
+    ///
+    /// `PUT /<key>?uploadId`; see [`UploadPartCopy`].
+    pub fn upload_part_copy(&self, op: &UploadPartCopy) -> Result<UploadPartCopyOutput, Error> {
         self.send(op)
     }
 

@@ -611,3 +611,52 @@ fn operations_built_from_plain_values() {
     assert_eq!(err.code(), Some("NoSuchBucket"));
     assert!(err.to_string().contains("GetBucketAcl"), "{err}");
 }
+
+#[test]
+fn multipart_append_and_copy_with_crc_checks_on() {
+    let s = server();
+    let c = client(&s);
+    c.put_bucket(&PutBucket::new("mp-client")).unwrap();
+    let id = c
+        .initiate_multipart_upload(&InitiateMultipartUpload::new("mp-client", "big"))
+        .unwrap()
+        .upload_id;
+    let first = vec![1u8; 100 * 1024];
+    let e1 = c
+        .upload_part(&UploadPart::new("mp-client", "big", &id, 1).bytes(first.clone()))
+        .unwrap()
+        .etag
+        .unwrap();
+    // A streamed part is CRC-checked against the part's own checksum.
+    let e2 = c
+        .send_from_reader(
+            &UploadPart::new("mp-client", "big", &id, 2).stream_length(4),
+            &b"tail"[..],
+            4,
+        )
+        .unwrap()
+        .etag
+        .unwrap();
+    // The answer's CRC-64 is the whole object's, not the document's: no false mismatch.
+    let done = c
+        .complete_multipart_upload(
+            &CompleteMultipartUpload::new("mp-client", "big", &id)
+                .part(1, e1)
+                .part(2, e2),
+        )
+        .unwrap();
+    let whole = [first.as_slice(), b"tail"].concat();
+    assert_eq!(done.crc64, Some(ossio::ossio_core::crc64::checksum(&whole)));
+    c.append_object(&AppendObject::new("mp-client", "log", 0).bytes(b"ab".to_vec()))
+        .unwrap();
+    let out = c
+        .append_object(&AppendObject::new("mp-client", "log", 2).bytes(b"cd".to_vec()))
+        .unwrap();
+    assert_eq!(out.next_position, Some(4));
+    c.copy_object(&CopyObject::new("mp-client", "copy", "big"))
+        .unwrap();
+    assert_eq!(
+        read_all(c.get_object(&GetObject::new("mp-client", "copy")).unwrap()),
+        whole
+    );
+}

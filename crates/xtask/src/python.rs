@@ -174,19 +174,23 @@ fn is_download(op: &OpSchema) -> bool {
             .any(|f| matches!(f.location, Location::Body | Location::Document))
 }
 
-/// For a listing: the input's token field and the output's next-token field (the output
-/// says `is_truncated` and has `next_<token>`).
-fn pagination(op: &OpSchema) -> Option<(&'static str, &'static str)> {
+/// For a listing: the input's token fields and the output's next-token fields (the output
+/// says `is_truncated` and has `next_<token>`), the main token first (ListMultipartUploads
+/// continues at `key_marker` and `upload_id_marker` together).
+fn pagination(op: &OpSchema) -> Vec<(&'static str, &'static str)> {
     let out = fields(op.output);
     if !out.iter().any(|f| f.name == "is_truncated") {
-        return None;
+        return Vec::new();
     }
-    fields(op.input).into_iter().find_map(|f| {
-        let next = out
-            .iter()
-            .find(|o| o.name.strip_prefix("next_") == Some(f.name))?;
-        Some((f.name, next.name))
-    })
+    fields(op.input)
+        .into_iter()
+        .filter_map(|f| {
+            let next = out
+                .iter()
+                .find(|o| o.name.strip_prefix("next_") == Some(f.name))?;
+            Some((f.name, next.name))
+        })
+        .collect()
 }
 
 /// Every struct reachable from the registry, by name, and whether a result holds it.
@@ -528,10 +532,14 @@ class Operations:
             method_doc(op)
         )
         .unwrap();
-        if let Some((token, next)) = pagination(op) {
+        if let Some(((token, next), more)) = pagination(op).split_first() {
+            let more: String = more
+                .iter()
+                .map(|(t, n)| format!(", ({t:?}, {n:?})"))
+                .collect();
             writeln!(
                 out,
-                "\n    def {snake}_paginator(self) -> Paginator[ops.{name}, ops.{out_ty}]:\n        \"\"\"Every page of ``{name}``: ``.iter_page(request)`` (or its fields as keywords)\n        sends it and follows ``{next}`` until the listing ends.\"\"\"\n        return Paginator(self, ops.{name}, {token:?}, {next:?})"
+                "\n    def {snake}_paginator(self) -> Paginator[ops.{name}, ops.{out_ty}]:\n        \"\"\"Every page of ``{name}``: ``.iter_page(request)`` (or its fields as keywords)\n        sends it and follows ``{next}`` until the listing ends.\"\"\"\n        return Paginator(self, ops.{name}, {token:?}, {next:?}{more})"
             )
             .unwrap();
         }

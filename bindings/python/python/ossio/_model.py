@@ -175,25 +175,29 @@ def _request(cls: Type[_Op], given: Tuple[_Op, ...], fields: Dict[str, Any]) -> 
 class Paginator(Generic[_Op, _Out]):
     """The pages of a listing, fetched as the iterator advances."""
 
-    def __init__(self, client: Operations, cls: Type[_Op], token: str, next_token: str) -> None:
+    def __init__(self, client: Operations, cls: Type[_Op], token: str, next_token: str, *more: Tuple[str, str]) -> None:
         self._client = client
         self._cls = cls
         self._token = token
         self._next = next_token
+        # Markers that travel with the token (ListMultipartUploads' upload-id-marker).
+        self._more = more
 
     def iter_page(self, *request: _Op, **fields: Any) -> Iterator[_Out]:
         """Sends ``request`` (or one built from the keywords), then each following page."""
         op = _request(self._cls, request, fields)
-        seen: Set[str] = set()
+        seen: Set[Tuple[Any, ...]] = set()
         while True:
             page = cast(_Out, self._client._send(op))
             yield page
             token = getattr(page, self._next, None)
             if not getattr(page, "is_truncated", False) or not token:
                 return
-            if token in seen:
+            more = {t: getattr(page, n, None) or None for t, n in self._more}
+            position = (token, *more.values())
+            if position in seen:
                 err = ParseError(f"{op.name} returned the continuation token {token!r} twice; stopping instead of looping")
                 err.status, err.operation = 200, op.name
                 raise err
-            seen.add(token)
-            op = op.replace(**{self._token: token})
+            seen.add(position)
+            op = op.replace(**{self._token: token}, **more)

@@ -37,6 +37,34 @@ class Operations:
         return self._send(_new_op(ops.AbortBucketWorm, fields))
 
     @overload
+    def abort_multipart_upload(self, request: ops.AbortMultipartUpload, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def abort_multipart_upload(self, *, bucket: str, key: str, upload_id: str, request_payer: Optional[str] = None) -> ops.EmptyOutput: ...
+
+    def abort_multipart_upload(self, *request: ops.AbortMultipartUpload, **fields: Any) -> ops.EmptyOutput:
+        """Aborts an upload and frees its parts.
+
+        Takes an ``ossio.ops.AbortMultipartUpload`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.AbortMultipartUpload, request, fields))
+        return self._send(_new_op(ops.AbortMultipartUpload, fields))
+
+    @overload
+    def append_object(self, request: ops.AppendObject, /) -> ops.AppendObjectOutput: ...
+
+    @overload
+    def append_object(self, *, bucket: str, key: str, position: int, acl: Optional[ops.ObjectAcl] = None, storage_class: Optional[ops.StorageClass] = None, metadata: Optional[Mapping[str, str]] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_encoding: Optional[str] = None, content_md5: Optional[str] = None, content_type: Optional[str] = None, expires: Optional[str] = None, server_side_encryption: Optional[str] = None, server_side_data_encryption: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, tagging: Optional[str] = None, forbid_overwrite: Optional[bool] = None, traffic_limit: Optional[int] = None, request_payer: Optional[str] = None, body: Optional[ops.BodyInput] = None) -> ops.AppendObjectOutput: ...
+
+    def append_object(self, *request: ops.AppendObject, **fields: Any) -> ops.AppendObjectOutput:
+        """Appends to an Appendable object (creating it at position 0): from bytes, or as a stream of declared length the caller sends. ``position`` must be the object's current length.
+
+        Takes an ``ossio.ops.AppendObject`` or its fields as keywords; returns ``ossio.ops.AppendObjectOutput``. The body may be bytes, a binary file object or a path (both streamed)."""
+        if request:
+            return self._send(_request(ops.AppendObject, request, fields))
+        return self._send(_new_op(ops.AppendObject, fields))
+
+    @overload
     def close_meta_query(self, request: ops.CloseMetaQuery, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -63,6 +91,34 @@ class Operations:
         if request:
             return self._send(_request(ops.CompleteBucketWorm, request, fields))
         return self._send(_new_op(ops.CompleteBucketWorm, fields))
+
+    @overload
+    def complete_multipart_upload(self, request: ops.CompleteMultipartUpload, /) -> ops.CompleteMultipartUploadOutput: ...
+
+    @overload
+    def complete_multipart_upload(self, *, bucket: str, key: str, upload_id: str, acl: Optional[ops.ObjectAcl] = None, complete_multipart_upload: Optional[Union[ops.CompleteMultipartUploadDocument, Mapping[str, Any]]] = None, complete_all: Optional[bool] = None, callback: Optional[str] = None, callback_var: Optional[str] = None, forbid_overwrite: Optional[bool] = None, request_payer: Optional[str] = None) -> ops.CompleteMultipartUploadOutput: ...
+
+    def complete_multipart_upload(self, *request: ops.CompleteMultipartUpload, **fields: Any) -> ops.CompleteMultipartUploadOutput:
+        """Completes an upload from the parts listed (or, with ``complete_all``, every part uploaded).
+
+        Takes an ``ossio.ops.CompleteMultipartUpload`` or its fields as keywords; returns ``ossio.ops.CompleteMultipartUploadOutput``."""
+        if request:
+            return self._send(_request(ops.CompleteMultipartUpload, request, fields))
+        return self._send(_new_op(ops.CompleteMultipartUpload, fields))
+
+    @overload
+    def copy_object(self, request: ops.CopyObject, /) -> ops.CopyObjectOutput: ...
+
+    @overload
+    def copy_object(self, *, bucket: str, key: str, source_key: str, source_bucket: Optional[str] = None, source_version_id: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, acl: Optional[ops.ObjectAcl] = None, storage_class: Optional[ops.StorageClass] = None, metadata: Optional[Mapping[str, str]] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_encoding: Optional[str] = None, content_md5: Optional[str] = None, content_type: Optional[str] = None, expires: Optional[str] = None, metadata_directive: Optional[ops.CopyDirective] = None, server_side_encryption: Optional[str] = None, server_side_data_encryption: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, tagging: Optional[str] = None, tagging_directive: Optional[ops.CopyDirective] = None, forbid_overwrite: Optional[bool] = None, traffic_limit: Optional[int] = None, request_payer: Optional[str] = None, object_worm_retain_until_date: Optional[str] = None, object_worm_mode: Optional[str] = None, object_worm_legal_hold: Optional[str] = None) -> ops.CopyObjectOutput: ...
+
+    def copy_object(self, *request: ops.CopyObject, **fields: Any) -> ops.CopyObjectOutput:
+        """Copies an object (up to 1 GB; larger ones with UploadPartCopy), its metadata copied or replaced.
+
+        Takes an ``ossio.ops.CopyObject`` or its fields as keywords; returns ``ossio.ops.CopyObjectOutput``."""
+        if request:
+            return self._send(_request(ops.CopyObject, request, fields))
+        return self._send(_new_op(ops.CopyObject, fields))
 
     @overload
     def create_access_point(self, request: ops.CreateAccessPoint, /) -> ops.CreateAccessPointOutput: ...
@@ -1269,6 +1325,20 @@ class Operations:
         return self._send(_new_op(ops.InitiateBucketWorm, fields))
 
     @overload
+    def initiate_multipart_upload(self, request: ops.InitiateMultipartUpload, /) -> ops.InitiateMultipartUploadOutput: ...
+
+    @overload
+    def initiate_multipart_upload(self, *, bucket: str, key: str, storage_class: Optional[ops.StorageClass] = None, metadata: Optional[Mapping[str, str]] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_encoding: Optional[str] = None, content_md5: Optional[str] = None, content_type: Optional[str] = None, expires: Optional[str] = None, server_side_encryption: Optional[str] = None, server_side_data_encryption: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, tagging: Optional[str] = None, forbid_overwrite: Optional[bool] = None, request_payer: Optional[str] = None, object_worm_retain_until_date: Optional[str] = None, object_worm_mode: Optional[str] = None, object_worm_legal_hold: Optional[str] = None) -> ops.InitiateMultipartUploadOutput: ...
+
+    def initiate_multipart_upload(self, *request: ops.InitiateMultipartUpload, **fields: Any) -> ops.InitiateMultipartUploadOutput:
+        """Starts a multipart upload; its id names the upload in the calls that follow.
+
+        Takes an ``ossio.ops.InitiateMultipartUpload`` or its fields as keywords; returns ``ossio.ops.InitiateMultipartUploadOutput``."""
+        if request:
+            return self._send(_request(ops.InitiateMultipartUpload, request, fields))
+        return self._send(_new_op(ops.InitiateMultipartUpload, fields))
+
+    @overload
     def list_access_points(self, request: ops.ListAccessPoints, /) -> ops.ListAccessPointsOutput: ...
 
     @overload
@@ -1406,6 +1476,44 @@ class Operations:
         return Paginator(self, ops.ListLiveChannel, "marker", "next_marker")
 
     @overload
+    def list_multipart_uploads(self, request: ops.ListMultipartUploads, /) -> ops.ListMultipartUploadsOutput: ...
+
+    @overload
+    def list_multipart_uploads(self, *, bucket: str, delimiter: Optional[str] = None, key_marker: Optional[str] = None, max_uploads: Optional[int] = None, prefix: Optional[str] = None, upload_id_marker: Optional[str] = None, request_payer: Optional[str] = None) -> ops.ListMultipartUploadsOutput: ...
+
+    def list_multipart_uploads(self, *request: ops.ListMultipartUploads, **fields: Any) -> ops.ListMultipartUploadsOutput:
+        """Lists the uploads in progress in a bucket, a page at a time (by key, then upload id).
+
+        Takes an ``ossio.ops.ListMultipartUploads`` or its fields as keywords; returns ``ossio.ops.ListMultipartUploadsOutput``."""
+        if request:
+            return self._send(_request(ops.ListMultipartUploads, request, fields))
+        return self._send(_new_op(ops.ListMultipartUploads, fields))
+
+    def list_multipart_uploads_paginator(self) -> Paginator[ops.ListMultipartUploads, ops.ListMultipartUploadsOutput]:
+        """Every page of ``ListMultipartUploads``: ``.iter_page(request)`` (or its fields as keywords)
+        sends it and follows ``next_key_marker`` until the listing ends."""
+        return Paginator(self, ops.ListMultipartUploads, "key_marker", "next_key_marker", ("upload_id_marker", "next_upload_id_marker"))
+
+    @overload
+    def list_object_versions(self, request: ops.ListObjectVersions, /) -> ops.ListObjectVersionsOutput: ...
+
+    @overload
+    def list_object_versions(self, *, bucket: str, delimiter: Optional[str] = None, key_marker: Optional[str] = None, version_id_marker: Optional[str] = None, max_keys: Optional[int] = None, prefix: Optional[str] = None, request_payer: Optional[str] = None) -> ops.ListObjectVersionsOutput: ...
+
+    def list_object_versions(self, *request: ops.ListObjectVersions, **fields: Any) -> ops.ListObjectVersionsOutput:
+        """Lists the versions and delete markers of a bucket's objects, a page at a time (by key, then version id).
+
+        Takes an ``ossio.ops.ListObjectVersions`` or its fields as keywords; returns ``ossio.ops.ListObjectVersionsOutput``."""
+        if request:
+            return self._send(_request(ops.ListObjectVersions, request, fields))
+        return self._send(_new_op(ops.ListObjectVersions, fields))
+
+    def list_object_versions_paginator(self) -> Paginator[ops.ListObjectVersions, ops.ListObjectVersionsOutput]:
+        """Every page of ``ListObjectVersions``: ``.iter_page(request)`` (or its fields as keywords)
+        sends it and follows ``next_key_marker`` until the listing ends."""
+        return Paginator(self, ops.ListObjectVersions, "key_marker", "next_key_marker", ("version_id_marker", "next_version_id_marker"))
+
+    @overload
     def list_objects(self, request: ops.ListObjects, /) -> ops.ListObjectsOutput: ...
 
     @overload
@@ -1442,6 +1550,25 @@ class Operations:
         """Every page of ``ListObjectsV2``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_continuation_token`` until the listing ends."""
         return Paginator(self, ops.ListObjectsV2, "continuation_token", "next_continuation_token")
+
+    @overload
+    def list_parts(self, request: ops.ListParts, /) -> ops.ListPartsOutput: ...
+
+    @overload
+    def list_parts(self, *, bucket: str, key: str, upload_id: str, max_parts: Optional[int] = None, part_number_marker: Optional[int] = None, request_payer: Optional[str] = None) -> ops.ListPartsOutput: ...
+
+    def list_parts(self, *request: ops.ListParts, **fields: Any) -> ops.ListPartsOutput:
+        """Lists the parts of an upload, a page at a time (by part number).
+
+        Takes an ``ossio.ops.ListParts`` or its fields as keywords; returns ``ossio.ops.ListPartsOutput``."""
+        if request:
+            return self._send(_request(ops.ListParts, request, fields))
+        return self._send(_new_op(ops.ListParts, fields))
+
+    def list_parts_paginator(self) -> Paginator[ops.ListParts, ops.ListPartsOutput]:
+        """Every page of ``ListParts``: ``.iter_page(request)`` (or its fields as keywords)
+        sends it and follows ``next_part_number_marker`` until the listing ends."""
+        return Paginator(self, ops.ListParts, "part_number_marker", "next_part_number_marker")
 
     @overload
     def list_style(self, request: ops.ListStyle, /) -> ops.ListStyleOutput: ...
@@ -2018,6 +2145,20 @@ class Operations:
         return self._send(_new_op(ops.PutUserDefinedLogFieldsConfig, fields))
 
     @overload
+    def seal_append_object(self, request: ops.SealAppendObject, /) -> ops.SealAppendObjectOutput: ...
+
+    @overload
+    def seal_append_object(self, *, bucket: str, key: str, position: int) -> ops.SealAppendObjectOutput: ...
+
+    def seal_append_object(self, *request: ops.SealAppendObject, **fields: Any) -> ops.SealAppendObjectOutput:
+        """Seals an Appendable object: no more appends. ``position`` is its current length.
+
+        Takes an ``ossio.ops.SealAppendObject`` or its fields as keywords; returns ``ossio.ops.SealAppendObjectOutput``."""
+        if request:
+            return self._send(_request(ops.SealAppendObject, request, fields))
+        return self._send(_new_op(ops.SealAppendObject, fields))
+
+    @overload
     def update_bucket_metadata_inventory_table_configuration(self, request: ops.UpdateBucketMetadataInventoryTableConfiguration, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -2044,6 +2185,34 @@ class Operations:
         if request:
             return self._send(_request(ops.UpdateBucketMetadataJournalTableConfiguration, request, fields))
         return self._send(_new_op(ops.UpdateBucketMetadataJournalTableConfiguration, fields))
+
+    @overload
+    def upload_part(self, request: ops.UploadPart, /) -> ops.UploadPartOutput: ...
+
+    @overload
+    def upload_part(self, *, bucket: str, key: str, part_number: int, upload_id: str, content_md5: Optional[str] = None, traffic_limit: Optional[int] = None, body: Optional[ops.BodyInput] = None, request_payer: Optional[str] = None) -> ops.UploadPartOutput: ...
+
+    def upload_part(self, *request: ops.UploadPart, **fields: Any) -> ops.UploadPartOutput:
+        """Uploads one part (1 to 10,000; each but the last at least 100 KiB): from bytes, or as a stream of declared length the caller sends.
+
+        Takes an ``ossio.ops.UploadPart`` or its fields as keywords; returns ``ossio.ops.UploadPartOutput``. The body may be bytes, a binary file object or a path (both streamed)."""
+        if request:
+            return self._send(_request(ops.UploadPart, request, fields))
+        return self._send(_new_op(ops.UploadPart, fields))
+
+    @overload
+    def upload_part_copy(self, request: ops.UploadPartCopy, /) -> ops.UploadPartCopyOutput: ...
+
+    @overload
+    def upload_part_copy(self, *, bucket: str, key: str, part_number: int, upload_id: str, source_key: str, source_bucket: Optional[str] = None, source_version_id: Optional[str] = None, source_range: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, traffic_limit: Optional[int] = None, request_payer: Optional[str] = None) -> ops.UploadPartCopyOutput: ...
+
+    def upload_part_copy(self, *request: ops.UploadPartCopy, **fields: Any) -> ops.UploadPartCopyOutput:
+        """Copies a part of an existing object (a byte range of it, or all of it) into an upload.
+
+        Takes an ``ossio.ops.UploadPartCopy`` or its fields as keywords; returns ``ossio.ops.UploadPartCopyOutput``."""
+        if request:
+            return self._send(_request(ops.UploadPartCopy, request, fields))
+        return self._send(_new_op(ops.UploadPartCopy, fields))
 
     @overload
     def write_get_object_response(self, request: ops.WriteGetObjectResponse, /) -> ops.EmptyOutput: ...

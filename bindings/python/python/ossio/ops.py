@@ -27,6 +27,9 @@ AccessMonitorStatusType = Literal["Enabled", "Disabled"]
 #: The values of ``Acl``.
 Acl = Literal["private", "public-read", "public-read-write"]
 
+#: The values of ``CopyDirective``.
+CopyDirective = Literal["COPY", "REPLACE"]
+
 #: The values of ``CorsMethod``.
 CorsMethod = Literal["GET", "PUT", "DELETE", "POST", "HEAD"]
 
@@ -182,6 +185,34 @@ class AccessPointSummary(Model):
 
     def __init__(self, *, bucket: str, access_point_name: str, alias: str, network_origin: str, status: str, vpc_id: Optional[str] = None) -> None:
         _set(self, {"bucket": bucket, "access_point_name": access_point_name, "alias": alias, "network_origin": network_origin, "vpc_id": vpc_id, "status": status})
+
+
+class AppendObjectOutput(Model):
+    """The result of ``AppendObject``.
+
+    :ivar version_id: The object's version, when versioned.
+    :ivar hash_crc64: CRC-64/ECMA of the whole object so far.
+    :ivar next_position: The position of the next append (the object's length).
+    :ivar server_side_encryption: Server-side encryption of the object.
+    :ivar server_side_data_encryption: The data encryption algorithm with KMS.
+    :ivar server_side_encryption_key_id: The KMS key.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("version_id", "hash_crc64", "next_position", "server_side_encryption", "server_side_data_encryption", "server_side_encryption_key_id", "request_id")
+    _fields = ("version_id", "hash_crc64", "next_position", "server_side_encryption", "server_side_data_encryption", "server_side_encryption_key_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    version_id: Optional[str]
+    hash_crc64: Optional[int]
+    next_position: Optional[int]
+    server_side_encryption: Optional[str]
+    server_side_data_encryption: Optional[str]
+    server_side_encryption_key_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, version_id: Optional[str] = None, hash_crc64: Optional[int] = None, next_position: Optional[int] = None, server_side_encryption: Optional[str] = None, server_side_data_encryption: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None) -> None:
+        _set(self, {"version_id": version_id, "hash_crc64": hash_crc64, "next_position": next_position, "server_side_encryption": server_side_encryption, "server_side_data_encryption": server_side_data_encryption, "server_side_encryption_key_id": server_side_encryption_key_id, "request_id": request_id})
 
 
 class ApplyServerSideEncryptionByDefault(Model):
@@ -570,6 +601,102 @@ class CnameToken(Model):
         _set(self, {"cname": cname, "token": token, "expire_time": expire_time, "bucket": bucket})
 
 
+class CompleteMultipartUploadDocument(Model):
+    """The ``CompleteMultipartUpload`` document: the parts, in ascending part number.
+
+    :ivar parts: The parts (1 to 10,000).
+    """
+
+    __slots__ = ("parts",)
+    _fields = ("parts",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    parts: Optional[Sequence[Union[CompletePart, Mapping[str, Any]]]]
+
+    def __init__(self, *, parts: Optional[Sequence[Union[CompletePart, Mapping[str, Any]]]] = None) -> None:
+        _set(self, {"parts": parts})
+
+
+class CompleteMultipartUploadOutput(Model):
+    """The result of ``CompleteMultipartUpload``.
+
+    :ivar bucket: The bucket.
+    :ivar key: The object key (decoded).
+    :ivar location: The object's URL.
+    :ivar etag: The object's ETag (``"<hex>-<parts>"``).
+    :ivar encoding_type: ``url`` when the key was URL-encoded on the wire (already decoded here).
+    :ivar hash_crc64: CRC-64/ECMA of the whole object.
+    :ivar version_id: The object's version, when versioned.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("bucket", "key", "location", "etag", "encoding_type", "hash_crc64", "version_id", "request_id")
+    _fields = ("bucket", "key", "location", "etag", "encoding_type", "hash_crc64", "version_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    bucket: Optional[str]
+    key: Optional[str]
+    location: Optional[str]
+    etag: Optional[str]
+    encoding_type: Optional[str]
+    hash_crc64: Optional[int]
+    version_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, bucket: Optional[str] = None, key: Optional[str] = None, location: Optional[str] = None, etag: Optional[str] = None, encoding_type: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None) -> None:
+        _set(self, {"bucket": bucket, "key": key, "location": location, "etag": etag, "encoding_type": encoding_type, "hash_crc64": hash_crc64, "version_id": version_id, "request_id": request_id})
+
+
+class CompletePart(Model):
+    """One part of a ``CompleteMultipartUploadDocument``.
+
+    :ivar part_number: The part's number.
+    :ivar etag: The ETag UploadPart returned for it.
+    """
+
+    __slots__ = ("part_number", "etag")
+    _fields = ("part_number", "etag")
+    _names = frozenset(_fields)
+    _required = frozenset({"part_number", "etag"})
+    part_number: int
+    etag: str
+
+    def __init__(self, *, part_number: int, etag: str) -> None:
+        _set(self, {"part_number": part_number, "etag": etag})
+
+
+class CopyObjectOutput(Model):
+    """The result of ``CopyObject``.
+
+    :ivar version_id: The copy's version, when versioned.
+    :ivar hash_crc64: CRC-64/ECMA of the copy.
+    :ivar source_version_id: The version of the source copied.
+    :ivar server_side_encryption: Server-side encryption of the copy.
+    :ivar server_side_data_encryption: The data encryption algorithm with KMS.
+    :ivar server_side_encryption_key_id: The KMS key.
+    :ivar last_modified: When the copy was written (ISO 8601).
+    :ivar etag: The copy's ETag.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("version_id", "hash_crc64", "source_version_id", "server_side_encryption", "server_side_data_encryption", "server_side_encryption_key_id", "last_modified", "etag", "request_id")
+    _fields = ("version_id", "hash_crc64", "source_version_id", "server_side_encryption", "server_side_data_encryption", "server_side_encryption_key_id", "last_modified", "etag", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    version_id: Optional[str]
+    hash_crc64: Optional[int]
+    source_version_id: Optional[str]
+    server_side_encryption: Optional[str]
+    server_side_data_encryption: Optional[str]
+    server_side_encryption_key_id: Optional[str]
+    last_modified: Optional[str]
+    etag: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, version_id: Optional[str] = None, hash_crc64: Optional[int] = None, source_version_id: Optional[str] = None, server_side_encryption: Optional[str] = None, server_side_data_encryption: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, last_modified: Optional[str] = None, etag: Optional[str] = None) -> None:
+        _set(self, {"version_id": version_id, "hash_crc64": hash_crc64, "source_version_id": source_version_id, "server_side_encryption": server_side_encryption, "server_side_data_encryption": server_side_data_encryption, "server_side_encryption_key_id": server_side_encryption_key_id, "last_modified": last_modified, "etag": etag, "request_id": request_id})
+
+
 class CorsConfiguration(Model):
     """The ``CORSConfiguration`` document.
 
@@ -726,6 +853,32 @@ class DataRedundancyTransitionList(Model):
 
     def __init__(self, *, bucket_data_redundancy_transition: Optional[List[BucketDataRedundancyTransition]] = None, is_truncated: Optional[bool] = None, next_continuation_token: Optional[str] = None) -> None:
         _set(self, {"bucket_data_redundancy_transition": [] if bucket_data_redundancy_transition is None else bucket_data_redundancy_transition, "is_truncated": is_truncated, "next_continuation_token": next_continuation_token})
+
+
+class DeleteMarkerEntry(Model):
+    """One delete marker.
+
+    :ivar key: Object key (decoded).
+    :ivar version_id: The marker's version id.
+    :ivar is_latest: Whether it is the current version.
+    :ivar last_modified: When the object was deleted (ISO 8601).
+    :ivar owner_id: Owner id.
+    :ivar owner_display_name: Owner display name.
+    """
+
+    __slots__ = ("key", "version_id", "is_latest", "last_modified", "owner_id", "owner_display_name")
+    _fields = ("key", "version_id", "is_latest", "last_modified", "owner_id", "owner_display_name")
+    _names = frozenset(_fields)
+    _required = frozenset({"key", "version_id"})
+    key: str
+    version_id: str
+    is_latest: bool
+    last_modified: Optional[str]
+    owner_id: Optional[str]
+    owner_display_name: Optional[str]
+
+    def __init__(self, *, key: str, version_id: str, is_latest: bool = False, last_modified: Optional[str] = None, owner_id: Optional[str] = None, owner_display_name: Optional[str] = None) -> None:
+        _set(self, {"key": key, "version_id": version_id, "is_latest": is_latest, "last_modified": last_modified, "owner_id": owner_id, "owner_display_name": owner_display_name})
 
 
 class DeleteMultipleObjectsOutput(Model):
@@ -2028,6 +2181,30 @@ class InitiateBucketWormOutput(Model):
         _set(self, {"worm_id": worm_id, "request_id": request_id})
 
 
+class InitiateMultipartUploadOutput(Model):
+    """The result of ``InitiateMultipartUpload``.
+
+    :ivar bucket: The bucket.
+    :ivar key: The object key (decoded).
+    :ivar upload_id: The upload's id.
+    :ivar encoding_type: ``url`` when the key was URL-encoded on the wire (already decoded here).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("bucket", "key", "upload_id", "encoding_type", "request_id")
+    _fields = ("bucket", "key", "upload_id", "encoding_type", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "upload_id", "request_id"})
+    bucket: str
+    key: str
+    upload_id: str
+    encoding_type: Optional[str]
+    request_id: str
+
+    def __init__(self, *, bucket: str, key: str, upload_id: str, request_id: str, encoding_type: Optional[str] = None) -> None:
+        _set(self, {"bucket": bucket, "key": key, "upload_id": upload_id, "encoding_type": encoding_type, "request_id": request_id})
+
+
 class InitiateWormConfiguration(Model):
     """The ``InitiateWormConfiguration`` document.
 
@@ -2672,6 +2849,88 @@ class ListLiveChannelOutput(Model):
         _set(self, {"prefix": prefix, "marker": marker, "max_keys": max_keys, "is_truncated": is_truncated, "next_marker": next_marker, "live_channels": [] if live_channels is None else live_channels, "request_id": request_id})
 
 
+class ListMultipartUploadsOutput(Model):
+    """One page of ``ListMultipartUploads``.
+
+    :ivar encoding_type: ``url`` when keys were URL-encoded on the wire (already decoded here).
+    :ivar bucket: The bucket.
+    :ivar key_marker: The key marker as echoed (decoded).
+    :ivar upload_id_marker: The upload id marker as echoed.
+    :ivar next_key_marker: The key marker of the next page (decoded).
+    :ivar next_upload_id_marker: The upload id marker of the next page.
+    :ivar delimiter: The delimiter as echoed (decoded).
+    :ivar prefix: The prefix as echoed (decoded).
+    :ivar max_uploads: Page size as echoed.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar uploads: The uploads.
+    :ivar common_prefixes: Common prefixes (decoded).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("encoding_type", "bucket", "key_marker", "upload_id_marker", "next_key_marker", "next_upload_id_marker", "delimiter", "prefix", "max_uploads", "is_truncated", "uploads", "common_prefixes", "request_id")
+    _fields = ("encoding_type", "bucket", "key_marker", "upload_id_marker", "next_key_marker", "next_upload_id_marker", "delimiter", "prefix", "max_uploads", "is_truncated", "uploads", "common_prefixes", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "request_id"})
+    encoding_type: Optional[str]
+    bucket: str
+    key_marker: Optional[str]
+    upload_id_marker: Optional[str]
+    next_key_marker: Optional[str]
+    next_upload_id_marker: Optional[str]
+    delimiter: Optional[str]
+    prefix: Optional[str]
+    max_uploads: Optional[int]
+    is_truncated: bool
+    uploads: List[MultipartUpload]
+    common_prefixes: List[str]
+    request_id: str
+
+    def __init__(self, *, bucket: str, request_id: str, encoding_type: Optional[str] = None, key_marker: Optional[str] = None, upload_id_marker: Optional[str] = None, next_key_marker: Optional[str] = None, next_upload_id_marker: Optional[str] = None, delimiter: Optional[str] = None, prefix: Optional[str] = None, max_uploads: Optional[int] = None, is_truncated: bool = False, uploads: Optional[List[MultipartUpload]] = None, common_prefixes: Optional[List[str]] = None) -> None:
+        _set(self, {"encoding_type": encoding_type, "bucket": bucket, "key_marker": key_marker, "upload_id_marker": upload_id_marker, "next_key_marker": next_key_marker, "next_upload_id_marker": next_upload_id_marker, "delimiter": delimiter, "prefix": prefix, "max_uploads": max_uploads, "is_truncated": is_truncated, "uploads": [] if uploads is None else uploads, "common_prefixes": [] if common_prefixes is None else common_prefixes, "request_id": request_id})
+
+
+class ListObjectVersionsOutput(Model):
+    """One page of ``ListObjectVersions``.
+
+    :ivar name: The bucket.
+    :ivar key_marker: The key marker as echoed (decoded).
+    :ivar next_key_marker: The key marker of the next page (decoded).
+    :ivar version_id_marker: The version id marker as echoed.
+    :ivar next_version_id_marker: The version id marker of the next page.
+    :ivar prefix: The prefix as echoed (decoded).
+    :ivar max_keys: Page size as echoed.
+    :ivar delimiter: The delimiter as echoed (decoded).
+    :ivar is_truncated: Whether more pages follow.
+    :ivar encoding_type: ``url`` when keys were URL-encoded on the wire (already decoded here).
+    :ivar version: The versions.
+    :ivar delete_marker: The delete markers.
+    :ivar common_prefixes: Common prefixes (decoded).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("name", "key_marker", "next_key_marker", "version_id_marker", "next_version_id_marker", "prefix", "max_keys", "delimiter", "is_truncated", "encoding_type", "version", "delete_marker", "common_prefixes", "request_id")
+    _fields = ("name", "key_marker", "next_key_marker", "version_id_marker", "next_version_id_marker", "prefix", "max_keys", "delimiter", "is_truncated", "encoding_type", "version", "delete_marker", "common_prefixes", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"name", "request_id"})
+    name: str
+    key_marker: Optional[str]
+    next_key_marker: Optional[str]
+    version_id_marker: Optional[str]
+    next_version_id_marker: Optional[str]
+    prefix: Optional[str]
+    max_keys: Optional[int]
+    delimiter: Optional[str]
+    is_truncated: bool
+    encoding_type: Optional[str]
+    version: List[ObjectVersion]
+    delete_marker: List[DeleteMarkerEntry]
+    common_prefixes: List[str]
+    request_id: str
+
+    def __init__(self, *, name: str, request_id: str, key_marker: Optional[str] = None, next_key_marker: Optional[str] = None, version_id_marker: Optional[str] = None, next_version_id_marker: Optional[str] = None, prefix: Optional[str] = None, max_keys: Optional[int] = None, delimiter: Optional[str] = None, is_truncated: bool = False, encoding_type: Optional[str] = None, version: Optional[List[ObjectVersion]] = None, delete_marker: Optional[List[DeleteMarkerEntry]] = None, common_prefixes: Optional[List[str]] = None) -> None:
+        _set(self, {"name": name, "key_marker": key_marker, "next_key_marker": next_key_marker, "version_id_marker": version_id_marker, "next_version_id_marker": next_version_id_marker, "prefix": prefix, "max_keys": max_keys, "delimiter": delimiter, "is_truncated": is_truncated, "encoding_type": encoding_type, "version": [] if version is None else version, "delete_marker": [] if delete_marker is None else delete_marker, "common_prefixes": [] if common_prefixes is None else common_prefixes, "request_id": request_id})
+
+
 class ListObjectsOutput(Model):
     """One page of ``ListObjects``.
 
@@ -2748,6 +3007,54 @@ class ListObjectsV2Output(Model):
         _set(self, {"name": name, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "max_keys": max_keys, "key_count": key_count, "is_truncated": is_truncated, "continuation_token": continuation_token, "next_continuation_token": next_continuation_token, "encoding_type": encoding_type, "contents": [] if contents is None else contents, "common_prefixes": [] if common_prefixes is None else common_prefixes, "request_id": request_id})
 
 
+class ListPartsOutput(Model):
+    """One page of ``ListParts``.
+
+    :ivar encoding_type: ``url`` when the key was URL-encoded on the wire (already decoded here).
+    :ivar bucket: The bucket.
+    :ivar key: The object key (decoded).
+    :ivar upload_id: The upload's id.
+    :ivar part_number_marker: The marker this page started after.
+    :ivar next_part_number_marker: The marker of the next page.
+    :ivar max_parts: Page size as echoed.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar storage_class: The storage class of the object.
+    :ivar client_encryption_key: Client-side encryption: the encrypted data key.
+    :ivar client_encryption_start: Client-side encryption: the encrypted start value.
+    :ivar client_encryption_cek_alg: Client-side encryption: the data algorithm.
+    :ivar client_encryption_wrap_alg: Client-side encryption: the key wrap algorithm.
+    :ivar client_encryption_data_size: Client-side encryption: the object's size.
+    :ivar client_encryption_part_size: Client-side encryption: the part size.
+    :ivar parts: The parts.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("encoding_type", "bucket", "key", "upload_id", "part_number_marker", "next_part_number_marker", "max_parts", "is_truncated", "storage_class", "client_encryption_key", "client_encryption_start", "client_encryption_cek_alg", "client_encryption_wrap_alg", "client_encryption_data_size", "client_encryption_part_size", "parts", "request_id")
+    _fields = ("encoding_type", "bucket", "key", "upload_id", "part_number_marker", "next_part_number_marker", "max_parts", "is_truncated", "storage_class", "client_encryption_key", "client_encryption_start", "client_encryption_cek_alg", "client_encryption_wrap_alg", "client_encryption_data_size", "client_encryption_part_size", "parts", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "upload_id", "request_id"})
+    encoding_type: Optional[str]
+    bucket: str
+    key: str
+    upload_id: str
+    part_number_marker: Optional[int]
+    next_part_number_marker: Optional[int]
+    max_parts: Optional[int]
+    is_truncated: bool
+    storage_class: Optional[str]
+    client_encryption_key: Optional[str]
+    client_encryption_start: Optional[str]
+    client_encryption_cek_alg: Optional[str]
+    client_encryption_wrap_alg: Optional[str]
+    client_encryption_data_size: Optional[int]
+    client_encryption_part_size: Optional[int]
+    parts: List[ListedPart]
+    request_id: str
+
+    def __init__(self, *, bucket: str, key: str, upload_id: str, request_id: str, encoding_type: Optional[str] = None, part_number_marker: Optional[int] = None, next_part_number_marker: Optional[int] = None, max_parts: Optional[int] = None, is_truncated: bool = False, storage_class: Optional[str] = None, client_encryption_key: Optional[str] = None, client_encryption_start: Optional[str] = None, client_encryption_cek_alg: Optional[str] = None, client_encryption_wrap_alg: Optional[str] = None, client_encryption_data_size: Optional[int] = None, client_encryption_part_size: Optional[int] = None, parts: Optional[List[ListedPart]] = None) -> None:
+        _set(self, {"encoding_type": encoding_type, "bucket": bucket, "key": key, "upload_id": upload_id, "part_number_marker": part_number_marker, "next_part_number_marker": next_part_number_marker, "max_parts": max_parts, "is_truncated": is_truncated, "storage_class": storage_class, "client_encryption_key": client_encryption_key, "client_encryption_start": client_encryption_start, "client_encryption_cek_alg": client_encryption_cek_alg, "client_encryption_wrap_alg": client_encryption_wrap_alg, "client_encryption_data_size": client_encryption_data_size, "client_encryption_part_size": client_encryption_part_size, "parts": [] if parts is None else parts, "request_id": request_id})
+
+
 class ListStyleOutput(Model):
     """The result of ``ListStyle``.
 
@@ -2782,6 +3089,30 @@ class ListUserDataRedundancyTransitionOutput(Model):
 
     def __init__(self, *, request_id: str, list_bucket_data_redundancy_transition: Optional[DataRedundancyTransitionList] = None) -> None:
         _set(self, {"list_bucket_data_redundancy_transition": list_bucket_data_redundancy_transition, "request_id": request_id})
+
+
+class ListedPart(Model):
+    """One uploaded part.
+
+    :ivar part_number: The part's number.
+    :ivar etag: The part's ETag.
+    :ivar last_modified: When it was uploaded (ISO 8601).
+    :ivar size: Its size in bytes.
+    :ivar hash_crc64: Its CRC-64/ECMA.
+    """
+
+    __slots__ = ("part_number", "etag", "last_modified", "size", "hash_crc64")
+    _fields = ("part_number", "etag", "last_modified", "size", "hash_crc64")
+    _names = frozenset(_fields)
+    _required = frozenset({"part_number", "etag", "size"})
+    part_number: int
+    etag: str
+    last_modified: Optional[str]
+    size: int
+    hash_crc64: Optional[int]
+
+    def __init__(self, *, part_number: int, etag: str, size: int, last_modified: Optional[str] = None, hash_crc64: Optional[int] = None) -> None:
+        _set(self, {"part_number": part_number, "etag": etag, "last_modified": last_modified, "size": size, "hash_crc64": hash_crc64})
 
 
 class LiveChannelAudio(Model):
@@ -3670,6 +4001,26 @@ class MirrorTaggings(Model):
         _set(self, {"taggings": [] if taggings is None else taggings})
 
 
+class MultipartUpload(Model):
+    """One upload in progress.
+
+    :ivar key: The object key (decoded).
+    :ivar upload_id: The upload's id.
+    :ivar initiated: When it started (ISO 8601).
+    """
+
+    __slots__ = ("key", "upload_id", "initiated")
+    _fields = ("key", "upload_id", "initiated")
+    _names = frozenset(_fields)
+    _required = frozenset({"key", "upload_id"})
+    key: str
+    upload_id: str
+    initiated: Optional[str]
+
+    def __init__(self, *, key: str, upload_id: str, initiated: Optional[str] = None) -> None:
+        _set(self, {"key": key, "upload_id": upload_id, "initiated": initiated})
+
+
 class NoncurrentVersionExpiration(Model):
     """When noncurrent versions expire.
 
@@ -3772,6 +4123,44 @@ class ObjectSummary(Model):
 
     def __init__(self, *, key: str, last_modified: str, etag: str, size: int, storage_class: Optional[str] = None, object_type: Optional[str] = None, owner_id: Optional[str] = None) -> None:
         _set(self, {"key": key, "last_modified": last_modified, "etag": etag, "size": size, "storage_class": storage_class, "object_type": object_type, "owner_id": owner_id})
+
+
+class ObjectVersion(Model):
+    """One version of an object.
+
+    :ivar key: Object key (decoded).
+    :ivar version_id: The version's id.
+    :ivar is_latest: Whether it is the current version.
+    :ivar object_type: ``Normal``, ``Appendable``, ``Multipart`` or ``Symlink``.
+    :ivar size: Size in bytes.
+    :ivar etag: ETag, with quotes.
+    :ivar last_modified: Last modification (ISO 8601).
+    :ivar storage_class: Storage class.
+    :ivar owner_id: Owner id.
+    :ivar owner_display_name: Owner display name.
+    :ivar restore_info: Restore state of an archived version.
+    :ivar transition_time: When the version moved to a colder storage class.
+    """
+
+    __slots__ = ("key", "version_id", "is_latest", "object_type", "size", "etag", "last_modified", "storage_class", "owner_id", "owner_display_name", "restore_info", "transition_time")
+    _fields = ("key", "version_id", "is_latest", "object_type", "size", "etag", "last_modified", "storage_class", "owner_id", "owner_display_name", "restore_info", "transition_time")
+    _names = frozenset(_fields)
+    _required = frozenset({"key", "version_id", "size"})
+    key: str
+    version_id: str
+    is_latest: bool
+    object_type: Optional[str]
+    size: int
+    etag: Optional[str]
+    last_modified: Optional[str]
+    storage_class: Optional[str]
+    owner_id: Optional[str]
+    owner_display_name: Optional[str]
+    restore_info: Optional[str]
+    transition_time: Optional[str]
+
+    def __init__(self, *, key: str, version_id: str, size: int, is_latest: bool = False, object_type: Optional[str] = None, etag: Optional[str] = None, last_modified: Optional[str] = None, storage_class: Optional[str] = None, owner_id: Optional[str] = None, owner_display_name: Optional[str] = None, restore_info: Optional[str] = None, transition_time: Optional[str] = None) -> None:
+        _set(self, {"key": key, "version_id": version_id, "is_latest": is_latest, "object_type": object_type, "size": size, "etag": etag, "last_modified": last_modified, "storage_class": storage_class, "owner_id": owner_id, "owner_display_name": owner_display_name, "restore_info": restore_info, "transition_time": transition_time})
 
 
 class ObjectWormConfiguration(Model):
@@ -4626,6 +5015,24 @@ class RtcConfiguration(Model):
         _set(self, {"rtc": rtc, "id": id})
 
 
+class SealAppendObjectOutput(Model):
+    """The result of ``SealAppendObject``.
+
+    :ivar sealed_time: When the object was sealed.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("sealed_time", "request_id")
+    _fields = ("sealed_time", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    sealed_time: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, sealed_time: Optional[str] = None) -> None:
+        _set(self, {"sealed_time": sealed_time, "request_id": request_id})
+
+
 class ServerSideEncryptionRule(Model):
     """The ``ServerSideEncryptionRule`` document.
 
@@ -4854,6 +5261,50 @@ class TransformationConfiguration(Model):
         _set(self, {"actions": [] if actions is None else actions, "function_assume_role_arn": function_assume_role_arn, "function_arn": function_arn})
 
 
+class UploadPartCopyOutput(Model):
+    """The result of ``UploadPartCopy``.
+
+    :ivar last_modified: When the part was written (ISO 8601).
+    :ivar etag: The part's ETag, for CompleteMultipartUpload.
+    :ivar source_version_id: The version of the source copied.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("last_modified", "etag", "source_version_id", "request_id")
+    _fields = ("last_modified", "etag", "source_version_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    last_modified: Optional[str]
+    etag: Optional[str]
+    source_version_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, last_modified: Optional[str] = None, etag: Optional[str] = None, source_version_id: Optional[str] = None) -> None:
+        _set(self, {"last_modified": last_modified, "etag": etag, "source_version_id": source_version_id, "request_id": request_id})
+
+
+class UploadPartOutput(Model):
+    """The result of ``UploadPart``.
+
+    :ivar content_md5: ``Content-MD5`` of the part as OSS computed it.
+    :ivar etag: The part's ETag, for CompleteMultipartUpload.
+    :ivar hash_crc64: CRC-64/ECMA of the part.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("content_md5", "etag", "hash_crc64", "request_id")
+    _fields = ("content_md5", "etag", "hash_crc64", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    content_md5: Optional[str]
+    etag: Optional[str]
+    hash_crc64: Optional[int]
+    request_id: str
+
+    def __init__(self, *, request_id: str, content_md5: Optional[str] = None, etag: Optional[str] = None, hash_crc64: Optional[int] = None) -> None:
+        _set(self, {"content_md5": content_md5, "etag": etag, "hash_crc64": hash_crc64, "request_id": request_id})
+
+
 class UserDefinedLogFieldsConfiguration(Model):
     """The ``UserDefinedLogFieldsConfiguration`` document.
 
@@ -4948,6 +5399,82 @@ class AbortBucketWorm(Operation[EmptyOutput]):
         _ossio._init_op(self, "AbortBucketWorm", {"bucket": bucket})
 
 
+class AbortMultipartUpload(Operation[EmptyOutput]):
+    """Aborts an upload and frees its parts.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar upload_id: The upload's id.
+    :ivar request_payer: ``requester`` when the requester pays.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "upload_id", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "upload_id"})
+    bucket: str
+    key: str
+    upload_id: str
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, upload_id: str, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "AbortMultipartUpload", {"bucket": bucket, "key": key, "upload_id": upload_id, "request_payer": request_payer})
+
+
+class AppendObject(Operation[AppendObjectOutput]):
+    """Appends to an Appendable object (creating it at position 0): from bytes, or as a stream of declared length the caller sends. ``position`` must be the object's current length.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar position: Where the data goes: the object's current length (0 creates it).
+    :ivar acl: The object's ACL (on creation).
+    :ivar storage_class: The object's storage class (on creation).
+    :ivar metadata: User metadata (on creation), names without the ``x-oss-meta-`` prefix.
+    :ivar cache_control: ``Cache-Control`` of the object.
+    :ivar content_disposition: ``Content-Disposition`` of the object.
+    :ivar content_encoding: ``Content-Encoding`` of the object.
+    :ivar content_md5: ``Content-MD5`` (base64) of this append, checked by OSS.
+    :ivar content_type: ``Content-Type`` of the object.
+    :ivar expires: ``Expires`` of the object.
+    :ivar server_side_encryption: Server-side encryption: ``AES256``, ``KMS`` or ``SM4``.
+    :ivar server_side_data_encryption: The data encryption algorithm with KMS (``SM4``).
+    :ivar server_side_encryption_key_id: The KMS key.
+    :ivar tagging: Tags, ``k1=v1&k2=v2`` (on creation).
+    :ivar forbid_overwrite: Refuse to overwrite an existing object of the same key.
+    :ivar traffic_limit: Bandwidth limit in bit/s.
+    :ivar request_payer: ``requester`` when the requester pays.
+    :ivar body: The data: bytes, or a declared length for a caller-streamed body.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "position", "acl", "storage_class", "metadata", "cache_control", "content_disposition", "content_encoding", "content_md5", "content_type", "expires", "server_side_encryption", "server_side_data_encryption", "server_side_encryption_key_id", "tagging", "forbid_overwrite", "traffic_limit", "request_payer", "body")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "position"})
+    bucket: str
+    key: str
+    position: int
+    acl: Optional[ObjectAcl]
+    storage_class: Optional[StorageClass]
+    metadata: Optional[Mapping[str, str]]
+    cache_control: Optional[str]
+    content_disposition: Optional[str]
+    content_encoding: Optional[str]
+    content_md5: Optional[str]
+    content_type: Optional[str]
+    expires: Optional[str]
+    server_side_encryption: Optional[str]
+    server_side_data_encryption: Optional[str]
+    server_side_encryption_key_id: Optional[str]
+    tagging: Optional[str]
+    forbid_overwrite: Optional[bool]
+    traffic_limit: Optional[int]
+    request_payer: Optional[str]
+    body: Optional[BodyInput]
+
+    def __init__(self, *, bucket: str, key: str, position: int, acl: Optional[ObjectAcl] = None, storage_class: Optional[StorageClass] = None, metadata: Optional[Mapping[str, str]] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_encoding: Optional[str] = None, content_md5: Optional[str] = None, content_type: Optional[str] = None, expires: Optional[str] = None, server_side_encryption: Optional[str] = None, server_side_data_encryption: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, tagging: Optional[str] = None, forbid_overwrite: Optional[bool] = None, traffic_limit: Optional[int] = None, request_payer: Optional[str] = None, body: Optional[BodyInput] = None) -> None:
+        _ossio._init_op(self, "AppendObject", {"bucket": bucket, "key": key, "position": position, "acl": acl, "storage_class": storage_class, "metadata": metadata, "cache_control": cache_control, "content_disposition": content_disposition, "content_encoding": content_encoding, "content_md5": content_md5, "content_type": content_type, "expires": expires, "server_side_encryption": server_side_encryption, "server_side_data_encryption": server_side_data_encryption, "server_side_encryption_key_id": server_side_encryption_key_id, "tagging": tagging, "forbid_overwrite": forbid_overwrite, "traffic_limit": traffic_limit, "request_payer": request_payer, "body": body})
+
+
 class CloseMetaQuery(Operation[EmptyOutput]):
     """Turns off data indexing and deletes the index: ``POST /?metaQuery&comp=delete``.
 
@@ -4980,6 +5507,114 @@ class CompleteBucketWorm(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, worm_id: str) -> None:
         _ossio._init_op(self, "CompleteBucketWorm", {"bucket": bucket, "worm_id": worm_id})
+
+
+class CompleteMultipartUpload(Operation[CompleteMultipartUploadOutput]):
+    """Completes an upload from the parts listed (or, with ``complete_all``, every part uploaded).
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar upload_id: The upload's id.
+    :ivar acl: The object's ACL.
+    :ivar complete_multipart_upload: The parts to join (leave out with ``complete_all``).
+    :ivar complete_all: Join every part uploaded, in part number order (``x-oss-complete-all: yes``).
+    :ivar callback: Callback parameters (base64 JSON).
+    :ivar callback_var: Callback variables (base64 JSON).
+    :ivar forbid_overwrite: Refuse to overwrite an existing object of the same key.
+    :ivar request_payer: ``requester`` when the requester pays.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "upload_id", "acl", "complete_multipart_upload", "complete_all", "callback", "callback_var", "forbid_overwrite", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "upload_id"})
+    bucket: str
+    key: str
+    upload_id: str
+    acl: Optional[ObjectAcl]
+    complete_multipart_upload: Optional[Union[CompleteMultipartUploadDocument, Mapping[str, Any]]]
+    complete_all: Optional[bool]
+    callback: Optional[str]
+    callback_var: Optional[str]
+    forbid_overwrite: Optional[bool]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, upload_id: str, acl: Optional[ObjectAcl] = None, complete_multipart_upload: Optional[Union[CompleteMultipartUploadDocument, Mapping[str, Any]]] = None, complete_all: Optional[bool] = None, callback: Optional[str] = None, callback_var: Optional[str] = None, forbid_overwrite: Optional[bool] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "CompleteMultipartUpload", {"bucket": bucket, "key": key, "upload_id": upload_id, "acl": acl, "complete_multipart_upload": complete_multipart_upload, "complete_all": complete_all, "callback": callback, "callback_var": callback_var, "forbid_overwrite": forbid_overwrite, "request_payer": request_payer})
+
+
+class CopyObject(Operation[CopyObjectOutput]):
+    """Copies an object (up to 1 GB; larger ones with UploadPartCopy), its metadata copied or replaced.
+
+    :ivar bucket: The destination bucket or access point alias.
+    :ivar key: The destination key.
+    :ivar source_bucket: The source's bucket (the destination bucket when absent).
+    :ivar source_key: The source object's key.
+    :ivar source_version_id: A version of the source.
+    :ivar if_match: Copy only if the source's ETag is this.
+    :ivar if_none_match: Copy only if the source's ETag is not this.
+    :ivar if_modified_since: Copy only if the source changed since (RFC 1123).
+    :ivar if_unmodified_since: Copy only if the source did not change since (RFC 1123).
+    :ivar acl: The copy's ACL.
+    :ivar storage_class: The copy's storage class.
+    :ivar metadata: User metadata (used with ``metadata_directive`` REPLACE), names without the prefix.
+    :ivar cache_control: ``Cache-Control`` of the copy (with REPLACE).
+    :ivar content_disposition: ``Content-Disposition`` of the copy (with REPLACE).
+    :ivar content_encoding: ``Content-Encoding`` of the copy (with REPLACE).
+    :ivar content_md5: ``Content-MD5`` of the request.
+    :ivar content_type: ``Content-Type`` of the copy (with REPLACE).
+    :ivar expires: ``Expires`` of the copy (with REPLACE).
+    :ivar metadata_directive: ``COPY`` (the default) keeps the source's metadata, ``REPLACE`` takes the request's.
+    :ivar server_side_encryption: Server-side encryption of the copy: ``AES256``, ``KMS`` or ``SM4``.
+    :ivar server_side_data_encryption: The data encryption algorithm with KMS (``SM4``).
+    :ivar server_side_encryption_key_id: The KMS key.
+    :ivar tagging: Tags of the copy, ``k1=v1&k2=v2`` (with ``tagging_directive`` REPLACE).
+    :ivar tagging_directive: ``COPY`` (the default) keeps the source's tags, ``REPLACE`` takes ``tagging``.
+    :ivar forbid_overwrite: Refuse to overwrite an existing object of the destination key.
+    :ivar traffic_limit: Bandwidth limit in bit/s.
+    :ivar request_payer: ``requester`` when the requester pays.
+    :ivar object_worm_retain_until_date: Object WORM: retained until this time (ISO 8601).
+    :ivar object_worm_mode: Object WORM mode (``GOVERNANCE``, ``COMPLIANCE``).
+    :ivar object_worm_legal_hold: Object WORM legal hold (``ON``, ``OFF``).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "source_bucket", "source_key", "source_version_id", "if_match", "if_none_match", "if_modified_since", "if_unmodified_since", "acl", "storage_class", "metadata", "cache_control", "content_disposition", "content_encoding", "content_md5", "content_type", "expires", "metadata_directive", "server_side_encryption", "server_side_data_encryption", "server_side_encryption_key_id", "tagging", "tagging_directive", "forbid_overwrite", "traffic_limit", "request_payer", "object_worm_retain_until_date", "object_worm_mode", "object_worm_legal_hold")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "source_key"})
+    bucket: str
+    key: str
+    source_bucket: Optional[str]
+    source_key: str
+    source_version_id: Optional[str]
+    if_match: Optional[str]
+    if_none_match: Optional[str]
+    if_modified_since: Optional[str]
+    if_unmodified_since: Optional[str]
+    acl: Optional[ObjectAcl]
+    storage_class: Optional[StorageClass]
+    metadata: Optional[Mapping[str, str]]
+    cache_control: Optional[str]
+    content_disposition: Optional[str]
+    content_encoding: Optional[str]
+    content_md5: Optional[str]
+    content_type: Optional[str]
+    expires: Optional[str]
+    metadata_directive: Optional[CopyDirective]
+    server_side_encryption: Optional[str]
+    server_side_data_encryption: Optional[str]
+    server_side_encryption_key_id: Optional[str]
+    tagging: Optional[str]
+    tagging_directive: Optional[CopyDirective]
+    forbid_overwrite: Optional[bool]
+    traffic_limit: Optional[int]
+    request_payer: Optional[str]
+    object_worm_retain_until_date: Optional[str]
+    object_worm_mode: Optional[str]
+    object_worm_legal_hold: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, source_key: str, source_bucket: Optional[str] = None, source_version_id: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, acl: Optional[ObjectAcl] = None, storage_class: Optional[StorageClass] = None, metadata: Optional[Mapping[str, str]] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_encoding: Optional[str] = None, content_md5: Optional[str] = None, content_type: Optional[str] = None, expires: Optional[str] = None, metadata_directive: Optional[CopyDirective] = None, server_side_encryption: Optional[str] = None, server_side_data_encryption: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, tagging: Optional[str] = None, tagging_directive: Optional[CopyDirective] = None, forbid_overwrite: Optional[bool] = None, traffic_limit: Optional[int] = None, request_payer: Optional[str] = None, object_worm_retain_until_date: Optional[str] = None, object_worm_mode: Optional[str] = None, object_worm_legal_hold: Optional[str] = None) -> None:
+        _ossio._init_op(self, "CopyObject", {"bucket": bucket, "key": key, "source_bucket": source_bucket, "source_key": source_key, "source_version_id": source_version_id, "if_match": if_match, "if_none_match": if_none_match, "if_modified_since": if_modified_since, "if_unmodified_since": if_unmodified_since, "acl": acl, "storage_class": storage_class, "metadata": metadata, "cache_control": cache_control, "content_disposition": content_disposition, "content_encoding": content_encoding, "content_md5": content_md5, "content_type": content_type, "expires": expires, "metadata_directive": metadata_directive, "server_side_encryption": server_side_encryption, "server_side_data_encryption": server_side_data_encryption, "server_side_encryption_key_id": server_side_encryption_key_id, "tagging": tagging, "tagging_directive": tagging_directive, "forbid_overwrite": forbid_overwrite, "traffic_limit": traffic_limit, "request_payer": request_payer, "object_worm_retain_until_date": object_worm_retain_until_date, "object_worm_mode": object_worm_mode, "object_worm_legal_hold": object_worm_legal_hold})
 
 
 class CreateAccessPoint(Operation[CreateAccessPointOutput]):
@@ -6490,6 +7125,58 @@ class InitiateBucketWorm(Operation[InitiateBucketWormOutput]):
         _ossio._init_op(self, "InitiateBucketWorm", {"bucket": bucket, "initiate_worm_configuration": initiate_worm_configuration})
 
 
+class InitiateMultipartUpload(Operation[InitiateMultipartUploadOutput]):
+    """Starts a multipart upload; its id names the upload in the calls that follow.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar storage_class: The storage class of the object.
+    :ivar metadata: User metadata, names without the ``x-oss-meta-`` prefix.
+    :ivar cache_control: ``Cache-Control`` of the object.
+    :ivar content_disposition: ``Content-Disposition`` of the object.
+    :ivar content_encoding: ``Content-Encoding`` of the object.
+    :ivar content_md5: ``Content-MD5`` of the request.
+    :ivar content_type: ``Content-Type`` of the object.
+    :ivar expires: ``Expires`` of the object.
+    :ivar server_side_encryption: Server-side encryption: ``AES256``, ``KMS`` or ``SM4``.
+    :ivar server_side_data_encryption: The data encryption algorithm with KMS (``SM4``).
+    :ivar server_side_encryption_key_id: The KMS key.
+    :ivar tagging: Tags, ``k1=v1&k2=v2`` (URL-encoded).
+    :ivar forbid_overwrite: Refuse to overwrite an existing object of the same key at completion.
+    :ivar request_payer: ``requester`` when the requester pays.
+    :ivar object_worm_retain_until_date: Object WORM: retained until this time (ISO 8601).
+    :ivar object_worm_mode: Object WORM mode (``GOVERNANCE``, ``COMPLIANCE``).
+    :ivar object_worm_legal_hold: Object WORM legal hold (``ON``, ``OFF``).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "storage_class", "metadata", "cache_control", "content_disposition", "content_encoding", "content_md5", "content_type", "expires", "server_side_encryption", "server_side_data_encryption", "server_side_encryption_key_id", "tagging", "forbid_overwrite", "request_payer", "object_worm_retain_until_date", "object_worm_mode", "object_worm_legal_hold")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    storage_class: Optional[StorageClass]
+    metadata: Optional[Mapping[str, str]]
+    cache_control: Optional[str]
+    content_disposition: Optional[str]
+    content_encoding: Optional[str]
+    content_md5: Optional[str]
+    content_type: Optional[str]
+    expires: Optional[str]
+    server_side_encryption: Optional[str]
+    server_side_data_encryption: Optional[str]
+    server_side_encryption_key_id: Optional[str]
+    tagging: Optional[str]
+    forbid_overwrite: Optional[bool]
+    request_payer: Optional[str]
+    object_worm_retain_until_date: Optional[str]
+    object_worm_mode: Optional[str]
+    object_worm_legal_hold: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, storage_class: Optional[StorageClass] = None, metadata: Optional[Mapping[str, str]] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_encoding: Optional[str] = None, content_md5: Optional[str] = None, content_type: Optional[str] = None, expires: Optional[str] = None, server_side_encryption: Optional[str] = None, server_side_data_encryption: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, tagging: Optional[str] = None, forbid_overwrite: Optional[bool] = None, request_payer: Optional[str] = None, object_worm_retain_until_date: Optional[str] = None, object_worm_mode: Optional[str] = None, object_worm_legal_hold: Optional[str] = None) -> None:
+        _ossio._init_op(self, "InitiateMultipartUpload", {"bucket": bucket, "key": key, "storage_class": storage_class, "metadata": metadata, "cache_control": cache_control, "content_disposition": content_disposition, "content_encoding": content_encoding, "content_md5": content_md5, "content_type": content_type, "expires": expires, "server_side_encryption": server_side_encryption, "server_side_data_encryption": server_side_data_encryption, "server_side_encryption_key_id": server_side_encryption_key_id, "tagging": tagging, "forbid_overwrite": forbid_overwrite, "request_payer": request_payer, "object_worm_retain_until_date": object_worm_retain_until_date, "object_worm_mode": object_worm_mode, "object_worm_legal_hold": object_worm_legal_hold})
+
+
 class ListAccessPoints(Operation[ListAccessPointsOutput]):
     """Lists access points of the account (no bucket) or of one bucket, one page at a time.
 
@@ -6640,6 +7327,62 @@ class ListLiveChannel(Operation[ListLiveChannelOutput]):
         _ossio._init_op(self, "ListLiveChannel", {"bucket": bucket, "prefix": prefix, "marker": marker, "max_keys": max_keys})
 
 
+class ListMultipartUploads(Operation[ListMultipartUploadsOutput]):
+    """Lists the uploads in progress in a bucket, a page at a time (by key, then upload id).
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar delimiter: Groups keys sharing a prefix up to this into common prefixes.
+    :ivar key_marker: Start after this key (with ``upload_id_marker``: after that upload of this key).
+    :ivar max_uploads: Page size (1 to 1000).
+    :ivar prefix: Only keys starting with this.
+    :ivar upload_id_marker: With ``key_marker``: start after this upload of that key.
+    :ivar request_payer: ``requester`` when the requester pays.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "delimiter", "key_marker", "max_uploads", "prefix", "upload_id_marker", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+    delimiter: Optional[str]
+    key_marker: Optional[str]
+    max_uploads: Optional[int]
+    prefix: Optional[str]
+    upload_id_marker: Optional[str]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, delimiter: Optional[str] = None, key_marker: Optional[str] = None, max_uploads: Optional[int] = None, prefix: Optional[str] = None, upload_id_marker: Optional[str] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListMultipartUploads", {"bucket": bucket, "delimiter": delimiter, "key_marker": key_marker, "max_uploads": max_uploads, "prefix": prefix, "upload_id_marker": upload_id_marker, "request_payer": request_payer})
+
+
+class ListObjectVersions(Operation[ListObjectVersionsOutput]):
+    """Lists the versions and delete markers of a bucket's objects, a page at a time (by key, then version id).
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar delimiter: Groups keys sharing a prefix up to this into common prefixes.
+    :ivar key_marker: Start after this key (with ``version_id_marker``: after that version of it).
+    :ivar version_id_marker: With ``key_marker``: start after this version of that key.
+    :ivar max_keys: Page size (1 to 1000).
+    :ivar prefix: Only keys starting with this.
+    :ivar request_payer: ``requester`` when the requester pays.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "delimiter", "key_marker", "version_id_marker", "max_keys", "prefix", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+    delimiter: Optional[str]
+    key_marker: Optional[str]
+    version_id_marker: Optional[str]
+    max_keys: Optional[int]
+    prefix: Optional[str]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, delimiter: Optional[str] = None, key_marker: Optional[str] = None, version_id_marker: Optional[str] = None, max_keys: Optional[int] = None, prefix: Optional[str] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListObjectVersions", {"bucket": bucket, "delimiter": delimiter, "key_marker": key_marker, "version_id_marker": version_id_marker, "max_keys": max_keys, "prefix": prefix, "request_payer": request_payer})
+
+
 class ListObjects(Operation[ListObjectsOutput]):
     """Lists objects one page at a time (the first listing API; prefer ``ListObjectsV2``).
 
@@ -6694,6 +7437,32 @@ class ListObjectsV2(Operation[ListObjectsV2Output]):
 
     def __init__(self, *, bucket: str, prefix: Optional[str] = None, delimiter: Optional[str] = None, start_after: Optional[str] = None, continuation_token: Optional[str] = None, max_keys: Optional[int] = None, fetch_owner: Optional[bool] = None, url_encoding: Optional[bool] = None) -> None:
         _ossio._init_op(self, "ListObjectsV2", {"bucket": bucket, "prefix": prefix, "delimiter": delimiter, "start_after": start_after, "continuation_token": continuation_token, "max_keys": max_keys, "fetch_owner": fetch_owner, "url_encoding": url_encoding})
+
+
+class ListParts(Operation[ListPartsOutput]):
+    """Lists the parts of an upload, a page at a time (by part number).
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar upload_id: The upload's id.
+    :ivar max_parts: Page size (1 to 1000).
+    :ivar part_number_marker: List the parts after this part number.
+    :ivar request_payer: ``requester`` when the requester pays.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "upload_id", "max_parts", "part_number_marker", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "upload_id"})
+    bucket: str
+    key: str
+    upload_id: str
+    max_parts: Optional[int]
+    part_number_marker: Optional[int]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, upload_id: str, max_parts: Optional[int] = None, part_number_marker: Optional[int] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListParts", {"bucket": bucket, "key": key, "upload_id": upload_id, "max_parts": max_parts, "part_number_marker": part_number_marker, "request_payer": request_payer})
 
 
 class ListStyle(Operation[ListStyleOutput]):
@@ -7488,6 +8257,26 @@ class PutUserDefinedLogFieldsConfig(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutUserDefinedLogFieldsConfig", {"bucket": bucket, "user_defined_log_fields_configuration": user_defined_log_fields_configuration})
 
 
+class SealAppendObject(Operation[SealAppendObjectOutput]):
+    """Seals an Appendable object: no more appends. ``position`` is its current length.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar position: The object's current length.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "position")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "position"})
+    bucket: str
+    key: str
+    position: int
+
+    def __init__(self, *, bucket: str, key: str, position: int) -> None:
+        _ossio._init_op(self, "SealAppendObject", {"bucket": bucket, "key": key, "position": position})
+
+
 class UpdateBucketMetadataInventoryTableConfiguration(Operation[EmptyOutput]):
     """Changes a bucket's inventory table: ``PUT /?metadataInventoryTable``.
 
@@ -7522,6 +8311,78 @@ class UpdateBucketMetadataJournalTableConfiguration(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, journal_table_configuration: Union[JournalTableConfiguration, Mapping[str, Any]]) -> None:
         _ossio._init_op(self, "UpdateBucketMetadataJournalTableConfiguration", {"bucket": bucket, "journal_table_configuration": journal_table_configuration})
+
+
+class UploadPart(Operation[UploadPartOutput]):
+    """Uploads one part (1 to 10,000; each but the last at least 100 KiB): from bytes, or as a stream of declared length the caller sends.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar part_number: The part's number, 1 to 10,000.
+    :ivar upload_id: The upload's id.
+    :ivar content_md5: ``Content-MD5`` (base64), checked by OSS.
+    :ivar traffic_limit: Bandwidth limit in bit/s (819200 to 838860800).
+    :ivar body: The part's data: bytes, or a declared length for a caller-streamed body.
+    :ivar request_payer: ``requester`` when the requester pays.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "part_number", "upload_id", "content_md5", "traffic_limit", "body", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "part_number", "upload_id"})
+    bucket: str
+    key: str
+    part_number: int
+    upload_id: str
+    content_md5: Optional[str]
+    traffic_limit: Optional[int]
+    body: Optional[BodyInput]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, part_number: int, upload_id: str, content_md5: Optional[str] = None, traffic_limit: Optional[int] = None, body: Optional[BodyInput] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "UploadPart", {"bucket": bucket, "key": key, "part_number": part_number, "upload_id": upload_id, "content_md5": content_md5, "traffic_limit": traffic_limit, "body": body, "request_payer": request_payer})
+
+
+class UploadPartCopy(Operation[UploadPartCopyOutput]):
+    """Copies a part of an existing object (a byte range of it, or all of it) into an upload.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar part_number: The part's number, 1 to 10,000.
+    :ivar upload_id: The upload's id.
+    :ivar source_bucket: The source's bucket (the destination bucket when absent).
+    :ivar source_key: The source object's key.
+    :ivar source_version_id: A version of the source.
+    :ivar source_range: The bytes of the source to copy: first byte and optional last byte (inclusive), ``bytes=<first>-<last>`` on the wire.
+    :ivar if_match: Copy only if the source's ETag is this.
+    :ivar if_none_match: Copy only if the source's ETag is not this.
+    :ivar if_modified_since: Copy only if the source changed since (RFC 1123).
+    :ivar if_unmodified_since: Copy only if the source did not change since (RFC 1123).
+    :ivar traffic_limit: Bandwidth limit in bit/s.
+    :ivar request_payer: ``requester`` when the requester pays.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "part_number", "upload_id", "source_bucket", "source_key", "source_version_id", "source_range", "if_match", "if_none_match", "if_modified_since", "if_unmodified_since", "traffic_limit", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "part_number", "upload_id", "source_key"})
+    bucket: str
+    key: str
+    part_number: int
+    upload_id: str
+    source_bucket: Optional[str]
+    source_key: str
+    source_version_id: Optional[str]
+    source_range: Optional[str]
+    if_match: Optional[str]
+    if_none_match: Optional[str]
+    if_modified_since: Optional[str]
+    if_unmodified_since: Optional[str]
+    traffic_limit: Optional[int]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, part_number: int, upload_id: str, source_key: str, source_bucket: Optional[str] = None, source_version_id: Optional[str] = None, source_range: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, traffic_limit: Optional[int] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "UploadPartCopy", {"bucket": bucket, "key": key, "part_number": part_number, "upload_id": upload_id, "source_bucket": source_bucket, "source_key": source_key, "source_version_id": source_version_id, "source_range": source_range, "if_match": if_match, "if_none_match": if_none_match, "if_modified_since": if_modified_since, "if_unmodified_since": if_unmodified_since, "traffic_limit": traffic_limit, "request_payer": request_payer})
 
 
 class WriteGetObjectResponse(Operation[EmptyOutput]):
@@ -7570,6 +8431,7 @@ _ossio._register(Model, {
     "AccessMonitorConfiguration": AccessMonitorConfiguration,
     "AccessPointForObjectProcess": AccessPointForObjectProcess,
     "AccessPointSummary": AccessPointSummary,
+    "AppendObjectOutput": AppendObjectOutput,
     "ApplyServerSideEncryptionByDefault": ApplyServerSideEncryptionByDefault,
     "ArchiveDirectReadConfiguration": ArchiveDirectReadConfiguration,
     "AsyncFetchTaskConfiguration": AsyncFetchTaskConfiguration,
@@ -7587,6 +8449,10 @@ _ossio._register(Model, {
     "CnameCertificate": CnameCertificate,
     "CnameInfo": CnameInfo,
     "CnameToken": CnameToken,
+    "CompleteMultipartUploadDocument": CompleteMultipartUploadDocument,
+    "CompleteMultipartUploadOutput": CompleteMultipartUploadOutput,
+    "CompletePart": CompletePart,
+    "CopyObjectOutput": CopyObjectOutput,
     "CorsConfiguration": CorsConfiguration,
     "CorsRule": CorsRule,
     "CreateAccessPointForObjectProcessConfiguration": CreateAccessPointForObjectProcessConfiguration,
@@ -7595,6 +8461,7 @@ _ossio._register(Model, {
     "CreateBucketDataRedundancyTransitionOutput": CreateBucketDataRedundancyTransitionOutput,
     "CreateCnameTokenOutput": CreateCnameTokenOutput,
     "DataRedundancyTransitionList": DataRedundancyTransitionList,
+    "DeleteMarkerEntry": DeleteMarkerEntry,
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
     "DeletedObject": DeletedObject,
@@ -7658,6 +8525,7 @@ _ossio._register(Model, {
     "IncrementalInventorySchedule": IncrementalInventorySchedule,
     "IndexDocument": IndexDocument,
     "InitiateBucketWormOutput": InitiateBucketWormOutput,
+    "InitiateMultipartUploadOutput": InitiateMultipartUploadOutput,
     "InitiateWormConfiguration": InitiateWormConfiguration,
     "InventoryConfiguration": InventoryConfiguration,
     "InventoryDestination": InventoryDestination,
@@ -7687,10 +8555,14 @@ _ossio._register(Model, {
     "ListCnameOutput": ListCnameOutput,
     "ListInventoryConfigurationsResult": ListInventoryConfigurationsResult,
     "ListLiveChannelOutput": ListLiveChannelOutput,
+    "ListMultipartUploadsOutput": ListMultipartUploadsOutput,
+    "ListObjectVersionsOutput": ListObjectVersionsOutput,
     "ListObjectsOutput": ListObjectsOutput,
     "ListObjectsV2Output": ListObjectsV2Output,
+    "ListPartsOutput": ListPartsOutput,
     "ListStyleOutput": ListStyleOutput,
     "ListUserDataRedundancyTransitionOutput": ListUserDataRedundancyTransitionOutput,
+    "ListedPart": ListedPart,
     "LiveChannelAudio": LiveChannelAudio,
     "LiveChannelConfiguration": LiveChannelConfiguration,
     "LiveChannelSnapshot": LiveChannelSnapshot,
@@ -7730,11 +8602,13 @@ _ossio._register(Model, {
     "MirrorReturnHeaders": MirrorReturnHeaders,
     "MirrorTagging": MirrorTagging,
     "MirrorTaggings": MirrorTaggings,
+    "MultipartUpload": MultipartUpload,
     "NoncurrentVersionExpiration": NoncurrentVersionExpiration,
     "NoncurrentVersionTransition": NoncurrentVersionTransition,
     "ObjectIdentifier": ObjectIdentifier,
     "ObjectProcessConfiguration": ObjectProcessConfiguration,
     "ObjectSummary": ObjectSummary,
+    "ObjectVersion": ObjectVersion,
     "ObjectWormConfiguration": ObjectWormConfiguration,
     "ObjectWormConfigurationRule": ObjectWormConfigurationRule,
     "ObjectWormConfigurationRuleDefaultRetention": ObjectWormConfigurationRuleDefaultRetention,
@@ -7776,6 +8650,7 @@ _ossio._register(Model, {
     "RoutingRuleRedirect": RoutingRuleRedirect,
     "RoutingRules": RoutingRules,
     "RtcConfiguration": RtcConfiguration,
+    "SealAppendObjectOutput": SealAppendObjectOutput,
     "ServerSideEncryptionRule": ServerSideEncryptionRule,
     "SseKmsEncryptedObjects": SseKmsEncryptedObjects,
     "SseRule": SseRule,
@@ -7789,6 +8664,8 @@ _ossio._register(Model, {
     "TransferAccelerationConfiguration": TransferAccelerationConfiguration,
     "TransferTypes": TransferTypes,
     "TransformationConfiguration": TransformationConfiguration,
+    "UploadPartCopyOutput": UploadPartCopyOutput,
+    "UploadPartOutput": UploadPartOutput,
     "UserDefinedLogFieldsConfiguration": UserDefinedLogFieldsConfiguration,
     "VersioningConfiguration": VersioningConfiguration,
     "WebsiteConfiguration": WebsiteConfiguration,
@@ -7797,11 +8674,14 @@ _ossio._register(Model, {
 
 __all__ = [
     "AbortBucketWorm",
+    "AbortMultipartUpload",
     "AccessMonitorConfiguration",
     "AccessMonitorStatusType",
     "AccessPointForObjectProcess",
     "AccessPointSummary",
     "Acl",
+    "AppendObject",
+    "AppendObjectOutput",
     "ApplyServerSideEncryptionByDefault",
     "ArchiveDirectReadConfiguration",
     "AsyncFetchTaskConfiguration",
@@ -7822,6 +8702,13 @@ __all__ = [
     "CnameInfo",
     "CnameToken",
     "CompleteBucketWorm",
+    "CompleteMultipartUpload",
+    "CompleteMultipartUploadDocument",
+    "CompleteMultipartUploadOutput",
+    "CompletePart",
+    "CopyDirective",
+    "CopyObject",
+    "CopyObjectOutput",
     "CorsConfiguration",
     "CorsMethod",
     "CorsRule",
@@ -7859,6 +8746,7 @@ __all__ = [
     "DeleteBucketWebsite",
     "DeleteCname",
     "DeleteLiveChannel",
+    "DeleteMarkerEntry",
     "DeleteMultipleObjects",
     "DeleteMultipleObjectsOutput",
     "DeleteObject",
@@ -7982,6 +8870,8 @@ __all__ = [
     "IndexDocument",
     "InitiateBucketWorm",
     "InitiateBucketWormOutput",
+    "InitiateMultipartUpload",
+    "InitiateMultipartUploadOutput",
     "InitiateWormConfiguration",
     "InventoryConfiguration",
     "InventoryDestination",
@@ -8025,14 +8915,21 @@ __all__ = [
     "ListInventoryConfigurationsResult",
     "ListLiveChannel",
     "ListLiveChannelOutput",
+    "ListMultipartUploads",
+    "ListMultipartUploadsOutput",
+    "ListObjectVersions",
+    "ListObjectVersionsOutput",
     "ListObjects",
     "ListObjectsOutput",
     "ListObjectsV2",
     "ListObjectsV2Output",
+    "ListParts",
+    "ListPartsOutput",
     "ListStyle",
     "ListStyleOutput",
     "ListUserDataRedundancyTransition",
     "ListUserDataRedundancyTransitionOutput",
+    "ListedPart",
     "LiveChannelAudio",
     "LiveChannelConfiguration",
     "LiveChannelSnapshot",
@@ -8081,6 +8978,7 @@ __all__ = [
     "MirrorTagging",
     "MirrorTaggings",
     "Model",
+    "MultipartUpload",
     "NetworkOrigin",
     "NoncurrentVersionExpiration",
     "NoncurrentVersionTransition",
@@ -8088,6 +8986,7 @@ __all__ = [
     "ObjectIdentifier",
     "ObjectProcessConfiguration",
     "ObjectSummary",
+    "ObjectVersion",
     "ObjectWormConfiguration",
     "ObjectWormConfigurationModeType",
     "ObjectWormConfigurationRule",
@@ -8174,6 +9073,8 @@ __all__ = [
     "RoutingRuleRedirect",
     "RoutingRules",
     "RtcConfiguration",
+    "SealAppendObject",
+    "SealAppendObjectOutput",
     "ServerSideEncryptionRule",
     "SseAlgorithm",
     "SseKmsEncryptedObjects",
@@ -8194,6 +9095,10 @@ __all__ = [
     "TransformationConfiguration",
     "UpdateBucketMetadataInventoryTableConfiguration",
     "UpdateBucketMetadataJournalTableConfiguration",
+    "UploadPart",
+    "UploadPartCopy",
+    "UploadPartCopyOutput",
+    "UploadPartOutput",
     "UserDefinedLogFieldsConfiguration",
     "VersioningConfiguration",
     "VersioningStatus",

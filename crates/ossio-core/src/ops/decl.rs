@@ -48,6 +48,7 @@
 //! | `document` | the whole body as the XML document of a declared struct (its `xml` root), as `alibabacloud-oss-v2` nests a configuration (`cors_configuration`) |
 //! | `status` | the response status |
 //! | `flatten` | the fields of another declared struct, inline |
+//! | `copy_source = "bucket"` | a part (`bucket`, `key`, `version_id`) of the `x-oss-copy-source` header, `/<bucket>/<url-encoded key>[?versionId=<id>]`; the bucket defaults to the request's |
 //!
 //! and any of: `empty_none` (an empty element, or a valueless query parameter, reads as `None`, not `Some("")`), `each` (a list at `A>B` whose items each have their own `A`), `rename = "access_point_name"` (the field's name in the registry, as
 //! `alibabacloud-oss-v2` names it, when the Rust name differs), `required` (must be present;
@@ -91,7 +92,12 @@ pub enum Location {
     Status,
     /// The fields of a nested struct, inline.
     Flatten,
+    /// A part of the `x-oss-copy-source` header: `bucket`, `key` or `version_id`.
+    CopySource(&'static str),
 }
+
+/// The header a [`Location::CopySource`] field travels in.
+pub const COPY_SOURCE: &str = "x-oss-copy-source";
 
 /// An enumeration's wire values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,6 +226,7 @@ impl OpSchema {
             _ if f.optional || f.when_true.is_some() => true,
             Location::Header(h) => req.headers.contains(h),
             Location::Query(q) => req.query_value(q).is_some(),
+            Location::CopySource(_) => req.headers.contains(COPY_SOURCE),
             _ => true,
         })
     }
@@ -445,6 +452,8 @@ pub struct Wire {
     pub status: Option<u16>,
     /// A raw body.
     pub body: Option<Body>,
+    /// The parts of `x-oss-copy-source`: bucket, key, version id.
+    pub copy_source: [Option<String>; 3],
 }
 
 /// Where fields are written: the wire parts and the XML document, with the elements of
@@ -643,11 +652,17 @@ pub fn build_request<T: Declared>(op: &T) -> Result<Request, Error> {
             req = req.sub_resource(k);
         }
     }
+    // A sub-resource that carries a value (`uploadId=...`) is sent once, by its field.
+    req.query
+        .retain(|(k, v)| v.is_some() || !wire.query.iter().any(|(q, _)| q == k));
     req.query.extend(wire.query);
     // Constants and fields that some operation signs as sub-resources (`comp=add`,
     // `inventoryId=<id>`, `wormId=<id>`), as the SDKs declare them.
     req = req.with_known_sub_resources();
     req.headers = wire.headers;
+    if let Some(h) = copy_source_header(&wire.copy_source, req.bucket.as_deref()) {
+        req.headers.insert(COPY_SOURCE, h);
+    }
     // An input whose document would be empty sends no body (PutBucket with defaults).
     if let (Some(r), true) = (root, wrote) {
         w.end(r);
@@ -1009,6 +1024,74 @@ pub fn xml_list<T: Value>(src: &Source<'_>, at: &At) -> Result<Vec<T>, FieldErro
             .map(|e| read_at(e, src, at))
             .collect(),
     }
+}
+
+const COPY_SOURCE_PARTS: [&str; 3] = ["bucket", "key", "version_id"];
+
+fn copy_source_slot(part: &str) -> usize {
+    COPY_SOURCE_PARTS
+        .iter()
+        .position(|p| *p == part)
+        .unwrap_or_else(|| panic!("copy_source part {part:?} is none of bucket, key, version_id"))
+}
+
+/// Sets one part of `x-oss-copy-source`.
+pub fn write_copy_source(s: &mut Sink<'_>, part: &str, value: &str) {
+    s.wire.copy_source[copy_source_slot(part)] = Some(value.to_owned());
+}
+
+/// `/<bucket>/<key, path-encoded>[?versionId=<id>]`, as the official SDKs write it, when a
+/// key is given; the bucket defaults to the request's.
+fn copy_source_header(parts: &[Option<String>; 3], bucket: Option<&str>) -> Option<String> {
+    let key = parts[1].as_deref()?;
+    let bucket = parts[0].as_deref().or(bucket).unwrap_or("");
+    let mut h = format!("/{bucket}/");
+    crate::encoding::encode_path_into(&mut h, key);
+    if let Some(v) = &parts[2] {
+        h.push_str("?versionId=");
+        h.push_str(v);
+    }
+    Some(h)
+}
+
+/// The parts of an `x-oss-copy-source` value: bucket, decoded key, version id.
+///
+/// ```
+/// use ossio_core::ops::decl::parse_copy_source;
+/// assert_eq!(
+///     parse_copy_source("/src/a%20b%3Fc?versionId=v1"),
+///     Some(("src".to_owned(), "a b?c".to_owned(), Some("v1".to_owned())))
+/// );
+/// ```
+pub fn parse_copy_source(h: &str) -> Option<(String, String, Option<String>)> {
+    let rest = h.strip_prefix('/')?;
+    let (path, version) = match rest.split_once('?') {
+        Some((p, q)) => (p, Some(q.strip_prefix("versionId=")?.to_owned())),
+        None => (rest, None),
+    };
+    let (bucket, key) = path.split_once('/')?;
+    let key = crate::encoding::decode(key, false).ok()?;
+    (!bucket.is_empty() && !key.is_empty()).then(|| (bucket.to_owned(), key, version))
+}
+
+/// One part of `x-oss-copy-source` as sent; the bucket reads as absent when it is the
+/// request's own (what leaving it out means).
+pub fn read_copy_source(
+    src: &Source<'_>,
+    part: &str,
+    field: &'static str,
+) -> Result<Option<String>, FieldError> {
+    let Some(h) = src.headers.get(COPY_SOURCE) else {
+        return Ok(None);
+    };
+    let (bucket, key, version) = parse_copy_source(h).ok_or_else(|| {
+        FieldError::new(field, format!("{COPY_SOURCE} {h:?} is not /<bucket>/<key>"))
+    })?;
+    Ok(match copy_source_slot(part) {
+        0 => (src.bucket != Some(bucket.as_str())).then_some(bucket),
+        1 => Some(key),
+        _ => version,
+    })
 }
 
 /// Writes `(name, value)` pairs as `<prefix><name>` headers.

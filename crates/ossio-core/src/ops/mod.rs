@@ -155,9 +155,13 @@ mod data_pipeline;
 mod live_channel;
 mod object;
 mod object_acl;
+mod object_append;
 mod object_batch_delete;
+mod object_copy;
 mod object_list;
 mod object_list_v2;
+mod object_multipart;
+mod object_versions;
 mod public_access_block;
 mod region;
 mod service;
@@ -203,9 +207,13 @@ pub use data_pipeline::*;
 pub use live_channel::*;
 pub use object::*;
 pub use object_acl::*;
+pub use object_append::*;
 pub use object_batch_delete::*;
+pub use object_copy::*;
 pub use object_list::*;
 pub use object_list_v2::*;
+pub use object_multipart::*;
+pub use object_versions::*;
 pub use public_access_block::*;
 pub use region::*;
 pub use service::*;
@@ -271,7 +279,9 @@ pub fn route(req: &Request) -> Option<&'static decl::OpSchema> {
                 .filter(|f| {
                     matches!(
                         f.location,
-                        decl::Location::Header(_) | decl::Location::Query(_)
+                        decl::Location::Header(_)
+                            | decl::Location::Query(_)
+                            | decl::Location::CopySource(_)
                     )
                 })
                 .count();

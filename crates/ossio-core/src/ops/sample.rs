@@ -64,6 +64,11 @@ fn flat_fields(s: &'static StructSchema, out: &mut Vec<&'static FieldSchema>) {
 fn value(ty: &TypeRef, f: &FieldSchema, p: &Picks, output: bool, minimal: bool) -> Dyn {
     let n = p.pick.get(f.name).copied().unwrap_or(0);
     match ty {
+        // A copy source's bucket that is the request's own reads back as left out (the
+        // header says the same either way): another one round-trips.
+        TypeRef::String if f.location == Location::CopySource("bucket") => {
+            Dyn::from(TEXTS[(n + 3) % TEXTS.len()])
+        }
         TypeRef::String => Dyn::from(TEXTS[n % TEXTS.len()]),
         TypeRef::Bool => Dyn::Bool(true),
         TypeRef::U16 | TypeRef::U32 | TypeRef::U64 => {
