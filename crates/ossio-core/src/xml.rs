@@ -181,12 +181,14 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Escapes an element's text as the official SDKs write it (Python's ElementTree): `& < >`
-/// as entities, control characters (other than tab, LF, CR) as character references; quotes
+/// as entities, tab and LF as they are (a PEM certificate's line breaks), other control
+/// characters as character references (CR too: a parser reads a raw one as LF); quotes
 /// stay as they are, so a JSON value in a document is signed as the SDKs sign it.
 pub fn escape_text(s: &str) -> std::borrow::Cow<'_, str> {
+    let raw = |b: u8| b == b'\t' || b == b'\n';
     if !s
         .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>') || b < 0x20)
+        .any(|b| matches!(b, b'&' | b'<' | b'>') || (b < 0x20 && !raw(b)))
     {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -196,6 +198,7 @@ pub fn escape_text(s: &str) -> std::borrow::Cow<'_, str> {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '\t' | '\n' => out.push(c),
             c if (c as u32) < 0x20 => out.push_str(&format!("&#x{:X};", c as u32)),
             c => out.push(c),
         }
