@@ -7,6 +7,24 @@ use crate::{Client, Error};
 use ossio_core::ops::*;
 
 impl Client {
+    /// Starts an asynchronous processing task (video, document conversion, ...) that saves
+    /// its result as another object.
+    ///
+    /// `POST /<key>?x-oss-async-process`; see [`AsyncProcessObject`].
+    pub fn async_process_object(
+        &self,
+        op: &AsyncProcessObject,
+    ) -> Result<AsyncProcessObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Deletes the restored copy of an archived object before it expires.
+    ///
+    /// `POST /<key>?cleanRestoredObject`; see [`CleanRestoredObject`].
+    pub fn clean_restored_object(&self, op: &CleanRestoredObject) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Creates an access point on a bucket.
     ///
     /// `PUT /?accessPoint`; see [`CreateAccessPoint`].
@@ -14,6 +32,16 @@ impl Client {
         &self,
         op: &CreateAccessPoint,
     ) -> Result<CreateAccessPointOutput, Error> {
+        self.send(op)
+    }
+
+    /// Indexes a CSV or JSON object for SelectObject (rows, columns, splits).
+    ///
+    /// `POST /<key>`; see [`CreateSelectObjectMeta`].
+    pub fn create_select_object_meta(
+        &self,
+        op: &CreateSelectObjectMeta,
+    ) -> Result<CreateSelectObjectMetaOutput, Error> {
         self.send(op)
     }
 
@@ -68,6 +96,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Removes every tag of an object.
+    ///
+    /// `DELETE /<key>?tagging`; see [`DeleteObjectTagging`].
+    pub fn delete_object_tagging(
+        &self,
+        op: &DeleteObjectTagging,
+    ) -> Result<ObjectTaggingOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads an access point's configuration.
     ///
     /// `GET /?accessPoint`; see [`GetAccessPoint`].
@@ -119,6 +157,23 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads who pays for requests to a bucket.
+    ///
+    /// `GET /?requestPayment`; see [`GetBucketRequestPayment`].
+    pub fn get_bucket_request_payment(
+        &self,
+        op: &GetBucketRequestPayment,
+    ) -> Result<GetBucketRequestPaymentOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's storage use and object counts.
+    ///
+    /// `GET /?stat`; see [`GetBucketStat`].
+    pub fn get_bucket_stat(&self, op: &GetBucketStat) -> Result<GetBucketStatOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads a bucket's versioning state.
     ///
     /// `GET /?versioning`; see [`GetBucketVersioning`].
@@ -136,11 +191,48 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads an object's legal hold.
+    ///
+    /// `GET /<key>?legalHold`; see [`GetObjectLegalHold`].
+    pub fn get_object_legal_hold(
+        &self,
+        op: &GetObjectLegalHold,
+    ) -> Result<GetObjectLegalHoldOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than
     /// HeadObject: `HEAD /<key>?objectMeta`.
     ///
     /// `HEAD /<key>?objectMeta`; see [`GetObjectMeta`].
     pub fn get_object_meta(&self, op: &GetObjectMeta) -> Result<GetObjectMetaOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads an object's retention.
+    ///
+    /// `GET /<key>?retention`; see [`GetObjectRetention`].
+    pub fn get_object_retention(
+        &self,
+        op: &GetObjectRetention,
+    ) -> Result<GetObjectRetentionOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads an object's tags.
+    ///
+    /// `GET /<key>?tagging`; see [`GetObjectTagging`].
+    pub fn get_object_tagging(
+        &self,
+        op: &GetObjectTagging,
+    ) -> Result<GetObjectTaggingOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads where a symbolic link points.
+    ///
+    /// `GET /<key>?symlink`; see [`GetSymlink`].
+    pub fn get_symlink(&self, op: &GetSymlink) -> Result<GetSymlinkOutput, Error> {
         self.send(op)
     }
 
@@ -184,6 +276,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Processes an object (image, document, ...) and saves the result as another object.
+    ///
+    /// `POST /<key>?x-oss-process`; see [`ProcessObject`].
+    pub fn process_object(&self, op: &ProcessObject) -> Result<ProcessObjectOutput, Error> {
+        self.send(op)
+    }
+
     /// Sets an access point's policy (a JSON document, sent verbatim).
     ///
     /// `PUT /?accessPointPolicy`; see [`PutAccessPointPolicy`].
@@ -215,6 +314,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Sets who pays for requests to a bucket.
+    ///
+    /// `PUT /?requestPayment`; see [`PutBucketRequestPayment`].
+    pub fn put_bucket_request_payment(
+        &self,
+        op: &PutBucketRequestPayment,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Turns versioning on (`Enabled`) or pauses it (`Suspended`); once enabled, a bucket
     /// never returns to unversioned.
     ///
@@ -234,6 +343,49 @@ impl Client {
     ///
     /// `PUT /<key>?acl`; see [`PutObjectAcl`].
     pub fn put_object_acl(&self, op: &PutObjectAcl) -> Result<PutObjectAclOutput, Error> {
+        self.send(op)
+    }
+
+    /// Puts an object under legal hold, or releases it.
+    ///
+    /// `PUT /<key>?legalHold`; see [`PutObjectLegalHold`].
+    pub fn put_object_legal_hold(&self, op: &PutObjectLegalHold) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets (or extends) an object's retention.
+    ///
+    /// `PUT /<key>?retention`; see [`PutObjectRetention`].
+    pub fn put_object_retention(&self, op: &PutObjectRetention) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Replaces an object's tags.
+    ///
+    /// `PUT /<key>?tagging`; see [`PutObjectTagging`].
+    pub fn put_object_tagging(&self, op: &PutObjectTagging) -> Result<ObjectTaggingOutput, Error> {
+        self.send(op)
+    }
+
+    /// Creates a symbolic link to another object of the bucket (the target need not exist
+    /// yet; reading the link reads the target).
+    ///
+    /// `PUT /<key>?symlink`; see [`PutSymlink`].
+    pub fn put_symlink(&self, op: &PutSymlink) -> Result<PutSymlinkOutput, Error> {
+        self.send(op)
+    }
+
+    /// Makes an Archive, Cold Archive or Deep Cold Archive object readable for a while.
+    ///
+    /// `POST /<key>?restore`; see [`RestoreObject`].
+    pub fn restore_object(&self, op: &RestoreObject) -> Result<RestoreObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Runs a SQL statement over a CSV or JSON object; the answer is OSS's framed stream.
+    ///
+    /// `POST /<key>`; see [`SelectObject`].
+    pub fn select_object(&self, op: &SelectObject) -> Result<SelectObjectOutput, Error> {
         self.send(op)
     }
 }
