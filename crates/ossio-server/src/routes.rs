@@ -215,9 +215,9 @@ mod tests {
     #[test]
     fn unserved_sub_resources_are_not_implemented() {
         for (bucket, key, method, sub) in [
-            (true, true, "PUT", "retention"),
-            (true, true, "PUT", "legalHold"),
-            (true, true, "PUT", "tagging"),
+            (true, true, "PUT", "select"),
+            (true, true, "PUT", "rtc"),
+            (true, true, "GET", "objectWorm"),
             (true, true, "POST", "uploads"),
             (true, true, "GET", "x-oss-process"),
             (true, false, "PUT", "live"),

@@ -20,6 +20,13 @@ use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+// Operation families kept in their own files, as child modules (they use this module's
+// private helpers).
+#[path = "symlink.rs"]
+mod symlink;
+#[path = "tagging.rs"]
+mod tagging;
+
 /// Access points per bucket.
 pub(crate) const MAX_AP_PER_BUCKET: usize = 100;
 /// Access points per account.
@@ -78,6 +85,11 @@ const SERVED: &[&str] = &[
     "DeleteObject",
     "PutObjectAcl",
     "GetObjectAcl",
+    "PutObjectTagging",
+    "GetObjectTagging",
+    "DeleteObjectTagging",
+    "PutSymlink",
+    "GetSymlink",
 ];
 
 /// Whether this server serves the registered operation `name` (any other is
@@ -366,6 +378,11 @@ impl Service {
             "DeleteObject" => self.delete_object(ctx, bucket, key),
             "PutObjectAcl" => self.put_object_acl(ctx, bucket, key),
             "GetObjectAcl" => self.get_object_acl(ctx, bucket, key),
+            "PutObjectTagging" => self.put_object_tagging(ctx, bucket, key, body),
+            "GetObjectTagging" => self.get_object_tagging(ctx, bucket, key),
+            "DeleteObjectTagging" => self.delete_object_tagging(ctx, bucket, key),
+            "PutSymlink" => self.put_symlink(ctx, bucket, key),
+            "GetSymlink" => self.get_symlink(ctx, bucket, key),
             other => Err(OssError::not_implemented(other)),
         }
     }
@@ -1013,6 +1030,7 @@ impl Service {
             Some(a) => parse_object_acl(a)?,
             None => ObjectAcl::Default,
         };
+        let tags = tagging::header_tags(ctx.headers)?;
         if ctx
             .headers
             .get(names::X_OSS_FORBID_OVERWRITE)
@@ -1135,6 +1153,8 @@ impl Service {
             last_modified: ctx.now,
             data_file: data_file.as_ref().map(|(n, _)| n.clone()),
             mem: data_file.is_none().then(|| Arc::new(mem)),
+            tags,
+            symlink_target: None,
         };
         self.store().put_object(obj).map_err(io_err)?;
         Ok(Response::new(200)
@@ -1165,13 +1185,19 @@ impl Service {
             .ok_or_else(|| OssError::no_such_bucket(name))?;
         let existing = store.objects.get(&b.name).and_then(|m| m.get(key)).cloned();
         let bucket = self.object_access(ctx, &store, name, false, existing.as_ref())?;
-        let obj = self.lookup(&store, &bucket, key)?;
+        let link = self.lookup(&store, &bucket, key)?;
+        let obj = self.follow_symlink(&store, &bucket, &link)?;
         let blob = obj.blob(&store);
         drop(store);
+        let object_type = if link.symlink_target.is_some() {
+            "Symlink"
+        } else {
+            "Normal"
+        };
         let mut resp = Response::new(200)
             .header(names::ETAG, obj.etag.clone())
             .header(names::LAST_MODIFIED, time::rfc1123(obj.last_modified))
-            .header(names::X_OSS_OBJECT_TYPE, "Normal")
+            .header(names::X_OSS_OBJECT_TYPE, object_type)
             .header(names::X_OSS_STORAGE_CLASS, obj.storage_class.clone())
             .header(names::X_OSS_HASH_CRC64ECMA, obj.crc64.to_string());
         if meta_only {
@@ -1185,6 +1211,9 @@ impl Service {
         }
         for (k, v) in obj.meta.iter().chain(obj.headers.iter()) {
             resp.set_header(k, v.clone());
+        }
+        if !link.tags.is_empty() {
+            resp.set_header("x-oss-tagging-count", link.tags.len().to_string());
         }
         match preconditions(ctx.headers, &obj.etag, obj.last_modified) {
             Precondition::Proceed => {}

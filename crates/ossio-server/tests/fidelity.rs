@@ -30,14 +30,7 @@ fn unserved_sub_resources_are_501_and_change_nothing() {
     let s = server();
     create_bucket(&s, "subs");
     put(&s, "subs", "k", b"original bytes");
-    for sub in [
-        "retention",
-        "legalHold",
-        "tagging",
-        "symlink",
-        "live",
-        "someNewThing",
-    ] {
+    for sub in ["retention", "legalHold", "live", "someNewThing"] {
         let req = Request::new(Method::Put)
             .bucket("subs")
             .key("k")
@@ -48,7 +41,15 @@ fn unserved_sub_resources_are_501_and_change_nothing() {
         let r = send(&s, &req);
         assert_eq!(r.status, 501, "PUT ?{sub}: {}", r.text());
         assert_eq!(r.code(), "NotImplemented");
-        assert!(r.error().message.contains(sub), "{}", r.error().message);
+        // Named by the sub-resource, or by the operation it is (`PutObjectRetention`).
+        assert!(
+            r.error()
+                .message
+                .to_lowercase()
+                .contains(&sub.to_lowercase()),
+            "{}",
+            r.error().message
+        );
         assert_eq!(get(&s, "subs", "k", &[]).body, b"original bytes", "?{sub}");
     }
     // Service and bucket reads of unserved sub-resources are not listings.
