@@ -304,3 +304,170 @@ pub struct CreateSelectObjectMetaOutput {
     #[oss(header = "x-oss-request-id")]
     pub request_id: String,
 }
+
+/// One frame of a SelectObject or CreateSelectObjectMeta answer. On the wire each is
+/// `version (1) | type (3) | payload length (4) | header checksum (4) | payload | payload
+/// checksum (4)`, numbers big-endian; every payload starts with the 8-byte offset in the
+/// object the frame reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SelectFrame {
+    /// Result bytes.
+    Data {
+        /// How far into the object.
+        offset: u64,
+        /// The bytes.
+        data: Vec<u8>,
+    },
+    /// A keep-alive while OSS scans.
+    Continuous {
+        /// How far into the object.
+        offset: u64,
+    },
+    /// The last frame of a SelectObject answer.
+    End {
+        /// How far into the object.
+        offset: u64,
+        /// Bytes scanned in all.
+        total_scanned_bytes: u64,
+        /// The HTTP status of the whole operation.
+        status: u32,
+        /// `Code.Message` when the status is not 2xx.
+        error: String,
+    },
+    /// The last frame of a CreateSelectObjectMeta answer.
+    MetaEnd {
+        /// How far into the object.
+        offset: u64,
+        /// Bytes scanned in all.
+        total_scanned_bytes: u64,
+        /// The HTTP status of the whole operation.
+        status: u32,
+        /// Splits.
+        splits_count: u32,
+        /// Rows.
+        rows_count: u64,
+        /// Columns (CSV only).
+        cols_count: Option<u32>,
+        /// `Code.Message` when the status is not 2xx.
+        error: String,
+    },
+}
+
+const DATA_FRAME: u32 = 0x80_0001;
+const CONTINUOUS_FRAME: u32 = 0x80_0004;
+const END_FRAME: u32 = 0x80_0005;
+const CSV_META_END_FRAME: u32 = 0x80_0006;
+const JSON_META_END_FRAME: u32 = 0x80_0007;
+
+fn be(bytes: &[u8], at: usize, n: usize) -> Result<u64, String> {
+    let b = bytes
+        .get(at..at + n)
+        .ok_or_else(|| format!("a select frame is cut short at byte {at}"))?;
+    Ok(b.iter().fold(0u64, |v, x| (v << 8) | u64::from(*x)))
+}
+
+/// Splits a select answer into its frames (checksums are not verified).
+///
+/// ```
+/// use ossio_core::ops::{SelectFrame, select_frames};
+/// let mut wire = vec![1, 0x80, 0, 1, 0, 0, 0, 11, 0, 0, 0, 0];
+/// wire.extend([0, 0, 0, 0, 0, 0, 0, 3]);
+/// wire.extend(b"a,b");
+/// wire.extend([0, 0, 0, 0]);
+/// let frames = select_frames(&wire).unwrap();
+/// assert_eq!(frames, [SelectFrame::Data { offset: 3, data: b"a,b".to_vec() }]);
+/// ```
+pub fn select_frames(body: &[u8]) -> Result<Vec<SelectFrame>, String> {
+    let mut frames = Vec::new();
+    let mut at = 0;
+    while at < body.len() {
+        let kind = be(body, at + 1, 3)? as u32;
+        let len = be(body, at + 4, 4)? as usize;
+        let p = at + 12;
+        let payload = body
+            .get(p..p + len)
+            .ok_or_else(|| format!("a select frame at byte {at} is cut short"))?;
+        let offset = be(payload, 0, 8)?;
+        let text =
+            |from: usize| String::from_utf8_lossy(payload.get(from..).unwrap_or(&[])).into_owned();
+        frames.push(match kind {
+            DATA_FRAME => SelectFrame::Data {
+                offset,
+                data: payload[8..].to_vec(),
+            },
+            CONTINUOUS_FRAME => SelectFrame::Continuous { offset },
+            END_FRAME => SelectFrame::End {
+                offset,
+                total_scanned_bytes: be(payload, 8, 8)?,
+                status: be(payload, 16, 4)? as u32,
+                error: text(20),
+            },
+            CSV_META_END_FRAME | JSON_META_END_FRAME => {
+                let csv = kind == CSV_META_END_FRAME;
+                SelectFrame::MetaEnd {
+                    offset,
+                    total_scanned_bytes: be(payload, 8, 8)?,
+                    status: be(payload, 16, 4)? as u32,
+                    splits_count: be(payload, 20, 4)? as u32,
+                    rows_count: be(payload, 24, 8)?,
+                    cols_count: if csv {
+                        Some(be(payload, 32, 4)? as u32)
+                    } else {
+                        None
+                    },
+                    error: text(if csv { 36 } else { 32 }),
+                }
+            }
+            other => return Err(format!("unknown select frame type {other:#x}")),
+        });
+        at = p + len + 4;
+    }
+    Ok(frames)
+}
+
+impl SelectObjectOutput {
+    /// The result bytes of a framed answer (not `OutputRawData`): the data frames joined;
+    /// an end frame with a failing status is an error (`status`, `Code.Message`).
+    pub fn data(&self) -> Result<Vec<u8>, String> {
+        let Some(bytes) = self.body.as_bytes() else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for f in select_frames(bytes)? {
+            match f {
+                SelectFrame::Data { data, .. } => out.extend(data),
+                SelectFrame::End { status, error, .. } if !(200..300).contains(&status) => {
+                    return Err(format!("{status} {error}"));
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl CreateSelectObjectMetaOutput {
+    /// The end frame's counts: `(total_scanned_bytes, splits_count, rows_count,
+    /// cols_count)`; a failing status is an error.
+    pub fn counts(&self) -> Result<(u64, u32, u64, Option<u32>), String> {
+        let bytes = self.body.as_bytes().unwrap_or_default();
+        for f in select_frames(bytes)? {
+            if let SelectFrame::MetaEnd {
+                total_scanned_bytes,
+                status,
+                splits_count,
+                rows_count,
+                cols_count,
+                error,
+                ..
+            } = f
+            {
+                if !(200..300).contains(&status) {
+                    return Err(format!("{status} {error}"));
+                }
+                return Ok((total_scanned_bytes, splits_count, rows_count, cols_count));
+            }
+        }
+        Err("the answer has no end frame".to_owned())
+    }
+}
