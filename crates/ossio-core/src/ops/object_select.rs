@@ -471,3 +471,74 @@ impl CreateSelectObjectMetaOutput {
         Err("the answer has no end frame".to_owned())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(kind: u32, payload: &[u8]) -> Vec<u8> {
+        let mut f = vec![1];
+        f.extend(&kind.to_be_bytes()[1..]);
+        f.extend((payload.len() as u32).to_be_bytes());
+        f.extend([0; 4]);
+        f.extend(payload);
+        f.extend([0; 4]);
+        f
+    }
+
+    fn body(frames: &[Vec<u8>]) -> Body {
+        Body::Bytes(frames.concat())
+    }
+
+    #[test]
+    fn data_continuous_and_end_frames() {
+        let mut data = 5u64.to_be_bytes().to_vec();
+        data.extend(b"1,2\n");
+        let mut end = 9u64.to_be_bytes().to_vec();
+        end.extend(9u64.to_be_bytes());
+        end.extend(200u32.to_be_bytes());
+        let out = SelectObjectOutput {
+            body: body(&[
+                frame(DATA_FRAME, &data),
+                frame(CONTINUOUS_FRAME, &7u64.to_be_bytes()),
+                frame(DATA_FRAME, &data),
+                frame(END_FRAME, &end),
+            ]),
+            request_id: String::new(),
+        };
+        assert_eq!(out.data().unwrap(), b"1,2\n1,2\n");
+        // A failing end frame is an error with its message.
+        let mut bad = 9u64.to_be_bytes().to_vec();
+        bad.extend(9u64.to_be_bytes());
+        bad.extend(400u32.to_be_bytes());
+        bad.extend(b"InvalidSql.bad column");
+        let out = SelectObjectOutput {
+            body: body(&[frame(END_FRAME, &bad)]),
+            request_id: String::new(),
+        };
+        assert_eq!(out.data().unwrap_err(), "400 InvalidSql.bad column");
+        // A cut frame is refused.
+        assert!(select_frames(&frame(DATA_FRAME, &data)[..10]).is_err());
+    }
+
+    #[test]
+    fn meta_end_frames_carry_the_counts() {
+        let mut csv = 0u64.to_be_bytes().to_vec();
+        csv.extend(1000u64.to_be_bytes());
+        csv.extend(200u32.to_be_bytes());
+        csv.extend(3u32.to_be_bytes());
+        csv.extend(42u64.to_be_bytes());
+        csv.extend(5u32.to_be_bytes());
+        let out = CreateSelectObjectMetaOutput {
+            body: body(&[frame(CSV_META_END_FRAME, &csv)]),
+            request_id: String::new(),
+        };
+        assert_eq!(out.counts().unwrap(), (1000, 3, 42, Some(5)));
+        let json = csv[..32].to_vec();
+        let out = CreateSelectObjectMetaOutput {
+            body: body(&[frame(JSON_META_END_FRAME, &json)]),
+            request_id: String::new(),
+        };
+        assert_eq!(out.counts().unwrap(), (1000, 3, 42, None));
+    }
+}
