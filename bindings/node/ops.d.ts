@@ -33,6 +33,9 @@ export type MetadataTableState = 'ENABLED' | 'DISABLED';
 /** `MetadataTableSseAlgorithm`: one of its wire values. */
 export type MetadataTableSseAlgorithm = 'AES256' | 'oss:kms';
 
+/** `SelectMetaProcess`: one of its wire values. */
+export type SelectMetaProcess = 'csv/meta' | 'json/meta';
+
 /** `MetaQueryMode`: one of its wire values. */
 export type MetaQueryMode = 'basic' | 'semantic';
 
@@ -93,6 +96,9 @@ export type ReplicationTransferType = 'internal' | 'oss_acc';
 /** `HistoricalObjectReplicationType`: one of its wire values. */
 export type HistoricalObjectReplicationType = 'enabled' | 'disabled';
 
+/** `Payer`: one of its wire values. */
+export type Payer = 'BucketOwner' | 'Requester';
+
 /** `StorageQuotaMode`: one of its wire values. */
 export type StorageQuotaMode = 'Strict' | 'Warning';
 
@@ -110,6 +116,21 @@ export type LiveChannelStatus = 'enabled' | 'disabled';
 
 /** `LiveChannelType`: one of its wire values. */
 export type LiveChannelType = 'HLS';
+
+/** `LegalHoldStatus`: one of its wire values. */
+export type LegalHoldStatus = 'ON' | 'OFF';
+
+/** `ObjectRetentionMode`: one of its wire values. */
+export type ObjectRetentionMode = 'GOVERNANCE' | 'COMPLIANCE';
+
+/** `ServerSideEncryption`: one of its wire values. */
+export type ServerSideEncryption = 'AES256' | 'KMS' | 'SM4';
+
+/** `RestoreTier`: one of its wire values. */
+export type RestoreTier = 'Expedited' | 'Standard' | 'Bulk';
+
+/** `SelectProcess`: one of its wire values. */
+export type SelectProcess = 'csv/select' | 'json/select';
 
 /** The `CompleteMultipartUpload` document: the parts, in ascending part number. */
 export interface CompleteMultipartUploadDocumentInput {
@@ -1221,6 +1242,12 @@ export interface ReplicationProgressInformation {
   newObject: string | null;
 }
 
+/** The `RequestPaymentConfiguration` document. */
+export interface RequestPaymentConfiguration {
+  /** `BucketOwner` or `Requester`. */
+  payer: Payer | null;
+}
+
 /** The `BucketResourceGroupConfiguration` document. */
 export interface BucketResourceGroupConfiguration {
   /** The resource group ID (`rg-...`); empty for the default group. */
@@ -1626,6 +1653,66 @@ export interface ObjectMeta {
   storageClass: string | null;
   /** `x-oss-meta-*` pairs, names without the prefix, lower-cased. */
   metadata: Record<string, string>;
+  /** `Content-MD5` stored with the object. */
+  contentMd5: string | null;
+  /** `Cache-Control` stored with the object. */
+  cacheControl: string | null;
+  /** `Content-Disposition` stored with the object. */
+  contentDisposition: string | null;
+  /** `Expires` stored with the object. */
+  expires: string | null;
+  /** How many tags the object has (`x-oss-tagging-count`). */
+  taggingCount: Uint64 | null;
+  /** `x-oss-server-side-encryption` (`AES256`, `KMS`, `SM4`). */
+  serverSideEncryption: string | null;
+  /** `x-oss-server-side-data-encryption` (`SM4` with KMS). */
+  serverSideDataEncryption: string | null;
+  /** `x-oss-server-side-encryption-key-id`, the KMS key. */
+  serverSideEncryptionKeyId: string | null;
+  /** Where the next append goes, for an appendable object (`x-oss-next-append-position`). */
+  nextAppendPosition: Uint64 | null;
+  /** When a lifecycle rule will expire the object (`x-oss-expiration`). */
+  expiration: string | null;
+  /** The restore state of an archived object (`x-oss-restore`). */
+  restore: string | null;
+  /** The result of an image processing request (`x-oss-process-status`). */
+  processStatus: string | null;
+  /** When an appendable object was sealed (`x-oss-sealed-time`). */
+  sealedTime: string | null;
+  /** Until when the object is retained (`x-oss-object-worm-retain-until-date`). */
+  objectWormRetainUntilDate: string | null;
+  /** The retention mode (`x-oss-object-worm-mode`). */
+  objectWormMode: string | null;
+  /** The legal hold (`x-oss-object-worm-legal-hold`). */
+  objectWormLegalHold: string | null;
+}
+
+/** The `LegalHold` document. */
+export interface LegalHold {
+  /** `ON` or `OFF`. */
+  status: LegalHoldStatus | null;
+}
+
+/** The `Retention` document. */
+export interface Retention {
+  /** `GOVERNANCE` or `COMPLIANCE`. */
+  mode: ObjectRetentionMode | null;
+  /** Until when (ISO 8601, e.g. `2025-11-10T16:00:00.000Z`). */
+  retainUntilDate: string | null;
+}
+
+/** The tags of an object: at most 10, keys unique. */
+export interface ObjectTagSet {
+  /** The tags. */
+  tags: Array<ObjectTag>;
+}
+
+/** One tag. */
+export interface ObjectTag {
+  /** The key: 1 to 128 characters, unique within the object. */
+  key: string;
+  /** The value: up to 256 characters. */
+  value: string;
 }
 
 /** A style as OSS describes it. */
@@ -2404,6 +2491,12 @@ export interface ReplicationPrefixSetInput {
   readonly prefixs?: ReadonlyArray<string> | null;
 }
 
+/** The `RequestPaymentConfiguration` document. */
+export interface RequestPaymentConfigurationInput {
+  /** `BucketOwner` or `Requester`. */
+  readonly payer?: Payer | null;
+}
+
 /** The `BucketResourceGroupConfiguration` document. */
 export interface BucketResourceGroupConfigurationInput {
   /** The resource group ID (`rg-...`); empty for the default group. */
@@ -2723,6 +2816,40 @@ export interface LiveChannelSnapshotInput {
   readonly interval: number;
 }
 
+/** The `LegalHold` document. */
+export interface LegalHoldInput {
+  /** `ON` or `OFF`. */
+  readonly status?: LegalHoldStatus | null;
+}
+
+/** The `Retention` document. */
+export interface RetentionInput {
+  /** `GOVERNANCE` or `COMPLIANCE`. */
+  readonly mode?: ObjectRetentionMode | null;
+  /** Until when (ISO 8601, e.g. `2025-11-10T16:00:00.000Z`). */
+  readonly retainUntilDate?: string | null;
+}
+
+/** The `ObjectTagging` document. */
+export interface ObjectTaggingInput {
+  /** The tag set. */
+  readonly tagSet: ObjectTagSetInput;
+}
+
+/** The tags of an object: at most 10, keys unique. */
+export interface ObjectTagSetInput {
+  /** The tags. */
+  readonly tags?: ReadonlyArray<ObjectTagInput> | null;
+}
+
+/** One tag. */
+export interface ObjectTagInput {
+  /** The key: 1 to 128 characters, unique within the object. */
+  readonly key: string;
+  /** The value: up to 256 characters. */
+  readonly value: string;
+}
+
 /** The `Style` document PutStyle sends: the processing parameters (`content` is required). */
 export interface StyleContentInput {
   /** The parameters, e.g. `image/resize,p_50` or `image/resize,p_63/quality,q_90`. */
@@ -2747,6 +2874,110 @@ export interface LoggingHeaderSetInput {
 export interface LoggingParamSetInput {
   /** Parameter names. */
   readonly parameters?: ReadonlyArray<string> | null;
+}
+
+/** The `RestoreRequest` document. */
+export interface RestoreRequestInput {
+  /** How many days the restored copy stays readable (1 to 365; 1 to 7 for Archive). */
+  readonly days?: number | null;
+  /** The restore priority (Cold Archive and Deep Cold Archive objects). */
+  readonly jobParameters?: JobParametersInput | null;
+}
+
+/** `JobParameters`: the restore priority. */
+export interface JobParametersInput {
+  /** The restore priority. */
+  readonly tier?: RestoreTier | null;
+}
+
+/** The `SelectRequest` document. */
+export interface SelectRequestInput {
+  /** Options. */
+  readonly options?: SelectRequestOptionsInput | null;
+  /** The SQL statement, base64-encoded. */
+  readonly expression?: string | null;
+  /** How the object is read. */
+  readonly inputSerialization?: InputSerializationInput | null;
+  /** How the result is written. */
+  readonly outputSerialization?: OutputSerializationInput | null;
+}
+
+/** `Options` of a `SelectRequest`. */
+export interface SelectRequestOptionsInput {
+  /** Skip a partial last record instead of failing. */
+  readonly skipPartialDataRecord?: boolean | null;
+  /** How many malformed records may be skipped. */
+  readonly maxSkippedRecordsAllowed?: number | bigint | null;
+}
+
+/** `InputSerialization`. */
+export interface InputSerializationInput {
+  /** `None` or `GZIP`. */
+  readonly compressionType?: string | null;
+  /** For a CSV object. */
+  readonly csv?: CsvInput | null;
+  /** For a JSON object. */
+  readonly json?: JsonInput | null;
+}
+
+/** `CSV` in `InputSerialization`: how a CSV object is read. */
+export interface CsvInput {
+  /** Record delimiter (base64; `\n` by default). */
+  readonly recordDelimiter?: string | null;
+  /** Field delimiter (base64; `,` by default). */
+  readonly fieldDelimiter?: string | null;
+  /** Quote character (base64; `"` by default). */
+  readonly quoteCharacter?: string | null;
+  /** Comment character (base64). */
+  readonly commentCharacter?: string | null;
+  /** Only part of the object: `line-range=<a>-<b>` or `split-range=<a>-<b>`. */
+  readonly range?: string | null;
+  /** Whether a quoted field may contain the record delimiter. */
+  readonly allowQuotedRecordDelimiter?: boolean | null;
+  /** `Use`, `Ignore` or `None`: what the first line is. */
+  readonly fileHeaderInfo?: string | null;
+}
+
+/** `JSON` in `InputSerialization`: how a JSON object is read. */
+export interface JsonInput {
+  /** Read numbers as strings (no precision lost). */
+  readonly parseJsonNumberAsString?: boolean | null;
+  /** `DOCUMENT` or `LINES`. */
+  readonly type?: string | null;
+  /** Only part of the object: `line-range=<a>-<b>` or `split-range=<a>-<b>`. */
+  readonly range?: string | null;
+}
+
+/** `OutputSerialization`. */
+export interface OutputSerializationInput {
+  /** Every column, not only those selected. */
+  readonly keepAllColumns?: boolean | null;
+  /** The CSV header line first. */
+  readonly outputHeader?: boolean | null;
+  /** Plain data instead of frames. */
+  readonly outputRawData?: boolean | null;
+  /** A CRC-32 on every frame. */
+  readonly enablePayloadCrc?: boolean | null;
+  /** CSV output. */
+  readonly csv?: CsvOutputInput | null;
+  /** JSON output. */
+  readonly json?: JsonOutputInput | null;
+}
+
+/** `CSV` in `OutputSerialization`. */
+export interface CsvOutputInput {
+  /** Record delimiter (base64). */
+  readonly recordDelimiter?: string | null;
+  /** Field delimiter (base64). */
+  readonly fieldDelimiter?: string | null;
+  /** Quote character (base64). */
+  readonly quoteCharacter?: string | null;
+}
+
+/** `JSON` in `OutputSerialization`. */
+export interface JsonOutputInput {
+  /** Record delimiter (base64). */
+  readonly recordDelimiter?: string | null;
 }
 
 /** Deletes an unlocked retention policy. */
@@ -2840,6 +3071,43 @@ export interface AppendObjectOutput {
   serverSideDataEncryption: string | null;
   /** The KMS key. */
   serverSideEncryptionKeyId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Starts an asynchronous processing task (video, document conversion, ...) that saves
+ * its result as another object.
+ */
+export interface AsyncProcessObjectInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** The source object's key. */
+  readonly key: string;
+  /** The instruction. */
+  readonly process: string;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`AsyncProcessObject`]: OSS's JSON answer, with accessors for its fields. */
+export interface AsyncProcessObjectOutput {
+  /** The JSON answer (`{"EventId": ..., "RequestId": ..., "TaskId": ...}`). */
+  body: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Deletes the restored copy of an archived object before it expires. */
+export interface CleanRestoredObjectInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+}
+
+/** The result of an operation whose response has no body. */
+export interface CleanRestoredObjectOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -3090,6 +3358,31 @@ export interface CreateCnameTokenInput {
 export interface CreateCnameTokenOutput {
   /** The token. */
   cnameToken: CnameToken;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Indexes a CSV or JSON object for SelectObject (rows, columns, splits).
+ * 
+ * The body is a `CsvMetaRequest` or a `JsonMetaRequest` document, given as XML text
+ * (`CsvMetaRequest::to_xml`, or [`CreateSelectObjectMeta::csv`] / [`CreateSelectObjectMeta::json`]).
+ */
+export interface CreateSelectObjectMetaInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** `csv/meta` or `json/meta`. */
+  readonly process: SelectMetaProcess;
+  /** The `CsvMetaRequest` or `JsonMetaRequest` document. */
+  readonly selectMetaRequest: string;
+}
+
+/** The result of [`CreateSelectObjectMeta`]. */
+export interface CreateSelectObjectMetaOutput {
+  /** The framed answer as sent (its end frame carries the counts). */
+  body: Buffer;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -3408,12 +3701,36 @@ export interface DeleteObjectInput {
   readonly key: string;
   /** A specific version. */
   readonly versionId?: string | null;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
+  /** Delete a version under `GOVERNANCE` retention (`x-oss-bypass-governance-retention`). */
+  readonly bypassGovernanceRetention?: boolean | null;
 }
 
 /** The result of [`DeleteObject`]. */
 export interface DeleteObjectOutput {
   /** Whether a delete marker was created (`x-oss-delete-marker`). */
   deleteMarker: boolean;
+  /** `x-oss-version-id`, when versioned. */
+  versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Removes every tag of an object. */
+export interface DeleteObjectTaggingInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** A specific version. */
+  readonly versionId?: string | null;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`PutObjectTagging`] and [`DeleteObjectTagging`]. */
+export interface DeleteObjectTaggingOutput {
   /** `x-oss-version-id`, when versioned. */
   versionId: string | null;
   /** `x-oss-request-id` of the response. */
@@ -4063,6 +4380,20 @@ export interface GetBucketReplicationProgressOutput {
   requestId: string;
 }
 
+/** Reads who pays for requests to a bucket. */
+export interface GetBucketRequestPaymentInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketRequestPayment`]. */
+export interface GetBucketRequestPaymentOutput {
+  /** The payer. */
+  requestPaymentConfiguration: RequestPaymentConfiguration | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads the resource group a bucket belongs to. */
 export interface GetBucketResourceGroupInput {
   /** The bucket. */
@@ -4073,6 +4404,58 @@ export interface GetBucketResourceGroupInput {
 export interface GetBucketResourceGroupOutput {
   /** The group. */
   bucketResourceGroupConfiguration: BucketResourceGroupConfiguration;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads a bucket's storage use and object counts. */
+export interface GetBucketStatInput {
+  /** The bucket. */
+  readonly bucket: string;
+}
+
+/** The result of [`GetBucketStat`]. */
+export interface GetBucketStatOutput {
+  /** Bytes stored, every storage class. */
+  storage: Uint64 | null;
+  /** Objects. */
+  objectCount: Uint64 | null;
+  /** Multipart uploads started and neither completed nor aborted. */
+  multiPartUploadCount: Uint64 | null;
+  /** LiveChannels. */
+  liveChannelCount: Uint64 | null;
+  /** When these figures were taken (Unix seconds). */
+  lastModifiedTime: Uint64 | null;
+  /** Bytes of Standard objects. */
+  standardStorage: Uint64 | null;
+  /** Standard objects. */
+  standardObjectCount: Uint64 | null;
+  /** Billed bytes of IA objects. */
+  infrequentAccessStorage: Uint64 | null;
+  /** Actual bytes of IA objects. */
+  infrequentAccessRealStorage: Uint64 | null;
+  /** IA objects. */
+  infrequentAccessObjectCount: Uint64 | null;
+  /** Billed bytes of Archive objects. */
+  archiveStorage: Uint64 | null;
+  /** Actual bytes of Archive objects. */
+  archiveRealStorage: Uint64 | null;
+  /** Archive objects. */
+  archiveObjectCount: Uint64 | null;
+  /** Billed bytes of Cold Archive objects. */
+  coldArchiveStorage: Uint64 | null;
+  /** Actual bytes of Cold Archive objects. */
+  coldArchiveRealStorage: Uint64 | null;
+  /** Cold Archive objects. */
+  coldArchiveObjectCount: Uint64 | null;
+  /** Billed bytes of Deep Cold Archive objects. */
+  deepColdArchiveStorage: Uint64 | null;
+  /** Actual bytes of Deep Cold Archive objects. */
+  deepColdArchiveRealStorage: Uint64 | null;
+  /** Deep Cold Archive objects. */
+  deepColdArchiveObjectCount: Uint64 | null;
+  /** Delete markers (versioned buckets). */
+  deleteMarkerCount: Uint64 | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -4284,6 +4667,17 @@ export interface GetObjectInput {
   readonly ifUnmodifiedSince?: string | null;
   /** `Accept-Encoding` (`gzip` for a compressed answer). */
   readonly acceptEncoding?: string | null;
+  /**
+   * `standard`: a range beyond the object is an error, and a range with a last byte
+   * beyond the end is cut there (`x-oss-range-behavior`).
+   */
+  readonly rangeBehavior?: string | null;
+  /** Bandwidth limit in bit/s, 819200 to 838860800 (`x-oss-traffic-limit`). */
+  readonly trafficLimit?: number | bigint | null;
+  /** An image processing instruction applied to the answer (`x-oss-process`). */
+  readonly process?: string | null;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
 }
 
 /** The result of [`GetObject`] (the body is streamed separately). */
@@ -4308,8 +4702,42 @@ export interface GetObjectOutput {
   storageClass: string | null;
   /** `x-oss-meta-*` pairs, names without the prefix, lower-cased. */
   metadata: Record<string, string>;
+  /** `Content-MD5` stored with the object. */
+  contentMd5: string | null;
+  /** `Cache-Control` stored with the object. */
+  cacheControl: string | null;
+  /** `Content-Disposition` stored with the object. */
+  contentDisposition: string | null;
+  /** `Expires` stored with the object. */
+  expires: string | null;
+  /** How many tags the object has (`x-oss-tagging-count`). */
+  taggingCount: Uint64 | null;
+  /** `x-oss-server-side-encryption` (`AES256`, `KMS`, `SM4`). */
+  serverSideEncryption: string | null;
+  /** `x-oss-server-side-data-encryption` (`SM4` with KMS). */
+  serverSideDataEncryption: string | null;
+  /** `x-oss-server-side-encryption-key-id`, the KMS key. */
+  serverSideEncryptionKeyId: string | null;
+  /** Where the next append goes, for an appendable object (`x-oss-next-append-position`). */
+  nextAppendPosition: Uint64 | null;
+  /** When a lifecycle rule will expire the object (`x-oss-expiration`). */
+  expiration: string | null;
+  /** The restore state of an archived object (`x-oss-restore`). */
+  restore: string | null;
+  /** The result of an image processing request (`x-oss-process-status`). */
+  processStatus: string | null;
+  /** When an appendable object was sealed (`x-oss-sealed-time`). */
+  sealedTime: string | null;
+  /** Until when the object is retained (`x-oss-object-worm-retain-until-date`). */
+  objectWormRetainUntilDate: string | null;
+  /** The retention mode (`x-oss-object-worm-mode`). */
+  objectWormMode: string | null;
+  /** The legal hold (`x-oss-object-worm-legal-hold`). */
+  objectWormLegalHold: string | null;
   /** `Content-Range`, for range requests. */
   contentRange: string | null;
+  /** `x-oss-delete-marker`: the version read is a delete marker. */
+  deleteMarker: boolean;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -4338,6 +4766,24 @@ export interface GetObjectAclOutput {
   requestId: string;
 }
 
+/** Reads an object's legal hold. */
+export interface GetObjectLegalHoldInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** A specific version. */
+  readonly versionId?: string | null;
+}
+
+/** The result of [`GetObjectLegalHold`]. */
+export interface GetObjectLegalHoldOutput {
+  /** The hold. */
+  legalHold: LegalHold | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than
  * HeadObject: `HEAD /<key>?objectMeta`.
@@ -4349,6 +4795,8 @@ export interface GetObjectMetaInput {
   readonly key: string;
   /** A specific version. */
   readonly versionId?: string | null;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
 }
 
 /** The result of [`GetObjectMeta`]. */
@@ -4367,6 +4815,46 @@ export interface GetObjectMetaOutput {
   versionId: string | null;
   /** When the object moved to a colder storage class. */
   transitionTime: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads an object's retention. */
+export interface GetObjectRetentionInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** A specific version. */
+  readonly versionId?: string | null;
+}
+
+/** The result of [`GetObjectRetention`]. */
+export interface GetObjectRetentionOutput {
+  /** The retention. */
+  retention: Retention | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Reads an object's tags. */
+export interface GetObjectTaggingInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** A specific version. */
+  readonly versionId?: string | null;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`GetObjectTagging`]. */
+export interface GetObjectTaggingOutput {
+  /** The tags (empty for an object without any). */
+  tagSet: ObjectTagSet;
+  /** `x-oss-version-id`, when versioned. */
+  versionId: string | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -4399,6 +4887,32 @@ export interface GetStyleOutput {
   requestId: string;
 }
 
+/** Reads where a symbolic link points. */
+export interface GetSymlinkInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** The link's key. */
+  readonly key: string;
+  /** A specific version. */
+  readonly versionId?: string | null;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`GetSymlink`]. */
+export interface GetSymlinkOutput {
+  /** `x-oss-version-id`, when versioned. */
+  versionId: string | null;
+  /** The target object's key. */
+  target: string | null;
+  /** `ETag` of the link. */
+  etag: string | null;
+  /** User metadata of the link, names without the prefix, lower-cased. */
+  metadata: Record<string, string>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads which request headers and query parameters real-time logs record. */
 export interface GetUserDefinedLogFieldsConfigInput {
   /** The bucket. */
@@ -4424,6 +4938,16 @@ export interface HeadObjectInput {
   readonly key: string;
   /** A specific version. */
   readonly versionId?: string | null;
+  /** `If-Match`. */
+  readonly ifMatch?: string | null;
+  /** `If-None-Match`. */
+  readonly ifNoneMatch?: string | null;
+  /** `If-Modified-Since` (RFC 1123). */
+  readonly ifModifiedSince?: string | null;
+  /** `If-Unmodified-Since` (RFC 1123). */
+  readonly ifUnmodifiedSince?: string | null;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
 }
 
 /** The result of [`HeadObject`]. */
@@ -4448,6 +4972,52 @@ export interface HeadObjectOutput {
   storageClass: string | null;
   /** `x-oss-meta-*` pairs, names without the prefix, lower-cased. */
   metadata: Record<string, string>;
+  /** `Content-MD5` stored with the object. */
+  contentMd5: string | null;
+  /** `Cache-Control` stored with the object. */
+  cacheControl: string | null;
+  /** `Content-Disposition` stored with the object. */
+  contentDisposition: string | null;
+  /** `Expires` stored with the object. */
+  expires: string | null;
+  /** How many tags the object has (`x-oss-tagging-count`). */
+  taggingCount: Uint64 | null;
+  /** `x-oss-server-side-encryption` (`AES256`, `KMS`, `SM4`). */
+  serverSideEncryption: string | null;
+  /** `x-oss-server-side-data-encryption` (`SM4` with KMS). */
+  serverSideDataEncryption: string | null;
+  /** `x-oss-server-side-encryption-key-id`, the KMS key. */
+  serverSideEncryptionKeyId: string | null;
+  /** Where the next append goes, for an appendable object (`x-oss-next-append-position`). */
+  nextAppendPosition: Uint64 | null;
+  /** When a lifecycle rule will expire the object (`x-oss-expiration`). */
+  expiration: string | null;
+  /** The restore state of an archived object (`x-oss-restore`). */
+  restore: string | null;
+  /** The result of an image processing request (`x-oss-process-status`). */
+  processStatus: string | null;
+  /** When an appendable object was sealed (`x-oss-sealed-time`). */
+  sealedTime: string | null;
+  /** Until when the object is retained (`x-oss-object-worm-retain-until-date`). */
+  objectWormRetainUntilDate: string | null;
+  /** The retention mode (`x-oss-object-worm-mode`). */
+  objectWormMode: string | null;
+  /** The legal hold (`x-oss-object-worm-legal-hold`). */
+  objectWormLegalHold: string | null;
+  /** `x-oss-request-charged`: the requester was charged. */
+  requestCharged: string | null;
+  /** `Access-Control-Allow-Origin` (a CORS preflight match). */
+  allowOrigin: string | null;
+  /** `Access-Control-Allow-Methods`. */
+  allowMethods: string | null;
+  /** `Access-Control-Allow-Age`. */
+  allowAge: string | null;
+  /** `Access-Control-Allow-Headers`. */
+  allowHeaders: string | null;
+  /** `Access-Control-Expose-Headers`. */
+  exposeHeaders: string | null;
+  /** When the object moved to a colder storage class (`x-oss-transition-time`). */
+  transitionTime: string | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -5085,6 +5655,26 @@ export interface PostVodPlaylistOutput {
   requestId: string;
 }
 
+/** Processes an object (image, document, ...) and saves the result as another object. */
+export interface ProcessObjectInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** The source object's key. */
+  readonly key: string;
+  /** The instruction, with a `sys/saveas` step naming where the result goes. */
+  readonly process: string;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`ProcessObject`]: OSS's JSON answer, with accessors for its fields. */
+export interface ProcessObjectOutput {
+  /** The JSON answer (`{"bucket": ..., "fileSize": ..., "object": ..., "status": ...}`). */
+  body: string;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Changes an Object FC access point's configuration:
  * `PUT /?accessPointConfigForObjectProcess`.
@@ -5391,6 +5981,20 @@ export interface PutBucketReplicationOutput {
   requestId: string;
 }
 
+/** Sets who pays for requests to a bucket. */
+export interface PutBucketRequestPaymentInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The payer. */
+  readonly requestPaymentConfiguration: RequestPaymentConfigurationInput;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutBucketRequestPaymentOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Moves a bucket to a resource group. */
 export interface PutBucketResourceGroupInput {
   /** The bucket. */
@@ -5566,16 +6170,48 @@ export interface PutObjectInput {
   readonly contentDisposition?: string | null;
   /** `Content-Encoding`. */
   readonly contentEncoding?: string | null;
+  /** `Content-Length`: the body's length, when the caller states it. */
+  readonly contentLength?: number | bigint | null;
+  /** `Expires` (stored with the object, sent back on reads). */
+  readonly expires?: string | null;
+  /** `x-oss-server-side-encryption`: `AES256`, `KMS` or `SM4`. */
+  readonly serverSideEncryption?: ServerSideEncryption | null;
+  /** `x-oss-server-side-data-encryption`: `SM4` with KMS. */
+  readonly serverSideDataEncryption?: string | null;
+  /** `x-oss-server-side-encryption-key-id`: the KMS key. */
+  readonly serverSideEncryptionKeyId?: string | null;
+  /** Tags, URL-query style (`a=1&b=2`, `x-oss-tagging`). */
+  readonly tagging?: string | null;
+  /** The upload callback, base64 of its JSON (`x-oss-callback`). */
+  readonly callback?: string | null;
+  /** The callback's custom variables, base64 of their JSON (`x-oss-callback-var`). */
+  readonly callbackVar?: string | null;
+  /** Refuse to replace an existing object of the same key (`x-oss-forbid-overwrite`). */
+  readonly forbidOverwrite?: boolean | null;
+  /** Bandwidth limit in bit/s, 819200 to 838860800 (`x-oss-traffic-limit`). */
+  readonly trafficLimit?: number | bigint | null;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
+  /** Retain the object until this time (ISO 8601, `x-oss-object-worm-retain-until-date`). */
+  readonly objectWormRetainUntilDate?: string | null;
+  /** The retention mode (`x-oss-object-worm-mode`). */
+  readonly objectWormMode?: ObjectRetentionMode | null;
+  /** Put the object under legal hold (`x-oss-object-worm-legal-hold`). */
+  readonly objectWormLegalHold?: LegalHoldStatus | null;
 }
 
 /** The result of [`PutObject`]. */
 export interface PutObjectOutput {
+  /** `Content-MD5` of the body as OSS received it. */
+  contentMd5: string | null;
   /** `ETag`. */
   etag: string | null;
   /** `x-oss-hash-crc64ecma` as computed by OSS. */
   hashCrc64: Uint64 | null;
   /** `x-oss-version-id`, when versioned. */
   versionId: string | null;
+  /** What the callback server answered (JSON), when the upload had a callback. */
+  callbackResult: string;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -5594,6 +6230,66 @@ export interface PutObjectAclInput {
 
 /** The result of [`PutObjectAcl`]. */
 export interface PutObjectAclOutput {
+  /** `x-oss-version-id`, when versioned. */
+  versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Puts an object under legal hold, or releases it. */
+export interface PutObjectLegalHoldInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** A specific version. */
+  readonly versionId?: string | null;
+  /** The hold. */
+  readonly legalHold?: LegalHoldInput | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutObjectLegalHoldOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Sets (or extends) an object's retention. */
+export interface PutObjectRetentionInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** A specific version. */
+  readonly versionId?: string | null;
+  /** Shorten or remove a `GOVERNANCE` retention (`x-oss-bypass-governance-retention`). */
+  readonly bypassGovernanceRetention?: boolean | null;
+  /** The retention. */
+  readonly retention?: RetentionInput | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface PutObjectRetentionOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Replaces an object's tags. */
+export interface PutObjectTaggingInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** The tags. */
+  readonly tagging: ObjectTaggingInput;
+  /** A specific version. */
+  readonly versionId?: string | null;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`PutObjectTagging`] and [`DeleteObjectTagging`]. */
+export interface PutObjectTaggingOutput {
   /** `x-oss-version-id`, when versioned. */
   versionId: string | null;
   /** `x-oss-request-id` of the response. */
@@ -5631,6 +6327,37 @@ export interface PutStyleOutput {
 }
 
 /**
+ * Creates a symbolic link to another object of the bucket (the target need not exist
+ * yet; reading the link reads the target).
+ */
+export interface PutSymlinkInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** The link's key. */
+  readonly key: string;
+  /** The target object's key. */
+  readonly target: string;
+  /** `x-oss-object-acl` of the link. */
+  readonly acl?: ObjectAcl | null;
+  /** `x-oss-storage-class` of the link. */
+  readonly storageClass?: StorageClass | null;
+  /** User metadata of the link, names without the `x-oss-meta-` prefix. */
+  readonly metadata?: Readonly<Record<string, string>> | null;
+  /** Refuse to replace an existing object of the same key (`x-oss-forbid-overwrite`). */
+  readonly forbidOverwrite?: boolean | null;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`PutSymlink`]. */
+export interface PutSymlinkOutput {
+  /** `x-oss-version-id`, when versioned. */
+  versionId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
  * Sets which request headers and query parameters real-time logs record in
  * `user_defined_log_fields`.
  */
@@ -5643,6 +6370,30 @@ export interface PutUserDefinedLogFieldsConfigInput {
 
 /** The result of an operation whose response has no body. */
 export interface PutUserDefinedLogFieldsConfigOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Makes an Archive, Cold Archive or Deep Cold Archive object readable for a while. */
+export interface RestoreObjectInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** A specific version. */
+  readonly versionId?: string | null;
+  /** How long and how fast; OSS's defaults without it. */
+  readonly restoreRequest?: RestoreRequestInput | null;
+  /** `requester` when the requester pays (`x-oss-request-payer`). */
+  readonly requestPayer?: string | null;
+}
+
+/** The result of [`RestoreObject`]. */
+export interface RestoreObjectOutput {
+  /** `x-oss-version-id`, when versioned. */
+  versionId: string | null;
+  /** The restore priority OSS applies (`x-oss-object-restore-priority`). */
+  restorePriority: string | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -5661,6 +6412,26 @@ export interface SealAppendObjectInput {
 export interface SealAppendObjectOutput {
   /** When the object was sealed. */
   sealedTime: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Runs a SQL statement over a CSV or JSON object; the answer is OSS's framed stream. */
+export interface SelectObjectInput {
+  /** The bucket or access point alias. */
+  readonly bucket: string;
+  /** Object key. */
+  readonly key: string;
+  /** `csv/select` or `json/select`. */
+  readonly process: SelectProcess;
+  /** The statement and formats. */
+  readonly selectRequest: SelectRequestInput;
+}
+
+/** The result of [`SelectObject`]. */
+export interface SelectObjectOutput {
+  /** The framed answer as sent (plain data with `OutputRawData`). */
+  body: Buffer;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -5821,6 +6592,8 @@ export interface OperationTypes {
   AbortBucketWorm: [AbortBucketWormInput, AbortBucketWormOutput];
   AbortMultipartUpload: [AbortMultipartUploadInput, AbortMultipartUploadOutput];
   AppendObject: [AppendObjectInput, AppendObjectOutput];
+  AsyncProcessObject: [AsyncProcessObjectInput, AsyncProcessObjectOutput];
+  CleanRestoredObject: [CleanRestoredObjectInput, CleanRestoredObjectOutput];
   CloseMetaQuery: [CloseMetaQueryInput, CloseMetaQueryOutput];
   CompleteBucketWorm: [CompleteBucketWormInput, CompleteBucketWormOutput];
   CompleteMultipartUpload: [CompleteMultipartUploadInput, CompleteMultipartUploadOutput];
@@ -5830,6 +6603,7 @@ export interface OperationTypes {
   CreateBucketDataRedundancyTransition: [CreateBucketDataRedundancyTransitionInput, CreateBucketDataRedundancyTransitionOutput];
   CreateBucketMetadataConfiguration: [CreateBucketMetadataConfigurationInput, CreateBucketMetadataConfigurationOutput];
   CreateCnameToken: [CreateCnameTokenInput, CreateCnameTokenOutput];
+  CreateSelectObjectMeta: [CreateSelectObjectMetaInput, CreateSelectObjectMetaOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
   DeleteAccessPointForObjectProcess: [DeleteAccessPointForObjectProcessInput, DeleteAccessPointForObjectProcessOutput];
   DeleteAccessPointPolicy: [DeleteAccessPointPolicyInput, DeleteAccessPointPolicyOutput];
@@ -5854,6 +6628,7 @@ export interface OperationTypes {
   DeleteLiveChannel: [DeleteLiveChannelInput, DeleteLiveChannelOutput];
   DeleteMultipleObjects: [DeleteMultipleObjectsInput, DeleteMultipleObjectsOutput];
   DeleteObject: [DeleteObjectInput, DeleteObjectOutput];
+  DeleteObjectTagging: [DeleteObjectTaggingInput, DeleteObjectTaggingOutput];
   DeletePublicAccessBlock: [DeletePublicAccessBlockInput, DeletePublicAccessBlockOutput];
   DeleteStyle: [DeleteStyleInput, DeleteStyleOutput];
   DeleteUserDefinedLogFieldsConfig: [DeleteUserDefinedLogFieldsConfigInput, DeleteUserDefinedLogFieldsConfigOutput];
@@ -5891,7 +6666,9 @@ export interface OperationTypes {
   GetBucketReplication: [GetBucketReplicationInput, GetBucketReplicationOutput];
   GetBucketReplicationLocation: [GetBucketReplicationLocationInput, GetBucketReplicationLocationOutput];
   GetBucketReplicationProgress: [GetBucketReplicationProgressInput, GetBucketReplicationProgressOutput];
+  GetBucketRequestPayment: [GetBucketRequestPaymentInput, GetBucketRequestPaymentOutput];
   GetBucketResourceGroup: [GetBucketResourceGroupInput, GetBucketResourceGroupOutput];
+  GetBucketStat: [GetBucketStatInput, GetBucketStatOutput];
   GetBucketStorageQuota: [GetBucketStorageQuotaInput, GetBucketStorageQuotaOutput];
   GetBucketTags: [GetBucketTagsInput, GetBucketTagsOutput];
   GetBucketTransferAcceleration: [GetBucketTransferAccelerationInput, GetBucketTransferAccelerationOutput];
@@ -5905,9 +6682,13 @@ export interface OperationTypes {
   GetMetaQueryStatus: [GetMetaQueryStatusInput, GetMetaQueryStatusOutput];
   GetObject: [GetObjectInput, GetObjectOutput];
   GetObjectAcl: [GetObjectAclInput, GetObjectAclOutput];
+  GetObjectLegalHold: [GetObjectLegalHoldInput, GetObjectLegalHoldOutput];
   GetObjectMeta: [GetObjectMetaInput, GetObjectMetaOutput];
+  GetObjectRetention: [GetObjectRetentionInput, GetObjectRetentionOutput];
+  GetObjectTagging: [GetObjectTaggingInput, GetObjectTaggingOutput];
   GetPublicAccessBlock: [GetPublicAccessBlockInput, GetPublicAccessBlockOutput];
   GetStyle: [GetStyleInput, GetStyleOutput];
+  GetSymlink: [GetSymlinkInput, GetSymlinkOutput];
   GetUserDefinedLogFieldsConfig: [GetUserDefinedLogFieldsConfigInput, GetUserDefinedLogFieldsConfigOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
   InitiateBucketWorm: [InitiateBucketWormInput, InitiateBucketWormOutput];
@@ -5931,6 +6712,7 @@ export interface OperationTypes {
   OptionObject: [OptionObjectInput, OptionObjectOutput];
   PostAsyncFetch: [PostAsyncFetchInput, PostAsyncFetchOutput];
   PostVodPlaylist: [PostVodPlaylistInput, PostVodPlaylistOutput];
+  ProcessObject: [ProcessObjectInput, ProcessObjectOutput];
   PutAccessPointConfigForObjectProcess: [PutAccessPointConfigForObjectProcessInput, PutAccessPointConfigForObjectProcessOutput];
   PutAccessPointPolicy: [PutAccessPointPolicyInput, PutAccessPointPolicyOutput];
   PutAccessPointPolicyForObjectProcess: [PutAccessPointPolicyForObjectProcessInput, PutAccessPointPolicyForObjectProcessOutput];
@@ -5951,6 +6733,7 @@ export interface OperationTypes {
   PutBucketPublicAccessBlock: [PutBucketPublicAccessBlockInput, PutBucketPublicAccessBlockOutput];
   PutBucketReferer: [PutBucketRefererInput, PutBucketRefererOutput];
   PutBucketReplication: [PutBucketReplicationInput, PutBucketReplicationOutput];
+  PutBucketRequestPayment: [PutBucketRequestPaymentInput, PutBucketRequestPaymentOutput];
   PutBucketResourceGroup: [PutBucketResourceGroupInput, PutBucketResourceGroupOutput];
   PutBucketRtc: [PutBucketRtcInput, PutBucketRtcOutput];
   PutBucketStorageQuota: [PutBucketStorageQuotaInput, PutBucketStorageQuotaOutput];
@@ -5963,10 +6746,16 @@ export interface OperationTypes {
   PutLiveChannelStatus: [PutLiveChannelStatusInput, PutLiveChannelStatusOutput];
   PutObject: [PutObjectInput, PutObjectOutput];
   PutObjectAcl: [PutObjectAclInput, PutObjectAclOutput];
+  PutObjectLegalHold: [PutObjectLegalHoldInput, PutObjectLegalHoldOutput];
+  PutObjectRetention: [PutObjectRetentionInput, PutObjectRetentionOutput];
+  PutObjectTagging: [PutObjectTaggingInput, PutObjectTaggingOutput];
   PutPublicAccessBlock: [PutPublicAccessBlockInput, PutPublicAccessBlockOutput];
   PutStyle: [PutStyleInput, PutStyleOutput];
+  PutSymlink: [PutSymlinkInput, PutSymlinkOutput];
   PutUserDefinedLogFieldsConfig: [PutUserDefinedLogFieldsConfigInput, PutUserDefinedLogFieldsConfigOutput];
+  RestoreObject: [RestoreObjectInput, RestoreObjectOutput];
   SealAppendObject: [SealAppendObjectInput, SealAppendObjectOutput];
+  SelectObject: [SelectObjectInput, SelectObjectOutput];
   UpdateBucketMetadataInventoryTableConfiguration: [UpdateBucketMetadataInventoryTableConfigurationInput, UpdateBucketMetadataInventoryTableConfigurationOutput];
   UpdateBucketMetadataJournalTableConfiguration: [UpdateBucketMetadataJournalTableConfigurationInput, UpdateBucketMetadataJournalTableConfigurationOutput];
   UploadPart: [UploadPartInput, UploadPartOutput];
@@ -5988,6 +6777,13 @@ export interface ClientOperations {
    * of declared length the caller sends. `position` must be the object's current length.
    */
   appendObject(input: StreamedInput<AppendObjectInput>): Promise<AppendObjectOutput>;
+  /**
+   * Starts an asynchronous processing task (video, document conversion, ...) that saves
+   * its result as another object.
+   */
+  asyncProcessObject(input: AsyncProcessObjectInput): Promise<AsyncProcessObjectOutput>;
+  /** Deletes the restored copy of an archived object before it expires. */
+  cleanRestoredObject(input: CleanRestoredObjectInput): Promise<CleanRestoredObjectOutput>;
   /** Turns off data indexing and deletes the index: `POST /?metaQuery&comp=delete`. */
   closeMetaQuery(input: CloseMetaQueryInput): Promise<CloseMetaQueryOutput>;
   /** Locks a retention policy: from then on it can only be extended. */
@@ -6012,6 +6808,13 @@ export interface ClientOperations {
   createBucketMetadataConfiguration(input: CreateBucketMetadataConfigurationInput): Promise<CreateBucketMetadataConfigurationOutput>;
   /** Creates the token that proves ownership of a domain. */
   createCnameToken(input: CreateCnameTokenInput): Promise<CreateCnameTokenOutput>;
+  /**
+   * Indexes a CSV or JSON object for SelectObject (rows, columns, splits).
+   * 
+   * The body is a `CsvMetaRequest` or a `JsonMetaRequest` document, given as XML text
+   * (`CsvMetaRequest::to_xml`, or [`CreateSelectObjectMeta::csv`] / [`CreateSelectObjectMeta::json`]).
+   */
+  createSelectObjectMeta(input: CreateSelectObjectMetaInput): Promise<CreateSelectObjectMetaOutput>;
   /** Deletes an access point (asynchronously on OSS: it passes through `deleting`). */
   deleteAccessPoint(input: DeleteAccessPointInput): Promise<DeleteAccessPointOutput>;
   /** Deletes an Object FC access point: `DELETE /?accessPointForObjectProcess`. */
@@ -6060,6 +6863,8 @@ export interface ClientOperations {
   deleteMultipleObjects(input: DeleteMultipleObjectsInput): Promise<DeleteMultipleObjectsOutput>;
   /** Deletes an object (deleting a missing key succeeds, as on OSS). */
   deleteObject(input: DeleteObjectInput): Promise<DeleteObjectOutput>;
+  /** Removes every tag of an object. */
+  deleteObjectTagging(input: DeleteObjectTaggingInput): Promise<DeleteObjectTaggingOutput>;
   /** Removes the account's block-public-access setting. */
   deletePublicAccessBlock(input?: DeletePublicAccessBlockInput): Promise<DeletePublicAccessBlockOutput>;
   /** Deletes one style. */
@@ -6137,8 +6942,12 @@ export interface ClientOperations {
   getBucketReplicationLocation(input: GetBucketReplicationLocationInput): Promise<GetBucketReplicationLocationOutput>;
   /** Reads how far a replication rule has got. */
   getBucketReplicationProgress(input: GetBucketReplicationProgressInput): Promise<GetBucketReplicationProgressOutput>;
+  /** Reads who pays for requests to a bucket. */
+  getBucketRequestPayment(input: GetBucketRequestPaymentInput): Promise<GetBucketRequestPaymentOutput>;
   /** Reads the resource group a bucket belongs to. */
   getBucketResourceGroup(input: GetBucketResourceGroupInput): Promise<GetBucketResourceGroupOutput>;
+  /** Reads a bucket's storage use and object counts. */
+  getBucketStat(input: GetBucketStatInput): Promise<GetBucketStatOutput>;
   /** Reads a bucket's storage quota and usage: `GET /?quota`. */
   getBucketStorageQuota(input: GetBucketStorageQuotaInput): Promise<GetBucketStorageQuotaOutput>;
   /** Reads a bucket's tags. */
@@ -6176,15 +6985,23 @@ export interface ClientOperations {
   getObject(input: GetObjectInput, options: { stream: true }): Promise<GetObjectOutput & { body: Readable }>;
   /** Reads an object's ACL and owner. */
   getObjectAcl(input: GetObjectAclInput): Promise<GetObjectAclOutput>;
+  /** Reads an object's legal hold. */
+  getObjectLegalHold(input: GetObjectLegalHoldInput): Promise<GetObjectLegalHoldOutput>;
   /**
    * Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than
    * HeadObject: `HEAD /<key>?objectMeta`.
    */
   getObjectMeta(input: GetObjectMetaInput): Promise<GetObjectMetaOutput>;
+  /** Reads an object's retention. */
+  getObjectRetention(input: GetObjectRetentionInput): Promise<GetObjectRetentionOutput>;
+  /** Reads an object's tags. */
+  getObjectTagging(input: GetObjectTaggingInput): Promise<GetObjectTaggingOutput>;
   /** Reads the account's block-public-access switch. */
   getPublicAccessBlock(input?: GetPublicAccessBlockInput): Promise<GetPublicAccessBlockOutput>;
   /** Reads one style. */
   getStyle(input: GetStyleInput): Promise<GetStyleOutput>;
+  /** Reads where a symbolic link points. */
+  getSymlink(input: GetSymlinkInput): Promise<GetSymlinkOutput>;
   /** Reads which request headers and query parameters real-time logs record. */
   getUserDefinedLogFieldsConfig(input: GetUserDefinedLogFieldsConfigInput): Promise<GetUserDefinedLogFieldsConfigOutput>;
   /**
@@ -6249,6 +7066,8 @@ export interface ClientOperations {
    * `POST /<channel>/<playlist>?vod&startTime=...&endTime=...`.
    */
   postVodPlaylist(input: PostVodPlaylistInput): Promise<PostVodPlaylistOutput>;
+  /** Processes an object (image, document, ...) and saves the result as another object. */
+  processObject(input: ProcessObjectInput): Promise<ProcessObjectOutput>;
   /**
    * Changes an Object FC access point's configuration:
    * `PUT /?accessPointConfigForObjectProcess`.
@@ -6295,6 +7114,8 @@ export interface ClientOperations {
   putBucketReferer(input: PutBucketRefererInput): Promise<PutBucketRefererOutput>;
   /** Adds replication rules to a bucket. */
   putBucketReplication(input: PutBucketReplicationInput): Promise<PutBucketReplicationOutput>;
+  /** Sets who pays for requests to a bucket. */
+  putBucketRequestPayment(input: PutBucketRequestPaymentInput): Promise<PutBucketRequestPaymentOutput>;
   /** Moves a bucket to a resource group. */
   putBucketResourceGroup(input: PutBucketResourceGroupInput): Promise<PutBucketResourceGroupOutput>;
   /** Turns Replication Time Control of a replication rule on or off. */
@@ -6322,17 +7143,32 @@ export interface ClientOperations {
   putObject(input: StreamedInput<PutObjectInput>): Promise<PutObjectOutput>;
   /** Sets an object's ACL (`default` follows the bucket). */
   putObjectAcl(input: PutObjectAclInput): Promise<PutObjectAclOutput>;
+  /** Puts an object under legal hold, or releases it. */
+  putObjectLegalHold(input: PutObjectLegalHoldInput): Promise<PutObjectLegalHoldOutput>;
+  /** Sets (or extends) an object's retention. */
+  putObjectRetention(input: PutObjectRetentionInput): Promise<PutObjectRetentionOutput>;
+  /** Replaces an object's tags. */
+  putObjectTagging(input: PutObjectTaggingInput): Promise<PutObjectTaggingOutput>;
   /** Turns the account's block-public-access switch on or off. */
   putPublicAccessBlock(input: PutPublicAccessBlockInput): Promise<PutPublicAccessBlockOutput>;
   /** Creates or replaces a style. */
   putStyle(input: PutStyleInput): Promise<PutStyleOutput>;
   /**
+   * Creates a symbolic link to another object of the bucket (the target need not exist
+   * yet; reading the link reads the target).
+   */
+  putSymlink(input: PutSymlinkInput): Promise<PutSymlinkOutput>;
+  /**
    * Sets which request headers and query parameters real-time logs record in
    * `user_defined_log_fields`.
    */
   putUserDefinedLogFieldsConfig(input: PutUserDefinedLogFieldsConfigInput): Promise<PutUserDefinedLogFieldsConfigOutput>;
+  /** Makes an Archive, Cold Archive or Deep Cold Archive object readable for a while. */
+  restoreObject(input: RestoreObjectInput): Promise<RestoreObjectOutput>;
   /** Seals an Appendable object: no more appends. `position` is its current length. */
   sealAppendObject(input: SealAppendObjectInput): Promise<SealAppendObjectOutput>;
+  /** Runs a SQL statement over a CSV or JSON object; the answer is OSS's framed stream. */
+  selectObject(input: SelectObjectInput): Promise<SelectObjectOutput>;
   /** Changes a bucket's inventory table: `PUT /?metadataInventoryTable`. */
   updateBucketMetadataInventoryTableConfiguration(input: UpdateBucketMetadataInventoryTableConfigurationInput): Promise<UpdateBucketMetadataInventoryTableConfigurationOutput>;
   /** Changes a bucket's journal table: `PUT /?metadataJournalTable`. */

@@ -222,9 +222,9 @@ test(`ossio and ali-oss sign ${CASES} generated requests identically`, async () 
 // ---- built requests: each operation ali-oss has, built by both and compared ----------------
 // ali-oss is driven offline: its HTTP layer is replaced by one that records the request and
 // stops. Compared: the method, the path, the query (ali-oss writes a valueless `acl` as
-// `acl=`), every header both set (ali-oss adds its date, agent and Content-MD5; ossio leaves
-// Content-Type to the caller) and the body (XML compared without its declaration and the
-// white space between elements).
+// `acl=`), every header both set (ali-oss adds its date, agent and Content-MD5; ossio sets
+// Content-Type only on documents and on uploads, guessed from the key as the SDKs do) and the
+// body (XML compared without its declaration and the white space between elements).
 
 
 const OFFLINE = new Error('offline');

@@ -394,4 +394,4 @@ def test_ossio_names_follow_the_sdk() -> None:
     assert all(getattr(theirs, k) == v for k, v in fields.items())
     assert ours.headers["Range"] == "bytes=1-2"
     with pytest.raises(ossio.ValidationError):
-        ops.GetObject(bucket=BUCKET, key=KEY, range_behavior="standard")  # a field ossio does not have yet
+        ops.GetObject(bucket=BUCKET, key=KEY, range_behaviour="standard")  # a misspelt field is refused

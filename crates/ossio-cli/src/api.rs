@@ -178,12 +178,15 @@ pub fn flags(op: &OpSchema) -> Vec<Flag> {
     out
 }
 
-/// Whether `op` answers with a stream of bytes: a GET whose output is read from the
-/// status and headers alone (the body is the object's, for the caller to read).
+/// Whether `op` answers with a stream of bytes: a GET of an object with no sub-resource
+/// whose output is read from the status and headers alone (the body is the object's, for
+/// the caller to read; GetSymlink's `?symlink` answer has none).
 pub fn streams_answer(op: &OpSchema) -> bool {
     let mut fields = Vec::new();
     input_fields(op.output, &mut fields);
     op.method == Method::Get
+        && op.sub_resources.is_empty()
+        && op.input.fields.iter().any(|f| f.location == Location::Key)
         && fields.iter().all(|f| {
             matches!(
                 f.location,

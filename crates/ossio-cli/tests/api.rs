@@ -290,6 +290,43 @@ fn every_api_subcommand() {
     ]);
     assert_eq!(v["content_length"], 28);
     assert_eq!(v["hash_crc64"], crc64(b"hello from the command line\n"));
+    // Tags and symbolic links.
+    api(&[
+        "put-object-tagging",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "dir/a.txt",
+        "--tagging-json",
+        r#"{"tag_set": {"tags": [{"key": "team", "value": "storage"}]}}"#,
+    ]);
+    let v = api(&[
+        "get-object-tagging",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "dir/a.txt",
+    ]);
+    assert_eq!(v["tag_set"]["tags"][0]["key"], "team", "{v}");
+    api(&[
+        "delete-object-tagging",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "dir/a.txt",
+    ]);
+    api(&[
+        "put-symlink",
+        "--bucket",
+        "cli-api",
+        "--key",
+        "link",
+        "--target",
+        "dir/a.txt",
+    ]);
+    let v = api(&["get-symlink", "--bucket", "cli-api", "--key", "link"]);
+    assert_eq!(v["target"], "dir/a.txt");
+    api(&["delete-object", "--bucket", "cli-api", "--key", "link"]);
     let v = api(&["get-bucket-location", "--bucket", "cli-api"]);
     assert_eq!(v["location"], format!("oss-{}", f.server.region()));
     let v = api(&["list-objects-v2", "--bucket", "cli-api", "--delimiter", "/"]);

@@ -29,6 +29,7 @@ pub mod crc64;
 pub mod credentials;
 pub mod encoding;
 pub mod error;
+pub mod mime;
 pub mod names;
 pub mod ops;
 pub mod paginate;

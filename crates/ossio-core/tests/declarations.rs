@@ -94,6 +94,8 @@ fn meta() -> ObjectMeta {
         object_type: Some("Normal".into()),
         storage_class: Some("IA".into()),
         metadata: vec![("author".into(), "alice".into())],
+        tagging_count: Some(2),
+        ..ObjectMeta::default()
     }
 }
 
@@ -387,9 +389,11 @@ fn every_operation_round_trips_its_response() {
     out!(
         PutObject::new("bkt", "k"),
         PutObjectOutput {
+            content_md5: None,
             etag: Some("\"e\"".into()),
             crc64: Some(u64::MAX),
             version_id: Some("v1".into()),
+            callback_result: String::new(),
             request_id: rid(),
         }
     );
@@ -398,6 +402,7 @@ fn every_operation_round_trips_its_response() {
         GetObjectOutput {
             meta: meta(),
             content_range: Some("bytes 0-10/11".into()),
+            delete_marker: false,
             request_id: rid(),
         }
     );
@@ -405,6 +410,13 @@ fn every_operation_round_trips_its_response() {
         HeadObject::new("bkt", "k"),
         HeadObjectOutput {
             meta: meta(),
+            request_charged: None,
+            allow_origin: None,
+            allow_methods: None,
+            allow_age: None,
+            allow_headers: None,
+            expose_headers: None,
+            transition_time: None,
             request_id: rid(),
         }
     );

@@ -8,8 +8,12 @@
 
 use ossio_core::Body;
 use ossio_core::ops::decl::OpSchema;
-use ossio_core::ops::dynamic;
+use ossio_core::ops::dynamic::{self, Dyn};
 use ossio_core::ops::{OPERATIONS, sample};
+
+/// Fields the core fills in when the caller leaves them out: read back from the request,
+/// they hold the filled-in value (PutObject's `Content-Type`, guessed from the key).
+const FILLED_WHEN_BUILT: &[(&str, &str)] = &[("PutObject", "content_type")];
 
 fn check_input(op: &OpSchema, minimal: bool) {
     let made = if minimal {
@@ -25,15 +29,24 @@ fn check_input(op: &OpSchema, minimal: bool) {
         "{}: the request routes back to its operation",
         op.name
     );
-    let back = erased
+    let mut back = erased
         .read_request(&req)
         .unwrap_or_else(|e| panic!("{}: {e}", op.name));
-    assert_eq!(
-        back,
-        erased.input(),
-        "{}: read back from its request",
-        op.name
-    );
+    let given = erased.input();
+    let as_read = back.clone();
+    if let (Dyn::Map(back), Dyn::Map(given)) = (&mut back, &given) {
+        for (_, field) in FILLED_WHEN_BUILT.iter().filter(|(o, _)| *o == op.name) {
+            let left_out = given
+                .iter()
+                .find(|(k, _)| k == field)
+                .is_none_or(|(_, v)| *v == Dyn::Null);
+            if let (true, Some(slot)) = (left_out, back.iter_mut().find(|(k, _)| k == field)) {
+                assert_ne!(slot.1, Dyn::Null, "{}: {field} is filled in", op.name);
+                slot.1 = Dyn::Null;
+            }
+        }
+    }
+    assert_eq!(back, given, "{}: read back from its request", op.name);
     // And the value read back builds the very same request.
     let again = dynamic::build(op.name, &back)
         .and_then(|e| e.to_request())
@@ -45,7 +58,7 @@ fn check_input(op: &OpSchema, minimal: bool) {
     assert_eq!(again, expected, "{}", op.name);
     // The registry's reader gives the same operation back.
     let read = dynamic::from_request(op.name, &req).unwrap_or_else(|e| panic!("{}: {e}", op.name));
-    assert_eq!(read.input(), erased.input(), "{}", op.name);
+    assert_eq!(read.input(), as_read, "{}", op.name);
 }
 
 #[test]

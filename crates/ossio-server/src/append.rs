@@ -114,6 +114,8 @@ impl Service {
                     last_modified: ctx.now,
                     object_type: "Appendable".to_owned(),
                     sealed: None,
+                    tags: super::tagging::header_tags(ctx.headers)?,
+                    symlink_target: None,
                     data_file: data_file.map(|(n, _)| n),
                     mem: store.dir.is_none().then(|| Arc::new(whole)),
                 }

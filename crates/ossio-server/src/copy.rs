@@ -151,6 +151,14 @@ impl Service {
                 src.object_type.clone()
             },
             sealed: None,
+            // The source's tags come along unless the copy replaces them.
+            tags: match ctx.headers.get("x-oss-tagging-directive") {
+                Some(d) if d.eq_ignore_ascii_case("replace") => {
+                    super::tagging::header_tags(ctx.headers)?
+                }
+                _ => src.tags.clone(),
+            },
+            symlink_target: None,
             data_file: data_file.map(|(n, _)| n),
             mem: store.dir.is_none().then(|| bytes.clone()),
         };

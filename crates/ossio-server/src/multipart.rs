@@ -514,6 +514,8 @@ impl Service {
             last_modified: ctx.now,
             object_type: "Multipart".to_owned(),
             sealed: None,
+            tags: Vec::new(),
+            symlink_target: None,
             data_file: data_file.map(|(n, _)| n),
             mem: store.dir.is_none().then(|| Arc::new(mem)),
         };

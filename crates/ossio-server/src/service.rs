@@ -20,13 +20,18 @@ use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-// The object operations beyond PUT/GET/DELETE, one file per concern.
+// The object operations beyond PUT/GET/DELETE, one file per concern, as child modules
+// (they use this module's private helpers).
 #[path = "append.rs"]
 mod append;
 #[path = "copy.rs"]
 mod copy;
 #[path = "multipart.rs"]
 mod multipart;
+#[path = "symlink.rs"]
+mod symlink;
+#[path = "tagging.rs"]
+mod tagging;
 #[path = "versions.rs"]
 mod versions;
 
@@ -99,6 +104,11 @@ const SERVED: &[&str] = &[
     "AppendObject",
     "ListObjectVersions",
     "SealAppendObject",
+    "PutObjectTagging",
+    "GetObjectTagging",
+    "DeleteObjectTagging",
+    "PutSymlink",
+    "GetSymlink",
 ];
 
 /// Whether the operation `name` has a handler of its own (an arm in `dispatch`).
@@ -404,6 +414,11 @@ impl Service {
             "AppendObject" => self.append_object(ctx, bucket, key, body),
             "ListObjectVersions" => self.list_object_versions(ctx, bucket),
             "SealAppendObject" => self.seal_append_object(ctx, bucket, key),
+            "PutObjectTagging" => self.put_object_tagging(ctx, bucket, key, body),
+            "GetObjectTagging" => self.get_object_tagging(ctx, bucket, key),
+            "DeleteObjectTagging" => self.delete_object_tagging(ctx, bucket, key),
+            "PutSymlink" => self.put_symlink(ctx, bucket, key),
+            "GetSymlink" => self.get_symlink(ctx, bucket, key),
             name if crate::config::serves(name) => {
                 ctx.owner()?;
                 let family = crate::config::family_of(name).expect("served generically");
@@ -1066,6 +1081,7 @@ impl Service {
             Some(a) => parse_object_acl(a)?,
             None => ObjectAcl::Default,
         };
+        let tags = tagging::header_tags(ctx.headers)?;
         if ctx
             .headers
             .get(names::X_OSS_FORBID_OVERWRITE)
@@ -1190,6 +1206,8 @@ impl Service {
             sealed: None,
             data_file: data_file.as_ref().map(|(n, _)| n.clone()),
             mem: data_file.is_none().then(|| Arc::new(mem)),
+            tags,
+            symlink_target: None,
         };
         self.store().put_object(obj).map_err(io_err)?;
         Ok(Response::new(200)
@@ -1220,13 +1238,20 @@ impl Service {
             .ok_or_else(|| OssError::no_such_bucket(name))?;
         let existing = store.objects.get(&b.name).and_then(|m| m.get(key)).cloned();
         let bucket = self.object_access(ctx, &store, name, false, existing.as_ref())?;
-        let obj = self.lookup(&store, &bucket, key)?;
+        let link = self.lookup(&store, &bucket, key)?;
+        let obj = self.follow_symlink(&store, &bucket, &link)?;
         let blob = obj.blob(&store);
         drop(store);
+        // A link answers as one; anything else as what it is (Normal, Appendable, Multipart).
+        let object_type = if link.symlink_target.is_some() {
+            "Symlink".to_owned()
+        } else {
+            obj.object_type.clone()
+        };
         let mut resp = Response::new(200)
             .header(names::ETAG, obj.etag.clone())
             .header(names::LAST_MODIFIED, time::rfc1123(obj.last_modified))
-            .header(names::X_OSS_OBJECT_TYPE, obj.object_type.clone())
+            .header(names::X_OSS_OBJECT_TYPE, object_type)
             .header(names::X_OSS_STORAGE_CLASS, obj.storage_class.clone())
             .header(names::X_OSS_HASH_CRC64ECMA, obj.crc64.to_string());
         if let Some(t) = obj.sealed {
@@ -1243,6 +1268,9 @@ impl Service {
         }
         for (k, v) in obj.meta.iter().chain(obj.headers.iter()) {
             resp.set_header(k, v.clone());
+        }
+        if !link.tags.is_empty() {
+            resp.set_header("x-oss-tagging-count", link.tags.len().to_string());
         }
         match preconditions(ctx.headers, &obj.etag, obj.last_modified) {
             Precondition::Proceed => {}

@@ -86,6 +86,12 @@ pub(crate) struct Object {
     /// Data file name inside `objects/` (durable mode).
     #[serde(default)]
     pub data_file: Option<String>,
+    /// Tags (key, value), in the order given.
+    #[serde(default)]
+    pub tags: Vec<(String, String)>,
+    /// For a symbolic link: the key it points to (its bytes are the target's).
+    #[serde(default)]
+    pub symlink_target: Option<String>,
     #[serde(skip)]
     pub mem: Option<Arc<Vec<u8>>>,
 }

@@ -96,7 +96,7 @@ fn the_request_log_names_each_operation() {
         &Request::new(Method::Put)
             .bucket("logged")
             .key("k")
-            .query_flag("retention"),
+            .query_flag("select"),
     );
     let _ = send_as(
         &s,

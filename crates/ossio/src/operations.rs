@@ -29,6 +29,24 @@ impl Client {
         self.send(op)
     }
 
+    /// Starts an asynchronous processing task (video, document conversion, ...) that saves
+    /// its result as another object.
+    ///
+    /// `POST /<key>?x-oss-async-process`; see [`AsyncProcessObject`].
+    pub fn async_process_object(
+        &self,
+        op: &AsyncProcessObject,
+    ) -> Result<AsyncProcessObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Deletes the restored copy of an archived object before it expires.
+    ///
+    /// `POST /<key>?cleanRestoredObject`; see [`CleanRestoredObject`].
+    pub fn clean_restored_object(&self, op: &CleanRestoredObject) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Turns off data indexing and deletes the index: `POST /?metaQuery&comp=delete`.
     ///
     /// `POST /?metaQuery&comp=delete`; see [`CloseMetaQuery`].
@@ -109,6 +127,16 @@ impl Client {
         &self,
         op: &CreateCnameToken,
     ) -> Result<CreateCnameTokenOutput, Error> {
+        self.send(op)
+    }
+
+    /// Indexes a CSV or JSON object for SelectObject (rows, columns, splits).
+    ///
+    /// `POST /<key>`; see [`CreateSelectObjectMeta`].
+    pub fn create_select_object_meta(
+        &self,
+        op: &CreateSelectObjectMeta,
+    ) -> Result<CreateSelectObjectMetaOutput, Error> {
         self.send(op)
     }
 
@@ -319,6 +347,16 @@ impl Client {
     ///
     /// `DELETE /<key>`; see [`DeleteObject`].
     pub fn delete_object(&self, op: &DeleteObject) -> Result<DeleteObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Removes every tag of an object.
+    ///
+    /// `DELETE /<key>?tagging`; see [`DeleteObjectTagging`].
+    pub fn delete_object_tagging(
+        &self,
+        op: &DeleteObjectTagging,
+    ) -> Result<ObjectTaggingOutput, Error> {
         self.send(op)
     }
 
@@ -663,6 +701,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads who pays for requests to a bucket.
+    ///
+    /// `GET /?requestPayment`; see [`GetBucketRequestPayment`].
+    pub fn get_bucket_request_payment(
+        &self,
+        op: &GetBucketRequestPayment,
+    ) -> Result<GetBucketRequestPaymentOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads the resource group a bucket belongs to.
     ///
     /// `GET /?resourceGroup`; see [`GetBucketResourceGroup`].
@@ -670,6 +718,13 @@ impl Client {
         &self,
         op: &GetBucketResourceGroup,
     ) -> Result<GetBucketResourceGroupOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads a bucket's storage use and object counts.
+    ///
+    /// `GET /?stat`; see [`GetBucketStat`].
+    pub fn get_bucket_stat(&self, op: &GetBucketStat) -> Result<GetBucketStatOutput, Error> {
         self.send(op)
     }
 
@@ -782,11 +837,41 @@ impl Client {
         self.send(op)
     }
 
+    /// Reads an object's legal hold.
+    ///
+    /// `GET /<key>?legalHold`; see [`GetObjectLegalHold`].
+    pub fn get_object_legal_hold(
+        &self,
+        op: &GetObjectLegalHold,
+    ) -> Result<GetObjectLegalHoldOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than
     /// HeadObject: `HEAD /<key>?objectMeta`.
     ///
     /// `HEAD /<key>?objectMeta`; see [`GetObjectMeta`].
     pub fn get_object_meta(&self, op: &GetObjectMeta) -> Result<GetObjectMetaOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads an object's retention.
+    ///
+    /// `GET /<key>?retention`; see [`GetObjectRetention`].
+    pub fn get_object_retention(
+        &self,
+        op: &GetObjectRetention,
+    ) -> Result<GetObjectRetentionOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads an object's tags.
+    ///
+    /// `GET /<key>?tagging`; see [`GetObjectTagging`].
+    pub fn get_object_tagging(
+        &self,
+        op: &GetObjectTagging,
+    ) -> Result<GetObjectTaggingOutput, Error> {
         self.send(op)
     }
 
@@ -804,6 +889,13 @@ impl Client {
     ///
     /// `GET /?style`; see [`GetStyle`].
     pub fn get_style(&self, op: &GetStyle) -> Result<GetStyleOutput, Error> {
+        self.send(op)
+    }
+
+    /// Reads where a symbolic link points.
+    ///
+    /// `GET /<key>?symlink`; see [`GetSymlink`].
+    pub fn get_symlink(&self, op: &GetSymlink) -> Result<GetSymlinkOutput, Error> {
         self.send(op)
     }
 
@@ -1004,6 +1096,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Processes an object (image, document, ...) and saves the result as another object.
+    ///
+    /// `POST /<key>?x-oss-process`; see [`ProcessObject`].
+    pub fn process_object(&self, op: &ProcessObject) -> Result<ProcessObjectOutput, Error> {
+        self.send(op)
+    }
+
     /// Changes an Object FC access point's configuration:
     /// `PUT /?accessPointConfigForObjectProcess`.
     ///
@@ -1173,6 +1272,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Sets who pays for requests to a bucket.
+    ///
+    /// `PUT /?requestPayment`; see [`PutBucketRequestPayment`].
+    pub fn put_bucket_request_payment(
+        &self,
+        op: &PutBucketRequestPayment,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Moves a bucket to a resource group.
     ///
     /// `PUT /?resourceGroup`; see [`PutBucketResourceGroup`].
@@ -1267,6 +1376,27 @@ impl Client {
         self.send(op)
     }
 
+    /// Puts an object under legal hold, or releases it.
+    ///
+    /// `PUT /<key>?legalHold`; see [`PutObjectLegalHold`].
+    pub fn put_object_legal_hold(&self, op: &PutObjectLegalHold) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Sets (or extends) an object's retention.
+    ///
+    /// `PUT /<key>?retention`; see [`PutObjectRetention`].
+    pub fn put_object_retention(&self, op: &PutObjectRetention) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Replaces an object's tags.
+    ///
+    /// `PUT /<key>?tagging`; see [`PutObjectTagging`].
+    pub fn put_object_tagging(&self, op: &PutObjectTagging) -> Result<ObjectTaggingOutput, Error> {
+        self.send(op)
+    }
+
     /// Turns the account's block-public-access switch on or off.
     ///
     /// `PUT /?publicAccessBlock`; see [`PutPublicAccessBlock`].
@@ -1281,6 +1411,14 @@ impl Client {
         self.send(op)
     }
 
+    /// Creates a symbolic link to another object of the bucket (the target need not exist
+    /// yet; reading the link reads the target).
+    ///
+    /// `PUT /<key>?symlink`; see [`PutSymlink`].
+    pub fn put_symlink(&self, op: &PutSymlink) -> Result<PutSymlinkOutput, Error> {
+        self.send(op)
+    }
+
     /// Sets which request headers and query parameters real-time logs record in
     /// `user_defined_log_fields`.
     ///
@@ -1292,6 +1430,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Makes an Archive, Cold Archive or Deep Cold Archive object readable for a while.
+    ///
+    /// `POST /<key>?restore`; see [`RestoreObject`].
+    pub fn restore_object(&self, op: &RestoreObject) -> Result<RestoreObjectOutput, Error> {
+        self.send(op)
+    }
+
     /// Seals an Appendable object: no more appends. `position` is its current length.
     ///
     /// `POST /<key>?seal`; see [`SealAppendObject`].
@@ -1299,6 +1444,13 @@ impl Client {
         &self,
         op: &SealAppendObject,
     ) -> Result<SealAppendObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Runs a SQL statement over a CSV or JSON object; the answer is OSS's framed stream.
+    ///
+    /// `POST /<key>`; see [`SelectObject`].
+    pub fn select_object(&self, op: &SelectObject) -> Result<SelectObjectOutput, Error> {
         self.send(op)
     }
 

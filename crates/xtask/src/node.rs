@@ -297,7 +297,8 @@ fn streams_request(op: &OpSchema) -> bool {
         .any(|f| matches!(f.ty, TypeRef::Body))
 }
 
-/// Whether the response body is the data: a GET whose output reads nothing from it.
+/// Whether the response body is the data: a GET of an object with no sub-resource whose
+/// output reads nothing from it.
 fn streams_response(op: &OpSchema) -> bool {
     fn reads_body(s: &StructSchema) -> bool {
         s.xml.is_some()
@@ -307,7 +308,10 @@ fn streams_response(op: &OpSchema) -> bool {
                 _ => false,
             })
     }
-    op.method == ossio_core::Method::Get && !reads_body(op.output)
+    op.method == ossio_core::Method::Get
+        && op.sub_resources.is_empty()
+        && op.input.fields.iter().any(|f| f.location == Location::Key)
+        && !reads_body(op.output)
 }
 
 fn all_omittable(op: &OpSchema) -> bool {

@@ -65,6 +65,34 @@ class Operations:
         return self._send(_new_op(ops.AppendObject, fields))
 
     @overload
+    def async_process_object(self, request: ops.AsyncProcessObject, /) -> ops.AsyncProcessObjectOutput: ...
+
+    @overload
+    def async_process_object(self, *, bucket: str, key: str, process: str, request_payer: Optional[str] = None) -> ops.AsyncProcessObjectOutput: ...
+
+    def async_process_object(self, *request: ops.AsyncProcessObject, **fields: Any) -> ops.AsyncProcessObjectOutput:
+        """Starts an asynchronous processing task (video, document conversion, ...) that saves its result as another object.
+
+        Takes an ``ossio.ops.AsyncProcessObject`` or its fields as keywords; returns ``ossio.ops.AsyncProcessObjectOutput``."""
+        if request:
+            return self._send(_request(ops.AsyncProcessObject, request, fields))
+        return self._send(_new_op(ops.AsyncProcessObject, fields))
+
+    @overload
+    def clean_restored_object(self, request: ops.CleanRestoredObject, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def clean_restored_object(self, *, bucket: str, key: str) -> ops.EmptyOutput: ...
+
+    def clean_restored_object(self, *request: ops.CleanRestoredObject, **fields: Any) -> ops.EmptyOutput:
+        """Deletes the restored copy of an archived object before it expires.
+
+        Takes an ``ossio.ops.CleanRestoredObject`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.CleanRestoredObject, request, fields))
+        return self._send(_new_op(ops.CleanRestoredObject, fields))
+
+    @overload
     def close_meta_query(self, request: ops.CloseMetaQuery, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -189,6 +217,20 @@ class Operations:
         if request:
             return self._send(_request(ops.CreateCnameToken, request, fields))
         return self._send(_new_op(ops.CreateCnameToken, fields))
+
+    @overload
+    def create_select_object_meta(self, request: ops.CreateSelectObjectMeta, /) -> ops.CreateSelectObjectMetaOutput: ...
+
+    @overload
+    def create_select_object_meta(self, *, bucket: str, key: str, process: ops.SelectMetaProcess, select_meta_request: str) -> ops.CreateSelectObjectMetaOutput: ...
+
+    def create_select_object_meta(self, *request: ops.CreateSelectObjectMeta, **fields: Any) -> ops.CreateSelectObjectMetaOutput:
+        """Indexes a CSV or JSON object for SelectObject (rows, columns, splits).  The body is a ``CsvMetaRequest`` or a ``JsonMetaRequest`` document, given as XML text (``CsvMetaRequest::to_xml``, or ``CreateSelectObjectMeta::csv`` / ``CreateSelectObjectMeta::json``).
+
+        Takes an ``ossio.ops.CreateSelectObjectMeta`` or its fields as keywords; returns ``ossio.ops.CreateSelectObjectMetaOutput``."""
+        if request:
+            return self._send(_request(ops.CreateSelectObjectMeta, request, fields))
+        return self._send(_new_op(ops.CreateSelectObjectMeta, fields))
 
     @overload
     def delete_access_point(self, request: ops.DeleteAccessPoint, /) -> ops.EmptyOutput: ...
@@ -516,7 +558,7 @@ class Operations:
     def delete_object(self, request: ops.DeleteObject, /) -> ops.DeleteObjectOutput: ...
 
     @overload
-    def delete_object(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> ops.DeleteObjectOutput: ...
+    def delete_object(self, *, bucket: str, key: str, version_id: Optional[str] = None, request_payer: Optional[str] = None, bypass_governance_retention: Optional[bool] = None) -> ops.DeleteObjectOutput: ...
 
     def delete_object(self, *request: ops.DeleteObject, **fields: Any) -> ops.DeleteObjectOutput:
         """Deletes an object (deleting a missing key succeeds, as on OSS).
@@ -525,6 +567,20 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteObject, request, fields))
         return self._send(_new_op(ops.DeleteObject, fields))
+
+    @overload
+    def delete_object_tagging(self, request: ops.DeleteObjectTagging, /) -> ops.ObjectTaggingOutput: ...
+
+    @overload
+    def delete_object_tagging(self, *, bucket: str, key: str, version_id: Optional[str] = None, request_payer: Optional[str] = None) -> ops.ObjectTaggingOutput: ...
+
+    def delete_object_tagging(self, *request: ops.DeleteObjectTagging, **fields: Any) -> ops.ObjectTaggingOutput:
+        """Removes every tag of an object.
+
+        Takes an ``ossio.ops.DeleteObjectTagging`` or its fields as keywords; returns ``ossio.ops.ObjectTaggingOutput``."""
+        if request:
+            return self._send(_request(ops.DeleteObjectTagging, request, fields))
+        return self._send(_new_op(ops.DeleteObjectTagging, fields))
 
     @overload
     def delete_public_access_block(self, request: ops.DeletePublicAccessBlock, /) -> ops.EmptyOutput: ...
@@ -1045,6 +1101,20 @@ class Operations:
         return self._send(_new_op(ops.GetBucketReplicationProgress, fields))
 
     @overload
+    def get_bucket_request_payment(self, request: ops.GetBucketRequestPayment, /) -> ops.GetBucketRequestPaymentOutput: ...
+
+    @overload
+    def get_bucket_request_payment(self, *, bucket: str) -> ops.GetBucketRequestPaymentOutput: ...
+
+    def get_bucket_request_payment(self, *request: ops.GetBucketRequestPayment, **fields: Any) -> ops.GetBucketRequestPaymentOutput:
+        """Reads who pays for requests to a bucket.
+
+        Takes an ``ossio.ops.GetBucketRequestPayment`` or its fields as keywords; returns ``ossio.ops.GetBucketRequestPaymentOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketRequestPayment, request, fields))
+        return self._send(_new_op(ops.GetBucketRequestPayment, fields))
+
+    @overload
     def get_bucket_resource_group(self, request: ops.GetBucketResourceGroup, /) -> ops.GetBucketResourceGroupOutput: ...
 
     @overload
@@ -1057,6 +1127,20 @@ class Operations:
         if request:
             return self._send(_request(ops.GetBucketResourceGroup, request, fields))
         return self._send(_new_op(ops.GetBucketResourceGroup, fields))
+
+    @overload
+    def get_bucket_stat(self, request: ops.GetBucketStat, /) -> ops.GetBucketStatOutput: ...
+
+    @overload
+    def get_bucket_stat(self, *, bucket: str) -> ops.GetBucketStatOutput: ...
+
+    def get_bucket_stat(self, *request: ops.GetBucketStat, **fields: Any) -> ops.GetBucketStatOutput:
+        """Reads a bucket's storage use and object counts.
+
+        Takes an ``ossio.ops.GetBucketStat`` or its fields as keywords; returns ``ossio.ops.GetBucketStatOutput``."""
+        if request:
+            return self._send(_request(ops.GetBucketStat, request, fields))
+        return self._send(_new_op(ops.GetBucketStat, fields))
 
     @overload
     def get_bucket_storage_quota(self, request: ops.GetBucketStorageQuota, /) -> ops.GetBucketStorageQuotaOutput: ...
@@ -1216,7 +1300,7 @@ class Operations:
     def get_object(self, request: ops.GetObject, /) -> ops.GetObjectOutput: ...
 
     @overload
-    def get_object(self, *, bucket: str, key: str, version_id: Optional[str] = None, range_header: Optional[str] = None, response_content_type: Optional[str] = None, response_content_language: Optional[str] = None, response_expires: Optional[str] = None, response_cache_control: Optional[str] = None, response_content_disposition: Optional[str] = None, response_content_encoding: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, accept_encoding: Optional[str] = None) -> ops.GetObjectOutput: ...
+    def get_object(self, *, bucket: str, key: str, version_id: Optional[str] = None, range_header: Optional[str] = None, response_content_type: Optional[str] = None, response_content_language: Optional[str] = None, response_expires: Optional[str] = None, response_cache_control: Optional[str] = None, response_content_disposition: Optional[str] = None, response_content_encoding: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, accept_encoding: Optional[str] = None, range_behavior: Optional[str] = None, traffic_limit: Optional[int] = None, process: Optional[str] = None, request_payer: Optional[str] = None) -> ops.GetObjectOutput: ...
 
     def get_object(self, *request: ops.GetObject, **fields: Any) -> ops.GetObjectOutput:
         """Downloads an object (or a byte range of it).
@@ -1241,10 +1325,24 @@ class Operations:
         return self._send(_new_op(ops.GetObjectAcl, fields))
 
     @overload
+    def get_object_legal_hold(self, request: ops.GetObjectLegalHold, /) -> ops.GetObjectLegalHoldOutput: ...
+
+    @overload
+    def get_object_legal_hold(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> ops.GetObjectLegalHoldOutput: ...
+
+    def get_object_legal_hold(self, *request: ops.GetObjectLegalHold, **fields: Any) -> ops.GetObjectLegalHoldOutput:
+        """Reads an object's legal hold.
+
+        Takes an ``ossio.ops.GetObjectLegalHold`` or its fields as keywords; returns ``ossio.ops.GetObjectLegalHoldOutput``."""
+        if request:
+            return self._send(_request(ops.GetObjectLegalHold, request, fields))
+        return self._send(_new_op(ops.GetObjectLegalHold, fields))
+
+    @overload
     def get_object_meta(self, request: ops.GetObjectMeta, /) -> ops.GetObjectMetaOutput: ...
 
     @overload
-    def get_object_meta(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> ops.GetObjectMetaOutput: ...
+    def get_object_meta(self, *, bucket: str, key: str, version_id: Optional[str] = None, request_payer: Optional[str] = None) -> ops.GetObjectMetaOutput: ...
 
     def get_object_meta(self, *request: ops.GetObjectMeta, **fields: Any) -> ops.GetObjectMetaOutput:
         """Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than HeadObject: ``HEAD /<key>?objectMeta``.
@@ -1253,6 +1351,34 @@ class Operations:
         if request:
             return self._send(_request(ops.GetObjectMeta, request, fields))
         return self._send(_new_op(ops.GetObjectMeta, fields))
+
+    @overload
+    def get_object_retention(self, request: ops.GetObjectRetention, /) -> ops.GetObjectRetentionOutput: ...
+
+    @overload
+    def get_object_retention(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> ops.GetObjectRetentionOutput: ...
+
+    def get_object_retention(self, *request: ops.GetObjectRetention, **fields: Any) -> ops.GetObjectRetentionOutput:
+        """Reads an object's retention.
+
+        Takes an ``ossio.ops.GetObjectRetention`` or its fields as keywords; returns ``ossio.ops.GetObjectRetentionOutput``."""
+        if request:
+            return self._send(_request(ops.GetObjectRetention, request, fields))
+        return self._send(_new_op(ops.GetObjectRetention, fields))
+
+    @overload
+    def get_object_tagging(self, request: ops.GetObjectTagging, /) -> ops.GetObjectTaggingOutput: ...
+
+    @overload
+    def get_object_tagging(self, *, bucket: str, key: str, version_id: Optional[str] = None, request_payer: Optional[str] = None) -> ops.GetObjectTaggingOutput: ...
+
+    def get_object_tagging(self, *request: ops.GetObjectTagging, **fields: Any) -> ops.GetObjectTaggingOutput:
+        """Reads an object's tags.
+
+        Takes an ``ossio.ops.GetObjectTagging`` or its fields as keywords; returns ``ossio.ops.GetObjectTaggingOutput``."""
+        if request:
+            return self._send(_request(ops.GetObjectTagging, request, fields))
+        return self._send(_new_op(ops.GetObjectTagging, fields))
 
     @overload
     def get_public_access_block(self, request: ops.GetPublicAccessBlock, /) -> ops.GetPublicAccessBlockOutput: ...
@@ -1283,6 +1409,20 @@ class Operations:
         return self._send(_new_op(ops.GetStyle, fields))
 
     @overload
+    def get_symlink(self, request: ops.GetSymlink, /) -> ops.GetSymlinkOutput: ...
+
+    @overload
+    def get_symlink(self, *, bucket: str, key: str, version_id: Optional[str] = None, request_payer: Optional[str] = None) -> ops.GetSymlinkOutput: ...
+
+    def get_symlink(self, *request: ops.GetSymlink, **fields: Any) -> ops.GetSymlinkOutput:
+        """Reads where a symbolic link points.
+
+        Takes an ``ossio.ops.GetSymlink`` or its fields as keywords; returns ``ossio.ops.GetSymlinkOutput``."""
+        if request:
+            return self._send(_request(ops.GetSymlink, request, fields))
+        return self._send(_new_op(ops.GetSymlink, fields))
+
+    @overload
     def get_user_defined_log_fields_config(self, request: ops.GetUserDefinedLogFieldsConfig, /) -> ops.GetUserDefinedLogFieldsConfigOutput: ...
 
     @overload
@@ -1300,7 +1440,7 @@ class Operations:
     def head_object(self, request: ops.HeadObject, /) -> ops.HeadObjectOutput: ...
 
     @overload
-    def head_object(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> ops.HeadObjectOutput: ...
+    def head_object(self, *, bucket: str, key: str, version_id: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, request_payer: Optional[str] = None) -> ops.HeadObjectOutput: ...
 
     def head_object(self, *request: ops.HeadObject, **fields: Any) -> ops.HeadObjectOutput:
         """Reads an object's metadata; errors arrive base64-encoded in ``x-oss-err``, which ``Response::check`` decodes.
@@ -1655,6 +1795,20 @@ class Operations:
         return self._send(_new_op(ops.PostVodPlaylist, fields))
 
     @overload
+    def process_object(self, request: ops.ProcessObject, /) -> ops.ProcessObjectOutput: ...
+
+    @overload
+    def process_object(self, *, bucket: str, key: str, process: str, request_payer: Optional[str] = None) -> ops.ProcessObjectOutput: ...
+
+    def process_object(self, *request: ops.ProcessObject, **fields: Any) -> ops.ProcessObjectOutput:
+        """Processes an object (image, document, ...) and saves the result as another object.
+
+        Takes an ``ossio.ops.ProcessObject`` or its fields as keywords; returns ``ossio.ops.ProcessObjectOutput``."""
+        if request:
+            return self._send(_request(ops.ProcessObject, request, fields))
+        return self._send(_new_op(ops.ProcessObject, fields))
+
+    @overload
     def put_access_point_config_for_object_process(self, request: ops.PutAccessPointConfigForObjectProcess, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -1935,6 +2089,20 @@ class Operations:
         return self._send(_new_op(ops.PutBucketReplication, fields))
 
     @overload
+    def put_bucket_request_payment(self, request: ops.PutBucketRequestPayment, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_bucket_request_payment(self, *, bucket: str, request_payment_configuration: Union[ops.RequestPaymentConfiguration, Mapping[str, Any]]) -> ops.EmptyOutput: ...
+
+    def put_bucket_request_payment(self, *request: ops.PutBucketRequestPayment, **fields: Any) -> ops.EmptyOutput:
+        """Sets who pays for requests to a bucket.
+
+        Takes an ``ossio.ops.PutBucketRequestPayment`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutBucketRequestPayment, request, fields))
+        return self._send(_new_op(ops.PutBucketRequestPayment, fields))
+
+    @overload
     def put_bucket_resource_group(self, request: ops.PutBucketResourceGroup, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -2078,7 +2246,7 @@ class Operations:
     def put_object(self, request: ops.PutObject, /) -> ops.PutObjectOutput: ...
 
     @overload
-    def put_object(self, *, bucket: str, key: str, body: Optional[ops.BodyInput] = None, content_type: Optional[str] = None, metadata: Optional[Mapping[str, str]] = None, acl: Optional[ops.ObjectAcl] = None, storage_class: Optional[ops.StorageClass] = None, content_md5: Optional[str] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_encoding: Optional[str] = None) -> ops.PutObjectOutput: ...
+    def put_object(self, *, bucket: str, key: str, body: Optional[ops.BodyInput] = None, content_type: Optional[str] = None, metadata: Optional[Mapping[str, str]] = None, acl: Optional[ops.ObjectAcl] = None, storage_class: Optional[ops.StorageClass] = None, content_md5: Optional[str] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_encoding: Optional[str] = None, content_length: Optional[int] = None, expires: Optional[str] = None, server_side_encryption: Optional[ops.ServerSideEncryption] = None, server_side_data_encryption: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, tagging: Optional[str] = None, callback: Optional[str] = None, callback_var: Optional[str] = None, forbid_overwrite: Optional[bool] = None, traffic_limit: Optional[int] = None, request_payer: Optional[str] = None, object_worm_retain_until_date: Optional[str] = None, object_worm_mode: Optional[ops.ObjectRetentionMode] = None, object_worm_legal_hold: Optional[ops.LegalHoldStatus] = None) -> ops.PutObjectOutput: ...
 
     def put_object(self, *request: ops.PutObject, **fields: Any) -> ops.PutObjectOutput:
         """Uploads an object: from bytes, or as a stream of declared length the caller sends.
@@ -2101,6 +2269,48 @@ class Operations:
         if request:
             return self._send(_request(ops.PutObjectAcl, request, fields))
         return self._send(_new_op(ops.PutObjectAcl, fields))
+
+    @overload
+    def put_object_legal_hold(self, request: ops.PutObjectLegalHold, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_object_legal_hold(self, *, bucket: str, key: str, version_id: Optional[str] = None, legal_hold: Optional[Union[ops.LegalHold, Mapping[str, Any]]] = None) -> ops.EmptyOutput: ...
+
+    def put_object_legal_hold(self, *request: ops.PutObjectLegalHold, **fields: Any) -> ops.EmptyOutput:
+        """Puts an object under legal hold, or releases it.
+
+        Takes an ``ossio.ops.PutObjectLegalHold`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutObjectLegalHold, request, fields))
+        return self._send(_new_op(ops.PutObjectLegalHold, fields))
+
+    @overload
+    def put_object_retention(self, request: ops.PutObjectRetention, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def put_object_retention(self, *, bucket: str, key: str, version_id: Optional[str] = None, bypass_governance_retention: Optional[bool] = None, retention: Optional[Union[ops.Retention, Mapping[str, Any]]] = None) -> ops.EmptyOutput: ...
+
+    def put_object_retention(self, *request: ops.PutObjectRetention, **fields: Any) -> ops.EmptyOutput:
+        """Sets (or extends) an object's retention.
+
+        Takes an ``ossio.ops.PutObjectRetention`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.PutObjectRetention, request, fields))
+        return self._send(_new_op(ops.PutObjectRetention, fields))
+
+    @overload
+    def put_object_tagging(self, request: ops.PutObjectTagging, /) -> ops.ObjectTaggingOutput: ...
+
+    @overload
+    def put_object_tagging(self, *, bucket: str, key: str, tagging: Union[ops.ObjectTagging, Mapping[str, Any]], version_id: Optional[str] = None, request_payer: Optional[str] = None) -> ops.ObjectTaggingOutput: ...
+
+    def put_object_tagging(self, *request: ops.PutObjectTagging, **fields: Any) -> ops.ObjectTaggingOutput:
+        """Replaces an object's tags.
+
+        Takes an ``ossio.ops.PutObjectTagging`` or its fields as keywords; returns ``ossio.ops.ObjectTaggingOutput``."""
+        if request:
+            return self._send(_request(ops.PutObjectTagging, request, fields))
+        return self._send(_new_op(ops.PutObjectTagging, fields))
 
     @overload
     def put_public_access_block(self, request: ops.PutPublicAccessBlock, /) -> ops.EmptyOutput: ...
@@ -2131,6 +2341,20 @@ class Operations:
         return self._send(_new_op(ops.PutStyle, fields))
 
     @overload
+    def put_symlink(self, request: ops.PutSymlink, /) -> ops.PutSymlinkOutput: ...
+
+    @overload
+    def put_symlink(self, *, bucket: str, key: str, target: str, acl: Optional[ops.ObjectAcl] = None, storage_class: Optional[ops.StorageClass] = None, metadata: Optional[Mapping[str, str]] = None, forbid_overwrite: Optional[bool] = None, request_payer: Optional[str] = None) -> ops.PutSymlinkOutput: ...
+
+    def put_symlink(self, *request: ops.PutSymlink, **fields: Any) -> ops.PutSymlinkOutput:
+        """Creates a symbolic link to another object of the bucket (the target need not exist yet; reading the link reads the target).
+
+        Takes an ``ossio.ops.PutSymlink`` or its fields as keywords; returns ``ossio.ops.PutSymlinkOutput``."""
+        if request:
+            return self._send(_request(ops.PutSymlink, request, fields))
+        return self._send(_new_op(ops.PutSymlink, fields))
+
+    @overload
     def put_user_defined_log_fields_config(self, request: ops.PutUserDefinedLogFieldsConfig, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -2145,6 +2369,20 @@ class Operations:
         return self._send(_new_op(ops.PutUserDefinedLogFieldsConfig, fields))
 
     @overload
+    def restore_object(self, request: ops.RestoreObject, /) -> ops.RestoreObjectOutput: ...
+
+    @overload
+    def restore_object(self, *, bucket: str, key: str, version_id: Optional[str] = None, restore_request: Optional[Union[ops.RestoreRequest, Mapping[str, Any]]] = None, request_payer: Optional[str] = None) -> ops.RestoreObjectOutput: ...
+
+    def restore_object(self, *request: ops.RestoreObject, **fields: Any) -> ops.RestoreObjectOutput:
+        """Makes an Archive, Cold Archive or Deep Cold Archive object readable for a while.
+
+        Takes an ``ossio.ops.RestoreObject`` or its fields as keywords; returns ``ossio.ops.RestoreObjectOutput``."""
+        if request:
+            return self._send(_request(ops.RestoreObject, request, fields))
+        return self._send(_new_op(ops.RestoreObject, fields))
+
+    @overload
     def seal_append_object(self, request: ops.SealAppendObject, /) -> ops.SealAppendObjectOutput: ...
 
     @overload
@@ -2157,6 +2395,20 @@ class Operations:
         if request:
             return self._send(_request(ops.SealAppendObject, request, fields))
         return self._send(_new_op(ops.SealAppendObject, fields))
+
+    @overload
+    def select_object(self, request: ops.SelectObject, /) -> ops.SelectObjectOutput: ...
+
+    @overload
+    def select_object(self, *, bucket: str, key: str, process: ops.SelectProcess, select_request: Union[ops.SelectRequest, Mapping[str, Any]]) -> ops.SelectObjectOutput: ...
+
+    def select_object(self, *request: ops.SelectObject, **fields: Any) -> ops.SelectObjectOutput:
+        """Runs a SQL statement over a CSV or JSON object; the answer is OSS's framed stream.
+
+        Takes an ``ossio.ops.SelectObject`` or its fields as keywords; returns ``ossio.ops.SelectObjectOutput``."""
+        if request:
+            return self._send(_request(ops.SelectObject, request, fields))
+        return self._send(_new_op(ops.SelectObject, fields))
 
     @overload
     def update_bucket_metadata_inventory_table_configuration(self, request: ops.UpdateBucketMetadataInventoryTableConfiguration, /) -> ops.EmptyOutput: ...

@@ -54,6 +54,9 @@ InventoryOptionalField = Literal["Size", "LastModifiedDate", "ETag", "StorageCla
 #: The values of ``KmsDataEncryption``.
 KmsDataEncryption = Literal["SM4"]
 
+#: The values of ``LegalHoldStatus``.
+LegalHoldStatus = Literal["ON", "OFF"]
+
 #: The values of ``LifecycleRuleStatus``.
 LifecycleRuleStatus = Literal["Enabled", "Disabled"]
 
@@ -87,11 +90,17 @@ NetworkOrigin = Literal["vpc", "internet"]
 #: The values of ``ObjectAcl``.
 ObjectAcl = Literal["default", "private", "public-read", "public-read-write"]
 
+#: The values of ``ObjectRetentionMode``.
+ObjectRetentionMode = Literal["GOVERNANCE", "COMPLIANCE"]
+
 #: The values of ``ObjectWormConfigurationModeType``.
 ObjectWormConfigurationModeType = Literal["GOVERNANCE", "COMPLIANCE"]
 
 #: The values of ``OverwriteAction``.
 OverwriteAction = Literal["forbid"]
+
+#: The values of ``Payer``.
+Payer = Literal["BucketOwner", "Requester"]
 
 #: The values of ``RedirectProtocol``.
 RedirectProtocol = Literal["http", "https"]
@@ -101,6 +110,18 @@ RedirectType = Literal["Mirror", "External", "Internal", "AliCDN"]
 
 #: The values of ``ReplicationTransferType``.
 ReplicationTransferType = Literal["internal", "oss_acc"]
+
+#: The values of ``RestoreTier``.
+RestoreTier = Literal["Expedited", "Standard", "Bulk"]
+
+#: The values of ``SelectMetaProcess``.
+SelectMetaProcess = Literal["csv/meta", "json/meta"]
+
+#: The values of ``SelectProcess``.
+SelectProcess = Literal["csv/select", "json/select"]
+
+#: The values of ``ServerSideEncryption``.
+ServerSideEncryption = Literal["AES256", "KMS", "SM4"]
 
 #: The values of ``SseAlgorithm``.
 SseAlgorithm = Literal["KMS", "AES256", "SM4"]
@@ -305,6 +326,24 @@ class AsyncFetchTaskInfo(Model):
 
     def __init__(self, *, url: str, object: str, host: Optional[str] = None, content_md5: Optional[str] = None, callback: Optional[str] = None, storage_class: Optional[str] = None, ignore_same_key: Optional[bool] = None) -> None:
         _set(self, {"url": url, "object": object, "host": host, "content_md5": content_md5, "callback": callback, "storage_class": storage_class, "ignore_same_key": ignore_same_key})
+
+
+class AsyncProcessObjectOutput(Model):
+    """The result of ``AsyncProcessObject``: OSS's JSON answer, with accessors for its fields.
+
+    :ivar body: The JSON answer (``{"EventId": ..., "RequestId": ..., "TaskId": ...}``).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("body", "request_id")
+    _fields = ("body", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"body", "request_id"})
+    body: str
+    request_id: str
+
+    def __init__(self, *, body: str, request_id: str) -> None:
+        _set(self, {"body": body, "request_id": request_id})
 
 
 class BucketCnameConfiguration(Model):
@@ -833,6 +872,72 @@ class CreateCnameTokenOutput(Model):
 
     def __init__(self, *, cname_token: CnameToken, request_id: str) -> None:
         _set(self, {"cname_token": cname_token, "request_id": request_id})
+
+
+class CreateSelectObjectMetaOutput(Model):
+    """The result of ``CreateSelectObjectMeta``.
+
+    :ivar body: The framed answer as sent (its end frame carries the counts).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("body", "request_id")
+    _fields = ("body", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    body: bytes
+    request_id: str
+
+    def __init__(self, *, request_id: str, body: Optional[bytes] = None) -> None:
+        _set(self, {"body": body, "request_id": request_id})
+
+
+class CsvInput(Model):
+    """``CSV`` in ``InputSerialization``: how a CSV object is read.
+
+    :ivar record_delimiter: Record delimiter (base64; ``\\n`` by default).
+    :ivar field_delimiter: Field delimiter (base64; ``,`` by default).
+    :ivar quote_character: Quote character (base64; ``"`` by default).
+    :ivar comment_character: Comment character (base64).
+    :ivar range: Only part of the object: ``line-range=<a>-<b>`` or ``split-range=<a>-<b>``.
+    :ivar allow_quoted_record_delimiter: Whether a quoted field may contain the record delimiter.
+    :ivar file_header_info: ``Use``, ``Ignore`` or ``None``: what the first line is.
+    """
+
+    __slots__ = ("record_delimiter", "field_delimiter", "quote_character", "comment_character", "range", "allow_quoted_record_delimiter", "file_header_info")
+    _fields = ("record_delimiter", "field_delimiter", "quote_character", "comment_character", "range", "allow_quoted_record_delimiter", "file_header_info")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    record_delimiter: Optional[str]
+    field_delimiter: Optional[str]
+    quote_character: Optional[str]
+    comment_character: Optional[str]
+    range: Optional[str]
+    allow_quoted_record_delimiter: Optional[bool]
+    file_header_info: Optional[str]
+
+    def __init__(self, *, record_delimiter: Optional[str] = None, field_delimiter: Optional[str] = None, quote_character: Optional[str] = None, comment_character: Optional[str] = None, range: Optional[str] = None, allow_quoted_record_delimiter: Optional[bool] = None, file_header_info: Optional[str] = None) -> None:
+        _set(self, {"record_delimiter": record_delimiter, "field_delimiter": field_delimiter, "quote_character": quote_character, "comment_character": comment_character, "range": range, "allow_quoted_record_delimiter": allow_quoted_record_delimiter, "file_header_info": file_header_info})
+
+
+class CsvOutput(Model):
+    """``CSV`` in ``OutputSerialization``.
+
+    :ivar record_delimiter: Record delimiter (base64).
+    :ivar field_delimiter: Field delimiter (base64).
+    :ivar quote_character: Quote character (base64).
+    """
+
+    __slots__ = ("record_delimiter", "field_delimiter", "quote_character")
+    _fields = ("record_delimiter", "field_delimiter", "quote_character")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    record_delimiter: Optional[str]
+    field_delimiter: Optional[str]
+    quote_character: Optional[str]
+
+    def __init__(self, *, record_delimiter: Optional[str] = None, field_delimiter: Optional[str] = None, quote_character: Optional[str] = None) -> None:
+        _set(self, {"record_delimiter": record_delimiter, "field_delimiter": field_delimiter, "quote_character": quote_character})
 
 
 class DataRedundancyTransitionList(Model):
@@ -1681,6 +1786,24 @@ class GetBucketReplicationProgressOutput(Model):
         _set(self, {"replication_progress": replication_progress, "request_id": request_id})
 
 
+class GetBucketRequestPaymentOutput(Model):
+    """The result of ``GetBucketRequestPayment``.
+
+    :ivar request_payment_configuration: The payer.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("request_payment_configuration", "request_id")
+    _fields = ("request_payment_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    request_payment_configuration: Optional[RequestPaymentConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, request_payment_configuration: Optional[RequestPaymentConfiguration] = None) -> None:
+        _set(self, {"request_payment_configuration": request_payment_configuration, "request_id": request_id})
+
+
 class GetBucketResourceGroupOutput(Model):
     """The result of ``GetBucketResourceGroup``.
 
@@ -1697,6 +1820,62 @@ class GetBucketResourceGroupOutput(Model):
 
     def __init__(self, *, bucket_resource_group_configuration: BucketResourceGroupConfiguration, request_id: str) -> None:
         _set(self, {"bucket_resource_group_configuration": bucket_resource_group_configuration, "request_id": request_id})
+
+
+class GetBucketStatOutput(Model):
+    """The result of ``GetBucketStat``.
+
+    :ivar storage: Bytes stored, every storage class.
+    :ivar object_count: Objects.
+    :ivar multi_part_upload_count: Multipart uploads started and neither completed nor aborted.
+    :ivar live_channel_count: LiveChannels.
+    :ivar last_modified_time: When these figures were taken (Unix seconds).
+    :ivar standard_storage: Bytes of Standard objects.
+    :ivar standard_object_count: Standard objects.
+    :ivar infrequent_access_storage: Billed bytes of IA objects.
+    :ivar infrequent_access_real_storage: Actual bytes of IA objects.
+    :ivar infrequent_access_object_count: IA objects.
+    :ivar archive_storage: Billed bytes of Archive objects.
+    :ivar archive_real_storage: Actual bytes of Archive objects.
+    :ivar archive_object_count: Archive objects.
+    :ivar cold_archive_storage: Billed bytes of Cold Archive objects.
+    :ivar cold_archive_real_storage: Actual bytes of Cold Archive objects.
+    :ivar cold_archive_object_count: Cold Archive objects.
+    :ivar deep_cold_archive_storage: Billed bytes of Deep Cold Archive objects.
+    :ivar deep_cold_archive_real_storage: Actual bytes of Deep Cold Archive objects.
+    :ivar deep_cold_archive_object_count: Deep Cold Archive objects.
+    :ivar delete_marker_count: Delete markers (versioned buckets).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("storage", "object_count", "multi_part_upload_count", "live_channel_count", "last_modified_time", "standard_storage", "standard_object_count", "infrequent_access_storage", "infrequent_access_real_storage", "infrequent_access_object_count", "archive_storage", "archive_real_storage", "archive_object_count", "cold_archive_storage", "cold_archive_real_storage", "cold_archive_object_count", "deep_cold_archive_storage", "deep_cold_archive_real_storage", "deep_cold_archive_object_count", "delete_marker_count", "request_id")
+    _fields = ("storage", "object_count", "multi_part_upload_count", "live_channel_count", "last_modified_time", "standard_storage", "standard_object_count", "infrequent_access_storage", "infrequent_access_real_storage", "infrequent_access_object_count", "archive_storage", "archive_real_storage", "archive_object_count", "cold_archive_storage", "cold_archive_real_storage", "cold_archive_object_count", "deep_cold_archive_storage", "deep_cold_archive_real_storage", "deep_cold_archive_object_count", "delete_marker_count", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    storage: Optional[int]
+    object_count: Optional[int]
+    multi_part_upload_count: Optional[int]
+    live_channel_count: Optional[int]
+    last_modified_time: Optional[int]
+    standard_storage: Optional[int]
+    standard_object_count: Optional[int]
+    infrequent_access_storage: Optional[int]
+    infrequent_access_real_storage: Optional[int]
+    infrequent_access_object_count: Optional[int]
+    archive_storage: Optional[int]
+    archive_real_storage: Optional[int]
+    archive_object_count: Optional[int]
+    cold_archive_storage: Optional[int]
+    cold_archive_real_storage: Optional[int]
+    cold_archive_object_count: Optional[int]
+    deep_cold_archive_storage: Optional[int]
+    deep_cold_archive_real_storage: Optional[int]
+    deep_cold_archive_object_count: Optional[int]
+    delete_marker_count: Optional[int]
+    request_id: str
+
+    def __init__(self, *, request_id: str, storage: Optional[int] = None, object_count: Optional[int] = None, multi_part_upload_count: Optional[int] = None, live_channel_count: Optional[int] = None, last_modified_time: Optional[int] = None, standard_storage: Optional[int] = None, standard_object_count: Optional[int] = None, infrequent_access_storage: Optional[int] = None, infrequent_access_real_storage: Optional[int] = None, infrequent_access_object_count: Optional[int] = None, archive_storage: Optional[int] = None, archive_real_storage: Optional[int] = None, archive_object_count: Optional[int] = None, cold_archive_storage: Optional[int] = None, cold_archive_real_storage: Optional[int] = None, cold_archive_object_count: Optional[int] = None, deep_cold_archive_storage: Optional[int] = None, deep_cold_archive_real_storage: Optional[int] = None, deep_cold_archive_object_count: Optional[int] = None, delete_marker_count: Optional[int] = None) -> None:
+        _set(self, {"storage": storage, "object_count": object_count, "multi_part_upload_count": multi_part_upload_count, "live_channel_count": live_channel_count, "last_modified_time": last_modified_time, "standard_storage": standard_storage, "standard_object_count": standard_object_count, "infrequent_access_storage": infrequent_access_storage, "infrequent_access_real_storage": infrequent_access_real_storage, "infrequent_access_object_count": infrequent_access_object_count, "archive_storage": archive_storage, "archive_real_storage": archive_real_storage, "archive_object_count": archive_object_count, "cold_archive_storage": cold_archive_storage, "cold_archive_real_storage": cold_archive_real_storage, "cold_archive_object_count": cold_archive_object_count, "deep_cold_archive_storage": deep_cold_archive_storage, "deep_cold_archive_real_storage": deep_cold_archive_real_storage, "deep_cold_archive_object_count": deep_cold_archive_object_count, "delete_marker_count": delete_marker_count, "request_id": request_id})
 
 
 class GetBucketStorageQuotaOutput(Model):
@@ -1929,6 +2108,24 @@ class GetObjectAclOutput(Model):
         _set(self, {"owner_id": owner_id, "owner_display_name": owner_display_name, "acl": acl, "version_id": version_id, "request_id": request_id})
 
 
+class GetObjectLegalHoldOutput(Model):
+    """The result of ``GetObjectLegalHold``.
+
+    :ivar legal_hold: The hold.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("legal_hold", "request_id")
+    _fields = ("legal_hold", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    legal_hold: Optional[LegalHold]
+    request_id: str
+
+    def __init__(self, *, request_id: str, legal_hold: Optional[LegalHold] = None) -> None:
+        _set(self, {"legal_hold": legal_hold, "request_id": request_id})
+
+
 class GetObjectMetaOutput(Model):
     """The result of ``GetObjectMeta``.
 
@@ -1972,13 +2169,30 @@ class GetObjectOutput(Model):
     :ivar object_type: ``x-oss-object-type`` (``Normal``, ``Appendable``, ``Multipart``, ``Symlink``).
     :ivar storage_class: ``x-oss-storage-class``.
     :ivar metadata: ``x-oss-meta-*`` pairs, names without the prefix, lower-cased.
+    :ivar content_md5: ``Content-MD5`` stored with the object.
+    :ivar cache_control: ``Cache-Control`` stored with the object.
+    :ivar content_disposition: ``Content-Disposition`` stored with the object.
+    :ivar expires: ``Expires`` stored with the object.
+    :ivar tagging_count: How many tags the object has (``x-oss-tagging-count``).
+    :ivar server_side_encryption: ``x-oss-server-side-encryption`` (``AES256``, ``KMS``, ``SM4``).
+    :ivar server_side_data_encryption: ``x-oss-server-side-data-encryption`` (``SM4`` with KMS).
+    :ivar server_side_encryption_key_id: ``x-oss-server-side-encryption-key-id``, the KMS key.
+    :ivar next_append_position: Where the next append goes, for an appendable object (``x-oss-next-append-position``).
+    :ivar expiration: When a lifecycle rule will expire the object (``x-oss-expiration``).
+    :ivar restore: The restore state of an archived object (``x-oss-restore``).
+    :ivar process_status: The result of an image processing request (``x-oss-process-status``).
+    :ivar sealed_time: When an appendable object was sealed (``x-oss-sealed-time``).
+    :ivar object_worm_retain_until_date: Until when the object is retained (``x-oss-object-worm-retain-until-date``).
+    :ivar object_worm_mode: The retention mode (``x-oss-object-worm-mode``).
+    :ivar object_worm_legal_hold: The legal hold (``x-oss-object-worm-legal-hold``).
     :ivar content_range: ``Content-Range``, for range requests.
+    :ivar delete_marker: ``x-oss-delete-marker``: the version read is a delete marker.
     :ivar request_id: ``x-oss-request-id`` of the response.
     :ivar body: The object's bytes (empty when they went to a file or a writer).
     """
 
-    __slots__ = ("content_length", "content_type", "content_encoding", "etag", "last_modified", "hash_crc64", "version_id", "object_type", "storage_class", "metadata", "content_range", "request_id", "body")
-    _fields = ("content_length", "content_type", "content_encoding", "etag", "last_modified", "hash_crc64", "version_id", "object_type", "storage_class", "metadata", "content_range", "request_id", "body")
+    __slots__ = ("content_length", "content_type", "content_encoding", "etag", "last_modified", "hash_crc64", "version_id", "object_type", "storage_class", "metadata", "content_md5", "cache_control", "content_disposition", "expires", "tagging_count", "server_side_encryption", "server_side_data_encryption", "server_side_encryption_key_id", "next_append_position", "expiration", "restore", "process_status", "sealed_time", "object_worm_retain_until_date", "object_worm_mode", "object_worm_legal_hold", "content_range", "delete_marker", "request_id", "body")
+    _fields = ("content_length", "content_type", "content_encoding", "etag", "last_modified", "hash_crc64", "version_id", "object_type", "storage_class", "metadata", "content_md5", "cache_control", "content_disposition", "expires", "tagging_count", "server_side_encryption", "server_side_data_encryption", "server_side_encryption_key_id", "next_append_position", "expiration", "restore", "process_status", "sealed_time", "object_worm_retain_until_date", "object_worm_mode", "object_worm_legal_hold", "content_range", "delete_marker", "request_id", "body")
     _names = frozenset(_fields)
     _required = frozenset({"request_id"})
     content_length: Optional[int]
@@ -1991,12 +2205,67 @@ class GetObjectOutput(Model):
     object_type: Optional[str]
     storage_class: Optional[str]
     metadata: Dict[str, str]
+    content_md5: Optional[str]
+    cache_control: Optional[str]
+    content_disposition: Optional[str]
+    expires: Optional[str]
+    tagging_count: Optional[int]
+    server_side_encryption: Optional[str]
+    server_side_data_encryption: Optional[str]
+    server_side_encryption_key_id: Optional[str]
+    next_append_position: Optional[int]
+    expiration: Optional[str]
+    restore: Optional[str]
+    process_status: Optional[str]
+    sealed_time: Optional[str]
+    object_worm_retain_until_date: Optional[str]
+    object_worm_mode: Optional[str]
+    object_worm_legal_hold: Optional[str]
     content_range: Optional[str]
+    delete_marker: bool
     request_id: str
     body: bytes
 
-    def __init__(self, *, request_id: str, content_length: Optional[int] = None, content_type: Optional[str] = None, content_encoding: Optional[str] = None, etag: Optional[str] = None, last_modified: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None, object_type: Optional[str] = None, storage_class: Optional[str] = None, metadata: Optional[Dict[str, str]] = None, content_range: Optional[str] = None, body: bytes = b"") -> None:
-        _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "content_range": content_range, "request_id": request_id, "body": body})
+    def __init__(self, *, request_id: str, content_length: Optional[int] = None, content_type: Optional[str] = None, content_encoding: Optional[str] = None, etag: Optional[str] = None, last_modified: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None, object_type: Optional[str] = None, storage_class: Optional[str] = None, metadata: Optional[Dict[str, str]] = None, content_md5: Optional[str] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, expires: Optional[str] = None, tagging_count: Optional[int] = None, server_side_encryption: Optional[str] = None, server_side_data_encryption: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, next_append_position: Optional[int] = None, expiration: Optional[str] = None, restore: Optional[str] = None, process_status: Optional[str] = None, sealed_time: Optional[str] = None, object_worm_retain_until_date: Optional[str] = None, object_worm_mode: Optional[str] = None, object_worm_legal_hold: Optional[str] = None, content_range: Optional[str] = None, delete_marker: bool = False, body: bytes = b"") -> None:
+        _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "content_md5": content_md5, "cache_control": cache_control, "content_disposition": content_disposition, "expires": expires, "tagging_count": tagging_count, "server_side_encryption": server_side_encryption, "server_side_data_encryption": server_side_data_encryption, "server_side_encryption_key_id": server_side_encryption_key_id, "next_append_position": next_append_position, "expiration": expiration, "restore": restore, "process_status": process_status, "sealed_time": sealed_time, "object_worm_retain_until_date": object_worm_retain_until_date, "object_worm_mode": object_worm_mode, "object_worm_legal_hold": object_worm_legal_hold, "content_range": content_range, "delete_marker": delete_marker, "request_id": request_id, "body": body})
+
+
+class GetObjectRetentionOutput(Model):
+    """The result of ``GetObjectRetention``.
+
+    :ivar retention: The retention.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("retention", "request_id")
+    _fields = ("retention", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    retention: Optional[Retention]
+    request_id: str
+
+    def __init__(self, *, request_id: str, retention: Optional[Retention] = None) -> None:
+        _set(self, {"retention": retention, "request_id": request_id})
+
+
+class GetObjectTaggingOutput(Model):
+    """The result of ``GetObjectTagging``.
+
+    :ivar tag_set: The tags (empty for an object without any).
+    :ivar version_id: ``x-oss-version-id``, when versioned.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("tag_set", "version_id", "request_id")
+    _fields = ("tag_set", "version_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"tag_set", "request_id"})
+    tag_set: ObjectTagSet
+    version_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, tag_set: ObjectTagSet, request_id: str, version_id: Optional[str] = None) -> None:
+        _set(self, {"tag_set": tag_set, "version_id": version_id, "request_id": request_id})
 
 
 class GetPublicAccessBlockOutput(Model):
@@ -2035,6 +2304,30 @@ class GetStyleOutput(Model):
         _set(self, {"style": style, "request_id": request_id})
 
 
+class GetSymlinkOutput(Model):
+    """The result of ``GetSymlink``.
+
+    :ivar version_id: ``x-oss-version-id``, when versioned.
+    :ivar target: The target object's key.
+    :ivar etag: ``ETag`` of the link.
+    :ivar metadata: User metadata of the link, names without the prefix, lower-cased.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("version_id", "target", "etag", "metadata", "request_id")
+    _fields = ("version_id", "target", "etag", "metadata", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    version_id: Optional[str]
+    target: Optional[str]
+    etag: Optional[str]
+    metadata: Dict[str, str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, version_id: Optional[str] = None, target: Optional[str] = None, etag: Optional[str] = None, metadata: Optional[Dict[str, str]] = None) -> None:
+        _set(self, {"version_id": version_id, "target": target, "etag": etag, "metadata": {} if metadata is None else metadata, "request_id": request_id})
+
+
 class GetUserDefinedLogFieldsConfigOutput(Model):
     """The result of ``GetUserDefinedLogFieldsConfig``.
 
@@ -2066,11 +2359,34 @@ class HeadObjectOutput(Model):
     :ivar object_type: ``x-oss-object-type`` (``Normal``, ``Appendable``, ``Multipart``, ``Symlink``).
     :ivar storage_class: ``x-oss-storage-class``.
     :ivar metadata: ``x-oss-meta-*`` pairs, names without the prefix, lower-cased.
+    :ivar content_md5: ``Content-MD5`` stored with the object.
+    :ivar cache_control: ``Cache-Control`` stored with the object.
+    :ivar content_disposition: ``Content-Disposition`` stored with the object.
+    :ivar expires: ``Expires`` stored with the object.
+    :ivar tagging_count: How many tags the object has (``x-oss-tagging-count``).
+    :ivar server_side_encryption: ``x-oss-server-side-encryption`` (``AES256``, ``KMS``, ``SM4``).
+    :ivar server_side_data_encryption: ``x-oss-server-side-data-encryption`` (``SM4`` with KMS).
+    :ivar server_side_encryption_key_id: ``x-oss-server-side-encryption-key-id``, the KMS key.
+    :ivar next_append_position: Where the next append goes, for an appendable object (``x-oss-next-append-position``).
+    :ivar expiration: When a lifecycle rule will expire the object (``x-oss-expiration``).
+    :ivar restore: The restore state of an archived object (``x-oss-restore``).
+    :ivar process_status: The result of an image processing request (``x-oss-process-status``).
+    :ivar sealed_time: When an appendable object was sealed (``x-oss-sealed-time``).
+    :ivar object_worm_retain_until_date: Until when the object is retained (``x-oss-object-worm-retain-until-date``).
+    :ivar object_worm_mode: The retention mode (``x-oss-object-worm-mode``).
+    :ivar object_worm_legal_hold: The legal hold (``x-oss-object-worm-legal-hold``).
+    :ivar request_charged: ``x-oss-request-charged``: the requester was charged.
+    :ivar allow_origin: ``Access-Control-Allow-Origin`` (a CORS preflight match).
+    :ivar allow_methods: ``Access-Control-Allow-Methods``.
+    :ivar allow_age: ``Access-Control-Allow-Age``.
+    :ivar allow_headers: ``Access-Control-Allow-Headers``.
+    :ivar expose_headers: ``Access-Control-Expose-Headers``.
+    :ivar transition_time: When the object moved to a colder storage class (``x-oss-transition-time``).
     :ivar request_id: ``x-oss-request-id`` of the response.
     """
 
-    __slots__ = ("content_length", "content_type", "content_encoding", "etag", "last_modified", "hash_crc64", "version_id", "object_type", "storage_class", "metadata", "request_id")
-    _fields = ("content_length", "content_type", "content_encoding", "etag", "last_modified", "hash_crc64", "version_id", "object_type", "storage_class", "metadata", "request_id")
+    __slots__ = ("content_length", "content_type", "content_encoding", "etag", "last_modified", "hash_crc64", "version_id", "object_type", "storage_class", "metadata", "content_md5", "cache_control", "content_disposition", "expires", "tagging_count", "server_side_encryption", "server_side_data_encryption", "server_side_encryption_key_id", "next_append_position", "expiration", "restore", "process_status", "sealed_time", "object_worm_retain_until_date", "object_worm_mode", "object_worm_legal_hold", "request_charged", "allow_origin", "allow_methods", "allow_age", "allow_headers", "expose_headers", "transition_time", "request_id")
+    _fields = ("content_length", "content_type", "content_encoding", "etag", "last_modified", "hash_crc64", "version_id", "object_type", "storage_class", "metadata", "content_md5", "cache_control", "content_disposition", "expires", "tagging_count", "server_side_encryption", "server_side_data_encryption", "server_side_encryption_key_id", "next_append_position", "expiration", "restore", "process_status", "sealed_time", "object_worm_retain_until_date", "object_worm_mode", "object_worm_legal_hold", "request_charged", "allow_origin", "allow_methods", "allow_age", "allow_headers", "expose_headers", "transition_time", "request_id")
     _names = frozenset(_fields)
     _required = frozenset({"request_id"})
     content_length: Optional[int]
@@ -2083,10 +2399,33 @@ class HeadObjectOutput(Model):
     object_type: Optional[str]
     storage_class: Optional[str]
     metadata: Dict[str, str]
+    content_md5: Optional[str]
+    cache_control: Optional[str]
+    content_disposition: Optional[str]
+    expires: Optional[str]
+    tagging_count: Optional[int]
+    server_side_encryption: Optional[str]
+    server_side_data_encryption: Optional[str]
+    server_side_encryption_key_id: Optional[str]
+    next_append_position: Optional[int]
+    expiration: Optional[str]
+    restore: Optional[str]
+    process_status: Optional[str]
+    sealed_time: Optional[str]
+    object_worm_retain_until_date: Optional[str]
+    object_worm_mode: Optional[str]
+    object_worm_legal_hold: Optional[str]
+    request_charged: Optional[str]
+    allow_origin: Optional[str]
+    allow_methods: Optional[str]
+    allow_age: Optional[str]
+    allow_headers: Optional[str]
+    expose_headers: Optional[str]
+    transition_time: Optional[str]
     request_id: str
 
-    def __init__(self, *, request_id: str, content_length: Optional[int] = None, content_type: Optional[str] = None, content_encoding: Optional[str] = None, etag: Optional[str] = None, last_modified: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None, object_type: Optional[str] = None, storage_class: Optional[str] = None, metadata: Optional[Dict[str, str]] = None) -> None:
-        _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "request_id": request_id})
+    def __init__(self, *, request_id: str, content_length: Optional[int] = None, content_type: Optional[str] = None, content_encoding: Optional[str] = None, etag: Optional[str] = None, last_modified: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None, object_type: Optional[str] = None, storage_class: Optional[str] = None, metadata: Optional[Dict[str, str]] = None, content_md5: Optional[str] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, expires: Optional[str] = None, tagging_count: Optional[int] = None, server_side_encryption: Optional[str] = None, server_side_data_encryption: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, next_append_position: Optional[int] = None, expiration: Optional[str] = None, restore: Optional[str] = None, process_status: Optional[str] = None, sealed_time: Optional[str] = None, object_worm_retain_until_date: Optional[str] = None, object_worm_mode: Optional[str] = None, object_worm_legal_hold: Optional[str] = None, request_charged: Optional[str] = None, allow_origin: Optional[str] = None, allow_methods: Optional[str] = None, allow_age: Optional[str] = None, allow_headers: Optional[str] = None, expose_headers: Optional[str] = None, transition_time: Optional[str] = None) -> None:
+        _set(self, {"content_length": content_length, "content_type": content_type, "content_encoding": content_encoding, "etag": etag, "last_modified": last_modified, "hash_crc64": hash_crc64, "version_id": version_id, "object_type": object_type, "storage_class": storage_class, "metadata": {} if metadata is None else metadata, "content_md5": content_md5, "cache_control": cache_control, "content_disposition": content_disposition, "expires": expires, "tagging_count": tagging_count, "server_side_encryption": server_side_encryption, "server_side_data_encryption": server_side_data_encryption, "server_side_encryption_key_id": server_side_encryption_key_id, "next_append_position": next_append_position, "expiration": expiration, "restore": restore, "process_status": process_status, "sealed_time": sealed_time, "object_worm_retain_until_date": object_worm_retain_until_date, "object_worm_mode": object_worm_mode, "object_worm_legal_hold": object_worm_legal_hold, "request_charged": request_charged, "allow_origin": allow_origin, "allow_methods": allow_methods, "allow_age": allow_age, "allow_headers": allow_headers, "expose_headers": expose_headers, "transition_time": transition_time, "request_id": request_id})
 
 
 class HttpsConfiguration(Model):
@@ -2219,6 +2558,26 @@ class InitiateWormConfiguration(Model):
 
     def __init__(self, *, retention_period_in_days: int) -> None:
         _set(self, {"retention_period_in_days": retention_period_in_days})
+
+
+class InputSerialization(Model):
+    """``InputSerialization``.
+
+    :ivar compression_type: ``None`` or ``GZIP``.
+    :ivar csv: For a CSV object.
+    :ivar json: For a JSON object.
+    """
+
+    __slots__ = ("compression_type", "csv", "json")
+    _fields = ("compression_type", "csv", "json")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    compression_type: Optional[str]
+    csv: Optional[Union[CsvInput, Mapping[str, Any]]]
+    json: Optional[Union[JsonInput, Mapping[str, Any]]]
+
+    def __init__(self, *, compression_type: Optional[str] = None, csv: Optional[Union[CsvInput, Mapping[str, Any]]] = None, json: Optional[Union[JsonInput, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"compression_type": compression_type, "csv": csv, "json": json})
 
 
 class InventoryConfiguration(Model):
@@ -2433,6 +2792,22 @@ class InventoryTableConfigurationResult(Model):
         _set(self, {"configuration_state": configuration_state, "table_status": table_status, "table_name": table_name, "table_arn": table_arn, "encryption_configuration": encryption_configuration, "error": error})
 
 
+class JobParameters(Model):
+    """``JobParameters``: the restore priority.
+
+    :ivar tier: The restore priority.
+    """
+
+    __slots__ = ("tier",)
+    _fields = ("tier",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    tier: Optional[RestoreTier]
+
+    def __init__(self, *, tier: Optional[RestoreTier] = None) -> None:
+        _set(self, {"tier": tier})
+
+
 class JournalTableConfiguration(Model):
     """The ``JournalTableConfiguration`` document: the table of object changes.
 
@@ -2475,6 +2850,58 @@ class JournalTableConfigurationResult(Model):
 
     def __init__(self, *, table_status: Optional[str] = None, table_name: Optional[str] = None, table_arn: Optional[str] = None, record_expiration: Optional[MetadataTableRecordExpiration] = None, encryption_configuration: Optional[MetadataTableEncryptionConfiguration] = None, error: Optional[MetadataTableError] = None) -> None:
         _set(self, {"table_status": table_status, "table_name": table_name, "table_arn": table_arn, "record_expiration": record_expiration, "encryption_configuration": encryption_configuration, "error": error})
+
+
+class JsonInput(Model):
+    """``JSON`` in ``InputSerialization``: how a JSON object is read.
+
+    :ivar parse_json_number_as_string: Read numbers as strings (no precision lost).
+    :ivar type: ``DOCUMENT`` or ``LINES``.
+    :ivar range: Only part of the object: ``line-range=<a>-<b>`` or ``split-range=<a>-<b>``.
+    """
+
+    __slots__ = ("parse_json_number_as_string", "type", "range")
+    _fields = ("parse_json_number_as_string", "type", "range")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    parse_json_number_as_string: Optional[bool]
+    type: Optional[str]
+    range: Optional[str]
+
+    def __init__(self, *, parse_json_number_as_string: Optional[bool] = None, type: Optional[str] = None, range: Optional[str] = None) -> None:
+        _set(self, {"parse_json_number_as_string": parse_json_number_as_string, "type": type, "range": range})
+
+
+class JsonOutput(Model):
+    """``JSON`` in ``OutputSerialization``.
+
+    :ivar record_delimiter: Record delimiter (base64).
+    """
+
+    __slots__ = ("record_delimiter",)
+    _fields = ("record_delimiter",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    record_delimiter: Optional[str]
+
+    def __init__(self, *, record_delimiter: Optional[str] = None) -> None:
+        _set(self, {"record_delimiter": record_delimiter})
+
+
+class LegalHold(Model):
+    """The ``LegalHold`` document.
+
+    :ivar status: ``ON`` or ``OFF``.
+    """
+
+    __slots__ = ("status",)
+    _fields = ("status",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    status: Optional[LegalHoldStatus]
+
+    def __init__(self, *, status: Optional[LegalHoldStatus] = None) -> None:
+        _set(self, {"status": status})
 
 
 class LifecycleConfiguration(Model):
@@ -4125,6 +4552,74 @@ class ObjectSummary(Model):
         _set(self, {"key": key, "last_modified": last_modified, "etag": etag, "size": size, "storage_class": storage_class, "object_type": object_type, "owner_id": owner_id})
 
 
+class ObjectTag(Model):
+    """One tag.
+
+    :ivar key: The key: 1 to 128 characters, unique within the object.
+    :ivar value: The value: up to 256 characters.
+    """
+
+    __slots__ = ("key", "value")
+    _fields = ("key", "value")
+    _names = frozenset(_fields)
+    _required = frozenset({"key", "value"})
+    key: str
+    value: str
+
+    def __init__(self, *, key: str, value: str) -> None:
+        _set(self, {"key": key, "value": value})
+
+
+class ObjectTagSet(Model):
+    """The tags of an object: at most 10, keys unique.
+
+    :ivar tags: The tags.
+    """
+
+    __slots__ = ("tags",)
+    _fields = ("tags",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    tags: List[ObjectTag]
+
+    def __init__(self, *, tags: Optional[List[ObjectTag]] = None) -> None:
+        _set(self, {"tags": [] if tags is None else tags})
+
+
+class ObjectTagging(Model):
+    """The ``ObjectTagging`` document.
+
+    :ivar tag_set: The tag set.
+    """
+
+    __slots__ = ("tag_set",)
+    _fields = ("tag_set",)
+    _names = frozenset(_fields)
+    _required = frozenset({"tag_set"})
+    tag_set: Union[ObjectTagSet, Mapping[str, Any]]
+
+    def __init__(self, *, tag_set: Union[ObjectTagSet, Mapping[str, Any]]) -> None:
+        _set(self, {"tag_set": tag_set})
+
+
+class ObjectTaggingOutput(Model):
+    """The result of ``PutObjectTagging`` and ``DeleteObjectTagging``.
+
+    :ivar version_id: ``x-oss-version-id``, when versioned.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("version_id", "request_id")
+    _fields = ("version_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    version_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, version_id: Optional[str] = None) -> None:
+        _set(self, {"version_id": version_id, "request_id": request_id})
+
+
 class ObjectVersion(Model):
     """One version of an object.
 
@@ -4243,6 +4738,32 @@ class OptionObjectOutput(Model):
         _set(self, {"access_control_allow_origin": access_control_allow_origin, "access_control_allow_methods": access_control_allow_methods, "access_control_allow_headers": access_control_allow_headers, "access_control_expose_headers": access_control_expose_headers, "access_control_max_age": access_control_max_age, "request_id": request_id})
 
 
+class OutputSerialization(Model):
+    """``OutputSerialization``.
+
+    :ivar keep_all_columns: Every column, not only those selected.
+    :ivar output_header: The CSV header line first.
+    :ivar output_raw_data: Plain data instead of frames.
+    :ivar enable_payload_crc: A CRC-32 on every frame.
+    :ivar csv: CSV output.
+    :ivar json: JSON output.
+    """
+
+    __slots__ = ("keep_all_columns", "output_header", "output_raw_data", "enable_payload_crc", "csv", "json")
+    _fields = ("keep_all_columns", "output_header", "output_raw_data", "enable_payload_crc", "csv", "json")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    keep_all_columns: Optional[bool]
+    output_header: Optional[bool]
+    output_raw_data: Optional[bool]
+    enable_payload_crc: Optional[bool]
+    csv: Optional[Union[CsvOutput, Mapping[str, Any]]]
+    json: Optional[Union[JsonOutput, Mapping[str, Any]]]
+
+    def __init__(self, *, keep_all_columns: Optional[bool] = None, output_header: Optional[bool] = None, output_raw_data: Optional[bool] = None, enable_payload_crc: Optional[bool] = None, csv: Optional[Union[CsvOutput, Mapping[str, Any]]] = None, json: Optional[Union[JsonOutput, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"keep_all_columns": keep_all_columns, "output_header": output_header, "output_raw_data": output_raw_data, "enable_payload_crc": enable_payload_crc, "csv": csv, "json": json})
+
+
 class OverwriteConfiguration(Model):
     """The ``OverwriteConfiguration`` document.
 
@@ -4331,6 +4852,24 @@ class PostAsyncFetchOutput(Model):
 
     def __init__(self, *, task_id: str, request_id: str) -> None:
         _set(self, {"task_id": task_id, "request_id": request_id})
+
+
+class ProcessObjectOutput(Model):
+    """The result of ``ProcessObject``: OSS's JSON answer, with accessors for its fields.
+
+    :ivar body: The JSON answer (``{"bucket": ..., "fileSize": ..., "object": ..., "status": ...}``).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("body", "request_id")
+    _fields = ("body", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"body", "request_id"})
+    body: str
+    request_id: str
+
+    def __init__(self, *, body: str, request_id: str) -> None:
+        _set(self, {"body": body, "request_id": request_id})
 
 
 class PublicAccessBlockConfiguration(Model):
@@ -4444,23 +4983,45 @@ class PutObjectAclOutput(Model):
 class PutObjectOutput(Model):
     """The result of ``PutObject``.
 
+    :ivar content_md5: ``Content-MD5`` of the body as OSS received it.
     :ivar etag: ``ETag``.
     :ivar hash_crc64: ``x-oss-hash-crc64ecma`` as computed by OSS.
+    :ivar version_id: ``x-oss-version-id``, when versioned.
+    :ivar callback_result: What the callback server answered (JSON), when the upload had a callback.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("content_md5", "etag", "hash_crc64", "version_id", "callback_result", "request_id")
+    _fields = ("content_md5", "etag", "hash_crc64", "version_id", "callback_result", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"callback_result", "request_id"})
+    content_md5: Optional[str]
+    etag: Optional[str]
+    hash_crc64: Optional[int]
+    version_id: Optional[str]
+    callback_result: str
+    request_id: str
+
+    def __init__(self, *, callback_result: str, request_id: str, content_md5: Optional[str] = None, etag: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None) -> None:
+        _set(self, {"content_md5": content_md5, "etag": etag, "hash_crc64": hash_crc64, "version_id": version_id, "callback_result": callback_result, "request_id": request_id})
+
+
+class PutSymlinkOutput(Model):
+    """The result of ``PutSymlink``.
+
     :ivar version_id: ``x-oss-version-id``, when versioned.
     :ivar request_id: ``x-oss-request-id`` of the response.
     """
 
-    __slots__ = ("etag", "hash_crc64", "version_id", "request_id")
-    _fields = ("etag", "hash_crc64", "version_id", "request_id")
+    __slots__ = ("version_id", "request_id")
+    _fields = ("version_id", "request_id")
     _names = frozenset(_fields)
     _required = frozenset({"request_id"})
-    etag: Optional[str]
-    hash_crc64: Optional[int]
     version_id: Optional[str]
     request_id: str
 
-    def __init__(self, *, request_id: str, etag: Optional[str] = None, hash_crc64: Optional[int] = None, version_id: Optional[str] = None) -> None:
-        _set(self, {"etag": etag, "hash_crc64": hash_crc64, "version_id": version_id, "request_id": request_id})
+    def __init__(self, *, request_id: str, version_id: Optional[str] = None) -> None:
+        _set(self, {"version_id": version_id, "request_id": request_id})
 
 
 class QuotaConfiguration(Model):
@@ -4793,6 +5354,78 @@ class ReplicationTimeControl(Model):
         _set(self, {"status": status})
 
 
+class RequestPaymentConfiguration(Model):
+    """The ``RequestPaymentConfiguration`` document.
+
+    :ivar payer: ``BucketOwner`` or ``Requester``.
+    """
+
+    __slots__ = ("payer",)
+    _fields = ("payer",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    payer: Optional[Payer]
+
+    def __init__(self, *, payer: Optional[Payer] = None) -> None:
+        _set(self, {"payer": payer})
+
+
+class RestoreObjectOutput(Model):
+    """The result of ``RestoreObject``.
+
+    :ivar version_id: ``x-oss-version-id``, when versioned.
+    :ivar restore_priority: The restore priority OSS applies (``x-oss-object-restore-priority``).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("version_id", "restore_priority", "request_id")
+    _fields = ("version_id", "restore_priority", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    version_id: Optional[str]
+    restore_priority: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, version_id: Optional[str] = None, restore_priority: Optional[str] = None) -> None:
+        _set(self, {"version_id": version_id, "restore_priority": restore_priority, "request_id": request_id})
+
+
+class RestoreRequest(Model):
+    """The ``RestoreRequest`` document.
+
+    :ivar days: How many days the restored copy stays readable (1 to 365; 1 to 7 for Archive).
+    :ivar job_parameters: The restore priority (Cold Archive and Deep Cold Archive objects).
+    """
+
+    __slots__ = ("days", "job_parameters")
+    _fields = ("days", "job_parameters")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    days: Optional[int]
+    job_parameters: Optional[Union[JobParameters, Mapping[str, Any]]]
+
+    def __init__(self, *, days: Optional[int] = None, job_parameters: Optional[Union[JobParameters, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"days": days, "job_parameters": job_parameters})
+
+
+class Retention(Model):
+    """The ``Retention`` document.
+
+    :ivar mode: ``GOVERNANCE`` or ``COMPLIANCE``.
+    :ivar retain_until_date: Until when (ISO 8601, e.g. ``2025-11-10T16:00:00.000Z``).
+    """
+
+    __slots__ = ("mode", "retain_until_date")
+    _fields = ("mode", "retain_until_date")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    mode: Optional[ObjectRetentionMode]
+    retain_until_date: Optional[str]
+
+    def __init__(self, *, mode: Optional[ObjectRetentionMode] = None, retain_until_date: Optional[str] = None) -> None:
+        _set(self, {"mode": mode, "retain_until_date": retain_until_date})
+
+
 class ReturnHeader(Model):
     """A header set on the answer to the client.
 
@@ -5031,6 +5664,64 @@ class SealAppendObjectOutput(Model):
 
     def __init__(self, *, request_id: str, sealed_time: Optional[str] = None) -> None:
         _set(self, {"sealed_time": sealed_time, "request_id": request_id})
+
+
+class SelectObjectOutput(Model):
+    """The result of ``SelectObject``.
+
+    :ivar body: The framed answer as sent (plain data with ``OutputRawData``).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("body", "request_id")
+    _fields = ("body", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    body: bytes
+    request_id: str
+
+    def __init__(self, *, request_id: str, body: Optional[bytes] = None) -> None:
+        _set(self, {"body": body, "request_id": request_id})
+
+
+class SelectRequest(Model):
+    """The ``SelectRequest`` document.
+
+    :ivar options: Options.
+    :ivar expression: The SQL statement, base64-encoded.
+    :ivar input_serialization: How the object is read.
+    :ivar output_serialization: How the result is written.
+    """
+
+    __slots__ = ("options", "expression", "input_serialization", "output_serialization")
+    _fields = ("options", "expression", "input_serialization", "output_serialization")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    options: Optional[Union[SelectRequestOptions, Mapping[str, Any]]]
+    expression: Optional[str]
+    input_serialization: Optional[Union[InputSerialization, Mapping[str, Any]]]
+    output_serialization: Optional[Union[OutputSerialization, Mapping[str, Any]]]
+
+    def __init__(self, *, options: Optional[Union[SelectRequestOptions, Mapping[str, Any]]] = None, expression: Optional[str] = None, input_serialization: Optional[Union[InputSerialization, Mapping[str, Any]]] = None, output_serialization: Optional[Union[OutputSerialization, Mapping[str, Any]]] = None) -> None:
+        _set(self, {"options": options, "expression": expression, "input_serialization": input_serialization, "output_serialization": output_serialization})
+
+
+class SelectRequestOptions(Model):
+    """``Options`` of a ``SelectRequest``.
+
+    :ivar skip_partial_data_record: Skip a partial last record instead of failing.
+    :ivar max_skipped_records_allowed: How many malformed records may be skipped.
+    """
+
+    __slots__ = ("skip_partial_data_record", "max_skipped_records_allowed")
+    _fields = ("skip_partial_data_record", "max_skipped_records_allowed")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    skip_partial_data_record: Optional[bool]
+    max_skipped_records_allowed: Optional[int]
+
+    def __init__(self, *, skip_partial_data_record: Optional[bool] = None, max_skipped_records_allowed: Optional[int] = None) -> None:
+        _set(self, {"skip_partial_data_record": skip_partial_data_record, "max_skipped_records_allowed": max_skipped_records_allowed})
 
 
 class ServerSideEncryptionRule(Model):
@@ -5475,6 +6166,46 @@ class AppendObject(Operation[AppendObjectOutput]):
         _ossio._init_op(self, "AppendObject", {"bucket": bucket, "key": key, "position": position, "acl": acl, "storage_class": storage_class, "metadata": metadata, "cache_control": cache_control, "content_disposition": content_disposition, "content_encoding": content_encoding, "content_md5": content_md5, "content_type": content_type, "expires": expires, "server_side_encryption": server_side_encryption, "server_side_data_encryption": server_side_data_encryption, "server_side_encryption_key_id": server_side_encryption_key_id, "tagging": tagging, "forbid_overwrite": forbid_overwrite, "traffic_limit": traffic_limit, "request_payer": request_payer, "body": body})
 
 
+class AsyncProcessObject(Operation[AsyncProcessObjectOutput]):
+    """Starts an asynchronous processing task (video, document conversion, ...) that saves its result as another object.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: The source object's key.
+    :ivar process: The instruction.
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "process", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "process"})
+    bucket: str
+    key: str
+    process: str
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, process: str, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "AsyncProcessObject", {"bucket": bucket, "key": key, "process": process, "request_payer": request_payer})
+
+
+class CleanRestoredObject(Operation[EmptyOutput]):
+    """Deletes the restored copy of an archived object before it expires.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+
+    def __init__(self, *, bucket: str, key: str) -> None:
+        _ossio._init_op(self, "CleanRestoredObject", {"bucket": bucket, "key": key})
+
+
 class CloseMetaQuery(Operation[EmptyOutput]):
     """Turns off data indexing and deletes the index: ``POST /?metaQuery&comp=delete``.
 
@@ -5711,6 +6442,28 @@ class CreateCnameToken(Operation[CreateCnameTokenOutput]):
 
     def __init__(self, *, bucket: str, bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]) -> None:
         _ossio._init_op(self, "CreateCnameToken", {"bucket": bucket, "bucket_cname_configuration": bucket_cname_configuration})
+
+
+class CreateSelectObjectMeta(Operation[CreateSelectObjectMetaOutput]):
+    """Indexes a CSV or JSON object for SelectObject (rows, columns, splits).  The body is a ``CsvMetaRequest`` or a ``JsonMetaRequest`` document, given as XML text (``CsvMetaRequest::to_xml``, or ``CreateSelectObjectMeta::csv`` / ``CreateSelectObjectMeta::json``).
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar process: ``csv/meta`` or ``json/meta``.
+    :ivar select_meta_request: The ``CsvMetaRequest`` or ``JsonMetaRequest`` document.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "process", "select_meta_request")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "process", "select_meta_request"})
+    bucket: str
+    key: str
+    process: SelectMetaProcess
+    select_meta_request: str
+
+    def __init__(self, *, bucket: str, key: str, process: SelectMetaProcess, select_meta_request: str) -> None:
+        _ossio._init_op(self, "CreateSelectObjectMeta", {"bucket": bucket, "key": key, "process": process, "select_meta_request": select_meta_request})
 
 
 class DeleteAccessPoint(Operation[EmptyOutput]):
@@ -6113,18 +6866,44 @@ class DeleteObject(Operation[DeleteObjectOutput]):
     :ivar bucket: The bucket or access point alias.
     :ivar key: Object key.
     :ivar version_id: A specific version.
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
+    :ivar bypass_governance_retention: Delete a version under ``GOVERNANCE`` retention (``x-oss-bypass-governance-retention``).
     """
 
     __slots__ = ()
-    _fields = ("bucket", "key", "version_id")
+    _fields = ("bucket", "key", "version_id", "request_payer", "bypass_governance_retention")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "key"})
     bucket: str
     key: str
     version_id: Optional[str]
+    request_payer: Optional[str]
+    bypass_governance_retention: Optional[bool]
 
-    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
-        _ossio._init_op(self, "DeleteObject", {"bucket": bucket, "key": key, "version_id": version_id})
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None, request_payer: Optional[str] = None, bypass_governance_retention: Optional[bool] = None) -> None:
+        _ossio._init_op(self, "DeleteObject", {"bucket": bucket, "key": key, "version_id": version_id, "request_payer": request_payer, "bypass_governance_retention": bypass_governance_retention})
+
+
+class DeleteObjectTagging(Operation[ObjectTaggingOutput]):
+    """Removes every tag of an object.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar version_id: A specific version.
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "version_id", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    version_id: Optional[str]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "DeleteObjectTagging", {"bucket": bucket, "key": key, "version_id": version_id, "request_payer": request_payer})
 
 
 class DeletePublicAccessBlock(Operation[EmptyOutput]):
@@ -6752,6 +7531,22 @@ class GetBucketReplicationProgress(Operation[GetBucketReplicationProgressOutput]
         _ossio._init_op(self, "GetBucketReplicationProgress", {"bucket": bucket, "rule_id": rule_id})
 
 
+class GetBucketRequestPayment(Operation[GetBucketRequestPaymentOutput]):
+    """Reads who pays for requests to a bucket.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketRequestPayment", {"bucket": bucket})
+
+
 class GetBucketResourceGroup(Operation[GetBucketResourceGroupOutput]):
     """Reads the resource group a bucket belongs to.
 
@@ -6766,6 +7561,22 @@ class GetBucketResourceGroup(Operation[GetBucketResourceGroupOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "GetBucketResourceGroup", {"bucket": bucket})
+
+
+class GetBucketStat(Operation[GetBucketStatOutput]):
+    """Reads a bucket's storage use and object counts.
+
+    :ivar bucket: The bucket.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket",)
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket"})
+    bucket: str
+
+    def __init__(self, *, bucket: str) -> None:
+        _ossio._init_op(self, "GetBucketStat", {"bucket": bucket})
 
 
 class GetBucketStorageQuota(Operation[GetBucketStorageQuotaOutput]):
@@ -6972,10 +7783,14 @@ class GetObject(Operation[GetObjectOutput]):
     :ivar if_modified_since: ``If-Modified-Since`` (RFC 1123).
     :ivar if_unmodified_since: ``If-Unmodified-Since`` (RFC 1123).
     :ivar accept_encoding: ``Accept-Encoding`` (``gzip`` for a compressed answer).
+    :ivar range_behavior: ``standard``: a range beyond the object is an error, and a range with a last byte beyond the end is cut there (``x-oss-range-behavior``).
+    :ivar traffic_limit: Bandwidth limit in bit/s, 819200 to 838860800 (``x-oss-traffic-limit``).
+    :ivar process: An image processing instruction applied to the answer (``x-oss-process``).
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
     """
 
     __slots__ = ()
-    _fields = ("bucket", "key", "version_id", "range_header", "response_content_type", "response_content_language", "response_expires", "response_cache_control", "response_content_disposition", "response_content_encoding", "if_match", "if_none_match", "if_modified_since", "if_unmodified_since", "accept_encoding")
+    _fields = ("bucket", "key", "version_id", "range_header", "response_content_type", "response_content_language", "response_expires", "response_cache_control", "response_content_disposition", "response_content_encoding", "if_match", "if_none_match", "if_modified_since", "if_unmodified_since", "accept_encoding", "range_behavior", "traffic_limit", "process", "request_payer")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "key"})
     bucket: str
@@ -6993,9 +7808,13 @@ class GetObject(Operation[GetObjectOutput]):
     if_modified_since: Optional[str]
     if_unmodified_since: Optional[str]
     accept_encoding: Optional[str]
+    range_behavior: Optional[str]
+    traffic_limit: Optional[int]
+    process: Optional[str]
+    request_payer: Optional[str]
 
-    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None, range_header: Optional[str] = None, response_content_type: Optional[str] = None, response_content_language: Optional[str] = None, response_expires: Optional[str] = None, response_cache_control: Optional[str] = None, response_content_disposition: Optional[str] = None, response_content_encoding: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, accept_encoding: Optional[str] = None) -> None:
-        _ossio._init_op(self, "GetObject", {"bucket": bucket, "key": key, "version_id": version_id, "range_header": range_header, "response_content_type": response_content_type, "response_content_language": response_content_language, "response_expires": response_expires, "response_cache_control": response_cache_control, "response_content_disposition": response_content_disposition, "response_content_encoding": response_content_encoding, "if_match": if_match, "if_none_match": if_none_match, "if_modified_since": if_modified_since, "if_unmodified_since": if_unmodified_since, "accept_encoding": accept_encoding})
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None, range_header: Optional[str] = None, response_content_type: Optional[str] = None, response_content_language: Optional[str] = None, response_expires: Optional[str] = None, response_cache_control: Optional[str] = None, response_content_disposition: Optional[str] = None, response_content_encoding: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, accept_encoding: Optional[str] = None, range_behavior: Optional[str] = None, traffic_limit: Optional[int] = None, process: Optional[str] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "GetObject", {"bucket": bucket, "key": key, "version_id": version_id, "range_header": range_header, "response_content_type": response_content_type, "response_content_language": response_content_language, "response_expires": response_expires, "response_cache_control": response_cache_control, "response_content_disposition": response_content_disposition, "response_content_encoding": response_content_encoding, "if_match": if_match, "if_none_match": if_none_match, "if_modified_since": if_modified_since, "if_unmodified_since": if_unmodified_since, "accept_encoding": accept_encoding, "range_behavior": range_behavior, "traffic_limit": traffic_limit, "process": process, "request_payer": request_payer})
 
     _download = True
 
@@ -7020,8 +7839,8 @@ class GetObjectAcl(Operation[GetObjectAclOutput]):
         _ossio._init_op(self, "GetObjectAcl", {"bucket": bucket, "key": key, "version_id": version_id})
 
 
-class GetObjectMeta(Operation[GetObjectMetaOutput]):
-    """Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than HeadObject: ``HEAD /<key>?objectMeta``.
+class GetObjectLegalHold(Operation[GetObjectLegalHoldOutput]):
+    """Reads an object's legal hold.
 
     :ivar bucket: The bucket or access point alias.
     :ivar key: Object key.
@@ -7037,7 +7856,71 @@ class GetObjectMeta(Operation[GetObjectMetaOutput]):
     version_id: Optional[str]
 
     def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
-        _ossio._init_op(self, "GetObjectMeta", {"bucket": bucket, "key": key, "version_id": version_id})
+        _ossio._init_op(self, "GetObjectLegalHold", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
+class GetObjectMeta(Operation[GetObjectMetaOutput]):
+    """Reads the few metadata an object always has (size, ETag, times, CRC-64), lighter than HeadObject: ``HEAD /<key>?objectMeta``.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar version_id: A specific version.
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "version_id", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    version_id: Optional[str]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "GetObjectMeta", {"bucket": bucket, "key": key, "version_id": version_id, "request_payer": request_payer})
+
+
+class GetObjectRetention(Operation[GetObjectRetentionOutput]):
+    """Reads an object's retention.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar version_id: A specific version.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "version_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    version_id: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
+        _ossio._init_op(self, "GetObjectRetention", {"bucket": bucket, "key": key, "version_id": version_id})
+
+
+class GetObjectTagging(Operation[GetObjectTaggingOutput]):
+    """Reads an object's tags.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar version_id: A specific version.
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "version_id", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    version_id: Optional[str]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "GetObjectTagging", {"bucket": bucket, "key": key, "version_id": version_id, "request_payer": request_payer})
 
 
 class GetPublicAccessBlock(Operation[GetPublicAccessBlockOutput]):
@@ -7071,6 +7954,28 @@ class GetStyle(Operation[GetStyleOutput]):
         _ossio._init_op(self, "GetStyle", {"bucket": bucket, "style_name": style_name})
 
 
+class GetSymlink(Operation[GetSymlinkOutput]):
+    """Reads where a symbolic link points.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: The link's key.
+    :ivar version_id: A specific version.
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "version_id", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    version_id: Optional[str]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "GetSymlink", {"bucket": bucket, "key": key, "version_id": version_id, "request_payer": request_payer})
+
+
 class GetUserDefinedLogFieldsConfig(Operation[GetUserDefinedLogFieldsConfigOutput]):
     """Reads which request headers and query parameters real-time logs record.
 
@@ -7093,18 +7998,28 @@ class HeadObject(Operation[HeadObjectOutput]):
     :ivar bucket: The bucket or access point alias.
     :ivar key: Object key.
     :ivar version_id: A specific version.
+    :ivar if_match: ``If-Match``.
+    :ivar if_none_match: ``If-None-Match``.
+    :ivar if_modified_since: ``If-Modified-Since`` (RFC 1123).
+    :ivar if_unmodified_since: ``If-Unmodified-Since`` (RFC 1123).
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
     """
 
     __slots__ = ()
-    _fields = ("bucket", "key", "version_id")
+    _fields = ("bucket", "key", "version_id", "if_match", "if_none_match", "if_modified_since", "if_unmodified_since", "request_payer")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "key"})
     bucket: str
     key: str
     version_id: Optional[str]
+    if_match: Optional[str]
+    if_none_match: Optional[str]
+    if_modified_since: Optional[str]
+    if_unmodified_since: Optional[str]
+    request_payer: Optional[str]
 
-    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None) -> None:
-        _ossio._init_op(self, "HeadObject", {"bucket": bucket, "key": key, "version_id": version_id})
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "HeadObject", {"bucket": bucket, "key": key, "version_id": version_id, "if_match": if_match, "if_none_match": if_none_match, "if_modified_since": if_modified_since, "if_unmodified_since": if_unmodified_since, "request_payer": request_payer})
 
 
 class InitiateBucketWorm(Operation[InitiateBucketWormOutput]):
@@ -7581,6 +8496,28 @@ class PostVodPlaylist(Operation[EmptyOutput]):
         _ossio._init_op(self, "PostVodPlaylist", {"bucket": bucket, "key": key, "start_time": start_time, "end_time": end_time})
 
 
+class ProcessObject(Operation[ProcessObjectOutput]):
+    """Processes an object (image, document, ...) and saves the result as another object.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: The source object's key.
+    :ivar process: The instruction, with a ``sys/saveas`` step naming where the result goes.
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "process", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "process"})
+    bucket: str
+    key: str
+    process: str
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, process: str, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ProcessObject", {"bucket": bucket, "key": key, "process": process, "request_payer": request_payer})
+
+
 class PutAccessPointConfigForObjectProcess(Operation[EmptyOutput]):
     """Changes an Object FC access point's configuration: ``PUT /?accessPointConfigForObjectProcess``.
 
@@ -7959,6 +8896,24 @@ class PutBucketReplication(Operation[PutBucketReplicationOutput]):
         _ossio._init_op(self, "PutBucketReplication", {"bucket": bucket, "replication_configuration": replication_configuration})
 
 
+class PutBucketRequestPayment(Operation[EmptyOutput]):
+    """Sets who pays for requests to a bucket.
+
+    :ivar bucket: The bucket.
+    :ivar request_payment_configuration: The payer.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "request_payment_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "request_payment_configuration"})
+    bucket: str
+    request_payment_configuration: Union[RequestPaymentConfiguration, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, request_payment_configuration: Union[RequestPaymentConfiguration, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "PutBucketRequestPayment", {"bucket": bucket, "request_payment_configuration": request_payment_configuration})
+
+
 class PutBucketResourceGroup(Operation[EmptyOutput]):
     """Moves a bucket to a resource group.
 
@@ -8157,10 +9112,24 @@ class PutObject(Operation[PutObjectOutput]):
     :ivar cache_control: ``Cache-Control``.
     :ivar content_disposition: ``Content-Disposition``.
     :ivar content_encoding: ``Content-Encoding``.
+    :ivar content_length: ``Content-Length``: the body's length, when the caller states it.
+    :ivar expires: ``Expires`` (stored with the object, sent back on reads).
+    :ivar server_side_encryption: ``x-oss-server-side-encryption``: ``AES256``, ``KMS`` or ``SM4``.
+    :ivar server_side_data_encryption: ``x-oss-server-side-data-encryption``: ``SM4`` with KMS.
+    :ivar server_side_encryption_key_id: ``x-oss-server-side-encryption-key-id``: the KMS key.
+    :ivar tagging: Tags, URL-query style (``a=1&b=2``, ``x-oss-tagging``).
+    :ivar callback: The upload callback, base64 of its JSON (``x-oss-callback``).
+    :ivar callback_var: The callback's custom variables, base64 of their JSON (``x-oss-callback-var``).
+    :ivar forbid_overwrite: Refuse to replace an existing object of the same key (``x-oss-forbid-overwrite``).
+    :ivar traffic_limit: Bandwidth limit in bit/s, 819200 to 838860800 (``x-oss-traffic-limit``).
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
+    :ivar object_worm_retain_until_date: Retain the object until this time (ISO 8601, ``x-oss-object-worm-retain-until-date``).
+    :ivar object_worm_mode: The retention mode (``x-oss-object-worm-mode``).
+    :ivar object_worm_legal_hold: Put the object under legal hold (``x-oss-object-worm-legal-hold``).
     """
 
     __slots__ = ()
-    _fields = ("bucket", "key", "body", "content_type", "metadata", "acl", "storage_class", "content_md5", "cache_control", "content_disposition", "content_encoding")
+    _fields = ("bucket", "key", "body", "content_type", "metadata", "acl", "storage_class", "content_md5", "cache_control", "content_disposition", "content_encoding", "content_length", "expires", "server_side_encryption", "server_side_data_encryption", "server_side_encryption_key_id", "tagging", "callback", "callback_var", "forbid_overwrite", "traffic_limit", "request_payer", "object_worm_retain_until_date", "object_worm_mode", "object_worm_legal_hold")
     _names = frozenset(_fields)
     _required = frozenset({"bucket", "key"})
     bucket: str
@@ -8174,9 +9143,23 @@ class PutObject(Operation[PutObjectOutput]):
     cache_control: Optional[str]
     content_disposition: Optional[str]
     content_encoding: Optional[str]
+    content_length: Optional[int]
+    expires: Optional[str]
+    server_side_encryption: Optional[ServerSideEncryption]
+    server_side_data_encryption: Optional[str]
+    server_side_encryption_key_id: Optional[str]
+    tagging: Optional[str]
+    callback: Optional[str]
+    callback_var: Optional[str]
+    forbid_overwrite: Optional[bool]
+    traffic_limit: Optional[int]
+    request_payer: Optional[str]
+    object_worm_retain_until_date: Optional[str]
+    object_worm_mode: Optional[ObjectRetentionMode]
+    object_worm_legal_hold: Optional[LegalHoldStatus]
 
-    def __init__(self, *, bucket: str, key: str, body: Optional[BodyInput] = None, content_type: Optional[str] = None, metadata: Optional[Mapping[str, str]] = None, acl: Optional[ObjectAcl] = None, storage_class: Optional[StorageClass] = None, content_md5: Optional[str] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_encoding: Optional[str] = None) -> None:
-        _ossio._init_op(self, "PutObject", {"bucket": bucket, "key": key, "body": body, "content_type": content_type, "metadata": metadata, "acl": acl, "storage_class": storage_class, "content_md5": content_md5, "cache_control": cache_control, "content_disposition": content_disposition, "content_encoding": content_encoding})
+    def __init__(self, *, bucket: str, key: str, body: Optional[BodyInput] = None, content_type: Optional[str] = None, metadata: Optional[Mapping[str, str]] = None, acl: Optional[ObjectAcl] = None, storage_class: Optional[StorageClass] = None, content_md5: Optional[str] = None, cache_control: Optional[str] = None, content_disposition: Optional[str] = None, content_encoding: Optional[str] = None, content_length: Optional[int] = None, expires: Optional[str] = None, server_side_encryption: Optional[ServerSideEncryption] = None, server_side_data_encryption: Optional[str] = None, server_side_encryption_key_id: Optional[str] = None, tagging: Optional[str] = None, callback: Optional[str] = None, callback_var: Optional[str] = None, forbid_overwrite: Optional[bool] = None, traffic_limit: Optional[int] = None, request_payer: Optional[str] = None, object_worm_retain_until_date: Optional[str] = None, object_worm_mode: Optional[ObjectRetentionMode] = None, object_worm_legal_hold: Optional[LegalHoldStatus] = None) -> None:
+        _ossio._init_op(self, "PutObject", {"bucket": bucket, "key": key, "body": body, "content_type": content_type, "metadata": metadata, "acl": acl, "storage_class": storage_class, "content_md5": content_md5, "cache_control": cache_control, "content_disposition": content_disposition, "content_encoding": content_encoding, "content_length": content_length, "expires": expires, "server_side_encryption": server_side_encryption, "server_side_data_encryption": server_side_data_encryption, "server_side_encryption_key_id": server_side_encryption_key_id, "tagging": tagging, "callback": callback, "callback_var": callback_var, "forbid_overwrite": forbid_overwrite, "traffic_limit": traffic_limit, "request_payer": request_payer, "object_worm_retain_until_date": object_worm_retain_until_date, "object_worm_mode": object_worm_mode, "object_worm_legal_hold": object_worm_legal_hold})
 
 
 class PutObjectAcl(Operation[PutObjectAclOutput]):
@@ -8199,6 +9182,76 @@ class PutObjectAcl(Operation[PutObjectAclOutput]):
 
     def __init__(self, *, bucket: str, key: str, acl: ObjectAcl, version_id: Optional[str] = None) -> None:
         _ossio._init_op(self, "PutObjectAcl", {"bucket": bucket, "key": key, "acl": acl, "version_id": version_id})
+
+
+class PutObjectLegalHold(Operation[EmptyOutput]):
+    """Puts an object under legal hold, or releases it.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar version_id: A specific version.
+    :ivar legal_hold: The hold.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "version_id", "legal_hold")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    version_id: Optional[str]
+    legal_hold: Optional[Union[LegalHold, Mapping[str, Any]]]
+
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None, legal_hold: Optional[Union[LegalHold, Mapping[str, Any]]] = None) -> None:
+        _ossio._init_op(self, "PutObjectLegalHold", {"bucket": bucket, "key": key, "version_id": version_id, "legal_hold": legal_hold})
+
+
+class PutObjectRetention(Operation[EmptyOutput]):
+    """Sets (or extends) an object's retention.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar version_id: A specific version.
+    :ivar bypass_governance_retention: Shorten or remove a ``GOVERNANCE`` retention (``x-oss-bypass-governance-retention``).
+    :ivar retention: The retention.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "version_id", "bypass_governance_retention", "retention")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    version_id: Optional[str]
+    bypass_governance_retention: Optional[bool]
+    retention: Optional[Union[Retention, Mapping[str, Any]]]
+
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None, bypass_governance_retention: Optional[bool] = None, retention: Optional[Union[Retention, Mapping[str, Any]]] = None) -> None:
+        _ossio._init_op(self, "PutObjectRetention", {"bucket": bucket, "key": key, "version_id": version_id, "bypass_governance_retention": bypass_governance_retention, "retention": retention})
+
+
+class PutObjectTagging(Operation[ObjectTaggingOutput]):
+    """Replaces an object's tags.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar tagging: The tags.
+    :ivar version_id: A specific version.
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "tagging", "version_id", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "tagging"})
+    bucket: str
+    key: str
+    tagging: Union[ObjectTagging, Mapping[str, Any]]
+    version_id: Optional[str]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, tagging: Union[ObjectTagging, Mapping[str, Any]], version_id: Optional[str] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "PutObjectTagging", {"bucket": bucket, "key": key, "tagging": tagging, "version_id": version_id, "request_payer": request_payer})
 
 
 class PutPublicAccessBlock(Operation[EmptyOutput]):
@@ -8239,6 +9292,36 @@ class PutStyle(Operation[EmptyOutput]):
         _ossio._init_op(self, "PutStyle", {"bucket": bucket, "style_name": style_name, "category": category, "style": style})
 
 
+class PutSymlink(Operation[PutSymlinkOutput]):
+    """Creates a symbolic link to another object of the bucket (the target need not exist yet; reading the link reads the target).
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: The link's key.
+    :ivar target: The target object's key.
+    :ivar acl: ``x-oss-object-acl`` of the link.
+    :ivar storage_class: ``x-oss-storage-class`` of the link.
+    :ivar metadata: User metadata of the link, names without the ``x-oss-meta-`` prefix.
+    :ivar forbid_overwrite: Refuse to replace an existing object of the same key (``x-oss-forbid-overwrite``).
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "target", "acl", "storage_class", "metadata", "forbid_overwrite", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "target"})
+    bucket: str
+    key: str
+    target: str
+    acl: Optional[ObjectAcl]
+    storage_class: Optional[StorageClass]
+    metadata: Optional[Mapping[str, str]]
+    forbid_overwrite: Optional[bool]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, target: str, acl: Optional[ObjectAcl] = None, storage_class: Optional[StorageClass] = None, metadata: Optional[Mapping[str, str]] = None, forbid_overwrite: Optional[bool] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "PutSymlink", {"bucket": bucket, "key": key, "target": target, "acl": acl, "storage_class": storage_class, "metadata": metadata, "forbid_overwrite": forbid_overwrite, "request_payer": request_payer})
+
+
 class PutUserDefinedLogFieldsConfig(Operation[EmptyOutput]):
     """Sets which request headers and query parameters real-time logs record in ``user_defined_log_fields``.
 
@@ -8255,6 +9338,30 @@ class PutUserDefinedLogFieldsConfig(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, user_defined_log_fields_configuration: Union[UserDefinedLogFieldsConfiguration, Mapping[str, Any]]) -> None:
         _ossio._init_op(self, "PutUserDefinedLogFieldsConfig", {"bucket": bucket, "user_defined_log_fields_configuration": user_defined_log_fields_configuration})
+
+
+class RestoreObject(Operation[RestoreObjectOutput]):
+    """Makes an Archive, Cold Archive or Deep Cold Archive object readable for a while.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar version_id: A specific version.
+    :ivar restore_request: How long and how fast; OSS's defaults without it.
+    :ivar request_payer: ``requester`` when the requester pays (``x-oss-request-payer``).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "version_id", "restore_request", "request_payer")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key"})
+    bucket: str
+    key: str
+    version_id: Optional[str]
+    restore_request: Optional[Union[RestoreRequest, Mapping[str, Any]]]
+    request_payer: Optional[str]
+
+    def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None, restore_request: Optional[Union[RestoreRequest, Mapping[str, Any]]] = None, request_payer: Optional[str] = None) -> None:
+        _ossio._init_op(self, "RestoreObject", {"bucket": bucket, "key": key, "version_id": version_id, "restore_request": restore_request, "request_payer": request_payer})
 
 
 class SealAppendObject(Operation[SealAppendObjectOutput]):
@@ -8275,6 +9382,28 @@ class SealAppendObject(Operation[SealAppendObjectOutput]):
 
     def __init__(self, *, bucket: str, key: str, position: int) -> None:
         _ossio._init_op(self, "SealAppendObject", {"bucket": bucket, "key": key, "position": position})
+
+
+class SelectObject(Operation[SelectObjectOutput]):
+    """Runs a SQL statement over a CSV or JSON object; the answer is OSS's framed stream.
+
+    :ivar bucket: The bucket or access point alias.
+    :ivar key: Object key.
+    :ivar process: ``csv/select`` or ``json/select``.
+    :ivar select_request: The statement and formats.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "key", "process", "select_request")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "key", "process", "select_request"})
+    bucket: str
+    key: str
+    process: SelectProcess
+    select_request: Union[SelectRequest, Mapping[str, Any]]
+
+    def __init__(self, *, bucket: str, key: str, process: SelectProcess, select_request: Union[SelectRequest, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "SelectObject", {"bucket": bucket, "key": key, "process": process, "select_request": select_request})
 
 
 class UpdateBucketMetadataInventoryTableConfiguration(Operation[EmptyOutput]):
@@ -8436,6 +9565,7 @@ _ossio._register(Model, {
     "ArchiveDirectReadConfiguration": ArchiveDirectReadConfiguration,
     "AsyncFetchTaskConfiguration": AsyncFetchTaskConfiguration,
     "AsyncFetchTaskInfo": AsyncFetchTaskInfo,
+    "AsyncProcessObjectOutput": AsyncProcessObjectOutput,
     "BucketCnameConfiguration": BucketCnameConfiguration,
     "BucketDataRedundancyTransition": BucketDataRedundancyTransition,
     "BucketLoggingStatus": BucketLoggingStatus,
@@ -8460,6 +9590,9 @@ _ossio._register(Model, {
     "CreateAccessPointOutput": CreateAccessPointOutput,
     "CreateBucketDataRedundancyTransitionOutput": CreateBucketDataRedundancyTransitionOutput,
     "CreateCnameTokenOutput": CreateCnameTokenOutput,
+    "CreateSelectObjectMetaOutput": CreateSelectObjectMetaOutput,
+    "CsvInput": CsvInput,
+    "CsvOutput": CsvOutput,
     "DataRedundancyTransitionList": DataRedundancyTransitionList,
     "DeleteMarkerEntry": DeleteMarkerEntry,
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
@@ -8501,7 +9634,9 @@ _ossio._register(Model, {
     "GetBucketReplicationLocationOutput": GetBucketReplicationLocationOutput,
     "GetBucketReplicationOutput": GetBucketReplicationOutput,
     "GetBucketReplicationProgressOutput": GetBucketReplicationProgressOutput,
+    "GetBucketRequestPaymentOutput": GetBucketRequestPaymentOutput,
     "GetBucketResourceGroupOutput": GetBucketResourceGroupOutput,
+    "GetBucketStatOutput": GetBucketStatOutput,
     "GetBucketStorageQuotaOutput": GetBucketStorageQuotaOutput,
     "GetBucketTagsOutput": GetBucketTagsOutput,
     "GetBucketTransferAccelerationOutput": GetBucketTransferAccelerationOutput,
@@ -8514,10 +9649,14 @@ _ossio._register(Model, {
     "GetLiveChannelStatOutput": GetLiveChannelStatOutput,
     "GetMetaQueryStatusOutput": GetMetaQueryStatusOutput,
     "GetObjectAclOutput": GetObjectAclOutput,
+    "GetObjectLegalHoldOutput": GetObjectLegalHoldOutput,
     "GetObjectMetaOutput": GetObjectMetaOutput,
     "GetObjectOutput": GetObjectOutput,
+    "GetObjectRetentionOutput": GetObjectRetentionOutput,
+    "GetObjectTaggingOutput": GetObjectTaggingOutput,
     "GetPublicAccessBlockOutput": GetPublicAccessBlockOutput,
     "GetStyleOutput": GetStyleOutput,
+    "GetSymlinkOutput": GetSymlinkOutput,
     "GetUserDefinedLogFieldsConfigOutput": GetUserDefinedLogFieldsConfigOutput,
     "HeadObjectOutput": HeadObjectOutput,
     "HttpsConfiguration": HttpsConfiguration,
@@ -8527,6 +9666,7 @@ _ossio._register(Model, {
     "InitiateBucketWormOutput": InitiateBucketWormOutput,
     "InitiateMultipartUploadOutput": InitiateMultipartUploadOutput,
     "InitiateWormConfiguration": InitiateWormConfiguration,
+    "InputSerialization": InputSerialization,
     "InventoryConfiguration": InventoryConfiguration,
     "InventoryDestination": InventoryDestination,
     "InventoryEncryption": InventoryEncryption,
@@ -8537,8 +9677,12 @@ _ossio._register(Model, {
     "InventorySseKms": InventorySseKms,
     "InventoryTableConfiguration": InventoryTableConfiguration,
     "InventoryTableConfigurationResult": InventoryTableConfigurationResult,
+    "JobParameters": JobParameters,
     "JournalTableConfiguration": JournalTableConfiguration,
     "JournalTableConfigurationResult": JournalTableConfigurationResult,
+    "JsonInput": JsonInput,
+    "JsonOutput": JsonOutput,
+    "LegalHold": LegalHold,
     "LifecycleConfiguration": LifecycleConfiguration,
     "LifecycleRule": LifecycleRule,
     "LifecycleRuleAbortMultipartUpload": LifecycleRuleAbortMultipartUpload,
@@ -8608,16 +9752,22 @@ _ossio._register(Model, {
     "ObjectIdentifier": ObjectIdentifier,
     "ObjectProcessConfiguration": ObjectProcessConfiguration,
     "ObjectSummary": ObjectSummary,
+    "ObjectTag": ObjectTag,
+    "ObjectTagSet": ObjectTagSet,
+    "ObjectTagging": ObjectTagging,
+    "ObjectTaggingOutput": ObjectTaggingOutput,
     "ObjectVersion": ObjectVersion,
     "ObjectWormConfiguration": ObjectWormConfiguration,
     "ObjectWormConfigurationRule": ObjectWormConfigurationRule,
     "ObjectWormConfigurationRuleDefaultRetention": ObjectWormConfigurationRuleDefaultRetention,
     "OptionObjectOutput": OptionObjectOutput,
+    "OutputSerialization": OutputSerialization,
     "OverwriteConfiguration": OverwriteConfiguration,
     "OverwritePrincipals": OverwritePrincipals,
     "OverwriteRule": OverwriteRule,
     "PolicyStatus": PolicyStatus,
     "PostAsyncFetchOutput": PostAsyncFetchOutput,
+    "ProcessObjectOutput": ProcessObjectOutput,
     "PublicAccessBlockConfiguration": PublicAccessBlockConfiguration,
     "PutAccessPointConfigForObjectProcessConfiguration": PutAccessPointConfigForObjectProcessConfiguration,
     "PutBucketAclOutput": PutBucketAclOutput,
@@ -8625,6 +9775,7 @@ _ossio._register(Model, {
     "PutLiveChannelOutput": PutLiveChannelOutput,
     "PutObjectAclOutput": PutObjectAclOutput,
     "PutObjectOutput": PutObjectOutput,
+    "PutSymlinkOutput": PutSymlinkOutput,
     "QuotaConfiguration": QuotaConfiguration,
     "RefererBlacklist": RefererBlacklist,
     "RefererConfiguration": RefererConfiguration,
@@ -8642,6 +9793,10 @@ _ossio._register(Model, {
     "ReplicationRules": ReplicationRules,
     "ReplicationSourceSelectionCriteria": ReplicationSourceSelectionCriteria,
     "ReplicationTimeControl": ReplicationTimeControl,
+    "RequestPaymentConfiguration": RequestPaymentConfiguration,
+    "RestoreObjectOutput": RestoreObjectOutput,
+    "RestoreRequest": RestoreRequest,
+    "Retention": Retention,
     "ReturnHeader": ReturnHeader,
     "RoutingRule": RoutingRule,
     "RoutingRuleCondition": RoutingRuleCondition,
@@ -8651,6 +9806,9 @@ _ossio._register(Model, {
     "RoutingRules": RoutingRules,
     "RtcConfiguration": RtcConfiguration,
     "SealAppendObjectOutput": SealAppendObjectOutput,
+    "SelectObjectOutput": SelectObjectOutput,
+    "SelectRequest": SelectRequest,
+    "SelectRequestOptions": SelectRequestOptions,
     "ServerSideEncryptionRule": ServerSideEncryptionRule,
     "SseKmsEncryptedObjects": SseKmsEncryptedObjects,
     "SseRule": SseRule,
@@ -8686,6 +9844,8 @@ __all__ = [
     "ArchiveDirectReadConfiguration",
     "AsyncFetchTaskConfiguration",
     "AsyncFetchTaskInfo",
+    "AsyncProcessObject",
+    "AsyncProcessObjectOutput",
     "BodyInput",
     "BucketCnameConfiguration",
     "BucketDataRedundancyTransition",
@@ -8694,6 +9854,7 @@ __all__ = [
     "BucketSummary",
     "CertificateConfiguration",
     "CipherSuite",
+    "CleanRestoredObject",
     "CloseMetaQuery",
     "CloudBoxOwner",
     "CloudBoxProperties",
@@ -8722,6 +9883,10 @@ __all__ = [
     "CreateBucketMetadataConfiguration",
     "CreateCnameToken",
     "CreateCnameTokenOutput",
+    "CreateSelectObjectMeta",
+    "CreateSelectObjectMetaOutput",
+    "CsvInput",
+    "CsvOutput",
     "DataRedundancyTransitionList",
     "DataRedundancyType",
     "DeleteAccessPoint",
@@ -8751,6 +9916,7 @@ __all__ = [
     "DeleteMultipleObjectsOutput",
     "DeleteObject",
     "DeleteObjectOutput",
+    "DeleteObjectTagging",
     "DeletePublicAccessBlock",
     "DeleteStyle",
     "DeleteUserDefinedLogFieldsConfig",
@@ -8825,8 +9991,12 @@ __all__ = [
     "GetBucketReplicationOutput",
     "GetBucketReplicationProgress",
     "GetBucketReplicationProgressOutput",
+    "GetBucketRequestPayment",
+    "GetBucketRequestPaymentOutput",
     "GetBucketResourceGroup",
     "GetBucketResourceGroupOutput",
+    "GetBucketStat",
+    "GetBucketStatOutput",
     "GetBucketStorageQuota",
     "GetBucketStorageQuotaOutput",
     "GetBucketTags",
@@ -8852,13 +10022,21 @@ __all__ = [
     "GetObject",
     "GetObjectAcl",
     "GetObjectAclOutput",
+    "GetObjectLegalHold",
+    "GetObjectLegalHoldOutput",
     "GetObjectMeta",
     "GetObjectMetaOutput",
     "GetObjectOutput",
+    "GetObjectRetention",
+    "GetObjectRetentionOutput",
+    "GetObjectTagging",
+    "GetObjectTaggingOutput",
     "GetPublicAccessBlock",
     "GetPublicAccessBlockOutput",
     "GetStyle",
     "GetStyleOutput",
+    "GetSymlink",
+    "GetSymlinkOutput",
     "GetUserDefinedLogFieldsConfig",
     "GetUserDefinedLogFieldsConfigOutput",
     "HeadObject",
@@ -8873,6 +10051,7 @@ __all__ = [
     "InitiateMultipartUpload",
     "InitiateMultipartUploadOutput",
     "InitiateWormConfiguration",
+    "InputSerialization",
     "InventoryConfiguration",
     "InventoryDestination",
     "InventoryEncryption",
@@ -8887,9 +10066,14 @@ __all__ = [
     "InventorySseKms",
     "InventoryTableConfiguration",
     "InventoryTableConfigurationResult",
+    "JobParameters",
     "JournalTableConfiguration",
     "JournalTableConfigurationResult",
+    "JsonInput",
+    "JsonOutput",
     "KmsDataEncryption",
+    "LegalHold",
+    "LegalHoldStatus",
     "LifecycleConfiguration",
     "LifecycleRule",
     "LifecycleRuleAbortMultipartUpload",
@@ -8985,7 +10169,12 @@ __all__ = [
     "ObjectAcl",
     "ObjectIdentifier",
     "ObjectProcessConfiguration",
+    "ObjectRetentionMode",
     "ObjectSummary",
+    "ObjectTag",
+    "ObjectTagSet",
+    "ObjectTagging",
+    "ObjectTaggingOutput",
     "ObjectVersion",
     "ObjectWormConfiguration",
     "ObjectWormConfigurationModeType",
@@ -8995,14 +10184,18 @@ __all__ = [
     "Operation",
     "OptionObject",
     "OptionObjectOutput",
+    "OutputSerialization",
     "OverwriteAction",
     "OverwriteConfiguration",
     "OverwritePrincipals",
     "OverwriteRule",
+    "Payer",
     "PolicyStatus",
     "PostAsyncFetch",
     "PostAsyncFetchOutput",
     "PostVodPlaylist",
+    "ProcessObject",
+    "ProcessObjectOutput",
     "PublicAccessBlockConfiguration",
     "PutAccessPointConfigForObjectProcess",
     "PutAccessPointConfigForObjectProcessConfiguration",
@@ -9027,6 +10220,7 @@ __all__ = [
     "PutBucketReferer",
     "PutBucketReplication",
     "PutBucketReplicationOutput",
+    "PutBucketRequestPayment",
     "PutBucketResourceGroup",
     "PutBucketRtc",
     "PutBucketStorageQuota",
@@ -9041,9 +10235,14 @@ __all__ = [
     "PutObject",
     "PutObjectAcl",
     "PutObjectAclOutput",
+    "PutObjectLegalHold",
     "PutObjectOutput",
+    "PutObjectRetention",
+    "PutObjectTagging",
     "PutPublicAccessBlock",
     "PutStyle",
+    "PutSymlink",
+    "PutSymlinkOutput",
     "PutUserDefinedLogFieldsConfig",
     "QuotaConfiguration",
     "RedirectProtocol",
@@ -9065,6 +10264,12 @@ __all__ = [
     "ReplicationSourceSelectionCriteria",
     "ReplicationTimeControl",
     "ReplicationTransferType",
+    "RequestPaymentConfiguration",
+    "RestoreObject",
+    "RestoreObjectOutput",
+    "RestoreRequest",
+    "RestoreTier",
+    "Retention",
     "ReturnHeader",
     "RoutingRule",
     "RoutingRuleCondition",
@@ -9075,6 +10280,13 @@ __all__ = [
     "RtcConfiguration",
     "SealAppendObject",
     "SealAppendObjectOutput",
+    "SelectMetaProcess",
+    "SelectObject",
+    "SelectObjectOutput",
+    "SelectProcess",
+    "SelectRequest",
+    "SelectRequestOptions",
+    "ServerSideEncryption",
     "ServerSideEncryptionRule",
     "SseAlgorithm",
     "SseKmsEncryptedObjects",

@@ -78,6 +78,54 @@ pub struct ObjectMeta {
     /// `x-oss-meta-*` pairs, names without the prefix, lower-cased.
     #[oss(header_prefix = "x-oss-meta-")]
     pub metadata: Vec<(String, String)>,
+    /// `Content-MD5` stored with the object.
+    #[oss(header = "Content-MD5")]
+    pub content_md5: Option<String>,
+    /// `Cache-Control` stored with the object.
+    #[oss(header = "Cache-Control")]
+    pub cache_control: Option<String>,
+    /// `Content-Disposition` stored with the object.
+    #[oss(header = "Content-Disposition")]
+    pub content_disposition: Option<String>,
+    /// `Expires` stored with the object.
+    #[oss(header = "Expires")]
+    pub expires: Option<String>,
+    /// How many tags the object has (`x-oss-tagging-count`).
+    #[oss(header = "x-oss-tagging-count")]
+    pub tagging_count: Option<u64>,
+    /// `x-oss-server-side-encryption` (`AES256`, `KMS`, `SM4`).
+    #[oss(header = "x-oss-server-side-encryption")]
+    pub server_side_encryption: Option<String>,
+    /// `x-oss-server-side-data-encryption` (`SM4` with KMS).
+    #[oss(header = "x-oss-server-side-data-encryption")]
+    pub server_side_data_encryption: Option<String>,
+    /// `x-oss-server-side-encryption-key-id`, the KMS key.
+    #[oss(header = "x-oss-server-side-encryption-key-id")]
+    pub server_side_encryption_key_id: Option<String>,
+    /// Where the next append goes, for an appendable object (`x-oss-next-append-position`).
+    #[oss(header = "x-oss-next-append-position")]
+    pub next_append_position: Option<u64>,
+    /// When a lifecycle rule will expire the object (`x-oss-expiration`).
+    #[oss(header = "x-oss-expiration")]
+    pub expiration: Option<String>,
+    /// The restore state of an archived object (`x-oss-restore`).
+    #[oss(header = "x-oss-restore")]
+    pub restore: Option<String>,
+    /// The result of an image processing request (`x-oss-process-status`).
+    #[oss(header = "x-oss-process-status")]
+    pub process_status: Option<String>,
+    /// When an appendable object was sealed (`x-oss-sealed-time`).
+    #[oss(header = "x-oss-sealed-time")]
+    pub sealed_time: Option<String>,
+    /// Until when the object is retained (`x-oss-object-worm-retain-until-date`).
+    #[oss(header = "x-oss-object-worm-retain-until-date")]
+    pub object_worm_retain_until_date: Option<String>,
+    /// The retention mode (`x-oss-object-worm-mode`).
+    #[oss(header = "x-oss-object-worm-mode")]
+    pub object_worm_mode: Option<String>,
+    /// The legal hold (`x-oss-object-worm-legal-hold`).
+    #[oss(header = "x-oss-object-worm-legal-hold")]
+    pub object_worm_legal_hold: Option<String>,
 }
 
 impl ObjectMeta {

@@ -219,6 +219,18 @@ impl OpSchema {
         [self.name, self.snake, self.camel, self.kebab].contains(&name)
     }
 
+    /// The input field carried in query parameter `name`, if any.
+    pub fn query_field(&self, name: &str) -> Option<&'static FieldSchema> {
+        fn find(s: &'static StructSchema, name: &str) -> Option<&'static FieldSchema> {
+            s.fields.iter().find_map(|f| match (f.location, f.ty) {
+                (Location::Query(q), _) if q == name => Some(f),
+                (Location::Flatten, TypeRef::Struct(inner)) => find(inner, name),
+                _ => None,
+            })
+        }
+        find(self.input, name)
+    }
+
     /// Whether every header and query parameter the input requires is in `req`: what tells
     /// GetAccessPoint (`x-oss-access-point-name`) from ListAccessPoints on the same path.
     pub fn has_required_fields(&self, req: &Request) -> bool {
@@ -261,14 +273,27 @@ impl OpSchema {
                 .iter()
                 .filter(|(k, _)| is_sub(k))
                 .all(|(k, _)| self.sub_resources.contains(&k.as_str()) || declared_query(k))
-            && self
-                .sub_resources
-                .iter()
-                .all(|s| req.query_value(s).is_some())
+            // A sub-resource is sent bare: with a value it is another operation's field
+            // (`?x-oss-process` is ProcessObject, `?x-oss-process=csv/select` SelectObject),
+            // unless it is also this operation's own field (`?tagging=k1,k2`).
+            && self.sub_resources.iter().all(|s| match req.query_value(s) {
+                None => false,
+                Some(None | Some("")) => true,
+                Some(Some(_)) => self.query_field(s).is_some(),
+            })
             // A required query field that is itself a sub-resource names the operation
             // (`POST /?wormId=<id>` is CompleteBucketWorm).
             && self.input.fields.iter().all(|f| match f.location {
                 Location::Query(q) if is_sub(q) && !f.optional => req.query_value(q).is_some(),
+                _ => true,
+            })
+            // A required query value of a closed set names the operation among those on
+            // the same path (`csv/select` is SelectObject, `csv/meta` CreateSelectObjectMeta).
+            && self.input.fields.iter().all(|f| match (f.location, f.ty) {
+                (Location::Query(q), TypeRef::Enum(e)) if !f.optional => req
+                    .query_value(q)
+                    .flatten()
+                    .is_some_and(|v| e.values.contains(&v)),
                 _ => true,
             })
             // Constant parameters name an operation when no sub-resource does

@@ -2,11 +2,25 @@
 //! the caller's to stream: the core declares their length and reads only status and headers.
 
 use super::common::{ObjectMeta, StorageClass, validate_metadata};
-use super::content_md5;
-use super::decl::Oss;
+use super::decl::{Declared, Fields, Oss};
+use super::{LegalHoldStatus, ObjectRetentionMode, Operation, content_md5};
 use crate::acl::ObjectAcl;
-use crate::error::ValidationError;
-use crate::request::Body;
+use crate::error::{Error, ValidationError};
+use crate::names;
+use crate::request::{Body, Request};
+use crate::response::Response;
+
+wire_enum! {
+    /// Server-side encryption.
+    pub enum ServerSideEncryption("server-side encryption") {
+        /// AES-256 with keys OSS manages.
+        Aes256 = "AES256",
+        /// A KMS key.
+        Kms = "KMS",
+        /// SM4 with keys OSS manages.
+        Sm4 = "SM4",
+    }
+}
 
 /// Uploads an object: from bytes, or as a stream of declared length the caller sends.
 ///
@@ -22,7 +36,7 @@ use crate::request::Body;
 /// assert_eq!(req.body.len(), 5);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Oss)]
-#[oss(op = "PutObject", method = "PUT", output = PutObjectOutput)]
+#[oss(op = "PutObject", method = "PUT", output = PutObjectOutput, manual)]
 pub struct PutObject {
     /// The bucket or access point alias.
     #[oss(bucket)]
@@ -57,6 +71,48 @@ pub struct PutObject {
     /// `Content-Encoding`.
     #[oss(header = "Content-Encoding")]
     pub content_encoding: Option<String>,
+    /// `Content-Length`: the body's length, when the caller states it.
+    #[oss(header = "Content-Length")]
+    pub content_length: Option<u64>,
+    /// `Expires` (stored with the object, sent back on reads).
+    #[oss(header = "Expires")]
+    pub expires: Option<String>,
+    /// `x-oss-server-side-encryption`: `AES256`, `KMS` or `SM4`.
+    #[oss(header = "x-oss-server-side-encryption")]
+    pub server_side_encryption: Option<ServerSideEncryption>,
+    /// `x-oss-server-side-data-encryption`: `SM4` with KMS.
+    #[oss(header = "x-oss-server-side-data-encryption")]
+    pub server_side_data_encryption: Option<String>,
+    /// `x-oss-server-side-encryption-key-id`: the KMS key.
+    #[oss(header = "x-oss-server-side-encryption-key-id")]
+    pub server_side_encryption_key_id: Option<String>,
+    /// Tags, URL-query style (`a=1&b=2`, `x-oss-tagging`).
+    #[oss(header = "x-oss-tagging")]
+    pub tagging: Option<String>,
+    /// The upload callback, base64 of its JSON (`x-oss-callback`).
+    #[oss(header = "x-oss-callback")]
+    pub callback: Option<String>,
+    /// The callback's custom variables, base64 of their JSON (`x-oss-callback-var`).
+    #[oss(header = "x-oss-callback-var")]
+    pub callback_var: Option<String>,
+    /// Refuse to replace an existing object of the same key (`x-oss-forbid-overwrite`).
+    #[oss(header = "x-oss-forbid-overwrite")]
+    pub forbid_overwrite: Option<bool>,
+    /// Bandwidth limit in bit/s, 819200 to 838860800 (`x-oss-traffic-limit`).
+    #[oss(header = "x-oss-traffic-limit", min = 819_200, max = 838_860_800)]
+    pub traffic_limit: Option<u64>,
+    /// `requester` when the requester pays (`x-oss-request-payer`).
+    #[oss(header = "x-oss-request-payer")]
+    pub request_payer: Option<String>,
+    /// Retain the object until this time (ISO 8601, `x-oss-object-worm-retain-until-date`).
+    #[oss(header = "x-oss-object-worm-retain-until-date")]
+    pub object_worm_retain_until_date: Option<String>,
+    /// The retention mode (`x-oss-object-worm-mode`).
+    #[oss(header = "x-oss-object-worm-mode")]
+    pub object_worm_mode: Option<ObjectRetentionMode>,
+    /// Put the object under legal hold (`x-oss-object-worm-legal-hold`).
+    #[oss(header = "x-oss-object-worm-legal-hold")]
+    pub object_worm_legal_hold: Option<LegalHoldStatus>,
 }
 
 impl PutObject {
@@ -74,6 +130,20 @@ impl PutObject {
             cache_control: None,
             content_disposition: None,
             content_encoding: None,
+            content_length: None,
+            expires: None,
+            server_side_encryption: None,
+            server_side_data_encryption: None,
+            server_side_encryption_key_id: None,
+            tagging: None,
+            callback: None,
+            callback_var: None,
+            forbid_overwrite: None,
+            traffic_limit: None,
+            request_payer: None,
+            object_worm_retain_until_date: None,
+            object_worm_mode: None,
+            object_worm_legal_hold: None,
         }
     }
 
@@ -122,9 +192,36 @@ impl PutObject {
     }
 }
 
+/// The request of a PutObject, with the `Content-Type` guessed from the key when the
+/// caller gave none (as the official SDKs do).
+fn put_object_request(op: &PutObject) -> Result<Request, Error> {
+    let mut req = op.declared_request()?;
+    if !req.headers.contains(names::CONTENT_TYPE) {
+        req.headers
+            .insert(names::CONTENT_TYPE, crate::mime::guess(&op.key));
+    }
+    Ok(req)
+}
+
+impl Operation for PutObject {
+    type Output = PutObjectOutput;
+    const NAME: &'static str = "PutObject";
+
+    fn to_request(&self) -> Result<Request, Error> {
+        put_object_request(self)
+    }
+
+    fn parse_response(&self, response: &Response<'_>) -> Result<Self::Output, Error> {
+        PutObjectOutput::from_response(response)
+    }
+}
+
 /// The result of [`PutObject`].
 #[derive(Debug, Clone, PartialEq, Eq, Oss)]
 pub struct PutObjectOutput {
+    /// `Content-MD5` of the body as OSS received it.
+    #[oss(header = "Content-MD5")]
+    pub content_md5: Option<String>,
     /// `ETag`.
     #[oss(header = "ETag")]
     pub etag: Option<String>,
@@ -134,6 +231,9 @@ pub struct PutObjectOutput {
     /// `x-oss-version-id`, when versioned.
     #[oss(header = "x-oss-version-id")]
     pub version_id: Option<String>,
+    /// What the callback server answered (JSON), when the upload had a callback.
+    #[oss(body)]
+    pub callback_result: String,
     /// `x-oss-request-id` of the response.
     #[oss(header = "x-oss-request-id")]
     pub request_id: String,
@@ -222,6 +322,19 @@ pub struct GetObject {
     /// `Accept-Encoding` (`gzip` for a compressed answer).
     #[oss(header = "Accept-Encoding")]
     pub accept_encoding: Option<String>,
+    /// `standard`: a range beyond the object is an error, and a range with a last byte
+    /// beyond the end is cut there (`x-oss-range-behavior`).
+    #[oss(header = "x-oss-range-behavior")]
+    pub range_behavior: Option<String>,
+    /// Bandwidth limit in bit/s, 819200 to 838860800 (`x-oss-traffic-limit`).
+    #[oss(header = "x-oss-traffic-limit", min = 819_200, max = 838_860_800)]
+    pub traffic_limit: Option<u64>,
+    /// An image processing instruction applied to the answer (`x-oss-process`).
+    #[oss(query = "x-oss-process")]
+    pub process: Option<String>,
+    /// `requester` when the requester pays (`x-oss-request-payer`).
+    #[oss(header = "x-oss-request-payer")]
+    pub request_payer: Option<String>,
 }
 
 impl GetObject {
@@ -238,6 +351,10 @@ impl GetObject {
             if_unmodified_since: None,
             version_id: None,
             accept_encoding: None,
+            range_behavior: None,
+            traffic_limit: None,
+            process: None,
+            request_payer: None,
         }
     }
 
@@ -260,9 +377,10 @@ impl GetObject {
         self
     }
 
-    /// Whether the response body is the whole object (so its CRC-64 can be checked).
+    /// Whether the response body is the whole object as stored (so its CRC-64 can be
+    /// checked): no range, and no processing.
     pub fn is_whole_object(&self) -> bool {
-        self.range.is_none()
+        self.range.is_none() && self.process.is_none()
     }
 }
 
@@ -275,6 +393,9 @@ pub struct GetObjectOutput {
     /// `Content-Range`, for range requests.
     #[oss(header = "Content-Range")]
     pub content_range: Option<String>,
+    /// `x-oss-delete-marker`: the version read is a delete marker.
+    #[oss(header = "x-oss-delete-marker")]
+    pub delete_marker: bool,
     /// `x-oss-request-id` of the response.
     #[oss(header = "x-oss-request-id")]
     pub request_id: String,
@@ -294,6 +415,21 @@ pub struct HeadObject {
     /// A specific version.
     #[oss(query = "versionId")]
     pub version_id: Option<String>,
+    /// `If-Match`.
+    #[oss(header = "If-Match")]
+    pub if_match: Option<String>,
+    /// `If-None-Match`.
+    #[oss(header = "If-None-Match")]
+    pub if_none_match: Option<String>,
+    /// `If-Modified-Since` (RFC 1123).
+    #[oss(header = "If-Modified-Since")]
+    pub if_modified_since: Option<String>,
+    /// `If-Unmodified-Since` (RFC 1123).
+    #[oss(header = "If-Unmodified-Since")]
+    pub if_unmodified_since: Option<String>,
+    /// `requester` when the requester pays (`x-oss-request-payer`).
+    #[oss(header = "x-oss-request-payer")]
+    pub request_payer: Option<String>,
 }
 
 impl HeadObject {
@@ -303,6 +439,11 @@ impl HeadObject {
             bucket: bucket.into(),
             key: key.into(),
             version_id: None,
+            if_match: None,
+            if_none_match: None,
+            if_modified_since: None,
+            if_unmodified_since: None,
+            request_payer: None,
         }
     }
 }
@@ -313,6 +454,27 @@ pub struct HeadObjectOutput {
     /// Object metadata from the headers.
     #[oss(flatten)]
     pub meta: ObjectMeta,
+    /// `x-oss-request-charged`: the requester was charged.
+    #[oss(header = "x-oss-request-charged")]
+    pub request_charged: Option<String>,
+    /// `Access-Control-Allow-Origin` (a CORS preflight match).
+    #[oss(header = "Access-Control-Allow-Origin")]
+    pub allow_origin: Option<String>,
+    /// `Access-Control-Allow-Methods`.
+    #[oss(header = "Access-Control-Allow-Methods")]
+    pub allow_methods: Option<String>,
+    /// `Access-Control-Allow-Age`.
+    #[oss(header = "Access-Control-Allow-Age")]
+    pub allow_age: Option<String>,
+    /// `Access-Control-Allow-Headers`.
+    #[oss(header = "Access-Control-Allow-Headers")]
+    pub allow_headers: Option<String>,
+    /// `Access-Control-Expose-Headers`.
+    #[oss(header = "Access-Control-Expose-Headers")]
+    pub expose_headers: Option<String>,
+    /// When the object moved to a colder storage class (`x-oss-transition-time`).
+    #[oss(header = "x-oss-transition-time")]
+    pub transition_time: Option<String>,
     /// `x-oss-request-id` of the response.
     #[oss(header = "x-oss-request-id")]
     pub request_id: String,
@@ -338,6 +500,9 @@ pub struct GetObjectMeta {
     /// A specific version.
     #[oss(query = "versionId")]
     pub version_id: Option<String>,
+    /// `requester` when the requester pays (`x-oss-request-payer`).
+    #[oss(header = "x-oss-request-payer")]
+    pub request_payer: Option<String>,
 }
 
 impl GetObjectMeta {
@@ -347,6 +512,7 @@ impl GetObjectMeta {
             bucket: bucket.into(),
             key: key.into(),
             version_id: None,
+            request_payer: None,
         }
     }
 }
@@ -393,6 +559,12 @@ pub struct DeleteObject {
     /// A specific version.
     #[oss(query = "versionId")]
     pub version_id: Option<String>,
+    /// `requester` when the requester pays (`x-oss-request-payer`).
+    #[oss(header = "x-oss-request-payer")]
+    pub request_payer: Option<String>,
+    /// Delete a version under `GOVERNANCE` retention (`x-oss-bypass-governance-retention`).
+    #[oss(header = "x-oss-bypass-governance-retention")]
+    pub bypass_governance_retention: Option<bool>,
 }
 
 impl DeleteObject {
@@ -402,6 +574,8 @@ impl DeleteObject {
             bucket: bucket.into(),
             key: key.into(),
             version_id: None,
+            request_payer: None,
+            bypass_governance_retention: None,
         }
     }
 }

@@ -39,7 +39,7 @@ const TEXTS: &[&str] = &[
     "playlist.m3u8",
 ];
 /// Number candidates.
-const NUMBERS: &[i128] = &[1, 100, 1000, 102400, 0, 365, 10000, 1_700_000_000];
+const NUMBERS: &[i128] = &[1, 100, 1000, 102400, 0, 365, 10000, 1_700_000_000, 819200];
 /// The request id an output sample carries.
 const REQUEST_ID: &str = "5C3D9778CC1C2AEDF85BC6AA";
 /// How many refusals are followed before giving up.
