@@ -392,11 +392,10 @@ def test_built_request_matches_the_official_sdk(
 
 
 # Query parameters the SDKs disagree on signing in V1: alibabacloud-oss-v2 leaves them out
-# of the canonical resource, ossio signs them as OSS's V1 documentation lists them (and
-# ali-oss signs x-oss-process). Where one is in the request, the V1 signatures must differ.
+# of the canonical resource; ossio signs every `x-oss-` parameter, as Go v2 does and OSS's V1
+# documentation lists them (ali-oss signs x-oss-process too). Where one is in the request,
+# the V1 signatures must differ.
 V1_SIGNED_BY_OSSIO_ONLY = {
-    "accessmonitor": "PutBucketAccessMonitor / GetBucketAccessMonitor",
-    "regions": "DescribeRegions",
     "x-oss-process": "GetObject with process, ProcessObject, SelectObject, CreateSelectObjectMeta",
     "x-oss-async-process": "AsyncProcessObject",
 }

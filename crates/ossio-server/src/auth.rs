@@ -45,10 +45,7 @@ pub(crate) struct SignedParts<'a> {
 }
 
 fn declared() -> Vec<Cow<'static, str>> {
-    v1::OPERATION_SUB_RESOURCES
-        .iter()
-        .map(|s| Cow::Borrowed(*s))
-        .collect()
+    v1::signed_sub_resources().to_vec()
 }
 
 /// Names oss2 signs beyond the built-in list (its static sub-resource set), so requests

@@ -664,7 +664,9 @@ pub fn build_request<T: Declared>(op: &T) -> Result<Request, Error> {
     for sub in T::OP.sub_resources {
         req = req.query_flag(*sub);
         // Built-in sub-resources are signed anyway; declaring them again changes nothing.
-        if !crate::signer::v1::BUILTIN_SUB_RESOURCES.contains(sub) {
+        if !crate::signer::v1::BUILTIN_SUB_RESOURCES.contains(sub)
+            && !crate::signer::v1::UNSIGNED_SUB_RESOURCES.contains(sub)
+        {
             req = req.sub_resource(sub);
         }
     }

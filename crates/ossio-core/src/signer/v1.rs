@@ -91,6 +91,36 @@ pub const OPERATION_SUB_RESOURCES: &[&str] = &[
     "x-oss-write-get-object-response",
 ];
 
+/// Parameters that name an operation but are not part of the V1 canonical resource: OSS's V1
+/// list does not have them and neither Go v2 nor Python v2 signs them.
+pub const UNSIGNED_SUB_RESOURCES: &[&str] = &["accessmonitor", "regions"];
+
+/// Every name some operation signs in V1: [`OPERATION_SUB_RESOURCES`] and the sub-resources
+/// and constant sub-resource parameters of every registered operation, less
+/// [`UNSIGNED_SUB_RESOURCES`]. What a verifier gives [`canonical_resource`] as `declared`.
+pub fn signed_sub_resources() -> &'static [Cow<'static, str>] {
+    static ALL: std::sync::LazyLock<Vec<Cow<'static, str>>> = std::sync::LazyLock::new(|| {
+        let mut out: Vec<Cow<'static, str>> = OPERATION_SUB_RESOURCES
+            .iter()
+            .map(|s| Cow::Borrowed(*s))
+            .collect();
+        for op in crate::ops::OPERATIONS.iter() {
+            let consts = op
+                .fixed_query
+                .iter()
+                .map(|(k, _)| *k)
+                .filter(|k| crate::subresources::is_sub_resource(k));
+            for name in op.sub_resources.iter().copied().chain(consts) {
+                if !UNSIGNED_SUB_RESOURCES.contains(&name) && !out.iter().any(|o| o == name) {
+                    out.push(Cow::Borrowed(name));
+                }
+            }
+        }
+        out
+    });
+    &ALL
+}
+
 /// Whether query parameter `name` is part of the V1 canonical resource: a built-in name, a
 /// name the operation declared, or any `x-oss-` name (Go v2's rule).
 pub fn is_sub_resource(name: &str, declared: &[Cow<'static, str>]) -> bool {
