@@ -29,7 +29,7 @@ def snake(name: str) -> str:
 
 
 def operations() -> list[str]:
-    import alibabacloud_oss_v2 as oss
+    import alibabacloud_oss_v2 as oss  # type: ignore[import-untyped]
 
     names = []
     for method, fn in inspect.getmembers(oss.Client, inspect.isfunction):
