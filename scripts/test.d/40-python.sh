@@ -2,7 +2,8 @@
 # Python package: build ossio (maturin, dev profile, shared target dir) into .venv, then
 # pytest (signing vectors, differential signing against oss2 and alibabacloud-oss-v2, every
 # operation's built request against alibabacloud-oss-v2's, sans-IO ops and bad input, the
-# client end to end against ossio-server), mypy --strict on the examples and stubtest.
+# client end to end against ossio-server), mypy --strict on the examples and stubtest, and
+# that README.md's operation coverage section is current (scripts/op-coverage.py --check).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -15,6 +16,13 @@ cargo build -p ossio-server
 
 log=$(mktemp)
 status=0
+stale=""
+# README.md's counts of operations (against the SDKs' lists, and served by ossio-server), and
+# the Python SDK's list against the installed alibabacloud-oss-v2.
+if ! python scripts/op-coverage.py --check || ! python scripts/sdk-operations.py --check; then
+  stale="; operation coverage is stale, see scripts/op-coverage.py / scripts/sdk-operations.py"
+  status=1
+fi
 python -m pytest -q -p no:cacheprovider bindings/python/tests 2>&1 | tee "$log" || status=1
 (cd bindings/python && mypy --strict examples/httpx_sansio.py python/ossio) || status=1
 (cd bindings/python && python -m mypy.stubtest --allowlist stubtest-allowlist.txt ossio) || status=1
@@ -44,7 +52,7 @@ grep -q '1 passed' "$fresh.log" && passed=$((${passed:-0} + 1)) || status=1
 rm -rf "$fresh" "$fresh.log"
 
 if [ "$status" -ne 0 ]; then
-  echo "python tests|FAILED (${passed:-0} passed, ${failed:-0} failed; see mypy/stubtest output above)"
+  echo "python tests|FAILED (${passed:-0} passed, ${failed:-0} failed; see mypy/stubtest output above$stale)"
   exit 1
 fi
 echo "python tests|${passed:-0} passed"

@@ -8,6 +8,7 @@ const USAGE: &str =
     "usage: ossio-server [--addr 127.0.0.1:9000] [--key AK:SK]... [--sts AK:SK:TOKEN]...
                     [--region cn-hangzhou] [--data-dir DIR] [--domain HOST]... [--max-body BYTES]
                     [--body-timeout SECS]
+       ossio-server --served   (prints every registered operation as `served NAME` or `unserved NAME`)
 Key pairs also come from OSSIO_SERVER_KEYS=\"ak:sk,ak2:sk2\". Without any, the server accepts
 test-access-key-id / test-access-key-secret.";
 
@@ -74,7 +75,24 @@ fn parse(args: Vec<String>) -> Result<ServerConfig, String> {
     Ok(config)
 }
 
+/// `--served`: every registered operation, one a line, as `served NAME` or `unserved NAME`
+/// (read by scripts/op-coverage.py).
+fn print_served() {
+    for op in ossio_core::ops::OPERATIONS.iter() {
+        let state = if ossio_server::serves(op.name) {
+            "served"
+        } else {
+            "unserved"
+        };
+        println!("{state} {}", op.name);
+    }
+}
+
 fn main() -> ExitCode {
+    if std::env::args().skip(1).eq(["--served"]) {
+        print_served();
+        return ExitCode::SUCCESS;
+    }
     let config = match parse(std::env::args().skip(1).collect()) {
         Ok(c) => c,
         Err(e) => {
