@@ -627,19 +627,27 @@ class Client {
   }
 
   /**
-   * Every page of a paginated operation (its input has `continuationToken` or `marker`
-   * and its output the next one), `client.paginate('<camelName>', input)`.
+   * Every page of a paginated operation (its output says `isTruncated` and carries the next
+   * token or markers), `client.paginate('<camelName>', input)`. A page that hands back the
+   * tokens it was asked with is an error, never a loop.
    */
   async *paginate(name, input = {}) {
     const info = INFO.get(name);
     if (info === undefined || info.pager == null) throw argumentError('operation', `${JSON.stringify(name)} does not page`);
-    const [token, next] = info.pager;
-    let at = input[token];
+    let at = Object.fromEntries(info.pager.map(([token]) => [token, input[token]]));
     for (;;) {
-      const page = await this.send(info.name, { ...input, [token]: at });
+      const page = await this.send(info.name, { ...input, ...at });
       yield page;
-      if (!page.isTruncated || !page[next]) return;
-      at = page[next];
+      if (!page.isTruncated || info.pager.every(([, next]) => page[next] == null)) return;
+      const next = Object.fromEntries(info.pager.map(([token, n]) => [token, page[n] ?? undefined]));
+      if (info.pager.every(([token]) => next[token] === at[token])) {
+        throw new OssError({
+          code: 'RepeatedToken',
+          message: `${info.name}: the service returned the same page token again`,
+          operation: info.name,
+        });
+      }
+      at = next;
     }
   }
 

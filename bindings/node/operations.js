@@ -2,7 +2,7 @@
 // Every registered operation: { name, method, streamsRequest, streamsResponse, pager }.
 // index.js defines `ops.<name>` and `Client.prototype.<method>` from it; streamsRequest:
 // the input has a body the client can stream from a file; streamsResponse: the response
-// body is the data; pager: [token input field, next-token output field].
+// body is the data; pager: [[token input field, next-token output field], ...].
 'use strict';
 
 module.exports = [
@@ -110,19 +110,19 @@ module.exports = [
   { name: 'HeadObject', method: 'headObject', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'InitiateBucketWorm', method: 'initiateBucketWorm', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'InitiateMultipartUpload', method: 'initiateMultipartUpload', streamsRequest: false, streamsResponse: false, pager: null },
-  { name: 'ListAccessPoints', method: 'listAccessPoints', streamsRequest: false, streamsResponse: false, pager: ['continuationToken', 'nextContinuationToken'] },
-  { name: 'ListAccessPointsForObjectProcess', method: 'listAccessPointsForObjectProcess', streamsRequest: false, streamsResponse: false, pager: ['continuationToken', 'nextContinuationToken'] },
+  { name: 'ListAccessPoints', method: 'listAccessPoints', streamsRequest: false, streamsResponse: false, pager: [['continuationToken', 'nextContinuationToken']] },
+  { name: 'ListAccessPointsForObjectProcess', method: 'listAccessPointsForObjectProcess', streamsRequest: false, streamsResponse: false, pager: [['continuationToken', 'nextContinuationToken']] },
   { name: 'ListBucketDataRedundancyTransition', method: 'listBucketDataRedundancyTransition', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'ListBucketInventory', method: 'listBucketInventory', streamsRequest: false, streamsResponse: false, pager: null },
-  { name: 'ListBuckets', method: 'listBuckets', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },
-  { name: 'ListCloudBoxes', method: 'listCloudBoxes', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },
+  { name: 'ListBuckets', method: 'listBuckets', streamsRequest: false, streamsResponse: false, pager: [['marker', 'nextMarker']] },
+  { name: 'ListCloudBoxes', method: 'listCloudBoxes', streamsRequest: false, streamsResponse: false, pager: [['marker', 'nextMarker']] },
   { name: 'ListCname', method: 'listCname', streamsRequest: false, streamsResponse: false, pager: null },
-  { name: 'ListLiveChannel', method: 'listLiveChannel', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },
-  { name: 'ListMultipartUploads', method: 'listMultipartUploads', streamsRequest: false, streamsResponse: false, pager: null },
-  { name: 'ListObjectVersions', method: 'listObjectVersions', streamsRequest: false, streamsResponse: false, pager: null },
-  { name: 'ListObjects', method: 'listObjects', streamsRequest: false, streamsResponse: false, pager: ['marker', 'nextMarker'] },
-  { name: 'ListObjectsV2', method: 'listObjectsV2', streamsRequest: false, streamsResponse: false, pager: ['continuationToken', 'nextContinuationToken'] },
-  { name: 'ListParts', method: 'listParts', streamsRequest: false, streamsResponse: false, pager: null },
+  { name: 'ListLiveChannel', method: 'listLiveChannel', streamsRequest: false, streamsResponse: false, pager: [['marker', 'nextMarker']] },
+  { name: 'ListMultipartUploads', method: 'listMultipartUploads', streamsRequest: false, streamsResponse: false, pager: [['keyMarker', 'nextKeyMarker'], ['uploadIdMarker', 'nextUploadIdMarker']] },
+  { name: 'ListObjectVersions', method: 'listObjectVersions', streamsRequest: false, streamsResponse: false, pager: [['keyMarker', 'nextKeyMarker'], ['versionIdMarker', 'nextVersionIdMarker']] },
+  { name: 'ListObjects', method: 'listObjects', streamsRequest: false, streamsResponse: false, pager: [['marker', 'nextMarker']] },
+  { name: 'ListObjectsV2', method: 'listObjectsV2', streamsRequest: false, streamsResponse: false, pager: [['continuationToken', 'nextContinuationToken']] },
+  { name: 'ListParts', method: 'listParts', streamsRequest: false, streamsResponse: false, pager: [['partNumberMarker', 'nextPartNumberMarker']] },
   { name: 'ListStyle', method: 'listStyle', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'ListUserDataRedundancyTransition', method: 'listUserDataRedundancyTransition', streamsRequest: false, streamsResponse: false, pager: null },
   { name: 'OpenMetaQuery', method: 'openMetaQuery', streamsRequest: false, streamsResponse: false, pager: null },

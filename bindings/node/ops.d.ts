@@ -6764,7 +6764,7 @@ export interface OperationTypes {
 }
 
 /** Operations `client.paginate` pages through (a token or marker in, the next one out). */
-export type PagedOperationName = 'ListAccessPoints' | 'ListAccessPointsForObjectProcess' | 'ListBuckets' | 'ListCloudBoxes' | 'ListLiveChannel' | 'ListObjects' | 'ListObjectsV2';
+export type PagedOperationName = 'ListAccessPoints' | 'ListAccessPointsForObjectProcess' | 'ListBuckets' | 'ListCloudBoxes' | 'ListLiveChannel' | 'ListMultipartUploads' | 'ListObjectVersions' | 'ListObjects' | 'ListObjectsV2' | 'ListParts';
 
 /** Every operation as a client method: `client.<camelName>({ bucket, ...fields })`. */
 export interface ClientOperations {

@@ -197,3 +197,34 @@ test('the sans-IO example flow: ops + Signer + fetch', { skip }, async () => {
   const errBody = Buffer.from(await r2.arrayBuffer());
   assert.throws(() => missing.parse(r2.status, r2.headers, errBody), (e) => e instanceof OssError && e.code === 'NoSuchKey' && e.status === 404);
 });
+
+test('paginate follows every marker of a listing: parts, uploads and versions', { skip }, async () => {
+  const c = client();
+  await c.putBucket({ bucket: 'node-pages' });
+  for (const k of ['a', 'b', 'c']) await c.putObject({ bucket: 'node-pages', key: k, body: Buffer.from(k) });
+  const versions = [];
+  let pages = 0;
+  for await (const page of c.paginate('listObjectVersions', { bucket: 'node-pages', maxKeys: 1 })) {
+    pages++;
+    versions.push(...page.version.map((v) => v.key));
+  }
+  assert.deepEqual(versions, ['a', 'b', 'c']);
+  assert.equal(pages, 3);
+
+  const { uploadId } = await c.initiateMultipartUpload({ bucket: 'node-pages', key: 'big' });
+  await c.initiateMultipartUpload({ bucket: 'node-pages', key: 'big' });
+  for (const n of [1, 2, 3]) {
+    await c.uploadPart({ bucket: 'node-pages', key: 'big', uploadId, partNumber: n, body: Buffer.alloc(100 * 1024, n) });
+  }
+  const parts = [];
+  for await (const page of c.paginate('listParts', { bucket: 'node-pages', key: 'big', uploadId, maxParts: 1 })) {
+    parts.push(...page.parts.map((p) => p.partNumber));
+  }
+  assert.deepEqual(parts, [1, 2, 3]);
+  const uploads = [];
+  for await (const page of c.paginate('listMultipartUploads', { bucket: 'node-pages', maxUploads: 1 })) {
+    uploads.push(...page.uploads.map((u) => u.uploadId));
+  }
+  assert.equal(uploads.length, 2);
+  assert.equal(new Set(uploads).size, 2, 'two uploads of one key: the upload-id marker is followed');
+});

@@ -273,16 +273,21 @@ fn typings() -> String {
 }
 
 /// The fields `client.paginate` pages `op` with: (token input field, next-token output
-/// field), camelCase.
-fn pager(op: &OpSchema) -> Option<(String, String)> {
+/// field) pairs, camelCase; a page says `is_truncated` and has `next_<token>` for each
+/// (ListObjectVersions follows its key and version-id markers together).
+fn pager(op: &OpSchema) -> Option<Vec<(String, String)>> {
     let has = |s: &StructSchema, n: &str| s.fields.iter().any(|f| f.name == n);
-    [
-        ("continuation_token", "next_continuation_token"),
-        ("marker", "next_marker"),
-    ]
-    .into_iter()
-    .find(|(i, n)| has(op.input, i) && has(op.output, n))
-    .map(|(i, n)| (camel(i), camel(n)))
+    if !has(op.output, "is_truncated") {
+        return None;
+    }
+    let pairs: Vec<(String, String)> = op
+        .input
+        .fields
+        .iter()
+        .filter(|f| has(op.output, &format!("next_{}", f.name)))
+        .map(|f| (camel(f.name), camel(&format!("next_{}", f.name))))
+        .collect();
+    (!pairs.is_empty()).then_some(pairs)
 }
 
 fn pages(op: &OpSchema) -> bool {
@@ -330,11 +335,17 @@ fn table() -> String {
         "// Every registered operation: { name, method, streamsRequest, streamsResponse, pager }.\n\
          // index.js defines `ops.<name>` and `Client.prototype.<method>` from it; streamsRequest:\n\
          // the input has a body the client can stream from a file; streamsResponse: the response\n\
-         // body is the data; pager: [token input field, next-token output field].\n\
+         // body is the data; pager: [[token input field, next-token output field], ...].\n\
          'use strict';\n\nmodule.exports = [\n",
     );
     for op in OPERATIONS.iter() {
-        let pager = pager(op).map_or("null".to_owned(), |(i, n)| format!("['{i}', '{n}']"));
+        let pager = pager(op).map_or("null".to_owned(), |pairs| {
+            let items: Vec<String> = pairs
+                .iter()
+                .map(|(i, n)| format!("['{i}', '{n}']"))
+                .collect();
+            format!("[{}]", items.join(", "))
+        });
         let _ = writeln!(
             out,
             "  {{ name: '{}', method: '{}', streamsRequest: {}, streamsResponse: {}, pager: {pager} }},",
