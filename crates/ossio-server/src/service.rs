@@ -288,6 +288,10 @@ impl Service {
             serves,
         ) {
             Routed::Op(op) => Some(op.name),
+            // Every `OPTIONS` to a bucket is a preflight (see `handle_inner`).
+            _ if head.method.eq_ignore_ascii_case("OPTIONS") && bucket.is_some() => {
+                Some("OptionObject")
+            }
             _ => None,
         };
         Seen {

@@ -413,8 +413,32 @@ fn preflights_are_logged_as_option_object() {
     set_rules(&s, "web", vec![rule(&["*"], &[CorsMethod::Get])], None);
     s.clear_requests();
     preflight(&s, "/web/a.txt", PAGE, "GET", None);
+    preflight(&s, "/web/?uploads", PAGE, "PUT", None);
     let log = s.requests();
-    assert_eq!(log.len(), 1);
+    assert_eq!(log.len(), 2);
     assert_eq!(log[0].operation, Some("OptionObject"));
     assert_eq!(log[0].status, 200);
+    assert_eq!(log[1].operation, Some("OptionObject"));
+    assert_eq!(log[1].status, 403);
+}
+
+#[test]
+fn an_access_point_alias_answers_with_its_buckets_rules() {
+    use ossio_core::ops::{CreateAccessPoint, NetworkOrigin};
+    let s = setup();
+    set_rules(&s, "web", vec![rule(&[PAGE], &[CorsMethod::Get])], None);
+    let alias = call(
+        &s,
+        &CreateAccessPoint::new("web", "ap-web", NetworkOrigin::Internet),
+    )
+    .unwrap()
+    .alias;
+    let r = preflight(&s, &format!("/{alias}/a.txt"), PAGE, "GET", None);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.header("Access-Control-Allow-Origin"), Some(PAGE));
+    let mut req = Request::new(Method::Get).bucket(&alias).key("a.txt");
+    req.headers.insert("Origin", PAGE);
+    let r = send(&s, &req);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.header("Access-Control-Allow-Origin"), Some(PAGE));
 }
