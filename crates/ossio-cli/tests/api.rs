@@ -470,6 +470,36 @@ fn every_api_subcommand() {
             };
         }
     }
+    // A CORS preflight, answered from the rules just set.
+    api(&[
+        "put-bucket-cors",
+        "--bucket",
+        "cli-cfg",
+        "--cors-configuration-json",
+        r#"{"cors_rules": [{"allowed_origins": ["https://*.example.com"],
+            "allowed_methods": ["GET", "PUT"], "allowed_headers": ["x-oss-*"],
+            "max_age_seconds": 60}]}"#,
+    ]);
+    let v = api(&[
+        "option-object",
+        "--bucket",
+        "cli-cfg",
+        "--key",
+        "page.html",
+        "--origin",
+        "https://www.example.com",
+        "--access-control-request-method",
+        "PUT",
+        "--access-control-request-headers",
+        "x-oss-meta-a",
+    ]);
+    assert_eq!(
+        v["access_control_allow_origin"], "https://www.example.com",
+        "{v}"
+    );
+    assert_eq!(v["access_control_allow_methods"], "GET, PUT", "{v}");
+    assert_eq!(v["access_control_max_age"], 60, "{v}");
+    api(&["delete-bucket-cors", "--bucket", "cli-cfg"]);
     api(&["delete-bucket", "--bucket", "cli-cfg"]);
 
     api(&ap("delete-access-point", "ap-01"));

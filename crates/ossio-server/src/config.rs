@@ -80,7 +80,7 @@ impl ConfigFamily {
 
     /// Where a configuration is kept in its bucket: the sub-resources, then the identity
     /// parameters' values.
-    fn storage_key(&self, query: &[(String, Option<String>)]) -> String {
+    pub(crate) fn storage_key(&self, query: &[(String, Option<String>)]) -> String {
         let mut key = self.sub_resources.join("&");
         for id in &self.identity {
             let v = query

@@ -19,6 +19,7 @@
 
 mod auth;
 pub mod config;
+mod cors;
 mod error;
 mod faults;
 mod http;

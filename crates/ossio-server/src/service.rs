@@ -109,6 +109,7 @@ const SERVED: &[&str] = &[
     "DeleteObjectTagging",
     "PutSymlink",
     "GetSymlink",
+    "OptionObject",
 ];
 
 /// Whether the operation `name` has a handler of its own (an arm in `dispatch`).
@@ -287,6 +288,10 @@ impl Service {
             serves,
         ) {
             Routed::Op(op) => Some(op.name),
+            // Every `OPTIONS` to a bucket is a preflight (see `handle_inner`).
+            _ if head.method.eq_ignore_ascii_case("OPTIONS") && bucket.is_some() => {
+                Some("OptionObject")
+            }
             _ => None,
         };
         Seen {
@@ -301,6 +306,10 @@ impl Service {
         let (bucket, key, query) = self.route(head)?;
         let now = self.now();
         let method = head.method.to_ascii_uppercase();
+        // A CORS preflight is answered from the bucket's rules, unauthenticated.
+        if let (true, Some(b)) = (method == "OPTIONS", bucket.as_deref()) {
+            return self.preflight(b, &head.headers);
+        }
         let routed = routes::resolve(
             bucket.as_deref(),
             key.as_deref(),
@@ -419,6 +428,7 @@ impl Service {
             "DeleteObjectTagging" => self.delete_object_tagging(ctx, bucket, key),
             "PutSymlink" => self.put_symlink(ctx, bucket, key),
             "GetSymlink" => self.get_symlink(ctx, bucket, key),
+            "OptionObject" => self.preflight(bucket, ctx.headers),
             name if crate::config::serves(name) => {
                 ctx.owner()?;
                 let family = crate::config::family_of(name).expect("served generically");
@@ -1899,6 +1909,7 @@ impl Handler for Service {
             Ok(r) => r,
             Err(e) => e.to_response(&request_id, &host, is_head),
         };
+        self.add_cors_headers(head, seen.bucket.as_deref(), &mut resp);
         self.log.push(RequestRecord {
             operation: seen.op,
             method: head.method.to_ascii_uppercase(),
