@@ -112,12 +112,7 @@ impl Service {
         };
         let mut store = self.store();
         let bucket = self.object_access(ctx, &store, name, true, None)?;
-        if op.forbid_overwrite == Some(true)
-            && store
-                .objects
-                .get(&bucket)
-                .is_some_and(|m| m.contains_key(key))
-        {
+        if op.forbid_overwrite == Some(true) && store.would_overwrite(&bucket, key) {
             return Err(OssError::new(
                 409,
                 "FileAlreadyExists",

@@ -453,12 +453,7 @@ impl Service {
             .detail("PartNumber", small.number.to_string())
             .detail("MinSizeAllowed", MIN_PART_SIZE.to_string()));
         }
-        if op.forbid_overwrite == Some(true)
-            && store
-                .objects
-                .get(&bucket)
-                .is_some_and(|m| m.contains_key(key))
-        {
+        if op.forbid_overwrite == Some(true) && store.would_overwrite(&bucket, key) {
             return Err(OssError::new(
                 409,
                 "FileAlreadyExists",

@@ -1092,11 +1092,7 @@ impl Service {
             .headers
             .get(names::X_OSS_FORBID_OVERWRITE)
             .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-            && self
-                .store()
-                .objects
-                .get(&bucket)
-                .is_some_and(|m| m.contains_key(key))
+            && self.store().would_overwrite(&bucket, key)
         {
             return Err(OssError::new(
                 409,

@@ -773,6 +773,16 @@ impl Store {
         })
     }
 
+    /// Whether a write of `key` would replace an object (`x-oss-forbid-overwrite` refuses
+    /// it): never in a bucket with versioning, where the old object stays as a version.
+    pub fn would_overwrite(&self, bucket: &str, key: &str) -> bool {
+        self.current(bucket, key).is_some()
+            && self
+                .buckets
+                .get(bucket)
+                .is_none_or(|b| b.versioning() == Versioning::Off)
+    }
+
     /// The version `id` (`None`: the null version) of a key, a delete marker possibly.
     pub fn version(&self, bucket: &str, key: &str, id: &Option<String>) -> Option<&Object> {
         self.current(bucket, key)

@@ -370,3 +370,46 @@ fn an_unversioned_bucket_answers_no_version_ids() {
     assert_eq!(r.header("x-oss-delete-marker"), None);
     assert!(listed(&s, "plain").is_empty());
 }
+
+#[test]
+fn forbid_overwrite_does_not_apply_with_versioning() {
+    let s = server();
+    versioned(&s, "ver");
+    put_v(&s, "ver", "k", b"one");
+    let req = Request::new(Method::Put)
+        .bucket("ver")
+        .key("k")
+        .header("x-oss-forbid-overwrite", "true")
+        .body(ossio_core::Body::Bytes(b"two".to_vec()));
+    let r = send(&s, &req);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(listed(&s, "ver").len(), 2);
+}
+
+#[test]
+fn a_bucket_with_versions_is_not_empty() {
+    let s = server();
+    versioned(&s, "ver");
+    let v = put_v(&s, "ver", "k", b"one");
+    delete(&s, "ver", "k", None);
+    let del = Request::new(Method::Delete).bucket("ver");
+    let r = send(&s, &del);
+    assert_eq!((r.status, r.code()), (409, "BucketNotEmpty".to_owned()));
+    let marker = listed(&s, "ver").into_iter().find(|e| e.3).unwrap().1;
+    delete(&s, "ver", "k", Some(&v));
+    delete(&s, "ver", "k", Some(&marker));
+    assert_eq!(send(&s, &del).status, 204);
+}
+
+#[test]
+fn url_encoded_listing_of_versions() {
+    let s = server();
+    versioned(&s, "ver");
+    put_v(&s, "ver", "a b/c", b"1");
+    let req = Request::new(Method::Get)
+        .bucket("ver")
+        .query("versions", "")
+        .query("encoding-type", "url");
+    let r = send(&s, &req);
+    assert!(r.text().contains("<Key>a%20b%2Fc</Key>"), "{}", r.text());
+}
