@@ -407,13 +407,33 @@ impl Store {
                     .insert(obj.key.clone(), obj);
             }
         }
-        // A crash between writing a promoted version and its history leaves it in both.
+        // A crash between the two writes of a version change leaves the current object in
+        // its history too. First there: a put (or a promotion) was cut short, the history
+        // is the older one. Behind a delete marker: the marker's write is complete (a
+        // delete), or the marker's removal is not (the promotion is undone).
+        let mut demoted = Vec::new();
         for (b, m) in store.history.iter_mut() {
             for (k, list) in m.iter_mut() {
-                if let Some(cur) = store.objects.get(b).and_then(|o| o.get(k)) {
-                    list.retain(|o| o.delete_marker || o.version_id != cur.version_id);
+                let Some(cur) = store.objects.get(b).and_then(|o| o.get(k)) else {
+                    continue;
+                };
+                match list
+                    .iter()
+                    .position(|o| !o.delete_marker && o.version_id == cur.version_id)
+                {
+                    Some(0) => {
+                        list.remove(0);
+                    }
+                    Some(_) => demoted.push((b.clone(), k.clone())),
+                    None => {}
                 }
             }
+        }
+        for (b, k) in demoted {
+            if let Some(m) = store.objects.get_mut(&b) {
+                m.remove(&k);
+            }
+            store.remove_current_file(&b, &k)?;
         }
         store.load_uploads()?;
         // Leftovers of interrupted writes: temporary files and unreferenced data.

@@ -413,3 +413,93 @@ fn url_encoded_listing_of_versions() {
     let r = send(&s, &req);
     assert!(r.text().contains("<Key>a%20b%2Fc</Key>"), "{}", r.text());
 }
+
+/// A data directory as a crash between the two writes of a change leaves it (the current
+/// object's file as before, the history file as after) loads as one state or the other.
+#[test]
+fn a_crash_between_the_two_writes_leaves_the_old_or_the_new_state() {
+    fn history_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir.join("objects"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".history.json"))
+            .collect()
+    }
+    fn current_file(dir: &std::path::Path) -> std::path::PathBuf {
+        std::fs::read_dir(dir.join("objects"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                let n = p.to_string_lossy();
+                n.ends_with(".json") && !n.ends_with(".history.json")
+            })
+            .unwrap()
+    }
+    // A delete whose marker was written, but whose current object file was not removed.
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let s = start(ServerConfig::new().data_dir(dir.path())).unwrap();
+        versioned(&s, "ver");
+        put_v(&s, "ver", "k", b"one");
+        put_v(&s, "ver", "k", b"two");
+        let path = current_file(dir.path());
+        let saved = std::fs::read(&path).unwrap();
+        delete(&s, "ver", "k", None);
+        std::fs::write(path, saved).unwrap();
+    }
+    let s = start(ServerConfig::new().data_dir(dir.path())).unwrap();
+    assert_eq!(
+        get(&s, "ver", "k", None).header("x-oss-delete-marker"),
+        Some("true")
+    );
+    assert_eq!(listed(&s, "ver").len(), 3);
+    drop(s);
+    // A put whose history was written, but not its new current object.
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let s = start(ServerConfig::new().data_dir(dir.path())).unwrap();
+        versioned(&s, "ver");
+        put_v(&s, "ver", "k", b"one");
+        let saved = std::fs::read(current_file(dir.path())).unwrap();
+        put_v(&s, "ver", "k", b"two");
+        std::fs::write(current_file(dir.path()), saved).unwrap();
+    }
+    assert_eq!(history_files(dir.path()).len(), 1);
+    let s = start(ServerConfig::new().data_dir(dir.path())).unwrap();
+    assert_eq!(get(&s, "ver", "k", None).body, b"one");
+    assert_eq!(listed(&s, "ver").len(), 1);
+}
+
+#[test]
+fn head_of_a_marker_and_snapshots_keep_versions() {
+    for dir in [None, Some(tempfile::tempdir().unwrap())] {
+        let mut cfg = ServerConfig::new();
+        if let Some(d) = &dir {
+            cfg = cfg.data_dir(d.path());
+        }
+        let s = start(cfg).unwrap();
+        versioned(&s, "ver");
+        let v1 = put_v(&s, "ver", "k", b"one");
+        let marker = delete(&s, "ver", "k", None)
+            .header("x-oss-version-id")
+            .unwrap()
+            .to_owned();
+        let head = send(&s, &Request::new(Method::Head).bucket("ver").key("k"));
+        assert_eq!(head.status, 404);
+        assert_eq!(head.header("x-oss-delete-marker"), Some("true"));
+        assert_eq!(head.header("x-oss-version-id"), Some(marker.as_str()));
+        let snap = s.snapshot().unwrap();
+        delete(&s, "ver", "k", Some(&marker));
+        delete(&s, "ver", "k", Some(&v1));
+        assert!(listed(&s, "ver").is_empty());
+        s.restore(&snap).unwrap();
+        assert_eq!(
+            listed(&s, "ver"),
+            [
+                ("k".into(), v1.clone(), false, false),
+                ("k".into(), marker.clone(), true, true)
+            ]
+        );
+        assert_eq!(get(&s, "ver", "k", Some(&v1)).body, b"one");
+    }
+}
