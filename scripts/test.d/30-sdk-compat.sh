@@ -14,7 +14,7 @@ export OSSIO_SERVER_BIN="$CARGO_TARGET_DIR/debug/ossio-server"
 source scripts/lib/venv.sh
 py_log=$(mktemp)
 # The official SDKs alone: ossio's own pytest plugin (installed with the package) is not needed.
-python -m pytest -q -p no:ossio tests/sdk-compat/test_python_sdks.py tests/sdk-compat/test_multipart_sdks.py 2>&1 | tee "$py_log"
+python -m pytest -q -p no:ossio tests/sdk-compat/test_python_sdks.py tests/sdk-compat/test_multipart_sdks.py tests/sdk-compat/test_versioning_sdks.py 2>&1 | tee "$py_log"
 py_passed=$(grep -Eo '[0-9]+ passed' "$py_log" | tail -1 | awk '{print $1}')
 
 cd tests/sdk-compat

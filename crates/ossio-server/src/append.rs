@@ -80,6 +80,7 @@ impl Service {
             store.commit_data_file(tmp, n).map_err(io_err)?;
         }
         let size = whole.len() as u64;
+        let appending = existing.is_some();
         let obj = match existing {
             // Later appends keep what the first one set.
             Some(o) => Object {
@@ -116,16 +117,25 @@ impl Service {
                     sealed: None,
                     tags: super::tagging::header_tags(ctx.headers)?,
                     symlink_target: None,
+                    version_id: None,
+                    delete_marker: false,
                     data_file: data_file.map(|(n, _)| n),
                     mem: store.dir.is_none().then(|| Arc::new(whole)),
                 }
             }
         };
-        store.put_object(obj).map_err(io_err)?;
-        Ok(Response::new(200)
+        let resp = Response::new(200)
             .header(names::ETAG, etag)
             .header(NEXT_POSITION, size.to_string())
-            .header(names::X_OSS_HASH_CRC64ECMA, crc64.to_string()))
+            .header(names::X_OSS_HASH_CRC64ECMA, crc64.to_string());
+        if appending {
+            // An append to an existing object keeps its version.
+            store.replace_current(obj.clone()).map_err(io_err)?;
+            Ok(super::object_version::with_version(resp, &store, &obj))
+        } else {
+            let version = store.put_object(obj).map_err(io_err)?;
+            Ok(super::object_version::with_new_version(resp, version))
+        }
     }
 
     pub(super) fn seal_append_object(
@@ -146,9 +156,6 @@ impl Service {
         }
         let sealed = *obj.sealed.get_or_insert(ctx.now);
         store.save_object_meta(&obj).map_err(io_err)?;
-        if let Some(o) = store.objects.get_mut(&bucket).and_then(|m| m.get_mut(key)) {
-            o.sealed = Some(sealed);
-        }
         Ok(Response::new(200)
             .header(names::ETAG, obj.etag.clone())
             .header("x-oss-sealed-time", time::rfc1123(sealed)))

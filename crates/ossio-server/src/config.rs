@@ -448,6 +448,16 @@ impl Service {
         let old = if put {
             let doc = String::from_utf8(canonical.body.as_bytes().unwrap_or(&[]).to_vec())
                 .map_err(|_| OssError::malformed_xml("the document is not UTF-8"))?;
+            // Versioning, once enabled, can be suspended but never turned off again.
+            if key == "versioning"
+                && b.versioning() != crate::state::Versioning::Off
+                && !doc.contains("<Status>Enabled</Status>")
+                && !doc.contains("<Status>Suspended</Status>")
+            {
+                return Err(OssError::malformed_xml(
+                    "the versioning status must be Enabled or Suspended",
+                ));
+            }
             let content_type = match family.document {
                 Document::Xml(_) => names::APPLICATION_XML.to_owned(),
                 Document::Raw => canonical

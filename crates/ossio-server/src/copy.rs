@@ -20,11 +20,6 @@ impl Service {
         key: &str,
         version_id: Option<&str>,
     ) -> Result<(Object, Arc<Vec<u8>>)> {
-        if version_id.is_some_and(|v| v != "null") {
-            return Err(OssError::not_implemented(
-                "copying a version of an object (versioning is not served)",
-            ));
-        }
         let store = self.store();
         let existing = store
             .resolve(bucket)
@@ -32,7 +27,24 @@ impl Service {
             .and_then(|m| m.get(key))
             .cloned();
         let real = self.object_access(ctx, &store, bucket, false, existing.as_ref())?;
-        let src = self.lookup(&store, &real, key)?;
+        let src = match version_id.filter(|v| !v.is_empty()) {
+            None => self.lookup(&store, &real, key)?,
+            Some(v) => {
+                let id = super::object_version::parse_version(v)?;
+                match store.version(&real, key, &id) {
+                    Some(o) if o.delete_marker => {
+                        return Err(OssError::invalid_argument(
+                            "The source object version is a delete marker.",
+                            "x-oss-copy-source",
+                            v,
+                        )
+                        .ec("0016-00000307"));
+                    }
+                    Some(o) => o.clone(),
+                    None => return Err(super::object_version::no_such_version(key, v)),
+                }
+            }
+        };
         let mut conditions = Headers::new();
         for (from, to) in [
             ("x-oss-copy-source-if-match", "if-match"),
@@ -100,12 +112,7 @@ impl Service {
         };
         let mut store = self.store();
         let bucket = self.object_access(ctx, &store, name, true, None)?;
-        if op.forbid_overwrite == Some(true)
-            && store
-                .objects
-                .get(&bucket)
-                .is_some_and(|m| m.contains_key(key))
-        {
+        if op.forbid_overwrite == Some(true) && store.would_overwrite(&bucket, key) {
             return Err(OssError::new(
                 409,
                 "FileAlreadyExists",
@@ -159,17 +166,23 @@ impl Service {
                 _ => src.tags.clone(),
             },
             symlink_target: None,
+            version_id: None,
+            delete_marker: false,
             data_file: data_file.map(|(n, _)| n),
             mem: store.dir.is_none().then(|| bytes.clone()),
         };
-        store.put_object(obj).map_err(io_err)?;
+        let version = store.put_object(obj).map_err(io_err)?;
         let out = ops::CopyObjectOutput {
             last_modified: Some(time::iso8601_extended(ctx.now)),
             etag: Some(src.etag.clone()),
             ..Default::default()
         };
-        Ok(xml_response(out.to_xml())
+        let mut resp = xml_response(out.to_xml())
             .header(names::ETAG, src.etag.clone())
-            .header(names::X_OSS_HASH_CRC64ECMA, src.crc64.to_string()))
+            .header(names::X_OSS_HASH_CRC64ECMA, src.crc64.to_string());
+        if let Some(v) = src.version_id.clone() {
+            resp = resp.header("x-oss-copy-source-version-id", v);
+        }
+        Ok(super::object_version::with_new_version(resp, version))
     }
 }

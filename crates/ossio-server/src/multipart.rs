@@ -453,12 +453,7 @@ impl Service {
             .detail("PartNumber", small.number.to_string())
             .detail("MinSizeAllowed", MIN_PART_SIZE.to_string()));
         }
-        if op.forbid_overwrite == Some(true)
-            && store
-                .objects
-                .get(&bucket)
-                .is_some_and(|m| m.contains_key(key))
-        {
+        if op.forbid_overwrite == Some(true) && store.would_overwrite(&bucket, key) {
             return Err(OssError::new(
                 409,
                 "FileAlreadyExists",
@@ -516,10 +511,12 @@ impl Service {
             sealed: None,
             tags: Vec::new(),
             symlink_target: None,
+            version_id: None,
+            delete_marker: false,
             data_file: data_file.map(|(n, _)| n),
             mem: store.dir.is_none().then(|| Arc::new(mem)),
         };
-        store.put_object(obj).map_err(io_err)?;
+        let version = store.put_object(obj).map_err(io_err)?;
         store.remove_upload(&op.upload_id).map_err(io_err)?;
         let url = ctx.q("encoding-type") == Some("url");
         let host = ctx.headers.get("host").unwrap_or("localhost");
@@ -536,9 +533,12 @@ impl Service {
             version_id: None,
             request_id: String::new(),
         };
-        Ok(xml_response(out.to_xml())
-            .header(names::ETAG, etag)
-            .header(names::X_OSS_HASH_CRC64ECMA, crc64.to_string()))
+        Ok(super::object_version::with_new_version(
+            xml_response(out.to_xml())
+                .header(names::ETAG, etag)
+                .header(names::X_OSS_HASH_CRC64ECMA, crc64.to_string()),
+            version,
+        ))
     }
 
     pub(super) fn abort_multipart(&self, ctx: &Ctx<'_>, name: &str, key: &str) -> Result<Response> {

@@ -28,6 +28,8 @@ mod append;
 mod copy;
 #[path = "multipart.rs"]
 mod multipart;
+#[path = "object_version.rs"]
+mod object_version;
 #[path = "symlink.rs"]
 mod symlink;
 #[path = "tagging.rs"]
@@ -623,7 +625,11 @@ impl Service {
             access_monitor: Some("Disabled".to_owned()),
             cross_region_replication: Some("Disabled".to_owned()),
             transfer_acceleration: Some("Disabled".to_owned()),
-            versioning: None,
+            versioning: match b.versioning() {
+                crate::state::Versioning::Off => None,
+                crate::state::Versioning::Enabled => Some("Enabled".to_owned()),
+                crate::state::Versioning::Suspended => Some("Suspended".to_owned()),
+            },
             comment: Some(b.comment.clone()),
             block_public_access: Some(false),
             sse_rule: Some(match &b.sse {
@@ -1096,11 +1102,7 @@ impl Service {
             .headers
             .get(names::X_OSS_FORBID_OVERWRITE)
             .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-            && self
-                .store()
-                .objects
-                .get(&bucket)
-                .is_some_and(|m| m.contains_key(key))
+            && self.store().would_overwrite(&bucket, key)
         {
             return Err(OssError::new(
                 409,
@@ -1218,12 +1220,17 @@ impl Service {
             mem: data_file.is_none().then(|| Arc::new(mem)),
             tags,
             symlink_target: None,
+            version_id: None,
+            delete_marker: false,
         };
-        self.store().put_object(obj).map_err(io_err)?;
-        Ok(Response::new(200)
-            .header(names::ETAG, etag)
-            .header(names::CONTENT_MD5, b64(&digest))
-            .header(names::X_OSS_HASH_CRC64ECMA, crc64.to_string()))
+        let version = self.store().put_object(obj).map_err(io_err)?;
+        Ok(object_version::with_new_version(
+            Response::new(200)
+                .header(names::ETAG, etag)
+                .header(names::CONTENT_MD5, b64(&digest))
+                .header(names::X_OSS_HASH_CRC64ECMA, crc64.to_string()),
+            version,
+        ))
     }
 
     fn lookup(&self, store: &Store, bucket: &str, key: &str) -> Result<Object> {
@@ -1248,9 +1255,10 @@ impl Service {
             .ok_or_else(|| OssError::no_such_bucket(name))?;
         let existing = store.objects.get(&b.name).and_then(|m| m.get(key)).cloned();
         let bucket = self.object_access(ctx, &store, name, false, existing.as_ref())?;
-        let link = self.lookup(&store, &bucket, key)?;
+        let link = self.addressed(ctx, &store, &bucket, key)?;
         let obj = self.follow_symlink(&store, &bucket, &link)?;
         let blob = obj.blob(&store);
+        let versioned = object_version::with_version(Response::new(200), &store, &link);
         drop(store);
         // A link answers as one; anything else as what it is (Normal, Appendable, Multipart).
         let object_type = if link.symlink_target.is_some() {
@@ -1266,6 +1274,9 @@ impl Service {
             .header(names::X_OSS_HASH_CRC64ECMA, obj.crc64.to_string());
         if let Some(t) = obj.sealed {
             resp.set_header("x-oss-sealed-time", time::rfc1123(t));
+        }
+        for (k, v) in versioned.headers {
+            resp.set_header(&k, v);
         }
         if meta_only {
             resp.head_length = Some(obj.size);
@@ -1352,8 +1363,21 @@ impl Service {
     fn delete_object(&self, ctx: &Ctx<'_>, name: &str, key: &str) -> Result<Response> {
         let mut store = self.store();
         let bucket = self.object_access(ctx, &store, name, true, None)?;
-        store.delete_object(&bucket, key).map_err(io_err)?;
-        Ok(Response::new(204))
+        let deleted = match object_version::requested_version(ctx)? {
+            None => store.delete_latest(&bucket, key, ctx.now).map_err(io_err)?,
+            Some(id) => store
+                .delete_version(&bucket, key, &id)
+                .map_err(io_err)?
+                .unwrap_or_else(|| crate::state::Deleted {
+                    version_id: Some(id.unwrap_or_else(|| "null".to_owned())),
+                    delete_marker: false,
+                }),
+        };
+        let mut resp = Response::new(204);
+        if deleted.delete_marker {
+            resp = resp.header(object_version::DELETE_MARKER, "true");
+        }
+        Ok(object_version::with_new_version(resp, deleted.version_id))
     }
 
     fn put_object_acl(&self, ctx: &Ctx<'_>, name: &str, key: &str) -> Result<Response> {
@@ -1361,29 +1385,32 @@ impl Service {
         let acl = parse_object_acl(ctx.headers.get(names::X_OSS_OBJECT_ACL).unwrap_or(""))?;
         let mut store = self.store();
         let bucket = self.object_access(ctx, &store, name, true, None)?;
-        let obj = store
-            .objects
-            .get_mut(&bucket)
-            .and_then(|m| m.get_mut(key))
-            .ok_or_else(|| OssError::no_such_key(key))?;
+        let mut obj = self.addressed(ctx, &store, &bucket, key)?;
         obj.acl = acl.as_str().to_owned();
-        let obj = obj.clone();
         store.save_object_meta(&obj).map_err(io_err)?;
-        Ok(Response::new(200))
+        Ok(object_version::with_version(
+            Response::new(200),
+            &store,
+            &obj,
+        ))
     }
 
     fn get_object_acl(&self, ctx: &Ctx<'_>, name: &str, key: &str) -> Result<Response> {
         ctx.owner()?;
         let store = self.store();
         let bucket = self.object_access(ctx, &store, name, false, None)?;
-        let obj = self.lookup(&store, &bucket, key)?;
+        let obj = self.addressed(ctx, &store, &bucket, key)?;
         let doc = ops::AccessControlPolicy {
             owner_id: self.account_id.clone(),
             owner_display_name: self.account_id.clone(),
             grant: obj.acl.clone(),
         }
         .to_xml();
-        Ok(xml_response(doc))
+        Ok(object_version::with_version(
+            xml_response(doc),
+            &store,
+            &obj,
+        ))
     }
 
     fn delete_multiple(
@@ -1402,13 +1429,32 @@ impl Service {
         let mut store = self.store();
         let bucket = self.object_access(ctx, &store, name, true, None)?;
         let mut deleted = Vec::new();
+        // The version id of each delete marker created or removed, which the answer tells
+        // as `DeleteMarkerVersionId` (the core's result has no field for it).
+        let mut marker_ids = Vec::new();
         for o in &op.objects {
-            store.delete_object(&bucket, &o.key).map_err(io_err)?;
+            let asked = o.version_id.as_deref().filter(|v| !v.is_empty());
+            let d = match asked {
+                None => store
+                    .delete_latest(&bucket, &o.key, ctx.now)
+                    .map_err(io_err)?,
+                Some(v) => {
+                    let id = object_version::parse_version(v)?;
+                    store
+                        .delete_version(&bucket, &o.key, &id)
+                        .map_err(io_err)?
+                        .unwrap_or_else(|| crate::state::Deleted {
+                            version_id: Some(v.to_owned()),
+                            delete_marker: false,
+                        })
+                }
+            };
             if !op.quiet {
+                marker_ids.push(d.delete_marker.then(|| d.version_id.clone()).flatten());
                 deleted.push(ops::DeletedObject {
                     key: o.key.clone(),
-                    version_id: None,
-                    delete_marker: false,
+                    version_id: asked.map(str::to_owned),
+                    delete_marker: d.delete_marker,
                 });
             }
         }
@@ -1417,7 +1463,20 @@ impl Service {
             deleted,
             request_id: String::new(),
         };
-        Ok(xml_response(out.to_xml(url)))
+        let xml = out.to_xml(url);
+        let mut parts: Vec<String> = xml.split("</Deleted>").map(str::to_owned).collect();
+        for (part, id) in parts.iter_mut().zip(&marker_ids) {
+            if let Some(id) = id {
+                *part = part.replacen(
+                    "<DeleteMarker>true</DeleteMarker>",
+                    &format!(
+                        "<DeleteMarker>true</DeleteMarker><DeleteMarkerVersionId>{id}</DeleteMarkerVersionId>"
+                    ),
+                    1,
+                );
+            }
+        }
+        Ok(xml_response(parts.join("</Deleted>")))
     }
 
     fn list_objects(&self, ctx: &Ctx<'_>, name: &str, v2: bool) -> Result<Response> {

@@ -92,8 +92,99 @@ pub(crate) struct Object {
     /// For a symbolic link: the key it points to (its bytes are the target's).
     #[serde(default)]
     pub symlink_target: Option<String>,
+    /// Its version id; `None` is the `null` version (every object of a bucket that never
+    /// had versioning, and those written while it was suspended).
+    #[serde(default)]
+    pub version_id: Option<String>,
+    /// A delete marker (no bytes): the latest version of a key deleted while versioned.
+    #[serde(default)]
+    pub delete_marker: bool,
     #[serde(skip)]
     pub mem: Option<Arc<Vec<u8>>>,
+}
+
+/// A bucket's versioning state, from its stored versioning configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Versioning {
+    /// Never enabled: one object per key, no version ids.
+    Off,
+    Enabled,
+    Suspended,
+}
+
+impl Bucket {
+    /// The versioning state its stored `versioning` configuration says.
+    pub fn versioning(&self) -> Versioning {
+        match self.configs.get("versioning").map(|c| c.body.as_str()) {
+            Some(b) if b.contains("<Status>Enabled</Status>") => Versioning::Enabled,
+            Some(b) if b.contains("<Status>Suspended</Status>") => Versioning::Suspended,
+            _ => Versioning::Off,
+        }
+    }
+}
+
+/// A new version id, shaped as OSS's (base64 of a small binary record).
+pub(crate) fn new_version_id() -> String {
+    use base64::Engine;
+    let mut raw = vec![0x08, 0x01, 0x10, 0x36, 0x22, 0x20];
+    raw.extend_from_slice(unique_suffix().as_bytes());
+    raw.extend_from_slice(unique_suffix().as_bytes());
+    base64::engine::general_purpose::STANDARD.encode(raw)
+}
+
+/// Whether `id` can be a version id: `null`, or one of the shape [`new_version_id`] makes.
+pub(crate) fn version_id_is_valid(id: &str) -> bool {
+    use base64::Engine;
+    id == "null"
+        || base64::engine::general_purpose::STANDARD
+            .decode(id)
+            .is_ok_and(|raw| raw.len() > 6 && raw.starts_with(&[0x08, 0x01]))
+}
+
+/// A request's version id as stored: `null` is `None`.
+pub(crate) fn stored_version(id: &str) -> Option<String> {
+    (id != "null").then(|| id.to_owned())
+}
+
+impl Object {
+    /// Its version id as answered (`null` for the null version).
+    pub fn version_name(&self) -> String {
+        self.version_id.clone().unwrap_or_else(|| "null".to_owned())
+    }
+
+    /// A delete marker for `bucket`/`key`.
+    pub fn marker(bucket: &str, key: &str, version_id: Option<String>, now: u64) -> Object {
+        Object {
+            bucket: bucket.to_owned(),
+            key: key.to_owned(),
+            size: 0,
+            etag: String::new(),
+            crc64: 0,
+            content_type: String::new(),
+            meta: Vec::new(),
+            headers: Vec::new(),
+            acl: "default".to_owned(),
+            storage_class: String::new(),
+            last_modified: now,
+            object_type: "Normal".to_owned(),
+            sealed: None,
+            data_file: None,
+            tags: Vec::new(),
+            symlink_target: None,
+            version_id,
+            delete_marker: true,
+            mem: None,
+        }
+    }
+}
+
+/// What a delete did.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Deleted {
+    /// The version id removed or created (`None` on a bucket that never had versioning).
+    pub version_id: Option<String>,
+    /// Whether a delete marker was created or removed.
+    pub delete_marker: bool,
 }
 
 fn normal_type() -> String {
@@ -191,6 +282,10 @@ pub(crate) struct Store {
     pub access_points: BTreeMap<String, AccessPoint>,
     /// upload id → multipart upload in progress.
     pub uploads: BTreeMap<String, Upload>,
+    /// bucket → key → the versions that are not in `objects`, newest first: the older
+    /// versions, and delete markers. When a key has no entry in `objects`, its latest
+    /// version is a delete marker (the first here), or it has none.
+    pub history: BTreeMap<String, BTreeMap<String, Vec<Object>>>,
     pub dir: Option<PathBuf>,
 }
 
@@ -199,6 +294,7 @@ pub(crate) struct Store {
 pub(crate) struct StoreSnapshot {
     buckets: BTreeMap<String, Bucket>,
     objects: BTreeMap<String, BTreeMap<String, Object>>,
+    history: BTreeMap<String, BTreeMap<String, Vec<Object>>>,
     access_points: BTreeMap<String, AccessPoint>,
     /// Uploads in progress, their parts' bytes in memory.
     uploads: BTreeMap<String, Upload>,
@@ -281,6 +377,22 @@ impl Store {
             if !name.ends_with(".json") || name.starts_with('.') {
                 continue;
             }
+            if name.ends_with(".history.json") {
+                let Ok(list) = serde_json::from_slice::<Vec<Object>>(&fs::read(&path)?) else {
+                    continue;
+                };
+                referenced.extend(list.iter().filter_map(|o| o.data_file.clone()));
+                if let Some(first) = list.first() {
+                    if store.buckets.contains_key(&first.bucket) {
+                        store
+                            .history
+                            .entry(first.bucket.clone())
+                            .or_default()
+                            .insert(first.key.clone(), list);
+                    }
+                }
+                continue;
+            }
             let Ok(obj) = serde_json::from_slice::<Object>(&fs::read(&path)?) else {
                 continue;
             };
@@ -294,6 +406,34 @@ impl Store {
                     .or_default()
                     .insert(obj.key.clone(), obj);
             }
+        }
+        // A crash between the two writes of a version change leaves the current object in
+        // its history too. First there: a put (or a promotion) was cut short, the history
+        // is the older one. Behind a delete marker: the marker's write is complete (a
+        // delete), or the marker's removal is not (the promotion is undone).
+        let mut demoted = Vec::new();
+        for (b, m) in store.history.iter_mut() {
+            for (k, list) in m.iter_mut() {
+                let Some(cur) = store.objects.get(b).and_then(|o| o.get(k)) else {
+                    continue;
+                };
+                match list
+                    .iter()
+                    .position(|o| !o.delete_marker && o.version_id == cur.version_id)
+                {
+                    Some(0) => {
+                        list.remove(0);
+                    }
+                    Some(_) => demoted.push((b.clone(), k.clone())),
+                    None => {}
+                }
+            }
+        }
+        for (b, k) in demoted {
+            if let Some(m) = store.objects.get_mut(&b) {
+                m.remove(&k);
+            }
+            store.remove_current_file(&b, &k)?;
         }
         store.load_uploads()?;
         // Leftovers of interrupted writes: temporary files and unreferenced data.
@@ -432,83 +572,408 @@ impl Store {
         Ok(())
     }
 
-    /// Stores `obj`, replacing any object of the same key.
-    pub fn put_object(&mut self, obj: Object) -> io::Result<()> {
-        if let Some(dir) = &self.dir {
-            let meta = dir
-                .join("objects")
-                .join(format!("{}.json", object_hash(&obj.bucket, &obj.key)));
-            let bytes = serde_json::to_vec(&obj).map_err(io::Error::other)?;
-            write_atomic(&meta, &bytes)?;
+    fn meta_path(&self, bucket: &str, key: &str) -> Option<PathBuf> {
+        let dir = self.dir.as_ref()?;
+        Some(
+            dir.join("objects")
+                .join(format!("{}.json", object_hash(bucket, key))),
+        )
+    }
+
+    fn history_path(&self, bucket: &str, key: &str) -> Option<PathBuf> {
+        let dir = self.dir.as_ref()?;
+        Some(
+            dir.join("objects")
+                .join(format!("{}.history.json", object_hash(bucket, key))),
+        )
+    }
+
+    fn write_current(&self, obj: &Object) -> io::Result<()> {
+        if let Some(p) = self.meta_path(&obj.bucket, &obj.key) {
+            write_atomic(&p, &serde_json::to_vec(obj).map_err(io::Error::other)?)?;
         }
+        Ok(())
+    }
+
+    fn remove_current_file(&self, bucket: &str, key: &str) -> io::Result<()> {
+        if let Some(p) = self.meta_path(bucket, key) {
+            match fs::remove_file(&p) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+            if let Some(d) = p.parent() {
+                sync_dir(d);
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes (or removes, when empty) the older versions of a key.
+    fn save_history(&mut self, bucket: &str, key: &str) -> io::Result<()> {
+        let empty = self
+            .history
+            .get(bucket)
+            .and_then(|m| m.get(key))
+            .is_none_or(|l| l.is_empty());
+        if empty {
+            if let Some(m) = self.history.get_mut(bucket) {
+                m.remove(key);
+                if m.is_empty() {
+                    self.history.remove(bucket);
+                }
+            }
+        }
+        let Some(p) = self.history_path(bucket, key) else {
+            return Ok(());
+        };
+        match self.history.get(bucket).and_then(|m| m.get(key)) {
+            Some(list) => write_atomic(&p, &serde_json::to_vec(list).map_err(io::Error::other)?),
+            None => {
+                match fs::remove_file(&p) {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                    _ => {}
+                }
+                if let Some(d) = p.parent() {
+                    sync_dir(d);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Removes `old`'s bytes unless a version of its key still refers to them.
+    fn forget_unused(&self, old: &Object) {
+        let Some(f) = &old.data_file else { return };
+        let used = self
+            .current(&old.bucket, &old.key)
+            .into_iter()
+            .chain(
+                self.history
+                    .get(&old.bucket)
+                    .and_then(|m| m.get(&old.key))
+                    .into_iter()
+                    .flatten(),
+            )
+            .any(|o| o.data_file.as_ref() == Some(f));
+        if !used {
+            if let Some(dir) = &self.dir {
+                let _ = fs::remove_file(dir.join("objects").join(f));
+            }
+        }
+    }
+
+    fn current(&self, bucket: &str, key: &str) -> Option<&Object> {
+        self.objects.get(bucket).and_then(|m| m.get(key))
+    }
+
+    /// Makes `obj` the current version of its key, replacing the current one (whatever
+    /// the bucket's versioning: an append keeps its version).
+    pub fn replace_current(&mut self, obj: Object) -> io::Result<()> {
+        self.write_current(&obj)?;
         let old = self
             .objects
             .entry(obj.bucket.clone())
             .or_default()
             .insert(obj.key.clone(), obj);
         if let Some(old) = old {
-            self.forget_data(&old, self.current_data(&old.bucket, &old.key));
+            self.forget_unused(&old);
         }
         Ok(())
     }
 
-    fn current_data(&self, bucket: &str, key: &str) -> Option<String> {
-        self.objects
-            .get(bucket)
-            .and_then(|m| m.get(key))
-            .and_then(|o| o.data_file.clone())
+    /// Makes `obj` the current version of its key, keeping the current one as older.
+    fn push_current(&mut self, obj: Object) -> io::Result<()> {
+        let (b, k) = (obj.bucket.clone(), obj.key.clone());
+        if let Some(old) = self.objects.get_mut(&b).and_then(|m| m.remove(&k)) {
+            self.history
+                .entry(b.clone())
+                .or_default()
+                .entry(k.clone())
+                .or_default()
+                .insert(0, old);
+            self.save_history(&b, &k)?;
+        }
+        self.write_current(&obj)?;
+        self.objects.entry(b).or_default().insert(k, obj);
+        Ok(())
     }
 
-    fn forget_data(&self, old: &Object, current: Option<String>) {
-        if let (Some(dir), Some(f)) = (&self.dir, &old.data_file) {
-            if current.as_deref() != Some(f.as_str()) {
-                let _ = fs::remove_file(dir.join("objects").join(f));
+    /// Removes the `null` version of a key from its older versions (a suspended bucket's
+    /// write replaces it).
+    fn drop_null_history(&mut self, bucket: &str, key: &str) -> io::Result<()> {
+        let Some(list) = self.history.get_mut(bucket).and_then(|m| m.get_mut(key)) else {
+            return Ok(());
+        };
+        let Some(i) = list.iter().position(|o| o.version_id.is_none()) else {
+            return Ok(());
+        };
+        let old = list.remove(i);
+        self.save_history(bucket, key)?;
+        self.forget_unused(&old);
+        Ok(())
+    }
+
+    /// Stores `obj` as its bucket's versioning says: replacing the object of the same key
+    /// (never versioned), as a new version (enabled), or as the `null` version (suspended).
+    /// Returns the version id to answer, if the bucket has versioning.
+    pub fn put_object(&mut self, mut obj: Object) -> io::Result<Option<String>> {
+        let mode = self
+            .buckets
+            .get(&obj.bucket)
+            .map_or(Versioning::Off, Bucket::versioning);
+        let (b, k) = (obj.bucket.clone(), obj.key.clone());
+        obj.delete_marker = false;
+        match mode {
+            Versioning::Off => {
+                obj.version_id = None;
+                self.replace_current(obj)?;
+                Ok(None)
+            }
+            Versioning::Enabled => {
+                let id = new_version_id();
+                obj.version_id = Some(id.clone());
+                self.push_current(obj)?;
+                Ok(Some(id))
+            }
+            Versioning::Suspended => {
+                obj.version_id = None;
+                self.drop_null_history(&b, &k)?;
+                if self.current(&b, &k).is_some_and(|o| o.version_id.is_none()) {
+                    self.replace_current(obj)?;
+                } else {
+                    self.push_current(obj)?;
+                }
+                Ok(Some("null".to_owned()))
             }
         }
     }
 
-    /// Rewrites an object's metadata (ACL changes).
-    pub fn save_object_meta(&self, obj: &Object) -> io::Result<()> {
-        if let Some(dir) = &self.dir {
-            let meta = dir
-                .join("objects")
-                .join(format!("{}.json", object_hash(&obj.bucket, &obj.key)));
-            write_atomic(&meta, &serde_json::to_vec(obj).map_err(io::Error::other)?)?;
+    /// Deletes the latest version of a key as its bucket's versioning says: removes it
+    /// (never versioned) or adds a delete marker (a new version when enabled, the `null`
+    /// one when suspended).
+    pub fn delete_latest(&mut self, bucket: &str, key: &str, now: u64) -> io::Result<Deleted> {
+        let mode = self
+            .buckets
+            .get(bucket)
+            .map_or(Versioning::Off, Bucket::versioning);
+        let id = match mode {
+            Versioning::Off => {
+                self.delete_object(bucket, key)?;
+                return Ok(Deleted::default());
+            }
+            Versioning::Enabled => Some(new_version_id()),
+            Versioning::Suspended => {
+                self.drop_null_history(bucket, key)?;
+                if self
+                    .current(bucket, key)
+                    .is_some_and(|o| o.version_id.is_none())
+                {
+                    self.delete_object(bucket, key)?;
+                }
+                None
+            }
+        };
+        let marker = Object::marker(bucket, key, id, now);
+        let name = marker.version_name();
+        let list = self
+            .history
+            .entry(bucket.to_owned())
+            .or_default()
+            .entry(key.to_owned())
+            .or_default();
+        list.insert(0, marker);
+        if let Some(old) = self.objects.get_mut(bucket).and_then(|m| m.remove(key)) {
+            list.insert(1, old);
+        }
+        self.save_history(bucket, key)?;
+        self.remove_current_file(bucket, key)?;
+        Ok(Deleted {
+            version_id: Some(name),
+            delete_marker: true,
+        })
+    }
+
+    /// Whether a write of `key` would replace an object (`x-oss-forbid-overwrite` refuses
+    /// it): never in a bucket with versioning, where the old object stays as a version.
+    pub fn would_overwrite(&self, bucket: &str, key: &str) -> bool {
+        self.current(bucket, key).is_some()
+            && self
+                .buckets
+                .get(bucket)
+                .is_none_or(|b| b.versioning() == Versioning::Off)
+    }
+
+    /// The version `id` (`None`: the null version) of a key, a delete marker possibly.
+    pub fn version(&self, bucket: &str, key: &str, id: &Option<String>) -> Option<&Object> {
+        self.current(bucket, key)
+            .filter(|o| o.version_id == *id)
+            .or_else(|| {
+                self.history
+                    .get(bucket)
+                    .and_then(|m| m.get(key))
+                    .and_then(|l| l.iter().find(|o| o.version_id == *id))
+            })
+    }
+
+    /// The latest version of a key: its current object, or the delete marker that hides it.
+    pub fn latest(&self, bucket: &str, key: &str) -> Option<&Object> {
+        self.current(bucket, key).or_else(|| {
+            self.history
+                .get(bucket)
+                .and_then(|m| m.get(key))
+                .and_then(|l| l.first())
+                .filter(|o| o.delete_marker)
+        })
+    }
+
+    /// Every version of a key, newest first, delete markers included.
+    pub fn versions(&self, bucket: &str, key: &str) -> Vec<&Object> {
+        self.current(bucket, key)
+            .into_iter()
+            .chain(
+                self.history
+                    .get(bucket)
+                    .and_then(|m| m.get(key))
+                    .into_iter()
+                    .flatten(),
+            )
+            .collect()
+    }
+
+    /// Every key of a bucket that has a version (delete markers included), sorted.
+    pub fn versioned_keys(&self, bucket: &str) -> Vec<String> {
+        let mut keys: std::collections::BTreeSet<String> = self
+            .objects
+            .get(bucket)
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default();
+        if let Some(m) = self.history.get(bucket) {
+            keys.extend(m.keys().cloned());
+        }
+        keys.into_iter().collect()
+    }
+
+    /// Removes one version of a key for good; the next one becomes the latest. `None` when
+    /// the key has no such version.
+    pub fn delete_version(
+        &mut self,
+        bucket: &str,
+        key: &str,
+        id: &Option<String>,
+    ) -> io::Result<Option<Deleted>> {
+        let is_current = self
+            .current(bucket, key)
+            .is_some_and(|o| o.version_id == *id);
+        let removed = if is_current {
+            self.remove_current_file(bucket, key)?;
+            self.objects.get_mut(bucket).and_then(|m| m.remove(key))
+        } else {
+            let list = self.history.get_mut(bucket).and_then(|m| m.get_mut(key));
+            list.and_then(|l| {
+                let i = l.iter().position(|o| o.version_id == *id)?;
+                Some(l.remove(i))
+            })
+        };
+        let Some(removed) = removed else {
+            return Ok(None);
+        };
+        if self.current(bucket, key).is_none() {
+            let promote = self
+                .history
+                .get_mut(bucket)
+                .and_then(|m| m.get_mut(key))
+                .filter(|l| l.first().is_some_and(|o| !o.delete_marker))
+                .map(|l| l.remove(0));
+            if let Some(p) = promote {
+                self.write_current(&p)?;
+                self.objects
+                    .entry(bucket.to_owned())
+                    .or_default()
+                    .insert(key.to_owned(), p);
+            }
+        }
+        self.save_history(bucket, key)?;
+        if let Some(m) = self.objects.get(bucket) {
+            if m.is_empty() {
+                self.objects.remove(bucket);
+            }
+        }
+        self.forget_unused(&removed);
+        Ok(Some(Deleted {
+            version_id: Some(removed.version_name()),
+            delete_marker: removed.delete_marker,
+        }))
+    }
+
+    /// Rewrites a version's metadata (ACL and tag changes), wherever it is.
+    pub fn save_object_meta(&mut self, obj: &Object) -> io::Result<()> {
+        let (b, k) = (obj.bucket.clone(), obj.key.clone());
+        if self
+            .current(&b, &k)
+            .is_some_and(|o| o.version_id == obj.version_id)
+        {
+            self.write_current(obj)?;
+            if let Some(o) = self.objects.get_mut(&b).and_then(|m| m.get_mut(&k)) {
+                *o = obj.clone();
+            }
+            return Ok(());
+        }
+        if let Some(o) = self
+            .history
+            .get_mut(&b)
+            .and_then(|m| m.get_mut(&k))
+            .and_then(|l| l.iter_mut().find(|o| o.version_id == obj.version_id))
+        {
+            *o = obj.clone();
+            self.save_history(&b, &k)?;
         }
         Ok(())
     }
 
-    /// Deletes an object; true if it existed.
+    /// Deletes the current object of a key (not its older versions); true if it existed.
     pub fn delete_object(&mut self, bucket: &str, key: &str) -> io::Result<bool> {
         let Some(old) = self.objects.get_mut(bucket).and_then(|m| m.remove(key)) else {
             return Ok(false);
         };
-        if let Some(dir) = &self.dir {
-            let meta = dir
-                .join("objects")
-                .join(format!("{}.json", object_hash(bucket, key)));
-            fs::remove_file(meta)?;
-            sync_dir(&dir.join("objects"));
-        }
-        self.forget_data(&old, None);
+        self.remove_current_file(bucket, key)?;
+        self.forget_unused(&old);
         Ok(true)
+    }
+
+    /// Deletes every version of a key.
+    fn purge(&mut self, bucket: &str, key: &str) -> io::Result<()> {
+        self.delete_object(bucket, key)?;
+        let old = self
+            .history
+            .get_mut(bucket)
+            .and_then(|m| m.remove(key))
+            .unwrap_or_default();
+        self.save_history(bucket, key)?;
+        for o in &old {
+            self.forget_unused(o);
+        }
+        Ok(())
     }
 
     /// Drops every bucket, object and access point (and their files).
     pub fn clear(&mut self) -> io::Result<()> {
-        let keys: Vec<(String, String)> = self
+        let buckets: std::collections::BTreeSet<String> = self
             .objects
-            .iter()
-            .flat_map(|(b, m)| m.keys().map(move |k| (b.clone(), k.clone())))
+            .keys()
+            .chain(self.history.keys())
+            .cloned()
             .collect();
-        for (b, k) in keys {
-            self.delete_object(&b, &k)?;
+        for b in buckets {
+            for k in self.versioned_keys(&b) {
+                self.purge(&b, &k)?;
+            }
         }
         let ids: Vec<String> = self.uploads.keys().cloned().collect();
         for id in ids {
             self.remove_upload(&id)?;
         }
         self.objects.clear();
+        self.history.clear();
         self.buckets.clear();
         self.access_points.clear();
         self.save_meta()
@@ -517,20 +982,32 @@ impl Store {
     /// A copy of everything, with the bytes of file-backed objects read into memory so the
     /// copy outlives later overwrites.
     pub fn snapshot(&self) -> io::Result<StoreSnapshot> {
+        let in_memory = |obj: &Object| -> io::Result<Object> {
+            let bytes = match obj.blob(self) {
+                Blob::Mem(b) => b,
+                Blob::File(path) => Arc::new(fs::read(path)?),
+            };
+            let mut o = obj.clone();
+            o.data_file = None;
+            o.mem = (!o.delete_marker).then_some(bytes);
+            Ok(o)
+        };
         let mut objects = BTreeMap::new();
         for (bucket, m) in &self.objects {
             let mut copy = BTreeMap::new();
             for (key, obj) in m {
-                let bytes = match obj.blob(self) {
-                    Blob::Mem(b) => b,
-                    Blob::File(path) => Arc::new(fs::read(path)?),
-                };
-                let mut o = obj.clone();
-                o.data_file = None;
-                o.mem = Some(bytes);
-                copy.insert(key.clone(), o);
+                copy.insert(key.clone(), in_memory(obj)?);
             }
             objects.insert(bucket.clone(), copy);
+        }
+        let mut history = BTreeMap::new();
+        for (bucket, m) in &self.history {
+            let mut copy = BTreeMap::new();
+            for (key, list) in m {
+                let list = list.iter().map(in_memory).collect::<io::Result<Vec<_>>>()?;
+                copy.insert(key.clone(), list);
+            }
+            history.insert(bucket.clone(), copy);
         }
         let mut uploads = BTreeMap::new();
         for (id, up) in &self.uploads {
@@ -544,6 +1021,7 @@ impl Store {
         Ok(StoreSnapshot {
             buckets: self.buckets.clone(),
             objects,
+            history,
             access_points: self.access_points.clone(),
             uploads,
         })
@@ -555,16 +1033,36 @@ impl Store {
         self.buckets = snap.buckets.clone();
         self.access_points = snap.access_points.clone();
         self.save_meta()?;
+        let to_disk = |store: &Store, obj: &Object| -> io::Result<Object> {
+            let mut o = obj.clone();
+            if o.delete_marker {
+                return Ok(o);
+            }
+            if let Some((name, tmp)) = store.new_data_file(&o.bucket, &o.key) {
+                write_atomic(&tmp, o.mem.as_deref().map_or(&[][..], |v| v.as_slice()))?;
+                store.commit_data_file(&tmp, &name)?;
+                o.data_file = Some(name);
+                o.mem = None;
+            }
+            Ok(o)
+        };
         for m in snap.objects.values() {
             for obj in m.values() {
-                let mut o = obj.clone();
-                if let Some((name, tmp)) = self.new_data_file(&o.bucket, &o.key) {
-                    write_atomic(&tmp, o.mem.as_deref().map_or(&[][..], |v| v.as_slice()))?;
-                    self.commit_data_file(&tmp, &name)?;
-                    o.data_file = Some(name);
-                    o.mem = None;
-                }
-                self.put_object(o)?;
+                let o = to_disk(self, obj)?;
+                self.replace_current(o)?;
+            }
+        }
+        for (bucket, m) in &snap.history {
+            for (key, list) in m {
+                let list = list
+                    .iter()
+                    .map(|o| to_disk(self, o))
+                    .collect::<io::Result<Vec<_>>>()?;
+                self.history
+                    .entry(bucket.clone())
+                    .or_default()
+                    .insert(key.clone(), list);
+                self.save_history(bucket, key)?;
             }
         }
         for up in snap.uploads.values() {
@@ -585,6 +1083,7 @@ impl Store {
 
     pub fn bucket_is_empty(&self, bucket: &str) -> bool {
         self.objects.get(bucket).is_none_or(|m| m.is_empty())
+            && self.history.get(bucket).is_none_or(|m| m.is_empty())
     }
 
     /// Resolves a bucket name or an access point alias to (bucket, access point).

@@ -122,15 +122,20 @@ impl Service {
             mem: None,
             tags: Vec::new(),
             symlink_target: Some(target),
+            version_id: None,
+            delete_marker: false,
         };
-        store.put_object(obj).map_err(io_err)?;
-        Ok(Response::new(200))
+        let version = store.put_object(obj).map_err(io_err)?;
+        Ok(super::object_version::with_new_version(
+            Response::new(200),
+            version,
+        ))
     }
 
     pub(super) fn get_symlink(&self, ctx: &Ctx<'_>, name: &str, key: &str) -> Result<Response> {
         let store = self.store();
         let bucket = self.object_access(ctx, &store, name, false, None)?;
-        let obj = self.lookup(&store, &bucket, key)?;
+        let obj = self.addressed(ctx, &store, &bucket, key)?;
         let Some(target) = &obj.symlink_target else {
             return Err(OssError::new(
                 400,
@@ -142,6 +147,7 @@ impl Service {
             .header("x-oss-symlink-target", encoding::encode_path(target))
             .header(names::ETAG, obj.etag.clone())
             .header(names::LAST_MODIFIED, time::rfc1123(obj.last_modified));
+        resp = super::object_version::with_version(resp, &store, &obj);
         for (k, v) in &obj.meta {
             resp.set_header(k, v.clone());
         }

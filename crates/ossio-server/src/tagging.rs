@@ -84,15 +84,14 @@ impl Service {
         check_tags(&tags)?;
         let mut store = self.store();
         let bucket = self.object_access(ctx, &store, name, true, None)?;
-        let obj = store
-            .objects
-            .get_mut(&bucket)
-            .and_then(|m| m.get_mut(key))
-            .ok_or_else(|| OssError::no_such_key(key))?;
+        let mut obj = self.addressed(ctx, &store, &bucket, key)?;
         obj.tags = tags;
-        let obj = obj.clone();
         store.save_object_meta(&obj).map_err(io_err)?;
-        Ok(Response::new(200))
+        Ok(super::object_version::with_version(
+            Response::new(200),
+            &store,
+            &obj,
+        ))
     }
 
     pub(super) fn get_object_tagging(
@@ -103,9 +102,12 @@ impl Service {
     ) -> Result<Response> {
         let store = self.store();
         let bucket = self.object_access(ctx, &store, name, false, None)?;
-        let obj = self.lookup(&store, &bucket, key)?;
+        let obj = self.addressed(ctx, &store, &bucket, key)?;
+        let resp = super::object_version::with_version(Response::new(200), &store, &obj);
         let doc = ops::ObjectTagging::from_pairs(obj.tags).to_xml();
-        Ok(xml_response(doc))
+        let mut out = xml_response(doc);
+        out.headers.extend(resp.headers);
+        Ok(out)
     }
 
     pub(super) fn delete_object_tagging(
@@ -116,14 +118,13 @@ impl Service {
     ) -> Result<Response> {
         let mut store = self.store();
         let bucket = self.object_access(ctx, &store, name, true, None)?;
-        let obj = store
-            .objects
-            .get_mut(&bucket)
-            .and_then(|m| m.get_mut(key))
-            .ok_or_else(|| OssError::no_such_key(key))?;
+        let mut obj = self.addressed(ctx, &store, &bucket, key)?;
         obj.tags.clear();
-        let obj = obj.clone();
         store.save_object_meta(&obj).map_err(io_err)?;
-        Ok(Response::new(204))
+        Ok(super::object_version::with_version(
+            Response::new(204),
+            &store,
+            &obj,
+        ))
     }
 }

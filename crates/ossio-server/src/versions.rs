@@ -1,5 +1,6 @@
-//! ListObjectVersions. Versions are not kept (versioning is not served): every object is
-//! its one version, `null`, the latest, as OSS lists a bucket that never had versioning.
+//! ListObjectVersions: every version and delete marker of the bucket's keys, keys in order,
+//! each key's versions newest first (a bucket that never had versioning has one `null`
+//! version per key).
 
 use super::multipart::declared;
 use super::{Ctx, Service, xml_response};
@@ -18,16 +19,16 @@ impl Service {
         let delimiter = op.delimiter.clone().unwrap_or_default();
         let marker = op.key_marker.clone().unwrap_or_default();
         let max = op.max_keys.unwrap_or(100) as usize;
-        let empty = std::collections::BTreeMap::new();
-        let objects = store.objects.get(&bucket).unwrap_or(&empty);
-        let mut versions: Vec<&Object> = Vec::new();
+        let vmarker = op.version_id_marker.clone().filter(|v| !v.is_empty());
+        // (version, is it the latest of its key)
+        let mut entries: Vec<(&Object, bool)> = Vec::new();
         let mut prefixes: Vec<String> = Vec::new();
         let mut truncated = false;
-        let mut last = String::new();
-        for (k, o) in objects.range::<String, _>((
-            std::ops::Bound::Excluded(&marker),
-            std::ops::Bound::Unbounded,
-        )) {
+        let mut last: Option<(String, Option<String>)> = None;
+        'keys: for k in store.versioned_keys(&bucket) {
+            if k.as_str() < marker.as_str() || (k == marker && vmarker.is_none()) {
+                continue;
+            }
             if !k.starts_with(&prefix) {
                 if k.as_str() > prefix.as_str() {
                     break;
@@ -41,46 +42,59 @@ impl Service {
                         .map(|i| k[..prefix.len() + i + delimiter.len()].to_owned())
                 })
                 .flatten();
-            if let Some(cp) = &common {
-                if *cp == marker || prefixes.last() == Some(cp) {
+            if let Some(cp) = common {
+                if cp == marker || prefixes.last() == Some(&cp) {
                     continue;
                 }
-            }
-            if versions.len() + prefixes.len() == max {
-                truncated = true;
-                break;
-            }
-            match common {
-                Some(cp) => {
-                    last = cp.clone();
-                    prefixes.push(cp);
+                if entries.len() + prefixes.len() == max {
+                    truncated = true;
+                    break;
                 }
-                None => {
-                    last = k.clone();
-                    versions.push(o);
+                last = Some((cp.clone(), None));
+                prefixes.push(cp);
+                continue;
+            }
+            let all = store.versions(&bucket, &k);
+            let mut skipping = k == marker && vmarker.is_some();
+            for (i, o) in all.iter().enumerate() {
+                if skipping {
+                    if Some(o.version_name()) == vmarker {
+                        skipping = false;
+                    }
+                    continue;
                 }
+                if entries.len() + prefixes.len() == max {
+                    truncated = true;
+                    break 'keys;
+                }
+                last = Some((k.clone(), Some(o.version_name())));
+                entries.push((o, i == 0));
             }
         }
+        let (next_key, next_version) = match (truncated, last) {
+            (true, Some((k, v))) => (Some(k), v),
+            _ => (None, None),
+        };
         let url = ctx.q("encoding-type") == Some("url");
         let some = |v: Option<String>| Some(v.unwrap_or_default());
         let out = ops::ListObjectVersionsOutput {
             name: name.to_owned(),
             key_marker: some(op.key_marker.clone()),
-            next_key_marker: truncated.then(|| last.clone()),
+            next_key_marker: next_key,
             version_id_marker: some(op.version_id_marker.clone()),
-            next_version_id_marker: (truncated && versions.last().is_some_and(|o| o.key == last))
-                .then(|| "null".to_owned()),
+            next_version_id_marker: next_version,
             prefix: some(op.prefix.clone()),
             max_keys: Some(max as u32),
             delimiter: some(op.delimiter.clone()),
             is_truncated: truncated,
             encoding_type: url.then(|| "url".to_owned()),
-            versions: versions
+            versions: entries
                 .iter()
-                .map(|o| ops::ObjectVersion {
+                .filter(|(o, _)| !o.delete_marker)
+                .map(|(o, latest)| ops::ObjectVersion {
                     key: o.key.clone(),
-                    version_id: "null".to_owned(),
-                    is_latest: true,
+                    version_id: o.version_name(),
+                    is_latest: *latest,
                     object_type: Some(o.object_type.clone()),
                     size: o.size,
                     etag: Some(o.etag.clone()),
@@ -92,7 +106,18 @@ impl Service {
                     transition_time: None,
                 })
                 .collect(),
-            delete_markers: Vec::new(),
+            delete_markers: entries
+                .iter()
+                .filter(|(o, _)| o.delete_marker)
+                .map(|(o, latest)| ops::DeleteMarkerEntry {
+                    key: o.key.clone(),
+                    version_id: o.version_name(),
+                    is_latest: *latest,
+                    last_modified: Some(time::iso8601_extended(o.last_modified)),
+                    owner_id: Some(self.account_id.clone()),
+                    owner_display_name: Some(self.account_id.clone()),
+                })
+                .collect(),
             common_prefixes: prefixes,
             request_id: String::new(),
         };

@@ -100,7 +100,8 @@ fn unserved_sub_resources_are_501_and_change_nothing() {
             .key("k")
             .query("versionId", "CAEQNhiBgM"),
     );
-    assert_eq!(r.status, 501);
+    // Versions are served: a malformed version id is refused and deletes nothing.
+    assert_eq!((r.status, r.code()), (400, "InvalidArgument".into()));
     assert_eq!(get(&s, "subs", "k", &[]).body, b"original bytes");
     // A valued parameter OSS does not know is ignored, as OSS does.
     let r = send(

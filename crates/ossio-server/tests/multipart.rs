@@ -569,7 +569,8 @@ fn copy_within_and_across_buckets_with_directives_and_conditions() {
             .to_request()
             .unwrap(),
     );
-    assert_eq!(r.status, 501);
+    // A malformed source version id is refused.
+    assert_eq!((r.status, r.code()), (400, "InvalidArgument".into()));
     assert_eq!(get(&s, "dst", "c3").status, 404);
 }
 
