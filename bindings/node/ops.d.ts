@@ -5694,7 +5694,7 @@ export interface ListCnameOutput {
 export interface ListJobsInput {
   /** Only jobs in these statuses (`Active | Cancelled`). */
   readonly batchJobStatuses?: string | null;
-  /** Page size. */
+  /** Page size (1 to 1000; OSS's default 100). */
   readonly maxKeys?: number | null;
   /** The previous page's `NextToken`. */
   readonly continuationToken?: string | null;

@@ -8942,7 +8942,7 @@ class ListJobs(Operation[ListJobsOutput]):
     """Lists the account's batch jobs, one page at a time.
 
     :ivar batch_job_statuses: Only jobs in these statuses (``Active | Cancelled``).
-    :ivar max_keys: Page size.
+    :ivar max_keys: Page size (1 to 1000; OSS's default 100).
     :ivar continuation_token: The previous page's ``NextToken``.
     """
 

@@ -342,8 +342,8 @@ pub struct ListJobs {
     /// Only jobs in these statuses (`Active | Cancelled`).
     #[oss(query = "batchJobStatuses")]
     pub batch_job_statuses: Option<String>,
-    /// Page size.
-    #[oss(query = "max-keys")]
+    /// Page size (1 to 1000; OSS's default 100).
+    #[oss(query = "max-keys", min = 1, max = 1000)]
     pub max_keys: Option<u32>,
     /// The previous page's `NextToken`.
     #[oss(query = "continuation-token")]
@@ -630,6 +630,17 @@ mod tests {
             ]
         );
         assert!(req.headers.is_empty());
+        let too_many = ListJobs {
+            max_keys: Some(1001),
+            ..Default::default()
+        };
+        assert!(
+            too_many
+                .to_request()
+                .unwrap_err()
+                .to_string()
+                .contains("max_keys")
+        );
     }
 
     #[test]
