@@ -33,6 +33,9 @@ export type MetadataTableState = 'ENABLED' | 'DISABLED';
 /** `MetadataTableSseAlgorithm`: one of its wire values. */
 export type MetadataTableSseAlgorithm = 'AES256' | 'oss:kms';
 
+/** `RestoreTier`: one of its wire values. */
+export type RestoreTier = 'Expedited' | 'Standard' | 'Bulk';
+
 /** `SelectMetaProcess`: one of its wire values. */
 export type SelectMetaProcess = 'csv/meta' | 'json/meta';
 
@@ -126,11 +129,14 @@ export type ObjectRetentionMode = 'GOVERNANCE' | 'COMPLIANCE';
 /** `ServerSideEncryption`: one of its wire values. */
 export type ServerSideEncryption = 'AES256' | 'KMS' | 'SM4';
 
-/** `RestoreTier`: one of its wire values. */
-export type RestoreTier = 'Expedited' | 'Standard' | 'Bulk';
-
 /** `SelectProcess`: one of its wire values. */
 export type SelectProcess = 'csv/select' | 'json/select';
+
+/** `AntiDdosStatus`: one of its wire values. */
+export type AntiDdosStatus = 'Init' | 'Defending' | 'HaltDefending';
+
+/** `RequestedJobStatus`: one of its wire values. */
+export type RequestedJobStatus = 'Ready' | 'Cancelled';
 
 /** The `CompleteMultipartUpload` document: the parts, in ascending part number. */
 export interface CompleteMultipartUploadDocumentInput {
@@ -278,6 +284,127 @@ export interface CnameToken {
   bucket: string | null;
 }
 
+/** The `CreateJobRequest` document. */
+export interface CreateJobConfigInput {
+  /** Whether the job waits for UpdateJobStatus `Ready` before it runs. */
+  readonly confirmationRequired?: boolean | null;
+  /** What the job does. */
+  readonly operation?: JobOperationInput | null;
+  /** The completion report. */
+  readonly report?: JobReportInput | null;
+  /** An idempotency token. */
+  readonly clientRequestToken?: string | null;
+  /** The objects, from a manifest. */
+  readonly manifest?: JobManifestInput | null;
+  /** The objects, by key prefix. */
+  readonly keyPrefixManifestGenerator?: KeyPrefixManifestGeneratorInput | null;
+  /** A description. */
+  readonly description?: string | null;
+  /** The priority (higher runs first). */
+  readonly priority?: number | null;
+  /** The RAM role the job acts as. */
+  readonly roleArn?: string | null;
+}
+
+/** `Operation`: what a job does to each object (exactly one of these is set). */
+export interface JobOperationInput {
+  /** Replace each object's tags. */
+  readonly putObjectTagging?: TaggingInput | null;
+  /** Remove each object's tags (an empty element). */
+  readonly deleteObjectTagging?: string | null;
+  /** Add tags to each object's. */
+  readonly addObjectTagging?: TaggingInput | null;
+  /** Set each object's ACL. */
+  readonly putObjectAcl?: JobPutObjectAclInput | null;
+  /** Restore each archived object. */
+  readonly restoreObject?: JobRestoreObjectInput | null;
+}
+
+/** The `Tagging` document. */
+export interface TaggingInput {
+  /** The tags. */
+  readonly tagSet?: TagSetInput | null;
+}
+
+/** The tags of a `Tagging` document. */
+export interface TagSetInput {
+  /** The tags. */
+  readonly tags?: ReadonlyArray<TagInput> | null;
+}
+
+/** One tag: a key and a value. */
+export interface TagInput {
+  /** The key. */
+  readonly key?: string | null;
+  /** The value. */
+  readonly value?: string | null;
+}
+
+/** `PutObjectAcl` of a job: the ACL to set on every object. */
+export interface JobPutObjectAclInput {
+  /** The object ACL. */
+  readonly objectAcl?: ObjectAcl | null;
+}
+
+/** `RestoreObject` of a job: how every archived object is restored. */
+export interface JobRestoreObjectInput {
+  /** How many days the restored copy stays. */
+  readonly days?: number | null;
+  /** The restore priority. */
+  readonly tier?: RestoreTier | null;
+}
+
+/** `Report`: where and what a job reports when it ends. */
+export interface JobReportInput {
+  /** The bucket the report is written to. */
+  readonly bucket?: string | null;
+  /** Whether a report is written. */
+  readonly enabled?: boolean | null;
+  /** The report's key prefix. */
+  readonly prefix?: string | null;
+  /** Which tasks are reported (`AllTasks`, `FailedTasksOnly`). */
+  readonly reportScope?: string | null;
+}
+
+/** `Manifest`: the object listing the job's objects. */
+export interface JobManifestInput {
+  /** Where the manifest is. */
+  readonly location?: JobManifestLocationInput | null;
+  /** Its format. */
+  readonly spec?: JobManifestSpecInput | null;
+}
+
+/** `Location`: the manifest object. */
+export interface JobManifestLocationInput {
+  /** The manifest's ETag. */
+  readonly etag?: string | null;
+  /** The manifest's bucket. */
+  readonly bucket?: string | null;
+  /** The manifest's key. */
+  readonly object?: string | null;
+  /** The manifest's version. */
+  readonly versionId?: string | null;
+}
+
+/** `Spec`: the manifest's format. */
+export interface JobManifestSpecInput {
+  /** The CSV columns (`Bucket,Key`). */
+  readonly fields?: string | null;
+  /** The format (`OSS_BatchOperations_CSV_20250611`). */
+  readonly format?: string | null;
+}
+
+/**
+ * `KeyPrefixManifestGenerator`: the job's objects as the keys under a prefix, instead of
+ * a manifest.
+ */
+export interface KeyPrefixManifestGeneratorInput {
+  /** The bucket the objects are in. */
+  readonly sourceBucket?: string | null;
+  /** The key prefix. */
+  readonly prefix?: string | null;
+}
+
 /** The `ReplicationRules` document: the rules to delete. */
 export interface ReplicationRulesInput {
   /** Rule IDs (at least one). */
@@ -300,6 +427,174 @@ export interface DeletedObject {
   versionId: string | null;
   /** Whether a delete marker was created. */
   deleteMarker: boolean;
+}
+
+/** `Job`: a job as DescribeJob returns it. */
+export interface Job {
+  /** Whether the job waits for confirmation. */
+  confirmationRequired: boolean | null;
+  /** When it was created (Unix seconds). */
+  creationTime: Uint64 | null;
+  /** Its id. */
+  jobId: string | null;
+  /** What it does. */
+  operation: JobOperation | null;
+  /** Its report. */
+  report: JobReport | null;
+  /** Its manifest. */
+  manifest: JobManifest | null;
+  /** Its description. */
+  description: string | null;
+  /** Its priority. */
+  priority: number | null;
+  /** The RAM role it acts as. */
+  roleArn: string | null;
+  /** Why its status last changed. */
+  statusUpdateReason: string | null;
+  /** Its progress. */
+  progressSummary: JobProgressSummary | null;
+  /** Its objects, by key prefix. */
+  keyPrefixManifestGenerator: KeyPrefixManifestGenerator | null;
+  /** Why it failed. */
+  failureReasons: JobFailureReasons | null;
+  /** Its status (`Active`, `Complete`, `Failed`, ...). */
+  status: string | null;
+  /** When it ended (Unix seconds). */
+  terminationDate: Uint64 | null;
+}
+
+/** `Operation`: what a job does to each object (exactly one of these is set). */
+export interface JobOperation {
+  /** Replace each object's tags. */
+  putObjectTagging: Tagging | null;
+  /** Remove each object's tags (an empty element). */
+  deleteObjectTagging: string | null;
+  /** Add tags to each object's. */
+  addObjectTagging: Tagging | null;
+  /** Set each object's ACL. */
+  putObjectAcl: JobPutObjectAcl | null;
+  /** Restore each archived object. */
+  restoreObject: JobRestoreObject | null;
+}
+
+/** The `Tagging` document. */
+export interface Tagging {
+  /** The tags. */
+  tagSet: TagSet | null;
+}
+
+/** The tags of a `Tagging` document. */
+export interface TagSet {
+  /** The tags. */
+  tags: Array<Tag>;
+}
+
+/** One tag: a key and a value. */
+export interface Tag {
+  /** The key. */
+  key: string | null;
+  /** The value. */
+  value: string | null;
+}
+
+/** `PutObjectAcl` of a job: the ACL to set on every object. */
+export interface JobPutObjectAcl {
+  /** The object ACL. */
+  objectAcl: ObjectAcl | null;
+}
+
+/** `RestoreObject` of a job: how every archived object is restored. */
+export interface JobRestoreObject {
+  /** How many days the restored copy stays. */
+  days: number | null;
+  /** The restore priority. */
+  tier: RestoreTier | null;
+}
+
+/** `Report`: where and what a job reports when it ends. */
+export interface JobReport {
+  /** The bucket the report is written to. */
+  bucket: string | null;
+  /** Whether a report is written. */
+  enabled: boolean | null;
+  /** The report's key prefix. */
+  prefix: string | null;
+  /** Which tasks are reported (`AllTasks`, `FailedTasksOnly`). */
+  reportScope: string | null;
+}
+
+/** `Manifest`: the object listing the job's objects. */
+export interface JobManifest {
+  /** Where the manifest is. */
+  location: JobManifestLocation | null;
+  /** Its format. */
+  spec: JobManifestSpec | null;
+}
+
+/** `Location`: the manifest object. */
+export interface JobManifestLocation {
+  /** The manifest's ETag. */
+  etag: string | null;
+  /** The manifest's bucket. */
+  bucket: string | null;
+  /** The manifest's key. */
+  object: string | null;
+  /** The manifest's version. */
+  versionId: string | null;
+}
+
+/** `Spec`: the manifest's format. */
+export interface JobManifestSpec {
+  /** The CSV columns (`Bucket,Key`). */
+  fields: string | null;
+  /** The format (`OSS_BatchOperations_CSV_20250611`). */
+  format: string | null;
+}
+
+/**
+ * `ProgressSummary` of a job. The counts are text: OSS writes `-1` while a count is
+ * not known yet.
+ */
+export interface JobProgressSummary {
+  /** Tasks failed (`-1`: not known yet). */
+  numberOfTasksFailed: string | null;
+  /** Tasks succeeded (`-1`: not known yet). */
+  numberOfTasksSucceeded: string | null;
+  /** Timing. */
+  timers: JobTimers | null;
+  /** Tasks in all (`-1`: not known yet). */
+  totalNumberOfTasks: string | null;
+}
+
+/** `Timers` of a job's progress. */
+export interface JobTimers {
+  /** Seconds the job has been active. */
+  elapsedTimeInActiveSeconds: Uint64 | null;
+}
+
+/**
+ * `KeyPrefixManifestGenerator`: the job's objects as the keys under a prefix, instead of
+ * a manifest.
+ */
+export interface KeyPrefixManifestGenerator {
+  /** The bucket the objects are in. */
+  sourceBucket: string | null;
+  /** The key prefix. */
+  prefix: string | null;
+}
+
+/** `FailureReasons` of a job. */
+export interface JobFailureReasons {
+  /** The failure. */
+  jobFailure: JobFailure | null;
+}
+
+/** `JobFailure`: why a job failed. */
+export interface JobFailure {
+  /** The failure code. */
+  failureCode: string | null;
+  /** The failure text. */
+  failureReason: string | null;
 }
 
 /** The endpoints of one region. */
@@ -841,14 +1136,6 @@ export interface LifecycleRule {
   abortMultipartUpload: LifecycleRuleAbortMultipartUpload | null;
 }
 
-/** One tag: a key and a value. */
-export interface Tag {
-  /** The key. */
-  key: string | null;
-  /** The value. */
-  value: string | null;
-}
-
 /** When noncurrent versions expire. */
 export interface NoncurrentVersionExpiration {
   /** Noncurrent versions expire this many days after becoming noncurrent. */
@@ -1262,18 +1549,6 @@ export interface QuotaConfiguration {
   mode: StorageQuotaMode | null;
   /** The storage in use, in bytes, as last measured (in answers). */
   currentUsage: Uint64 | null;
-}
-
-/** The `Tagging` document. */
-export interface Tagging {
-  /** The tags. */
-  tagSet: TagSet | null;
-}
-
-/** The tags of a `Tagging` document. */
-export interface TagSet {
-  /** The tags. */
-  tags: Array<Tag>;
 }
 
 /** The `TransferAccelerationConfiguration` document. */
@@ -1729,6 +2004,22 @@ export interface StyleInfo {
   category: string | null;
 }
 
+/** One Anti-DDoS instance of the account, as GetUserAntiDDosInfo lists it. */
+export interface UserAntiDdosInfo {
+  /** When the instance was created (Unix seconds). */
+  ctime: Uint64 | null;
+  /** When the instance was last updated (Unix seconds). */
+  mtime: Uint64 | null;
+  /** When the instance was activated (Unix seconds; 0 before). */
+  activeTime: Uint64 | null;
+  /** `Init`, `Defending` or `HaltDefending`. */
+  status: string | null;
+  /** The Anti-DDoS instance id. */
+  instanceId: string | null;
+  /** The owner's account id. */
+  owner: string | null;
+}
+
 /** The `UserDefinedLogFieldsConfiguration` document. */
 export interface UserDefinedLogFieldsConfiguration {
   /** The request headers logged. */
@@ -1747,6 +2038,15 @@ export interface LoggingHeaderSet {
 export interface LoggingParamSet {
   /** Parameter names. */
   parameters: Array<string>;
+}
+
+/**
+ * The `AntiDDOSConfiguration` document: the custom domain names a bucket's protection
+ * covers.
+ */
+export interface BucketAntiDdosConfigurationInput {
+  /** The custom domain names to protect. */
+  readonly domains?: ReadonlyArray<string> | null;
 }
 
 /** The `InitiateWormConfiguration` document. */
@@ -1783,6 +2083,38 @@ export interface AccessPointForObjectProcess {
   accessPointForObjectProcessAlias: string | null;
   /** The access point it is built on. */
   accessPointName: string | null;
+}
+
+/** The `AntiDDOSListConfiguration` document: one page of protected buckets. */
+export interface AntiDdosListConfiguration {
+  /** The marker of the next page. */
+  marker: string | null;
+  /** Whether more pages follow. */
+  isTruncated: boolean | null;
+  /** The buckets' protections. */
+  antiDdosConfigurations: Array<BucketAntiDdosInfo>;
+}
+
+/** One bucket's Anti-DDoS protection, as ListBucketAntiDDosInfo lists it. */
+export interface BucketAntiDdosInfo {
+  /** The bucket owner's id. */
+  owner: string | null;
+  /** When the instance was created (Unix seconds). */
+  ctime: Uint64 | null;
+  /** `Init`, `Defending` or `HaltDefending`. */
+  status: string | null;
+  /** The protected custom domain names. */
+  domains: Array<string>;
+  /** The Anti-DDoS instance id. */
+  instanceId: string | null;
+  /** The protected bucket. */
+  bucket: string | null;
+  /** When the instance was last updated (Unix seconds). */
+  mtime: Uint64 | null;
+  /** When the instance was activated (Unix seconds; 0 before). */
+  activeTime: Uint64 | null;
+  /** The instance type (`AntiDDosPremimum`). */
+  type: string | null;
 }
 
 /** The `ListBucketDataRedundancyTransition` document: one page of tasks. */
@@ -1879,6 +2211,32 @@ export interface CnameCertificate {
   status: string | null;
   /** When it was attached. */
   creationDate: string | null;
+}
+
+/** `Jobs`: one page of ListJobs. */
+export interface Jobs {
+  /** The jobs. */
+  jobListDescriptor: Array<JobListDescriptor>;
+}
+
+/** `JobListDescriptor`: a job as ListJobs lists it. */
+export interface JobListDescriptor {
+  /** When it was created (Unix seconds). */
+  creationTime: Uint64 | null;
+  /** Its description. */
+  description: string | null;
+  /** Its id. */
+  jobId: string | null;
+  /** Its operation's name (`PutObjectAcl`). */
+  operation: string | null;
+  /** Its priority. */
+  priority: number | null;
+  /** Its status. */
+  status: string | null;
+  /** Its progress. */
+  progressSummary: JobProgressSummary | null;
+  /** When it ended (Unix seconds). */
+  terminationDate: Uint64 | null;
 }
 
 /** One LiveChannel in a listing. */
@@ -2240,14 +2598,6 @@ export interface LifecycleRuleInput {
   readonly abortMultipartUpload?: LifecycleRuleAbortMultipartUploadInput | null;
 }
 
-/** One tag: a key and a value. */
-export interface TagInput {
-  /** The key. */
-  readonly key?: string | null;
-  /** The value. */
-  readonly value?: string | null;
-}
-
 /** When noncurrent versions expire. */
 export interface NoncurrentVersionExpirationInput {
   /** Noncurrent versions expire this many days after becoming noncurrent. */
@@ -2519,18 +2869,6 @@ export interface QuotaConfigurationInput {
   readonly mode?: StorageQuotaMode | null;
   /** The storage in use, in bytes, as last measured (in answers). */
   readonly currentUsage?: number | bigint | null;
-}
-
-/** The `Tagging` document. */
-export interface TaggingInput {
-  /** The tags. */
-  readonly tagSet?: TagSetInput | null;
-}
-
-/** The tags of a `Tagging` document. */
-export interface TagSetInput {
-  /** The tags. */
-  readonly tags?: ReadonlyArray<TagInput> | null;
 }
 
 /** The `TransferAccelerationConfiguration` document. */
@@ -3362,6 +3700,20 @@ export interface CreateCnameTokenOutput {
   requestId: string;
 }
 
+/** Creates a batch job. */
+export interface CreateJobInput {
+  /** The job. */
+  readonly createJob: CreateJobConfigInput;
+}
+
+/** The result of [`CreateJob`]. */
+export interface CreateJobOutput {
+  /** The new job's id. */
+  jobId: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /**
  * Indexes a CSV or JSON object for SelectObject (rows, columns, splits).
  * 
@@ -3769,6 +4121,20 @@ export interface DeleteUserDefinedLogFieldsConfigInput {
 
 /** The result of an operation whose response has no body. */
 export interface DeleteUserDefinedLogFieldsConfigOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Describes one batch job. */
+export interface DescribeJobInput {
+  /** The job id. */
+  readonly batchJobId: string;
+}
+
+/** The result of [`DescribeJob`]. */
+export interface DescribeJobOutput {
+  /** The job. */
+  job: Job | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -4913,6 +5279,18 @@ export interface GetSymlinkOutput {
   requestId: string;
 }
 
+/** Lists the account's Anti-DDoS instances (`GET /?antiDDos`). */
+export interface GetUserAntiDDosInfoInput {
+}
+
+/** The result of [`GetUserAntiDDosInfo`]. */
+export interface GetUserAntiDDosInfoOutput {
+  /** The instances. */
+  antiDdosConfigurations: Array<UserAntiDdosInfo>;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Reads which request headers and query parameters real-time logs record. */
 export interface GetUserDefinedLogFieldsConfigInput {
   /** The bucket. */
@@ -5018,6 +5396,44 @@ export interface HeadObjectOutput {
   exposeHeaders: string | null;
   /** When the object moved to a colder storage class (`x-oss-transition-time`). */
   transitionTime: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Puts a bucket under an Anti-DDoS instance's protection (`PUT /<bucket>?antiDDos`),
+ * optionally naming the custom domain names to protect.
+ */
+export interface InitBucketAntiDDosInfoInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The instance id. */
+  readonly defenderInstance: string;
+  /** The instance type: `AntiDDosPremimum`. */
+  readonly defenderType: string;
+  /** The custom domain names to protect. */
+  readonly bucketAntiDdosConfiguration?: BucketAntiDdosConfigurationInput | null;
+}
+
+/** The result of [`InitBucketAntiDDosInfo`]. */
+export interface InitBucketAntiDDosInfoOutput {
+  /** The instance id (`x-oss-defender-instance`). */
+  defenderInstance: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Creates an Anti-DDoS instance for the account (`PUT /?antiDDos`); its id comes back in
+ * `x-oss-defender-instance`.
+ */
+export interface InitUserAntiDDosInfoInput {
+}
+
+/** The result of [`InitUserAntiDDosInfo`]. */
+export interface InitUserAntiDDosInfoOutput {
+  /** The new instance's id (`x-oss-defender-instance`). */
+  defenderInstance: string | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -5145,6 +5561,25 @@ export interface ListAccessPointsForObjectProcessOutput {
   requestId: string;
 }
 
+/**
+ * Lists the account's buckets under Anti-DDoS protection (`GET /?bucketAntiDDos`), one
+ * page at a time.
+ */
+export interface ListBucketAntiDDosInfoInput {
+  /** Start after this instance (the previous page's `Marker`). */
+  readonly marker?: string | null;
+  /** Page size (1 to 100; OSS's default 100). */
+  readonly maxKeys?: number | null;
+}
+
+/** One page of [`ListBucketAntiDDosInfo`]. */
+export interface ListBucketAntiDDosInfoOutput {
+  /** The page, with whether more follow. */
+  antiDdosListConfiguration: AntiDdosListConfiguration | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Lists the redundancy type change tasks of a bucket. */
 export interface ListBucketDataRedundancyTransitionInput {
   /** The bucket. */
@@ -5251,6 +5686,26 @@ export interface ListCnameOutput {
   bucket: string | null;
   /** The bucket owner's ID. */
   owner: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Lists the account's batch jobs, one page at a time. */
+export interface ListJobsInput {
+  /** Only jobs in these statuses (`Active | Cancelled`). */
+  readonly batchJobStatuses?: string | null;
+  /** Page size (1 to 1000; OSS's default 100). */
+  readonly maxKeys?: number | null;
+  /** The previous page's `NextToken`. */
+  readonly continuationToken?: string | null;
+}
+
+/** One page of [`ListJobs`]. */
+export interface ListJobsOutput {
+  /** The jobs of this page. */
+  jobs: Jobs | null;
+  /** The token of the next page; absent on the last. */
+  nextToken: string | null;
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -6436,6 +6891,27 @@ export interface SelectObjectOutput {
   requestId: string;
 }
 
+/**
+ * Changes the state of a bucket's Anti-DDoS protection (`POST /<bucket>?antiDDos`). Going
+ * to `Init` needs the custom domain names to protect (OSS's documented rule, checked).
+ */
+export interface UpdateBucketAntiDDosInfoInput {
+  /** The bucket. */
+  readonly bucket: string;
+  /** The instance id. */
+  readonly defenderInstance: string;
+  /** The new state. */
+  readonly defenderStatus: AntiDdosStatus;
+  /** The custom domain names to protect (required for `Init`). */
+  readonly bucketAntiDdosConfiguration?: BucketAntiDdosConfigurationInput | null;
+}
+
+/** The result of an operation whose response has no body. */
+export interface UpdateBucketAntiDDosInfoOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
 /** Changes a bucket's inventory table: `PUT /?metadataInventoryTable`. */
 export interface UpdateBucketMetadataInventoryTableConfigurationInput {
   /** The bucket. */
@@ -6460,6 +6936,63 @@ export interface UpdateBucketMetadataJournalTableConfigurationInput {
 
 /** The result of an operation whose response has no body. */
 export interface UpdateBucketMetadataJournalTableConfigurationOutput {
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Changes a job's priority. */
+export interface UpdateJobPriorityInput {
+  /** The job id. */
+  readonly batchJobId: string;
+  /** The new priority. */
+  readonly targetPriority: number;
+}
+
+/** The result of [`UpdateJobPriority`]. */
+export interface UpdateJobPriorityOutput {
+  /** The job id. */
+  jobId: string | null;
+  /** Its priority now. */
+  priority: number | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/** Confirms (`Ready`) or cancels (`Cancelled`) a job. */
+export interface UpdateJobStatusInput {
+  /** The job id. */
+  readonly batchJobId: string;
+  /** The status to move to. */
+  readonly requestedJobStatus: RequestedJobStatus;
+  /** Why. */
+  readonly statusUpdateReason?: string | null;
+}
+
+/** The result of [`UpdateJobStatus`]. */
+export interface UpdateJobStatusOutput {
+  /** The job id. */
+  jobId: string | null;
+  /** Its status now. */
+  jobStatus: string | null;
+  /** Why it changed. */
+  statusUpdateReason: string | null;
+  /** `x-oss-request-id` of the response. */
+  requestId: string;
+}
+
+/**
+ * Changes the state of one of the account's Anti-DDoS instances (`POST /?antiDDos`);
+ * OSS accepts `HaltDefending` here.
+ */
+export interface UpdateUserAntiDDosInfoInput {
+  /** The instance id. */
+  readonly defenderInstance: string;
+  /** The new state. */
+  readonly defenderStatus: AntiDdosStatus;
+}
+
+/** The result of an operation whose response has no body. */
+export interface UpdateUserAntiDDosInfoOutput {
   /** `x-oss-request-id` of the response. */
   requestId: string;
 }
@@ -6603,6 +7136,7 @@ export interface OperationTypes {
   CreateBucketDataRedundancyTransition: [CreateBucketDataRedundancyTransitionInput, CreateBucketDataRedundancyTransitionOutput];
   CreateBucketMetadataConfiguration: [CreateBucketMetadataConfigurationInput, CreateBucketMetadataConfigurationOutput];
   CreateCnameToken: [CreateCnameTokenInput, CreateCnameTokenOutput];
+  CreateJob: [CreateJobInput, CreateJobOutput];
   CreateSelectObjectMeta: [CreateSelectObjectMetaInput, CreateSelectObjectMetaOutput];
   DeleteAccessPoint: [DeleteAccessPointInput, DeleteAccessPointOutput];
   DeleteAccessPointForObjectProcess: [DeleteAccessPointForObjectProcessInput, DeleteAccessPointForObjectProcessOutput];
@@ -6632,6 +7166,7 @@ export interface OperationTypes {
   DeletePublicAccessBlock: [DeletePublicAccessBlockInput, DeletePublicAccessBlockOutput];
   DeleteStyle: [DeleteStyleInput, DeleteStyleOutput];
   DeleteUserDefinedLogFieldsConfig: [DeleteUserDefinedLogFieldsConfigInput, DeleteUserDefinedLogFieldsConfigOutput];
+  DescribeJob: [DescribeJobInput, DescribeJobOutput];
   DescribeRegions: [DescribeRegionsInput, DescribeRegionsOutput];
   DoDataPipelineAction: [DoDataPipelineActionInput, DoDataPipelineActionOutput];
   DoMetaQuery: [DoMetaQueryInput, DoMetaQueryOutput];
@@ -6689,17 +7224,22 @@ export interface OperationTypes {
   GetPublicAccessBlock: [GetPublicAccessBlockInput, GetPublicAccessBlockOutput];
   GetStyle: [GetStyleInput, GetStyleOutput];
   GetSymlink: [GetSymlinkInput, GetSymlinkOutput];
+  GetUserAntiDDosInfo: [GetUserAntiDDosInfoInput, GetUserAntiDDosInfoOutput];
   GetUserDefinedLogFieldsConfig: [GetUserDefinedLogFieldsConfigInput, GetUserDefinedLogFieldsConfigOutput];
   HeadObject: [HeadObjectInput, HeadObjectOutput];
+  InitBucketAntiDDosInfo: [InitBucketAntiDDosInfoInput, InitBucketAntiDDosInfoOutput];
+  InitUserAntiDDosInfo: [InitUserAntiDDosInfoInput, InitUserAntiDDosInfoOutput];
   InitiateBucketWorm: [InitiateBucketWormInput, InitiateBucketWormOutput];
   InitiateMultipartUpload: [InitiateMultipartUploadInput, InitiateMultipartUploadOutput];
   ListAccessPoints: [ListAccessPointsInput, ListAccessPointsOutput];
   ListAccessPointsForObjectProcess: [ListAccessPointsForObjectProcessInput, ListAccessPointsForObjectProcessOutput];
+  ListBucketAntiDDosInfo: [ListBucketAntiDDosInfoInput, ListBucketAntiDDosInfoOutput];
   ListBucketDataRedundancyTransition: [ListBucketDataRedundancyTransitionInput, ListBucketDataRedundancyTransitionOutput];
   ListBucketInventory: [ListBucketInventoryInput, ListBucketInventoryOutput];
   ListBuckets: [ListBucketsInput, ListBucketsOutput];
   ListCloudBoxes: [ListCloudBoxesInput, ListCloudBoxesOutput];
   ListCname: [ListCnameInput, ListCnameOutput];
+  ListJobs: [ListJobsInput, ListJobsOutput];
   ListLiveChannel: [ListLiveChannelInput, ListLiveChannelOutput];
   ListMultipartUploads: [ListMultipartUploadsInput, ListMultipartUploadsOutput];
   ListObjectVersions: [ListObjectVersionsInput, ListObjectVersionsOutput];
@@ -6756,8 +7296,12 @@ export interface OperationTypes {
   RestoreObject: [RestoreObjectInput, RestoreObjectOutput];
   SealAppendObject: [SealAppendObjectInput, SealAppendObjectOutput];
   SelectObject: [SelectObjectInput, SelectObjectOutput];
+  UpdateBucketAntiDDosInfo: [UpdateBucketAntiDDosInfoInput, UpdateBucketAntiDDosInfoOutput];
   UpdateBucketMetadataInventoryTableConfiguration: [UpdateBucketMetadataInventoryTableConfigurationInput, UpdateBucketMetadataInventoryTableConfigurationOutput];
   UpdateBucketMetadataJournalTableConfiguration: [UpdateBucketMetadataJournalTableConfigurationInput, UpdateBucketMetadataJournalTableConfigurationOutput];
+  UpdateJobPriority: [UpdateJobPriorityInput, UpdateJobPriorityOutput];
+  UpdateJobStatus: [UpdateJobStatusInput, UpdateJobStatusOutput];
+  UpdateUserAntiDDosInfo: [UpdateUserAntiDDosInfoInput, UpdateUserAntiDDosInfoOutput];
   UploadPart: [UploadPartInput, UploadPartOutput];
   UploadPartCopy: [UploadPartCopyInput, UploadPartCopyOutput];
   WriteGetObjectResponse: [WriteGetObjectResponseInput, WriteGetObjectResponseOutput];
@@ -6808,6 +7352,8 @@ export interface ClientOperations {
   createBucketMetadataConfiguration(input: CreateBucketMetadataConfigurationInput): Promise<CreateBucketMetadataConfigurationOutput>;
   /** Creates the token that proves ownership of a domain. */
   createCnameToken(input: CreateCnameTokenInput): Promise<CreateCnameTokenOutput>;
+  /** Creates a batch job. */
+  createJob(input: CreateJobInput): Promise<CreateJobOutput>;
   /**
    * Indexes a CSV or JSON object for SelectObject (rows, columns, splits).
    * 
@@ -6871,6 +7417,8 @@ export interface ClientOperations {
   deleteStyle(input: DeleteStyleInput): Promise<DeleteStyleOutput>;
   /** Removes the custom log fields of a bucket. */
   deleteUserDefinedLogFieldsConfig(input: DeleteUserDefinedLogFieldsConfigInput): Promise<DeleteUserDefinedLogFieldsConfigOutput>;
+  /** Describes one batch job. */
+  describeJob(input: DescribeJobInput): Promise<DescribeJobOutput>;
   /** Lists the endpoints of every region, or of one. */
   describeRegions(input?: DescribeRegionsInput): Promise<DescribeRegionsOutput>;
   /** Runs a named data pipeline action, with the body the action takes. */
@@ -7002,6 +7550,8 @@ export interface ClientOperations {
   getStyle(input: GetStyleInput): Promise<GetStyleOutput>;
   /** Reads where a symbolic link points. */
   getSymlink(input: GetSymlinkInput): Promise<GetSymlinkOutput>;
+  /** Lists the account's Anti-DDoS instances (`GET /?antiDDos`). */
+  getUserAntiDDosInfo(input?: GetUserAntiDDosInfoInput): Promise<GetUserAntiDDosInfoOutput>;
   /** Reads which request headers and query parameters real-time logs record. */
   getUserDefinedLogFieldsConfig(input: GetUserDefinedLogFieldsConfigInput): Promise<GetUserDefinedLogFieldsConfigOutput>;
   /**
@@ -7009,6 +7559,16 @@ export interface ClientOperations {
    * `Response::check` decodes.
    */
   headObject(input: HeadObjectInput): Promise<HeadObjectOutput>;
+  /**
+   * Puts a bucket under an Anti-DDoS instance's protection (`PUT /<bucket>?antiDDos`),
+   * optionally naming the custom domain names to protect.
+   */
+  initBucketAntiDDosInfo(input: InitBucketAntiDDosInfoInput): Promise<InitBucketAntiDDosInfoOutput>;
+  /**
+   * Creates an Anti-DDoS instance for the account (`PUT /?antiDDos`); its id comes back in
+   * `x-oss-defender-instance`.
+   */
+  initUserAntiDDosInfo(input?: InitUserAntiDDosInfoInput): Promise<InitUserAntiDDosInfoOutput>;
   /** Creates an unlocked retention policy; it lapses unless completed within 24 hours. */
   initiateBucketWorm(input: InitiateBucketWormInput): Promise<InitiateBucketWormOutput>;
   /** Starts a multipart upload; its id names the upload in the calls that follow. */
@@ -7020,6 +7580,11 @@ export interface ClientOperations {
    * `GET /?accessPointForObjectProcess` on the service endpoint.
    */
   listAccessPointsForObjectProcess(input?: ListAccessPointsForObjectProcessInput): Promise<ListAccessPointsForObjectProcessOutput>;
+  /**
+   * Lists the account's buckets under Anti-DDoS protection (`GET /?bucketAntiDDos`), one
+   * page at a time.
+   */
+  listBucketAntiDDosInfo(input?: ListBucketAntiDDosInfoInput): Promise<ListBucketAntiDDosInfoOutput>;
   /** Lists the redundancy type change tasks of a bucket. */
   listBucketDataRedundancyTransition(input: ListBucketDataRedundancyTransitionInput): Promise<ListBucketDataRedundancyTransitionOutput>;
   /** Lists a bucket's inventories, up to 100 a page. */
@@ -7030,6 +7595,8 @@ export interface ClientOperations {
   listCloudBoxes(input?: ListCloudBoxesInput): Promise<ListCloudBoxesOutput>;
   /** Lists the custom domains of a bucket. */
   listCname(input: ListCnameInput): Promise<ListCnameOutput>;
+  /** Lists the account's batch jobs, one page at a time. */
+  listJobs(input?: ListJobsInput): Promise<ListJobsOutput>;
   /** Lists the LiveChannels of a bucket, one page at a time: `GET /?live`. */
   listLiveChannel(input: ListLiveChannelInput): Promise<ListLiveChannelOutput>;
   /** Lists the uploads in progress in a bucket, a page at a time (by key, then upload id). */
@@ -7169,10 +7736,24 @@ export interface ClientOperations {
   sealAppendObject(input: SealAppendObjectInput): Promise<SealAppendObjectOutput>;
   /** Runs a SQL statement over a CSV or JSON object; the answer is OSS's framed stream. */
   selectObject(input: SelectObjectInput): Promise<SelectObjectOutput>;
+  /**
+   * Changes the state of a bucket's Anti-DDoS protection (`POST /<bucket>?antiDDos`). Going
+   * to `Init` needs the custom domain names to protect (OSS's documented rule, checked).
+   */
+  updateBucketAntiDDosInfo(input: UpdateBucketAntiDDosInfoInput): Promise<UpdateBucketAntiDDosInfoOutput>;
   /** Changes a bucket's inventory table: `PUT /?metadataInventoryTable`. */
   updateBucketMetadataInventoryTableConfiguration(input: UpdateBucketMetadataInventoryTableConfigurationInput): Promise<UpdateBucketMetadataInventoryTableConfigurationOutput>;
   /** Changes a bucket's journal table: `PUT /?metadataJournalTable`. */
   updateBucketMetadataJournalTableConfiguration(input: UpdateBucketMetadataJournalTableConfigurationInput): Promise<UpdateBucketMetadataJournalTableConfigurationOutput>;
+  /** Changes a job's priority. */
+  updateJobPriority(input: UpdateJobPriorityInput): Promise<UpdateJobPriorityOutput>;
+  /** Confirms (`Ready`) or cancels (`Cancelled`) a job. */
+  updateJobStatus(input: UpdateJobStatusInput): Promise<UpdateJobStatusOutput>;
+  /**
+   * Changes the state of one of the account's Anti-DDoS instances (`POST /?antiDDos`);
+   * OSS accepts `HaltDefending` here.
+   */
+  updateUserAntiDDosInfo(input: UpdateUserAntiDDosInfoInput): Promise<UpdateUserAntiDDosInfoOutput>;
   /**
    * Uploads one part (1 to 10,000; each but the last at least 100 KiB): from bytes, or as
    * a stream of declared length the caller sends.

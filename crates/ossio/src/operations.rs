@@ -130,6 +130,13 @@ impl Client {
         self.send(op)
     }
 
+    /// Creates a batch job.
+    ///
+    /// `POST /?batchJob`; see [`CreateJob`].
+    pub fn create_job(&self, op: &CreateJob) -> Result<CreateJobOutput, Error> {
+        self.send(op)
+    }
+
     /// Indexes a CSV or JSON object for SelectObject (rows, columns, splits).
     ///
     /// `POST /<key>`; see [`CreateSelectObjectMeta`].
@@ -384,6 +391,13 @@ impl Client {
         &self,
         op: &DeleteUserDefinedLogFieldsConfig,
     ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Describes one batch job.
+    ///
+    /// `GET /?batchJob`; see [`DescribeJob`].
+    pub fn describe_job(&self, op: &DescribeJob) -> Result<DescribeJobOutput, Error> {
         self.send(op)
     }
 
@@ -899,6 +913,16 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists the account's Anti-DDoS instances (`GET /?antiDDos`).
+    ///
+    /// `GET /?antiDDos`; see [`GetUserAntiDDosInfo`].
+    pub fn get_user_anti_d_dos_info(
+        &self,
+        op: &GetUserAntiDDosInfo,
+    ) -> Result<GetUserAntiDDosInfoOutput, Error> {
+        self.send(op)
+    }
+
     /// Reads which request headers and query parameters real-time logs record.
     ///
     /// `GET /?userDefinedLogFieldsConfig`; see [`GetUserDefinedLogFieldsConfig`].
@@ -914,6 +938,28 @@ impl Client {
     ///
     /// `HEAD /<key>`; see [`HeadObject`].
     pub fn head_object(&self, op: &HeadObject) -> Result<HeadObjectOutput, Error> {
+        self.send(op)
+    }
+
+    /// Puts a bucket under an Anti-DDoS instance's protection (`PUT /<bucket>?antiDDos`),
+    /// optionally naming the custom domain names to protect.
+    ///
+    /// `PUT /?antiDDos`; see [`InitBucketAntiDDosInfo`].
+    pub fn init_bucket_anti_d_dos_info(
+        &self,
+        op: &InitBucketAntiDDosInfo,
+    ) -> Result<InitBucketAntiDDosInfoOutput, Error> {
+        self.send(op)
+    }
+
+    /// Creates an Anti-DDoS instance for the account (`PUT /?antiDDos`); its id comes back in
+    /// `x-oss-defender-instance`.
+    ///
+    /// `PUT /?antiDDos`; see [`InitUserAntiDDosInfo`].
+    pub fn init_user_anti_d_dos_info(
+        &self,
+        op: &InitUserAntiDDosInfo,
+    ) -> Result<InitUserAntiDDosInfoOutput, Error> {
         self.send(op)
     }
 
@@ -958,6 +1004,17 @@ impl Client {
         self.send(op)
     }
 
+    /// Lists the account's buckets under Anti-DDoS protection (`GET /?bucketAntiDDos`), one
+    /// page at a time.
+    ///
+    /// `GET /?bucketAntiDDos`; see [`ListBucketAntiDDosInfo`].
+    pub fn list_bucket_anti_d_dos_info(
+        &self,
+        op: &ListBucketAntiDDosInfo,
+    ) -> Result<ListBucketAntiDDosInfoOutput, Error> {
+        self.send(op)
+    }
+
     /// Lists the redundancy type change tasks of a bucket.
     ///
     /// `GET /?redundancyTransition`; see [`ListBucketDataRedundancyTransition`].
@@ -996,6 +1053,13 @@ impl Client {
     ///
     /// `GET /?cname`; see [`ListCname`].
     pub fn list_cname(&self, op: &ListCname) -> Result<ListCnameOutput, Error> {
+        self.send(op)
+    }
+
+    /// Lists the account's batch jobs, one page at a time.
+    ///
+    /// `GET /?batchJob`; see [`ListJobs`].
+    pub fn list_jobs(&self, op: &ListJobs) -> Result<ListJobsOutput, Error> {
         self.send(op)
     }
 
@@ -1454,6 +1518,17 @@ impl Client {
         self.send(op)
     }
 
+    /// Changes the state of a bucket's Anti-DDoS protection (`POST /<bucket>?antiDDos`). Going
+    /// to `Init` needs the custom domain names to protect (OSS's documented rule, checked).
+    ///
+    /// `POST /?antiDDos`; see [`UpdateBucketAntiDDosInfo`].
+    pub fn update_bucket_anti_d_dos_info(
+        &self,
+        op: &UpdateBucketAntiDDosInfo,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
     /// Changes a bucket's inventory table: `PUT /?metadataInventoryTable`.
     ///
     /// `PUT /?metadataInventoryTable`; see [`UpdateBucketMetadataInventoryTableConfiguration`].
@@ -1470,6 +1545,34 @@ impl Client {
     pub fn update_bucket_metadata_journal_table_configuration(
         &self,
         op: &UpdateBucketMetadataJournalTableConfiguration,
+    ) -> Result<EmptyOutput, Error> {
+        self.send(op)
+    }
+
+    /// Changes a job's priority.
+    ///
+    /// `POST /?batchJobPriority`; see [`UpdateJobPriority`].
+    pub fn update_job_priority(
+        &self,
+        op: &UpdateJobPriority,
+    ) -> Result<UpdateJobPriorityOutput, Error> {
+        self.send(op)
+    }
+
+    /// Confirms (`Ready`) or cancels (`Cancelled`) a job.
+    ///
+    /// `POST /?batchJobStatus`; see [`UpdateJobStatus`].
+    pub fn update_job_status(&self, op: &UpdateJobStatus) -> Result<UpdateJobStatusOutput, Error> {
+        self.send(op)
+    }
+
+    /// Changes the state of one of the account's Anti-DDoS instances (`POST /?antiDDos`);
+    /// OSS accepts `HaltDefending` here.
+    ///
+    /// `POST /?antiDDos`; see [`UpdateUserAntiDDosInfo`].
+    pub fn update_user_anti_d_dos_info(
+        &self,
+        op: &UpdateUserAntiDDosInfo,
     ) -> Result<EmptyOutput, Error> {
         self.send(op)
     }

@@ -219,6 +219,20 @@ class Operations:
         return self._send(_new_op(ops.CreateCnameToken, fields))
 
     @overload
+    def create_job(self, request: ops.CreateJob, /) -> ops.CreateJobOutput: ...
+
+    @overload
+    def create_job(self, *, create_job: Union[ops.CreateJobConfig, Mapping[str, Any]]) -> ops.CreateJobOutput: ...
+
+    def create_job(self, *request: ops.CreateJob, **fields: Any) -> ops.CreateJobOutput:
+        """Creates a batch job.
+
+        Takes an ``ossio.ops.CreateJob`` or its fields as keywords; returns ``ossio.ops.CreateJobOutput``."""
+        if request:
+            return self._send(_request(ops.CreateJob, request, fields))
+        return self._send(_new_op(ops.CreateJob, fields))
+
+    @overload
     def create_select_object_meta(self, request: ops.CreateSelectObjectMeta, /) -> ops.CreateSelectObjectMetaOutput: ...
 
     @overload
@@ -623,6 +637,20 @@ class Operations:
         if request:
             return self._send(_request(ops.DeleteUserDefinedLogFieldsConfig, request, fields))
         return self._send(_new_op(ops.DeleteUserDefinedLogFieldsConfig, fields))
+
+    @overload
+    def describe_job(self, request: ops.DescribeJob, /) -> ops.DescribeJobOutput: ...
+
+    @overload
+    def describe_job(self, *, batch_job_id: str) -> ops.DescribeJobOutput: ...
+
+    def describe_job(self, *request: ops.DescribeJob, **fields: Any) -> ops.DescribeJobOutput:
+        """Describes one batch job.
+
+        Takes an ``ossio.ops.DescribeJob`` or its fields as keywords; returns ``ossio.ops.DescribeJobOutput``."""
+        if request:
+            return self._send(_request(ops.DescribeJob, request, fields))
+        return self._send(_new_op(ops.DescribeJob, fields))
 
     @overload
     def describe_regions(self, request: ops.DescribeRegions, /) -> ops.DescribeRegionsOutput: ...
@@ -1423,6 +1451,20 @@ class Operations:
         return self._send(_new_op(ops.GetSymlink, fields))
 
     @overload
+    def get_user_anti_d_dos_info(self, request: ops.GetUserAntiDDosInfo, /) -> ops.GetUserAntiDDosInfoOutput: ...
+
+    @overload
+    def get_user_anti_d_dos_info(self) -> ops.GetUserAntiDDosInfoOutput: ...
+
+    def get_user_anti_d_dos_info(self, *request: ops.GetUserAntiDDosInfo, **fields: Any) -> ops.GetUserAntiDDosInfoOutput:
+        """Lists the account's Anti-DDoS instances (``GET /?antiDDos``).
+
+        Takes an ``ossio.ops.GetUserAntiDDosInfo`` or its fields as keywords; returns ``ossio.ops.GetUserAntiDDosInfoOutput``."""
+        if request:
+            return self._send(_request(ops.GetUserAntiDDosInfo, request, fields))
+        return self._send(_new_op(ops.GetUserAntiDDosInfo, fields))
+
+    @overload
     def get_user_defined_log_fields_config(self, request: ops.GetUserDefinedLogFieldsConfig, /) -> ops.GetUserDefinedLogFieldsConfigOutput: ...
 
     @overload
@@ -1449,6 +1491,34 @@ class Operations:
         if request:
             return self._send(_request(ops.HeadObject, request, fields))
         return self._send(_new_op(ops.HeadObject, fields))
+
+    @overload
+    def init_bucket_anti_d_dos_info(self, request: ops.InitBucketAntiDDosInfo, /) -> ops.InitBucketAntiDDosInfoOutput: ...
+
+    @overload
+    def init_bucket_anti_d_dos_info(self, *, bucket: str, defender_instance: str, defender_type: str, bucket_anti_ddos_configuration: Optional[Union[ops.BucketAntiDdosConfiguration, Mapping[str, Any]]] = None) -> ops.InitBucketAntiDDosInfoOutput: ...
+
+    def init_bucket_anti_d_dos_info(self, *request: ops.InitBucketAntiDDosInfo, **fields: Any) -> ops.InitBucketAntiDDosInfoOutput:
+        """Puts a bucket under an Anti-DDoS instance's protection (``PUT /<bucket>?antiDDos``), optionally naming the custom domain names to protect.
+
+        Takes an ``ossio.ops.InitBucketAntiDDosInfo`` or its fields as keywords; returns ``ossio.ops.InitBucketAntiDDosInfoOutput``."""
+        if request:
+            return self._send(_request(ops.InitBucketAntiDDosInfo, request, fields))
+        return self._send(_new_op(ops.InitBucketAntiDDosInfo, fields))
+
+    @overload
+    def init_user_anti_d_dos_info(self, request: ops.InitUserAntiDDosInfo, /) -> ops.InitUserAntiDDosInfoOutput: ...
+
+    @overload
+    def init_user_anti_d_dos_info(self) -> ops.InitUserAntiDDosInfoOutput: ...
+
+    def init_user_anti_d_dos_info(self, *request: ops.InitUserAntiDDosInfo, **fields: Any) -> ops.InitUserAntiDDosInfoOutput:
+        """Creates an Anti-DDoS instance for the account (``PUT /?antiDDos``); its id comes back in ``x-oss-defender-instance``.
+
+        Takes an ``ossio.ops.InitUserAntiDDosInfo`` or its fields as keywords; returns ``ossio.ops.InitUserAntiDDosInfoOutput``."""
+        if request:
+            return self._send(_request(ops.InitUserAntiDDosInfo, request, fields))
+        return self._send(_new_op(ops.InitUserAntiDDosInfo, fields))
 
     @overload
     def initiate_bucket_worm(self, request: ops.InitiateBucketWorm, /) -> ops.InitiateBucketWormOutput: ...
@@ -1515,6 +1585,20 @@ class Operations:
         """Every page of ``ListAccessPointsForObjectProcess``: ``.iter_page(request)`` (or its fields as keywords)
         sends it and follows ``next_continuation_token`` until the listing ends."""
         return Paginator(self, ops.ListAccessPointsForObjectProcess, "continuation_token", "next_continuation_token")
+
+    @overload
+    def list_bucket_anti_d_dos_info(self, request: ops.ListBucketAntiDDosInfo, /) -> ops.ListBucketAntiDDosInfoOutput: ...
+
+    @overload
+    def list_bucket_anti_d_dos_info(self, *, marker: Optional[str] = None, max_keys: Optional[int] = None) -> ops.ListBucketAntiDDosInfoOutput: ...
+
+    def list_bucket_anti_d_dos_info(self, *request: ops.ListBucketAntiDDosInfo, **fields: Any) -> ops.ListBucketAntiDDosInfoOutput:
+        """Lists the account's buckets under Anti-DDoS protection (``GET /?bucketAntiDDos``), one page at a time.
+
+        Takes an ``ossio.ops.ListBucketAntiDDosInfo`` or its fields as keywords; returns ``ossio.ops.ListBucketAntiDDosInfoOutput``."""
+        if request:
+            return self._send(_request(ops.ListBucketAntiDDosInfo, request, fields))
+        return self._send(_new_op(ops.ListBucketAntiDDosInfo, fields))
 
     @overload
     def list_bucket_data_redundancy_transition(self, request: ops.ListBucketDataRedundancyTransition, /) -> ops.ListBucketDataRedundancyTransitionOutput: ...
@@ -1595,6 +1679,20 @@ class Operations:
         if request:
             return self._send(_request(ops.ListCname, request, fields))
         return self._send(_new_op(ops.ListCname, fields))
+
+    @overload
+    def list_jobs(self, request: ops.ListJobs, /) -> ops.ListJobsOutput: ...
+
+    @overload
+    def list_jobs(self, *, batch_job_statuses: Optional[str] = None, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> ops.ListJobsOutput: ...
+
+    def list_jobs(self, *request: ops.ListJobs, **fields: Any) -> ops.ListJobsOutput:
+        """Lists the account's batch jobs, one page at a time.
+
+        Takes an ``ossio.ops.ListJobs`` or its fields as keywords; returns ``ossio.ops.ListJobsOutput``."""
+        if request:
+            return self._send(_request(ops.ListJobs, request, fields))
+        return self._send(_new_op(ops.ListJobs, fields))
 
     @overload
     def list_live_channel(self, request: ops.ListLiveChannel, /) -> ops.ListLiveChannelOutput: ...
@@ -2411,6 +2509,20 @@ class Operations:
         return self._send(_new_op(ops.SelectObject, fields))
 
     @overload
+    def update_bucket_anti_d_dos_info(self, request: ops.UpdateBucketAntiDDosInfo, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def update_bucket_anti_d_dos_info(self, *, bucket: str, defender_instance: str, defender_status: ops.AntiDdosStatus, bucket_anti_ddos_configuration: Optional[Union[ops.BucketAntiDdosConfiguration, Mapping[str, Any]]] = None) -> ops.EmptyOutput: ...
+
+    def update_bucket_anti_d_dos_info(self, *request: ops.UpdateBucketAntiDDosInfo, **fields: Any) -> ops.EmptyOutput:
+        """Changes the state of a bucket's Anti-DDoS protection (``POST /<bucket>?antiDDos``). Going to ``Init`` needs the custom domain names to protect (OSS's documented rule, checked).
+
+        Takes an ``ossio.ops.UpdateBucketAntiDDosInfo`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.UpdateBucketAntiDDosInfo, request, fields))
+        return self._send(_new_op(ops.UpdateBucketAntiDDosInfo, fields))
+
+    @overload
     def update_bucket_metadata_inventory_table_configuration(self, request: ops.UpdateBucketMetadataInventoryTableConfiguration, /) -> ops.EmptyOutput: ...
 
     @overload
@@ -2437,6 +2549,48 @@ class Operations:
         if request:
             return self._send(_request(ops.UpdateBucketMetadataJournalTableConfiguration, request, fields))
         return self._send(_new_op(ops.UpdateBucketMetadataJournalTableConfiguration, fields))
+
+    @overload
+    def update_job_priority(self, request: ops.UpdateJobPriority, /) -> ops.UpdateJobPriorityOutput: ...
+
+    @overload
+    def update_job_priority(self, *, batch_job_id: str, target_priority: int) -> ops.UpdateJobPriorityOutput: ...
+
+    def update_job_priority(self, *request: ops.UpdateJobPriority, **fields: Any) -> ops.UpdateJobPriorityOutput:
+        """Changes a job's priority.
+
+        Takes an ``ossio.ops.UpdateJobPriority`` or its fields as keywords; returns ``ossio.ops.UpdateJobPriorityOutput``."""
+        if request:
+            return self._send(_request(ops.UpdateJobPriority, request, fields))
+        return self._send(_new_op(ops.UpdateJobPriority, fields))
+
+    @overload
+    def update_job_status(self, request: ops.UpdateJobStatus, /) -> ops.UpdateJobStatusOutput: ...
+
+    @overload
+    def update_job_status(self, *, batch_job_id: str, requested_job_status: ops.RequestedJobStatus, status_update_reason: Optional[str] = None) -> ops.UpdateJobStatusOutput: ...
+
+    def update_job_status(self, *request: ops.UpdateJobStatus, **fields: Any) -> ops.UpdateJobStatusOutput:
+        """Confirms (``Ready``) or cancels (``Cancelled``) a job.
+
+        Takes an ``ossio.ops.UpdateJobStatus`` or its fields as keywords; returns ``ossio.ops.UpdateJobStatusOutput``."""
+        if request:
+            return self._send(_request(ops.UpdateJobStatus, request, fields))
+        return self._send(_new_op(ops.UpdateJobStatus, fields))
+
+    @overload
+    def update_user_anti_d_dos_info(self, request: ops.UpdateUserAntiDDosInfo, /) -> ops.EmptyOutput: ...
+
+    @overload
+    def update_user_anti_d_dos_info(self, *, defender_instance: str, defender_status: ops.AntiDdosStatus) -> ops.EmptyOutput: ...
+
+    def update_user_anti_d_dos_info(self, *request: ops.UpdateUserAntiDDosInfo, **fields: Any) -> ops.EmptyOutput:
+        """Changes the state of one of the account's Anti-DDoS instances (``POST /?antiDDos``); OSS accepts ``HaltDefending`` here.
+
+        Takes an ``ossio.ops.UpdateUserAntiDDosInfo`` or its fields as keywords; returns ``ossio.ops.EmptyOutput``."""
+        if request:
+            return self._send(_request(ops.UpdateUserAntiDDosInfo, request, fields))
+        return self._send(_new_op(ops.UpdateUserAntiDDosInfo, fields))
 
     @overload
     def upload_part(self, request: ops.UploadPart, /) -> ops.UploadPartOutput: ...

@@ -27,6 +27,9 @@ AccessMonitorStatusType = Literal["Enabled", "Disabled"]
 #: The values of ``Acl``.
 Acl = Literal["private", "public-read", "public-read-write"]
 
+#: The values of ``AntiDdosStatus``.
+AntiDdosStatus = Literal["Init", "Defending", "HaltDefending"]
+
 #: The values of ``CopyDirective``.
 CopyDirective = Literal["COPY", "REPLACE"]
 
@@ -110,6 +113,9 @@ RedirectType = Literal["Mirror", "External", "Internal", "AliCDN"]
 
 #: The values of ``ReplicationTransferType``.
 ReplicationTransferType = Literal["internal", "oss_acc"]
+
+#: The values of ``RequestedJobStatus``.
+RequestedJobStatus = Literal["Ready", "Cancelled"]
 
 #: The values of ``RestoreTier``.
 RestoreTier = Literal["Expedited", "Standard", "Bulk"]
@@ -206,6 +212,26 @@ class AccessPointSummary(Model):
 
     def __init__(self, *, bucket: str, access_point_name: str, alias: str, network_origin: str, status: str, vpc_id: Optional[str] = None) -> None:
         _set(self, {"bucket": bucket, "access_point_name": access_point_name, "alias": alias, "network_origin": network_origin, "vpc_id": vpc_id, "status": status})
+
+
+class AntiDdosListConfiguration(Model):
+    """The ``AntiDDOSListConfiguration`` document: one page of protected buckets.
+
+    :ivar marker: The marker of the next page.
+    :ivar is_truncated: Whether more pages follow.
+    :ivar anti_ddos_configurations: The buckets' protections.
+    """
+
+    __slots__ = ("marker", "is_truncated", "anti_ddos_configurations")
+    _fields = ("marker", "is_truncated", "anti_ddos_configurations")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    marker: Optional[str]
+    is_truncated: Optional[bool]
+    anti_ddos_configurations: List[BucketAntiDdosInfo]
+
+    def __init__(self, *, marker: Optional[str] = None, is_truncated: Optional[bool] = None, anti_ddos_configurations: Optional[List[BucketAntiDdosInfo]] = None) -> None:
+        _set(self, {"marker": marker, "is_truncated": is_truncated, "anti_ddos_configurations": [] if anti_ddos_configurations is None else anti_ddos_configurations})
 
 
 class AppendObjectOutput(Model):
@@ -344,6 +370,54 @@ class AsyncProcessObjectOutput(Model):
 
     def __init__(self, *, body: str, request_id: str) -> None:
         _set(self, {"body": body, "request_id": request_id})
+
+
+class BucketAntiDdosConfiguration(Model):
+    """The ``AntiDDOSConfiguration`` document: the custom domain names a bucket's protection covers.
+
+    :ivar domains: The custom domain names to protect.
+    """
+
+    __slots__ = ("domains",)
+    _fields = ("domains",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    domains: Optional[Sequence[str]]
+
+    def __init__(self, *, domains: Optional[Sequence[str]] = None) -> None:
+        _set(self, {"domains": domains})
+
+
+class BucketAntiDdosInfo(Model):
+    """One bucket's Anti-DDoS protection, as ListBucketAntiDDosInfo lists it.
+
+    :ivar owner: The bucket owner's id.
+    :ivar ctime: When the instance was created (Unix seconds).
+    :ivar status: ``Init``, ``Defending`` or ``HaltDefending``.
+    :ivar domains: The protected custom domain names.
+    :ivar instance_id: The Anti-DDoS instance id.
+    :ivar bucket: The protected bucket.
+    :ivar mtime: When the instance was last updated (Unix seconds).
+    :ivar active_time: When the instance was activated (Unix seconds; 0 before).
+    :ivar type: The instance type (``AntiDDosPremimum``).
+    """
+
+    __slots__ = ("owner", "ctime", "status", "domains", "instance_id", "bucket", "mtime", "active_time", "type")
+    _fields = ("owner", "ctime", "status", "domains", "instance_id", "bucket", "mtime", "active_time", "type")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    owner: Optional[str]
+    ctime: Optional[int]
+    status: Optional[str]
+    domains: List[str]
+    instance_id: Optional[str]
+    bucket: Optional[str]
+    mtime: Optional[int]
+    active_time: Optional[int]
+    type: Optional[str]
+
+    def __init__(self, *, owner: Optional[str] = None, ctime: Optional[int] = None, status: Optional[str] = None, domains: Optional[List[str]] = None, instance_id: Optional[str] = None, bucket: Optional[str] = None, mtime: Optional[int] = None, active_time: Optional[int] = None, type: Optional[str] = None) -> None:
+        _set(self, {"owner": owner, "ctime": ctime, "status": status, "domains": [] if domains is None else domains, "instance_id": instance_id, "bucket": bucket, "mtime": mtime, "active_time": active_time, "type": type})
 
 
 class BucketCnameConfiguration(Model):
@@ -874,6 +948,56 @@ class CreateCnameTokenOutput(Model):
         _set(self, {"cname_token": cname_token, "request_id": request_id})
 
 
+class CreateJobConfig(Model):
+    """The ``CreateJobRequest`` document.
+
+    :ivar confirmation_required: Whether the job waits for UpdateJobStatus ``Ready`` before it runs.
+    :ivar operation: What the job does.
+    :ivar report: The completion report.
+    :ivar client_request_token: An idempotency token.
+    :ivar manifest: The objects, from a manifest.
+    :ivar key_prefix_manifest_generator: The objects, by key prefix.
+    :ivar description: A description.
+    :ivar priority: The priority (higher runs first).
+    :ivar role_arn: The RAM role the job acts as.
+    """
+
+    __slots__ = ("confirmation_required", "operation", "report", "client_request_token", "manifest", "key_prefix_manifest_generator", "description", "priority", "role_arn")
+    _fields = ("confirmation_required", "operation", "report", "client_request_token", "manifest", "key_prefix_manifest_generator", "description", "priority", "role_arn")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    confirmation_required: Optional[bool]
+    operation: Optional[Union[JobOperation, Mapping[str, Any]]]
+    report: Optional[Union[JobReport, Mapping[str, Any]]]
+    client_request_token: Optional[str]
+    manifest: Optional[Union[JobManifest, Mapping[str, Any]]]
+    key_prefix_manifest_generator: Optional[Union[KeyPrefixManifestGenerator, Mapping[str, Any]]]
+    description: Optional[str]
+    priority: Optional[int]
+    role_arn: Optional[str]
+
+    def __init__(self, *, confirmation_required: Optional[bool] = None, operation: Optional[Union[JobOperation, Mapping[str, Any]]] = None, report: Optional[Union[JobReport, Mapping[str, Any]]] = None, client_request_token: Optional[str] = None, manifest: Optional[Union[JobManifest, Mapping[str, Any]]] = None, key_prefix_manifest_generator: Optional[Union[KeyPrefixManifestGenerator, Mapping[str, Any]]] = None, description: Optional[str] = None, priority: Optional[int] = None, role_arn: Optional[str] = None) -> None:
+        _set(self, {"confirmation_required": confirmation_required, "operation": operation, "report": report, "client_request_token": client_request_token, "manifest": manifest, "key_prefix_manifest_generator": key_prefix_manifest_generator, "description": description, "priority": priority, "role_arn": role_arn})
+
+
+class CreateJobOutput(Model):
+    """The result of ``CreateJob``.
+
+    :ivar job_id: The new job's id.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("job_id", "request_id")
+    _fields = ("job_id", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    job_id: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, job_id: Optional[str] = None) -> None:
+        _set(self, {"job_id": job_id, "request_id": request_id})
+
+
 class CreateSelectObjectMetaOutput(Model):
     """The result of ``CreateSelectObjectMeta``.
 
@@ -1044,6 +1168,24 @@ class DeletedObject(Model):
 
     def __init__(self, *, key: str, version_id: Optional[str] = None, delete_marker: bool = False) -> None:
         _set(self, {"key": key, "version_id": version_id, "delete_marker": delete_marker})
+
+
+class DescribeJobOutput(Model):
+    """The result of ``DescribeJob``.
+
+    :ivar job: The job.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("job", "request_id")
+    _fields = ("job", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    job: Optional[Job]
+    request_id: str
+
+    def __init__(self, *, request_id: str, job: Optional[Job] = None) -> None:
+        _set(self, {"job": job, "request_id": request_id})
 
 
 class DescribeRegionsOutput(Model):
@@ -2328,6 +2470,24 @@ class GetSymlinkOutput(Model):
         _set(self, {"version_id": version_id, "target": target, "etag": etag, "metadata": {} if metadata is None else metadata, "request_id": request_id})
 
 
+class GetUserAntiDDosInfoOutput(Model):
+    """The result of ``GetUserAntiDDosInfo``.
+
+    :ivar anti_ddos_configurations: The instances.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("anti_ddos_configurations", "request_id")
+    _fields = ("anti_ddos_configurations", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    anti_ddos_configurations: List[UserAntiDdosInfo]
+    request_id: str
+
+    def __init__(self, *, request_id: str, anti_ddos_configurations: Optional[List[UserAntiDdosInfo]] = None) -> None:
+        _set(self, {"anti_ddos_configurations": [] if anti_ddos_configurations is None else anti_ddos_configurations, "request_id": request_id})
+
+
 class GetUserDefinedLogFieldsConfigOutput(Model):
     """The result of ``GetUserDefinedLogFieldsConfig``.
 
@@ -2500,6 +2660,42 @@ class IndexDocument(Model):
 
     def __init__(self, *, suffix: Optional[str] = None, support_sub_dir: Optional[bool] = None, type: Optional[int] = None) -> None:
         _set(self, {"suffix": suffix, "support_sub_dir": support_sub_dir, "type": type})
+
+
+class InitBucketAntiDDosInfoOutput(Model):
+    """The result of ``InitBucketAntiDDosInfo``.
+
+    :ivar defender_instance: The instance id (``x-oss-defender-instance``).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("defender_instance", "request_id")
+    _fields = ("defender_instance", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    defender_instance: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, defender_instance: Optional[str] = None) -> None:
+        _set(self, {"defender_instance": defender_instance, "request_id": request_id})
+
+
+class InitUserAntiDDosInfoOutput(Model):
+    """The result of ``InitUserAntiDDosInfo``.
+
+    :ivar defender_instance: The new instance's id (``x-oss-defender-instance``).
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("defender_instance", "request_id")
+    _fields = ("defender_instance", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    defender_instance: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, defender_instance: Optional[str] = None) -> None:
+        _set(self, {"defender_instance": defender_instance, "request_id": request_id})
 
 
 class InitiateBucketWormOutput(Model):
@@ -2792,6 +2988,196 @@ class InventoryTableConfigurationResult(Model):
         _set(self, {"configuration_state": configuration_state, "table_status": table_status, "table_name": table_name, "table_arn": table_arn, "encryption_configuration": encryption_configuration, "error": error})
 
 
+class Job(Model):
+    """``Job``: a job as DescribeJob returns it.
+
+    :ivar confirmation_required: Whether the job waits for confirmation.
+    :ivar creation_time: When it was created (Unix seconds).
+    :ivar job_id: Its id.
+    :ivar operation: What it does.
+    :ivar report: Its report.
+    :ivar manifest: Its manifest.
+    :ivar description: Its description.
+    :ivar priority: Its priority.
+    :ivar role_arn: The RAM role it acts as.
+    :ivar status_update_reason: Why its status last changed.
+    :ivar progress_summary: Its progress.
+    :ivar key_prefix_manifest_generator: Its objects, by key prefix.
+    :ivar failure_reasons: Why it failed.
+    :ivar status: Its status (``Active``, ``Complete``, ``Failed``, ...).
+    :ivar termination_date: When it ended (Unix seconds).
+    """
+
+    __slots__ = ("confirmation_required", "creation_time", "job_id", "operation", "report", "manifest", "description", "priority", "role_arn", "status_update_reason", "progress_summary", "key_prefix_manifest_generator", "failure_reasons", "status", "termination_date")
+    _fields = ("confirmation_required", "creation_time", "job_id", "operation", "report", "manifest", "description", "priority", "role_arn", "status_update_reason", "progress_summary", "key_prefix_manifest_generator", "failure_reasons", "status", "termination_date")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    confirmation_required: Optional[bool]
+    creation_time: Optional[int]
+    job_id: Optional[str]
+    operation: Optional[JobOperation]
+    report: Optional[JobReport]
+    manifest: Optional[JobManifest]
+    description: Optional[str]
+    priority: Optional[int]
+    role_arn: Optional[str]
+    status_update_reason: Optional[str]
+    progress_summary: Optional[JobProgressSummary]
+    key_prefix_manifest_generator: Optional[KeyPrefixManifestGenerator]
+    failure_reasons: Optional[JobFailureReasons]
+    status: Optional[str]
+    termination_date: Optional[int]
+
+    def __init__(self, *, confirmation_required: Optional[bool] = None, creation_time: Optional[int] = None, job_id: Optional[str] = None, operation: Optional[JobOperation] = None, report: Optional[JobReport] = None, manifest: Optional[JobManifest] = None, description: Optional[str] = None, priority: Optional[int] = None, role_arn: Optional[str] = None, status_update_reason: Optional[str] = None, progress_summary: Optional[JobProgressSummary] = None, key_prefix_manifest_generator: Optional[KeyPrefixManifestGenerator] = None, failure_reasons: Optional[JobFailureReasons] = None, status: Optional[str] = None, termination_date: Optional[int] = None) -> None:
+        _set(self, {"confirmation_required": confirmation_required, "creation_time": creation_time, "job_id": job_id, "operation": operation, "report": report, "manifest": manifest, "description": description, "priority": priority, "role_arn": role_arn, "status_update_reason": status_update_reason, "progress_summary": progress_summary, "key_prefix_manifest_generator": key_prefix_manifest_generator, "failure_reasons": failure_reasons, "status": status, "termination_date": termination_date})
+
+
+class JobFailure(Model):
+    """``JobFailure``: why a job failed.
+
+    :ivar failure_code: The failure code.
+    :ivar failure_reason: The failure text.
+    """
+
+    __slots__ = ("failure_code", "failure_reason")
+    _fields = ("failure_code", "failure_reason")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    failure_code: Optional[str]
+    failure_reason: Optional[str]
+
+    def __init__(self, *, failure_code: Optional[str] = None, failure_reason: Optional[str] = None) -> None:
+        _set(self, {"failure_code": failure_code, "failure_reason": failure_reason})
+
+
+class JobFailureReasons(Model):
+    """``FailureReasons`` of a job.
+
+    :ivar job_failure: The failure.
+    """
+
+    __slots__ = ("job_failure",)
+    _fields = ("job_failure",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    job_failure: Optional[JobFailure]
+
+    def __init__(self, *, job_failure: Optional[JobFailure] = None) -> None:
+        _set(self, {"job_failure": job_failure})
+
+
+class JobListDescriptor(Model):
+    """``JobListDescriptor``: a job as ListJobs lists it.
+
+    :ivar creation_time: When it was created (Unix seconds).
+    :ivar description: Its description.
+    :ivar job_id: Its id.
+    :ivar operation: Its operation's name (``PutObjectAcl``).
+    :ivar priority: Its priority.
+    :ivar status: Its status.
+    :ivar progress_summary: Its progress.
+    :ivar termination_date: When it ended (Unix seconds).
+    """
+
+    __slots__ = ("creation_time", "description", "job_id", "operation", "priority", "status", "progress_summary", "termination_date")
+    _fields = ("creation_time", "description", "job_id", "operation", "priority", "status", "progress_summary", "termination_date")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    creation_time: Optional[int]
+    description: Optional[str]
+    job_id: Optional[str]
+    operation: Optional[str]
+    priority: Optional[int]
+    status: Optional[str]
+    progress_summary: Optional[JobProgressSummary]
+    termination_date: Optional[int]
+
+    def __init__(self, *, creation_time: Optional[int] = None, description: Optional[str] = None, job_id: Optional[str] = None, operation: Optional[str] = None, priority: Optional[int] = None, status: Optional[str] = None, progress_summary: Optional[JobProgressSummary] = None, termination_date: Optional[int] = None) -> None:
+        _set(self, {"creation_time": creation_time, "description": description, "job_id": job_id, "operation": operation, "priority": priority, "status": status, "progress_summary": progress_summary, "termination_date": termination_date})
+
+
+class JobManifest(Model):
+    """``Manifest``: the object listing the job's objects.
+
+    :ivar location: Where the manifest is.
+    :ivar spec: Its format.
+    """
+
+    __slots__ = ("location", "spec")
+    _fields = ("location", "spec")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    location: Optional[JobManifestLocation]
+    spec: Optional[JobManifestSpec]
+
+    def __init__(self, *, location: Optional[JobManifestLocation] = None, spec: Optional[JobManifestSpec] = None) -> None:
+        _set(self, {"location": location, "spec": spec})
+
+
+class JobManifestLocation(Model):
+    """``Location``: the manifest object.
+
+    :ivar etag: The manifest's ETag.
+    :ivar bucket: The manifest's bucket.
+    :ivar object: The manifest's key.
+    :ivar version_id: The manifest's version.
+    """
+
+    __slots__ = ("etag", "bucket", "object", "version_id")
+    _fields = ("etag", "bucket", "object", "version_id")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    etag: Optional[str]
+    bucket: Optional[str]
+    object: Optional[str]
+    version_id: Optional[str]
+
+    def __init__(self, *, etag: Optional[str] = None, bucket: Optional[str] = None, object: Optional[str] = None, version_id: Optional[str] = None) -> None:
+        _set(self, {"etag": etag, "bucket": bucket, "object": object, "version_id": version_id})
+
+
+class JobManifestSpec(Model):
+    """``Spec``: the manifest's format.
+
+    :ivar fields: The CSV columns (``Bucket,Key``).
+    :ivar format: The format (``OSS_BatchOperations_CSV_20250611``).
+    """
+
+    __slots__ = ("fields", "format")
+    _fields = ("fields", "format")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    fields: Optional[str]
+    format: Optional[str]
+
+    def __init__(self, *, fields: Optional[str] = None, format: Optional[str] = None) -> None:
+        _set(self, {"fields": fields, "format": format})
+
+
+class JobOperation(Model):
+    """``Operation``: what a job does to each object (exactly one of these is set).
+
+    :ivar put_object_tagging: Replace each object's tags.
+    :ivar delete_object_tagging: Remove each object's tags (an empty element).
+    :ivar add_object_tagging: Add tags to each object's.
+    :ivar put_object_acl: Set each object's ACL.
+    :ivar restore_object: Restore each archived object.
+    """
+
+    __slots__ = ("put_object_tagging", "delete_object_tagging", "add_object_tagging", "put_object_acl", "restore_object")
+    _fields = ("put_object_tagging", "delete_object_tagging", "add_object_tagging", "put_object_acl", "restore_object")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    put_object_tagging: Optional[Tagging]
+    delete_object_tagging: Optional[str]
+    add_object_tagging: Optional[Tagging]
+    put_object_acl: Optional[JobPutObjectAcl]
+    restore_object: Optional[JobRestoreObject]
+
+    def __init__(self, *, put_object_tagging: Optional[Tagging] = None, delete_object_tagging: Optional[str] = None, add_object_tagging: Optional[Tagging] = None, put_object_acl: Optional[JobPutObjectAcl] = None, restore_object: Optional[JobRestoreObject] = None) -> None:
+        _set(self, {"put_object_tagging": put_object_tagging, "delete_object_tagging": delete_object_tagging, "add_object_tagging": add_object_tagging, "put_object_acl": put_object_acl, "restore_object": restore_object})
+
+
 class JobParameters(Model):
     """``JobParameters``: the restore priority.
 
@@ -2806,6 +3192,116 @@ class JobParameters(Model):
 
     def __init__(self, *, tier: Optional[RestoreTier] = None) -> None:
         _set(self, {"tier": tier})
+
+
+class JobProgressSummary(Model):
+    """``ProgressSummary`` of a job. The counts are text: OSS writes ``-1`` while a count is not known yet.
+
+    :ivar number_of_tasks_failed: Tasks failed (``-1``: not known yet).
+    :ivar number_of_tasks_succeeded: Tasks succeeded (``-1``: not known yet).
+    :ivar timers: Timing.
+    :ivar total_number_of_tasks: Tasks in all (``-1``: not known yet).
+    """
+
+    __slots__ = ("number_of_tasks_failed", "number_of_tasks_succeeded", "timers", "total_number_of_tasks")
+    _fields = ("number_of_tasks_failed", "number_of_tasks_succeeded", "timers", "total_number_of_tasks")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    number_of_tasks_failed: Optional[str]
+    number_of_tasks_succeeded: Optional[str]
+    timers: Optional[JobTimers]
+    total_number_of_tasks: Optional[str]
+
+    def __init__(self, *, number_of_tasks_failed: Optional[str] = None, number_of_tasks_succeeded: Optional[str] = None, timers: Optional[JobTimers] = None, total_number_of_tasks: Optional[str] = None) -> None:
+        _set(self, {"number_of_tasks_failed": number_of_tasks_failed, "number_of_tasks_succeeded": number_of_tasks_succeeded, "timers": timers, "total_number_of_tasks": total_number_of_tasks})
+
+
+class JobPutObjectAcl(Model):
+    """``PutObjectAcl`` of a job: the ACL to set on every object.
+
+    :ivar object_acl: The object ACL.
+    """
+
+    __slots__ = ("object_acl",)
+    _fields = ("object_acl",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    object_acl: Optional[ObjectAcl]
+
+    def __init__(self, *, object_acl: Optional[ObjectAcl] = None) -> None:
+        _set(self, {"object_acl": object_acl})
+
+
+class JobReport(Model):
+    """``Report``: where and what a job reports when it ends.
+
+    :ivar bucket: The bucket the report is written to.
+    :ivar enabled: Whether a report is written.
+    :ivar prefix: The report's key prefix.
+    :ivar report_scope: Which tasks are reported (``AllTasks``, ``FailedTasksOnly``).
+    """
+
+    __slots__ = ("bucket", "enabled", "prefix", "report_scope")
+    _fields = ("bucket", "enabled", "prefix", "report_scope")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    bucket: Optional[str]
+    enabled: Optional[bool]
+    prefix: Optional[str]
+    report_scope: Optional[str]
+
+    def __init__(self, *, bucket: Optional[str] = None, enabled: Optional[bool] = None, prefix: Optional[str] = None, report_scope: Optional[str] = None) -> None:
+        _set(self, {"bucket": bucket, "enabled": enabled, "prefix": prefix, "report_scope": report_scope})
+
+
+class JobRestoreObject(Model):
+    """``RestoreObject`` of a job: how every archived object is restored.
+
+    :ivar days: How many days the restored copy stays.
+    :ivar tier: The restore priority.
+    """
+
+    __slots__ = ("days", "tier")
+    _fields = ("days", "tier")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    days: Optional[int]
+    tier: Optional[RestoreTier]
+
+    def __init__(self, *, days: Optional[int] = None, tier: Optional[RestoreTier] = None) -> None:
+        _set(self, {"days": days, "tier": tier})
+
+
+class JobTimers(Model):
+    """``Timers`` of a job's progress.
+
+    :ivar elapsed_time_in_active_seconds: Seconds the job has been active.
+    """
+
+    __slots__ = ("elapsed_time_in_active_seconds",)
+    _fields = ("elapsed_time_in_active_seconds",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    elapsed_time_in_active_seconds: Optional[int]
+
+    def __init__(self, *, elapsed_time_in_active_seconds: Optional[int] = None) -> None:
+        _set(self, {"elapsed_time_in_active_seconds": elapsed_time_in_active_seconds})
+
+
+class Jobs(Model):
+    """``Jobs``: one page of ListJobs.
+
+    :ivar job_list_descriptor: The jobs.
+    """
+
+    __slots__ = ("job_list_descriptor",)
+    _fields = ("job_list_descriptor",)
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    job_list_descriptor: List[JobListDescriptor]
+
+    def __init__(self, *, job_list_descriptor: Optional[List[JobListDescriptor]] = None) -> None:
+        _set(self, {"job_list_descriptor": [] if job_list_descriptor is None else job_list_descriptor})
 
 
 class JournalTableConfiguration(Model):
@@ -2886,6 +3382,24 @@ class JsonOutput(Model):
 
     def __init__(self, *, record_delimiter: Optional[str] = None) -> None:
         _set(self, {"record_delimiter": record_delimiter})
+
+
+class KeyPrefixManifestGenerator(Model):
+    """``KeyPrefixManifestGenerator``: the job's objects as the keys under a prefix, instead of a manifest.
+
+    :ivar source_bucket: The bucket the objects are in.
+    :ivar prefix: The key prefix.
+    """
+
+    __slots__ = ("source_bucket", "prefix")
+    _fields = ("source_bucket", "prefix")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    source_bucket: Optional[str]
+    prefix: Optional[str]
+
+    def __init__(self, *, source_bucket: Optional[str] = None, prefix: Optional[str] = None) -> None:
+        _set(self, {"source_bucket": source_bucket, "prefix": prefix})
 
 
 class LegalHold(Model):
@@ -3108,6 +3622,24 @@ class ListAccessPointsOutput(Model):
         _set(self, {"is_truncated": is_truncated, "next_continuation_token": next_continuation_token, "account_id": account_id, "max_keys": max_keys, "access_points": [] if access_points is None else access_points, "request_id": request_id})
 
 
+class ListBucketAntiDDosInfoOutput(Model):
+    """One page of ``ListBucketAntiDDosInfo``.
+
+    :ivar anti_ddos_list_configuration: The page, with whether more follow.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("anti_ddos_list_configuration", "request_id")
+    _fields = ("anti_ddos_list_configuration", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    anti_ddos_list_configuration: Optional[AntiDdosListConfiguration]
+    request_id: str
+
+    def __init__(self, *, request_id: str, anti_ddos_list_configuration: Optional[AntiDdosListConfiguration] = None) -> None:
+        _set(self, {"anti_ddos_list_configuration": anti_ddos_list_configuration, "request_id": request_id})
+
+
 class ListBucketDataRedundancyTransitionOutput(Model):
     """The result of ``ListBucketDataRedundancyTransition``.
 
@@ -3246,6 +3778,26 @@ class ListInventoryConfigurationsResult(Model):
 
     def __init__(self, *, inventory_configurations: Optional[List[InventoryConfiguration]] = None, is_truncated: Optional[bool] = None, next_continuation_token: Optional[str] = None) -> None:
         _set(self, {"inventory_configurations": [] if inventory_configurations is None else inventory_configurations, "is_truncated": is_truncated, "next_continuation_token": next_continuation_token})
+
+
+class ListJobsOutput(Model):
+    """One page of ``ListJobs``.
+
+    :ivar jobs: The jobs of this page.
+    :ivar next_token: The token of the next page; absent on the last.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("jobs", "next_token", "request_id")
+    _fields = ("jobs", "next_token", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    jobs: Optional[Jobs]
+    next_token: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, jobs: Optional[Jobs] = None, next_token: Optional[str] = None) -> None:
+        _set(self, {"jobs": jobs, "next_token": next_token, "request_id": request_id})
 
 
 class ListLiveChannelOutput(Model):
@@ -5952,6 +6504,48 @@ class TransformationConfiguration(Model):
         _set(self, {"actions": [] if actions is None else actions, "function_assume_role_arn": function_assume_role_arn, "function_arn": function_arn})
 
 
+class UpdateJobPriorityOutput(Model):
+    """The result of ``UpdateJobPriority``.
+
+    :ivar job_id: The job id.
+    :ivar priority: Its priority now.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("job_id", "priority", "request_id")
+    _fields = ("job_id", "priority", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    job_id: Optional[str]
+    priority: Optional[int]
+    request_id: str
+
+    def __init__(self, *, request_id: str, job_id: Optional[str] = None, priority: Optional[int] = None) -> None:
+        _set(self, {"job_id": job_id, "priority": priority, "request_id": request_id})
+
+
+class UpdateJobStatusOutput(Model):
+    """The result of ``UpdateJobStatus``.
+
+    :ivar job_id: The job id.
+    :ivar job_status: Its status now.
+    :ivar status_update_reason: Why it changed.
+    :ivar request_id: ``x-oss-request-id`` of the response.
+    """
+
+    __slots__ = ("job_id", "job_status", "status_update_reason", "request_id")
+    _fields = ("job_id", "job_status", "status_update_reason", "request_id")
+    _names = frozenset(_fields)
+    _required = frozenset({"request_id"})
+    job_id: Optional[str]
+    job_status: Optional[str]
+    status_update_reason: Optional[str]
+    request_id: str
+
+    def __init__(self, *, request_id: str, job_id: Optional[str] = None, job_status: Optional[str] = None, status_update_reason: Optional[str] = None) -> None:
+        _set(self, {"job_id": job_id, "job_status": job_status, "status_update_reason": status_update_reason, "request_id": request_id})
+
+
 class UploadPartCopyOutput(Model):
     """The result of ``UploadPartCopy``.
 
@@ -5994,6 +6588,32 @@ class UploadPartOutput(Model):
 
     def __init__(self, *, request_id: str, content_md5: Optional[str] = None, etag: Optional[str] = None, hash_crc64: Optional[int] = None) -> None:
         _set(self, {"content_md5": content_md5, "etag": etag, "hash_crc64": hash_crc64, "request_id": request_id})
+
+
+class UserAntiDdosInfo(Model):
+    """One Anti-DDoS instance of the account, as GetUserAntiDDosInfo lists it.
+
+    :ivar ctime: When the instance was created (Unix seconds).
+    :ivar mtime: When the instance was last updated (Unix seconds).
+    :ivar active_time: When the instance was activated (Unix seconds; 0 before).
+    :ivar status: ``Init``, ``Defending`` or ``HaltDefending``.
+    :ivar instance_id: The Anti-DDoS instance id.
+    :ivar owner: The owner's account id.
+    """
+
+    __slots__ = ("ctime", "mtime", "active_time", "status", "instance_id", "owner")
+    _fields = ("ctime", "mtime", "active_time", "status", "instance_id", "owner")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    ctime: Optional[int]
+    mtime: Optional[int]
+    active_time: Optional[int]
+    status: Optional[str]
+    instance_id: Optional[str]
+    owner: Optional[str]
+
+    def __init__(self, *, ctime: Optional[int] = None, mtime: Optional[int] = None, active_time: Optional[int] = None, status: Optional[str] = None, instance_id: Optional[str] = None, owner: Optional[str] = None) -> None:
+        _set(self, {"ctime": ctime, "mtime": mtime, "active_time": active_time, "status": status, "instance_id": instance_id, "owner": owner})
 
 
 class UserDefinedLogFieldsConfiguration(Model):
@@ -6442,6 +7062,22 @@ class CreateCnameToken(Operation[CreateCnameTokenOutput]):
 
     def __init__(self, *, bucket: str, bucket_cname_configuration: Union[BucketCnameConfiguration, Mapping[str, Any]]) -> None:
         _ossio._init_op(self, "CreateCnameToken", {"bucket": bucket, "bucket_cname_configuration": bucket_cname_configuration})
+
+
+class CreateJob(Operation[CreateJobOutput]):
+    """Creates a batch job.
+
+    :ivar create_job: The job.
+    """
+
+    __slots__ = ()
+    _fields = ("create_job",)
+    _names = frozenset(_fields)
+    _required = frozenset({"create_job"})
+    create_job: Union[CreateJobConfig, Mapping[str, Any]]
+
+    def __init__(self, *, create_job: Union[CreateJobConfig, Mapping[str, Any]]) -> None:
+        _ossio._init_op(self, "CreateJob", {"create_job": create_job})
 
 
 class CreateSelectObjectMeta(Operation[CreateSelectObjectMetaOutput]):
@@ -6951,6 +7587,22 @@ class DeleteUserDefinedLogFieldsConfig(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "DeleteUserDefinedLogFieldsConfig", {"bucket": bucket})
+
+
+class DescribeJob(Operation[DescribeJobOutput]):
+    """Describes one batch job.
+
+    :ivar batch_job_id: The job id.
+    """
+
+    __slots__ = ()
+    _fields = ("batch_job_id",)
+    _names = frozenset(_fields)
+    _required = frozenset({"batch_job_id"})
+    batch_job_id: str
+
+    def __init__(self, *, batch_job_id: str) -> None:
+        _ossio._init_op(self, "DescribeJob", {"batch_job_id": batch_job_id})
 
 
 class DescribeRegions(Operation[DescribeRegionsOutput]):
@@ -7976,6 +8628,19 @@ class GetSymlink(Operation[GetSymlinkOutput]):
         _ossio._init_op(self, "GetSymlink", {"bucket": bucket, "key": key, "version_id": version_id, "request_payer": request_payer})
 
 
+class GetUserAntiDDosInfo(Operation[GetUserAntiDDosInfoOutput]):
+    """Lists the account's Anti-DDoS instances (``GET /?antiDDos``).
+    """
+
+    __slots__ = ()
+    _fields = ()
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+
+    def __init__(self) -> None:
+        _ossio._init_op(self, "GetUserAntiDDosInfo", {})
+
+
 class GetUserDefinedLogFieldsConfig(Operation[GetUserDefinedLogFieldsConfigOutput]):
     """Reads which request headers and query parameters real-time logs record.
 
@@ -8020,6 +8685,41 @@ class HeadObject(Operation[HeadObjectOutput]):
 
     def __init__(self, *, bucket: str, key: str, version_id: Optional[str] = None, if_match: Optional[str] = None, if_none_match: Optional[str] = None, if_modified_since: Optional[str] = None, if_unmodified_since: Optional[str] = None, request_payer: Optional[str] = None) -> None:
         _ossio._init_op(self, "HeadObject", {"bucket": bucket, "key": key, "version_id": version_id, "if_match": if_match, "if_none_match": if_none_match, "if_modified_since": if_modified_since, "if_unmodified_since": if_unmodified_since, "request_payer": request_payer})
+
+
+class InitBucketAntiDDosInfo(Operation[InitBucketAntiDDosInfoOutput]):
+    """Puts a bucket under an Anti-DDoS instance's protection (``PUT /<bucket>?antiDDos``), optionally naming the custom domain names to protect.
+
+    :ivar bucket: The bucket.
+    :ivar defender_instance: The instance id.
+    :ivar defender_type: The instance type: ``AntiDDosPremimum``.
+    :ivar bucket_anti_ddos_configuration: The custom domain names to protect.
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "defender_instance", "defender_type", "bucket_anti_ddos_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "defender_instance", "defender_type"})
+    bucket: str
+    defender_instance: str
+    defender_type: str
+    bucket_anti_ddos_configuration: Optional[Union[BucketAntiDdosConfiguration, Mapping[str, Any]]]
+
+    def __init__(self, *, bucket: str, defender_instance: str, defender_type: str, bucket_anti_ddos_configuration: Optional[Union[BucketAntiDdosConfiguration, Mapping[str, Any]]] = None) -> None:
+        _ossio._init_op(self, "InitBucketAntiDDosInfo", {"bucket": bucket, "defender_instance": defender_instance, "defender_type": defender_type, "bucket_anti_ddos_configuration": bucket_anti_ddos_configuration})
+
+
+class InitUserAntiDDosInfo(Operation[InitUserAntiDDosInfoOutput]):
+    """Creates an Anti-DDoS instance for the account (``PUT /?antiDDos``); its id comes back in ``x-oss-defender-instance``.
+    """
+
+    __slots__ = ()
+    _fields = ()
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+
+    def __init__(self) -> None:
+        _ossio._init_op(self, "InitUserAntiDDosInfo", {})
 
 
 class InitiateBucketWorm(Operation[InitiateBucketWormOutput]):
@@ -8130,6 +8830,24 @@ class ListAccessPointsForObjectProcess(Operation[ListAccessPointsForObjectProces
         _ossio._init_op(self, "ListAccessPointsForObjectProcess", {"max_keys": max_keys, "continuation_token": continuation_token})
 
 
+class ListBucketAntiDDosInfo(Operation[ListBucketAntiDDosInfoOutput]):
+    """Lists the account's buckets under Anti-DDoS protection (``GET /?bucketAntiDDos``), one page at a time.
+
+    :ivar marker: Start after this instance (the previous page's ``Marker``).
+    :ivar max_keys: Page size (1 to 100; OSS's default 100).
+    """
+
+    __slots__ = ()
+    _fields = ("marker", "max_keys")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    marker: Optional[str]
+    max_keys: Optional[int]
+
+    def __init__(self, *, marker: Optional[str] = None, max_keys: Optional[int] = None) -> None:
+        _ossio._init_op(self, "ListBucketAntiDDosInfo", {"marker": marker, "max_keys": max_keys})
+
+
 class ListBucketDataRedundancyTransition(Operation[ListBucketDataRedundancyTransitionOutput]):
     """Lists the redundancy type change tasks of a bucket.
 
@@ -8218,6 +8936,26 @@ class ListCname(Operation[ListCnameOutput]):
 
     def __init__(self, *, bucket: str) -> None:
         _ossio._init_op(self, "ListCname", {"bucket": bucket})
+
+
+class ListJobs(Operation[ListJobsOutput]):
+    """Lists the account's batch jobs, one page at a time.
+
+    :ivar batch_job_statuses: Only jobs in these statuses (``Active | Cancelled``).
+    :ivar max_keys: Page size (1 to 1000; OSS's default 100).
+    :ivar continuation_token: The previous page's ``NextToken``.
+    """
+
+    __slots__ = ()
+    _fields = ("batch_job_statuses", "max_keys", "continuation_token")
+    _names = frozenset(_fields)
+    _required: ClassVar[FrozenSet[str]] = frozenset()
+    batch_job_statuses: Optional[str]
+    max_keys: Optional[int]
+    continuation_token: Optional[str]
+
+    def __init__(self, *, batch_job_statuses: Optional[str] = None, max_keys: Optional[int] = None, continuation_token: Optional[str] = None) -> None:
+        _ossio._init_op(self, "ListJobs", {"batch_job_statuses": batch_job_statuses, "max_keys": max_keys, "continuation_token": continuation_token})
 
 
 class ListLiveChannel(Operation[ListLiveChannelOutput]):
@@ -9406,6 +10144,28 @@ class SelectObject(Operation[SelectObjectOutput]):
         _ossio._init_op(self, "SelectObject", {"bucket": bucket, "key": key, "process": process, "select_request": select_request})
 
 
+class UpdateBucketAntiDDosInfo(Operation[EmptyOutput]):
+    """Changes the state of a bucket's Anti-DDoS protection (``POST /<bucket>?antiDDos``). Going to ``Init`` needs the custom domain names to protect (OSS's documented rule, checked).
+
+    :ivar bucket: The bucket.
+    :ivar defender_instance: The instance id.
+    :ivar defender_status: The new state.
+    :ivar bucket_anti_ddos_configuration: The custom domain names to protect (required for ``Init``).
+    """
+
+    __slots__ = ()
+    _fields = ("bucket", "defender_instance", "defender_status", "bucket_anti_ddos_configuration")
+    _names = frozenset(_fields)
+    _required = frozenset({"bucket", "defender_instance", "defender_status"})
+    bucket: str
+    defender_instance: str
+    defender_status: AntiDdosStatus
+    bucket_anti_ddos_configuration: Optional[Union[BucketAntiDdosConfiguration, Mapping[str, Any]]]
+
+    def __init__(self, *, bucket: str, defender_instance: str, defender_status: AntiDdosStatus, bucket_anti_ddos_configuration: Optional[Union[BucketAntiDdosConfiguration, Mapping[str, Any]]] = None) -> None:
+        _ossio._init_op(self, "UpdateBucketAntiDDosInfo", {"bucket": bucket, "defender_instance": defender_instance, "defender_status": defender_status, "bucket_anti_ddos_configuration": bucket_anti_ddos_configuration})
+
+
 class UpdateBucketMetadataInventoryTableConfiguration(Operation[EmptyOutput]):
     """Changes a bucket's inventory table: ``PUT /?metadataInventoryTable``.
 
@@ -9440,6 +10200,62 @@ class UpdateBucketMetadataJournalTableConfiguration(Operation[EmptyOutput]):
 
     def __init__(self, *, bucket: str, journal_table_configuration: Union[JournalTableConfiguration, Mapping[str, Any]]) -> None:
         _ossio._init_op(self, "UpdateBucketMetadataJournalTableConfiguration", {"bucket": bucket, "journal_table_configuration": journal_table_configuration})
+
+
+class UpdateJobPriority(Operation[UpdateJobPriorityOutput]):
+    """Changes a job's priority.
+
+    :ivar batch_job_id: The job id.
+    :ivar target_priority: The new priority.
+    """
+
+    __slots__ = ()
+    _fields = ("batch_job_id", "target_priority")
+    _names = frozenset(_fields)
+    _required = frozenset({"batch_job_id", "target_priority"})
+    batch_job_id: str
+    target_priority: int
+
+    def __init__(self, *, batch_job_id: str, target_priority: int) -> None:
+        _ossio._init_op(self, "UpdateJobPriority", {"batch_job_id": batch_job_id, "target_priority": target_priority})
+
+
+class UpdateJobStatus(Operation[UpdateJobStatusOutput]):
+    """Confirms (``Ready``) or cancels (``Cancelled``) a job.
+
+    :ivar batch_job_id: The job id.
+    :ivar requested_job_status: The status to move to.
+    :ivar status_update_reason: Why.
+    """
+
+    __slots__ = ()
+    _fields = ("batch_job_id", "requested_job_status", "status_update_reason")
+    _names = frozenset(_fields)
+    _required = frozenset({"batch_job_id", "requested_job_status"})
+    batch_job_id: str
+    requested_job_status: RequestedJobStatus
+    status_update_reason: Optional[str]
+
+    def __init__(self, *, batch_job_id: str, requested_job_status: RequestedJobStatus, status_update_reason: Optional[str] = None) -> None:
+        _ossio._init_op(self, "UpdateJobStatus", {"batch_job_id": batch_job_id, "requested_job_status": requested_job_status, "status_update_reason": status_update_reason})
+
+
+class UpdateUserAntiDDosInfo(Operation[EmptyOutput]):
+    """Changes the state of one of the account's Anti-DDoS instances (``POST /?antiDDos``); OSS accepts ``HaltDefending`` here.
+
+    :ivar defender_instance: The instance id.
+    :ivar defender_status: The new state.
+    """
+
+    __slots__ = ()
+    _fields = ("defender_instance", "defender_status")
+    _names = frozenset(_fields)
+    _required = frozenset({"defender_instance", "defender_status"})
+    defender_instance: str
+    defender_status: AntiDdosStatus
+
+    def __init__(self, *, defender_instance: str, defender_status: AntiDdosStatus) -> None:
+        _ossio._init_op(self, "UpdateUserAntiDDosInfo", {"defender_instance": defender_instance, "defender_status": defender_status})
 
 
 class UploadPart(Operation[UploadPartOutput]):
@@ -9560,12 +10376,15 @@ _ossio._register(Model, {
     "AccessMonitorConfiguration": AccessMonitorConfiguration,
     "AccessPointForObjectProcess": AccessPointForObjectProcess,
     "AccessPointSummary": AccessPointSummary,
+    "AntiDdosListConfiguration": AntiDdosListConfiguration,
     "AppendObjectOutput": AppendObjectOutput,
     "ApplyServerSideEncryptionByDefault": ApplyServerSideEncryptionByDefault,
     "ArchiveDirectReadConfiguration": ArchiveDirectReadConfiguration,
     "AsyncFetchTaskConfiguration": AsyncFetchTaskConfiguration,
     "AsyncFetchTaskInfo": AsyncFetchTaskInfo,
     "AsyncProcessObjectOutput": AsyncProcessObjectOutput,
+    "BucketAntiDdosConfiguration": BucketAntiDdosConfiguration,
+    "BucketAntiDdosInfo": BucketAntiDdosInfo,
     "BucketCnameConfiguration": BucketCnameConfiguration,
     "BucketDataRedundancyTransition": BucketDataRedundancyTransition,
     "BucketLoggingStatus": BucketLoggingStatus,
@@ -9590,6 +10409,8 @@ _ossio._register(Model, {
     "CreateAccessPointOutput": CreateAccessPointOutput,
     "CreateBucketDataRedundancyTransitionOutput": CreateBucketDataRedundancyTransitionOutput,
     "CreateCnameTokenOutput": CreateCnameTokenOutput,
+    "CreateJobConfig": CreateJobConfig,
+    "CreateJobOutput": CreateJobOutput,
     "CreateSelectObjectMetaOutput": CreateSelectObjectMetaOutput,
     "CsvInput": CsvInput,
     "CsvOutput": CsvOutput,
@@ -9598,6 +10419,7 @@ _ossio._register(Model, {
     "DeleteMultipleObjectsOutput": DeleteMultipleObjectsOutput,
     "DeleteObjectOutput": DeleteObjectOutput,
     "DeletedObject": DeletedObject,
+    "DescribeJobOutput": DescribeJobOutput,
     "DescribeRegionsOutput": DescribeRegionsOutput,
     "DoDataPipelineActionOutput": DoDataPipelineActionOutput,
     "DoMetaQueryActionOutput": DoMetaQueryActionOutput,
@@ -9657,12 +10479,15 @@ _ossio._register(Model, {
     "GetPublicAccessBlockOutput": GetPublicAccessBlockOutput,
     "GetStyleOutput": GetStyleOutput,
     "GetSymlinkOutput": GetSymlinkOutput,
+    "GetUserAntiDDosInfoOutput": GetUserAntiDDosInfoOutput,
     "GetUserDefinedLogFieldsConfigOutput": GetUserDefinedLogFieldsConfigOutput,
     "HeadObjectOutput": HeadObjectOutput,
     "HttpsConfiguration": HttpsConfiguration,
     "IncrementalInventory": IncrementalInventory,
     "IncrementalInventorySchedule": IncrementalInventorySchedule,
     "IndexDocument": IndexDocument,
+    "InitBucketAntiDDosInfoOutput": InitBucketAntiDDosInfoOutput,
+    "InitUserAntiDDosInfoOutput": InitUserAntiDDosInfoOutput,
     "InitiateBucketWormOutput": InitiateBucketWormOutput,
     "InitiateMultipartUploadOutput": InitiateMultipartUploadOutput,
     "InitiateWormConfiguration": InitiateWormConfiguration,
@@ -9677,11 +10502,26 @@ _ossio._register(Model, {
     "InventorySseKms": InventorySseKms,
     "InventoryTableConfiguration": InventoryTableConfiguration,
     "InventoryTableConfigurationResult": InventoryTableConfigurationResult,
+    "Job": Job,
+    "JobFailure": JobFailure,
+    "JobFailureReasons": JobFailureReasons,
+    "JobListDescriptor": JobListDescriptor,
+    "JobManifest": JobManifest,
+    "JobManifestLocation": JobManifestLocation,
+    "JobManifestSpec": JobManifestSpec,
+    "JobOperation": JobOperation,
     "JobParameters": JobParameters,
+    "JobProgressSummary": JobProgressSummary,
+    "JobPutObjectAcl": JobPutObjectAcl,
+    "JobReport": JobReport,
+    "JobRestoreObject": JobRestoreObject,
+    "JobTimers": JobTimers,
+    "Jobs": Jobs,
     "JournalTableConfiguration": JournalTableConfiguration,
     "JournalTableConfigurationResult": JournalTableConfigurationResult,
     "JsonInput": JsonInput,
     "JsonOutput": JsonOutput,
+    "KeyPrefixManifestGenerator": KeyPrefixManifestGenerator,
     "LegalHold": LegalHold,
     "LifecycleConfiguration": LifecycleConfiguration,
     "LifecycleRule": LifecycleRule,
@@ -9692,12 +10532,14 @@ _ossio._register(Model, {
     "LifecycleRuleTransition": LifecycleRuleTransition,
     "ListAccessPointsForObjectProcessOutput": ListAccessPointsForObjectProcessOutput,
     "ListAccessPointsOutput": ListAccessPointsOutput,
+    "ListBucketAntiDDosInfoOutput": ListBucketAntiDDosInfoOutput,
     "ListBucketDataRedundancyTransitionOutput": ListBucketDataRedundancyTransitionOutput,
     "ListBucketInventoryOutput": ListBucketInventoryOutput,
     "ListBucketsOutput": ListBucketsOutput,
     "ListCloudBoxesOutput": ListCloudBoxesOutput,
     "ListCnameOutput": ListCnameOutput,
     "ListInventoryConfigurationsResult": ListInventoryConfigurationsResult,
+    "ListJobsOutput": ListJobsOutput,
     "ListLiveChannelOutput": ListLiveChannelOutput,
     "ListMultipartUploadsOutput": ListMultipartUploadsOutput,
     "ListObjectVersionsOutput": ListObjectVersionsOutput,
@@ -9822,8 +10664,11 @@ _ossio._register(Model, {
     "TransferAccelerationConfiguration": TransferAccelerationConfiguration,
     "TransferTypes": TransferTypes,
     "TransformationConfiguration": TransformationConfiguration,
+    "UpdateJobPriorityOutput": UpdateJobPriorityOutput,
+    "UpdateJobStatusOutput": UpdateJobStatusOutput,
     "UploadPartCopyOutput": UploadPartCopyOutput,
     "UploadPartOutput": UploadPartOutput,
+    "UserAntiDdosInfo": UserAntiDdosInfo,
     "UserDefinedLogFieldsConfiguration": UserDefinedLogFieldsConfiguration,
     "VersioningConfiguration": VersioningConfiguration,
     "WebsiteConfiguration": WebsiteConfiguration,
@@ -9838,6 +10683,8 @@ __all__ = [
     "AccessPointForObjectProcess",
     "AccessPointSummary",
     "Acl",
+    "AntiDdosListConfiguration",
+    "AntiDdosStatus",
     "AppendObject",
     "AppendObjectOutput",
     "ApplyServerSideEncryptionByDefault",
@@ -9847,6 +10694,8 @@ __all__ = [
     "AsyncProcessObject",
     "AsyncProcessObjectOutput",
     "BodyInput",
+    "BucketAntiDdosConfiguration",
+    "BucketAntiDdosInfo",
     "BucketCnameConfiguration",
     "BucketDataRedundancyTransition",
     "BucketLoggingStatus",
@@ -9883,6 +10732,9 @@ __all__ = [
     "CreateBucketMetadataConfiguration",
     "CreateCnameToken",
     "CreateCnameTokenOutput",
+    "CreateJob",
+    "CreateJobConfig",
+    "CreateJobOutput",
     "CreateSelectObjectMeta",
     "CreateSelectObjectMetaOutput",
     "CsvInput",
@@ -9921,6 +10773,8 @@ __all__ = [
     "DeleteStyle",
     "DeleteUserDefinedLogFieldsConfig",
     "DeletedObject",
+    "DescribeJob",
+    "DescribeJobOutput",
     "DescribeRegions",
     "DescribeRegionsOutput",
     "DoDataPipelineAction",
@@ -10037,6 +10891,8 @@ __all__ = [
     "GetStyleOutput",
     "GetSymlink",
     "GetSymlinkOutput",
+    "GetUserAntiDDosInfo",
+    "GetUserAntiDDosInfoOutput",
     "GetUserDefinedLogFieldsConfig",
     "GetUserDefinedLogFieldsConfigOutput",
     "HeadObject",
@@ -10046,6 +10902,10 @@ __all__ = [
     "IncrementalInventory",
     "IncrementalInventorySchedule",
     "IndexDocument",
+    "InitBucketAntiDDosInfo",
+    "InitBucketAntiDDosInfoOutput",
+    "InitUserAntiDDosInfo",
+    "InitUserAntiDDosInfoOutput",
     "InitiateBucketWorm",
     "InitiateBucketWormOutput",
     "InitiateMultipartUpload",
@@ -10066,11 +10926,26 @@ __all__ = [
     "InventorySseKms",
     "InventoryTableConfiguration",
     "InventoryTableConfigurationResult",
+    "Job",
+    "JobFailure",
+    "JobFailureReasons",
+    "JobListDescriptor",
+    "JobManifest",
+    "JobManifestLocation",
+    "JobManifestSpec",
+    "JobOperation",
     "JobParameters",
+    "JobProgressSummary",
+    "JobPutObjectAcl",
+    "JobReport",
+    "JobRestoreObject",
+    "JobTimers",
+    "Jobs",
     "JournalTableConfiguration",
     "JournalTableConfigurationResult",
     "JsonInput",
     "JsonOutput",
+    "KeyPrefixManifestGenerator",
     "KmsDataEncryption",
     "LegalHold",
     "LegalHoldStatus",
@@ -10086,6 +10961,8 @@ __all__ = [
     "ListAccessPointsForObjectProcess",
     "ListAccessPointsForObjectProcessOutput",
     "ListAccessPointsOutput",
+    "ListBucketAntiDDosInfo",
+    "ListBucketAntiDDosInfoOutput",
     "ListBucketDataRedundancyTransition",
     "ListBucketDataRedundancyTransitionOutput",
     "ListBucketInventory",
@@ -10097,6 +10974,8 @@ __all__ = [
     "ListCname",
     "ListCnameOutput",
     "ListInventoryConfigurationsResult",
+    "ListJobs",
+    "ListJobsOutput",
     "ListLiveChannel",
     "ListLiveChannelOutput",
     "ListMultipartUploads",
@@ -10265,6 +11144,7 @@ __all__ = [
     "ReplicationTimeControl",
     "ReplicationTransferType",
     "RequestPaymentConfiguration",
+    "RequestedJobStatus",
     "RestoreObject",
     "RestoreObjectOutput",
     "RestoreRequest",
@@ -10305,12 +11185,19 @@ __all__ = [
     "TransferAccelerationConfiguration",
     "TransferTypes",
     "TransformationConfiguration",
+    "UpdateBucketAntiDDosInfo",
     "UpdateBucketMetadataInventoryTableConfiguration",
     "UpdateBucketMetadataJournalTableConfiguration",
+    "UpdateJobPriority",
+    "UpdateJobPriorityOutput",
+    "UpdateJobStatus",
+    "UpdateJobStatusOutput",
+    "UpdateUserAntiDDosInfo",
     "UploadPart",
     "UploadPartCopy",
     "UploadPartCopyOutput",
     "UploadPartOutput",
+    "UserAntiDdosInfo",
     "UserDefinedLogFieldsConfiguration",
     "VersioningConfiguration",
     "VersioningStatus",
