@@ -66,6 +66,54 @@ pub const X_OSS_COPY_SOURCE: &str = "x-oss-copy-source";
 pub const X_OSS_FORBID_OVERWRITE: &str = "x-oss-forbid-overwrite";
 /// Delete marker header.
 pub const X_OSS_DELETE_MARKER: &str = "x-oss-delete-marker";
+/// The version of a copy's source that was copied (CopyObject, UploadPartCopy answers).
+pub const X_OSS_COPY_SOURCE_VERSION_ID: &str = "x-oss-copy-source-version-id";
+/// Copy-source conditions, each with the plain condition header it mirrors.
+pub const X_OSS_COPY_SOURCE_CONDITIONS: &[(&str, &str)] = &[
+    ("x-oss-copy-source-if-match", "if-match"),
+    ("x-oss-copy-source-if-none-match", "if-none-match"),
+    ("x-oss-copy-source-if-modified-since", "if-modified-since"),
+    (
+        "x-oss-copy-source-if-unmodified-since",
+        "if-unmodified-since",
+    ),
+];
+/// Object tags as `k1=v1&k2=v2` (PutObject, CopyObject, InitiateMultipartUpload, ...).
+pub const X_OSS_TAGGING: &str = "x-oss-tagging";
+/// `Copy` or `Replace`: where a copy's tags come from.
+pub const X_OSS_TAGGING_DIRECTIVE: &str = "x-oss-tagging-directive";
+/// How many tags an object has (GetObject / HeadObject answers).
+pub const X_OSS_TAGGING_COUNT: &str = "x-oss-tagging-count";
+/// A symbolic link's target key (PutSymlink, GetSymlink).
+pub const X_OSS_SYMLINK_TARGET: &str = "x-oss-symlink-target";
+/// Where the next append goes (AppendObject answers).
+pub const X_OSS_NEXT_APPEND_POSITION: &str = "x-oss-next-append-position";
+/// When an appendable object was sealed.
+pub const X_OSS_SEALED_TIME: &str = "x-oss-sealed-time";
+/// `yes`: complete a multipart upload with every part uploaded.
+pub const X_OSS_COMPLETE_ALL: &str = "x-oss-complete-all";
+
+/// CORS request and answer headers.
+pub mod cors {
+    /// The page's origin.
+    pub const ORIGIN: &str = "Origin";
+    /// A preflight's method.
+    pub const REQUEST_METHOD: &str = "Access-Control-Request-Method";
+    /// A preflight's headers.
+    pub const REQUEST_HEADERS: &str = "Access-Control-Request-Headers";
+    /// The origin allowed.
+    pub const ALLOW_ORIGIN: &str = "Access-Control-Allow-Origin";
+    /// The methods allowed.
+    pub const ALLOW_METHODS: &str = "Access-Control-Allow-Methods";
+    /// The headers allowed.
+    pub const ALLOW_HEADERS: &str = "Access-Control-Allow-Headers";
+    /// The answer headers a page may read.
+    pub const EXPOSE_HEADERS: &str = "Access-Control-Expose-Headers";
+    /// How long a preflight may be cached, in seconds.
+    pub const MAX_AGE: &str = "Access-Control-Max-Age";
+    /// `Vary`, set to `Origin` when the rules say so.
+    pub const VARY: &str = "Vary";
+}
 
 /// Query parameters of presigned URLs.
 pub mod presign {

@@ -12,8 +12,6 @@ use ossio_core::ops;
 use ossio_core::{names, time};
 use std::sync::Arc;
 
-const NEXT_POSITION: &str = "x-oss-next-append-position";
-
 fn position_error(length: u64) -> OssError {
     OssError::new(
         409,
@@ -21,7 +19,7 @@ fn position_error(length: u64) -> OssError {
         "Position is not equal to file length",
     )
     .ec("0026-00000016")
-    .header(NEXT_POSITION, length.to_string())
+    .header(names::X_OSS_NEXT_APPEND_POSITION, length.to_string())
 }
 
 fn not_appendable() -> OssError {
@@ -126,7 +124,7 @@ impl Service {
         };
         let resp = Response::new(200)
             .header(names::ETAG, etag)
-            .header(NEXT_POSITION, size.to_string())
+            .header(names::X_OSS_NEXT_APPEND_POSITION, size.to_string())
             .header(names::X_OSS_HASH_CRC64ECMA, crc64.to_string());
         if appending {
             // An append to an existing object keeps its version.
@@ -158,6 +156,6 @@ impl Service {
         store.save_object_meta(&obj).map_err(io_err)?;
         Ok(Response::new(200)
             .header(names::ETAG, obj.etag.clone())
-            .header("x-oss-sealed-time", time::rfc1123(sealed)))
+            .header(names::X_OSS_SEALED_TIME, time::rfc1123(sealed)))
     }
 }

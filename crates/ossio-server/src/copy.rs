@@ -46,15 +46,7 @@ impl Service {
             }
         };
         let mut conditions = Headers::new();
-        for (from, to) in [
-            ("x-oss-copy-source-if-match", "if-match"),
-            ("x-oss-copy-source-if-none-match", "if-none-match"),
-            ("x-oss-copy-source-if-modified-since", "if-modified-since"),
-            (
-                "x-oss-copy-source-if-unmodified-since",
-                "if-unmodified-since",
-            ),
-        ] {
+        for &(from, to) in names::X_OSS_COPY_SOURCE_CONDITIONS {
             if let Some(v) = ctx.headers.get(from) {
                 conditions.insert(to, v);
             }
@@ -159,7 +151,7 @@ impl Service {
             },
             sealed: None,
             // The source's tags come along unless the copy replaces them.
-            tags: match ctx.headers.get("x-oss-tagging-directive") {
+            tags: match ctx.headers.get(names::X_OSS_TAGGING_DIRECTIVE) {
                 Some(d) if d.eq_ignore_ascii_case("replace") => {
                     super::tagging::header_tags(ctx.headers)?
                 }
@@ -181,7 +173,7 @@ impl Service {
             .header(names::ETAG, src.etag.clone())
             .header(names::X_OSS_HASH_CRC64ECMA, src.crc64.to_string());
         if let Some(v) = src.version_id.clone() {
-            resp = resp.header("x-oss-copy-source-version-id", v);
+            resp = resp.header(names::X_OSS_COPY_SOURCE_VERSION_ID, v);
         }
         Ok(super::object_version::with_new_version(resp, version))
     }

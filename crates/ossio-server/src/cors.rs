@@ -27,6 +27,10 @@ use crate::http::{RequestHead, Response};
 use crate::service::Service;
 use crate::state::Store;
 use ossio_core::Headers;
+use ossio_core::names::cors::{
+    ALLOW_HEADERS, ALLOW_METHODS, ALLOW_ORIGIN, EXPOSE_HEADERS, MAX_AGE, ORIGIN, REQUEST_HEADERS,
+    REQUEST_METHOD, VARY,
+};
 use ossio_core::ops::decl::from_xml;
 use ossio_core::ops::{CorsConfiguration, CorsRule};
 
@@ -37,15 +41,6 @@ pub(crate) const NOT_ENABLED: &str = "CORSResponse: CORS is not enabled for this
 pub(crate) const NOT_ALLOWED: &str = "CORSResponse: This CORS request is not allowed. This is \
      usually because the evaluation of Origin, request method / Access-Control-Request-Method \
      or Access-Control-Requet-Headers are not whitelisted by the resource's CORS spec.";
-
-const ORIGIN: &str = "Origin";
-const REQUEST_METHOD: &str = "Access-Control-Request-Method";
-const REQUEST_HEADERS: &str = "Access-Control-Request-Headers";
-const ALLOW_ORIGIN: &str = "Access-Control-Allow-Origin";
-const ALLOW_METHODS: &str = "Access-Control-Allow-Methods";
-const ALLOW_HEADERS: &str = "Access-Control-Allow-Headers";
-const EXPOSE_HEADERS: &str = "Access-Control-Expose-Headers";
-const MAX_AGE: &str = "Access-Control-Max-Age";
 
 /// The CORS configuration stored for `bucket` (a bucket's name or an access point's alias),
 /// if it has one that reads.
@@ -202,7 +197,7 @@ impl Service {
             return;
         };
         if config.response_vary == Some(true) {
-            resp.set_header("Vary", ORIGIN);
+            resp.set_header(VARY, ORIGIN);
         }
         if head.method.eq_ignore_ascii_case("OPTIONS") {
             return;

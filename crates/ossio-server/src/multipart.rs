@@ -400,7 +400,7 @@ impl Service {
             (Some(_), true) => {
                 return Err(OssError::invalid_argument(
                     "x-oss-complete-all cannot be given with a list of parts.",
-                    "x-oss-complete-all",
+                    names::X_OSS_COMPLETE_ALL,
                     "yes",
                 ));
             }

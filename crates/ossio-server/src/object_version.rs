@@ -6,10 +6,7 @@ use crate::error::{OssError, Result};
 use crate::http::Response;
 use crate::state::{Object, Store, Versioning, stored_version, version_id_is_valid};
 
-/// `x-oss-version-id`.
-pub(super) const VERSION_ID: &str = "x-oss-version-id";
-/// `x-oss-delete-marker`.
-pub(super) const DELETE_MARKER: &str = "x-oss-delete-marker";
+use ossio_core::names::{X_OSS_DELETE_MARKER as DELETE_MARKER, X_OSS_VERSION_ID as VERSION_ID};
 
 /// A `versionId` as stored (`None`: the null version); a malformed one is refused.
 pub(super) fn parse_version(id: &str) -> Result<Option<String>> {

@@ -1273,7 +1273,7 @@ impl Service {
             .header(names::X_OSS_STORAGE_CLASS, obj.storage_class.clone())
             .header(names::X_OSS_HASH_CRC64ECMA, obj.crc64.to_string());
         if let Some(t) = obj.sealed {
-            resp.set_header("x-oss-sealed-time", time::rfc1123(t));
+            resp.set_header(names::X_OSS_SEALED_TIME, time::rfc1123(t));
         }
         for (k, v) in versioned.headers {
             resp.set_header(&k, v);
@@ -1291,7 +1291,7 @@ impl Service {
             resp.set_header(k, v.clone());
         }
         if !link.tags.is_empty() {
-            resp.set_header("x-oss-tagging-count", link.tags.len().to_string());
+            resp.set_header(names::X_OSS_TAGGING_COUNT, link.tags.len().to_string());
         }
         match preconditions(ctx.headers, &obj.etag, obj.last_modified) {
             Precondition::Proceed => {}
@@ -1375,7 +1375,7 @@ impl Service {
         };
         let mut resp = Response::new(204);
         if deleted.delete_marker {
-            resp = resp.header(object_version::DELETE_MARKER, "true");
+            resp = resp.header(names::X_OSS_DELETE_MARKER, "true");
         }
         Ok(object_version::with_new_version(resp, deleted.version_id))
     }

@@ -35,24 +35,24 @@ impl Service {
     pub(super) fn put_symlink(&self, ctx: &Ctx<'_>, name: &str, key: &str) -> Result<Response> {
         let raw = ctx
             .headers
-            .get("x-oss-symlink-target")
+            .get(names::X_OSS_SYMLINK_TARGET)
             .filter(|t| !t.is_empty())
             .ok_or_else(|| {
                 OssError::invalid_argument(
                     "The symlink target is missing.",
-                    "x-oss-symlink-target",
+                    names::X_OSS_SYMLINK_TARGET,
                     "",
                 )
             })?;
         let target = encoding::decode(raw, false).map_err(|_| {
             OssError::invalid_argument(
                 "The symlink target is not valid.",
-                "x-oss-symlink-target",
+                names::X_OSS_SYMLINK_TARGET,
                 raw,
             )
         })?;
         ossio_core::validate::object_key(&target)
-            .map_err(|e| OssError::invalid_argument(&e.reason, "x-oss-symlink-target", raw))?;
+            .map_err(|e| OssError::invalid_argument(&e.reason, names::X_OSS_SYMLINK_TARGET, raw))?;
         let acl = match ctx.headers.get(names::X_OSS_OBJECT_ACL) {
             Some(a) => parse_object_acl(a)?,
             None => ObjectAcl::Default,
@@ -144,7 +144,7 @@ impl Service {
             ));
         };
         let mut resp = Response::new(200)
-            .header("x-oss-symlink-target", encoding::encode_path(target))
+            .header(names::X_OSS_SYMLINK_TARGET, encoding::encode_path(target))
             .header(names::ETAG, obj.etag.clone())
             .header(names::LAST_MODIFIED, time::rfc1123(obj.last_modified));
         resp = super::object_version::with_version(resp, &store, &obj);

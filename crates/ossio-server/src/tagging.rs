@@ -6,7 +6,7 @@ use super::{Ctx, Service, io_err, read_doc, xml_response};
 use crate::error::{OssError, Result};
 use crate::http::{BodyReader, Response};
 use ossio_core::ops::{self, MAX_OBJECT_TAGS, MAX_TAG_KEY_CHARS, MAX_TAG_VALUE_CHARS};
-use ossio_core::{Headers, encoding};
+use ossio_core::{Headers, encoding, names};
 
 /// OSS's rules for an object's tags: at most 10, keys of 1 to 128 characters and unique,
 /// values of up to 256 characters.
@@ -50,11 +50,15 @@ pub(super) fn check_tags(tags: &[(String, String)]) -> Result<()> {
 
 /// The tags of PutObject's `x-oss-tagging` header (`a=1&b=2`, URL-encoded).
 pub(super) fn header_tags(headers: &Headers) -> Result<Vec<(String, String)>> {
-    let Some(raw) = headers.get("x-oss-tagging").filter(|t| !t.is_empty()) else {
+    let Some(raw) = headers.get(names::X_OSS_TAGGING).filter(|t| !t.is_empty()) else {
         return Ok(Vec::new());
     };
     let pairs = encoding::parse_query(raw).map_err(|_| {
-        OssError::invalid_argument("The tagging header is not valid.", "x-oss-tagging", raw)
+        OssError::invalid_argument(
+            "The tagging header is not valid.",
+            names::X_OSS_TAGGING,
+            raw,
+        )
     })?;
     let tags: Vec<(String, String)> = pairs
         .into_iter()
